@@ -1,0 +1,158 @@
+/**
+ * Broadcasting and strided iteration: the machinery around dumb 1-D inner loops.
+ * Kernels see (count, data, index, stride) per operand; this layer broadcasts (stride 0),
+ * drops size-1 dims and collapses dims that are contiguous for every operand.
+ */
+import { ValueError } from './errors';
+import type { NDArray } from './ndarray';
+
+/** NumPy's tuple text without spaces, as in broadcast errors: `(3,4)`, `(3,)`, `()`. */
+export function shapeStrTight(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(',')})`;
+}
+
+/** NumPy's tuple repr: `(3, 4)`, `(3,)`, `()`. */
+export function shapeStr(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
+
+/** The broadcast shape, or null when the shapes do not broadcast. */
+export function tryBroadcastShapes(shapes: readonly (readonly number[])[]): number[] | null {
+  let nd = 0;
+  for (const s of shapes) nd = Math.max(nd, s.length);
+  const out = new Array<number>(nd).fill(1);
+  for (const s of shapes) {
+    const pad = nd - s.length;
+    for (let i = 0; i < s.length; i++) {
+      const d = s[i] as number;
+      const o = out[pad + i] as number;
+      if (d === o || d === 1) continue;
+      if (o === 1) out[pad + i] = d;
+      else return null;
+    }
+  }
+  return out;
+}
+
+/**
+ * The broadcast shape of operands of a ufunc. Throws NumPy's ufunc text:
+ * `operands could not be broadcast together with shapes (3,4) (3,) `.
+ */
+export function broadcastShapes(shapes: readonly (readonly number[])[]): number[] {
+  const r = tryBroadcastShapes(shapes);
+  if (r === null) {
+    throw ValueError(`operands could not be broadcast together with shapes ${shapes.map(shapeStrTight).join(' ')} `);
+  }
+  return r;
+}
+
+/** Element strides of `a` broadcast to `shape` (0 on stretched or new dims). */
+export function broadcastStrides(a: NDArray, shape: readonly number[]): number[] {
+  const nd = shape.length;
+  const pad = nd - a._shape.length;
+  const out = new Array<number>(nd).fill(0);
+  for (let i = 0; i < a._shape.length; i++) {
+    out[pad + i] = a._shape[i] === 1 && shape[pad + i] !== 1 ? 0 : (a._strides[i] as number);
+  }
+  return out;
+}
+
+export interface Operand {
+  /** Index of element [0,…] in the operand's typed array. */
+  start: number;
+  /** Element strides, already broadcast to the loop shape. */
+  strides: readonly number[];
+}
+
+/**
+ * Simplifies a loop: drops size-1 dims and merges dims i, i+1 when every operand steps through
+ * them as one (stride[i] == stride[i+1]·shape[i+1]). Returns the reduced shape and strides.
+ */
+export function collapse(shape: readonly number[], strides: readonly (readonly number[])[]): { shape: number[]; strides: number[][] } {
+  const k = strides.length;
+  const sh: number[] = [];
+  const st: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < shape.length; i++) {
+    const d = shape[i] as number;
+    if (d === 1) continue;
+    if (sh.length > 0) {
+      const last = sh.length - 1;
+      let ok = true;
+      for (let j = 0; j < k; j++) {
+        const sj = st[j] as number[];
+        if (sj[last] !== (strides[j] as readonly number[])[i]! * d) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        sh[last] = (sh[last] as number) * d;
+        for (let j = 0; j < k; j++) (st[j] as number[])[last] = (strides[j] as readonly number[])[i] as number;
+        continue;
+      }
+    }
+    sh.push(d);
+    for (let j = 0; j < k; j++) (st[j] as number[]).push((strides[j] as readonly number[])[i] as number);
+  }
+  return { shape: sh, strides: st };
+}
+
+export type Inner1 = (n: number, i0: number, s0: number) => void;
+export type Inner2 = (n: number, i0: number, s0: number, i1: number, s1: number) => void;
+export type Inner3 = (n: number, i0: number, s0: number, i1: number, s1: number, i2: number, s2: number) => void;
+
+/** Runs `inner` over every 1-D run of the (collapsed) loop. Operand strides are in elements. */
+export function loop(shape: readonly number[], ops: readonly Operand[], inner: (n: number, starts: number[], strides: number[]) => void): void {
+  for (const d of shape) if (d === 0) return;
+  const c = collapse(
+    shape,
+    ops.map((o) => o.strides),
+  );
+  const k = ops.length;
+  const starts = ops.map((o) => o.start);
+  const nd = c.shape.length;
+  if (nd === 0) {
+    inner(
+      1,
+      starts,
+      ops.map(() => 0),
+    );
+    return;
+  }
+  const last = nd - 1;
+  const n = c.shape[last] as number;
+  const innerStrides = c.strides.map((s) => s[last] as number);
+  if (nd === 1) {
+    inner(n, starts, innerStrides);
+    return;
+  }
+  const idx = new Array<number>(nd - 1).fill(0);
+  const p = [...starts];
+  for (;;) {
+    inner(n, p.slice(), innerStrides);
+    let d = last - 1;
+    for (; d >= 0; d--) {
+      idx[d] = (idx[d] as number) + 1;
+      for (let j = 0; j < k; j++) p[j] = (p[j] as number) + ((c.strides[j] as number[])[d] as number);
+      if ((idx[d] as number) < (c.shape[d] as number)) break;
+      for (let j = 0; j < k; j++) p[j] = (p[j] as number) - ((c.strides[j] as number[])[d] as number) * (c.shape[d] as number);
+      idx[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+export function loop1(shape: readonly number[], a: Operand, inner: Inner1): void {
+  loop(shape, [a], (n, p, s) => inner(n, p[0] as number, s[0] as number));
+}
+export function loop2(shape: readonly number[], a: Operand, b: Operand, inner: Inner2): void {
+  loop(shape, [a, b], (n, p, s) => inner(n, p[0] as number, s[0] as number, p[1] as number, s[1] as number));
+}
+export function loop3(shape: readonly number[], a: Operand, b: Operand, c: Operand, inner: Inner3): void {
+  loop(shape, [a, b, c], (n, p, s) => inner(n, p[0] as number, s[0] as number, p[1] as number, s[1] as number, p[2] as number, s[2] as number));
+}
+
+/** The operand record of `a` broadcast to `shape`. */
+export function operand(a: NDArray, shape: readonly number[] = a._shape): Operand {
+  return { start: a._start, strides: shape === a._shape ? a._strides : broadcastStrides(a, shape) };
+}
