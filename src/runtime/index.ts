@@ -1,7 +1,8 @@
 /**
  * ndscope's NumPy namespace: `import * as np from 'ndscope'`.
  *
- * Each area module adds its functions here and its methods to NDArray.prototype.
+ * Each area module exports its functions here and adds its methods to NDArray.prototype
+ * (module augmentation), so importing this file installs every method.
  */
 import './convert';
 
@@ -13,6 +14,17 @@ export { NumPyError } from './errors';
 export { array, asarray, astype, frombuffer } from './convert';
 export type { ArrayOptions, AstypeOptions } from './convert';
 export { configureMemory, memoryStats, wasmMemory } from './memory';
+
+export * from './creation';
+export * from './shape';
+export * from './indexing';
+export * from './sharing';
+export * from './ufunc';
+export * from './reduce';
+export * from './sorting';
+export * from './products';
+export * from './print';
+export * as linalg from './linalg';
 
 export const newaxis = null;
 export const pi = Math.PI;

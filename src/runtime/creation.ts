@@ -1,0 +1,2 @@
+/** creation: filled in by its owner (see ARCHITECTURE.md). */
+export {};

@@ -1,0 +1,2 @@
+/** indexing: filled in by its owner (see ARCHITECTURE.md). */
+export {};

@@ -1,0 +1,2 @@
+/** print: filled in by its owner (see ARCHITECTURE.md). */
+export {};

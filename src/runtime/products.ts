@@ -1,0 +1,2 @@
+/** products: filled in by its owner (see ARCHITECTURE.md). */
+export {};

@@ -1,0 +1,2 @@
+/** reduce: filled in by its owner (see ARCHITECTURE.md). */
+export {};

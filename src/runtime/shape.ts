@@ -1,0 +1,2 @@
+/** shape: filled in by its owner (see ARCHITECTURE.md). */
+export {};

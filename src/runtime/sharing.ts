@@ -1,0 +1,2 @@
+/** sharing: filled in by its owner (see ARCHITECTURE.md). */
+export {};

@@ -1,0 +1,2 @@
+/** sorting: filled in by its owner (see ARCHITECTURE.md). */
+export {};

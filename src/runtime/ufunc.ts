@@ -1,0 +1,2 @@
+/** ufunc: filled in by its owner (see ARCHITECTURE.md). */
+export {};
