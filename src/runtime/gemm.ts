@@ -1,0 +1,293 @@
+/**
+ * GEMM kernels behind a registry: `C = A · B` on strided operands that live in typed arrays
+ * (normally the runtime's views over WebAssembly linear memory, so a WASM backend can take
+ * `index · itemsize + view.byteOffset` as a pointer).
+ *
+ * The TS reference kernels:
+ * - float64/float32: cache-blocked (KC×NC panels of B, MC×KC blocks of A packed into contiguous
+ *   scratch) with a 4×4 register tile; accumulates in double, the result is stored (and for float32
+ *   rounded) once.
+ * - 8/16/32-bit integers: exact modular arithmetic (Math.imul), wrapped on store as NumPy's loops.
+ * - int64/uint64: doubles when every partial sum is provably exact (< 2^53), BigInt otherwise,
+ *   wrapped modulo 2^64 as NumPy.
+ * - bool: OR of ANDs, as NumPy's boolean matmul.
+ *
+ * Kernels must not allocate in linear memory (that would detach the views they were given).
+ */
+import type { DType, TypedArray } from './dtype';
+
+/** `C[i,j] = Σ_p A[i,p]·B[p,j]` for i<m, j<n, p<k; indices are `offset + i·rowStride + j·colStride`. */
+export type GemmKernel = (
+  m: number,
+  n: number,
+  k: number,
+  a: TypedArray,
+  ao: number,
+  ars: number,
+  acs: number,
+  b: TypedArray,
+  bo: number,
+  brs: number,
+  bcs: number,
+  c: TypedArray,
+  co: number,
+  crs: number,
+  ccs: number,
+) => void;
+
+type NumArr = { [i: number]: number; length: number };
+type BigArr = { [i: number]: bigint; length: number };
+
+const MC = 64;
+const KC = 256;
+const NC = 1024;
+
+/** Plain loop for small problems (no packing overhead). */
+function gemmFloatSmall(
+  m: number, n: number, k: number,
+  A: NumArr, ao: number, ars: number, acs: number,
+  B: NumArr, bo: number, brs: number, bcs: number,
+  C: NumArr, co: number, crs: number, ccs: number,
+): void {
+  for (let i = 0; i < m; i++) {
+    const ai = ao + i * ars;
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      let pa = ai;
+      let pb = bo + j * bcs;
+      for (let p = 0; p < k; p++) {
+        s += A[pa]! * B[pb]!;
+        pa += acs;
+        pb += brs;
+      }
+      C[co + i * crs + j * ccs] = s;
+    }
+  }
+}
+
+/** The blocked, register-tiled float kernel (float64 and float32 storage). */
+export function gemmFloatTS(
+  m: number, n: number, k: number,
+  A: NumArr, ao: number, ars: number, acs: number,
+  B: NumArr, bo: number, brs: number, bcs: number,
+  C: NumArr, co: number, crs: number, ccs: number,
+): void {
+  if (m === 0 || n === 0) return;
+  if (k === 0) {
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) C[co + i * crs + j * ccs] = 0;
+    return;
+  }
+  if (m * n * k <= 8192) {
+    gemmFloatSmall(m, n, k, A, ao, ars, acs, B, bo, brs, bcs, C, co, crs, ccs);
+    return;
+  }
+  const acc = new Float64Array(m * n);
+  const ncMax = Math.min(n, NC);
+  const bp = new Float64Array(KC * (Math.ceil(ncMax / 4) * 4));
+  const ap = new Float64Array(Math.ceil(Math.min(m, MC) / 4) * 4 * KC);
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = Math.min(NC, n - jc);
+    const nb = Math.ceil(nc / 4);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = Math.min(KC, k - pc);
+      // pack B[pc:pc+kc, jc:jc+nc] as nb panels of kc×4
+      for (let jb = 0; jb < nb; jb++) {
+        const base = jb * kc * 4;
+        for (let r = 0; r < 4; r++) {
+          const j = jc + jb * 4 + r;
+          if (j < n) {
+            let q = bo + pc * brs + j * bcs;
+            for (let p = 0; p < kc; p++) {
+              bp[base + p * 4 + r] = B[q]!;
+              q += brs;
+            }
+          } else for (let p = 0; p < kc; p++) bp[base + p * 4 + r] = 0;
+        }
+      }
+      for (let ic = 0; ic < m; ic += MC) {
+        const mc = Math.min(MC, m - ic);
+        const mb = Math.ceil(mc / 4);
+        for (let ib = 0; ib < mb; ib++) {
+          const base = ib * kc * 4;
+          for (let r = 0; r < 4; r++) {
+            const i = ic + ib * 4 + r;
+            if (i < m) {
+              let q = ao + i * ars + pc * acs;
+              for (let p = 0; p < kc; p++) {
+                ap[base + p * 4 + r] = A[q]!;
+                q += acs;
+              }
+            } else for (let p = 0; p < kc; p++) ap[base + p * 4 + r] = 0;
+          }
+        }
+        for (let ib = 0; ib < mb; ib++) {
+          const abase = ib * kc * 4;
+          const i0 = ic + ib * 4;
+          for (let jb = 0; jb < nb; jb++) {
+            const bbase = jb * kc * 4;
+            let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+            let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+            let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+            let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+            let pa = abase;
+            let pb = bbase;
+            for (let p = 0; p < kc; p++) {
+              const a0 = ap[pa]!, a1 = ap[pa + 1]!, a2 = ap[pa + 2]!, a3 = ap[pa + 3]!;
+              const b0 = bp[pb]!, b1 = bp[pb + 1]!, b2 = bp[pb + 2]!, b3 = bp[pb + 3]!;
+              c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+              c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+              c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+              c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+              pa += 4;
+              pb += 4;
+            }
+            const j0 = jc + jb * 4;
+            const tile = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
+            const ri = Math.min(4, m - i0);
+            const rj = Math.min(4, n - j0);
+            for (let r = 0; r < ri; r++) {
+              const row = (i0 + r) * n + j0;
+              for (let s = 0; s < rj; s++) acc[row + s] = acc[row + s]! + tile[r * 4 + s]!;
+            }
+          }
+        }
+      }
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    const ci = co + i * crs;
+    for (let j = 0; j < n; j++) C[ci + j * ccs] = acc[i * n + j]!;
+  }
+}
+
+/** Integers of at most 32 bits: exact modulo 2^32 (then the typed-array store wraps to the dtype). */
+export function gemmInt32TS(
+  m: number, n: number, k: number,
+  A: NumArr, ao: number, ars: number, acs: number,
+  B: NumArr, bo: number, brs: number, bcs: number,
+  C: NumArr, co: number, crs: number, ccs: number,
+): void {
+  const row = new Int32Array(n);
+  for (let i = 0; i < m; i++) {
+    row.fill(0);
+    for (let p = 0; p < k; p++) {
+      const a = A[ao + i * ars + p * acs]! | 0;
+      if (a === 0) continue;
+      let q = bo + p * brs;
+      for (let j = 0; j < n; j++) {
+        row[j] = (row[j]! + Math.imul(a, B[q]! | 0)) | 0;
+        q += bcs;
+      }
+    }
+    const ci = co + i * crs;
+    for (let j = 0; j < n; j++) C[ci + j * ccs] = row[j]!;
+  }
+}
+
+function maxAbsBig(X: BigArr, o: number, rs: number, cs: number, r: number, c: number): bigint {
+  let mx = 0n;
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < c; j++) {
+      let v = X[o + i * rs + j * cs]!;
+      if (v < 0n) v = -v;
+      if (v > mx) mx = v;
+    }
+  }
+  return mx;
+}
+
+/** int64/uint64 storage (bigint values): exact, wrapped modulo 2^64. */
+export function gemmBigTS(
+  m: number, n: number, k: number,
+  A: BigArr, ao: number, ars: number, acs: number,
+  B: BigArr, bo: number, brs: number, bcs: number,
+  C: BigArr, co: number, crs: number, ccs: number,
+): void {
+  if (m === 0 || n === 0) return;
+  const ma = maxAbsBig(A, ao, ars, acs, m, k);
+  const mb = maxAbsBig(B, bo, brs, bcs, k, n);
+  if (ma * mb * BigInt(Math.max(k, 1)) <= 1n << 53n) {
+    // every product and partial sum is an integer below 2^53: doubles are exact
+    const af = new Float64Array(m * k);
+    const bf = new Float64Array(k * n);
+    const cf = new Float64Array(m * n);
+    for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) af[i * k + p] = Number(A[ao + i * ars + p * acs]!);
+    for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) bf[p * n + j] = Number(B[bo + p * brs + j * bcs]!);
+    gemmFloatTS(m, n, k, af, 0, k, 1, bf, 0, n, 1, cf, 0, n, 1);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) C[co + i * crs + j * ccs] = BigInt(cf[i * n + j]!);
+    return;
+  }
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0n;
+      for (let p = 0; p < k; p++) s += A[ao + i * ars + p * acs]! * B[bo + p * brs + j * bcs]!;
+      // BigInt64Array/BigUint64Array stores wrap modulo 2^64
+      C[co + i * crs + j * ccs] = BigInt.asIntN(64, s);
+    }
+  }
+}
+
+/** bool: C[i,j] = OR_p (A[i,p] AND B[p,j]). */
+export function gemmBoolTS(
+  m: number, n: number, k: number,
+  A: NumArr, ao: number, ars: number, acs: number,
+  B: NumArr, bo: number, brs: number, bcs: number,
+  C: NumArr, co: number, crs: number, ccs: number,
+): void {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) {
+        if (A[ao + i * ars + p * acs] && B[bo + p * brs + j * bcs]) {
+          s = 1;
+          break;
+        }
+      }
+      C[co + i * crs + j * ccs] = s;
+    }
+  }
+}
+
+const asKernel = (f: unknown): GemmKernel => f as GemmKernel;
+
+const registry = new Map<string, GemmKernel>();
+const TS_KERNELS: Record<DType, GemmKernel> = {
+  bool: asKernel(gemmBoolTS),
+  int8: asKernel(gemmInt32TS),
+  int16: asKernel(gemmInt32TS),
+  int32: asKernel(gemmInt32TS),
+  uint8: asKernel(gemmInt32TS),
+  uint16: asKernel(gemmInt32TS),
+  uint32: asKernel(gemmInt32TS),
+  int64: asKernel(gemmBigTS),
+  uint64: asKernel(gemmBigTS),
+  float32: asKernel(gemmFloatTS),
+  float64: asKernel(gemmFloatTS),
+};
+
+/** Installs a GEMM kernel for a dtype (e.g. a WASM SIMD backend); `null` restores the TS one. */
+export function registerGemm(dtype: DType, kernel: GemmKernel | null): void {
+  if (kernel === null) registry.delete(dtype);
+  else registry.set(dtype, kernel);
+}
+
+/** The kernel in use for a dtype. */
+export function gemmKernel(dtype: DType): GemmKernel {
+  return registry.get(dtype) ?? TS_KERNELS[dtype];
+}
+
+/** The TS reference kernel for a dtype (what every other backend is tested against). */
+export function gemmReference(dtype: DType): GemmKernel {
+  return TS_KERNELS[dtype];
+}
+
+/** `C = A · B` for operands stored in dtype `dtype` (all three share it). */
+export function gemm(
+  dtype: DType,
+  m: number, n: number, k: number,
+  a: TypedArray, ao: number, ars: number, acs: number,
+  b: TypedArray, bo: number, brs: number, bcs: number,
+  c: TypedArray, co: number, crs: number, ccs: number,
+): void {
+  gemmKernel(dtype)(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, crs, ccs);
+}
