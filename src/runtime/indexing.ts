@@ -1,2 +1,801 @@
-/** indexing: filled in by its owner (see ARCHITECTURE.md). */
-export {};
+/**
+ * Indexing: `a.get(...index)` and `a.set(...index, value)` with NumPy's full index grammar
+ * (integers, slices, `...`, `null` as np.newaxis, integer and boolean arrays, and one string for a
+ * whole index such as `'1:, ::2, None, ...'`), plus `take`, `ix_`, `compress`, `put`.
+ *
+ * As NumPy (mapping.c): an index is first parsed into items left to right; then the dims it uses
+ * are counted ("too many indices"), boolean arrays are checked against the shape, and the ellipsis
+ * is expanded. With no array items the result is a view (basic indexing). Otherwise integers
+ * become 0-d index arrays, boolean arrays become their `nonzero()` arrays, all index arrays are
+ * broadcast together, and the result is a fresh array laid out as [broadcast dims, remaining
+ * dims]; when the array items are adjacent and not first, it is returned as a transposed view
+ * that puts the broadcast dims in their place (NumPy's layout, so strides match NumPy's).
+ */
+import { DTYPE_INFO, type DType } from './dtype';
+import { AxisError, IndexError, OverflowError, TypeError_, ValueError } from './errors';
+import { view } from './memory';
+import { loop2, shapeStrTight, tryBroadcastShapes, type Operand } from './iter';
+import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type NestedArray, type Scalar } from './ndarray';
+import { asarray, checkIntFits, converter, copyArray, scalarToStorage, toJS, typedArrayDtype } from './convert';
+import { isPlainObject } from './args';
+
+// ---------------------------------------------------------------------------------------------
+// Index items
+
+/** A Python slice: `slice(start, stop, step)`; null parts take NumPy's defaults. */
+export class Slice {
+  constructor(
+    readonly start: number | null = null,
+    readonly stop: number | null = null,
+    readonly step: number | null = null,
+  ) {}
+  toString(): string {
+    const f = (x: number | null): string => (x === null ? '' : String(x));
+    return `${f(this.start)}:${f(this.stop)}${this.step === null ? '' : `:${this.step}`}`;
+  }
+}
+
+/** `slice(stop)` or `slice(start, stop, step?)`, as Python's builtin. */
+export function slice(a: number | null = null, b?: number | null, c?: number | null): Slice {
+  if (b === undefined) return new Slice(null, a, null);
+  return new Slice(a, b, c ?? null);
+}
+
+/** One item of an index (or a string holding several, comma-separated). */
+export type IndexItem = number | bigint | boolean | string | null | Slice | NDArray | NestedArray<number | boolean | bigint>;
+
+const INVALID =
+  'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices';
+const invalid = (): Error => IndexError(INVALID);
+
+type Item =
+  | { k: 'int'; v: number }
+  | { k: 'slice'; s: Slice }
+  | { k: 'ellipsis' }
+  | { k: 'newaxis' }
+  | { k: 'bool0'; v: boolean }
+  | { k: 'arr'; a: NDArray }
+  | { k: 'mask'; a: NDArray };
+
+/** Splits at top-level commas (outside brackets). */
+function splitTop(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '[' || ch === '(') depth++;
+    else if (ch === ']' || ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+const INT_RE = /^[+-]?\d+$/;
+
+function parseInt_(t: string): number {
+  const b = BigInt(t);
+  if (b > BigInt(Number.MAX_SAFE_INTEGER) || b < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw IndexError('cannot fit \'int\' into an index-sized integer');
+  }
+  return Number(b);
+}
+
+/** A Python-like list literal of ints/bools: `[0, 2]`, `[[True, False]]`. */
+function parseList(t: string): NestedArray<number | boolean> {
+  let i = 0;
+  const ws = (): void => {
+    while (i < t.length && /\s/.test(t[i] as string)) i++;
+  };
+  const value = (): number | boolean | NestedArray<number | boolean> => {
+    ws();
+    if (t[i] === '[') {
+      i++;
+      const items: (number | boolean | NestedArray<number | boolean>)[] = [];
+      ws();
+      if (t[i] === ']') {
+        i++;
+        return items;
+      }
+      for (;;) {
+        items.push(value());
+        ws();
+        if (t[i] === ',') {
+          i++;
+          ws();
+          if (t[i] === ']') {
+            i++;
+            return items;
+          }
+          continue;
+        }
+        if (t[i] === ']') {
+          i++;
+          return items;
+        }
+        throw invalid();
+      }
+    }
+    const m = /^(True|False|[+-]?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|[+-]?\.\d+)/.exec(t.slice(i));
+    if (!m) throw invalid();
+    i += (m[0] as string).length;
+    if (m[0] === 'True') return true;
+    if (m[0] === 'False') return false;
+    if (INT_RE.test(m[0] as string)) return parseInt_(m[0] as string);
+    return Number(m[0]);
+  };
+  const v = value();
+  ws();
+  if (i !== t.length || !Array.isArray(v)) throw invalid();
+  return v as NestedArray<number | boolean>;
+}
+
+/** Parses one comma-free piece of an index string. */
+function parsePiece(raw: string): IndexItem | Slice | typeof ELLIPSIS {
+  const t = raw.trim();
+  if (t === '...' || t === 'Ellipsis') return ELLIPSIS;
+  if (t === 'None' || t === 'np.newaxis' || t === 'newaxis') return null;
+  if (t === 'True') return true;
+  if (t === 'False') return false;
+  if (INT_RE.test(t)) return parseInt_(t);
+  if (t.startsWith('[')) return parseList(t);
+  if (t.includes(':')) {
+    const parts = t.split(':');
+    if (parts.length > 3) throw invalid();
+    const nums = parts.map((p) => {
+      const q = p.trim();
+      if (q === '' || q === 'None') return null;
+      if (!INT_RE.test(q)) throw invalid();
+      return parseInt_(q);
+    });
+    return new Slice(nums[0] ?? null, nums[1] ?? null, parts.length === 3 ? (nums[2] ?? null) : null);
+  }
+  throw invalid();
+}
+
+const ELLIPSIS = Symbol('ellipsis');
+
+/** Expands string arguments (each may hold a comma-separated index) into single items. */
+function expandStrings(args: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const x of args) {
+    if (typeof x !== 'string') {
+      out.push(x);
+      continue;
+    }
+    const s = x.trim();
+    if (s === '()') continue;
+    let pieces = splitTop(s);
+    // A trailing comma makes a 1-tuple in Python: '1,' is (1,).
+    if (pieces.length > 1 && (pieces[pieces.length - 1] as string).trim() === '') pieces = pieces.slice(0, -1);
+    for (const p of pieces) out.push(parsePiece(p));
+  }
+  return out;
+}
+
+function isIntDtype(d: DType): boolean {
+  const k = DTYPE_INFO[d].kind;
+  return k === 'i' || k === 'u';
+}
+
+/** Converts raw index arguments into items; raises NumPy's errors for invalid ones. */
+function toItems(args: readonly unknown[]): Item[] {
+  const items: Item[] = [];
+  let ellipses = 0;
+  for (const x of expandStrings(args)) {
+    if (x === ELLIPSIS) {
+      if (++ellipses > 1) throw IndexError("an index can only have a single ellipsis ('...')");
+      items.push({ k: 'ellipsis' });
+    } else if (x === null) items.push({ k: 'newaxis' });
+    else if (typeof x === 'number') {
+      if (!Number.isInteger(x)) throw invalid();
+      items.push({ k: 'int', v: x });
+    } else if (typeof x === 'bigint') items.push({ k: 'int', v: Number(x) });
+    else if (typeof x === 'boolean') items.push({ k: 'bool0', v: x });
+    else if (x instanceof Slice) items.push({ k: 'slice', s: x });
+    else if (isNDArray(x)) {
+      if (x.dtype === 'bool') {
+        if (x.ndim === 0) items.push({ k: 'bool0', v: toJS(x._data()[x._start] as number, 'bool') as boolean });
+        else items.push({ k: 'mask', a: x });
+      } else if (isIntDtype(x.dtype)) {
+        if (x.ndim === 0) items.push({ k: 'int', v: Number(x._data()[x._start] as number) });
+        else items.push({ k: 'arr', a: x });
+      } else throw IndexError('arrays used as indices must be of integer (or boolean) type');
+    } else if (Array.isArray(x) || typedArrayDtype(x) !== null) {
+      let a: NDArray;
+      try {
+        a = asarray(x as ArrayLike);
+      } catch {
+        throw invalid();
+      }
+      if (a.size === 0 && a.dtype === 'float64') a = asarray(x as ArrayLike, { dtype: 'int64' });
+      if (a.dtype === 'bool') items.push(a.ndim === 0 ? { k: 'bool0', v: Boolean(a._data()[a._start]) } : { k: 'mask', a });
+      else if (isIntDtype(a.dtype)) items.push({ k: 'arr', a });
+      else throw invalid();
+    } else throw invalid();
+  }
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning
+
+/** Python's `slice.indices(n)` followed by the length of the range. */
+function sliceIndices(s: Slice, n: number): [start: number, step: number, len: number] {
+  const step = s.step ?? 1;
+  if (step === 0) throw ValueError('slice step cannot be zero');
+  let start: number;
+  let stop: number;
+  if (step > 0) {
+    start = s.start === null ? 0 : s.start < 0 ? Math.max(s.start + n, 0) : Math.min(s.start, n);
+    stop = s.stop === null ? n : s.stop < 0 ? Math.max(s.stop + n, 0) : Math.min(s.stop, n);
+  } else {
+    start = s.start === null ? n - 1 : s.start < 0 ? Math.max(s.start + n, -1) : Math.min(s.start, n - 1);
+    stop = s.stop === null ? -1 : s.stop < 0 ? Math.max(s.stop + n, -1) : Math.min(s.stop, n - 1);
+  }
+  const len = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
+  return [start, step, len];
+}
+
+function outOfBounds(i: number, axis: number, n: number): Error {
+  return IndexError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
+}
+
+interface Fancy {
+  /** Dim of the intermediate view this index array selects along. */
+  dim: number;
+  /** Axis of the indexed array (for error messages). */
+  axis: number;
+  /** Index values (int array, any int dtype), or a 0-d int. */
+  arr: NDArray | null;
+  int: number;
+  /** Whether it appears in broadcast error messages (0-d ints do not). */
+  listed: boolean;
+}
+
+interface Plan {
+  /** The basic view (advanced dims kept whole). */
+  view: NDArray;
+  /** True when every item is an integer and the index is complete: the result is a scalar. */
+  scalar: boolean;
+  fancy: Fancy[];
+  /** The single boolean-array index with ndim == a.ndim (NumPy's boolean assignment path). */
+  fullMask: NDArray | null;
+}
+
+function plan(a: NDArray, args: readonly unknown[]): Plan {
+  const items = toItems(args);
+  const nd = a.ndim;
+  let used = 0;
+  let hasEllipsis = false;
+  let advanced = false;
+  for (const it of items) {
+    if (it.k === 'int' || it.k === 'slice' || it.k === 'arr') used++;
+    else if (it.k === 'mask') used += it.a.ndim;
+    else if (it.k === 'ellipsis') hasEllipsis = true;
+    if (it.k === 'arr' || it.k === 'mask' || it.k === 'bool0') advanced = true;
+  }
+  if (used > nd) throw IndexError(`too many indices for array: array is ${nd}-dimensional, but ${used} were indexed`);
+  // Boolean arrays must match the dims they cover.
+  {
+    let axis = 0;
+    for (const it of items) {
+      if (it.k === 'ellipsis') axis += nd - used;
+      else if (it.k === 'int' || it.k === 'slice' || it.k === 'arr') axis++;
+      else if (it.k === 'mask') {
+        for (let j = 0; j < it.a.ndim; j++) {
+          const want = a._shape[axis + j] as number;
+          const got = it.a._shape[j] as number;
+          if (want !== got) {
+            throw IndexError(`boolean index did not match indexed array along axis ${axis + j}; size of axis is ${want} but size of corresponding boolean axis is ${got}`);
+          }
+        }
+        axis += it.a.ndim;
+      }
+    }
+  }
+  const fullMask = items.length === 1 && items[0]?.k === 'mask' && items[0].a.ndim === nd ? items[0].a : null;
+  const scalar = !advanced && !hasEllipsis && items.length === nd && items.every((it) => it.k === 'int');
+  if (!hasEllipsis) items.push({ k: 'ellipsis' });
+
+  const shape: number[] = [];
+  const strides: number[] = [];
+  let offset = a._offset;
+  const fancy: Fancy[] = [];
+  let axis = 0;
+  for (const it of items) {
+    switch (it.k) {
+      case 'ellipsis':
+        for (let j = 0; j < nd - used; j++, axis++) {
+          shape.push(a._shape[axis] as number);
+          strides.push(a._strides[axis] as number);
+        }
+        break;
+      case 'newaxis':
+        shape.push(1);
+        strides.push(0);
+        break;
+      case 'bool0':
+        fancy.push({ dim: shape.length, axis, arr: null, int: it.v ? -1 : -2, listed: false });
+        shape.push(1);
+        strides.push(0);
+        break;
+      case 'int': {
+        const n = a._shape[axis] as number;
+        if (it.v < -n || it.v >= n) throw outOfBounds(it.v, axis, n);
+        const i = it.v < 0 ? it.v + n : it.v;
+        if (advanced) {
+          fancy.push({ dim: shape.length, axis, arr: null, int: i, listed: false });
+          shape.push(n);
+          strides.push(a._strides[axis] as number);
+        } else offset += i * (a._strides[axis] as number);
+        axis++;
+        break;
+      }
+      case 'slice': {
+        const n = a._shape[axis] as number;
+        const st = a._strides[axis] as number;
+        const [start, step, len] = sliceIndices(it.s, n);
+        if (len > 0) offset += start * st;
+        shape.push(len);
+        strides.push(st * step);
+        axis++;
+        break;
+      }
+      case 'arr':
+        fancy.push({ dim: shape.length, axis, arr: it.a, int: 0, listed: true });
+        shape.push(a._shape[axis] as number);
+        strides.push(a._strides[axis] as number);
+        axis++;
+        break;
+      case 'mask': {
+        const nz = nonzeroArrays(it.a);
+        for (let j = 0; j < it.a.ndim; j++, axis++) {
+          fancy.push({ dim: shape.length, axis, arr: nz[j] as NDArray, int: 0, listed: true });
+          shape.push(a._shape[axis] as number);
+          strides.push(a._strides[axis] as number);
+        }
+        break;
+      }
+    }
+  }
+  return { view: a._view(shape, strides, offset), scalar, fancy, fullMask };
+}
+
+/** The int64 index arrays of `m.nonzero()`. */
+function nonzeroArrays(m: NDArray): NDArray[] {
+  const nd = m.ndim;
+  const hits: number[] = [];
+  const d = m._data();
+  m._forEach((p, k) => {
+    if (d[p]) hits.push(k);
+  });
+  const out = Array.from({ length: nd }, () => NDArray.empty([hits.length], 'int64', false));
+  const shape = m._shape;
+  const cols = out.map((o) => ({ data: o._data() as BigInt64Array, start: o._start }));
+  for (let h = 0; h < hits.length; h++) {
+    let k = hits[h] as number;
+    for (let j = nd - 1; j >= 0; j--) {
+      const s = shape[j] as number;
+      const c = cols[j] as { data: BigInt64Array; start: number };
+      c.data[c.start + h] = BigInt(k % s);
+      k = Math.floor(k / s);
+    }
+  }
+  return out;
+}
+
+interface Advanced {
+  /** Broadcast shape of the index arrays. */
+  B: number[];
+  /** Per broadcast position (C order), the element offset into the view. */
+  offsets: Float64Array;
+  /** The non-fancy dims of the view. */
+  subShape: number[];
+  subStrides: number[];
+  /** Where the broadcast dims go in the result. */
+  pos: number;
+}
+
+/** Broadcasts the index arrays, bounds-checks them and resolves every position to an offset. */
+function resolveAdvanced(p: Plan): Advanced {
+  const v = p.view;
+  const shapes = p.fancy.map((f) => (f.arr === null ? (f.int === -1 ? [1] : f.int === -2 ? [0] : []) : f.arr._shape));
+  const B = tryBroadcastShapes(shapes);
+  if (B === null) {
+    const listed = p.fancy.filter((f) => f.listed).map((f) => shapeStrTight((f.arr as NDArray)._shape));
+    throw IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${listed.join(' ')} `);
+  }
+  const n = shapeSize(B);
+  const offsets = new Float64Array(n).fill(v._offset);
+  for (const f of p.fancy) {
+    const st = v._strides[f.dim] as number;
+    const size = v._shape[f.dim] as number;
+    if (f.arr === null) {
+      if (f.int >= 0) for (let k = 0; k < n; k++) offsets[k] = (offsets[k] as number) + f.int * st;
+      continue;
+    }
+    const arr = f.arr;
+    const bst = broadcastTo(arr, B);
+    const data = arr._data();
+    const big = DTYPE_INFO[arr.dtype].big;
+    let k = 0;
+    bst._forEach((q) => {
+      const raw = data[q] as number | bigint;
+      let i = big ? Number(raw as bigint) : (raw as number);
+      if (i < -size || i >= size) throw outOfBounds(big ? Number(raw) : i, f.axis, size);
+      if (i < 0) i += size;
+      offsets[k] = (offsets[k] as number) + i * st;
+      k++;
+    });
+  }
+  const fdims = new Set(p.fancy.map((f) => f.dim));
+  const subShape: number[] = [];
+  const subStrides: number[] = [];
+  for (let d = 0; d < v.ndim; d++) {
+    if (!fdims.has(d)) {
+      subShape.push(v._shape[d] as number);
+      subStrides.push(v._strides[d] as number);
+    }
+  }
+  const dims = p.fancy.map((f) => f.dim).sort((x, y) => x - y);
+  let consecutive = true;
+  for (let j = 1; j < dims.length; j++) if ((dims[j] as number) !== (dims[j - 1] as number) + 1) consecutive = false;
+  return { B, offsets, subShape, subStrides, pos: consecutive ? (dims[0] as number) : 0 };
+}
+
+/** A read-only broadcast view (zero strides), no checks (callers know it broadcasts). */
+function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
+  const nd = shape.length;
+  const pad = nd - a.ndim;
+  const st = new Array<number>(nd).fill(0);
+  for (let i = 0; i < a.ndim; i++) st[pad + i] = a._shape[i] === 1 && shape[pad + i] !== 1 ? 0 : (a._strides[i] as number);
+  return a._view(shape, st, a._offset, false);
+}
+
+/** The permutation taking [B dims, sub dims] to the result's dim order. */
+function placement(adv: Advanced): { shape: number[]; perm: number[] } {
+  const nb = adv.B.length;
+  const ns = adv.subShape.length;
+  const perm: number[] = [];
+  for (let j = 0; j < adv.pos; j++) perm.push(nb + j);
+  for (let j = 0; j < nb; j++) perm.push(j);
+  for (let j = adv.pos; j < ns; j++) perm.push(nb + j);
+  const full = [...adv.B, ...adv.subShape];
+  return { shape: perm.map((j) => full[j] as number), perm };
+}
+
+// ---------------------------------------------------------------------------------------------
+// get
+
+/** `a[index]`: a view for basic indices, a copy for advanced ones, a JS scalar for a full integer index. */
+export function getitem(a: NDArray, args: readonly unknown[]): NDArray | Scalar {
+  const p = plan(a, args);
+  if (p.fancy.length === 0) {
+    if (p.scalar) return toJS(a._data()[p.view._start] as number, a.dtype);
+    return p.view;
+  }
+  const adv = resolveAdvanced(p);
+  const full = [...adv.B, ...adv.subShape];
+  const res = NDArray.empty(full, a.dtype, false);
+  const nb = shapeSize(adv.B);
+  const subN = shapeSize(adv.subShape);
+  if (res.size > 0) {
+    const d = res._data();
+    const s = a._data();
+    const base = a.buffer.ptr / DTYPE_INFO[a.dtype].itemsize;
+    const resStart = res._start;
+    if (adv.subShape.length === 0) {
+      for (let k = 0; k < nb; k++) (d as Float64Array)[resStart + k] = (s as Float64Array)[base + (adv.offsets[k] as number)] as number;
+    } else {
+      const subC = cStrides(adv.subShape);
+      for (let k = 0; k < nb; k++) {
+        loop2(adv.subShape, { start: resStart + k * subN, strides: subC }, { start: base + (adv.offsets[k] as number), strides: adv.subStrides }, (n, i0, s0, i1, s1) => {
+          for (let j = 0; j < n; j++) (d as Float64Array)[i0 + j * s0] = (s as Float64Array)[i1 + j * s1] as number;
+        });
+      }
+    }
+  }
+  if (adv.pos === 0) return res;
+  const { shape, perm } = placement(adv);
+  return res._view(shape, perm.map((j) => res._strides[j] as number), 0, true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// set
+
+function isScalar(x: unknown): x is Scalar {
+  return typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint';
+}
+
+/** Raises NumPy's errors for NaN/inf or out-of-range Python ints assigned into integer dtypes. */
+function checkValues(x: unknown, dtype: DType): void {
+  const k = DTYPE_INFO[dtype].kind;
+  if (k !== 'i' && k !== 'u') return;
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (const e of v) visit(e);
+      return;
+    }
+    if (typeof v === 'number') {
+      if (Number.isNaN(v)) throw ValueError('cannot convert float NaN to integer');
+      if (!Number.isFinite(v)) throw OverflowError('cannot convert float infinity to integer');
+      if (Number.isInteger(v)) checkIntFits(v, dtype);
+    } else if (typeof v === 'bigint') checkIntFits(v, dtype);
+  };
+  visit(x);
+}
+
+/** The value to assign as an array of the destination's dtype (JS values) or as given (ndarrays). */
+function valueArray(value: unknown, dtype: DType): NDArray {
+  if (isNDArray(value)) return value;
+  checkValues(value, dtype);
+  return asarray(value as ArrayLike, { dtype });
+}
+
+/** Strips leading size-1 dims while the value has more dims than the target. */
+function stripLeading(v: NDArray, nd: number): NDArray {
+  let k = 0;
+  while (v.ndim - k > nd && v._shape[k] === 1) k++;
+  return k === 0 ? v : v._view(v._shape.slice(k), v._strides.slice(k), v._offset, false);
+}
+
+/** Copies `src` (already broadcast to `shape` by the caller's strides) into `dst` positions, casting. */
+function copyStrided(dst: DType, dOp: Operand, src: NDArray, sOp: Operand, shape: readonly number[]): void {
+  const conv = converter(src.dtype, dst) as ((x: number | bigint) => number) | null;
+  const d = view(dst);
+  const s = src._data();
+  if (conv === null) {
+    loop2(shape, dOp, sOp, (n, i0, s0, i1, s1) => {
+      for (let j = 0; j < n; j++) (d as Float64Array)[i0 + j * s0] = (s as Float64Array)[i1 + j * s1] as number;
+    });
+  } else {
+    loop2(shape, dOp, sOp, (n, i0, s0, i1, s1) => {
+      for (let j = 0; j < n; j++) (d as Float64Array)[i0 + j * s0] = conv((s as Float64Array)[i1 + j * s1] as number);
+    });
+  }
+}
+
+/** `a[index] = value`: broadcasts and casts `value`, writing through views. */
+export function setitem(a: NDArray, args: readonly unknown[], value: unknown): void {
+  a._assertWriteable();
+  const p = plan(a, args);
+  if (p.fancy.length === 0) {
+    const dst = p.view;
+    if (p.scalar && !isScalar(value)) {
+      if (isNDArray(value)) {
+        if (value.ndim > 0) throw ValueError('setting an array element with a sequence.');
+      } else if (Array.isArray(value)) {
+        const k = DTYPE_INFO[a.dtype].kind;
+        if (k === 'b') value = value.length > 0;
+        else if (k === 'f') throw ValueError('setting an array element with a sequence.');
+        else throw TypeError_("int() argument must be a string, a bytes-like object or a real number, not 'list'");
+      }
+    }
+    if (isScalar(value)) {
+      checkValues(value, a.dtype);
+      const v = scalarToStorage(value, a.dtype);
+      const d = a._data();
+      dst._forEach((q) => {
+        (d as Float64Array)[q] = v as number;
+      });
+      return;
+    }
+    let src = stripLeading(valueArray(value, a.dtype), dst.ndim);
+    const bs = tryBroadcastShapes([src._shape, dst._shape]);
+    if (bs === null || bs.join(',') !== dst._shape.join(',')) {
+      throw ValueError(`could not broadcast input array from shape ${shapeStrTight(src._shape)} into shape ${shapeStrTight(dst._shape)}`);
+    }
+    if (dst.size === 0) return;
+    if (src.buffer === dst.buffer) src = copyArray(src);
+    const sb = broadcastTo(src, dst._shape);
+    copyStrided(a.dtype, { start: dst._start, strides: dst._strides }, src, { start: sb._start, strides: sb._strides }, dst._shape);
+    return;
+  }
+  let src = valueArray(value, a.dtype);
+  if (p.fullMask !== null) {
+    if (src.ndim > 1) {
+      throw TypeError_(`NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${src.ndim} dimensions`);
+    }
+  }
+  const adv = resolveAdvanced(p);
+  const nb = shapeSize(adv.B);
+  if (p.fullMask !== null && src.ndim === 1 && src._shape[0] !== 1 && src._shape[0] !== nb) {
+    throw ValueError(`NumPy boolean array indexing assignment cannot assign ${src._shape[0]} input values to the ${nb} output values where the mask is true`);
+  }
+  const { shape: placed, perm } = placement(adv);
+  const stripped = stripLeading(src, placed.length);
+  const bs = tryBroadcastShapes([stripped._shape, placed]);
+  if (bs === null || bs.join(',') !== placed.join(',')) {
+    throw ValueError(`shape mismatch: value array of shape ${shapeStrTight(src._shape)} could not be broadcast to indexing result of shape ${shapeStrTight(placed)}`);
+  }
+  if (nb === 0 || shapeSize(adv.subShape) === 0) return;
+  if (stripped.buffer === a.buffer) src = copyArray(stripped);
+  else src = stripped;
+  // Value broadcast to the placed shape, then permuted to [B dims, sub dims].
+  const vb = broadcastTo(src, placed);
+  const inv = new Array<number>(perm.length);
+  perm.forEach((j, i) => (inv[j] = i));
+  const vStr = inv.map((i) => vb._strides[i] as number);
+  const nB = adv.B.length;
+  const vBStr = vStr.slice(0, nB);
+  const vSubStr = vStr.slice(nB);
+  const base = a.buffer.ptr / DTYPE_INFO[a.dtype].itemsize;
+  const bIdx = new Array<number>(nB).fill(0);
+  let vOff = vb._start;
+  for (let k = 0; k < nb; k++) {
+    copyStrided(a.dtype, { start: base + (adv.offsets[k] as number), strides: adv.subStrides }, src, { start: vOff, strides: vSubStr }, adv.subShape);
+    // advance the multi-index over B (C order)
+    for (let d = nB - 1; d >= 0; d--) {
+      bIdx[d] = (bIdx[d] as number) + 1;
+      vOff += vBStr[d] as number;
+      if ((bIdx[d] as number) < (adv.B[d] as number)) break;
+      vOff -= (adv.B[d] as number) * (vBStr[d] as number);
+      bIdx[d] = 0;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions
+
+function splitIndexOpts(args: readonly unknown[]): unknown[] {
+  return [...args];
+}
+
+/** `np.take(a, indices, {axis, mode})`: mode 'raise' (default), 'wrap' or 'clip'. */
+export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDArray | Scalar {
+  const arr = asarray(a);
+  const last = rest[rest.length - 1];
+  const opts = (isPlainObject(last) ? last : {}) as { axis?: number | null; mode?: 'raise' | 'wrap' | 'clip' };
+  const pos = isPlainObject(last) ? rest.slice(0, -1) : rest;
+  const axisArg = (pos[0] as number | null | undefined) ?? opts.axis ?? null;
+  const mode = (pos[2] as 'raise' | 'wrap' | 'clip' | undefined) ?? opts.mode ?? 'raise';
+  let src = arr;
+  let axis: number;
+  if (axisArg === null) {
+    src = arr.flags.c_contiguous ? arr._view([arr.size], [1], arr._offset) : copyArray(arr)._view([arr.size], [1], 0);
+    if (arr.flags.c_contiguous && arr.ndim !== 1) {
+      src = arr._view([arr.size], [arr.ndim === 0 ? 1 : (arr._strides[arr.ndim - 1] as number)], arr._offset);
+    }
+    axis = 0;
+  } else {
+    if (arr.ndim === 0 && (axisArg === 0 || axisArg === -1)) throw AxisError(axisArg, 0);
+    if (axisArg < -arr.ndim || axisArg >= arr.ndim) throw AxisError(axisArg, arr.ndim);
+    axis = axisArg < 0 ? axisArg + arr.ndim : axisArg;
+  }
+  let idx = isNDArray(indices) ? indices : asarray(indices as ArrayLike);
+  if (idx.size === 0 && idx.dtype === 'float64') idx = asarray(indices as ArrayLike, { dtype: 'int64' });
+  if (!isIntDtype(idx.dtype)) {
+    throw TypeError_(`Cannot cast array data from dtype('${idx.dtype}') to dtype('int64') according to the rule 'safe'`);
+  }
+  const n = src._shape[axis] as number;
+  if (mode !== 'raise') {
+    const vals = idx._values().map((v) => Number(v));
+    if (n === 0 && vals.length > 0) throw IndexError('cannot do a non-empty take from an empty axes.');
+    const fixed = vals.map((i) => (mode === 'wrap' ? ((i % n) + n) % n : Math.min(Math.max(i, 0), n - 1)));
+    const f = NDArray.empty(idx._shape, 'int64', false);
+    const fd = f._data() as BigInt64Array;
+    fixed.forEach((v, k) => (fd[f._start + k] = BigInt(v)));
+    idx = f;
+  }
+  const index: unknown[] = new Array<unknown>(axis).fill(new Slice());
+  index.push(idx.ndim === 0 ? Number(idx._data()[idx._start]) : idx);
+  const r = getitem(src, splitIndexOpts(index));
+  if (!isNDArray(r)) return r;
+  return r.flags.c_contiguous ? r : copyArray(r);
+}
+
+/** `np.ix_(*args)`: open-mesh index arrays (boolean arguments become their nonzero indices). */
+export function ix_(...seqs: ArrayLike[]): NDArray[] {
+  const nd = seqs.length;
+  return seqs.map((s, k) => {
+    let a = isNDArray(s) ? s : asarray(s);
+    if (a.size === 0 && a.dtype === 'float64' && !isNDArray(s)) a = asarray(s, { dtype: 'int64' });
+    if (a.ndim !== 1) throw ValueError('Cross index must be 1 dimensional');
+    if (a.dtype === 'bool') a = nonzeroArrays(a)[0] as NDArray;
+    else if (!isIntDtype(a.dtype)) throw ValueError('Cross index must be 1 dimensional');
+    const shape = new Array<number>(nd).fill(1);
+    shape[k] = a._shape[0] as number;
+    const c = copyArray(a);
+    return c._view(shape, cStrides(shape), 0, true).copy();
+  });
+}
+
+/** `np.compress(condition, a, {axis})`. */
+export function compress(condition: ArrayLike, a: ArrayLike, ...rest: unknown[]): NDArray {
+  const arr = asarray(a);
+  const last = rest[rest.length - 1];
+  const opts = (isPlainObject(last) ? last : {}) as { axis?: number | null };
+  const pos = isPlainObject(last) ? rest.slice(0, -1) : rest;
+  const axisArg = (pos[0] as number | null | undefined) ?? opts.axis ?? null;
+  const cond = asarray(condition);
+  if (cond.ndim !== 1) throw ValueError('condition must be a 1-d array');
+  const src = axisArg === null ? (copyArray(arr)._view([arr.size], [1], 0) as NDArray) : arr;
+  let axis = 0;
+  if (axisArg !== null) {
+    if (axisArg < -arr.ndim || axisArg >= arr.ndim) throw AxisError(axisArg, arr.ndim);
+    axis = axisArg < 0 ? axisArg + arr.ndim : axisArg;
+  }
+  const n = src._shape[axis] as number;
+  const vals = cond._values();
+  const hits: number[] = [];
+  for (let i = 0; i < vals.length; i++) {
+    if (vals[i]) {
+      if (i >= n) throw IndexError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
+      hits.push(i);
+    }
+  }
+  return take(src, hits.length === 0 ? asarray([], { dtype: 'int64' }) : hits, { axis }) as NDArray;
+}
+
+/** `np.put(a, ind, v, {mode})`: writes `v` (repeated as needed) at flat indices of `a`. */
+export function put(a: NDArray, ind: ArrayLike, v: ArrayLike, ...rest: unknown[]): void {
+  a._assertWriteable();
+  const last = rest[rest.length - 1];
+  const mode = ((isPlainObject(last) ? last.mode : rest[0]) as 'raise' | 'wrap' | 'clip' | undefined) ?? 'raise';
+  const idx = asarray(ind)._values().map((x) => Number(x));
+  const vals = asarray(v, { dtype: a.dtype })._values();
+  const n = a.size;
+  if (idx.length === 0 || vals.length === 0) return;
+  const d = a._data();
+  for (let k = 0; k < idx.length; k++) {
+    let i = idx[k] as number;
+    if (mode === 'wrap') i = ((i % n) + n) % n;
+    else if (mode === 'clip') i = Math.min(Math.max(i, 0), n - 1);
+    else {
+      if (i < -n || i >= n) throw IndexError(`index ${i} is out of bounds for axis 0 with size ${n}`);
+      if (i < 0) i += n;
+    }
+    const mi: number[] = [];
+    for (let j = a.ndim - 1; j >= 0; j--) {
+      const s = a._shape[j] as number;
+      mi[j] = i % s;
+      i = Math.floor(i / s);
+    }
+    (d as Float64Array)[a._at(mi)] = vals[k % vals.length] as number;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods
+
+declare module './ndarray' {
+  interface NDArray {
+    /**
+     * `a[index]`. All-integer full indices give a JS scalar; basic indices a view; integer or
+     * boolean arrays a copy. One string may hold the whole index: `a.get('1:, ::2, None, ...')`
+     * (its type is NDArray; a string of integers only, like `'0, 1'`, gives a scalar at run time).
+     */
+    get(...index: number[]): NDArray | Scalar;
+    get(...index: IndexItem[]): NDArray;
+    /** `a[index] = value`: the last argument is the value (scalar, nested list or ndarray). */
+    set(...args: [...IndexItem[], ArrayLike]): void;
+    /** `a.take(indices, {axis, mode})`. */
+    take(indices: ArrayLike, ...rest: unknown[]): NDArray | Scalar;
+    /** `a.compress(condition, {axis})`. */
+    compress(condition: ArrayLike, ...rest: unknown[]): NDArray;
+    /** `a.put(ind, v, {mode})`. */
+    put(ind: ArrayLike, v: ArrayLike, ...rest: unknown[]): void;
+  }
+}
+
+NDArray.prototype.get = function (this: NDArray, ...index: unknown[]): NDArray {
+  return getitem(this, index) as NDArray;
+} as NDArray['get'];
+NDArray.prototype.set = function (this: NDArray, ...args: unknown[]): void {
+  if (args.length === 0) throw TypeError_('set() needs a value to assign');
+  setitem(this, args.slice(0, -1), args[args.length - 1]);
+};
+NDArray.prototype.take = function (this: NDArray, indices: ArrayLike, ...rest: unknown[]) {
+  return take(this, indices, ...rest);
+};
+NDArray.prototype.compress = function (this: NDArray, condition: ArrayLike, ...rest: unknown[]) {
+  return compress(condition, this, ...rest);
+};
+NDArray.prototype.put = function (this: NDArray, ind: ArrayLike, v: ArrayLike, ...rest: unknown[]) {
+  put(this, ind, v, ...rest);
+};
