@@ -1,0 +1,114 @@
+/**
+ * The `broadcast` field of events: each operand's shape, left-padded shape and stretched dims,
+ * and the result shape, or on failure NumPy's error and the first conflicting dim.
+ */
+import { NDArray } from '../runtime/ndarray';
+import { isPlainObject } from '../runtime/args';
+import type { BroadcastInfo, ErrorInfo } from './schema';
+import type { Call } from './recorder';
+
+/** Binary ufuncs and their method spellings (`a.add(b)`, `a.gt(0)`). */
+const BINARY = new Set([
+  'add', 'subtract', 'multiply', 'divide', 'true_divide', 'floor_divide', 'mod', 'remainder', 'fmod', 'power',
+  'float_power', 'maximum', 'minimum', 'fmax', 'fmin', 'equal', 'not_equal', 'less', 'less_equal', 'greater',
+  'greater_equal', 'logical_and', 'logical_or', 'logical_xor', 'bitwise_and', 'bitwise_or', 'bitwise_xor',
+  'left_shift', 'right_shift', 'arctan2', 'hypot', 'copysign', 'nextafter', 'ldexp', 'heaviside', 'gcd', 'lcm',
+  'divmod', 'isclose', 'logaddexp', 'logaddexp2', 'bitwise_left_shift', 'bitwise_right_shift', 'atan2', 'pow',
+  'sub', 'mul', 'div', 'truediv', 'floordiv', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'and', 'or', 'xor', 'lshift',
+  'rshift', 'iadd', 'isub', 'imul', 'idiv', 'itruediv', 'ifloordiv', 'imod', 'ipow', 'copyto',
+]);
+const TERNARY = new Set(['where', 'clip']);
+
+/** A shape for an operand (ndarray, JS scalar, nested list), or null. */
+export function shapeOfOperand(x: unknown): number[] | null {
+  if (x instanceof NDArray) return [...x._shape];
+  if (typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint') return [];
+  if (Array.isArray(x)) {
+    const shape: number[] = [];
+    let cur: unknown = x;
+    while (Array.isArray(cur)) {
+      shape.push(cur.length);
+      if (cur.length === 0) break;
+      cur = cur[0];
+    }
+    if (cur instanceof NDArray) shape.push(...cur._shape);
+    return shape;
+  }
+  return null;
+}
+
+function positional(args: readonly unknown[]): readonly unknown[] {
+  return args.length > 0 && isPlainObject(args[args.length - 1]) ? args.slice(0, -1) : args;
+}
+
+/** The operands of a broadcasting call, or null when the op does not broadcast. */
+export function broadcastOperands(call: Call): { shapes: number[][]; target?: number[] } | null {
+  const name = call.op;
+  const pos = positional(call.args);
+  const list = call.method ? [call.self, ...pos] : [...pos];
+  let ops: unknown[] = [];
+  let target: number[] | undefined;
+  if (BINARY.has(name)) ops = list.slice(0, 2);
+  else if (TERNARY.has(name)) ops = list.slice(0, 3).filter((x) => x !== null && x !== undefined);
+  else if (name === 'broadcast_arrays') ops = list;
+  else if (name === 'broadcast_shapes') {
+    const shapes = pos.map((s) => (Array.isArray(s) ? (s as number[]) : typeof s === 'number' ? [s] : null));
+    if (shapes.some((s) => s === null)) return null;
+    return { shapes: shapes as number[][] };
+  } else if (name === 'broadcast_to') {
+    const sh = list[1];
+    const t = Array.isArray(sh) ? (sh as number[]) : typeof sh === 'number' ? [sh] : null;
+    const s0 = shapeOfOperand(list[0]);
+    if (t === null || s0 === null) return null;
+    return { shapes: [s0], target: [...t] };
+  } else return null;
+  if (ops.length < 2) return null;
+  const shapes = ops.map(shapeOfOperand);
+  if (shapes.some((s) => s === null)) return null;
+  const o = call.args[call.args.length - 1];
+  if (isPlainObject(o) && o['out'] instanceof NDArray) return { shapes: shapes as number[][], target: [...o['out']._shape] };
+  if (name === 'copyto') return { shapes: [shapes[1] as number[]], target: shapes[0] as number[] };
+  return { shapes: shapes as number[][] };
+}
+
+/**
+ * Broadcast info for operand shapes (and an optional required result shape, as for `out=` and
+ * `broadcast_to`). `error` is the error the op threw, if any.
+ */
+export function broadcastInfo(shapes: number[][], target?: number[], error?: ErrorInfo): BroadcastInfo | null {
+  const all = target === undefined ? shapes : [...shapes, target];
+  let nd = 0;
+  for (const s of all) nd = Math.max(nd, s.length);
+  const padded = all.map((s) => [...new Array<number>(nd - s.length).fill(1), ...s]);
+  let result: number[] | null = new Array<number>(nd).fill(1);
+  let bad: { dim: number; sizes: number[] } | null = null;
+  for (let d = 0; d < nd; d++) {
+    const sizes = padded.map((p) => p[d] as number);
+    const big = sizes.filter((x) => x !== 1);
+    const uniq = [...new Set(big)];
+    if (target !== undefined) {
+      const t = target.length === nd ? (target[d] as number) : (padded[padded.length - 1]?.[d] as number);
+      if (sizes.slice(0, -1).some((x) => x !== 1 && x !== t)) {
+        bad ??= { dim: d, sizes: sizes.slice(0, -1) };
+      }
+      (result as number[])[d] = t;
+    } else if (uniq.length > 1) {
+      bad ??= { dim: d, sizes };
+    } else (result as number[])[d] = uniq[0] ?? 1;
+  }
+  if (target !== undefined && target.length < nd) bad ??= { dim: 0, sizes: padded.map((p) => p[0] as number) };
+  if (bad !== null) result = null;
+  const r = result;
+  const operands = shapes.map((s, i) => ({
+    shape: [...s],
+    padded: padded[i] as number[],
+    stretched: r === null ? [] : (padded[i] as number[]).flatMap((x, d) => (x === 1 && r[d] !== 1 ? [d] : [])),
+  }));
+  const info: BroadcastInfo = { operands, result: r };
+  if (bad !== null) {
+    if (error === undefined && target === undefined) return info;
+    info.error = { name: error?.name ?? 'ValueError', message: error?.message ?? '', dim: bad.dim, sizes: bad.sizes };
+  }
+  if (error !== undefined && bad === null) return info;
+  return info;
+}

@@ -1,0 +1,172 @@
+/**
+ * The tracing layer: wraps the `np` namespace (nested `linalg`, `lib.stride_tricks`, `random`, …)
+ * and NDArray.prototype's methods so each call is reported to a Recorder. The runtime itself has
+ * no tracing code: without this layer installed it pays nothing.
+ *
+ * Architecture invariant: only the OUTER call is recorded. A depth counter makes every wrapper
+ * pass-through while another wrapped call is on the stack (runtime functions call each other's
+ * methods, e.g. `np.add` calling `a.astype`).
+ */
+import { NDArray } from '../runtime/ndarray';
+import type { Loc } from './schema';
+import type { Call, PreWrite, Recorder } from './recorder';
+
+type Fn = (this: unknown, ...args: unknown[]) => unknown;
+
+/** Functions that are queries, configuration or printing, never recorded. */
+const SKIP_FUNCS = new Set([
+  'shape', 'ndim', 'size', 'result_type', 'promote_types', 'can_cast', 'min_scalar_type', 'dtype', 'finfo', 'iinfo',
+  'isscalar', 'array2string', 'array_repr', 'array_str', 'set_printoptions', 'get_printoptions', 'printoptions',
+  'configureMemory', 'memoryStats', 'wasmMemory', 'format_float_positional', 'format_float_scientific',
+  'typename', 'issubdtype', 'may_share_memory', 'shares_memory', 'iterable', 'isdtype', 'byte_bounds',
+  'get_include', 'show_config', 'seterr', 'geterr', 'errstate',
+]);
+/** Methods that only read or print. */
+const SKIP_METHODS = new Set([
+  'constructor', 'toString', 'toLocaleString', 'valueOf', 'toJSON', 'tolist', 'item', 'tobytes', 'inspect',
+  'toArray', 'toTypedArray', 'setflags', 'getfield', 'dump', 'dumps', 'tofile', 'format',
+]);
+/** Getters recorded as ops (views). */
+const TRACED_GETTERS = new Set(['T', 'mT']);
+
+function isClass(f: Function): boolean {
+  return f === NDArray || /^class[\s{]/.test(Function.prototype.toString.call(f));
+}
+
+function isNamespace(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof NDArray) return false;
+  const tag = Object.prototype.toString.call(v);
+  if (tag === '[object Module]') return true;
+  const p = Object.getPrototypeOf(v) as unknown;
+  return p === Object.prototype || p === null;
+}
+
+/** Wraps one function or method so calls are recorded. */
+export function traceFunction(op: string, fn: Fn, rec: Recorder, method: boolean): Fn {
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    if (rec.depth > 0 || !rec.active) return fn.apply(this, args);
+    const call: Call = { op, method, self: method ? this : undefined, args };
+    const loc: Loc | undefined = rec.locate(wrapped);
+    let pre: PreWrite | null = null;
+    try {
+      pre = rec.preWrite(call);
+    } catch {
+      pre = null;
+    }
+    rec.depth++;
+    const t0 = performance.now();
+    let result: unknown;
+    try {
+      result = fn.apply(this, args);
+    } catch (err) {
+      const ms = performance.now() - t0;
+      rec.depth--;
+      try {
+        rec.recordError(call, err, ms, loc);
+      } catch {
+        /* recording must never change the program's behaviour */
+      }
+      throw err;
+    }
+    const ms = performance.now() - t0;
+    rec.depth--;
+    try {
+      rec.recordResult(call, result, ms, loc, pre);
+    } catch {
+      /* recording must never change the program's behaviour */
+    }
+    return result;
+  };
+  Object.defineProperty(wrapped, 'name', { value: fn.name });
+  // ufunc-style attached methods (`np.add.reduce`, `np.add.outer`)
+  for (const key of Object.keys(fn)) {
+    const v = (fn as unknown as Record<string, unknown>)[key];
+    (wrapped as unknown as Record<string, unknown>)[key] = typeof v === 'function' && !isClass(v) ? traceFunction(`${op}.${key}`, v as Fn, rec, false) : v;
+  }
+  return wrapped;
+}
+
+/**
+ * A namespace like `np` whose functions record each call into `rec`. Classes, constants and
+ * query/printing functions pass through unchanged.
+ */
+export function createTracedNamespace<T extends object>(np: T, rec: Recorder): T {
+  const seen = new Map<object, object>();
+  const wrapNs = (ns: Record<string, unknown>, prefix: string): Record<string, unknown> => {
+    const hit = seen.get(ns);
+    if (hit !== undefined) return hit as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    seen.set(ns, out);
+    for (const key of Object.keys(ns)) {
+      const v = ns[key];
+      if (typeof v === 'function') {
+        out[key] = isClass(v) || SKIP_FUNCS.has(key) || key.startsWith('_') ? v : traceFunction(prefix + key, v as Fn, rec, false);
+      } else if (isNamespace(v)) out[key] = wrapNs(v, `${prefix}${key}.`);
+      else out[key] = v;
+    }
+    return out;
+  };
+  return wrapNs(np as Record<string, unknown>, '') as T;
+}
+
+/**
+ * Wraps NDArray.prototype's methods (and the `T`/`mT` getters) so method calls are recorded.
+ * Returns a function restoring the originals. Install after every area module has loaded.
+ */
+export function installMethodTracing(rec: Recorder, proto: object = NDArray.prototype): () => void {
+  const saved: [string, PropertyDescriptor][] = [];
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    if (key.startsWith('_') || SKIP_METHODS.has(key)) continue;
+    const d = Object.getOwnPropertyDescriptor(proto, key);
+    if (d === undefined || !d.configurable) continue;
+    if (typeof d.value === 'function') {
+      saved.push([key, d]);
+      Object.defineProperty(proto, key, { ...d, value: traceFunction(key, d.value as Fn, rec, true) });
+    } else if (d.get !== undefined && TRACED_GETTERS.has(key)) {
+      saved.push([key, d]);
+      const get = traceFunction(key, d.get as Fn, rec, true);
+      Object.defineProperty(proto, key, { ...d, get: get as () => unknown });
+    }
+  }
+  return () => {
+    for (const [key, d] of saved) Object.defineProperty(proto, key, d);
+  };
+}
+
+/** A V8 call site (the subset used here). */
+interface CallSite {
+  getFileName(): string | null | undefined;
+  getLineNumber(): number | null;
+  getColumnNumber(): number | null;
+}
+
+/**
+ * A `locate` for the Recorder using V8's structured stack: the first frame (below the wrapper)
+ * whose file `isUser` accepts. Locations are as the engine sees them (the runner maps them
+ * through the source map afterwards).
+ */
+export function stackLocator(isUser: (file: string) => boolean, depth = 12): (below: Function) => Loc | undefined {
+  const E = Error as unknown as {
+    stackTraceLimit: number;
+    prepareStackTrace?: (e: Error, cs: CallSite[]) => unknown;
+    captureStackTrace(o: object, f?: Function): void;
+  };
+  const prep = (_e: Error, cs: CallSite[]): CallSite[] => cs;
+  return (below: Function): Loc | undefined => {
+    const limit = E.stackTraceLimit;
+    const saved = E.prepareStackTrace;
+    E.stackTraceLimit = depth;
+    E.prepareStackTrace = prep;
+    const holder: { stack?: unknown } = {};
+    E.captureStackTrace(holder, below);
+    const cs = holder.stack as CallSite[] | undefined;
+    E.prepareStackTrace = saved;
+    E.stackTraceLimit = limit;
+    if (!Array.isArray(cs)) return undefined;
+    for (const c of cs) {
+      const f = c.getFileName();
+      if (f && isUser(f)) return { file: f, line: c.getLineNumber() ?? 0, column: c.getColumnNumber() ?? 0 };
+    }
+    return undefined;
+  };
+}
