@@ -373,7 +373,7 @@ export interface FormatFloatPositionalOptions {
 
 /** `np.format_float_positional(x, precision, unique, fractional, trim, sign, pad_left, pad_right, min_digits)`. */
 export function format_float_positional(x: number, ...args: unknown[]): string {
-  const o = positionalArgs(args, ['precision', 'unique', 'fractional', 'trim', 'sign', 'pad_left', 'pad_right', 'min_digits']) as FormatFloatPositionalOptions;
+  const o = positionalArgs(args, ['precision', 'unique', 'fractional', 'trim', 'sign', 'pad_left', 'pad_right', 'min_digits'], 'format_float_positional') as FormatFloatPositionalOptions;
   const precision = noneOrPositive(o.precision, 'precision');
   const padLeft = noneOrPositive(o.pad_left, 'pad_left');
   const padRight = noneOrPositive(o.pad_right, 'pad_right');
@@ -407,7 +407,7 @@ export interface FormatFloatScientificOptions {
 
 /** `np.format_float_scientific(x, precision, unique, trim, sign, pad_left, exp_digits, min_digits)`. */
 export function format_float_scientific(x: number, ...args: unknown[]): string {
-  const o = positionalArgs(args, ['precision', 'unique', 'trim', 'sign', 'pad_left', 'exp_digits', 'min_digits']) as FormatFloatScientificOptions;
+  const o = positionalArgs(args, ['precision', 'unique', 'trim', 'sign', 'pad_left', 'exp_digits', 'min_digits'], 'format_float_scientific') as FormatFloatScientificOptions;
   const precision = noneOrPositive(o.precision, 'precision');
   const padLeft = noneOrPositive(o.pad_left, 'pad_left');
   const expDigits = noneOrPositive(o.exp_digits, 'exp_digits');
@@ -425,17 +425,20 @@ export function format_float_scientific(x: number, ...args: unknown[]): string {
 }
 
 /** Python-style positional arguments followed by an optional trailing options object. */
-function positionalArgs(args: unknown[], names: string[]): Record<string, unknown> {
+function positionalArgs(args: unknown[], names: string[], fname: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   let rest = args;
   const last = args[args.length - 1];
   if (isPlainObject(last)) {
+    for (const k of Object.keys(last)) {
+      if (k !== 'dtype' && !names.includes(k)) throw TypeError_(`${fname}() got an unexpected keyword argument '${k}'`);
+    }
     Object.assign(out, last);
     rest = args.slice(0, -1);
   }
   rest.forEach((v, i) => {
     const name = names[i];
-    if (name === undefined) throw TypeError_(`takes at most ${names.length + 1} positional arguments`);
+    if (name === undefined) throw TypeError_(`${fname}() takes from 1 to ${names.length + 1} positional arguments but ${args.length + 1} were given`);
     if (v !== undefined) out[name] = v;
   });
   return out;

@@ -393,7 +393,8 @@ function gather(a: NDArray, summarize: boolean, edge: number): Gathered {
     if (summarize && n > 2 * edge) {
       const out: number[] = [];
       for (let i = 0; i < edge; i++) out.push(i);
-      for (let i = n - edge; i < n; i++) out.push(i);
+      // a[-edge:] — with edgeitems=0 that is a[-0:], the whole axis, as in NumPy.
+      for (let i = edge === 0 ? 0 : n - edge; i < n; i++) out.push(i);
       return out;
     }
     return Array.from({ length: n }, (_, i) => i);
