@@ -166,8 +166,9 @@ function expandStrings(args: readonly unknown[]): unknown[] {
       out.push(x);
       continue;
     }
-    const s = x.trim();
-    if (s === '()') continue;
+    let s = x.trim();
+    if (s.startsWith('(') && s.endsWith(')') && splitTop(s).length === 1) s = s.slice(1, -1).trim();
+    if (s === '') continue;
     let pieces = splitTop(s);
     // A trailing comma makes a 1-tuple in Python: '1,' is (1,).
     if (pieces.length > 1 && (pieces[pieces.length - 1] as string).trim() === '') pieces = pieces.slice(0, -1);
@@ -480,20 +481,34 @@ export function getitem(a: NDArray, args: readonly unknown[]): NDArray | Scalar 
   }
   const adv = resolveAdvanced(p);
   const full = [...adv.B, ...adv.subShape];
-  const res = NDArray.empty(full, a.dtype, false);
   const nb = shapeSize(adv.B);
   const subN = shapeSize(adv.subShape);
-  if (res.size > 0) {
+  // NumPy lays the result out as [B dims (C order), subspace dims in the source's memory order]:
+  // subspace dims sorted by decreasing |stride| (stable), the innermost getting the itemsize.
+  const ns = adv.subShape.length;
+  const order = Array.from({ length: ns }, (_, i) => i).sort((x, y) => Math.abs(adv.subStrides[y] as number) - Math.abs(adv.subStrides[x] as number) || x - y);
+  const subOut = new Array<number>(ns).fill(0);
+  let acc = 1;
+  for (let j = ns - 1; j >= 0; j--) {
+    const d = order[j] as number;
+    subOut[d] = acc;
+    acc *= adv.subShape[d] as number;
+  }
+  const bStr = cStrides(adv.B).map((x) => x * subN);
+  const empty = nb * subN === 0;
+  const owner = NDArray.empty([nb * subN], a.dtype, false);
+  const fullStrides = empty ? new Array<number>(full.length).fill(0) : [...bStr, ...subOut];
+  const res = new NDArray({ buffer: owner.buffer, dtype: a.dtype, shape: full, strides: fullStrides, offset: 0, base: null, writeable: true });
+  if (!empty) {
     const d = res._data();
     const s = a._data();
     const base = a.buffer.ptr / DTYPE_INFO[a.dtype].itemsize;
     const resStart = res._start;
-    if (adv.subShape.length === 0) {
+    if (ns === 0) {
       for (let k = 0; k < nb; k++) (d as Float64Array)[resStart + k] = (s as Float64Array)[base + (adv.offsets[k] as number)] as number;
     } else {
-      const subC = cStrides(adv.subShape);
       for (let k = 0; k < nb; k++) {
-        loop2(adv.subShape, { start: resStart + k * subN, strides: subC }, { start: base + (adv.offsets[k] as number), strides: adv.subStrides }, (n, i0, s0, i1, s1) => {
+        loop2(adv.subShape, { start: resStart + k * subN, strides: subOut }, { start: base + (adv.offsets[k] as number), strides: adv.subStrides }, (n, i0, s0, i1, s1) => {
           for (let j = 0; j < n; j++) (d as Float64Array)[i0 + j * s0] = (s as Float64Array)[i1 + j * s1] as number;
         });
       }
@@ -515,6 +530,13 @@ function isScalar(x: unknown): x is Scalar {
 function checkValues(x: unknown, dtype: DType): void {
   const k = DTYPE_INFO[dtype].kind;
   if (k !== 'i' && k !== 'u') return;
+  const fits = (v: number | bigint): void => {
+    const b = BigInt(v);
+    if (b < -(1n << 63n) || b >= 1n << 64n || (dtype === 'int64' && b >= 1n << 63n)) {
+      throw OverflowError('Python int too large to convert to C long');
+    }
+    checkIntFits(b, dtype);
+  };
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) {
       for (const e of v) visit(e);
@@ -523,8 +545,8 @@ function checkValues(x: unknown, dtype: DType): void {
     if (typeof v === 'number') {
       if (Number.isNaN(v)) throw ValueError('cannot convert float NaN to integer');
       if (!Number.isFinite(v)) throw OverflowError('cannot convert float infinity to integer');
-      if (Number.isInteger(v)) checkIntFits(v, dtype);
-    } else if (typeof v === 'bigint') checkIntFits(v, dtype);
+      fits(Math.trunc(v));
+    } else if (typeof v === 'bigint') fits(v);
   };
   visit(x);
 }
@@ -583,6 +605,13 @@ export function setitem(a: NDArray, args: readonly unknown[], value: unknown): v
         (d as Float64Array)[q] = v as number;
       });
       return;
+    }
+    if (Array.isArray(value)) {
+      let depth = 0;
+      for (let x: unknown = value; Array.isArray(x); x = x[0]) depth++;
+      if (depth > dst.ndim) {
+        throw ValueError(`setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${dst.ndim}.`);
+      }
     }
     let src = stripLeading(valueArray(value, a.dtype), dst.ndim);
     const bs = tryBroadcastShapes([src._shape, dst._shape]);
@@ -669,9 +698,7 @@ export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDAr
   }
   let idx = isNDArray(indices) ? indices : asarray(indices as ArrayLike);
   if (idx.size === 0 && idx.dtype === 'float64') idx = asarray(indices as ArrayLike, { dtype: 'int64' });
-  if (!isIntDtype(idx.dtype)) {
-    throw TypeError_(`Cannot cast array data from dtype('${idx.dtype}') to dtype('int64') according to the rule 'safe'`);
-  }
+  if (!isIntDtype(idx.dtype)) idx = idx.astype('int64');
   const n = src._shape[axis] as number;
   if (mode !== 'raise') {
     const vals = idx._values().map((v) => Number(v));
@@ -686,7 +713,7 @@ export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDAr
   index.push(idx.ndim === 0 ? Number(idx._data()[idx._start]) : idx);
   const r = getitem(src, splitIndexOpts(index));
   if (!isNDArray(r)) return r;
-  return r.flags.c_contiguous ? r : copyArray(r);
+  return r._strides.join(',') === cStrides(r._shape).join(',') && r._base === null ? r : copyArray(r);
 }
 
 /** `np.ix_(*args)`: open-mesh index arrays (boolean arguments become their nonzero indices). */

@@ -125,6 +125,12 @@ export function runCase(c: Case): { result: unknown; built: NDArray[] } {
     const a = args[0] as NDArray & { set(...i: unknown[]): void };
     a.set(args[1], args[2]);
     result = a;
+  } else if (c.method === 'pair') {
+    // [source, view ops A, view ops B, fn]: fn(view A, view B) over ONE source array.
+    const src = args[0] as NDArray;
+    const va = (args[1] as ViewOp[]).reduce(applyView, src);
+    const vb = (args[2] as ViewOp[]).reduce(applyView, src);
+    result = call(args[3] as string, [va, vb, ...args.slice(4)]);
   } else if (c.method) {
     const a = args[0] as unknown as Record<string, (...x: unknown[]) => unknown>;
     const m = a[c.method];

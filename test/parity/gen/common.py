@@ -13,6 +13,8 @@ trailing options object.
 Special methods: ``method='get'`` with one index string evaluates ``a[<string>]``;
 ``method='set'`` with (index string, value) evaluates ``a[<string>] = value`` and the result is
 ``a`` itself (so the write through views can be compared).
+``method='pair'`` with (arr, view ops A, view ops B, fn name) evaluates ``fn(A, B)`` where A and B
+are views of the SAME built array (e.g. ``shares_memory`` of two slices of one buffer).
 """
 import base64
 import json
@@ -176,6 +178,16 @@ class Cases:
                 a = dargs[0]
                 exec(f"a[{dargs[1]}] = v", {"a": a, "v": dargs[2], "None": None, "np": np})
                 r = a
+            elif method == "pair":
+                # (source, view ops A, view ops B, fn): fn(view A of source, view B of source),
+                # so memory-sharing functions can see two views of ONE array.
+                a = dargs[0]
+                x, y = a, a
+                for op in dargs[1]:
+                    x = apply_view(x, op)
+                for op in dargs[2]:
+                    y = apply_view(y, op)
+                r = resolve(dargs[3])(x, y, **dkw)
             elif method is not None:
                 r = getattr(dargs[0], method)(*dargs[1:], **dkw)
             else:

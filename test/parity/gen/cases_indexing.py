@@ -1,0 +1,206 @@
+"""Indexing: a[...] (get) and a[...] = v (set) with NumPy's full index grammar, take, ix_, compress.
+
+Each get case also records whether the result shares memory with the source (views vs copies),
+and its byte strides, so NumPy's layout of advanced-indexing results is checked too.
+"""
+import numpy as np
+from common import arr
+
+A2 = np.arange(12).reshape(3, 4).tolist()
+A3 = np.arange(24).reshape(2, 3, 4).tolist()
+A1 = list(range(10))
+F2 = (np.arange(12).reshape(3, 4) * 0.5 - 2.25).tolist()
+B2 = [[True, False, True, False], [False, False, True, True], [True, True, False, False]]
+
+
+def sources():
+    """(name, arr) sources of various dtypes and layouts, all of shape (3, 4)."""
+    return [
+        ("i64", arr(A2)),
+        ("f64", arr(F2)),
+        ("i8", arr(A2, "int8")),
+        ("u16", arr(A2, "uint16")),
+        ("f32", arr(F2, "float32")),
+        ("bool", arr(B2)),
+        ("T", arr(np.arange(12).reshape(4, 3).tolist(), "int32", "T")),
+        ("neg", arr(np.arange(24).reshape(3, 8).tolist(), "int64", ("get", "::-1, ::-2"))),
+        ("F", arr(A2, "float64", "F")),
+    ]
+
+
+BASIC_2D = [
+    "0", "-1", "2", "1, 2", "-1, -1", "0, -4", ":", "::", "1:", ":2", "::2", "::-1", "-2:", "1:3, 1:3",
+    ":, 1", "1, :", ":, ::-1", "::-1, ::-1", "::2, ::3", "-1:-3:-1", "5:", "1:1", "3:0", "-100:100",
+    "100:-100:-1", "None", "None, :, None", "..., None", "...", "0, ...", "..., 0", "...,1:3", "None, 1",
+    "1, None", ":, None, 1", "::-2, 2::-1", "0:3:2, -1", "(1, 2)", "()", "1,", ":,", "::3, None, ::-1",
+    "2, 3", "-3, 0", "1:2, 1:2", "None, None", "..., None, ::2",
+]
+
+ADV_2D = [
+    "[0, 2]", "[2, 0, 2]", "[-1, 0]", "[[0, 1], [2, 2]]", ":, [0, 3]", ":, [-1]", "[0, 1], [2, 3]",
+    "[[0], [2]], [1, 3]", "[0, 2], 1", "1, [0, 3]", "[0, 2], ::-1", "::2, [1, 2, 3]", "[1], [0, 1, 2, 3]",
+    "[True, False, True]", ":, [True, False, False, True]", "[True, False, True], [1, 3]",
+    "[[True, False, True, False], [False, False, True, True], [True, True, False, False]]",
+    "[[False, False, False, False], [False, False, False, False], [False, False, False, False]]",
+    "True", "False", "True, 0", "0, True", ":, True, [0, 1]", "None, [0, 1]", "None, [0, 1], None, 1",
+    "None, [0, 1], 1, None", "[0, 1], None", "..., [0, 2]", "[0, 2], ...", "[]", ":, []", "[[]]",
+    "[0, 0, 0], :", "[2, 1], 1:3", "1:3, [2, 1]", "[1, 2], [[0], [1], [3]]", "[[1, 2]]",
+    "[[[0, 1]]], 2", "[1], [[2]]", "True, True",
+]
+
+BASIC_3D = [
+    "0", "0, 1", "0, 1, 2", ":, 1", "..., 1", "1, ..., ::-1", ":, ::2, 1:", "None, 0, None", ":, :, :",
+    "-1, -1, -1", "::-1, 1:, ::-3", "0, ..., None", "..., None, 0", "1, 2",
+]
+
+ADV_3D = [
+    "[0, 1]", ":, [0, 2]", ":, :, [0, 1]", ":, [0, 1], [1, 2]", "[0, 1], :, [1, 2]", "0, :, [0, 1]",
+    ":, 0, [0, 1]", ":, [0, 1], 0", "[0, 1], 1:", "1:, [0, 1], 1:", ":, [[0], [1]], [1, 2]",
+    "None, :, [0, 1]", "..., [0, 1]", ":, [True, False, True]", ":, True", "[1], ::2", "0, [0, 1], [1, 2]",
+    "[[True, False, True], [False, True, True]]", "[[True, False, True], [False, True, True]], 1:",
+    ":, [[True, False, True, False], [False, False, True, True], [True, True, False, False]]",
+    "[1, 0], [2, 0], [3, 0]", "[[0]], :, [[1, 2]]", "..., [0, 1], :", "[0, 1], ..., [2, 3]",
+    "1, [0, 2], ::-1", "[True, True], [0, 2], 0",
+]
+
+ERR_2D = [
+    "5", "-4", "0, 4", "0, -5", "0, 0, 0", "..., ...", "1.5", "0, 1.5", "::0", "1:2:0", "[0, 5]", ":, [4]",
+    "[-4]", "[0, 1], [0, 1, 2]", "[True, False]", ":, [True, False]", "[True, False, True], [0, 1]",
+    "[[True, False]]", "[1.5]", "[0, 1], 0.5", "5, 0.5", "5, ::0", "::0, 5", "[5], []", "[0, 5], [9, 1]",
+    "0, 0, [0]", "[True, False, True], 0, 0", "[[0, 1], [0, 1]], [0, 1, 2]", "..., 1.5, ...",
+    "[0], [9]", "[9], 0", "None, [5]", ":, None, [4]", "[True, True, False, False]",
+    "[[True, True, True, True]]", "[[0, 1]], [[0], [1], [2]], 0", "0, ..., 0, 0",
+]
+
+ERR_3D = [
+    "2", "0, 3", "0, 0, 4", "0, 0, 0, 0", "[2]", ":, [3]", "0, [0, 1], [0, 1, 2]", "[[True, False]]",
+    ":, :, [True, False]", "None, [5]", "[True, True], [9]", "True, [0, 1, 2]",
+]
+
+
+def cases(c):
+    n = 0
+    for name, src in sources():
+        for ix in BASIC_2D:
+            c.add(f"get/basic/{name}/{ix}", None, src, ix, method="get")
+        for ix in ADV_2D if name in ("i64", "f64", "T", "neg", "bool", "F") else ADV_2D[:12]:
+            c.add(f"get/adv/{name}/{ix}", None, src, ix, method="get")
+    for ix in ERR_2D:
+        c.add(f"get/err/{ix}", None, arr(A2), ix, method="get")
+    for name, src in [("i64", arr(A3)), ("u8", arr(A3, "uint8")), ("T", arr(A3, "float64", ("transpose", [1, 0, 2]))),
+                      ("bcast", arr(A2[0], "int16", ("broadcast_to", [2, 3, 4])))]:
+        for ix in BASIC_3D:
+            c.add(f"get/basic3/{name}/{ix}", None, src, ix, method="get")
+        for ix in ADV_3D:
+            if name == "T" and ix.startswith("[[True, False, True], [False"):
+                continue
+            c.add(f"get/adv3/{name}/{ix}", None, src, ix, method="get")
+    for ix in ERR_3D:
+        c.add(f"get/err3/{ix}", None, arr(A3), ix, method="get")
+    # 1-D and 0-d
+    for ix in ["3", "-10", "::3", "::-3", "[1, 1, 9]", str([True] * 10), "2:8:2, None", "[[1, 2], [3, 4]]", "...", "None",
+               "[-10, 9]", "7:2:-2", "[]"]:
+        c.add(f"get/1d/{ix}", None, arr(A1), ix, method="get")
+    for ix in ["10", "-11", "[10]", "0, 0", str([True] * 9)]:
+        c.add(f"get/1d-err/{ix}", None, arr(A1), ix, method="get")
+    for ix in ["()", "...", "None", "True", "False", "..., None"]:
+        c.add(f"get/0d/{ix}", None, arr(7.5), ix, method="get")
+    for ix in ["0", ":", "[0]"]:
+        c.add(f"get/0d-err/{ix}", None, arr(7.5), ix, method="get")
+    # empty arrays
+    for ix in [":, 1", "[]", "1:, [0]", "..., None", "[0, 0]"]:
+        c.add(f"get/empty/{ix}", None, arr(np.zeros((3, 0)).tolist()), ix, method="get")
+    c.add("get/empty/(0,3)-0", None, arr(np.zeros((0, 3)).tolist()), "0", method="get")
+    # int64 values outside the safe range keep bigint
+    c.add("get/int64-big", None, arr([2**62 + 1, -(2**63)], "int64"), "0", method="get")
+    c.add("get/uint64-big", None, arr([2**64 - 1, 5], "uint64"), "[0, 0, 1]", method="get")
+
+    # ---- set
+    SET = [
+        ("0", 99), ("0", [1, 2, 3, 4]), (":, 0", [7, 8, 9]), (":, 0", 2.5), ("::-1", [[1], [2], [3]]),
+        ("1:, ::2", [[-1, -2], [-3, -4]]), ("...", 5), ("None", [1, 2, 3, 4]), ("1, 2", 42), ("-1, -1", -7),
+        ("[0, 2]", 0), ("[0, 2], [1, 1]", [7, 8]), ("[0, 0, 1]", [[1, 1, 1, 1], [2, 2, 2, 2], [3, 3, 3, 3]]),
+        (":, [1, 3]", [[1, 2]]), ("[True, False, True]", 1), ("[True, False, True]", [[1], [2]]),
+        ("[True, False, True]", [[1, 2, 3, 4], [5, 6, 7, 8]]),
+        ("[[True, False, True, False], [False, False, True, True], [True, True, False, False]]", [1, 2, 3, 4, 5, 6]),
+        ("[[True, False, True, False], [False, False, True, True], [True, True, False, False]]", 0),
+        ("[[True, False, True, False], [False, False, True, True], [True, True, False, False]]", [9]),
+        ("[[0], [2]], [1, 3]", [[1, 2], [3, 4]]), ("0, [0, 1]", 5), ("[0, 2], ::-1", [1, 2, 3, 4]),
+        (":, True, [0, 1]", 3), ("True", 8), ("False", 8), ("[]", 1), (":", [[1, 2, 3, 4]]),
+        (":2", [[[1, 2, 3, 4]]]), ("[0, 1]", [[[1, 2, 3, 4]]]), ("0, 0", True), ("0", [1.5, 2.5, -3.5, 4.75]),
+        ("1", 1.75), ("...", [[1], [2], [3]]), ("1:1", 5), ("[1, 1, 1], [0, 0, 0]", [1, 2, 3]),
+    ]
+    for name, src in [("i64", arr(A2)), ("f64", arr(F2)), ("i8", arr(A2, "int8")), ("bool", arr(B2)),
+                      ("f32", arr(F2, "float32")), ("u16", arr(A2, "uint16"))]:
+        for ix, v in SET:
+            c.add(f"set/{name}/{ix}={v}", None, src, ix, v, method="set")
+    # values from ndarrays (cast, broadcast, transposed)
+    c.add("set/arr/f64-into-i64", None, arr(A2), ":, 1", arr([1.5, -2.5, 3.9]), method="set")
+    c.add("set/arr/i64-into-f32", None, arr(F2, "float32"), "1", arr([1, 2, 3, 4]), method="set")
+    c.add("set/arr/transposed", None, arr(A2), "...", arr(np.arange(12).reshape(4, 3).tolist(), "int32", "T"), method="set")
+    c.add("set/arr/fancy-transposed", None, arr(A2), "[2, 0]", arr(np.arange(8).reshape(4, 2).tolist(), "int64", "T"), method="set")
+    c.add("set/arr/bcast", None, arr(A2), "::2", arr([1, 2, 3, 4], "int64", ("broadcast_to", [2, 4])), method="set")
+    c.add("set/arr/bool-into-f64", None, arr(F2), "0", arr([True, False, True, False]), method="set")
+    c.add("set/arr/f64-nan-into-i32", None, arr(A2, "int32"), "0, 0", arr(2.5), method="set")
+    c.add("set/arr/f64-neg-into-u8", None, arr(A2, "uint8"), "0", arr([-1.5, 300.5, 7.25, 0.5]), method="set")
+    # writes through views of views
+    c.add("set/view/transposed", None, arr(A2, "int64", "T"), "0", [9, 8, 7], method="set")
+    c.add("set/view/neg", None, arr(np.arange(24).reshape(3, 8).tolist(), "int64", ("get", "::-1, ::-2")), "1:, 0", [5, 6], method="set")
+    c.add("set/view/fancy-on-neg", None, arr(np.arange(24).reshape(3, 8).tolist(), "int64", ("get", "::-1, ::-2")), "[0, 2], [1, 3]", [50, 60], method="set")
+    c.add("set/view/3d", None, arr(A3), ":, [0, 2], 1:3", [[1, 2], [3, 4]], method="set")
+    c.add("set/view/3d-mask", None, arr(A3), ":, [True, False, True]", 0, method="set")
+    c.add("set/1d/mask-values", None, arr(A1), str([True, False] * 5), [1, 2, 3, 4, 5], method="set")
+    c.add("set/1d/mask-one", None, arr(A1), str([True, False] * 5), [7], method="set")
+    c.add("set/1d/mask-none", None, arr(A1), str([False] * 10), [], method="set")
+    c.add("set/1d/repeat-last-wins", None, arr(A1), "[1, 1, 1]", [5, 6, 7], method="set")
+    c.add("set/0d", None, arr(2.5), "()", 1.25, method="set")
+    c.add("set/0d-ellipsis", None, arr(2.5), "...", -1.5, method="set")
+    c.add("set/overlap-shift", None, arr(A1), "1:", arr(A1, "int64", ("get", ":-1")), method="set")
+    # set errors
+    SET_ERR = [
+        ("0", [1, 2]), (":2", [1, 2, 3]), (":2", [[[1, 1, 1, 1]], [[2, 2, 2, 2]]]), ("[0, 2], [1, 1]", [7, 8, 9]),
+        ("[True, False, True]", [1, 2]),
+        ("[[True, False, True, False], [False, False, True, True], [True, True, False, False]]", [1, 2]),
+        ("[[True, False, True, False], [False, False, True, True], [True, True, False, False]]", [[1, 2, 3, 4, 5, 6]]),
+        ("[[True, False, True, False], [False, False, True, True], [True, True, False, False]]", []),
+        ("5", 1), ("[5]", 1), ("0, 0, 0", 1), ("::0", 1), ("1.5", 1), ("[True, False]", 1), ("0", 2**70),
+        ("0, 0", [1, 2]), ("0, 0", [1.5]), ("[[0, 1], [1, 2]], 0", [1, 2, 3]), ("[0, 1], [0, 1, 2]", 1),
+    ]
+    for ix, v in SET_ERR:
+        c.add(f"set-err/{ix}={v}", None, arr(A2), ix, v, method="set")
+    for ix, v in [("0", 300), ("0", -1), ("[0]", 256), ("[True, False, True]", 1000), (":", [1, 2, 3, 999])]:
+        c.add(f"set-err/u8/{ix}={v}", None, arr(A2, "uint8"), ix, v, method="set")
+    for ix, v in [("0", float("nan")), ("0, 0", float("inf")), (":", [0.5, float("nan"), 1.5, 2.5]), ("[0]", float("-inf"))]:
+        c.add(f"set-err/i64/{ix}={v}", None, arr(A2), ix, v, method="set")
+    c.add("set-err/f64-0,0=arr", None, arr(F2), "0, 0", arr([1.5]), method="set")
+    c.add("set-err/readonly-bcast", None, arr(A2[0], "int64", ("broadcast_to", [3, 4])), "0", 1, method="set")
+    c.add("set-err/readonly-bcast-fancy", None, arr(A2[0], "int64", ("broadcast_to", [3, 4])), "[0]", 1, method="set")
+    c.add("set-err/readonly-bcast-oob", None, arr(A2[0], "int64", ("broadcast_to", [3, 4])), "9", 1, method="set")
+    c.add("set-err/readonly-bcast-mask", None, arr(A2[0], "int64", ("broadcast_to", [3, 4])), "[True, False, True]", 1, method="set")
+
+    # ---- take / ix_ / compress
+    c.add("take/flat", "take", arr(A2), [0, 5, 11])
+    c.add("take/flat-scalar", "take", arr(A2), 5)
+    c.add("take/axis0", "take", arr(A2), [2, 0], axis=0)
+    c.add("take/axis1", "take", arr(A2), [[0, 1]], axis=1)
+    c.add("take/axis-1", "take", arr(A3), [3, 0, 1], axis=-1)
+    c.add("take/neg", "take", arr(A2), [-1, -12])
+    c.add("take/T", "take", arr(A2, "float32", "T"), [0, 1, 2, 3], axis=1)
+    c.add("take/wrap", "take", arr(A1), [12, -13], mode="wrap")
+    c.add("take/clip", "take", arr(A1), [12, -13], mode="clip")
+    c.add("take/method", None, arr(A2), [1, 2], method="take", axis=1)
+    c.add("take/empty", "take", arr(A2), [], axis=0)
+    c.add("take/err-oob", "take", arr(A2), [5], axis=0)
+    c.add("take/err-oob-flat", "take", arr(A2), [12])
+    c.add("take/err-axis", "take", arr(A2), [1], axis=2)
+    c.add("take/err-float", "take", arr(A2), [1.5])
+    c.add("ix_/two", "ix_", [0, 2], [1, 3])
+    c.add("ix_/bool", "ix_", [True, False, True], [2])
+    c.add("ix_/three", "ix_", [1], [0, 1], [2, 0, 1])
+    c.add("ix_/err-2d", "ix_", [[0, 1]])
+    c.add("compress/axis0", "compress", [True, False, True], arr(A2), axis=0)
+    c.add("compress/axis1", "compress", [False, True], arr(A2), axis=1)
+    c.add("compress/flat", "compress", [True, False, True, True], arr(A2))
+    c.add("compress/method", None, arr(A2), [0, 1, 1], method="compress", axis=0)
+    c.add("compress/err-long", "compress", [True, False, True, True], arr(A2), axis=0)
+    c.add("compress/err-axis", "compress", [True], arr(A2), axis=3)
