@@ -1,0 +1,112 @@
+/**
+ * The worker entry: runs one user bundle with the traced runtime and streams the trace.
+ *
+ * Order matters: the WASM memory cap is set before the runtime allocates anything; the methods
+ * are wrapped after every area module has loaded; the user's module is imported last.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { formatWithOptions } from 'node:util';
+import { configureMemory } from '../runtime/memory';
+import { Recorder } from '../trace/recorder';
+import { createTracedNamespace, installMethodTracing, stackLocator } from '../trace/traced';
+import type { ConsoleLevel, Loc } from '../trace/schema';
+import type { RawError, WorkerInput, WorkerMessage } from './messages';
+import { NP_GLOBAL } from './constants';
+
+const input = workerData as WorkerInput;
+const port = parentPort;
+if (port === null) throw new Error('ndscope worker must run in a worker thread');
+const post = (m: WorkerMessage): void => port.postMessage(m);
+
+const isUser = (f: string): boolean => f === input.bundleUrl;
+const locate = stackLocator(isUser);
+
+const rec = new Recorder({
+  limits: input.limits,
+  locate,
+  keep: false,
+  batchSize: input.batchSize,
+  sink: (b) => post({ type: 'batch', events: b.events, console: b.console, ...(b.truncated ? { truncated: b.truncated } : {}) }),
+});
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+const frameRe = new RegExp(`${escapeRe(input.bundleUrl)}:(\\d+):(\\d+)`);
+
+function rawError(err: unknown): RawError {
+  if (err instanceof Error || (typeof err === 'object' && err !== null && 'message' in err)) {
+    const e = err as Error;
+    const stack = typeof e.stack === 'string' ? e.stack : undefined;
+    const out: RawError = { name: typeof e.name === 'string' ? e.name : 'Error', message: String(e.message) };
+    if (stack !== undefined) {
+      out.stack = stack;
+      const m = frameRe.exec(stack);
+      if (m) out.loc = { file: input.bundleUrl, line: Number(m[1]), column: Number(m[2]) };
+    }
+    return out;
+  }
+  return { name: 'Error', message: `uncaught value: ${formatWithOptions({ colors: false }, '%o', err)}` };
+}
+
+let reported = false;
+function reportError(err: unknown): void {
+  if (reported) return;
+  reported = true;
+  rec.flush();
+  post({ type: 'error', error: rawError(err), steps: rec.steps });
+}
+
+// console capture: each line with the user's source line
+const levels: ConsoleLevel[] = ['log', 'info', 'warn', 'error', 'debug'];
+for (const level of levels) {
+  const fn = function (...args: unknown[]): void {
+    const text = formatWithOptions({ colors: false, depth: 4 }, ...args);
+    const loc = locate(fn);
+    rec.addConsole(loc === undefined ? { level, text } : { level, text, loc });
+  };
+  (console as unknown as Record<string, unknown>)[level] = fn;
+}
+
+// process.exit(): end with a clear message at the user's line, trace flushed
+const realExit = process.exit.bind(process);
+const exitFn = (code?: number | string | null): never => {
+  const loc: Loc | undefined = locate(exitFn);
+  rec.flush();
+  const n = code === undefined || code === null ? 0 : Number(code);
+  post({ type: 'exit', code: Number.isFinite(n) ? n : 1, steps: rec.steps, ...(loc ? { loc } : {}) });
+  return realExit(n);
+};
+process.exit = exitFn as typeof process.exit;
+
+process.on('uncaughtException', (err) => {
+  reportError(err);
+  realExit(1);
+});
+process.on('unhandledRejection', (err) => {
+  reportError(err);
+  realExit(1);
+});
+
+// The runner may pause a busy worker through the inspector and take what was not sent yet.
+(globalThis as Record<symbol, unknown>)[Symbol.for('ndscope.drain')] = (): string => JSON.stringify(rec.drain());
+
+async function main(): Promise<void> {
+  configureMemory({ maxBytes: input.memoryMaxBytes });
+  const rawNp = await import('../runtime/index');
+  installMethodTracing(rec);
+  const np = createTracedNamespace(rawNp, rec);
+  (globalThis as Record<symbol, unknown>)[Symbol.for(NP_GLOBAL)] = np;
+  try {
+    await import(input.bundleUrl);
+  } catch (err) {
+    reportError(err);
+    return;
+  }
+  rec.flush();
+  post({ type: 'main-done' });
+  // Async leftovers (timers, promises) keep running; flush each of their events at once.
+  rec.batchSize = 1;
+}
+
+void main();
