@@ -46,6 +46,10 @@ function applyView(a: NDArray, op: ViewOp): NDArray {
       return call('broadcast_to', [a, arg]) as NDArray;
     case 'astype':
       return a.astype(arg as string);
+    case 'as_strided': {
+      const [shape, strides] = arg as [number[], number[]];
+      return call('lib.stride_tricks.as_strided', [a, { shape, strides }]) as NDArray;
+    }
     default:
       throw new Error(`unknown view op ${name}`);
   }

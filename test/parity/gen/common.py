@@ -68,6 +68,8 @@ def apply_view(a, op):
         return np.broadcast_to(a, arg)
     if name == "astype":
         return a.astype(arg)
+    if name == "as_strided":  # [shape, byte strides]
+        return np.lib.stride_tricks.as_strided(a, shape=arg[0], strides=arg[1])
     raise ValueError(op)
 
 
