@@ -1,0 +1,415 @@
+/**
+ * The ufunc machinery around the kernels of ufunc_kernels.ts, as in NumPy:
+ *   1. inputs → arrays (strong) or JS numbers (weak scalars, NEP 50: weak int when
+ *      Number.isInteger, else weak float; bigint is a weak int; booleans are strong bool);
+ *   2. type resolution: NEP 50 promotion, then the first loop of the ufunc's table every input
+ *      casts to safely (or, with `dtype=`, the first loop producing that dtype), casting checks;
+ *   3. broadcasting of inputs, `out` and `where` (NumPy's error texts);
+ *   4. output allocation in the inputs' memory order (NumPy's order='K' axis sort);
+ *   5. the strided 1-D kernel over the collapsed loop; `where=` and casts into `out` through a
+ *      temporary.
+ *
+ * Internal API for other areas: `binary(op, x, y, opts)`, `unary(op, x, opts)` and
+ * `applyUfunc(op, inputs, opts)` always return arrays (0-d stays 0-d); the public np.* functions
+ * return JS scalars for 0-d results, as NumPy returns numpy scalars.
+ */
+import { canCast, DTYPE_INFO, intRange, normalizeDtype, promoteTypes, type Casting, type DType } from './dtype';
+import { NumPyError, TypeError_, ValueError } from './errors';
+import { broadcastShapes, loop, operand, shapeStrTight } from './iter';
+import { NDArray, isNDArray, shapeSize, type ArrayLike, type Scalar } from './ndarray';
+import { asarray, checkIntFits, converter, copyArray, scalarToStorage, toJS } from './convert';
+import { WasmBuffer } from './memory';
+import {
+  getKernel,
+  UFUNC_DEFS,
+  type Binary2Kernel,
+  type BinaryKernel,
+  type Loop,
+  type Store,
+  type TernaryKernel,
+  type UfuncDef,
+  type UnaryKernel,
+} from './ufunc_kernels';
+
+export interface UfuncOptions {
+  /** Output array(s): an array, or an array of arrays/null (one per output, NumPy's tuple). */
+  out?: NDArray | readonly (NDArray | null | undefined)[] | null;
+  /** Mask: where false, the output keeps its previous value (zero for a fresh output). */
+  where?: ArrayLike;
+  /** The loop's output dtype (NumPy's `dtype=`). */
+  dtype?: DType | string | null;
+  /** Casting rule for inputs and outputs, 'same_kind' by default. */
+  casting?: Casting;
+  order?: 'K' | 'C' | 'F' | 'A';
+  subok?: boolean;
+}
+
+const CASTINGS = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
+const KNOWN_OPTS = new Set(['out', 'where', 'dtype', 'casting', 'order', 'subok', 'signature']);
+
+/** NumPy's public names of ufuncs in messages (`np.true_divide.__name__ == 'divide'`). */
+const DISPLAY: Record<string, string> = { true_divide: 'divide' };
+export const ufuncName = (op: string): string => DISPLAY[op] ?? op;
+
+/** One classified input: an array (strong dtype) or a weak Python-like scalar. */
+export type Input = { kind: 'array'; a: NDArray } | { kind: 'weak'; v: number | bigint; int: boolean };
+
+export function classify(x: unknown): Input {
+  if (isNDArray(x)) return { kind: 'array', a: x };
+  if (typeof x === 'number') return { kind: 'weak', v: x, int: Number.isInteger(x) };
+  if (typeof x === 'bigint') return { kind: 'weak', v: x, int: true };
+  return { kind: 'array', a: asarray(x as ArrayLike) };
+}
+
+/** NEP 50 result dtype of classified inputs (weak scalars adapt to the strong dtypes). */
+export function nep50(ins: readonly Input[]): DType {
+  let strong: DType | null = null;
+  let weakInt = false;
+  let weakFloat = false;
+  for (const i of ins) {
+    if (i.kind === 'array') strong = strong === null ? i.a.dtype : promoteTypes(strong, i.a.dtype);
+    else if (i.int) weakInt = true;
+    else weakFloat = true;
+  }
+  if (strong === null) return weakFloat ? 'float64' : 'int64';
+  const k = DTYPE_INFO[strong].kind;
+  if (weakFloat) return k === 'f' ? strong : 'float64';
+  if (weakInt) return k === 'b' ? 'int64' : strong;
+  return strong;
+}
+
+const fits = (v: number | bigint, d: DType): boolean => {
+  const [lo, hi] = intRange(d);
+  const b = typeof v === 'bigint' ? v : BigInt(v);
+  return b >= lo && b <= hi;
+};
+
+export interface Resolution {
+  loop: Loop;
+  /** The dtype each input is taken as before casting to the loop (weak scalars: NEP 50's). */
+  eff: DType[];
+}
+
+const noSafeLoop = (name: string): NumPyError =>
+  TypeError_(
+    `ufunc '${name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`,
+  );
+
+/** Picks the loop for a ufunc call (NumPy's type resolution with NEP 50 weak scalars). */
+export function resolveLoop(def: UfuncDef, ins: readonly Input[], dtype: DType | null, casting: Casting): Resolution {
+  const name = ufuncName(def.name);
+  const P = nep50(ins);
+  const eff = ins.map((i) => (i.kind === 'array' ? i.a.dtype : P));
+  if (def.kind === 'compare' && DTYPE_INFO[P].kind !== 'f' && DTYPE_INFO[P].kind !== 'b') {
+    // NumPy compares Python ints with integer arrays exactly, even out of the dtype's range.
+    ins.forEach((i, k) => {
+      if (i.kind === 'weak' && i.int && !fits(i.v, P)) {
+        eff[k] = fits(i.v, 'int64') ? 'int64' : fits(i.v, 'uint64') ? 'uint64' : 'float64';
+      }
+    });
+  }
+  const allBool = eff.every((d) => d === 'bool');
+  if (allBool && dtype === null) {
+    if (def.name === 'subtract') {
+      throw TypeError_('numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.');
+    }
+    if (def.name === 'negative') {
+      throw TypeError_('The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.');
+    }
+    if (def.name === 'sign' || def.name === 'positive') {
+      throw TypeError_(`ufunc '${name}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`);
+    }
+  }
+  let loop: Loop | undefined;
+  if (dtype !== null) {
+    loop = def.loops.find((l) => l.outs[0] === dtype);
+    if (loop === undefined) throw TypeError_(`No loop matching the specified signature and casting was found for ufunc ${name}`);
+  } else if (def.name === 'true_divide' && eff.every((d) => DTYPE_INFO[d].kind !== 'f')) {
+    loop = def.loops.find((l) => l.ins[0] === 'float64');
+  } else {
+    loop = def.loops.find((l) => l.ins.every((d, k) => canCast(eff[k] as DType, d, 'safe')));
+  }
+  if (loop === undefined) throw noSafeLoop(name);
+  const found = loop;
+  eff.forEach((d, k) => {
+    const to = found.ins[k] as DType;
+    if (!canCast(d, to, casting)) {
+      const which = def.nin > 1 ? `input ${k} ` : 'input ';
+      throw TypeError_(`Cannot cast ufunc '${name}' ${which}from dtype('${d}') to dtype('${to}') with casting rule '${casting}'`);
+    }
+  });
+  // Python ints must fit the integer loop they are converted to (NumPy's OverflowError).
+  ins.forEach((i, k) => {
+    const to = found.ins[k] as DType;
+    if (i.kind === 'weak' && i.int && DTYPE_INFO[to].kind !== 'f' && DTYPE_INFO[to].kind !== 'b') checkIntFits(i.v, to);
+  });
+  return { loop: found, eff };
+}
+
+/**
+ * A fresh array of `shape` laid out like the operands (NumPy's order='K': axes sorted by the
+ * operands' absolute strides, C order where ambiguous; size-1 and broadcast axes don't vote).
+ */
+export function allocResult(shape: readonly number[], dtype: DType, operands: readonly NDArray[] = [], zero = false): NDArray {
+  const nd = shape.length;
+  const size = shapeSize(shape);
+  const strideSets = operands
+    .filter((a) => a.ndim > 0)
+    .map((a) => {
+      const pad = nd - a.ndim;
+      const s = new Array<number>(nd).fill(0);
+      for (let i = 0; i < a.ndim; i++) s[pad + i] = a._shape[i] === 1 ? 0 : Math.abs(a._strides[i] as number);
+      return s;
+    });
+  // perm[0] is the innermost axis; start from C order (last axis innermost).
+  const perm: number[] = [];
+  for (let i = nd - 1; i >= 0; i--) perm.push(i);
+  for (let i0 = 1; i0 < nd; i0++) {
+    let ipos = i0;
+    const j0 = perm[i0] as number;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      let ambig = true;
+      let swap = false;
+      const j1 = perm[i1] as number;
+      for (const s of strideSets) {
+        const s0 = s[j0] as number;
+        const s1 = s[j1] as number;
+        if (s0 !== 0 && s1 !== 0) {
+          if (s1 <= s0) swap = false;
+          else if (ambig) swap = true;
+          ambig = false;
+        }
+      }
+      if (!ambig) {
+        if (swap) ipos = i1;
+        else break;
+      }
+    }
+    if (ipos !== i0) {
+      for (let i1 = i0; i1 > ipos; i1--) perm[i1] = perm[i1 - 1] as number;
+      perm[ipos] = j0;
+    }
+  }
+  const strides = new Array<number>(nd).fill(0);
+  if (size > 0) {
+    let acc = 1;
+    for (const ax of perm) {
+      strides[ax] = acc;
+      acc *= shape[ax] as number;
+    }
+  }
+  const buffer = new WasmBuffer(size * DTYPE_INFO[dtype].itemsize, zero);
+  return new NDArray({ buffer, dtype, shape, strides, offset: 0, base: null, writeable: true });
+}
+
+/** A 0-d array holding a scalar converted (C-style) to `dtype`. */
+export function scalarArray(v: Scalar, dtype: DType): NDArray {
+  const a = NDArray.empty([], dtype, false);
+  const s = scalarToStorage(v, dtype);
+  (a._data() as unknown as Store)[a._start] = s;
+  return a;
+}
+
+const sameView = (a: NDArray, b: NDArray): boolean =>
+  a.buffer === b.buffer && a._offset === b._offset && a._shape.join() === b._shape.join() && a._strides.join() === b._strides.join() && a.dtype === b.dtype;
+
+/** Copies src into dst (same shape) where mask (bool, broadcast) is true, casting. */
+export function maskedCopy(dst: NDArray, src: NDArray, mask: NDArray | null): void {
+  const shape = dst._shape;
+  const conv = converter(src.dtype, dst.dtype) as ((x: number | bigint) => number | bigint) | null;
+  const d = dst._data() as unknown as Store;
+  const s = src._data() as unknown as Store;
+  if (mask === null) {
+    loop(shape, [operand(dst, shape), operand(src, shape)], (n, p, st) => {
+      const [i0, i1] = p as [number, number];
+      const [s0, s1] = st as [number, number];
+      for (let j = 0; j < n; j++) {
+        const v = s[i1 + j * s1] as number;
+        d[i0 + j * s0] = conv === null ? v : conv(v);
+      }
+    });
+    return;
+  }
+  const m = mask._data() as unknown as Store;
+  loop(shape, [operand(dst, shape), operand(src, shape), operand(mask, shape)], (n, p, st) => {
+    const [i0, i1, i2] = p as [number, number, number];
+    const [s0, s1, s2] = st as [number, number, number];
+    for (let j = 0; j < n; j++) {
+      if (m[i2 + j * s2]) {
+        const v = s[i1 + j * s1] as number;
+        d[i0 + j * s0] = conv === null ? v : conv(v);
+      }
+    }
+  });
+}
+
+/** Parses and validates ufunc options. */
+function parseOptions(name: string, nout: number, opts: UfuncOptions, positionalOuts: unknown[]): { outs: (NDArray | null)[]; where: NDArray | null; dtype: DType | null; casting: Casting } {
+  for (const k of Object.keys(opts)) {
+    if (!KNOWN_OPTS.has(k)) throw TypeError_(`${name}() got an unexpected keyword argument '${k}'`);
+  }
+  const casting = (opts.casting ?? 'same_kind') as Casting;
+  if (!CASTINGS.includes(casting)) {
+    throw ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '${String(casting)}')`);
+  }
+  const dtype = opts.dtype === undefined || opts.dtype === null ? null : normalizeDtype(opts.dtype);
+  let outs: (NDArray | null)[] = new Array<NDArray | null>(nout).fill(null);
+  const o = opts.out;
+  if (positionalOuts.length > 0) {
+    if (o !== undefined && o !== null) throw TypeError_('cannot specify \'out\' as both a positional and keyword argument');
+    positionalOuts.forEach((x, k) => {
+      if (x === null || x === undefined) return;
+      if (!isNDArray(x)) throw TypeError_('return arrays must be of ArrayType');
+      outs[k] = x;
+    });
+  } else if (o !== undefined && o !== null) {
+    if (isNDArray(o)) {
+      if (nout !== 1) throw TypeError_("'out' must be a tuple of arrays");
+      outs[0] = o;
+    } else if (Array.isArray(o)) {
+      if (o.length !== nout) throw ValueError("The 'out' tuple must have exactly one entry per ufunc output");
+      outs = o.map((x) => {
+        if (x === null || x === undefined) return null;
+        if (!isNDArray(x)) throw TypeError_('return arrays must be of ArrayType');
+        return x;
+      });
+    } else {
+      throw TypeError_(nout === 1 ? 'return arrays must be of ArrayType' : "'out' must be a tuple of arrays");
+    }
+  }
+  let where: NDArray | null = null;
+  const w = opts.where;
+  if (w !== undefined && w !== true) {
+    if (isNDArray(w)) {
+      if (!canCast(w.dtype, 'bool', 'safe')) throw TypeError_(`Cannot cast array data from dtype('${w.dtype}') to dtype('bool') according to the rule 'safe'`);
+      where = w;
+    } else where = asarray(w, { dtype: 'bool' });
+  }
+  return { outs, where, dtype, casting };
+}
+
+/** Result of applyUfunc: one array per output. */
+export interface UfuncCall {
+  results: NDArray[];
+  /** True when the caller passed `out` (results are then the user's arrays). */
+  hadOut: boolean[];
+}
+
+/**
+ * Runs ufunc `op` (a key of UFUNC_DEFS) on `inputs` (arrays, JS scalars, nested lists). Outputs
+ * given positionally after the inputs go in `positionalOuts`. Always returns arrays.
+ */
+export function applyUfunc(op: string, inputs: readonly unknown[], opts: UfuncOptions = {}, positionalOuts: unknown[] = []): UfuncCall {
+  const def = UFUNC_DEFS[op];
+  if (def === undefined) throw new Error(`unknown ufunc ${op}`);
+  const name = ufuncName(op);
+  const { outs, where, dtype, casting } = parseOptions(name, def.nout, opts, positionalOuts);
+  const ins = inputs.map(classify);
+  const { loop: lp } = resolveLoop(def, ins, dtype, casting);
+
+  outs.forEach((o, k) => {
+    if (o === null) return;
+    const from = lp.outs[k] as DType;
+    if (!canCast(from, o.dtype, casting)) {
+      const which = def.nout > 1 ? `output ${def.nin + k} ` : 'output ';
+      throw TypeError_(`Cannot cast ufunc '${name}' ${which}from dtype('${from}') to dtype('${o.dtype}') with casting rule '${casting}'`);
+    }
+  });
+  // Broadcast inputs, outputs and the mask together (NumPy lists them in that order).
+  const shapes: (readonly number[])[] = ins.map((i) => (i.kind === 'array' ? i.a._shape : []));
+  for (const o of outs) if (o !== null) shapes.push(o._shape);
+  if (where !== null) shapes.push(where._shape);
+  const shape = broadcastShapes(shapes);
+  for (const o of outs) {
+    if (o === null) continue;
+    if (o._shape.join(',') !== shape.join(',')) {
+      throw ValueError(`non-broadcastable output operand with shape ${shapeStrTight(o._shape)} doesn't match the broadcast shape ${shapeStrTight(shape)}`);
+    }
+    if (!o._writeable) throw ValueError('output array is read-only');
+  }
+
+  const origArrays = ins.flatMap((i) => (i.kind === 'array' ? [i.a] : []));
+  // Inputs in the loop dtypes; an input overlapping an output in another layout is copied first.
+  const arrs = ins.map((i, k) => {
+    const dt = lp.ins[k] as DType;
+    if (i.kind === 'weak') return scalarArray(i.v, dt);
+    let a = i.a;
+    const clash = outs.some((o) => o !== null && o.buffer === a.buffer && !sameView(o, a));
+    if (a.dtype !== dt || clash) a = copyArray(a, dt, 'C');
+    return a;
+  });
+  const targets = outs.map((o, k) => {
+    const dt = lp.outs[k] as DType;
+    if (o !== null && o.dtype === dt && where === null) return o;
+    return allocResult(shape, dt, origArrays, where !== null && o === null);
+  });
+  runKernel(op, lp, shape, arrs, targets);
+  const results = targets.map((t, k) => {
+    const o = outs[k] as NDArray | null;
+    if (o !== null && o !== t) {
+      maskedCopy(o, t, where);
+      return o;
+    }
+    if (o === null && where !== null) {
+      const r = allocResult(shape, t.dtype, origArrays, true);
+      maskedCopy(r, t, where);
+      return r;
+    }
+    return t;
+  });
+  return { results, hadOut: outs.map((o) => o !== null) };
+}
+
+/** Runs the registered kernel of `op` for loop `lp` over inputs and outputs already in shape. */
+export function runKernel(op: string, lp: Loop, shape: readonly number[], arrs: readonly NDArray[], targets: readonly NDArray[]): void {
+  const kernel = getKernel(op, lp.key);
+  if (kernel === undefined) throw new Error(`no kernel for ${op} on ${lp.key}`);
+  const all = [...arrs, ...targets];
+  const ops = all.map((a) => operand(a, shape));
+  // typed arrays AFTER every allocation (memory growth detaches older views)
+  const d = all.map((a) => a._data() as unknown as Store);
+  const nin = arrs.length;
+  const nout = targets.length;
+  if (nin === 1 && nout === 1) {
+    const k = kernel as UnaryKernel;
+    const [x, o] = d as [Store, Store];
+    loop(shape, ops, (n, p, s) => k(n, x, p[0] as number, s[0] as number, o, p[1] as number, s[1] as number));
+  } else if (nin === 2 && nout === 1) {
+    const k = kernel as BinaryKernel;
+    const [x, y, o] = d as [Store, Store, Store];
+    loop(shape, ops, (n, p, s) => k(n, x, p[0] as number, s[0] as number, y, p[1] as number, s[1] as number, o, p[2] as number, s[2] as number));
+  } else if (nin === 3 && nout === 1) {
+    const k = kernel as TernaryKernel;
+    const [x, y, z, o] = d as [Store, Store, Store, Store];
+    loop(shape, ops, (n, p, s) =>
+      k(n, x, p[0] as number, s[0] as number, y, p[1] as number, s[1] as number, z, p[2] as number, s[2] as number, o, p[3] as number, s[3] as number),
+    );
+  } else if (nin === 2 && nout === 2) {
+    const k = kernel as Binary2Kernel;
+    const [x, y, o, q] = d as [Store, Store, Store, Store];
+    loop(shape, ops, (n, p, s) =>
+      k(n, x, p[0] as number, s[0] as number, y, p[1] as number, s[1] as number, o, p[2] as number, s[2] as number, q, p[3] as number, s[3] as number),
+    );
+  } else throw new Error(`unsupported ufunc arity ${nin}→${nout}`);
+}
+
+/** Internal: a binary ufunc returning an array (0-d stays an array). */
+export function binary(op: string, x: unknown, y: unknown, opts: UfuncOptions = {}): NDArray {
+  return applyUfunc(op, [x, y], opts).results[0] as NDArray;
+}
+
+/** Internal: a unary ufunc returning an array (0-d stays an array). */
+export function unary(op: string, x: unknown, opts: UfuncOptions = {}): NDArray {
+  return applyUfunc(op, [x], opts).results[0] as NDArray;
+}
+
+/** NumPy's rule for what a ufunc returns: 0-d results become scalars unless `out` was given. */
+export function finish(call: UfuncCall): NDArray | Scalar {
+  const r = call.results[0] as NDArray;
+  if (r.ndim === 0 && !call.hadOut[0]) return toJS(r._data()[r._start] as number, r.dtype);
+  return r;
+}
+
+export function finishAll(call: UfuncCall): (NDArray | Scalar)[] {
+  return call.results.map((r, k) => (r.ndim === 0 && !call.hadOut[k] ? toJS(r._data()[r._start] as number, r.dtype) : r));
+}
