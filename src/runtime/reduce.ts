@@ -1,2 +1,1593 @@
-/** reduce: filled in by its owner (see ARCHITECTURE.md). */
-export {};
+/**
+ * Reductions: sum prod mean std var min max argmin argmax all any cumsum cumprod ptp average
+ * count_nonzero, the nan* family, median, percentile and quantile.
+ *
+ * The loop mirrors NumPy's reduction iterator: axes are ordered by the input's memory layout (the
+ * nditer insertion sort on |stride|), axes with negative strides are flipped, the result is
+ * allocated in that same order (so a reduction of an F-ordered array gives an F-ordered result),
+ * and the innermost run is either a reduction run (`out += pairwise_sum(run)`, NumPy's
+ * `pairwise_sum`: 8 accumulators, blocks of 128, recursive halving) or an elementwise run
+ * (`out[j] += in[j]`). Float sums therefore agree with NumPy to the last bit when NumPy does not
+ * buffer (no dtype cast). Divergence: when NumPy casts (e.g. `float32` summed with
+ * `dtype: 'float64'`) it sums pairwise per 8192-element buffer; here the cast copy is summed whole.
+ */
+import { splitOpts } from './args';
+import { asarray, copyInto, scalarToStorage, toJS } from './convert';
+import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType } from './dtype';
+import { AxisError, NumPyError, TypeError_, ValueError } from './errors';
+import { loop, loop2, operand } from './iter';
+import { view } from './memory';
+import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
+
+type Num = number | bigint;
+/** A typed array read/written through numbers or bigints (the dtype decides which). */
+type Store = { [i: number]: Num };
+type FStore = { [i: number]: number };
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+/** Python's type name of a JS value, for NumPy's TypeError texts. */
+export function pyTypeName(x: unknown): string {
+  if (typeof x === 'number') return Number.isInteger(x) ? 'int' : 'float';
+  if (typeof x === 'string') return 'str';
+  if (x === null || x === undefined) return 'NoneType';
+  if (Array.isArray(x)) return 'tuple';
+  if (typeof x === 'boolean') return 'bool';
+  if (isNDArray(x)) return 'numpy.ndarray';
+  return typeof x;
+}
+
+/** An integer argument (`axis`), or NumPy's `'float' object cannot be interpreted as an integer`. */
+export function toIndexInt(x: unknown): number {
+  if (typeof x === 'bigint') return Number(x);
+  if (typeof x === 'number' && Number.isInteger(x)) return x;
+  if (isNDArray(x) && x.ndim === 0 && DTYPE_INFO[x.dtype].kind !== 'f' && x.dtype !== 'bool') {
+    return Number(x._data()[x._start]);
+  }
+  throw TypeError_(`'${pyTypeName(x)}' object cannot be interpreted as an integer`);
+}
+
+/** Normalized reduction axes (all axes for null/undefined). */
+export function reductionAxes(
+  axis: unknown,
+  ndim: number,
+  dupMsg = "duplicate value in 'axis'",
+  floatMsg: string | null = null,
+): number[] {
+  if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
+  if (floatMsg !== null && typeof axis === 'number' && !Number.isInteger(axis))
+    throw TypeError_(floatMsg);
+  const list: unknown[] = Array.isArray(axis) ? axis : [axis];
+  const out = list.map((x) => {
+    const v = toIndexInt(x);
+    if (v < -ndim || v >= ndim) throw AxisError(v, ndim);
+    return v < 0 ? v + ndim : v;
+  });
+  if (new Set(out).size !== out.length) throw ValueError(dupMsg);
+  return out;
+}
+
+/** A single integer axis (argmax, cumsum, sort…); null passes through. */
+export function singleAxis(axis: unknown, ndim: number): number | null {
+  if (axis === undefined || axis === null) return null;
+  const v = toIndexInt(axis);
+  if (v < -ndim || v >= ndim) throw AxisError(v, ndim);
+  return v < 0 ? v + ndim : v;
+}
+
+/** Positional arguments mapped to NumPy's parameter names, merged with the options object. */
+export function parseArgs(
+  args: readonly unknown[],
+  names: readonly string[],
+): Record<string, unknown> {
+  const [pos, opts] = splitOpts<Record<string, unknown>>(args);
+  const r: Record<string, unknown> = {};
+  pos.forEach((v, i) => {
+    const n = names[i];
+    if (n === undefined) throw TypeError_(`takes at most ${names.length + 1} positional arguments`);
+    r[n] = v;
+  });
+  for (const [k, v] of Object.entries(opts)) r[k] = v;
+  return r;
+}
+
+const optDtype = (d: unknown): DType | null =>
+  d === undefined || d === null ? null : normalizeDtype(d);
+
+// ---------------------------------------------------------------------------------------------
+// Layout and the reduction loop
+
+/** nditer's axis order for one operand, innermost first (insertion sort on |stride|). */
+export function iterPerm(strides: readonly number[]): number[] {
+  const nd = strides.length;
+  const perm: number[] = [];
+  for (let i = nd - 1; i >= 0; i--) perm.push(i);
+  for (let i0 = 1; i0 < nd; i0++) {
+    const j0 = perm[i0] as number;
+    const s0 = Math.abs(strides[j0] as number);
+    let ipos = i0;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      const s1 = Math.abs(strides[perm[i1] as number] as number);
+      if (s0 !== 0 && s1 !== 0) {
+        if (s1 <= s0) break;
+        ipos = i1;
+      }
+    }
+    if (ipos !== i0) {
+      perm.splice(i0, 1);
+      perm.splice(ipos, 0, j0);
+    }
+  }
+  return perm;
+}
+
+/** A fresh owner of `shape` whose strides follow `perm` (innermost first); zero strides if empty. */
+export function allocPerm(
+  shape: readonly number[],
+  perm: readonly number[],
+  dtype: DType,
+  zero = true,
+): NDArray {
+  const size = shapeSize(shape);
+  const strides = new Array<number>(shape.length).fill(0);
+  if (size > 0) {
+    let acc = 1;
+    for (const ax of perm) {
+      strides[ax] = acc;
+      acc *= shape[ax] as number;
+    }
+  }
+  const owner = NDArray.empty([size], dtype, zero);
+  return new NDArray({
+    buffer: owner.buffer,
+    dtype,
+    shape,
+    strides,
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
+}
+
+/** A fresh array laid out like `a` (NumPy's order='K'). */
+export function emptyLikeK(a: NDArray, dtype: DType = a.dtype, zero = true): NDArray {
+  return allocPerm(a._shape, iterPerm(a._strides), dtype, zero);
+}
+
+/** `a` cast to `dtype`, keeping its layout (no copy when the dtype already matches). */
+export function castK(a: NDArray, dtype: DType): NDArray {
+  if (a.dtype === dtype) return a;
+  const o = emptyLikeK(a, dtype, false);
+  copyInto(o, a);
+  return o;
+}
+
+/** A K-ordered copy of `a` in `dtype`. */
+function copyK(a: NDArray, dtype: DType = a.dtype): NDArray {
+  const o = emptyLikeK(a, dtype, false);
+  copyInto(o, a);
+  return o;
+}
+
+type Inner = (n: number, ip: number, is: number, op: number, os: number) => void;
+
+/**
+ * Runs `inner` over `src` against `outK` (keepdims-shaped; reduced dims have size 1) in the
+ * order NumPy's reduction iterator uses.
+ */
+function reduceLoop(src: NDArray, outK: NDArray, inner: Inner): void {
+  const shape = src._shape;
+  // NumPy's reductions iterate with NPY_ITER_DONT_NEGATE_STRIDES: negative strides stay.
+  const is0 = src._start;
+  const os0 = outK._start;
+  const ist = [...src._strides];
+  const ost = outK._strides.map((s, i) => (outK._shape[i] === 1 && shape[i] !== 1 ? 0 : s));
+  const perm = iterPerm(ist).reverse();
+  loop(
+    perm.map((d) => shape[d] as number),
+    [
+      { start: os0, strides: perm.map((d) => ost[d] as number) },
+      { start: is0, strides: perm.map((d) => ist[d] as number) },
+    ],
+    (n, p, s) => inner(n, p[1] as number, s[1] as number, p[0] as number, s[0] as number),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kernels
+
+/** NumPy's pairwise_sum (loops_utils.h): exact replication for float64. */
+export function pairwiseSum(d: FStore, p: number, n: number, s: number): number {
+  if (n < 8) {
+    let res = -0.0;
+    for (let i = 0; i < n; i++) res += d[p + i * s] as number;
+    return res;
+  }
+  if (n <= 128) {
+    let r0 = d[p] as number;
+    let r1 = d[p + s] as number;
+    let r2 = d[p + 2 * s] as number;
+    let r3 = d[p + 3 * s] as number;
+    let r4 = d[p + 4 * s] as number;
+    let r5 = d[p + 5 * s] as number;
+    let r6 = d[p + 6 * s] as number;
+    let r7 = d[p + 7 * s] as number;
+    let i = 8;
+    const m = n - (n % 8);
+    for (; i < m; i += 8) {
+      const q = p + i * s;
+      r0 += d[q] as number;
+      r1 += d[q + s] as number;
+      r2 += d[q + 2 * s] as number;
+      r3 += d[q + 3 * s] as number;
+      r4 += d[q + 4 * s] as number;
+      r5 += d[q + 5 * s] as number;
+      r6 += d[q + 6 * s] as number;
+      r7 += d[q + 7 * s] as number;
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++) res += d[p + i * s] as number;
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return pairwiseSum(d, p, n2, s) + pairwiseSum(d, p + n2 * s, n - n2, s);
+}
+
+/** pairwise_sum in float32 arithmetic (every operation rounded to float32). */
+export function pairwiseSum32(d: FStore, p: number, n: number, s: number): number {
+  const f = Math.fround;
+  if (n < 8) {
+    let res = -0.0;
+    for (let i = 0; i < n; i++) res = f(res + (d[p + i * s] as number));
+    return res;
+  }
+  if (n <= 128) {
+    const r = new Array<number>(8);
+    for (let j = 0; j < 8; j++) r[j] = d[p + j * s] as number;
+    let i = 8;
+    const m = n - (n % 8);
+    for (; i < m; i += 8) {
+      const q = p + i * s;
+      for (let j = 0; j < 8; j++) r[j] = f((r[j] as number) + (d[q + j * s] as number));
+    }
+    const [r0, r1, r2, r3, r4, r5, r6, r7] = r as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    let res = f(f(f(r0 + r1) + f(r2 + r3)) + f(f(r4 + r5) + f(r6 + r7)));
+    for (; i < n; i++) res = f(res + (d[p + i * s] as number));
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return f(pairwiseSum32(d, p, n2, s) + pairwiseSum32(d, p + n2 * s, n - n2, s));
+}
+
+/** Wrapping integer multiply for a non-64-bit integer dtype. */
+function mulWrap(dt: DType): (x: number, y: number) => number {
+  switch (dt) {
+    case 'int8':
+      return (x, y) => ((x * y) << 24) >> 24;
+    case 'uint8':
+      return (x, y) => (x * y) & 0xff;
+    case 'int16':
+      return (x, y) => ((x * y) << 16) >> 16;
+    case 'uint16':
+      return (x, y) => (x * y) & 0xffff;
+    case 'int32':
+      return (x, y) => Math.imul(x, y);
+    case 'uint32':
+      return (x, y) => Math.imul(x, y) >>> 0;
+    case 'bool':
+      return (x, y) => (x && y ? 1 : 0);
+    default:
+      return (x, y) => x * y;
+  }
+}
+
+type Op =
+  'add' | 'multiply' | 'maximum' | 'minimum' | 'fmax' | 'fmin' | 'logical_and' | 'logical_or';
+
+function kernel(op: Op, dt: DType, srcDt: DType): Inner {
+  const info = DTYPE_INFO[dt];
+  const f32 = dt === 'float32';
+  const fr = Math.fround;
+  const d = (): Store => view(srcDt) as unknown as Store;
+  const o = (): Store => view(dt) as unknown as Store;
+  switch (op) {
+    case 'add':
+      if (info.kind === 'f') {
+        return (n, ip, is, op_, os) => {
+          const D = d() as FStore;
+          const O = o() as FStore;
+          if (os === 0) {
+            O[op_] = f32
+              ? fr((O[op_] as number) + pairwiseSum32(D, ip, n, is))
+              : (O[op_] as number) + pairwiseSum(D, ip, n, is);
+          } else if (f32)
+            for (let j = 0; j < n; j++)
+              O[op_ + j * os] = fr((O[op_ + j * os] as number) + (D[ip + j * is] as number));
+          else
+            for (let j = 0; j < n; j++)
+              O[op_ + j * os] = (O[op_ + j * os] as number) + (D[ip + j * is] as number);
+        };
+      }
+      if (dt === 'bool') return kernel('logical_or', dt, srcDt);
+      if (info.big) {
+        return (n, ip, is, op_, os) => {
+          const D = d() as { [i: number]: bigint };
+          const O = o() as { [i: number]: bigint };
+          if (os === 0) {
+            let acc = O[op_] as bigint;
+            for (let j = 0; j < n; j++) acc += D[ip + j * is] as bigint;
+            O[op_] = acc;
+          } else
+            for (let j = 0; j < n; j++)
+              O[op_ + j * os] = (O[op_ + j * os] as bigint) + (D[ip + j * is] as bigint);
+        };
+      }
+      return (n, ip, is, op_, os) => {
+        const D = d() as FStore;
+        const O = o() as FStore;
+        if (os === 0) {
+          // exact while |acc| < 2^53; wrap every 2^21 steps to stay there
+          let acc = O[op_] as number;
+          for (let j = 0; j < n; j++) {
+            acc += D[ip + j * is] as number;
+            if ((j & 0x1fffff) === 0x1fffff) {
+              O[op_] = acc;
+              acc = O[op_] as number;
+            }
+          }
+          O[op_] = acc;
+        } else
+          for (let j = 0; j < n; j++)
+            O[op_ + j * os] = (O[op_ + j * os] as number) + (D[ip + j * is] as number);
+      };
+    case 'multiply':
+      if (info.kind === 'f') {
+        return (n, ip, is, op_, os) => {
+          const D = d() as FStore;
+          const O = o() as FStore;
+          if (os === 0) {
+            let acc = O[op_] as number;
+            if (f32) for (let j = 0; j < n; j++) acc = fr(acc * (D[ip + j * is] as number));
+            else for (let j = 0; j < n; j++) acc *= D[ip + j * is] as number;
+            O[op_] = acc;
+          } else if (f32)
+            for (let j = 0; j < n; j++)
+              O[op_ + j * os] = fr((O[op_ + j * os] as number) * (D[ip + j * is] as number));
+          else
+            for (let j = 0; j < n; j++)
+              O[op_ + j * os] = (O[op_ + j * os] as number) * (D[ip + j * is] as number);
+        };
+      }
+      if (info.big) {
+        const wrap =
+          dt === 'int64'
+            ? (x: bigint) => BigInt.asIntN(64, x)
+            : (x: bigint) => BigInt.asUintN(64, x);
+        return (n, ip, is, op_, os) => {
+          const D = d() as { [i: number]: bigint };
+          const O = o() as { [i: number]: bigint };
+          if (os === 0) {
+            let acc = O[op_] as bigint;
+            for (let j = 0; j < n; j++) acc = wrap(acc * (D[ip + j * is] as bigint));
+            O[op_] = acc;
+          } else
+            for (let j = 0; j < n; j++)
+              O[op_ + j * os] = (O[op_ + j * os] as bigint) * (D[ip + j * is] as bigint);
+        };
+      }
+      {
+        const mul = mulWrap(dt);
+        return (n, ip, is, op_, os) => {
+          const D = d() as FStore;
+          const O = o() as FStore;
+          if (os === 0) {
+            let acc = O[op_] as number;
+            for (let j = 0; j < n; j++) acc = mul(acc, D[ip + j * is] as number);
+            O[op_] = acc;
+          } else
+            for (let j = 0; j < n; j++)
+              O[op_ + j * os] = mul(O[op_ + j * os] as number, D[ip + j * is] as number);
+        };
+      }
+    case 'maximum':
+    case 'minimum':
+    case 'fmax':
+    case 'fmin': {
+      const pick: (a: Num, b: Num) => Num =
+        op === 'maximum'
+          ? (a, b) => (a >= b || a !== a ? a : b)
+          : op === 'minimum'
+            ? (a, b) => (a <= b || a !== a ? a : b)
+            : op === 'fmax'
+              ? (a, b) => (a >= b || b !== b ? a : b)
+              : (a, b) => (a <= b || b !== b ? a : b);
+      return (n, ip, is, op_, os) => {
+        const D = d();
+        const O = o();
+        if (os === 0) {
+          let acc = O[op_] as Num;
+          for (let j = 0; j < n; j++) acc = pick(acc, D[ip + j * is] as Num);
+          O[op_] = acc;
+        } else
+          for (let j = 0; j < n; j++)
+            O[op_ + j * os] = pick(O[op_ + j * os] as Num, D[ip + j * is] as Num);
+      };
+    }
+    case 'logical_and':
+    case 'logical_or': {
+      const isAnd = op === 'logical_and';
+      const zero: Num = DTYPE_INFO[srcDt].big ? 0n : 0;
+      return (n, ip, is, op_, os) => {
+        const D = d();
+        const O = o() as FStore;
+        if (os === 0) {
+          let acc = O[op_] as number;
+          if (isAnd) {
+            if (acc)
+              for (let j = 0; j < n; j++)
+                if (D[ip + j * is] === zero) {
+                  acc = 0;
+                  break;
+                }
+          } else if (!acc)
+            for (let j = 0; j < n; j++)
+              if (D[ip + j * is] !== zero) {
+                acc = 1;
+                break;
+              }
+          O[op_] = acc;
+        } else {
+          for (let j = 0; j < n; j++) {
+            const t = D[ip + j * is] !== zero;
+            const q = op_ + j * os;
+            O[q] = isAnd ? (O[q] && t ? 1 : 0) : O[q] || t ? 1 : 0;
+          }
+        }
+      };
+    }
+  }
+}
+
+const IDENTITY: Partial<Record<Op, number>> = {
+  add: 0,
+  multiply: 1,
+  logical_and: 1,
+  logical_or: 0,
+};
+
+/** NumPy's default accumulator dtype of add/multiply reductions (sum, prod, cumsum, cumprod). */
+export function sumDtype(dt: DType): DType {
+  const k = DTYPE_INFO[dt].kind;
+  if (k === 'b' || k === 'i') return DTYPE_INFO[dt].itemsize < 8 ? 'int64' : dt;
+  if (k === 'u') return 'uint64';
+  return dt;
+}
+
+interface ReduceSpec {
+  axis?: unknown;
+  keepdims?: boolean;
+  dtype?: DType | null;
+  initial?: unknown;
+  where?: unknown;
+}
+
+/**
+ * The ufunc reduction `op.reduce(a, axis, dtype, keepdims, initial, where)`; always an NDArray
+ * (0-d for full reductions). `dtype` is the loop dtype (NumPy's default per op if null).
+ */
+export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
+  const nd = a.ndim;
+  const axes = reductionAxes(spec.axis, nd);
+  const red = new Array<boolean>(nd).fill(false);
+  for (const ax of axes) red[ax] = true;
+  const keepShape = a._shape.map((d, i) => (red[i] ? 1 : d));
+  const count = axes.reduce((acc, ax) => acc * (a._shape[ax] as number), 1);
+  const logical = op === 'logical_and' || op === 'logical_or';
+  const loopDt: DType = logical
+    ? 'bool'
+    : (spec.dtype ?? (op === 'add' || op === 'multiply' ? sumDtype(a.dtype) : a.dtype));
+  const identity = IDENTITY[op];
+  const hasInitial = spec.initial !== undefined && spec.initial !== null;
+  if (identity === undefined && !hasInitial) {
+    if (spec.where !== undefined && spec.where !== null && spec.where !== true) {
+      throw ValueError(
+        `reduction operation '${op}' does not have an identity, so to use a where mask one has to specify 'initial'`,
+      );
+    }
+    if (count === 0 && shapeSize(keepShape) > 0) {
+      throw ValueError(`zero-size array to reduction operation ${op} which has no identity`);
+    }
+  }
+  let src = logical ? a : castK(a, loopDt);
+  const srcDt = src.dtype;
+  const init: Scalar | null = hasInitial
+    ? (spec.initial as Scalar)
+    : identity === undefined
+      ? null
+      : identity;
+  if (spec.where !== undefined && spec.where !== null && spec.where !== true) {
+    const mask = asarray(spec.where as ArrayLike, { dtype: 'bool' });
+    if (src === a) src = copyK(a);
+    const fill = scalarToStorage(init as Scalar, srcDt);
+    const S = src._data() as Store;
+    const M = mask._data() as FStore;
+    loop2(src._shape, operand(src), operand(mask, src._shape), (n, i0, s0, i1, s1) => {
+      for (let j = 0; j < n; j++) if (!M[i1 + j * s1]) S[i0 + j * s0] = fill;
+    });
+  }
+  const outK = allocPerm(keepShape, iterPerm(a._strides), loopDt, false);
+  if (init !== null) {
+    const v = scalarToStorage(init, loopDt);
+    const O = outK._data() as Store;
+    const s0 = outK._start;
+    for (let i = 0; i < outK.size; i++) O[s0 + i] = v;
+  } else if (outK.size > 0) {
+    copyInto(outK, src._view(keepShape, src._strides, src._offset));
+  }
+  if (count > 0) reduceLoop(src, outK, kernel(op, loopDt, srcDt));
+  return dropAxes(outK, spec.keepdims === true ? [] : axes);
+}
+
+/** `outK` without the (size-1) `axes`, as an owner of the same buffer. */
+function dropAxes(outK: NDArray, axes: readonly number[]): NDArray {
+  if (axes.length === 0) return outK;
+  const shape: number[] = [];
+  const strides: number[] = [];
+  outK._shape.forEach((d, i) => {
+    if (!axes.includes(i)) {
+      shape.push(d);
+      strides.push(outK._strides[i] as number);
+    }
+  });
+  return new NDArray({
+    buffer: outK.buffer,
+    dtype: outK.dtype,
+    shape,
+    strides,
+    offset: outK._offset,
+    base: null,
+    writeable: true,
+  });
+}
+
+/** Writes `res` into `out` (NumPy's `out=`) or turns a 0-d result into a JS scalar. */
+function finish(res: NDArray, out: unknown, opName = 'add'): NDArray | Scalar {
+  if (out !== undefined && out !== null) {
+    const o = Array.isArray(out) ? (out[0] as NDArray) : (out as NDArray);
+    if (!isNDArray(o)) throw TypeError_('return arrays must be of ArrayType');
+    if (o.ndim !== res.ndim) {
+      throw ValueError(
+        `output parameter for reduction operation ${opName} has the wrong number of dimensions: Found ${o.ndim} but expected ${res.ndim}`,
+      );
+    }
+    o._assertWriteable();
+    copyInto(o, res);
+    return o;
+  }
+  if (res.ndim === 0) return toJS(res._data()[res._start] as Num, res.dtype);
+  return res;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public reductions
+
+export interface ReduceOptions {
+  axis?: number | number[] | null;
+  dtype?: DType | string | null;
+  out?: NDArray | null;
+  keepdims?: boolean;
+  initial?: Scalar;
+  where?: ArrayLike;
+}
+
+const SUM_ARGS = ['axis', 'dtype', 'out', 'keepdims', 'initial', 'where'];
+const MAX_ARGS = ['axis', 'out', 'keepdims', 'initial', 'where'];
+
+function ufuncReduce(
+  op: Op,
+  x: ArrayLike,
+  args: readonly unknown[],
+  names: readonly string[],
+): NDArray | Scalar {
+  const a = asarray(x);
+  const o = parseArgs(args, names);
+  const res = reduceArray(a, op, {
+    axis: o.axis,
+    keepdims: o.keepdims === true,
+    dtype: optDtype(o.dtype),
+    initial: o.initial,
+    where: o.where,
+  });
+  return finish(res, o.out, op);
+}
+
+/** `np.sum(a, axis, dtype, out, keepdims, initial, where)`. */
+export function sum(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return ufuncReduce('add', a, args, SUM_ARGS);
+}
+/** `np.prod(a, axis, dtype, out, keepdims, initial, where)`. */
+export function prod(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return ufuncReduce('multiply', a, args, SUM_ARGS);
+}
+/** `np.max(a, axis, out, keepdims, initial, where)`. */
+export function max(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return ufuncReduce('maximum', a, args, MAX_ARGS);
+}
+/** `np.min(a, axis, out, keepdims, initial, where)`. */
+export function min(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return ufuncReduce('minimum', a, args, MAX_ARGS);
+}
+export const amax = max;
+export const amin = min;
+
+function logicalReduce(op: Op, x: ArrayLike, args: readonly unknown[]): NDArray | Scalar {
+  const a = asarray(x);
+  const o = parseArgs(args, ['axis', 'out', 'keepdims', 'where']);
+  const res = reduceArray(a, op, { axis: o.axis, keepdims: o.keepdims === true, where: o.where });
+  return finish(res, o.out, op);
+}
+/** `np.all(a, axis, out, keepdims, where)`. */
+export function all(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return logicalReduce('logical_and', a, args);
+}
+/** `np.any(a, axis, out, keepdims, where)`. */
+export function any(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return logicalReduce('logical_or', a, args);
+}
+
+/** Elementwise `dst[i] = f(dst[i], b[i])` over `dst` with `b` broadcast (same storage kinds). */
+function inplace2(dst: NDArray, b: NDArray, f: (x: number, y: number) => number): void {
+  const D = dst._data() as FStore;
+  const B = b._data() as FStore;
+  loop2(dst._shape, operand(dst), operand(b, dst._shape), (n, i0, s0, i1, s1) => {
+    for (let j = 0; j < n; j++)
+      D[i0 + j * s0] = f(D[i0 + j * s0] as number, B[i1 + j * s1] as number);
+  });
+}
+
+const FLOAT_AXIS_METHODS = 'integer argument expected, got float';
+const FLOAT_AXIS_ITER = "'float' object is not iterable";
+
+function meanDtype(a: NDArray, dtype: DType | null): DType {
+  if (dtype !== null) return dtype;
+  return DTYPE_INFO[a.dtype].kind === 'f' ? a.dtype : 'float64';
+}
+
+/** Number of elements per output element for a reduction over `axes` (with a `where` mask). */
+function reductionCount(a: NDArray, axes: readonly number[], where: unknown): NDArray | number {
+  if (where === undefined || where === null || where === true) {
+    return axes.reduce((acc, ax) => acc * (a._shape[ax] as number), 1);
+  }
+  const mask = asarray(where as ArrayLike, { dtype: 'bool' });
+  const full = NDArray.empty(a._shape, 'bool');
+  copyInto(full, mask);
+  return reduceArray(full, 'add', { axis: axes, keepdims: true, dtype: 'int64' });
+}
+
+/** Divides `num` (float, in place) by a count (number or int64 array broadcast). */
+function divideInPlace(num: NDArray, cnt: NDArray | number): void {
+  const f32 = num.dtype === 'float32';
+  const N = num._data() as FStore;
+  if (typeof cnt === 'number') {
+    num._forEach((p) => {
+      N[p] = f32 ? Math.fround((N[p] as number) / cnt) : (N[p] as number) / cnt;
+    });
+    return;
+  }
+  const C = cnt._data() as { [i: number]: bigint };
+  loop2(num._shape, operand(num), operand(cnt, num._shape), (n, i0, s0, i1, s1) => {
+    for (let j = 0; j < n; j++) {
+      const v = (N[i0 + j * s0] as number) / Number(C[i1 + j * s1] as bigint);
+      N[i0 + j * s0] = f32 ? Math.fround(v) : v;
+    }
+  });
+}
+
+function meanArray(
+  a: NDArray,
+  axis: unknown,
+  keepdims: boolean,
+  dtype: DType | null,
+  where: unknown,
+): NDArray {
+  const dt = meanDtype(a, dtype);
+  const axes = reductionAxes(axis, a.ndim, undefined, FLOAT_AXIS_METHODS);
+  const isInt = DTYPE_INFO[dt].kind !== 'f';
+  const s = reduceArray(a, 'add', { axis: axes, keepdims, dtype: isInt ? 'float64' : dt, where });
+  let cnt = reductionCount(a, axes, where);
+  if (typeof cnt !== 'number' && !keepdims) cnt = dropAxes(cnt, axes);
+  divideInPlace(s, cnt);
+  return isInt ? castK(s, dt) : s;
+}
+
+/** `np.mean(a, axis, dtype, out, keepdims, where)`: ints give float64, float32 stays float32. */
+export function mean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  const a = asarray(x);
+  const o = parseArgs(args, ['axis', 'dtype', 'out', 'keepdims', 'where']);
+  return finish(meanArray(a, o.axis, o.keepdims === true, optDtype(o.dtype), o.where), o.out);
+}
+
+/**
+ * NumPy's `_var`: mean (keepdims), x = a - mean laid out like `a`, x*x, sum, divide by
+ * max(n - ddof, 0). `nanMask` marks elements to ignore (nanvar).
+ */
+function varArray(
+  a: NDArray,
+  axis: unknown,
+  keepdims: boolean,
+  dtype: DType | null,
+  ddof: number,
+  nan: boolean,
+): NDArray {
+  const dt = meanDtype(a, dtype);
+  const axes = reductionAxes(axis, a.ndim, undefined, nan ? null : FLOAT_AXIS_METHODS);
+  const f32 = dt === 'float32';
+  const fr = f32 ? Math.fround : (v: number) => v;
+  // x: a cast to the working float dtype, laid out like a; NaNs zeroed for nanvar
+  const x = copyK(a, DTYPE_INFO[dt].kind === 'f' ? promoteTypes(a.dtype, dt) : 'float64');
+  let cnt: NDArray | number;
+  let mask: NDArray | null = null;
+  if (nan) {
+    mask = emptyLikeK(x, 'bool');
+    const X = x._data() as FStore;
+    const M = mask._data() as FStore;
+    loop2(x._shape, operand(x), operand(mask, x._shape), (n, i0, s0, i1, s1) => {
+      for (let j = 0; j < n; j++) {
+        const v = X[i0 + j * s0] as number;
+        if (v !== v) {
+          X[i0 + j * s0] = 0;
+          M[i1 + j * s1] = 0;
+        } else M[i1 + j * s1] = 1;
+      }
+    });
+    cnt = reduceArray(mask, 'add', { axis: axes, keepdims: true, dtype: 'int64' });
+  } else cnt = axes.reduce((acc, ax) => acc * (a._shape[ax] as number), 1);
+  const m = reduceArray(x, 'add', { axis: axes, keepdims: true, dtype: dt });
+  divideInPlace(m, cnt);
+  inplace2(x, m, (u, v) => fr(u - v));
+  if (mask !== null) inplace2(x, mask, (u, v) => (v ? u : 0));
+  inplace2(x, x, (u) => fr(u * u));
+  const r = reduceArray(x, 'add', { axis: axes, keepdims, dtype: dt });
+  let dof: NDArray | number;
+  if (typeof cnt === 'number') dof = Math.max(cnt - ddof, 0);
+  else {
+    const c = keepdims ? cnt : dropAxes(cnt, axes);
+    const D = copyK(c, 'float64');
+    D._forEach((p) => {
+      const F = D._data() as FStore;
+      F[p] = (F[p] as number) - ddof;
+    });
+    dof = D;
+  }
+  if (typeof dof === 'number') divideInPlace(r, dof);
+  else {
+    const R = r._data() as FStore;
+    const F = dof._data() as FStore;
+    loop2(r._shape, operand(r), operand(dof, r._shape), (n, i0, s0, i1, s1) => {
+      for (let j = 0; j < n; j++) {
+        const dv = F[i1 + j * s1] as number;
+        R[i0 + j * s0] = dv <= 0 ? NaN : fr((R[i0 + j * s0] as number) / dv);
+      }
+    });
+  }
+  return r;
+}
+
+function sqrtInPlace(r: NDArray): NDArray {
+  const f32 = r.dtype === 'float32';
+  const R = r._data() as FStore;
+  r._forEach((p) => {
+    const v = Math.sqrt(R[p] as number);
+    R[p] = f32 ? Math.fround(v) : v;
+  });
+  return r;
+}
+
+const VAR_ARGS = ['axis', 'dtype', 'out', 'ddof', 'keepdims'];
+
+function varLike(
+  x: ArrayLike,
+  args: readonly unknown[],
+  sqrt: boolean,
+  nan: boolean,
+): NDArray | Scalar {
+  const a = asarray(x);
+  const o = parseArgs(args, VAR_ARGS);
+  const ddof = o.ddof === undefined ? 0 : Number(o.ddof);
+  const useNan = nan && DTYPE_INFO[a.dtype].kind === 'f';
+  const r = varArray(a, o.axis, o.keepdims === true, optDtype(o.dtype), ddof, useNan);
+  return finish(sqrt ? sqrtInPlace(r) : r, o.out);
+}
+
+/** `np.var(a, axis, dtype, out, ddof, keepdims)`. */
+export function var_(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return varLike(a, args, false, false);
+}
+export { var_ as var };
+/** `np.std(a, axis, dtype, out, ddof, keepdims)`. */
+export function std(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return varLike(a, args, true, false);
+}
+/** `np.nanvar(a, axis, dtype, out, ddof, keepdims)`. */
+export function nanvar(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return varLike(a, args, false, true);
+}
+/** `np.nanstd(a, axis, dtype, out, ddof, keepdims)`. */
+export function nanstd(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return varLike(a, args, true, true);
+}
+
+/** `a` with NaNs replaced by `val` (a K-ordered copy), or `a` itself when it is not float. */
+function replaceNaN(a: NDArray, val: number): NDArray {
+  if (DTYPE_INFO[a.dtype].kind !== 'f') return a;
+  const c = copyK(a);
+  const C = c._data() as FStore;
+  c._forEach((p) => {
+    if ((C[p] as number) !== (C[p] as number)) C[p] = val;
+  });
+  return c;
+}
+
+/** `np.nansum(a, axis, dtype, out, keepdims, initial, where)`. */
+export function nansum(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return ufuncReduce('add', replaceNaN(asarray(x), 0), args, SUM_ARGS);
+}
+/** `np.nanprod(a, axis, dtype, out, keepdims, initial, where)`. */
+export function nanprod(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return ufuncReduce('multiply', replaceNaN(asarray(x), 1), args, SUM_ARGS);
+}
+/** `np.nanmax(a, axis, out, keepdims, initial, where)`: NaNs ignored (all-NaN slices give NaN). */
+export function nanmax(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  const a = asarray(x);
+  return ufuncReduce(DTYPE_INFO[a.dtype].kind === 'f' ? 'fmax' : 'maximum', a, args, MAX_ARGS);
+}
+/** `np.nanmin(a, axis, out, keepdims, initial, where)`. */
+export function nanmin(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  const a = asarray(x);
+  return ufuncReduce(DTYPE_INFO[a.dtype].kind === 'f' ? 'fmin' : 'minimum', a, args, MAX_ARGS);
+}
+
+/** `np.nanmean(a, axis, dtype, out, keepdims, where)`. */
+export function nanmean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  const a = asarray(x);
+  const o = parseArgs(args, ['axis', 'dtype', 'out', 'keepdims', 'where']);
+  if (DTYPE_INFO[a.dtype].kind !== 'f')
+    return finish(meanArray(a, o.axis, o.keepdims === true, optDtype(o.dtype), o.where), o.out);
+  const axes = reductionAxes(o.axis, a.ndim);
+  const arr = replaceNaN(a, 0);
+  const notnan = emptyLikeK(a, 'bool');
+  const A = a._data() as FStore;
+  const M = notnan._data() as FStore;
+  loop2(a._shape, operand(a), operand(notnan, a._shape), (n, i0, s0, i1, s1) => {
+    for (let j = 0; j < n; j++)
+      M[i1 + j * s1] = (A[i0 + j * s0] as number) === (A[i0 + j * s0] as number) ? 1 : 0;
+  });
+  const cnt = reduceArray(notnan, 'add', {
+    axis: axes,
+    keepdims: o.keepdims === true,
+    dtype: 'int64',
+  });
+  const tot = reduceArray(arr, 'add', {
+    axis: axes,
+    keepdims: o.keepdims === true,
+    dtype: optDtype(o.dtype),
+  });
+  divideInPlace(tot, cnt);
+  return finish(tot, o.out);
+}
+
+/** `np.ptp(a, axis, out, keepdims)`: max - min in the input dtype (integers wrap). */
+export function ptp(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  const a = asarray(x);
+  const o = parseArgs(args, ['axis', 'out', 'keepdims']);
+  const spec = { axis: o.axis, keepdims: o.keepdims === true };
+  const mx = reduceArray(a, 'maximum', spec);
+  const mn = reduceArray(a, 'minimum', spec);
+  const X = mx._data() as Store;
+  const N = mn._data() as Store;
+  const wrap = DTYPE_INFO[a.dtype].big
+    ? null
+    : a.dtype === 'bool'
+      ? (v: number) => (v !== 0 ? 1 : 0)
+      : null;
+  const f32 = a.dtype === 'float32';
+  const s0 = mx._start;
+  const s1 = mn._start;
+  for (let i = 0; i < mx.size; i++) {
+    const u = X[s0 + i] as Num;
+    const v = N[s1 + i] as Num;
+    if (typeof u === 'bigint') X[s0 + i] = u - (v as bigint);
+    else
+      X[s0 + i] = wrap
+        ? wrap(u - (v as number))
+        : f32
+          ? Math.fround(u - (v as number))
+          : u - (v as number);
+  }
+  return finish(mx, o.out);
+}
+
+/** `np.count_nonzero(a, axis, keepdims)`: a JS number for a full count, else int64. */
+export function count_nonzero(x: ArrayLike, ...args: unknown[]): NDArray | number {
+  const a = asarray(x);
+  const o = parseArgs(args, ['axis', 'keepdims']);
+  const b = castK(a, 'bool');
+  const r = reduceArray(b, 'add', { axis: o.axis, keepdims: o.keepdims === true, dtype: 'int64' });
+  if (r.ndim === 0 && (o.axis === undefined || o.axis === null) && o.keepdims !== true)
+    return Number(r._data()[r._start] as bigint);
+  return finish(r, undefined) as NDArray | number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// argmax / argmin
+
+function argReduce(
+  x: ArrayLike,
+  args: readonly unknown[],
+  isMax: boolean,
+  nan: boolean,
+): NDArray | Scalar {
+  let a = asarray(x);
+  const o = parseArgs(args, ['axis', 'out', 'keepdims']);
+  const name = isMax ? 'argmax' : 'argmin';
+  const isF = DTYPE_INFO[a.dtype].kind === 'f';
+  let ax = singleAxis(o.axis, a.ndim);
+  const keepdims = o.keepdims === true;
+  const origShape = a._shape;
+  const origNd = a.ndim;
+  if (ax === null) {
+    a = reshapeC(a);
+    ax = 0;
+  }
+  const n = a._shape[ax] as number;
+  const outShape = a._shape.filter((_, i) => i !== ax);
+  if (n === 0 && shapeSize(outShape) > 0)
+    throw ValueError(`attempt to get ${name} of an empty sequence`);
+  if (nan && isF && n > 0) {
+    // All-NaN slices are an error
+    const D = a._data() as FStore;
+    const st = a._strides[ax] as number;
+    a._view(
+      outShape,
+      a._strides.filter((_, i) => i !== ax),
+      a._offset,
+    )._forEach((p) => {
+      for (let j = 0; j < n; j++)
+        if ((D[p + j * st] as number) === (D[p + j * st] as number)) return;
+      throw ValueError('All-NaN slice encountered');
+    });
+  }
+  const res = NDArray.empty(outShape, 'int64', false);
+  const lanes = a._view(
+    outShape,
+    a._strides.filter((_, i) => i !== ax),
+    a._offset,
+  );
+  const D = a._data() as Store;
+  const R = res._data() as { [i: number]: bigint };
+  const st = a._strides[ax] as number;
+  let k = res._start;
+  const skipNaN = nan && isF;
+  lanes._forEach((p) => {
+    let best = 0;
+    let bv = D[p] as Num;
+    let j0 = 1;
+    if (skipNaN) {
+      while (bv !== bv && j0 < n) {
+        bv = D[p + j0 * st] as Num;
+        best = j0;
+        j0++;
+      }
+    }
+    if (!skipNaN && bv !== bv) {
+      R[k++] = 0n;
+      return;
+    }
+    for (let j = j0; j < n; j++) {
+      const v = D[p + j * st] as Num;
+      if (v !== v) {
+        if (skipNaN) continue;
+        best = j;
+        break;
+      }
+      if (isMax ? v > bv : v < bv) {
+        bv = v;
+        best = j;
+      }
+    }
+    R[k++] = BigInt(best);
+  });
+  let out = res;
+  if (keepdims) {
+    const ks =
+      o.axis === undefined || o.axis === null
+        ? new Array<number>(origNd).fill(1)
+        : origShape.map((d, i) => (i === ax ? 1 : d));
+    out = new NDArray({
+      buffer: res.buffer,
+      dtype: 'int64',
+      shape: ks,
+      strides: cStrides(ks),
+      offset: 0,
+      base: null,
+      writeable: true,
+    });
+  }
+  return finish(out, o.out, name);
+}
+
+/** A C-ordered flat copy of `a` (as `a.ravel()` values). */
+function reshapeC(a: NDArray): NDArray {
+  const flat = NDArray.empty([a.size], a.dtype, false);
+  const D = a._data() as Store;
+  const F = flat._data() as Store;
+  const s = flat._start;
+  a._forEach((p, k) => {
+    F[s + k] = D[p] as Num;
+  });
+  return flat;
+}
+
+/** `np.argmax(a, axis, out, keepdims)`: first occurrence; NaN counts as the maximum. */
+export function argmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return argReduce(a, args, true, false);
+}
+/** `np.argmin(a, axis, out, keepdims)`. */
+export function argmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return argReduce(a, args, false, false);
+}
+/** `np.nanargmax(a, axis, out, keepdims)`: NaNs ignored; all-NaN slices raise. */
+export function nanargmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return argReduce(a, args, true, true);
+}
+/** `np.nanargmin(a, axis, out, keepdims)`. */
+export function nanargmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return argReduce(a, args, false, true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// cumsum / cumprod
+
+function accumulate(
+  x: ArrayLike,
+  args: readonly unknown[],
+  op: 'add' | 'multiply',
+  nanVal: number | null,
+): NDArray {
+  let a = asarray(x);
+  const o = parseArgs(args, ['axis', 'dtype', 'out']);
+  const dt = optDtype(o.dtype) ?? sumDtype(a.dtype);
+  let ax = singleAxis(o.axis, a.ndim);
+  if (nanVal !== null) a = replaceNaN(a, nanVal);
+  let r: NDArray;
+  if (ax === null) {
+    const flat = reshapeC(a);
+    r = NDArray.empty([a.size], dt, false);
+    copyInto(r, flat);
+    ax = 0;
+  } else {
+    r = copyK(a, dt);
+  }
+  const n = r._shape[ax] as number;
+  if (n > 1 && r.size > 0) {
+    const st = r._strides[ax] as number;
+    const lanes = r._view(
+      r._shape.filter((_, i) => i !== ax),
+      r._strides.filter((_, i) => i !== ax),
+      r._offset,
+    );
+    const info = DTYPE_INFO[dt];
+    const R = r._data() as Store;
+    const f32 = dt === 'float32';
+    const fr = Math.fround;
+    const mul = mulWrap(dt);
+    const wrap64 =
+      dt === 'int64' ? (v: bigint) => BigInt.asIntN(64, v) : (v: bigint) => BigInt.asUintN(64, v);
+    lanes._forEach((p) => {
+      if (info.big) {
+        let acc = R[p] as bigint;
+        for (let j = 1; j < n; j++) {
+          const q = p + j * st;
+          acc = wrap64(op === 'add' ? acc + (R[q] as bigint) : acc * (R[q] as bigint));
+          R[q] = acc;
+        }
+      } else {
+        for (let j = 1; j < n; j++) {
+          const q = p + j * st;
+          const prev = R[q - st] as number;
+          const cur = R[q] as number;
+          let v: number;
+          if (dt === 'bool') v = op === 'add' ? (prev || cur ? 1 : 0) : prev && cur ? 1 : 0;
+          else if (op === 'add') v = f32 ? fr(prev + cur) : prev + cur;
+          else v = info.kind === 'f' ? (f32 ? fr(prev * cur) : prev * cur) : mul(prev, cur);
+          R[q] = v;
+        }
+      }
+    });
+  }
+  if (o.out !== undefined && o.out !== null) {
+    const out = o.out as NDArray;
+    out._assertWriteable();
+    copyInto(out, r);
+    return out;
+  }
+  return r;
+}
+
+/** `np.cumsum(a, axis, dtype, out)`: axis null flattens. */
+export function cumsum(a: ArrayLike, ...args: unknown[]): NDArray {
+  return accumulate(a, args, 'add', null);
+}
+/** `np.cumprod(a, axis, dtype, out)`. */
+export function cumprod(a: ArrayLike, ...args: unknown[]): NDArray {
+  return accumulate(a, args, 'multiply', null);
+}
+/** `np.nancumsum(a, axis, dtype, out)`: NaNs count as 0. */
+export function nancumsum(a: ArrayLike, ...args: unknown[]): NDArray {
+  return accumulate(a, args, 'add', 0);
+}
+/** `np.nancumprod(a, axis, dtype, out)`: NaNs count as 1. */
+export function nancumprod(a: ArrayLike, ...args: unknown[]): NDArray {
+  return accumulate(a, args, 'multiply', 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// average
+
+/** `np.average(a, axis, weights, returned, keepdims)`. */
+export function average(
+  x: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar | [NDArray | Scalar, NDArray | Scalar] {
+  const a = asarray(x);
+  const o = parseArgs(args, ['axis', 'weights', 'returned', 'keepdims']);
+  const keepdims = o.keepdims === true;
+  const axes = reductionAxes(o.axis, a.ndim, undefined, FLOAT_AXIS_ITER);
+  if (o.weights === undefined || o.weights === null) {
+    const avg = meanArray(a, o.axis, keepdims, null, undefined);
+    if (o.returned !== true) return finish(avg, undefined);
+    const scl = a.size / Math.max(avg.size, 1);
+    const sc = NDArray.empty(avg._shape, avg.dtype);
+    const S = sc._data() as FStore;
+    for (let i = 0; i < sc.size; i++) S[sc._start + i] = avg.size === 0 ? 0 : scl;
+    return [finish(avg, undefined), finish(sc, undefined)];
+  }
+  let w = asarray(o.weights as ArrayLike);
+  const rt =
+    DTYPE_INFO[a.dtype].kind === 'f'
+      ? promoteTypes(a.dtype, w.dtype)
+      : promoteTypes(promoteTypes(a.dtype, w.dtype), 'float64');
+  if (a._shape.join(',') !== w._shape.join(',')) {
+    if (o.axis === undefined || o.axis === null)
+      throw TypeError_('Axis must be specified when shapes of a and weights differ.');
+    const want = axes.map((ax) => a._shape[ax] as number);
+    if (w._shape.join(',') !== want.join(','))
+      throw ValueError('Shape of weights must be consistent with shape of a along specified axis.');
+    // transpose w by argsort(axes), then reshape to a's rank with 1s elsewhere
+    const order = axes.map((ax, i) => [ax, i] as const).sort((p, q) => p[0] - q[0]);
+    const wt = w._view(
+      order.map(([, i]) => w._shape[i] as number),
+      order.map(([, i]) => w._strides[i] as number),
+      w._offset,
+    );
+    const shape = a._shape.map((d, i) => (axes.includes(i) ? d : 1));
+    const strides = a._shape.map((_, i) => {
+      const k = order.findIndex(([ax]) => ax === i);
+      return k >= 0 ? (wt._strides[k] as number) : 0;
+    });
+    w = w._view(shape, strides, w._offset);
+  }
+  const scl = reduceArray(broadcastCopy(w, w._shape, rt), 'add', {
+    axis: axes,
+    keepdims,
+    dtype: rt,
+  });
+  const SC = scl._data() as FStore;
+  let zero = false;
+  scl._forEach((p) => {
+    if ((SC[p] as number) === 0) zero = true;
+  });
+  if (zero) throw new NumPyError('ZeroDivisionError', "Weights sum to zero, can't be normalized");
+  // np.multiply(a, wgt, dtype=rt): laid out like a
+  const prodArr = copyK(a, rt);
+  const f32 = rt === 'float32';
+  inplace2(prodArr, castK(w, rt), (u, v) => (f32 ? Math.fround(u * v) : u * v));
+  const tot = reduceArray(prodArr, 'add', { axis: axes, keepdims, dtype: rt });
+  inplace2(tot, scl, (u, v) => (f32 ? Math.fround(u / v) : u / v));
+  if (o.returned !== true) return finish(tot, undefined);
+  let sclOut = scl;
+  if (scl._shape.join(',') !== tot._shape.join(',')) {
+    sclOut = NDArray.empty(tot._shape, rt);
+    copyInto(sclOut, scl);
+  }
+  return [finish(tot, undefined), finish(sclOut, undefined)];
+}
+
+/** A fresh array of `shape` holding `w` broadcast, cast to `dtype`. */
+function broadcastCopy(w: NDArray, shape: readonly number[], dtype: DType): NDArray {
+  const o = NDArray.empty(shape, dtype, false);
+  copyInto(o, w);
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// median, percentile, quantile
+
+type QMethod = 'linear' | 'lower' | 'higher' | 'nearest' | 'midpoint';
+const QMETHODS = [
+  'inverted_cdf',
+  'averaged_inverted_cdf',
+  'closest_observation',
+  'interpolated_inverted_cdf',
+  'hazen',
+  'weibull',
+  'linear',
+  'median_unbiased',
+  'normal_unbiased',
+  'lower',
+  'higher',
+  'midpoint',
+  'nearest',
+];
+
+const cmpNum = (x: Num, y: Num): number => {
+  // NaN last, as np.sort
+  const xn = x !== x;
+  const yn = y !== y;
+  if (xn || yn) return xn === yn ? 0 : xn ? 1 : -1;
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/**
+ * The lanes of `a` over `axes`: a C-ordered list of the kept-axis positions, each lane holding
+ * the reduced elements in C order.
+ */
+function lanesOf(a: NDArray, axes: readonly number[]): { keptShape: number[]; lanes: Num[][] } {
+  const kept = a._shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const order = [...kept, ...axes];
+  const v = a._view(
+    order.map((i) => a._shape[i] as number),
+    order.map((i) => a._strides[i] as number),
+    a._offset,
+  );
+  const m = axes.reduce((acc, ax) => acc * (a._shape[ax] as number), 1);
+  const keptShape = kept.map((i) => a._shape[i] as number);
+  const nl = shapeSize(keptShape);
+  const lanes: Num[][] = [];
+  const D = a._data() as Store;
+  if (m === 0) {
+    for (let i = 0; i < nl; i++) lanes.push([]);
+    return { keptShape, lanes };
+  }
+  let cur: Num[] = [];
+  v._forEach((p) => {
+    cur.push(D[p] as Num);
+    if (cur.length === m) {
+      lanes.push(cur);
+      cur = [];
+    }
+  });
+  return { keptShape, lanes };
+}
+
+/** Output shape after reducing `axes` (keepdims keeps them as 1). */
+function reducedShape(
+  shape: readonly number[],
+  axes: readonly number[],
+  keepdims: boolean,
+): number[] {
+  return keepdims
+    ? shape.map((d, i) => (axes.includes(i) ? 1 : d))
+    : shape.filter((_, i) => !axes.includes(i));
+}
+
+/** Writes C-ordered values into a fresh array laid out by `perm` over `shape`. */
+function fromValues(
+  vals: readonly Num[],
+  shape: readonly number[],
+  dtype: DType,
+  perm: readonly number[] | null,
+): NDArray {
+  const c = NDArray.empty(shape, dtype, false);
+  const C = c._data() as Store;
+  const big = DTYPE_INFO[dtype].big;
+  const f32 = dtype === 'float32';
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i] as Num;
+    C[c._start + i] = big
+      ? typeof v === 'bigint'
+        ? v
+        : BigInt(v)
+      : typeof v === 'bigint'
+        ? Number(v)
+        : f32
+          ? Math.fround(v)
+          : v;
+  }
+  if (perm === null) return c;
+  const o = allocPerm(shape, perm, dtype, false);
+  copyInto(o, c);
+  return o;
+}
+
+/** Output layout for median-like reductions: the input's order over the output dims (K). */
+function outPerm(a: NDArray, axes: readonly number[], keepdims: boolean): number[] {
+  const perm = iterPerm(a._strides);
+  if (keepdims) return perm;
+  const kept = a._shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  return perm.filter((ax) => kept.includes(ax)).map((ax) => kept.indexOf(ax));
+}
+
+function medianLike(x: ArrayLike, args: readonly unknown[], nan: boolean): NDArray | Scalar {
+  const a = asarray(x);
+  const o = parseArgs(args, ['axis', 'out', 'overwrite_input', 'keepdims']);
+  const axes = reductionAxes(o.axis, a.ndim, 'repeated axis', FLOAT_AXIS_ITER);
+  const keepdims = o.keepdims === true;
+  const isF = DTYPE_INFO[a.dtype].kind === 'f';
+  const rdt: DType = isF ? a.dtype : 'float64';
+  const f32 = rdt === 'float32';
+  const fr = f32 ? Math.fround : (v: number) => v;
+  const { lanes } = lanesOf(a, axes);
+  const vals = lanes.map((lane0) => {
+    let lane = lane0;
+    if (nan && isF) lane = lane.filter((v) => v === v);
+    else if (isF && lane.some((v) => v !== v)) return NaN;
+    const n = lane.length;
+    if (n === 0) return NaN;
+    lane.sort(cmpNum);
+    const k = n >> 1;
+    if (n % 2 === 1) return Number(lane[k] as Num);
+    const s = fr(fr(0 + Number(lane[k - 1] as Num)) + Number(lane[k] as Num));
+    return fr(s / 2);
+  });
+  const shape = reducedShape(a._shape, axes, false);
+  return finish(
+    keepAxes(fromValues(vals, shape, rdt, outPerm(a, axes, false)), a.ndim, axes, 0, keepdims),
+    o.out,
+  );
+}
+
+/** `np.median(a, axis, out, overwrite_input, keepdims)`: NaN if a slice holds NaN. */
+export function median(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return medianLike(a, args, false);
+}
+/** `np.nanmedian(a, axis, out, overwrite_input, keepdims)`. */
+export function nanmedian(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return medianLike(a, args, true);
+}
+
+/** NumPy's `_ureduce` keepdims: size-1, stride-0 dims re-inserted at the reduced axes. */
+function keepAxes(
+  r: NDArray,
+  ndim: number,
+  axes: readonly number[],
+  lead: number,
+  keepdims: boolean,
+): NDArray {
+  if (!keepdims) return r;
+  const shape = r._shape.slice(0, lead);
+  const strides = r._strides.slice(0, lead);
+  let k = lead;
+  for (let i = 0; i < ndim; i++) {
+    if (axes.includes(i)) {
+      shape.push(1);
+      strides.push(0);
+    } else {
+      shape.push(r._shape[k] as number);
+      strides.push(r._strides[k] as number);
+      k++;
+    }
+  }
+  return new NDArray({
+    buffer: r.buffer,
+    dtype: r.dtype,
+    shape,
+    strides,
+    offset: r._offset,
+    base: null,
+    writeable: true,
+  });
+}
+
+/** Round half to even, as np.around. */
+function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+function quantileLike(
+  x: ArrayLike,
+  qIn: ArrayLike,
+  args: readonly unknown[],
+  percent: boolean,
+  nan: boolean,
+): NDArray | Scalar {
+  const a = asarray(x);
+  const o = parseArgs(args, ['axis', 'out', 'overwrite_input', 'method', 'keepdims']);
+  const method = (o.method ?? 'linear') as string;
+  const axes = reductionAxes(o.axis, a.ndim, 'repeated axis', FLOAT_AXIS_ITER);
+  const keepdims = o.keepdims === true;
+  const isF = DTYPE_INFO[a.dtype].kind === 'f';
+  const scalarQ = typeof qIn === 'number';
+  const qa = asarray(qIn, { dtype: 'float64' });
+  // NumPy computes in the array's float dtype when q is a Python scalar
+  const f32 = scalarQ && a.dtype === 'float32';
+  const R = f32 ? Math.fround : (v: number) => v;
+  const qs = qa._values().map((v) => {
+    const q = Number(v);
+    return percent ? R(R(q) / 100) : R(q);
+  });
+  for (const q of qs) {
+    if (!(q >= 0 && q <= 1))
+      throw ValueError(
+        percent
+          ? 'Percentiles must be in the range [0, 100]'
+          : 'Quantiles must be in the range [0, 1]',
+      );
+  }
+  if (!QMETHODS.includes(method)) {
+    throw ValueError(
+      `'${method}' is not a valid method. Use one of: dict_keys([${QMETHODS.map((m) => `'${m}'`).join(', ')}])`,
+    );
+  }
+  if (!['linear', 'lower', 'higher', 'nearest', 'midpoint'].includes(method)) {
+    throw new NumPyError(
+      'NotImplementedError',
+      `ndscope implements the quantile methods linear, lower, higher, nearest and midpoint (got '${method}')`,
+    );
+  }
+  const m = method as QMethod;
+  const takes = m === 'lower' || m === 'higher' || m === 'nearest';
+  const rdt: DType = takes ? a.dtype : isF ? (scalarQ ? a.dtype : 'float64') : 'float64';
+  const laneF32 = a.dtype === 'float32';
+  const { lanes } = lanesOf(a, axes);
+  const nq = qs.length;
+  const nl = lanes.length;
+  const vals = new Array<Num>(nq * nl);
+  lanes.forEach((lane0, li) => {
+    let lane = lane0;
+    if (nan && isF) lane = lane.filter((v) => v === v);
+    lane.sort(cmpNum);
+    const n = lane.length;
+    const hasNaN = isF && n > 0 && (lane[n - 1] as number) !== (lane[n - 1] as number);
+    qs.forEach((q, qi) => {
+      let r: Num;
+      if (n === 0) r = NaN;
+      else if (hasNaN) r = NaN;
+      else if (takes) {
+        const vi = R((n - 1) * q);
+        let idx =
+          m === 'lower' ? Math.floor(vi) : m === 'higher' ? Math.ceil(vi) : roundHalfEven(vi);
+        idx = Math.min(Math.max(idx, 0), n - 1);
+        r = lane[idx] as Num;
+      } else {
+        let vi: number;
+        if (m === 'linear') vi = R((n - 1) * q);
+        else {
+          const t = R((n - 1) * q);
+          vi = R(0.5 * R(Math.floor(t) + Math.ceil(t)));
+        }
+        let prev = Math.floor(vi);
+        let next = prev + 1;
+        if (vi >= n - 1) {
+          prev = -1;
+          next = -1;
+        }
+        if (vi < 0) {
+          prev = 0;
+          next = 0;
+        }
+        let gamma = R(vi - prev);
+        if (m === 'midpoint') gamma = vi % 1 === 0 ? 0 : 0.5;
+        const A = lane[prev < 0 ? n + prev : prev] as Num;
+        const B = lane[next < 0 ? n + next : next] as Num;
+        let diff: number;
+        if (typeof A === 'bigint') diff = Number(BigInt.asIntN(64, (B as bigint) - A));
+        else diff = laneF32 ? Math.fround((B as number) - A) : (B as number) - A;
+        const Af = Number(A);
+        const Bf = Number(B);
+        r = gamma >= 0.5 ? R(Bf - R(diff * R(1 - gamma))) : R(Af + R(diff * gamma));
+      }
+      vals[qi * nl + li] = r;
+    });
+  });
+  const rshape = reducedShape(a._shape, axes, false);
+  const shape = [...qa._shape, ...rshape];
+  const perm = qa.ndim === 0 ? outPerm(a, axes, false) : null;
+  return finish(
+    keepAxes(fromValues(vals, shape, rdt, perm), a.ndim, axes, qa.ndim, keepdims),
+    o.out,
+  );
+}
+
+/** `np.quantile(a, q, axis, out, overwrite_input, method, keepdims)`. */
+export function quantile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return quantileLike(a, q, args, false, false);
+}
+/** `np.percentile(a, q, axis, out, overwrite_input, method, keepdims)`. */
+export function percentile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return quantileLike(a, q, args, true, false);
+}
+/** `np.nanquantile(a, q, …)`: NaNs ignored. */
+export function nanquantile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return quantileLike(a, q, args, false, true);
+}
+/** `np.nanpercentile(a, q, …)`: NaNs ignored. */
+export function nanpercentile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  return quantileLike(a, q, args, true, true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods
+
+type R = NDArray | Scalar;
+declare module './ndarray' {
+  interface NDArray {
+    /** `a.sum(axis, dtype, out, keepdims, initial, where)`; a JS scalar for a full reduction. */
+    sum(...args: unknown[]): R;
+    prod(...args: unknown[]): R;
+    mean(...args: unknown[]): R;
+    std(...args: unknown[]): R;
+    var(...args: unknown[]): R;
+    min(...args: unknown[]): R;
+    max(...args: unknown[]): R;
+    argmin(...args: unknown[]): R;
+    argmax(...args: unknown[]): R;
+    all(...args: unknown[]): R;
+    any(...args: unknown[]): R;
+    cumsum(...args: unknown[]): NDArray;
+    cumprod(...args: unknown[]): NDArray;
+  }
+}
+
+NDArray.prototype.sum = function (this: NDArray, ...args: unknown[]) {
+  return sum(this, ...args);
+};
+NDArray.prototype.prod = function (this: NDArray, ...args: unknown[]) {
+  return prod(this, ...args);
+};
+NDArray.prototype.mean = function (this: NDArray, ...args: unknown[]) {
+  return mean(this, ...args);
+};
+NDArray.prototype.std = function (this: NDArray, ...args: unknown[]) {
+  return std(this, ...args);
+};
+NDArray.prototype.var = function (this: NDArray, ...args: unknown[]) {
+  return var_(this, ...args);
+};
+NDArray.prototype.min = function (this: NDArray, ...args: unknown[]) {
+  return min(this, ...args);
+};
+NDArray.prototype.max = function (this: NDArray, ...args: unknown[]) {
+  return max(this, ...args);
+};
+NDArray.prototype.argmin = function (this: NDArray, ...args: unknown[]) {
+  return argmin(this, ...args);
+};
+NDArray.prototype.argmax = function (this: NDArray, ...args: unknown[]) {
+  return argmax(this, ...args);
+};
+NDArray.prototype.all = function (this: NDArray, ...args: unknown[]) {
+  return all(this, ...args);
+};
+NDArray.prototype.any = function (this: NDArray, ...args: unknown[]) {
+  return any(this, ...args);
+};
+NDArray.prototype.cumsum = function (this: NDArray, ...args: unknown[]) {
+  return cumsum(this, ...args);
+};
+NDArray.prototype.cumprod = function (this: NDArray, ...args: unknown[]) {
+  return cumprod(this, ...args);
+};
