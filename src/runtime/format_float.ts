@@ -17,7 +17,7 @@ export type TrimMode = 'k' | '.' | '0' | '-';
 
 /** Largest output (the C code's buffer size); only bounds exact mode without a cutoff. */
 const BUFFER_SIZE = 16384;
-const LOG10_2 = 0.30102999566398119521373889472449;
+const LOG10_2 = 0.3010299956639812; // log10(2) as the C double constant
 
 interface Decomposed {
   mantissa: bigint;
@@ -45,9 +45,21 @@ function decompose(x: number, dtype: FloatDType): Decomposed {
     const e = (bits >>> 23) & 0xff;
     const m = bits & 0x7fffff;
     if (e !== 0) {
-      return { mantissa: BigInt(m | 0x800000), exponent: e - 127 - 23, mantissaBit: 23, unequalMargins: e !== 1 && m === 0, negative };
+      return {
+        mantissa: BigInt(m | 0x800000),
+        exponent: e - 127 - 23,
+        mantissaBit: 23,
+        unequalMargins: e !== 1 && m === 0,
+        negative,
+      };
     }
-    return { mantissa: BigInt(m), exponent: 1 - 127 - 23, mantissaBit: bitLength(BigInt(m)) - 1, unequalMargins: false, negative };
+    return {
+      mantissa: BigInt(m),
+      exponent: 1 - 127 - 23,
+      mantissaBit: bitLength(BigInt(m)) - 1,
+      unequalMargins: false,
+      negative,
+    };
   }
   f64[0] = x;
   const bits = u64[0] as bigint;
@@ -55,9 +67,21 @@ function decompose(x: number, dtype: FloatDType): Decomposed {
   const e = Number((bits >> 52n) & 0x7ffn);
   const m = bits & 0xfffffffffffffn;
   if (e !== 0) {
-    return { mantissa: m | (1n << 52n), exponent: e - 1023 - 52, mantissaBit: 52, unequalMargins: e !== 1 && m === 0n, negative };
+    return {
+      mantissa: m | (1n << 52n),
+      exponent: e - 1023 - 52,
+      mantissaBit: 52,
+      unequalMargins: e !== 1 && m === 0n,
+      negative,
+    };
   }
-  return { mantissa: m, exponent: 1 - 1023 - 52, mantissaBit: bitLength(m) - 1, unequalMargins: false, negative };
+  return {
+    mantissa: m,
+    exponent: 1 - 1023 - 52,
+    mantissaBit: bitLength(m) - 1,
+    unequalMargins: false,
+    negative,
+  };
 }
 
 type CutoffMode = 'total' | 'fraction';
@@ -205,7 +229,14 @@ function formatPositional(d: Decomposed, o: PositionalOptions): string {
   const signStr = d.negative ? '-' : o.sign ? '+' : '';
   const hasSign = signStr.length;
   const maxPrintLen = BUFFER_SIZE - 1;
-  const { digits, exp10 } = dragon4(d, o.unique, o.cutoffMode, o.precision, o.minDigits, maxPrintLen - hasSign);
+  const { digits, exp10 } = dragon4(
+    d,
+    o.unique,
+    o.cutoffMode,
+    o.precision,
+    o.minDigits,
+    maxPrintLen - hasSign,
+  );
   let whole: string;
   let frac: string;
   let numWholeDigits: number;
@@ -244,7 +275,8 @@ function formatPositional(d: Decomposed, o: PositionalOptions): string {
     if (o.trim === '-' && frac.length === 0) s += ' ';
     s += ' '.repeat(o.padRight - frac.length);
   }
-  if (o.padLeft > numWholeDigits + hasSign) s = ' '.repeat(o.padLeft - (numWholeDigits + hasSign)) + s;
+  if (o.padLeft > numWholeDigits + hasSign)
+    s = ' '.repeat(o.padLeft - (numWholeDigits + hasSign)) + s;
   return s;
 }
 
@@ -272,7 +304,7 @@ function formatScientific(d: Decomposed, o: ScientificOptions): string {
     BUFFER_SIZE - s.length,
   );
   let frac = digits.slice(1);
-  let hasPoint = frac.length > 0 || o.trim !== '-';
+  const hasPoint = frac.length > 0 || o.trim !== '-';
   const addDigits = Math.max(o.unique ? o.minDigits : o.precision, 0);
   if (o.trim === '0') {
     if (frac.length === 0) frac = '0';
@@ -302,7 +334,16 @@ function nonFinite(x: number, sign: boolean): string {
 export function dragon4Positional(
   x: number,
   dtype: FloatDType,
-  o: { precision?: number; unique?: boolean; fractional?: boolean; trim?: TrimMode; sign?: boolean; padLeft?: number; padRight?: number; minDigits?: number },
+  o: {
+    precision?: number;
+    unique?: boolean;
+    fractional?: boolean;
+    trim?: TrimMode;
+    sign?: boolean;
+    padLeft?: number;
+    padRight?: number;
+    minDigits?: number;
+  },
 ): string {
   if (!Number.isFinite(x)) return nonFinite(x, o.sign ?? false);
   const unique = o.unique ?? true;
@@ -324,7 +365,15 @@ export function dragon4Positional(
 export function dragon4Scientific(
   x: number,
   dtype: FloatDType,
-  o: { precision?: number; unique?: boolean; trim?: TrimMode; sign?: boolean; padLeft?: number; expDigits?: number; minDigits?: number },
+  o: {
+    precision?: number;
+    unique?: boolean;
+    trim?: TrimMode;
+    sign?: boolean;
+    padLeft?: number;
+    expDigits?: number;
+    minDigits?: number;
+  },
 ): string {
   if (!Number.isFinite(x)) return nonFinite(x, o.sign ?? false);
   const unique = o.unique ?? true;
@@ -353,7 +402,8 @@ function checkTrim(trim: string): TrimMode {
 }
 
 function floatDtype(dtype: string | undefined): FloatDType {
-  if (dtype === undefined || dtype === 'float64' || dtype === 'f8' || dtype === 'double') return 'float64';
+  if (dtype === undefined || dtype === 'float64' || dtype === 'f8' || dtype === 'double')
+    return 'float64';
   if (dtype === 'float32' || dtype === 'f4' || dtype === 'single') return 'float32';
   throw TypeError_(`format_float: unsupported dtype ${dtype} (float32 or float64)`);
 }
@@ -368,19 +418,25 @@ export interface FormatFloatPositionalOptions {
   pad_right?: number | null;
   min_digits?: number | null;
   /** ndscope extension: format the value as this float type (default float64). */
-  dtype?: FloatDType | string;
+  dtype?: string;
 }
 
 /** `np.format_float_positional(x, precision, unique, fractional, trim, sign, pad_left, pad_right, min_digits)`. */
 export function format_float_positional(x: number, ...args: unknown[]): string {
-  const o = positionalArgs(args, ['precision', 'unique', 'fractional', 'trim', 'sign', 'pad_left', 'pad_right', 'min_digits'], 'format_float_positional') as FormatFloatPositionalOptions;
+  const o = positionalArgs(
+    args,
+    ['precision', 'unique', 'fractional', 'trim', 'sign', 'pad_left', 'pad_right', 'min_digits'],
+    'format_float_positional',
+  ) as FormatFloatPositionalOptions;
   const precision = noneOrPositive(o.precision, 'precision');
   const padLeft = noneOrPositive(o.pad_left, 'pad_left');
   const padRight = noneOrPositive(o.pad_right, 'pad_right');
   const minDigits = noneOrPositive(o.min_digits, 'min_digits');
   const fractional = o.fractional ?? true;
-  if (!fractional && precision === 0) throw ValueError('precision must be greater than 0 if fractional=False');
-  if (minDigits > 0 && precision > 0 && minDigits > precision) throw ValueError('min_digits must be less than or equal to precision');
+  if (!fractional && precision === 0)
+    throw ValueError('precision must be greater than 0 if fractional=False');
+  if (minDigits > 0 && precision > 0 && minDigits > precision)
+    throw ValueError('min_digits must be less than or equal to precision');
   return dragon4Positional(Number(x), floatDtype(o.dtype), {
     precision,
     unique: o.unique ?? true,
@@ -402,17 +458,22 @@ export interface FormatFloatScientificOptions {
   exp_digits?: number | null;
   min_digits?: number | null;
   /** ndscope extension: format the value as this float type (default float64). */
-  dtype?: FloatDType | string;
+  dtype?: string;
 }
 
 /** `np.format_float_scientific(x, precision, unique, trim, sign, pad_left, exp_digits, min_digits)`. */
 export function format_float_scientific(x: number, ...args: unknown[]): string {
-  const o = positionalArgs(args, ['precision', 'unique', 'trim', 'sign', 'pad_left', 'exp_digits', 'min_digits'], 'format_float_scientific') as FormatFloatScientificOptions;
+  const o = positionalArgs(
+    args,
+    ['precision', 'unique', 'trim', 'sign', 'pad_left', 'exp_digits', 'min_digits'],
+    'format_float_scientific',
+  ) as FormatFloatScientificOptions;
   const precision = noneOrPositive(o.precision, 'precision');
   const padLeft = noneOrPositive(o.pad_left, 'pad_left');
   const expDigits = noneOrPositive(o.exp_digits, 'exp_digits');
   const minDigits = noneOrPositive(o.min_digits, 'min_digits');
-  if (minDigits > 0 && precision > 0 && minDigits > precision) throw ValueError('min_digits must be less than or equal to precision');
+  if (minDigits > 0 && precision > 0 && minDigits > precision)
+    throw ValueError('min_digits must be less than or equal to precision');
   return dragon4Scientific(Number(x), floatDtype(o.dtype), {
     precision,
     unique: o.unique ?? true,
@@ -431,14 +492,18 @@ function positionalArgs(args: unknown[], names: string[], fname: string): Record
   const last = args[args.length - 1];
   if (isPlainObject(last)) {
     for (const k of Object.keys(last)) {
-      if (k !== 'dtype' && !names.includes(k)) throw TypeError_(`${fname}() got an unexpected keyword argument '${k}'`);
+      if (k !== 'dtype' && !names.includes(k))
+        throw TypeError_(`${fname}() got an unexpected keyword argument '${k}'`);
     }
     Object.assign(out, last);
     rest = args.slice(0, -1);
   }
   rest.forEach((v, i) => {
     const name = names[i];
-    if (name === undefined) throw TypeError_(`${fname}() takes from 1 to ${names.length + 1} positional arguments but ${args.length + 1} were given`);
+    if (name === undefined)
+      throw TypeError_(
+        `${fname}() takes from 1 to ${names.length + 1} positional arguments but ${args.length + 1} were given`,
+      );
     if (v !== undefined) out[name] = v;
   });
   return out;

@@ -12,7 +12,13 @@ import { NDArray, type ArrayLike, type Scalar } from './ndarray';
 import { DTYPE_INFO, type DType } from './dtype';
 import { ValueError, TypeError_, NotImplementedError } from './errors';
 import { isPlainObject } from './args';
-import { dragon4Positional, dragon4Scientific, floatScalarStr, type FloatDType, type TrimMode } from './format_float';
+import {
+  dragon4Positional,
+  dragon4Scientific,
+  floatScalarStr,
+  type FloatDType,
+  type TrimMode,
+} from './format_float';
 import { asarray, toJS, tolist, type NestedList } from './convert';
 
 export { format_float_positional, format_float_scientific } from './format_float';
@@ -62,7 +68,7 @@ export type PrintOptionsInput = Partial<{
   override_repr: ((a: NDArray) => string) | null;
 }>;
 
-const DEFAULTS: PrintOptions = Object.freeze({
+const DEFAULTS: Readonly<PrintOptions> = Object.freeze<PrintOptions>({
   edgeitems: 3,
   threshold: 1000,
   floatmode: 'maxprec',
@@ -75,22 +81,45 @@ const DEFAULTS: PrintOptions = Object.freeze({
   formatter: null,
   legacy: false,
   override_repr: null,
-}) as PrintOptions;
+});
 
 let current: PrintOptions = { ...DEFAULTS };
 
-const SET_ORDER = ['precision', 'threshold', 'edgeitems', 'linewidth', 'suppress', 'nanstr', 'infstr', 'formatter', 'sign', 'floatmode'] as const;
+const SET_ORDER = [
+  'precision',
+  'threshold',
+  'edgeitems',
+  'linewidth',
+  'suppress',
+  'nanstr',
+  'infstr',
+  'formatter',
+  'sign',
+  'floatmode',
+] as const;
 
 /** Python-style positional arguments followed by an optional trailing options object. */
-function namedArgs(args: readonly unknown[], names: readonly string[], fname: string): Record<string, unknown> {
+function namedArgs(
+  args: readonly unknown[],
+  names: readonly string[],
+  fname: string,
+  keywords: readonly string[] = [],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   let rest = args;
   if (args.length > 0 && isPlainObject(args[args.length - 1])) {
-    Object.assign(out, args[args.length - 1]);
+    const kw = args[args.length - 1] as Record<string, unknown>;
+    for (const k of Object.keys(kw)) {
+      if (!names.includes(k) && !keywords.includes(k))
+        throw TypeError_(`${fname}() got an unexpected keyword argument '${k}'`);
+    }
+    Object.assign(out, kw);
     rest = args.slice(0, -1);
   }
   if (rest.length > names.length) {
-    throw TypeError_(`${fname}() takes from 0 to ${names.length} positional arguments but ${rest.length} were given`);
+    throw TypeError_(
+      `${fname}() takes from 0 to ${names.length} positional arguments but ${rest.length} were given`,
+    );
   }
   rest.forEach((v, i) => {
     if (v !== undefined) out[names[i] as string] = v;
@@ -111,21 +140,22 @@ function makeOptions(o: Record<string, unknown>): Partial<PrintOptions> {
     throw ValueError("sign option must be one of ' ', '+', or '-'");
   }
   if (out.legacy !== undefined && out.legacy !== false) {
-    throw NotImplementedError('ndscope does not implement legacy printing modes (legacy must be false)');
+    throw NotImplementedError(
+      'ndscope does not implement legacy printing modes (legacy must be false)',
+    );
   }
   if (out.threshold !== undefined) {
     if (typeof out.threshold !== 'number') throw TypeError_('threshold must be numeric');
-    if (Number.isNaN(out.threshold)) throw ValueError('threshold must be non-NAN, try sys.maxsize for untruncated representation');
+    if (Number.isNaN(out.threshold))
+      throw ValueError('threshold must be non-NAN, try sys.maxsize for untruncated representation');
   }
-  if (out.precision !== undefined && !(typeof out.precision === 'number' && Number.isInteger(out.precision))) {
+  if (
+    out.precision !== undefined &&
+    !(typeof out.precision === 'number' && Number.isInteger(out.precision))
+  ) {
     throw TypeError_('precision must be an integer');
   }
-  for (const k of ['edgeitems', 'linewidth'] as const) {
-    if (out[k] !== undefined && !(typeof out[k] === 'number' && Number.isInteger(out[k]))) {
-      throw TypeError_(`'${typeof out[k] === 'number' ? 'float' : typeof out[k]}' object cannot be interpreted as an integer`);
-    }
-  }
-  return out as Partial<PrintOptions>;
+  return out;
 }
 
 /**
@@ -134,9 +164,14 @@ function makeOptions(o: Record<string, unknown>): Partial<PrintOptions> {
  * `override_repr` are reset when not given.
  */
 export function set_printoptions(...args: unknown[]): void {
-  const o = namedArgs(args, SET_ORDER, 'set_printoptions');
+  const o = namedArgs(args, SET_ORDER, 'set_printoptions', ['legacy', 'override_repr']);
   const opts = makeOptions(o);
-  current = { ...current, ...opts, formatter: (o.formatter as Formatter | undefined) ?? null, override_repr: (o.override_repr as PrintOptions['override_repr'] | undefined) ?? null };
+  current = {
+    ...current,
+    ...opts,
+    formatter: (o.formatter as Formatter | undefined) ?? null,
+    override_repr: (o.override_repr as PrintOptions['override_repr'] | undefined) ?? null,
+  };
 }
 
 /** `np.get_printoptions()`: a copy of the current options (NumPy's keys, in NumPy's order). */
@@ -151,7 +186,10 @@ export function get_printoptions(): PrintOptions {
  */
 export function printoptions<T>(opts: PrintOptionsInput, fn: (opts: PrintOptions) => T): T;
 export function printoptions(opts: PrintOptionsInput): Disposable & { restore(): void };
-export function printoptions<T>(opts: PrintOptionsInput, fn?: (opts: PrintOptions) => T): T | (Disposable & { restore(): void }) {
+export function printoptions<T>(
+  opts: PrintOptionsInput,
+  fn?: (opts: PrintOptions) => T,
+): T | (Disposable & { restore(): void }) {
   const saved = current;
   set_printoptions(opts);
   const restore = (): void => {
@@ -225,7 +263,8 @@ class FloatingFormat {
       const cutoffMax = f32 ? 1e6 : 1e8;
       const ratio = f32 ? Math.fround(maxVal / minVal) : maxVal / minVal;
       const small = f32 ? Math.fround(0.0001) : 0.0001;
-      if (maxVal >= cutoffMax || (!this.suppress && (minVal < small || ratio > 1000))) this.expFormat = true;
+      if (maxVal >= cutoffMax || (!this.suppress && (minVal < small || ratio > 1000)))
+        this.expFormat = true;
     }
     const plus = this.sign === '+';
     if (finite.length === 0) {
@@ -246,7 +285,12 @@ class FloatingFormat {
       let intLen = 0;
       let fracLen = 0;
       for (const x of finite) {
-        const s = dragon4Scientific(x, this.dtype, { precision: this.precision, unique, trim, sign: plus });
+        const s = dragon4Scientific(x, this.dtype, {
+          precision: this.precision,
+          unique,
+          trim,
+          sign: plus,
+        });
         const e = s.indexOf('e');
         const mant = s.slice(0, e);
         const dot = mant.indexOf('.');
@@ -271,7 +315,13 @@ class FloatingFormat {
       let intLen = 0;
       let fracLen = 0;
       for (const x of finite) {
-        const s = dragon4Positional(x, this.dtype, { precision: this.precision, fractional: true, unique, trim, sign: plus });
+        const s = dragon4Positional(x, this.dtype, {
+          precision: this.precision,
+          fractional: true,
+          unique,
+          trim,
+          sign: plus,
+        });
         const dot = s.indexOf('.');
         intLen = Math.max(intLen, dot);
         fracLen = Math.max(fracLen, s.length - dot - 1);
@@ -292,14 +342,20 @@ class FloatingFormat {
     if (data.length !== finite.length) {
       const neginf = this.sign !== '-' || data.some((x) => x === -Infinity) ? 1 : 0;
       const offset = this.padRight + 1;
-      this.padLeft = Math.max(this.padLeft, this.nanstr.length - offset, this.infstr.length + neginf - offset);
+      this.padLeft = Math.max(
+        this.padLeft,
+        this.nanstr.length - offset,
+        this.infstr.length + neginf - offset,
+      );
     }
   }
 
   format(x: number): string {
     const plus = this.sign === '+';
     if (!Number.isFinite(x)) {
-      const ret = Number.isNaN(x) ? (plus ? '+' : '') + this.nanstr : (x < 0 ? '-' : plus ? '+' : '') + this.infstr;
+      const ret = Number.isNaN(x)
+        ? (plus ? '+' : '') + this.nanstr
+        : (x < 0 ? '-' : plus ? '+' : '') + this.infstr;
       return ' '.repeat(Math.max(0, this.padLeft + this.padRight + 1 - ret.length)) + ret;
     }
     if (this.expFormat) {
@@ -355,9 +411,14 @@ function boolFormat(is0d: boolean): ElementFormat {
   return (x) => (x ? t : 'False');
 }
 
-interface Opts extends PrintOptions {}
+type Opts = PrintOptions;
 
-function getFormatFunction(data: readonly Raw[], dtype: DType, is0d: boolean, o: Opts): ElementFormat {
+function getFormatFunction(
+  data: readonly Raw[],
+  dtype: DType,
+  is0d: boolean,
+  o: Opts,
+): ElementFormat {
   const kind = DTYPE_INFO[dtype].kind;
   const key = kind === 'b' ? 'bool' : kind === 'f' ? 'float' : 'int';
   const f = o.formatter;
@@ -374,7 +435,16 @@ function getFormatFunction(data: readonly Raw[], dtype: DType, is0d: boolean, o:
   }
   if (key === 'bool') return boolFormat(is0d);
   if (key === 'int') return integerFormat(data, o.sign);
-  const ff = new FloatingFormat(data as number[], dtype as FloatDType, o.precision, o.floatmode, o.suppress, o.sign, o.nanstr, o.infstr);
+  const ff = new FloatingFormat(
+    data as number[],
+    dtype as FloatDType,
+    o.precision,
+    o.floatmode,
+    o.suppress,
+    o.sign,
+    o.nanstr,
+    o.infstr,
+  );
   return (x) => ff.format(x as number);
 }
 
@@ -409,7 +479,8 @@ function gather(a: NDArray, summarize: boolean, edge: number): Gathered {
   const start = a._start;
   for (let k = 0; k < total; k++) {
     let p = start;
-    for (let d = 0; d < nd; d++) p += ((kept[d] as number[])[idx[d] as number] as number) * (strides[d] as number);
+    for (let d = 0; d < nd; d++)
+      p += ((kept[d] as number[])[idx[d] as number] as number) * (strides[d] as number);
     values[k] = data[p] as Raw;
     for (let d = nd - 1; d >= 0; d--) {
       idx[d] = (idx[d] as number) + 1;
@@ -423,7 +494,13 @@ function gather(a: NDArray, summarize: boolean, edge: number): Gathered {
 // ---------------------------------------------------------------------------------------------
 // Layout (_formatArray, _extendLine, _extendLine_pretty)
 
-function extendLine(s: string, line: string, word: string, lineWidth: number, nextLinePrefix: string): [string, string] {
+function extendLine(
+  s: string,
+  line: string,
+  word: string,
+  lineWidth: number,
+  nextLinePrefix: string,
+): [string, string] {
   let needsWrap = line.length + word.length > lineWidth;
   if (line.length <= nextLinePrefix.length) needsWrap = false;
   if (needsWrap) {
@@ -433,7 +510,13 @@ function extendLine(s: string, line: string, word: string, lineWidth: number, ne
   return [s, line + word];
 }
 
-function extendLinePretty(s: string, line: string, word: string, lineWidth: number, nextLinePrefix: string): [string, string] {
+function extendLinePretty(
+  s: string,
+  line: string,
+  word: string,
+  lineWidth: number,
+  nextLinePrefix: string,
+): [string, string] {
   const words = word.split(/\r\n|\r|\n/);
   if (words.length === 1) return extendLine(s, line, word, lineWidth, nextLinePrefix);
   const maxWordLength = Math.max(...words.map((w) => w.length));
@@ -473,7 +556,12 @@ function formatArray(
   }
   const sepTrim = separator.trimEnd();
   // `pos` is the flat offset into g.values of the current sub-block.
-  const recurser = (axis: number, pos: number, hangingIndent: string, currWidth: number): string => {
+  const recurser = (
+    axis: number,
+    pos: number,
+    hangingIndent: string,
+    currWidth: number,
+  ): string => {
     const axesLeft = nd - axis;
     if (axesLeft === 0) return fmt(g.values[pos] as Raw);
     const nextHangingIndent = hangingIndent + ' ';
@@ -534,7 +622,16 @@ function array2stringImpl(a: NDArray, o: Opts, separator: string, prefix: string
   const g = gather(a, summarize, o.edgeitems);
   const fmt = getFormatFunction(g.values, a.dtype, a.ndim === 0, o);
   const nextLinePrefix = ' ' + ' '.repeat(prefix.length);
-  return formatArray(g, a._shape, fmt, o.linewidth, nextLinePrefix, separator, o.edgeitems, summarize ? '...' : '');
+  return formatArray(
+    g,
+    a._shape,
+    fmt,
+    o.linewidth,
+    nextLinePrefix,
+    separator,
+    o.edgeitems,
+    summarize ? '...' : '',
+  );
 }
 
 export interface Array2StringOptions {
@@ -553,13 +650,22 @@ export interface Array2StringOptions {
 }
 
 const A2S_ORDER = ['max_line_width', 'precision', 'suppress_small', 'separator', 'prefix'] as const;
+const A2S_KEYWORDS = [
+  'formatter',
+  'threshold',
+  'edgeitems',
+  'sign',
+  'floatmode',
+  'suffix',
+  'legacy',
+] as const;
 
 /**
  * `np.array2string(a, max_line_width, precision, suppress_small, separator=' ', prefix='',
  * {formatter, threshold, edgeitems, sign, floatmode, suffix, legacy})`.
  */
-export function array2string(a: NDArray | unknown, ...args: unknown[]): string {
-  const o = namedArgs(args, A2S_ORDER, 'array2string') as Array2StringOptions;
+export function array2string(a: ArrayLike, ...args: unknown[]): string {
+  const o = namedArgs(args, A2S_ORDER, 'array2string', A2S_KEYWORDS) as Array2StringOptions;
   const arr = asNDArray(a);
   const overrides = makeOptions({
     precision: o.precision,
@@ -587,21 +693,34 @@ const IMPLIED: ReadonlySet<DType> = new Set<DType>(['int64', 'float64', 'bool'])
 const REPR_ORDER = ['max_line_width', 'precision', 'suppress_small'] as const;
 
 /** `np.array_repr(arr, max_line_width, precision, suppress_small)`: Python's `repr(arr)`. */
-export function array_repr(arr: NDArray | unknown, ...args: unknown[]): string {
-  const o = namedArgs(args, REPR_ORDER, 'array_repr') as { max_line_width?: number | null; precision?: number | null; suppress_small?: boolean | null };
+export function array_repr(arr: ArrayLike, ...args: unknown[]): string {
+  const o = namedArgs(args, REPR_ORDER, 'array_repr') as {
+    max_line_width?: number | null;
+    precision?: number | null;
+    suppress_small?: boolean | null;
+  };
   const a = asNDArray(arr);
   if (current.override_repr !== null) return current.override_repr(a);
   const maxLineWidth = o.max_line_width ?? current.linewidth;
   const prefix = 'array(';
-  const lst = array2string(a, { max_line_width: maxLineWidth, precision: o.precision, suppress_small: o.suppress_small, separator: ', ', prefix, suffix: ')' });
+  const lst = array2string(a, {
+    max_line_width: maxLineWidth,
+    precision: o.precision,
+    suppress_small: o.suppress_small,
+    separator: ', ',
+    prefix,
+    suffix: ')',
+  });
   const extras: string[] = [];
-  if ((a.size === 0 && !(a.ndim === 1 && a._shape[0] === 0)) || a.size > current.threshold) extras.push(`shape=${shapeRepr(a._shape)}`);
+  if ((a.size === 0 && !(a.ndim === 1 && a._shape[0] === 0)) || a.size > current.threshold)
+    extras.push(`shape=${shapeRepr(a._shape)}`);
   if (!IMPLIED.has(a.dtype) || a.size === 0) extras.push(`dtype=${a.dtype}`);
   if (extras.length === 0) return prefix + lst + ')';
   const arrStr = prefix + lst + ',';
   const extraStr = extras.join(', ') + ')';
   const lastLineLen = arrStr.length - (arrStr.lastIndexOf('\n') + 1);
-  const spacer = lastLineLen + extraStr.length + 1 > maxLineWidth ? '\n' + ' '.repeat(prefix.length) : ' ';
+  const spacer =
+    lastLineLen + extraStr.length + 1 > maxLineWidth ? '\n' + ' '.repeat(prefix.length) : ' ';
   return arrStr + spacer + extraStr;
 }
 
@@ -614,14 +733,24 @@ function scalarStr(v: Raw, dtype: DType): string {
 }
 
 /** `np.array_str(a, max_line_width, precision, suppress_small)`: Python's `str(a)`. */
-export function array_str(a: NDArray | unknown, ...args: unknown[]): string {
-  const o = namedArgs(args, REPR_ORDER, 'array_str') as { max_line_width?: number | null; precision?: number | null; suppress_small?: boolean | null };
+export function array_str(a: ArrayLike, ...args: unknown[]): string {
+  const o = namedArgs(args, REPR_ORDER, 'array_str') as {
+    max_line_width?: number | null;
+    precision?: number | null;
+    suppress_small?: boolean | null;
+  };
   const arr = asNDArray(a);
   if (arr.ndim === 0) {
     const data = arr._data();
     return scalarStr(data[arr._start] as Raw, arr.dtype);
   }
-  return array2string(arr, { max_line_width: o.max_line_width, precision: o.precision, suppress_small: o.suppress_small, separator: ' ', prefix: '' });
+  return array2string(arr, {
+    max_line_width: o.max_line_width,
+    precision: o.precision,
+    suppress_small: o.suppress_small,
+    separator: ' ',
+    prefix: '',
+  });
 }
 
 /**
@@ -629,25 +758,38 @@ export function array_str(a: NDArray | unknown, ...args: unknown[]): string {
  * `15.0` as float64): `format_scalar(15, 'float64')`. Without a dtype, a boolean is bool, a bigint
  * or an integer-valued number int64, any other number float64 (as `np.asarray` would infer).
  */
-export function format_scalar(x: Scalar, dtype?: DType | string | { dtype?: DType | string }): string {
+export function format_scalar(x: Scalar, dtype?: string | { dtype?: string }): string {
   const d = (typeof dtype === 'object' ? dtype.dtype : dtype) as DType | undefined;
-  const dt: DType = d ?? (typeof x === 'boolean' ? 'bool' : typeof x === 'bigint' || Number.isInteger(x) ? 'int64' : 'float64');
+  const dt: DType =
+    d ??
+    (typeof x === 'boolean'
+      ? 'bool'
+      : typeof x === 'bigint' || Number.isInteger(x)
+        ? 'int64'
+        : 'float64');
   const kind = DTYPE_INFO[dt]?.kind;
   if (kind === undefined) throw TypeError_(`data type '${String(d)}' not understood`);
   if (kind === 'b') return x ? 'True' : 'False';
   if (kind === 'f') return floatScalarStr(Number(x), dt as FloatDType);
   if (typeof x === 'number' && !Number.isInteger(x)) return String(Math.trunc(x));
-  return BigInt(x as number | bigint).toString();
+  return BigInt(x).toString();
 }
 
 /** NumPy 2's `repr()` of a scalar: `np.float64(1.5)`, `np.int32(3)`, `np.True_`. */
-export function scalar_repr(x: Scalar, dtype?: DType | string | { dtype?: DType | string }): string {
+export function scalar_repr(x: Scalar, dtype?: string | { dtype?: string }): string {
   const d = (typeof dtype === 'object' ? dtype.dtype : dtype) as DType | undefined;
-  const dt: DType = d ?? (typeof x === 'boolean' ? 'bool' : typeof x === 'bigint' || Number.isInteger(x) ? 'int64' : 'float64');
+  const dt: DType =
+    d ??
+    (typeof x === 'boolean'
+      ? 'bool'
+      : typeof x === 'bigint' || Number.isInteger(x)
+        ? 'int64'
+        : 'float64');
   const s = format_scalar(x, dt);
   if (dt === 'bool') return s === 'True' ? 'np.True_' : 'np.False_';
   if (dt === 'float64' || dt === 'float32') {
-    if (s === 'nan' || s === 'inf' || s === '-inf') return `np.${dt}(${s === 'nan' ? 'nan' : s === 'inf' ? 'inf' : '-inf'})`;
+    if (s === 'nan' || s === 'inf' || s === '-inf')
+      return `np.${dt}(${s === 'nan' ? 'nan' : s === 'inf' ? 'inf' : '-inf'})`;
   }
   return `np.${dt}(${s})`;
 }
@@ -699,7 +841,12 @@ export function debugProperties(a: NDArray): DebugProperties {
     shape: [...a._shape],
     dtype: a.dtype,
     strides: a.strides,
-    flags: { c_contiguous: f.c_contiguous, f_contiguous: f.f_contiguous, owndata: f.owndata, writeable: f.writeable },
+    flags: {
+      c_contiguous: f.c_contiguous,
+      f_contiguous: f.f_contiguous,
+      owndata: f.owndata,
+      writeable: f.writeable,
+    },
     base: a._base,
     values: summarizedList(a, current),
     str: array_str(a),

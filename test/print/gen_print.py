@@ -410,9 +410,49 @@ def gen_errors():
     error_case("err/a2s_floatmode", "array2string", [1.0], "float64", floatmode="x")
     error_case("err/a2s_sign", "array2string", [1.0], "float64", sign="*")
     error_case("err/a2s_precision_neg", "array2string", [1.0], "float64", precision=-1)
+    error_case("err/a2s_kw", "array2string", [1.0], "float64", foo=1)
+    error_case("err/set_kw", "set_printoptions", foo=1)
+    error_case("err/a2s_threshold_nan", "array2string", [1.0], "float64", threshold=float("nan"))
+    error_case("err/a2s_precision_str", "array2string", [1.0], "float64", precision="3")
+
+
+def gen_random_bits():
+    """Random IEEE bit patterns (every exponent, power-of-two boundaries, subnormals)."""
+    r = np.random.default_rng(7)
+    f64 = r.integers(0, 2**63, size=300, dtype=np.uint64).view(np.float64)
+    f32 = r.integers(0, 2**31, size=300, dtype=np.uint32).view(np.float32)
+    pow2_64 = np.ldexp(1.0, r.integers(-1074, 1023, size=40))
+    pow2_32 = np.ldexp(np.float32(1.0), r.integers(-149, 127, size=40)).astype(np.float32)
+    xs64 = [x for x in np.concatenate([f64, pow2_64]) if np.isfinite(x)]
+    xs32 = [x for x in np.concatenate([f32, pow2_32]) if np.isfinite(x)]
+    for i, x in enumerate(xs64):
+        ff_case("ffp", f"bits/ffp/f64/{i}", x, "float64")
+        ff_case("ffs", f"bits/ffs/f64/{i}", x, "float64")
+        if i % 3 == 0:
+            ff_case("ffs", f"bits/ffs_p/f64/{i}", x, "float64", precision=int(i % 17), unique=bool(i % 2))
+    for i, x in enumerate(xs32):
+        ff_case("ffp", f"bits/ffp/f32/{i}", x, "float32")
+        ff_case("ffs", f"bits/ffs/f32/{i}", x, "float32")
+        scalar_case(f"bits/scalar/f32/{i}", x, "float32")
+    for i, x in enumerate(xs64[:100]):
+        scalar_case(f"bits/scalar/f64/{i}", x, "float64")
+    # arrays of random magnitudes (exercise the exp/positional switch and padding)
+    for i in range(40):
+        n = int(r.integers(1, 9))
+        mags = 10.0 ** r.integers(-12, 14, size=n)
+        vals = r.standard_normal(n) * mags
+        if i % 5 == 0:
+            vals[0] = np.nan
+        if i % 7 == 0:
+            vals[-1] = -np.inf
+        array_case(f"bits/arr/f64/{i}", vals, "float64")
+        array_case(f"bits/arr/f32/{i}", vals.astype(np.float32), "float32")
+        array_case(f"bits/arr/f64_p4/{i}", vals, "float64", opts=dict(precision=4))
+        array_case(f"bits/arr/f64_sup/{i}", vals, "float64", opts=dict(suppress=True))
 
 
 gen_arrays()
+gen_random_bits()
 gen_a2s()
 gen_float_formatters()
 gen_scalars()

@@ -21,18 +21,51 @@ interface Base {
 type Case = Base &
   (
     | { kind: 'array'; a: unknown; opts: Record<string, unknown> | null; str: string; repr: string }
-    | { kind: 'a2s'; a: unknown; kwargs: Record<string, unknown>; formatter: string | null; out: string }
-    | { kind: 'ffp' | 'ffs'; x: Record<string, string>; dtype: string; kwargs: Record<string, unknown>; out?: string; error?: { cls: string; msg: string } }
-    | { kind: 'scalar'; x: Record<string, string | boolean>; dtype: string; str: string; repr: string }
-    | { kind: 'error'; fn: string; a: unknown; kwargs: Record<string, unknown>; error: { cls: string; msg: string } }
+    | {
+        kind: 'a2s';
+        a: unknown;
+        kwargs: Record<string, unknown>;
+        formatter: string | null;
+        out: string;
+      }
+    | {
+        kind: 'ffp' | 'ffs';
+        x: Record<string, string>;
+        dtype: string;
+        kwargs: Record<string, unknown>;
+        out?: string;
+        error?: { cls: string; msg: string };
+      }
+    | {
+        kind: 'scalar';
+        x: Record<string, string | boolean>;
+        dtype: string;
+        str: string;
+        repr: string;
+      }
+    | {
+        kind: 'error';
+        fn: string;
+        a: unknown;
+        kwargs: Record<string, unknown>;
+        error: { cls: string; msg: string };
+      }
   );
 
-const fixtures = JSON.parse(readFileSync(join(here, 'fixtures.json'), 'utf8')) as { numpy: string; cases: Case[] };
+const fixtures = JSON.parse(readFileSync(join(here, 'fixtures.json'), 'utf8')) as {
+  numpy: string;
+  cases: Case[];
+};
 
 /** JS twins of gen_print.py's FORMATTERS. */
 const FORMATTERS: Record<string, Formatter> = {
   fixed2: { float_kind: (x: Scalar) => Number(x).toFixed(2) },
-  hex: { int: (x: Scalar) => (BigInt(x as number) < 0n ? '-0x' + (-BigInt(x as number)).toString(16) : '0x' + BigInt(x as number).toString(16)) },
+  hex: {
+    int: (x: Scalar) =>
+      BigInt(x as number) < 0n
+        ? '-0x' + (-BigInt(x as number)).toString(16)
+        : '0x' + BigInt(x as number).toString(16),
+  },
   all_star: { all: () => '*' },
   bool_yn: { bool: (x: Scalar) => (x ? 'Y' : 'N') },
 };
@@ -44,7 +77,9 @@ function run(c: Case): void {
   switch (c.kind) {
     case 'array': {
       const a = arrayOf(c.a);
-      const [s, r] = c.opts ? np.printoptions(c.opts, () => [String(a), np.array_repr(a)]) : [String(a), a.repr()];
+      const [s, r] = c.opts
+        ? np.printoptions(c.opts, () => [String(a), np.array_repr(a)])
+        : [String(a), a.repr()];
       assert.equal(s, c.str, 'str');
       assert.equal(r, c.repr, 'repr');
       return;
@@ -71,8 +106,11 @@ function run(c: Case): void {
       return;
     }
     case 'error': {
-      const kw = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decodeArg(v, [])]));
-      const call = (): unknown => (c.fn === 'set_printoptions' ? np.set_printoptions(kw) : np.array2string(arrayOf(c.a), kw));
+      const kw = Object.fromEntries(
+        Object.entries(c.kwargs).map(([k, v]) => [k, decodeArg(v, [])]),
+      );
+      const call = (): unknown =>
+        c.fn === 'set_printoptions' ? np.set_printoptions(kw) : np.array2string(arrayOf(c.a), kw);
       assert.throws(call, { name: c.error.cls, message: c.error.msg });
       _resetPrintoptions();
       return;
