@@ -471,8 +471,9 @@ function parseEinsum(subscripts: string, ops: NDArray[]): ParsedEinsum {
   const lhs = arrow >= 0 ? s.slice(0, arrow) : s;
   const rhs = arrow >= 0 ? s.slice(arrow + 2) : null;
   const terms = lhs.split(',');
-  if (terms.length > ops.length) throw ValueError('fewer operands provided to einstein sum function than specified in the subscripts string');
-  if (terms.length < ops.length) throw ValueError('more operands provided to einstein sum function than specified in the subscripts string');
+  // NumPy's texts: too few operands for the subscripts reads 'more operands … than specified'
+  if (terms.length > ops.length) throw ValueError('more operands provided to einstein sum function than specified in the subscripts string');
+  if (terms.length < ops.length) throw ValueError('fewer operands provided to einstein sum function than specified in the subscripts string');
   const inputs: string[][] = [];
   for (let t = 0; t < terms.length; t++) {
     const term = terms[t] as string;
