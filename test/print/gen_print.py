@@ -30,6 +30,7 @@ FORMATTERS = {
     "hex": {"int": lambda x: hex(int(x))},
     "all_star": {"all": lambda x: "*"},
     "bool_yn": {"bool": lambda x: "Y" if x else "N"},
+    "multiline": {"int": lambda x: f"{int(x)}\n{int(x) * 2}"},
 }
 
 cases = []
@@ -347,6 +348,11 @@ def gen_a2s():
     a2s_case("fmt/bool_yn", [True, False], "bool", formatter="bool_yn")
     a2s_case("fmt/fixed2_on_int", [1, 2], "int64", formatter="fixed2")
     a2s_case("fmt/hex_long", np.arange(40) * 1000, "int64", formatter="hex")
+    a2s_case("fmt/multiline", [1, 22, 333], "int64", formatter="multiline")
+    a2s_case("fmt/multiline_wrap", np.arange(30) * 99, "int64", formatter="multiline", max_line_width=30)
+    a2s_case("fmt/multiline_2d", np.arange(6).reshape(2, 3), "int64", formatter="multiline")
+    a2s_case("legacy_false", [0.5, 2.0], "float64", legacy=False)
+    a2s_case("suffix", np.arange(25), "int64", suffix=")))))")
 
 
 def gen_float_formatters():

@@ -68,6 +68,7 @@ const FORMATTERS: Record<string, Formatter> = {
   },
   all_star: { all: () => '*' },
   bool_yn: { bool: (x: Scalar) => (x ? 'Y' : 'N') },
+  multiline: { int: (x: Scalar) => `${x}\n${BigInt(x as number) * 2n}` },
 };
 
 const arrayOf = (spec: unknown): NDArray => decodeArg(spec, []) as NDArray;
