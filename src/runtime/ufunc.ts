@@ -105,8 +105,8 @@ export const sqrt = mk1('sqrt');
 export const cbrt = mk1('cbrt');
 
 /** `np.divmod(x1, x2)`: [floor_divide, remainder] in one pass. */
-export function divmod(x1: ArrayLike, x2: ArrayLike, ...rest: Rest): (NDArray | Scalar)[] {
-  const [ins, outs, opts] = splitCall('divmod', 2, 2, [x1, x2, ...rest]);
+export function divmod(...args: [x1: ArrayLike, x2: ArrayLike, ...rest: Rest]): (NDArray | Scalar)[] {
+  const [ins, outs, opts] = splitCall('divmod', 2, 2, args);
   return finishAll(applyUfunc('divmod', ins, opts, outs));
 }
 
@@ -336,18 +336,20 @@ function nonzeroIndices(a: NDArray): NDArray[] {
     const v = data[p] as number | bigint;
     if (v !== 0 && v !== 0n) hits.push(k);
   });
+  // As NumPy: columns of one C-ordered (count, ndim) int64 array.
   const nd = a.ndim;
-  const res = a._shape.map(() => NDArray.empty([hits.length], 'int64', false));
-  const ds = res.map((r) => r._data() as BigInt64Array);
+  const all = NDArray.empty([hits.length, nd], 'int64', false);
+  const idx = all._data() as BigInt64Array;
+  const s0 = all._start;
   hits.forEach((flat, j) => {
     let f = flat;
     for (let d = nd - 1; d >= 0; d--) {
       const s = a._shape[d] as number;
-      (ds[d] as BigInt64Array)[(res[d] as NDArray)._start + j] = BigInt(f % s);
+      idx[s0 + j * nd + d] = BigInt(f % s);
       f = Math.floor(f / s);
     }
   });
-  return res;
+  return a._shape.map((_, d) => all._view([hits.length], [nd], d));
 }
 
 /**

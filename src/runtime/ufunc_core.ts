@@ -14,7 +14,7 @@
  * return JS scalars for 0-d results, as NumPy returns numpy scalars.
  */
 import { canCast, DTYPE_INFO, intRange, normalizeDtype, promoteTypes, type Casting, type DType } from './dtype';
-import { NumPyError, TypeError_, ValueError } from './errors';
+import { NumPyError, OverflowError, TypeError_, ValueError } from './errors';
 import { broadcastShapes, loop, operand, shapeStrTight } from './iter';
 import { NDArray, isNDArray, shapeSize, type ArrayLike, type Scalar } from './ndarray';
 import { asarray, checkIntFits, converter, copyArray, scalarToStorage, toJS } from './convert';
@@ -141,7 +141,13 @@ export function resolveLoop(def: UfuncDef, ins: readonly Input[], dtype: DType |
   // Python ints must fit the integer loop they are converted to (NumPy's OverflowError).
   ins.forEach((i, k) => {
     const to = found.ins[k] as DType;
-    if (i.kind === 'weak' && i.int && DTYPE_INFO[to].kind !== 'f' && DTYPE_INFO[to].kind !== 'b') checkIntFits(i.v, to);
+    if (i.kind === 'weak' && i.int && DTYPE_INFO[to].kind !== 'f' && DTYPE_INFO[to].kind !== 'b') {
+      // NumPy converts through C long first (unsigned long long for uint64 loops)
+      if (!fits(i.v, 'int64') && !(to === 'uint64' && fits(i.v, 'uint64'))) {
+        throw OverflowError('Python int too large to convert to C long');
+      }
+      checkIntFits(i.v, to);
+    }
   });
   return { loop: found, eff };
 }

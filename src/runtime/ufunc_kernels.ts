@@ -213,7 +213,7 @@ export function floatDivmod(a: number, b: number): [number, number] {
   let mod = a % b;
   if (b === 0) return [a / b, mod];
   let div = (a - mod) / b;
-  if (mod) {
+  if (mod !== 0) {
     if (b < 0 !== mod < 0) {
       mod += b;
       div -= 1;
@@ -222,7 +222,7 @@ export function floatDivmod(a: number, b: number): [number, number] {
     mod = b < 0 || Object.is(b, -0) ? -0 : 0;
   }
   let fl: number;
-  if (div) {
+  if (div !== 0) {
     fl = Math.floor(div);
     if (div - fl > 0.5) fl += 1;
   } else {

@@ -105,6 +105,8 @@ def enc_arg(v):
         return [enc_arg(x) for x in v]
     if isinstance(v, dict):
         return {"dict": {k: enc_arg(x) for k, x in v.items()}}
+    if isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**53:
+        return enc_scalar(v)  # exact (JSON numbers lose precision past 2**53; decoded as bigint)
     if v is None or isinstance(v, (bool, int, str)):
         return v
     raise TypeError(f"cannot encode {type(v)}")
@@ -201,6 +203,9 @@ class Cases:
             name = type(e).__name__
             if name == "AxisError":
                 name = "AxisError"
+            elif "UFunc" in name and isinstance(e, TypeError):
+                # numpy's UFuncTypeError/_UFuncNoLoopError etc. are TypeErrors to users
+                name = "TypeError"
             expect = {"error": {"cls": name, "msg": str(e)}}
         case = {"id": full_id, "args": enc_arg(list(args))}
         if fn is not None:
