@@ -455,6 +455,11 @@ def gen_random_bits():
         array_case(f"bits/arr/f32/{i}", vals.astype(np.float32), "float32")
         array_case(f"bits/arr/f64_p4/{i}", vals, "float64", opts=dict(precision=4))
         array_case(f"bits/arr/f64_sup/{i}", vals, "float64", opts=dict(suppress=True))
+        modes = ["fixed", "unique", "maxprec", "maxprec_equal"]
+        array_case(f"bits/arr/f32_{modes[i % 4]}/{i}", vals.astype(np.float32), "float32",
+                   opts=dict(floatmode=modes[i % 4], precision=int(i % 6), sign="-+ "[i % 3]))
+        ints = r.integers(-10**int(i % 18), 10**int(i % 18), size=(2, n), endpoint=True)
+        array_case(f"bits/arr/i64/{i}", ints, "int64", opts=dict(sign="-+ "[i % 3]) if i % 2 else None)
 
 
 gen_arrays()
