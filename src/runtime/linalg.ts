@@ -505,7 +505,7 @@ function symmetrize(m: Float64Array, n: number, uplo: string): Float64Array {
 
 function uploArg(rest: unknown[]): string {
   const [pos, opts] = splitOpts<{ UPLO?: string }>(rest);
-  const u = (pos[0] as string | undefined) ?? opts.UPLO ?? 'L';
+  const u = String((pos[0] as string | undefined) ?? opts.UPLO ?? 'L').toUpperCase();
   if (u !== 'L' && u !== 'U') throw ValueError("UPLO argument must be 'L' or 'U'");
   return u;
 }
@@ -1387,18 +1387,33 @@ function eigStack(a_: ArrayLike, wantVectors: boolean): { S: Stack; res: { w: Fl
   return { S, res, a };
 }
 
+/**
+ * NumPy computes eig in complex and returns `w.real` when every imaginary part is zero: a view
+ * with doubled strides over a complex buffer. The same layout here, so strides and flags match.
+ */
+function realPartView(shape: readonly number[], dtype: DType, blocks: readonly NumList[]): NDArray {
+  const owner = NDArray.empty([...shape, 2], dtype, true);
+  const D = owner._data() as Float64Array | Float32Array;
+  let p = owner._start;
+  for (const b of blocks) {
+    for (let i = 0; i < b.length; i++) D[p + 2 * i] = b[i] as number;
+    p += 2 * b.length;
+  }
+  return owner._view(shape, owner._strides.slice(0, -1), 0);
+}
+
 /** `np.linalg.eig(a)` for matrices with real eigenvalues → `{eigenvalues, eigenvectors}`. */
 export function eig(a_: ArrayLike): EigResult {
   const { S, res, a } = eigStack(a_, true);
-  const w = writeStack([...S.batch, S.rows], S.rt, res.map((r) => r.w));
-  const v = writeStack(a._shape, S.rt, res.map((r) => r.v));
+  const w = realPartView([...S.batch, S.rows], S.rt, res.map((r) => r.w));
+  const v = realPartView(a._shape, S.rt, res.map((r) => r.v));
   return namedResult([w, v] as const, ['eigenvalues', 'eigenvectors']) as unknown as EigResult;
 }
 
 /** `np.linalg.eigvals(a)` for matrices with real eigenvalues. */
 export function eigvals(a_: ArrayLike): NDArray {
   const { S, res } = eigStack(a_, false);
-  return writeStack([...S.batch, S.rows], S.rt, res.map((r) => r.w));
+  return realPartView([...S.batch, S.rows], S.rt, res.map((r) => r.w));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,262 @@
+"""np.linalg: solve inv det slogdet eigvalsh eigh eig eigvals svd qr cholesky lstsq pinv
+matrix_rank matrix_power norm, and their errors.
+
+Eigenvectors and singular vectors are unique only up to sign, so fixtures compare eigenvalues and
+singular values (eigvalsh, svd(compute_uv=False)); test/unit/linalg.test.ts checks the vectors
+through reconstructions. QR follows LAPACK's Householder sign convention, so Q and R are compared.
+"""
+import numpy as np
+
+from common import arr
+
+rng = np.random.default_rng(7)
+L = 1e-9  # float64 tolerance for factorizations
+L32 = 1e-4
+
+
+def rnd(*shape, dtype="float64"):
+    return np.round(rng.uniform(-2, 2, size=shape), 3)
+
+
+def A(x, dtype="float64", view=None):
+    return arr(np.asarray(x).tolist(), dtype, view)
+
+
+def well(n, batch=()):
+    """Well-conditioned square matrices: random + n·I."""
+    return np.round(rng.uniform(-1, 1, size=batch + (n, n)), 3) + n * np.eye(n)
+
+
+def spd(n, batch=()):
+    m = rng.uniform(-1, 1, size=batch + (n, n))
+    return np.round(m @ np.swapaxes(m, -1, -2) + n * np.eye(n), 4)
+
+
+def cases(c):
+    # ---- solve ------------------------------------------------------------------------------
+    c.add("solve/2x2", "linalg.solve", A([[3, 1], [1, 2]]), A([9, 8]), rtol=L)
+    c.add("solve/3x3", "linalg.solve", A(well(3)), A(rnd(3)), rtol=L)
+    c.add("solve/5x5", "linalg.solve", A(well(5)), A(rnd(5)), rtol=L)
+    c.add("solve/matrix-rhs", "linalg.solve", A(well(4)), A(rnd(4, 3)), rtol=L)
+    c.add("solve/batched", "linalg.solve", A(well(3, (2,))), A(rnd(2, 3, 2)), rtol=L)
+    c.add("solve/batched-vec-rhs", "linalg.solve", A(well(3, (4,))), A(rnd(3)), rtol=L)
+    c.add("solve/batched-2d-rhs", "linalg.solve", A(well(2, (3,))), A(rnd(3, 2)), rtol=L)
+    c.add("solve/bcast-rhs", "linalg.solve", A(well(2, (3, 1))), A(rnd(4, 2, 1)), rtol=L)
+    c.add("solve/bcast-a", "linalg.solve", A(well(2)), A(rnd(2, 2, 3)), rtol=L)
+    c.add("solve/int", "linalg.solve", A([[2, 1], [1, 3]], "int64"), A([1, 2], "int64"), rtol=L)
+    c.add("solve/int8-bool", "linalg.solve", A([[2, 1], [1, 3]], "int8"), A([True, False], "bool"), rtol=L)
+    c.add("solve/float32", "linalg.solve", A(well(3), "float32"), A(rnd(3), "float32"), rtol=L32)
+    c.add("solve/float32-float64", "linalg.solve", A(well(3), "float32"), A(rnd(3)), rtol=1e-6)
+    c.add("solve/transposed", "linalg.solve", A(well(3), view=["T"]), A(rnd(3)), rtol=L)
+    c.add("solve/fortran", "linalg.solve", A(well(4), view=["F"]), A(rnd(4, 2), view=["F"]), rtol=L)
+    c.add("solve/pivoting", "linalg.solve", A([[0, 1], [1, 0]]), A([2, 3]), rtol=L)
+    c.add("solve/lists", "linalg.solve", [[4, 1], [2, 3]], [1, 2], rtol=L)
+    c.add("solve/err-singular", "linalg.solve", A([[1, 2], [2, 4]]), A([1, 2]))
+    c.add("solve/err-zeros", "linalg.solve", A(np.zeros((3, 3))), A(rnd(3)))
+    c.add("solve/err-batched-singular", "linalg.solve", A(np.stack([np.eye(2), np.ones((2, 2))])), A(rnd(2, 2)))
+    c.add("solve/err-nonsquare", "linalg.solve", A(rnd(2, 3)), A(rnd(2)))
+    c.add("solve/err-1d", "linalg.solve", A(rnd(3)), A(rnd(3)))
+    c.add("solve/err-rhs-vec", "linalg.solve", A(well(2)), A(rnd(3)))
+    c.add("solve/err-rhs-mat", "linalg.solve", A(well(2)), A(rnd(3, 2)))
+    c.add("solve/err-bcast", "linalg.solve", A(well(2, (3,))), A(rnd(4, 2, 1)))
+
+    # ---- inv --------------------------------------------------------------------------------
+    c.add("inv/2x2", "linalg.inv", A([[3, 1], [1, 2]]), rtol=L)
+    c.add("inv/4x4", "linalg.inv", A(well(4)), rtol=L)
+    c.add("inv/7x7", "linalg.inv", A(well(7)), rtol=L)
+    c.add("inv/batched", "linalg.inv", A(well(3, (2, 2))), rtol=L)
+    c.add("inv/int", "linalg.inv", A([[2, 1], [7, 4]], "int64"), rtol=L)
+    c.add("inv/bool", "linalg.inv", A(np.eye(2, dtype=bool), "bool"))
+    c.add("inv/uint8", "linalg.inv", A([[2, 1], [1, 1]], "uint8"), rtol=L)
+    c.add("inv/float32", "linalg.inv", A(well(3), "float32"), rtol=L32)
+    c.add("inv/transposed", "linalg.inv", A(well(3), view=["T"]), rtol=L)
+    c.add("inv/view", "linalg.inv", A(well(4), view=[("get", "::2, ::2")]), rtol=L)
+    c.add("inv/1x1", "linalg.inv", A([[4.0]]))
+    c.add("inv/empty", "linalg.inv", A(np.zeros((0, 0))))
+    c.add("inv/err-singular", "linalg.inv", A(np.ones((2, 2))))
+    c.add("inv/err-singular-3", "linalg.inv", A([[1, 2, 3], [2, 4, 6], [1, 0, 1]], "int64"))
+    c.add("inv/err-nonsquare", "linalg.inv", A(rnd(2, 3)))
+    c.add("inv/err-1d", "linalg.inv", A(rnd(3)))
+    c.add("inv/err-0d", "linalg.inv", A(2.5))
+
+    # ---- det, slogdet -----------------------------------------------------------------------
+    c.add("det/2x2", "linalg.det", A([[3, 1], [1, 2]]), rtol=L)
+    c.add("det/3x3", "linalg.det", A(well(3)), rtol=L)
+    c.add("det/6x6", "linalg.det", A(well(6)), rtol=L)
+    c.add("det/negative", "linalg.det", A([[0, 1], [1, 0]]), rtol=L)
+    c.add("det/int", "linalg.det", A([[1, 2], [3, 4]], "int64"), rtol=L)
+    c.add("det/int8", "linalg.det", A(np.eye(3), "int8"), rtol=L)
+    c.add("det/float32", "linalg.det", A(well(3), "float32"), rtol=L32)
+    c.add("det/batched", "linalg.det", A(well(3, (4,))), rtol=L)
+    c.add("det/batched-2", "linalg.det", A(well(2, (2, 3))), rtol=L)
+    c.add("det/singular-exact", "linalg.det", A(np.ones((3, 3))))
+    c.add("det/zeros", "linalg.det", A(np.zeros((2, 2))))
+    c.add("det/empty", "linalg.det", A(np.zeros((0, 0))))
+    c.add("det/transposed", "linalg.det", A(well(4), view=["T"]), rtol=L)
+    c.add("det/err-nonsquare", "linalg.det", A(rnd(2, 3)))
+    c.add("det/err-1d", "linalg.det", A(rnd(3)))
+    c.add("slogdet/2x2", "linalg.slogdet", A([[3, 1], [1, 2]]), rtol=L)
+    c.add("slogdet/negative", "linalg.slogdet", A([[1, 2], [3, 4]]), rtol=L)
+    c.add("slogdet/5x5", "linalg.slogdet", A(well(5)), rtol=L)
+    c.add("slogdet/singular", "linalg.slogdet", A(np.zeros((2, 2))))
+    c.add("slogdet/batched", "linalg.slogdet", A(well(3, (3,))), rtol=L)
+    c.add("slogdet/float32", "linalg.slogdet", A(well(3), "float32"), rtol=L32)
+    c.add("slogdet/int", "linalg.slogdet", A([[2, 0], [0, 3]], "int32"), rtol=L)
+    c.add("slogdet/err", "linalg.slogdet", A(rnd(3, 2)))
+
+    # ---- symmetric eigenvalues --------------------------------------------------------------
+    c.add("eigvalsh/2x2", "linalg.eigvalsh", A([[3, 1], [1, 2]]), rtol=L)
+    c.add("eigvalsh/spd4", "linalg.eigvalsh", A(spd(4)), rtol=L)
+    c.add("eigvalsh/spd8", "linalg.eigvalsh", A(spd(8)), rtol=L)
+    sym = rnd(5, 5)
+    sym = sym + sym.T + 10 * np.diag([1, -1, 2, -2, 3])
+    c.add("eigvalsh/indefinite", "linalg.eigvalsh", A(sym), rtol=L)
+    c.add("eigvalsh/lower-only", "linalg.eigvalsh", A(np.tril(spd(4))), rtol=L)
+    c.add("eigvalsh/upper", "linalg.eigvalsh", A(np.triu(spd(4))), UPLO="U", rtol=L)
+    c.add("eigvalsh/upper-positional", "linalg.eigvalsh", A(np.triu(spd(3))), "U", rtol=L)
+    c.add("eigvalsh/batched", "linalg.eigvalsh", A(spd(3, (2,))), rtol=L)
+    c.add("eigvalsh/int", "linalg.eigvalsh", A([[2, 1], [1, 2]], "int64"), rtol=L)
+    c.add("eigvalsh/float32", "linalg.eigvalsh", A(spd(3), "float32"), rtol=L32)
+    c.add("eigvalsh/diag", "linalg.eigvalsh", A(np.diag([3.0, -1.0, 2.0])), rtol=L)
+    c.add("eigvalsh/err-uplo", "linalg.eigvalsh", A(np.eye(2)), UPLO="X")
+    c.add("eigvalsh/err-nonsquare", "linalg.eigvalsh", A(rnd(2, 3)))
+    c.add("eigh/err-1d", "linalg.eigh", A(rnd(3)))
+    c.add("eigh/err-nonsquare", "linalg.eigh", A(rnd(3, 2)))
+    c.add("eigvalsh/uplo-lowercase", "linalg.eigvalsh", A(np.triu(spd(3))), UPLO="u", rtol=L)
+    # general eigenvalues (real spectra)
+    c.add("eigvals/triangular", "linalg.eigvals", A([[1.0, 2.0, 3.0], [0.0, 4.0, 5.0], [0.0, 0.0, 6.0]]), rtol=L)
+    c.add("eig/2x2-sym", "linalg.eig", A([[2, 1], [1, 3]]), rtol=L)
+    c.add("eig/err-nonsquare", "linalg.eig", A(rnd(2, 3)))
+    c.add("eigvals/err-1d", "linalg.eigvals", A(rnd(3)))
+
+    # ---- svd (values) -----------------------------------------------------------------------
+    c.add("svd/values-square", "linalg.svd", A(rnd(4, 4)), compute_uv=False, rtol=L)
+    c.add("svd/values-tall", "linalg.svd", A(rnd(6, 3)), compute_uv=False, rtol=L)
+    c.add("svd/values-wide", "linalg.svd", A(rnd(2, 5)), compute_uv=False, rtol=L)
+    c.add("svd/values-batched", "linalg.svd", A(rnd(3, 3, 2)), compute_uv=False, rtol=L)
+    c.add("svd/values-int", "linalg.svd", A([[1, 2], [3, 4], [5, 6]], "int64"), compute_uv=False, rtol=L)
+    c.add("svd/values-float32", "linalg.svd", A(rnd(3, 3), "float32"), compute_uv=False, rtol=L32)
+    c.add("svd/values-transposed", "linalg.svd", A(rnd(3, 5), view=["T"]), compute_uv=False, rtol=L)
+    c.add("svd/values-diag", "linalg.svd", A(np.diag([1.0, -3.0, 2.0])), compute_uv=False, rtol=L)
+    c.add("svd/err-1d", "linalg.svd", A(rnd(3)))
+
+    # ---- qr (LAPACK's Householder signs) ----------------------------------------------------
+    c.add("qr/square", "linalg.qr", A(rnd(3, 3)), rtol=L)
+    c.add("qr/tall", "linalg.qr", A([[1, 2], [3, 4], [5, 6]]), rtol=L)
+    c.add("qr/tall-random", "linalg.qr", A(rnd(5, 3)), rtol=L)
+    c.add("qr/wide", "linalg.qr", A(rnd(2, 4)), rtol=L)
+    c.add("qr/complete", "linalg.qr", A(rnd(4, 2)), mode="complete", rtol=L)
+    c.add("qr/r", "linalg.qr", A(rnd(4, 3)), mode="r", rtol=L)
+    c.add("qr/r-wide", "linalg.qr", A(rnd(2, 3)), mode="r", rtol=L)
+    c.add("qr/batched", "linalg.qr", A(rnd(2, 3, 2)), rtol=L)
+    c.add("qr/int", "linalg.qr", A([[2, -1], [1, 3], [0, 1]], "int64"), rtol=L)
+    c.add("qr/float32", "linalg.qr", A(rnd(3, 3), "float32"), rtol=L32)
+    c.add("qr/negative-pivot", "linalg.qr", A([[-3.0, 1.0], [4.0, 2.0]]), rtol=L)
+    c.add("qr/upper-triangular", "linalg.qr", A([[2.0, 1.0], [0.0, 3.0]]), rtol=L)
+    c.add("qr/err-mode", "linalg.qr", A(rnd(3, 2)), mode="x")
+    c.add("qr/err-1d", "linalg.qr", A(rnd(3)))
+
+    # ---- cholesky ---------------------------------------------------------------------------
+    c.add("cholesky/2x2", "linalg.cholesky", A([[4, 2], [2, 3]]), rtol=L)
+    c.add("cholesky/spd5", "linalg.cholesky", A(spd(5)), rtol=L)
+    c.add("cholesky/upper", "linalg.cholesky", A(spd(3)), upper=True, rtol=L)
+    c.add("cholesky/batched", "linalg.cholesky", A(spd(3, (2,))), rtol=L)
+    c.add("cholesky/int", "linalg.cholesky", A([[4, 2], [2, 3]], "int64"), rtol=L)
+    c.add("cholesky/float32", "linalg.cholesky", A(spd(3), "float32"), rtol=L32)
+    c.add("cholesky/lower-triangle-only", "linalg.cholesky", A(np.tril(spd(3))), rtol=L)
+    c.add("cholesky/err-not-pd", "linalg.cholesky", A([[1, 2], [2, 1]]))
+    c.add("cholesky/err-negative", "linalg.cholesky", A(-np.eye(2)))
+    c.add("cholesky/err-nonsquare", "linalg.cholesky", A(rnd(2, 3)))
+
+    # ---- lstsq, pinv, matrix_rank -----------------------------------------------------------
+    c.add("lstsq/line", "linalg.lstsq", A([[1, 0], [1, 1], [1, 2]]), A([1, 2, 2]), rtol=L)
+    c.add("lstsq/overdetermined", "linalg.lstsq", A(rnd(6, 3)), A(rnd(6)), rtol=L)
+    c.add("lstsq/multi-rhs", "linalg.lstsq", A(rnd(5, 2)), A(rnd(5, 3)), rtol=L)
+    c.add("lstsq/square", "linalg.lstsq", A(well(3)), A(rnd(3)), rtol=L)
+    c.add("lstsq/underdetermined", "linalg.lstsq", A(rnd(2, 4)), A(rnd(2)), rtol=L)
+    c.add("lstsq/int", "linalg.lstsq", A([[1, 1], [1, 2], [1, 3]], "int64"), A([1, 2, 2], "int64"), rtol=L)
+    c.add("lstsq/float32", "linalg.lstsq", A(rnd(4, 2), "float32"), A(rnd(4), "float32"), rtol=L32)
+    c.add("lstsq/rcond", "linalg.lstsq", A(np.diag([1.0, 1e-3])), A([1.0, 1.0]), rcond=0.01, rtol=L)
+    c.add("lstsq/err-dims", "linalg.lstsq", A(rnd(3, 2)), A(rnd(4)))
+    c.add("lstsq/err-1d", "linalg.lstsq", A(rnd(3)), A(rnd(3)))
+    c.add("lstsq/err-3d", "linalg.lstsq", A(rnd(2, 3, 2)), A(rnd(3)))
+    c.add("pinv/tall", "linalg.pinv", A([[1, 2], [3, 4], [5, 6]]), rtol=L)
+    c.add("pinv/square", "linalg.pinv", A(well(3)), rtol=L)
+    c.add("pinv/wide", "linalg.pinv", A(rnd(2, 4)), rtol=L)
+    c.add("pinv/rank-deficient", "linalg.pinv", A([[1.0, 2.0], [2.0, 4.0]]), rtol=1e-8)
+    c.add("pinv/batched", "linalg.pinv", A(rnd(2, 3, 2)), rtol=L)
+    c.add("pinv/float32", "linalg.pinv", A(rnd(3, 2), "float32"), rtol=L32)
+    c.add("pinv/rcond", "linalg.pinv", A(np.diag([1.0, 1e-3])), rcond=0.01, rtol=L)
+    c.add("pinv/err-1d", "linalg.pinv", A(rnd(3)))
+    c.add("matrix_rank/full", "linalg.matrix_rank", A(well(4)))
+    c.add("matrix_rank/deficient", "linalg.matrix_rank", A([[1, 2, 3], [2, 4, 6], [1, 0, 1]], "int64"))
+    c.add("matrix_rank/ones", "linalg.matrix_rank", A(np.ones((3, 4))))
+    c.add("matrix_rank/zeros", "linalg.matrix_rank", A(np.zeros((3, 3))))
+    c.add("matrix_rank/stacked", "linalg.matrix_rank", A(np.stack([np.eye(3), np.ones((3, 3))])))
+    c.add("matrix_rank/vector", "linalg.matrix_rank", A([0.0, 1.5]))
+    c.add("matrix_rank/zero-vector", "linalg.matrix_rank", A([0.0, 0.0]))
+    c.add("matrix_rank/tol", "linalg.matrix_rank", A(np.diag([1.0, 1e-3])), tol=0.01)
+    c.add("matrix_rank/float32", "linalg.matrix_rank", A(np.diag([1.0, 1e-8, 2.0]), "float32"))
+
+    # ---- matrix_power -----------------------------------------------------------------------
+    m2 = A([[1, 2], [3, 4]], "int64")
+    for n in [0, 1, 2, 3, 5, 8]:
+        c.add(f"matrix_power/int-{n}", "linalg.matrix_power", m2, n)
+    c.add("matrix_power/int8-0", "linalg.matrix_power", A([[1, 2], [3, 4]], "int8"), 0)
+    c.add("matrix_power/int8-wrap", "linalg.matrix_power", A([[1, 2], [3, 4]], "int8"), 4)
+    c.add("matrix_power/float-neg1", "linalg.matrix_power", A([[3, 1], [1, 2]], "float64"), -1, rtol=L)
+    c.add("matrix_power/int-neg2", "linalg.matrix_power", A([[2, 1], [1, 1]], "int64"), -2, rtol=L)
+    c.add("matrix_power/batched", "linalg.matrix_power", A(np.arange(8).reshape(2, 2, 2), "int64"), 3)
+    c.add("matrix_power/float32", "linalg.matrix_power", A([[0.5, 0.25], [0.125, 1.5]], "float32"), 6, rtol=L32)
+    c.add("matrix_power/bool", "linalg.matrix_power", A([[True, False], [True, True]], "bool"), 3)
+    c.add("matrix_power/err-float-exp", "linalg.matrix_power", A(np.eye(2)), 1.5)
+    c.add("matrix_power/err-nonsquare", "linalg.matrix_power", A(rnd(2, 3)), 2)
+    c.add("matrix_power/err-1d", "linalg.matrix_power", A(rnd(3)), 2)
+    c.add("matrix_power/err-singular", "linalg.matrix_power", A(np.ones((2, 2)), "int64"), -1)
+
+    # ---- norm -------------------------------------------------------------------------------
+    v = A([3.0, -4.0, 1.5, 0.0])
+    c.add("norm/vec", "linalg.norm", v, rtol=L)
+    c.add("norm/vec-int", "linalg.norm", A([3, 4], "int64"), rtol=L)
+    c.add("norm/vec-int8", "linalg.norm", A([3, 4], "int8"), rtol=L)
+    c.add("norm/vec-float32", "linalg.norm", A([3, 4], "float32"))
+    c.add("norm/vec-bool", "linalg.norm", A([True, True, False], "bool"), rtol=L)
+    for o in [1, 2, 3, -1, -2, 0, 0.5, 2.5]:
+        c.add(f"norm/vec-ord-{o}", "linalg.norm", v, ord=o, rtol=L)
+    c.add("norm/vec-inf", "linalg.norm", v, ord=np.inf)
+    c.add("norm/vec-neg-inf", "linalg.norm", v, ord=-np.inf)
+    c.add("norm/vec-keepdims", "linalg.norm", v, keepdims=True, rtol=L)
+    c.add("norm/vec-empty", "linalg.norm", A(np.zeros(0)))
+    m = A(rnd(3, 4))
+    c.add("norm/mat-default", "linalg.norm", m, rtol=L)
+    c.add("norm/mat-fro", "linalg.norm", m, ord="fro", rtol=L)
+    for o in [1, -1, 2, -2]:
+        c.add(f"norm/mat-ord-{o}", "linalg.norm", m, ord=o, rtol=L)
+    c.add("norm/mat-inf", "linalg.norm", m, ord=np.inf, rtol=L)
+    c.add("norm/mat-neg-inf", "linalg.norm", m, ord=-np.inf, rtol=L)
+    c.add("norm/mat-nuc", "linalg.norm", m, ord="nuc", rtol=L)
+    c.add("norm/mat-keepdims", "linalg.norm", m, ord=1, keepdims=True, rtol=L)
+    c.add("norm/mat-fro-keepdims", "linalg.norm", m, keepdims=True, rtol=L)
+    c.add("norm/axis0", "linalg.norm", m, axis=0, rtol=L)
+    c.add("norm/axis1", "linalg.norm", m, axis=1, rtol=L)
+    c.add("norm/axis-neg", "linalg.norm", m, axis=-1, ord=1, rtol=L)
+    c.add("norm/axis-keepdims", "linalg.norm", m, axis=1, keepdims=True, rtol=L)
+    c.add("norm/axis-inf", "linalg.norm", m, axis=0, ord=np.inf)
+    c.add("norm/axis-ord3", "linalg.norm", m, axis=0, ord=3, rtol=L)
+    t = A(rnd(2, 3, 4))
+    c.add("norm/3d-default", "linalg.norm", t, rtol=L)
+    c.add("norm/3d-axis-pair", "linalg.norm", t, axis=(1, 2), rtol=L)
+    c.add("norm/3d-axis-pair-rev", "linalg.norm", t, axis=(2, 0), ord=1, rtol=L)
+    c.add("norm/3d-axis-pair-2", "linalg.norm", t, axis=(1, 2), ord=2, rtol=L)
+    c.add("norm/3d-axis-pair-nuc-keep", "linalg.norm", t, axis=(0, 2), ord="nuc", keepdims=True, rtol=L)
+    c.add("norm/3d-axis-pair-inf", "linalg.norm", t, axis=(-1, -2), ord=np.inf, rtol=L)
+    c.add("norm/transposed", "linalg.norm", A(rnd(3, 2), view=["T"]), ord=1, rtol=L)
+    c.add("norm/float32-axis", "linalg.norm", A(rnd(2, 3), "float32"), axis=1, rtol=L32)
+    c.add("norm/err-mat-ord", "linalg.norm", m, ord=3)
+    c.add("norm/err-3d-ord", "linalg.norm", t, ord=2)
+    c.add("norm/err-fro-vec", "linalg.norm", v, ord="fro")
+    c.add("norm/err-nuc-axis", "linalg.norm", m, ord="nuc", axis=1)
+    c.add("norm/err-dup-axes", "linalg.norm", m, axis=(0, 0))
+    c.add("norm/err-3-axes", "linalg.norm", t, axis=(0, 1, 2))
+    c.add("norm/err-bad-str", "linalg.norm", m, ord="bad")
+    c.add("norm/err-axis-range", "linalg.norm", m, axis=2)
