@@ -11,12 +11,28 @@
  * dims]; when the array items are adjacent and not first, it is returned as a transposed view
  * that puts the broadcast dims in their place (NumPy's layout, so strides match NumPy's).
  */
-import { DTYPE_INFO, type DType } from './dtype';
+import { DTYPE_INFO, type DType, type TypedArray } from './dtype';
 import { AxisError, IndexError, OverflowError, TypeError_, ValueError } from './errors';
 import { view } from './memory';
 import { loop2, shapeStrTight, tryBroadcastShapes, type Operand } from './iter';
-import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type NestedArray, type Scalar } from './ndarray';
-import { asarray, checkIntFits, converter, copyArray, scalarToStorage, toJS, typedArrayDtype } from './convert';
+import {
+  NDArray,
+  isNDArray,
+  shapeSize,
+  cStrides,
+  type ArrayLike,
+  type NestedArray,
+  type Scalar,
+} from './ndarray';
+import {
+  asarray,
+  checkIntFits,
+  converter,
+  copyArray,
+  scalarToStorage,
+  toJS,
+  typedArrayDtype,
+} from './convert';
 import { isPlainObject } from './args';
 
 // ---------------------------------------------------------------------------------------------
@@ -42,7 +58,16 @@ export function slice(a: number | null = null, b?: number | null, c?: number | n
 }
 
 /** One item of an index (or a string holding several, comma-separated). */
-export type IndexItem = number | bigint | boolean | string | null | Slice | NDArray | NestedArray<number | boolean | bigint>;
+export type IndexItem =
+  | number
+  | bigint
+  | boolean
+  | string
+  | null
+  | Slice
+  | NDArray
+  | TypedArray
+  | NestedArray<number | boolean | bigint>;
 
 const INVALID =
   'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices';
@@ -79,7 +104,7 @@ const INT_RE = /^[+-]?\d+$/;
 function parseInt_(t: string): number {
   const b = BigInt(t);
   if (b > BigInt(Number.MAX_SAFE_INTEGER) || b < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw IndexError('cannot fit \'int\' into an index-sized integer');
+    throw IndexError("cannot fit 'int' into an index-sized integer");
   }
   return Number(b);
 }
@@ -121,10 +146,10 @@ function parseList(t: string): NestedArray<number | boolean> {
     }
     const m = /^(True|False|[+-]?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|[+-]?\.\d+)/.exec(t.slice(i));
     if (!m) throw invalid();
-    i += (m[0] as string).length;
+    i += m[0].length;
     if (m[0] === 'True') return true;
     if (m[0] === 'False') return false;
-    if (INT_RE.test(m[0] as string)) return parseInt_(m[0] as string);
+    if (INT_RE.test(m[0])) return parseInt_(m[0]);
     return Number(m[0]);
   };
   const v = value();
@@ -151,7 +176,11 @@ function parsePiece(raw: string): IndexItem | Slice | typeof ELLIPSIS {
       if (!INT_RE.test(q)) throw invalid();
       return parseInt_(q);
     });
-    return new Slice(nums[0] ?? null, nums[1] ?? null, parts.length === 3 ? (nums[2] ?? null) : null);
+    return new Slice(
+      nums[0] ?? null,
+      nums[1] ?? null,
+      parts.length === 3 ? (nums[2] ?? null) : null,
+    );
   }
   throw invalid();
 }
@@ -171,7 +200,8 @@ function expandStrings(args: readonly unknown[]): unknown[] {
     if (s === '') continue;
     let pieces = splitTop(s);
     // A trailing comma makes a 1-tuple in Python: '1,' is (1,).
-    if (pieces.length > 1 && (pieces[pieces.length - 1] as string).trim() === '') pieces = pieces.slice(0, -1);
+    if (pieces.length > 1 && (pieces[pieces.length - 1] as string).trim() === '')
+      pieces = pieces.slice(0, -1);
     for (const p of pieces) out.push(parsePiece(p));
   }
   return out;
@@ -199,10 +229,11 @@ function toItems(args: readonly unknown[]): Item[] {
     else if (x instanceof Slice) items.push({ k: 'slice', s: x });
     else if (isNDArray(x)) {
       if (x.dtype === 'bool') {
-        if (x.ndim === 0) items.push({ k: 'bool0', v: toJS(x._data()[x._start] as number, 'bool') as boolean });
+        if (x.ndim === 0)
+          items.push({ k: 'bool0', v: toJS(x._data()[x._start] as number, 'bool') as boolean });
         else items.push({ k: 'mask', a: x });
       } else if (isIntDtype(x.dtype)) {
-        if (x.ndim === 0) items.push({ k: 'int', v: Number(x._data()[x._start] as number) });
+        if (x.ndim === 0) items.push({ k: 'int', v: Number(x._data()[x._start]) });
         else items.push({ k: 'arr', a: x });
       } else throw IndexError('arrays used as indices must be of integer (or boolean) type');
     } else if (Array.isArray(x) || typedArrayDtype(x) !== null) {
@@ -213,7 +244,10 @@ function toItems(args: readonly unknown[]): Item[] {
         throw invalid();
       }
       if (a.size === 0 && a.dtype === 'float64') a = asarray(x as ArrayLike, { dtype: 'int64' });
-      if (a.dtype === 'bool') items.push(a.ndim === 0 ? { k: 'bool0', v: Boolean(a._data()[a._start]) } : { k: 'mask', a });
+      if (a.dtype === 'bool')
+        items.push(
+          a.ndim === 0 ? { k: 'bool0', v: Boolean(a._data()[a._start]) } : { k: 'mask', a },
+        );
       else if (isIntDtype(a.dtype)) items.push({ k: 'arr', a });
       else throw invalid();
     } else throw invalid();
@@ -234,10 +268,14 @@ function sliceIndices(s: Slice, n: number): [start: number, step: number, len: n
     start = s.start === null ? 0 : s.start < 0 ? Math.max(s.start + n, 0) : Math.min(s.start, n);
     stop = s.stop === null ? n : s.stop < 0 ? Math.max(s.stop + n, 0) : Math.min(s.stop, n);
   } else {
-    start = s.start === null ? n - 1 : s.start < 0 ? Math.max(s.start + n, -1) : Math.min(s.start, n - 1);
+    start =
+      s.start === null ? n - 1 : s.start < 0 ? Math.max(s.start + n, -1) : Math.min(s.start, n - 1);
     stop = s.stop === null ? -1 : s.stop < 0 ? Math.max(s.stop + n, -1) : Math.min(s.stop, n - 1);
   }
-  const len = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
+  const len =
+    step > 0
+      ? Math.max(0, Math.ceil((stop - start) / step))
+      : Math.max(0, Math.ceil((start - stop) / -step));
   return [start, step, len];
 }
 
@@ -279,7 +317,10 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
     else if (it.k === 'ellipsis') hasEllipsis = true;
     if (it.k === 'arr' || it.k === 'mask' || it.k === 'bool0') advanced = true;
   }
-  if (used > nd) throw IndexError(`too many indices for array: array is ${nd}-dimensional, but ${used} were indexed`);
+  if (used > nd)
+    throw IndexError(
+      `too many indices for array: array is ${nd}-dimensional, but ${used} were indexed`,
+    );
   // Boolean arrays must match the dims they cover.
   {
     let axis = 0;
@@ -291,15 +332,19 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
           const want = a._shape[axis + j] as number;
           const got = it.a._shape[j] as number;
           if (want !== got) {
-            throw IndexError(`boolean index did not match indexed array along axis ${axis + j}; size of axis is ${want} but size of corresponding boolean axis is ${got}`);
+            throw IndexError(
+              `boolean index did not match indexed array along axis ${axis + j}; size of axis is ${want} but size of corresponding boolean axis is ${got}`,
+            );
           }
         }
         axis += it.a.ndim;
       }
     }
   }
-  const fullMask = items.length === 1 && items[0]?.k === 'mask' && items[0].a.ndim === nd ? items[0].a : null;
-  const scalar = !advanced && !hasEllipsis && items.length === nd && items.every((it) => it.k === 'int');
+  const fullMask =
+    items.length === 1 && items[0]?.k === 'mask' && items[0].a.ndim === nd ? items[0].a : null;
+  const scalar =
+    !advanced && !hasEllipsis && items.length === nd && items.every((it) => it.k === 'int');
   if (!hasEllipsis) items.push({ k: 'ellipsis' });
 
   const shape: number[] = [];
@@ -404,11 +449,17 @@ interface Advanced {
 /** Broadcasts the index arrays, bounds-checks them and resolves every position to an offset. */
 function resolveAdvanced(p: Plan): Advanced {
   const v = p.view;
-  const shapes = p.fancy.map((f) => (f.arr === null ? (f.int === -1 ? [1] : f.int === -2 ? [0] : []) : f.arr._shape));
+  const shapes = p.fancy.map((f) =>
+    f.arr === null ? (f.int === -1 ? [1] : f.int === -2 ? [0] : []) : f.arr._shape,
+  );
   const B = tryBroadcastShapes(shapes);
   if (B === null) {
-    const listed = p.fancy.filter((f) => f.listed).map((f) => shapeStrTight((f.arr as NDArray)._shape));
-    throw IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${listed.join(' ')} `);
+    const listed = p.fancy
+      .filter((f) => f.listed)
+      .map((f) => shapeStrTight((f.arr as NDArray)._shape));
+    throw IndexError(
+      `shape mismatch: indexing arrays could not be broadcast together with shapes ${listed.join(' ')} `,
+    );
   }
   const n = shapeSize(B);
   const offsets = new Float64Array(n).fill(v._offset);
@@ -426,7 +477,7 @@ function resolveAdvanced(p: Plan): Advanced {
     let k = 0;
     bst._forEach((q) => {
       const raw = data[q] as number | bigint;
-      let i = big ? Number(raw as bigint) : (raw as number);
+      let i = big ? Number(raw) : (raw as number);
       if (i < -size || i >= size) throw outOfBounds(big ? Number(raw) : i, f.axis, size);
       if (i < 0) i += size;
       offsets[k] = (offsets[k] as number) + i * st;
@@ -444,7 +495,8 @@ function resolveAdvanced(p: Plan): Advanced {
   }
   const dims = p.fancy.map((f) => f.dim).sort((x, y) => x - y);
   let consecutive = true;
-  for (let j = 1; j < dims.length; j++) if ((dims[j] as number) !== (dims[j - 1] as number) + 1) consecutive = false;
+  for (let j = 1; j < dims.length; j++)
+    if ((dims[j] as number) !== (dims[j - 1] as number) + 1) consecutive = false;
   return { B, offsets, subShape, subStrides, pos: consecutive ? (dims[0] as number) : 0 };
 }
 
@@ -453,7 +505,8 @@ function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
   const nd = shape.length;
   const pad = nd - a.ndim;
   const st = new Array<number>(nd).fill(0);
-  for (let i = 0; i < a.ndim; i++) st[pad + i] = a._shape[i] === 1 && shape[pad + i] !== 1 ? 0 : (a._strides[i] as number);
+  for (let i = 0; i < a.ndim; i++)
+    st[pad + i] = a._shape[i] === 1 && shape[pad + i] !== 1 ? 0 : (a._strides[i] as number);
   return a._view(shape, st, a._offset, false);
 }
 
@@ -486,7 +539,10 @@ export function getitem(a: NDArray, args: readonly unknown[]): NDArray | Scalar 
   // NumPy lays the result out as [B dims (C order), subspace dims in the source's memory order]:
   // subspace dims sorted by decreasing |stride| (stable), the innermost getting the itemsize.
   const ns = adv.subShape.length;
-  const order = Array.from({ length: ns }, (_, i) => i).sort((x, y) => Math.abs(adv.subStrides[y] as number) - Math.abs(adv.subStrides[x] as number) || x - y);
+  const order = Array.from({ length: ns }, (_, i) => i).sort(
+    (x, y) =>
+      Math.abs(adv.subStrides[y] as number) - Math.abs(adv.subStrides[x] as number) || x - y,
+  );
   const subOut = new Array<number>(ns).fill(0);
   let acc = 1;
   for (let j = ns - 1; j >= 0; j--) {
@@ -498,25 +554,47 @@ export function getitem(a: NDArray, args: readonly unknown[]): NDArray | Scalar 
   const empty = nb * subN === 0;
   const owner = NDArray.empty([nb * subN], a.dtype, false);
   const fullStrides = empty ? new Array<number>(full.length).fill(0) : [...bStr, ...subOut];
-  const res = new NDArray({ buffer: owner.buffer, dtype: a.dtype, shape: full, strides: fullStrides, offset: 0, base: null, writeable: true });
+  const res = new NDArray({
+    buffer: owner.buffer,
+    dtype: a.dtype,
+    shape: full,
+    strides: fullStrides,
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
   if (!empty) {
     const d = res._data();
     const s = a._data();
     const base = a.buffer.ptr / DTYPE_INFO[a.dtype].itemsize;
     const resStart = res._start;
     if (ns === 0) {
-      for (let k = 0; k < nb; k++) (d as Float64Array)[resStart + k] = (s as Float64Array)[base + (adv.offsets[k] as number)] as number;
+      for (let k = 0; k < nb; k++)
+        (d as Float64Array)[resStart + k] = (s as Float64Array)[
+          base + (adv.offsets[k] as number)
+        ] as number;
     } else {
       for (let k = 0; k < nb; k++) {
-        loop2(adv.subShape, { start: resStart + k * subN, strides: subOut }, { start: base + (adv.offsets[k] as number), strides: adv.subStrides }, (n, i0, s0, i1, s1) => {
-          for (let j = 0; j < n; j++) (d as Float64Array)[i0 + j * s0] = (s as Float64Array)[i1 + j * s1] as number;
-        });
+        loop2(
+          adv.subShape,
+          { start: resStart + k * subN, strides: subOut },
+          { start: base + (adv.offsets[k] as number), strides: adv.subStrides },
+          (n, i0, s0, i1, s1) => {
+            for (let j = 0; j < n; j++)
+              (d as Float64Array)[i0 + j * s0] = (s as Float64Array)[i1 + j * s1] as number;
+          },
+        );
       }
     }
   }
   if (adv.pos === 0) return res;
   const { shape, perm } = placement(adv);
-  return res._view(shape, perm.map((j) => res._strides[j] as number), 0, true);
+  return res._view(
+    shape,
+    perm.map((j) => res._strides[j] as number),
+    0,
+    true,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -566,17 +644,25 @@ function stripLeading(v: NDArray, nd: number): NDArray {
 }
 
 /** Copies `src` (already broadcast to `shape` by the caller's strides) into `dst` positions, casting. */
-function copyStrided(dst: DType, dOp: Operand, src: NDArray, sOp: Operand, shape: readonly number[]): void {
+function copyStrided(
+  dst: DType,
+  dOp: Operand,
+  src: NDArray,
+  sOp: Operand,
+  shape: readonly number[],
+): void {
   const conv = converter(src.dtype, dst) as ((x: number | bigint) => number) | null;
   const d = view(dst);
   const s = src._data();
   if (conv === null) {
     loop2(shape, dOp, sOp, (n, i0, s0, i1, s1) => {
-      for (let j = 0; j < n; j++) (d as Float64Array)[i0 + j * s0] = (s as Float64Array)[i1 + j * s1] as number;
+      for (let j = 0; j < n; j++)
+        (d as Float64Array)[i0 + j * s0] = (s as Float64Array)[i1 + j * s1] as number;
     });
   } else {
     loop2(shape, dOp, sOp, (n, i0, s0, i1, s1) => {
-      for (let j = 0; j < n; j++) (d as Float64Array)[i0 + j * s0] = conv((s as Float64Array)[i1 + j * s1] as number);
+      for (let j = 0; j < n; j++)
+        (d as Float64Array)[i0 + j * s0] = conv((s as Float64Array)[i1 + j * s1] as number);
     });
   }
 }
@@ -594,7 +680,10 @@ export function setitem(a: NDArray, args: readonly unknown[], value: unknown): v
         const k = DTYPE_INFO[a.dtype].kind;
         if (k === 'b') value = value.length > 0;
         else if (k === 'f') throw ValueError('setting an array element with a sequence.');
-        else throw TypeError_("int() argument must be a string, a bytes-like object or a real number, not 'list'");
+        else
+          throw TypeError_(
+            "int() argument must be a string, a bytes-like object or a real number, not 'list'",
+          );
       }
     }
     if (isScalar(value)) {
@@ -610,36 +699,52 @@ export function setitem(a: NDArray, args: readonly unknown[], value: unknown): v
       let depth = 0;
       for (let x: unknown = value; Array.isArray(x); x = x[0]) depth++;
       if (depth > dst.ndim) {
-        throw ValueError(`setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${dst.ndim}.`);
+        throw ValueError(
+          `setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${dst.ndim}.`,
+        );
       }
     }
     let src = stripLeading(valueArray(value, a.dtype), dst.ndim);
     const bs = tryBroadcastShapes([src._shape, dst._shape]);
     if (bs === null || bs.join(',') !== dst._shape.join(',')) {
-      throw ValueError(`could not broadcast input array from shape ${shapeStrTight(src._shape)} into shape ${shapeStrTight(dst._shape)}`);
+      throw ValueError(
+        `could not broadcast input array from shape ${shapeStrTight(src._shape)} into shape ${shapeStrTight(dst._shape)}`,
+      );
     }
     if (dst.size === 0) return;
     if (src.buffer === dst.buffer) src = copyArray(src);
     const sb = broadcastTo(src, dst._shape);
-    copyStrided(a.dtype, { start: dst._start, strides: dst._strides }, src, { start: sb._start, strides: sb._strides }, dst._shape);
+    copyStrided(
+      a.dtype,
+      { start: dst._start, strides: dst._strides },
+      src,
+      { start: sb._start, strides: sb._strides },
+      dst._shape,
+    );
     return;
   }
   let src = valueArray(value, a.dtype);
   if (p.fullMask !== null) {
     if (src.ndim > 1) {
-      throw TypeError_(`NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${src.ndim} dimensions`);
+      throw TypeError_(
+        `NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${src.ndim} dimensions`,
+      );
     }
   }
   const adv = resolveAdvanced(p);
   const nb = shapeSize(adv.B);
   if (p.fullMask !== null && src.ndim === 1 && src._shape[0] !== 1 && src._shape[0] !== nb) {
-    throw ValueError(`NumPy boolean array indexing assignment cannot assign ${src._shape[0]} input values to the ${nb} output values where the mask is true`);
+    throw ValueError(
+      `NumPy boolean array indexing assignment cannot assign ${src._shape[0]} input values to the ${nb} output values where the mask is true`,
+    );
   }
   const { shape: placed, perm } = placement(adv);
   const stripped = stripLeading(src, placed.length);
   const bs = tryBroadcastShapes([stripped._shape, placed]);
   if (bs === null || bs.join(',') !== placed.join(',')) {
-    throw ValueError(`shape mismatch: value array of shape ${shapeStrTight(src._shape)} could not be broadcast to indexing result of shape ${shapeStrTight(placed)}`);
+    throw ValueError(
+      `shape mismatch: value array of shape ${shapeStrTight(src._shape)} could not be broadcast to indexing result of shape ${shapeStrTight(placed)}`,
+    );
   }
   if (nb === 0 || shapeSize(adv.subShape) === 0) return;
   if (stripped.buffer === a.buffer) src = copyArray(stripped);
@@ -656,7 +761,13 @@ export function setitem(a: NDArray, args: readonly unknown[], value: unknown): v
   const bIdx = new Array<number>(nB).fill(0);
   let vOff = vb._start;
   for (let k = 0; k < nb; k++) {
-    copyStrided(a.dtype, { start: base + (adv.offsets[k] as number), strides: adv.subStrides }, src, { start: vOff, strides: vSubStr }, adv.subShape);
+    copyStrided(
+      a.dtype,
+      { start: base + (adv.offsets[k] as number), strides: adv.subStrides },
+      src,
+      { start: vOff, strides: vSubStr },
+      adv.subShape,
+    );
     // advance the multi-index over B (C order)
     for (let d = nB - 1; d >= 0; d--) {
       bIdx[d] = (bIdx[d] as number) + 1;
@@ -679,16 +790,25 @@ function splitIndexOpts(args: readonly unknown[]): unknown[] {
 export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDArray | Scalar {
   const arr = asarray(a);
   const last = rest[rest.length - 1];
-  const opts = (isPlainObject(last) ? last : {}) as { axis?: number | null; mode?: 'raise' | 'wrap' | 'clip' };
+  const opts = (isPlainObject(last) ? last : {}) as {
+    axis?: number | null;
+    mode?: 'raise' | 'wrap' | 'clip';
+  };
   const pos = isPlainObject(last) ? rest.slice(0, -1) : rest;
   const axisArg = (pos[0] as number | null | undefined) ?? opts.axis ?? null;
   const mode = (pos[2] as 'raise' | 'wrap' | 'clip' | undefined) ?? opts.mode ?? 'raise';
   let src = arr;
   let axis: number;
   if (axisArg === null) {
-    src = arr.flags.c_contiguous ? arr._view([arr.size], [1], arr._offset) : copyArray(arr)._view([arr.size], [1], 0);
+    src = arr.flags.c_contiguous
+      ? arr._view([arr.size], [1], arr._offset)
+      : copyArray(arr)._view([arr.size], [1], 0);
     if (arr.flags.c_contiguous && arr.ndim !== 1) {
-      src = arr._view([arr.size], [arr.ndim === 0 ? 1 : (arr._strides[arr.ndim - 1] as number)], arr._offset);
+      src = arr._view(
+        [arr.size],
+        [arr.ndim === 0 ? 1 : (arr._strides[arr.ndim - 1] as number)],
+        arr._offset,
+      );
     }
     axis = 0;
   } else {
@@ -696,14 +816,17 @@ export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDAr
     if (axisArg < -arr.ndim || axisArg >= arr.ndim) throw AxisError(axisArg, arr.ndim);
     axis = axisArg < 0 ? axisArg + arr.ndim : axisArg;
   }
-  let idx = isNDArray(indices) ? indices : asarray(indices as ArrayLike);
-  if (idx.size === 0 && idx.dtype === 'float64') idx = asarray(indices as ArrayLike, { dtype: 'int64' });
+  let idx = isNDArray(indices) ? indices : asarray(indices);
+  if (idx.size === 0 && idx.dtype === 'float64') idx = asarray(indices, { dtype: 'int64' });
   if (!isIntDtype(idx.dtype)) idx = idx.astype('int64');
   const n = src._shape[axis] as number;
   if (mode !== 'raise') {
     const vals = idx._values().map((v) => Number(v));
-    if (n === 0 && vals.length > 0) throw IndexError('cannot do a non-empty take from an empty axes.');
-    const fixed = vals.map((i) => (mode === 'wrap' ? ((i % n) + n) % n : Math.min(Math.max(i, 0), n - 1)));
+    if (n === 0 && vals.length > 0)
+      throw IndexError('cannot do a non-empty take from an empty axes.');
+    const fixed = vals.map((i) =>
+      mode === 'wrap' ? ((i % n) + n) % n : Math.min(Math.max(i, 0), n - 1),
+    );
     const f = NDArray.empty(idx._shape, 'int64', false);
     const fd = f._data() as BigInt64Array;
     fixed.forEach((v, k) => (fd[f._start + k] = BigInt(v)));
@@ -713,7 +836,9 @@ export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDAr
   index.push(idx.ndim === 0 ? Number(idx._data()[idx._start]) : idx);
   const r = getitem(src, splitIndexOpts(index));
   if (!isNDArray(r)) return r;
-  return r._strides.join(',') === cStrides(r._shape).join(',') && r._base === null ? r : copyArray(r);
+  return r._strides.join(',') === cStrides(r._shape).join(',') && r._base === null
+    ? r
+    : copyArray(r);
 }
 
 /** `np.ix_(*args)`: open-mesh index arrays (boolean arguments become their nonzero indices). */
@@ -741,7 +866,7 @@ export function compress(condition: ArrayLike, a: ArrayLike, ...rest: unknown[])
   const axisArg = (pos[0] as number | null | undefined) ?? opts.axis ?? null;
   const cond = asarray(condition);
   if (cond.ndim !== 1) throw ValueError('condition must be a 1-d array');
-  const src = axisArg === null ? (copyArray(arr)._view([arr.size], [1], 0) as NDArray) : arr;
+  const src = axisArg === null ? copyArray(arr)._view([arr.size], [1], 0) : arr;
   let axis = 0;
   if (axisArg !== null) {
     if (axisArg < -arr.ndim || axisArg >= arr.ndim) throw AxisError(axisArg, arr.ndim);
@@ -763,8 +888,12 @@ export function compress(condition: ArrayLike, a: ArrayLike, ...rest: unknown[])
 export function put(a: NDArray, ind: ArrayLike, v: ArrayLike, ...rest: unknown[]): void {
   a._assertWriteable();
   const last = rest[rest.length - 1];
-  const mode = ((isPlainObject(last) ? last.mode : rest[0]) as 'raise' | 'wrap' | 'clip' | undefined) ?? 'raise';
-  const idx = asarray(ind)._values().map((x) => Number(x));
+  const mode =
+    ((isPlainObject(last) ? last.mode : rest[0]) as 'raise' | 'wrap' | 'clip' | undefined) ??
+    'raise';
+  const idx = asarray(ind)
+    ._values()
+    .map((x) => Number(x));
   const vals = asarray(v, { dtype: a.dtype })._values();
   const n = a.size;
   if (idx.length === 0 || vals.length === 0) return;
@@ -774,7 +903,8 @@ export function put(a: NDArray, ind: ArrayLike, v: ArrayLike, ...rest: unknown[]
     if (mode === 'wrap') i = ((i % n) + n) % n;
     else if (mode === 'clip') i = Math.min(Math.max(i, 0), n - 1);
     else {
-      if (i < -n || i >= n) throw IndexError(`index ${i} is out of bounds for axis 0 with size ${n}`);
+      if (i < -n || i >= n)
+        throw IndexError(`index ${i} is out of bounds for axis 0 with size ${n}`);
       if (i < 0) i += n;
     }
     const mi: number[] = [];
@@ -812,7 +942,7 @@ declare module './ndarray' {
 
 NDArray.prototype.get = function (this: NDArray, ...index: unknown[]): NDArray {
   return getitem(this, index) as NDArray;
-} as NDArray['get'];
+};
 NDArray.prototype.set = function (this: NDArray, ...args: unknown[]): void {
   if (args.length === 0) throw TypeError_('set() needs a value to assign');
   setitem(this, args.slice(0, -1), args[args.length - 1]);

@@ -153,7 +153,8 @@ function maxWorkOpt(args: unknown[]): void {
   const o = args[0];
   if (o === undefined || o === null) return;
   if (isPlainObject(o)) return;
-  if (typeof o !== 'number') throw TypeError_(`'${typeof o}' object cannot be interpreted as an integer`);
+  if (typeof o !== 'number')
+    throw TypeError_(`'${typeof o}' object cannot be interpreted as an integer`);
 }
 
 /**
@@ -195,7 +196,7 @@ export function as_strided(x: NDArray, ...args: unknown[]): NDArray {
   let opts: AsStridedOptions = {};
   const last = args[args.length - 1];
   const pos = isPlainObject(last) ? args.slice(0, -1) : args;
-  if (isPlainObject(last)) opts = last as AsStridedOptions;
+  if (isPlainObject(last)) opts = last;
   const shapeArg = (pos[0] as readonly number[] | null | undefined) ?? opts.shape ?? null;
   const stridesArg = (pos[1] as readonly number[] | null | undefined) ?? opts.strides ?? null;
   const writeable = opts.writeable ?? true;
@@ -205,15 +206,21 @@ export function as_strided(x: NDArray, ...args: unknown[]): NDArray {
   let strides: number[];
   if (stridesArg === null) {
     if (shapeArg !== null && shape.length !== x.ndim) {
-      throw ValueError('as_strided: strides must be given when shape changes the number of dimensions');
+      throw ValueError(
+        'as_strided: strides must be given when shape changes the number of dimensions',
+      );
     }
     strides = [...x._strides];
   } else {
-    if (stridesArg.length !== shape.length) throw ValueError('mismatch in length of strides and shape');
+    if (stridesArg.length !== shape.length)
+      throw ValueError('mismatch in length of strides and shape');
     strides = stridesArg.map((s) => {
-      if (!Number.isInteger(s)) throw TypeError_("'float' object cannot be interpreted as an integer");
+      if (!Number.isInteger(s))
+        throw TypeError_("'float' object cannot be interpreted as an integer");
       if (s % isz !== 0) {
-        throw ValueError(`as_strided: byte stride ${s} is not a multiple of the itemsize ${isz} (ndscope keeps elements aligned)`);
+        throw ValueError(
+          `as_strided: byte stride ${s} is not a multiple of the itemsize ${isz} (ndscope keeps elements aligned)`,
+        );
       }
       return s / isz;
     });
@@ -237,17 +244,29 @@ export function as_strided(x: NDArray, ...args: unknown[]): NDArray {
  * `np.lib.stride_tricks.sliding_window_view(x, window_shape, {axis, writeable})`: a read-only view
  * of every window, window dims appended last.
  */
-export function sliding_window_view(x: NDArray, windowShape: number | readonly number[], ...args: unknown[]): NDArray {
+export function sliding_window_view(
+  x: NDArray,
+  windowShape: number | readonly number[],
+  ...args: unknown[]
+): NDArray {
   const last = args[args.length - 1];
-  const opts = (isPlainObject(last) ? last : {}) as { axis?: number | readonly number[] | null; writeable?: boolean };
+  const opts = (isPlainObject(last) ? last : {}) as {
+    axis?: number | readonly number[] | null;
+    writeable?: boolean;
+  };
   const posAxis = isPlainObject(last) ? args[0] : args[0];
-  const axisArg = (isPlainObject(posAxis) ? undefined : (posAxis as number | readonly number[] | undefined)) ?? opts.axis ?? null;
+  const axisArg =
+    (isPlainObject(posAxis) ? undefined : (posAxis as number | readonly number[] | undefined)) ??
+    opts.axis ??
+    null;
   const ws = typeof windowShape === 'number' ? [windowShape] : [...windowShape];
   const nd = x.ndim;
   let axes: number[];
   if (axisArg === null) {
     if (ws.length !== nd) {
-      throw ValueError(`Since axis is \`None\`, must provide window_shape for all dimensions of \`x\`; got ${ws.length} window_shape elements and \`x.ndim\` is ${nd}.`);
+      throw ValueError(
+        `Since axis is \`None\`, must provide window_shape for all dimensions of \`x\`; got ${ws.length} window_shape elements and \`x.ndim\` is ${nd}.`,
+      );
     }
     axes = ws.map((_, i) => i);
   } else {
@@ -256,7 +275,9 @@ export function sliding_window_view(x: NDArray, windowShape: number | readonly n
       return a < 0 ? a + nd : a;
     });
     if (ws.length !== axes.length) {
-      throw ValueError(`Must provide matching length window_shape and axis; got ${ws.length} window_shape elements and ${axes.length} axes elements.`);
+      throw ValueError(
+        `Must provide matching length window_shape and axis; got ${ws.length} window_shape elements and ${axes.length} axes elements.`,
+      );
     }
   }
   if (ws.some((w) => w < 0)) throw ValueError('`window_shape` cannot contain negative values');
@@ -264,7 +285,8 @@ export function sliding_window_view(x: NDArray, windowShape: number | readonly n
   for (let i = 0; i < axes.length; i++) {
     const ax = axes[i] as number;
     const w = ws[i] as number;
-    if ((shape[ax] as number) < w) throw ValueError('window shape cannot be larger than input array shape');
+    if ((shape[ax] as number) < w)
+      throw ValueError('window shape cannot be larger than input array shape');
     shape[ax] = (shape[ax] as number) - w + 1;
   }
   const strides = [...x._strides, ...axes.map((a) => x._strides[a] as number)];
