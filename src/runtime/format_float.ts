@@ -422,6 +422,19 @@ export interface FormatFloatPositionalOptions {
 }
 
 /** `np.format_float_positional(x, precision, unique, fractional, trim, sign, pad_left, pad_right, min_digits)`. */
+export function format_float_positional(x: number, options?: FormatFloatPositionalOptions): string;
+export function format_float_positional(
+  x: number,
+  precision?: number | null,
+  unique?: boolean,
+  fractional?: boolean,
+  trim?: TrimMode,
+  sign?: boolean,
+  pad_left?: number | null,
+  pad_right?: number | null,
+  min_digits?: number | null,
+  options?: FormatFloatPositionalOptions,
+): string;
 export function format_float_positional(x: number, ...args: unknown[]): string {
   const o = positionalArgs(
     args,
@@ -462,6 +475,18 @@ export interface FormatFloatScientificOptions {
 }
 
 /** `np.format_float_scientific(x, precision, unique, trim, sign, pad_left, exp_digits, min_digits)`. */
+export function format_float_scientific(x: number, options?: FormatFloatScientificOptions): string;
+export function format_float_scientific(
+  x: number,
+  precision?: number | null,
+  unique?: boolean,
+  trim?: TrimMode,
+  sign?: boolean,
+  pad_left?: number | null,
+  exp_digits?: number | null,
+  min_digits?: number | null,
+  options?: FormatFloatScientificOptions,
+): string;
 export function format_float_scientific(x: number, ...args: unknown[]): string {
   const o = positionalArgs(
     args,

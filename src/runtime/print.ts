@@ -163,6 +163,20 @@ function makeOptions(o: Record<string, unknown>): Partial<PrintOptions> {
  * formatter, sign, floatmode, {legacy, override_repr})`. As in NumPy, `formatter` and
  * `override_repr` are reset when not given.
  */
+export function set_printoptions(options?: PrintOptionsInput): void;
+export function set_printoptions(
+  precision?: number | null,
+  threshold?: number | null,
+  edgeitems?: number | null,
+  linewidth?: number | null,
+  suppress?: boolean | null,
+  nanstr?: string | null,
+  infstr?: string | null,
+  formatter?: Formatter | null,
+  sign?: SignOption | null,
+  floatmode?: FloatMode | null,
+  options?: Pick<PrintOptionsInput, 'legacy' | 'override_repr'>,
+): void;
 export function set_printoptions(...args: unknown[]): void {
   const o = namedArgs(args, SET_ORDER, 'set_printoptions', ['legacy', 'override_repr']);
   const opts = makeOptions(o);
@@ -664,6 +678,16 @@ const A2S_KEYWORDS = [
  * `np.array2string(a, max_line_width, precision, suppress_small, separator=' ', prefix='',
  * {formatter, threshold, edgeitems, sign, floatmode, suffix, legacy})`.
  */
+export function array2string(a: ArrayLike, options?: Array2StringOptions): string;
+export function array2string(
+  a: ArrayLike,
+  max_line_width?: number | null,
+  precision?: number | null,
+  suppress_small?: boolean | null,
+  separator?: string,
+  prefix?: string,
+  options?: Array2StringOptions,
+): string;
 export function array2string(a: ArrayLike, ...args: unknown[]): string {
   const o = namedArgs(args, A2S_ORDER, 'array2string', A2S_KEYWORDS) as Array2StringOptions;
   const arr = asNDArray(a);
@@ -692,7 +716,20 @@ const IMPLIED: ReadonlySet<DType> = new Set<DType>(['int64', 'float64', 'bool'])
 
 const REPR_ORDER = ['max_line_width', 'precision', 'suppress_small'] as const;
 
+export interface ReprOptions {
+  max_line_width?: number | null;
+  precision?: number | null;
+  suppress_small?: boolean | null;
+}
+
 /** `np.array_repr(arr, max_line_width, precision, suppress_small)`: Python's `repr(arr)`. */
+export function array_repr(arr: ArrayLike, options?: ReprOptions): string;
+export function array_repr(
+  arr: ArrayLike,
+  max_line_width?: number | null,
+  precision?: number | null,
+  suppress_small?: boolean | null,
+): string;
 export function array_repr(arr: ArrayLike, ...args: unknown[]): string {
   const o = namedArgs(args, REPR_ORDER, 'array_repr') as {
     max_line_width?: number | null;
@@ -733,6 +770,13 @@ function scalarStr(v: Raw, dtype: DType): string {
 }
 
 /** `np.array_str(a, max_line_width, precision, suppress_small)`: Python's `str(a)`. */
+export function array_str(a: ArrayLike, options?: ReprOptions): string;
+export function array_str(
+  a: ArrayLike,
+  max_line_width?: number | null,
+  precision?: number | null,
+  suppress_small?: boolean | null,
+): string;
 export function array_str(a: ArrayLike, ...args: unknown[]): string {
   const o = namedArgs(args, REPR_ORDER, 'array_str') as {
     max_line_width?: number | null;

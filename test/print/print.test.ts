@@ -94,8 +94,9 @@ function run(c: Case): void {
     case 'ffp':
     case 'ffs': {
       const x = decodeScalar(c.x) as number;
-      const fn = c.kind === 'ffp' ? np.format_float_positional : np.format_float_scientific;
-      const call = (): string => fn(x, { ...c.kwargs, dtype: c.dtype });
+      const kw = { ...c.kwargs, dtype: c.dtype };
+      const call = (): string =>
+        c.kind === 'ffp' ? np.format_float_positional(x, kw) : np.format_float_scientific(x, kw);
       if (c.error) assert.throws(call, { name: c.error.cls, message: c.error.msg });
       else assert.equal(call(), c.out);
       return;
