@@ -3,11 +3,26 @@
  * matrices, grids, `fromfunction`. Layouts, dtypes and error texts follow NumPy 2.
  */
 import { splitOpts } from './args';
-import { checkIntFits, copyInto, fillScalar, scalarToStorage, asarray } from './convert';
-import { DTYPE_INFO, normalizeDtype, scalarDtype, type DType } from './dtype';
+import { astype, checkIntFits, copyInto, fillScalar, scalarToStorage, asarray } from './convert';
+import { DTYPE_INFO, normalizeDtype, promoteTypes, scalarDtype, type DType } from './dtype';
 import { NumPyError, TypeError_, ValueError } from './errors';
-import { NDArray, type ArrayLike } from './ndarray';
-import { _checkOrder, _emptyLikeKeep, _emptyOrder, _isFortran, _parseShape, type LayoutOrder } from './shape';
+import { NDArray, isNDArray, shapeSize, type ArrayLike } from './ndarray';
+import {
+  _checkOrder,
+  _copyOrder,
+  _emptyLikeKeep,
+  _emptyOrder,
+  _isFortran,
+  _parseShape,
+  _reshape,
+  broadcast_arrays,
+  broadcast_shapes,
+  broadcast_to,
+  diagonal,
+  moveaxis,
+  ravel,
+  type LayoutOrder,
+} from './shape';
 
 export interface FillOptions {
   dtype?: DType | string | null;
@@ -246,4 +261,301 @@ export function arange(...args: unknown[]): NDArray {
     for (let i = 2; i < len; i++) nd[p + i] = A + i * D;
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// linspace / logspace / geomspace
+// ---------------------------------------------------------------------------------------------
+
+export interface LinspaceOptions {
+  endpoint?: boolean;
+  retstep?: boolean;
+  dtype?: DType | string | null;
+  axis?: number;
+}
+
+function sampleCount(num: unknown): number {
+  if (typeof num === 'bigint') return Number(num);
+  if (typeof num !== 'number' || !Number.isInteger(num)) {
+    throw TypeError_(`'${typeof num === 'number' ? 'float' : typeof num}' object cannot be interpreted as an integer`);
+  }
+  if (num < 0) throw ValueError(`Number of samples, ${num}, must be non-negative.`);
+  return num;
+}
+
+/** The float dtype linspace computes in (`result_type(start, stop)`, at least float64 unless float32). */
+function inexactOf(...xs: ArrayLike[]): DType {
+  let dt: DType | null = null;
+  for (const x of xs) if (isNDArray(x)) dt = dt === null ? x.dtype : promoteTypes(dt, x.dtype);
+  // JS numbers are weak scalars: they do not raise float32 to float64
+  return dt === 'float32' ? 'float32' : 'float64';
+}
+
+/** `np.linspace(start, stop, num=50, {endpoint, retstep, dtype, axis})`. */
+export function linspace(start: ArrayLike, stop: ArrayLike, opts: LinspaceOptions & { num?: number; retstep: true }): [NDArray, number | NDArray];
+export function linspace(start: ArrayLike, stop: ArrayLike, num: number, opts: LinspaceOptions & { retstep: true }): [NDArray, number | NDArray];
+export function linspace(start: ArrayLike, stop: ArrayLike, ...rest: (number | boolean | string | null | (LinspaceOptions & { num?: number }))[]): NDArray;
+export function linspace(start: ArrayLike, stop: ArrayLike, ...rest: unknown[]): NDArray | [NDArray, number | NDArray] {
+  const [pos, opts] = splitOpts<LinspaceOptions & { num?: number }>(rest);
+  const num = sampleCount(opts.num ?? pos[0] ?? 50);
+  const endpoint = opts.endpoint ?? (pos[1] as boolean | undefined) ?? true;
+  const retstep = opts.retstep ?? (pos[2] as boolean | undefined) ?? false;
+  const dtArg = opts.dtype ?? (pos[3] as string | null | undefined) ?? null;
+  const axis = opts.axis ?? (pos[4] as number | undefined) ?? 0;
+  const div = endpoint ? num - 1 : num;
+  const dt = inexactOf(start, stop);
+  const A = asarray(start);
+  const B = asarray(stop);
+  const bshape = broadcastShapesOf([A._shape, B._shape]);
+  const nb = shapeSize(bshape);
+  const a64 = broadcastValues(A, bshape);
+  const b64 = broadcastValues(B, bshape);
+  const f32 = dt === 'float32';
+  const r = (x: number): number => (f32 ? Math.fround(x) : x);
+  const delta = a64.map((a, i) => r((b64[i] as number) - a));
+  const y = NDArray.empty([num, ...bshape], dt, false);
+  const d = y._data() as Float64Array;
+  const p0 = y._start;
+  let step: number[];
+  if (div > 0) {
+    step = delta.map((x) => r(x / div));
+    const anyZero = step.some((s) => s === 0);
+    for (let i = 0; i < num; i++) {
+      for (let j = 0; j < nb; j++) {
+        const s = step[j] as number;
+        const v = anyZero ? r(r(r(i) / div) * (delta[j] as number)) : r(r(i) * s);
+        d[p0 + i * nb + j] = r(v + (a64[j] as number));
+      }
+    }
+  } else {
+    step = delta.map(() => NaN);
+    for (let i = 0; i < num; i++) for (let j = 0; j < nb; j++) d[p0 + i * nb + j] = r(r(i * (delta[j] as number)) + (a64[j] as number));
+  }
+  if (endpoint && num > 1) for (let j = 0; j < nb; j++) d[p0 + (num - 1) * nb + j] = b64[j] as number;
+  let out = y;
+  if (axis !== 0) out = moveaxis(out, 0, axis);
+  if (dtArg !== null) {
+    const want = normalizeDtype(dtArg);
+    if (DTYPE_INFO[want].kind === 'i' || DTYPE_INFO[want].kind === 'u') {
+      const dd = y._data() as Float64Array;
+      for (let i = 0; i < y.size; i++) dd[p0 + i] = Math.floor(dd[p0 + i] as number);
+    }
+    if (want !== out.dtype) out = astype(out, want);
+  }
+  if (retstep) {
+    const st: number | NDArray = bshape.length === 0 ? (step[0] as number) : fromValues(step, bshape, dt);
+    return [out, st];
+  }
+  return out;
+}
+
+function broadcastShapesOf(shapes: readonly (readonly number[])[]): number[] {
+  return broadcast_shapes(...shapes);
+}
+
+/** The float64 values of `a` broadcast to `shape`, C order. */
+function broadcastValues(a: NDArray, shape: readonly number[]): number[] {
+  const b = broadcast_to(a, shape);
+  return b._values().map((v) => Number(v));
+}
+
+function fromValues(vals: readonly number[], shape: readonly number[], dtype: DType): NDArray {
+  const out = NDArray.empty(shape, dtype, false);
+  const d = out._data() as Float64Array;
+  vals.forEach((v, i) => {
+    d[out._start + i] = v;
+  });
+  return out;
+}
+
+/** `np.logspace(start, stop, num=50, {endpoint, base, dtype, axis})`: `base ** linspace(...)`. */
+export function logspace(start: ArrayLike, stop: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ num?: number; endpoint?: boolean; base?: number; dtype?: DType | string | null; axis?: number }>(rest);
+  const num = opts.num ?? (pos[0] as number | undefined) ?? 50;
+  const endpoint = opts.endpoint ?? (pos[1] as boolean | undefined) ?? true;
+  const base = opts.base ?? (pos[2] as number | undefined) ?? 10;
+  const dtype = opts.dtype ?? (pos[3] as string | null | undefined) ?? null;
+  const axis = opts.axis ?? (pos[4] as number | undefined) ?? 0;
+  const y = linspace(start, stop, num, { endpoint, axis }) as NDArray;
+  const out = NDArray.empty(y._shape, y.dtype, false);
+  const src = y._values();
+  const d = out._data() as Float64Array;
+  const f32 = y.dtype === 'float32';
+  src.forEach((v, i) => {
+    const r = Math.pow(base, Number(v));
+    d[out._start + i] = f32 ? Math.fround(r) : r;
+  });
+  // NumPy's power keeps linspace's (possibly moved) layout
+  const res = y.flags.c_contiguous ? out : copyKeepLayout(out, y);
+  return dtype === null ? res : astype(res, normalizeDtype(dtype));
+}
+
+/** `out`'s values (C order) in a fresh array laid out like `like`. */
+function copyKeepLayout(out: NDArray, like: NDArray): NDArray {
+  const r = _emptyLikeKeep(like, out.dtype);
+  copyInto(r, out);
+  return r;
+}
+
+/** `np.geomspace(start, stop, num=50, {endpoint, dtype, axis})` for scalar endpoints. */
+export function geomspace(start: number, stop: number, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ num?: number; endpoint?: boolean; dtype?: DType | string | null; axis?: number }>(rest);
+  const num = sampleCount(opts.num ?? pos[0] ?? 50);
+  const endpoint = opts.endpoint ?? (pos[1] as boolean | undefined) ?? true;
+  const dtype = opts.dtype ?? (pos[2] as string | null | undefined) ?? null;
+  const axis = opts.axis ?? (pos[3] as number | undefined) ?? 0;
+  const s = Number(start);
+  const e = Number(stop);
+  if (s === 0 || e === 0) throw ValueError('Geometric sequence cannot include zero');
+  const sign = Math.sign(s);
+  const ls = Math.log10(s / sign);
+  const le = Math.log10(e / sign);
+  const y = linspace(ls, le, num, { endpoint }) as NDArray;
+  const out = NDArray.empty([num], 'float64', false);
+  const d = out._data() as Float64Array;
+  const v = y._values();
+  for (let i = 0; i < num; i++) d[out._start + i] = Math.pow(10, Number(v[i]));
+  if (num > 0) {
+    d[out._start] = s / sign;
+    if (num > 1 && endpoint) d[out._start + num - 1] = e / sign;
+  }
+  for (let i = 0; i < num; i++) d[out._start + i] = (d[out._start + i] as number) * sign;
+  let res = out;
+  if (axis !== 0) res = moveaxis(res, 0, axis);
+  return dtype === null ? res : astype(res, normalizeDtype(dtype));
+}
+
+// ---------------------------------------------------------------------------------------------
+// eye / identity / diag / tri
+// ---------------------------------------------------------------------------------------------
+
+/** `np.eye(N, M=null, {k, dtype, order})` (also positional `np.eye(N, M, k, dtype)`). */
+export function eye(N: number, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ M?: number | null; k?: number; dtype?: DType | string | null; order?: LayoutOrder }>(rest);
+  const Mv = opts.M !== undefined ? opts.M : (pos[0] as number | null | undefined);
+  const M = Mv === undefined || Mv === null ? N : Mv;
+  const k = opts.k ?? (pos[1] as number | undefined) ?? 0;
+  const dt = opts.dtype ?? (pos[2] as string | null | undefined) ?? null;
+  const m = zeros([N, M], { dtype: dt ?? 'float64', order: opts.order ?? (pos[3] as LayoutOrder | undefined) ?? 'C' });
+  if (k >= M) return m;
+  const one = scalarToStorage(1, m.dtype);
+  const d = m._data() as Float64Array;
+  for (let i = Math.max(0, -k); i < N && i + k < M; i++) d[m._at([i, i + k])] = one as number;
+  return m;
+}
+
+/** `np.identity(n, {dtype})`. */
+export function identity(n: number, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ dtype?: DType | string | null }>(rest);
+  return eye(n, { dtype: opts.dtype ?? (pos[0] as string | null | undefined) ?? null });
+}
+
+/** `np.diag(v, k=0)`: 1-D → a new 2-D array; 2-D → the diagonal (a read-only view). */
+export function diag(v: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ k?: number }>(rest);
+  const k = opts.k ?? (pos[0] as number | undefined) ?? 0;
+  const a = asarray(v);
+  if (a.ndim === 1) {
+    const n = (a._shape[0] as number) + Math.abs(k);
+    const res = NDArray.empty([n, n], a.dtype, true);
+    const len = a._shape[0] as number;
+    const dst = res._view([len], [n + 1], k >= 0 ? k : -k * n);
+    copyInto(dst, a);
+    return res;
+  }
+  if (a.ndim === 2) return diagonal(a, k);
+  throw ValueError('Input must be 1- or 2-d.');
+}
+
+/** `np.diagflat(v, k=0)`: the flattened input on the k-th diagonal. */
+export function diagflat(v: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ k?: number }>(rest);
+  const k = opts.k ?? (pos[0] as number | undefined) ?? 0;
+  return diag(ravel(asarray(v)), k);
+}
+
+/** `np.tri(N, M=null, {k, dtype})`: ones at and below the k-th diagonal. */
+export function tri(N: number, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ M?: number | null; k?: number; dtype?: DType | string | null }>(rest);
+  const Mv = opts.M !== undefined ? opts.M : (pos[0] as number | null | undefined);
+  const M = Mv === undefined || Mv === null ? N : Mv;
+  const k = opts.k ?? (pos[1] as number | undefined) ?? 0;
+  const dt = opts.dtype ?? (pos[2] as string | null | undefined) ?? null;
+  const m = zeros([N, M], { dtype: dt ?? 'float64' });
+  const one = scalarToStorage(1, m.dtype);
+  const d = m._data() as Float64Array;
+  for (let i = 0; i < N; i++) for (let j = 0; j < M && j <= i + k; j++) d[m._at([i, j])] = one as number;
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// meshgrid / indices / fromfunction / copy
+// ---------------------------------------------------------------------------------------------
+
+/** `np.meshgrid(...xi, {indexing: 'xy' | 'ij', sparse, copy})`: an array of arrays. */
+export function meshgrid(...args: unknown[]): NDArray[] {
+  const [xi, opts] = splitOpts<{ indexing?: string; sparse?: boolean; copy?: boolean }>(args);
+  const indexing = opts.indexing ?? 'xy';
+  const sparse = opts.sparse ?? false;
+  const copy = opts.copy ?? true;
+  if (indexing !== 'xy' && indexing !== 'ij') throw ValueError("Valid values for `indexing` are 'xy' and 'ij'.");
+  const nd = xi.length;
+  let output = xi.map((x, i) => {
+    const shape = new Array<number>(nd).fill(1);
+    shape[i] = -1;
+    return _reshape(asarray(x as ArrayLike), shape, 'C', null);
+  });
+  if (indexing === 'xy' && nd > 1) {
+    const s0 = (output[0] as NDArray)._shape;
+    const s1 = (output[1] as NDArray)._shape;
+    const sh0 = [1, s0[0] as number, ...new Array<number>(nd - 2).fill(1)];
+    const sh1 = [s1[1] as number, 1, ...new Array<number>(nd - 2).fill(1)];
+    output[0] = _reshape(output[0] as NDArray, sh0, 'C', false);
+    output[1] = _reshape(output[1] as NDArray, sh1, 'C', false);
+  }
+  if (!sparse) output = broadcast_arrays(...output);
+  if (copy) output = output.map((x) => copyArrayC(x));
+  return output;
+}
+
+const copyArrayC = (a: NDArray): NDArray => {
+  const out = NDArray.empty(a._shape, a.dtype, false);
+  copyInto(out, a);
+  return out;
+};
+
+/** `np.indices(dimensions, {dtype, sparse})`. */
+export function indices(dimensions: readonly number[], opts: { dtype?: DType | string; sparse?: boolean } = {}): NDArray | NDArray[] {
+  const dims = _parseShape(dimensions);
+  const dtype = normalizeDtype(opts.dtype ?? 'int64');
+  const N = dims.length;
+  const parts = dims.map((dim, i) => {
+    const shape = new Array<number>(N).fill(1);
+    shape[i] = dim;
+    return _reshape(arange(dim, { dtype }), shape, 'C', null);
+  });
+  if (opts.sparse) return parts;
+  const res = NDArray.empty([N, ...dims], dtype, false);
+  parts.forEach((p, i) => copyInto(res._view(dims, res._strides.slice(1), i * (res._strides[0] as number)), p));
+  return res;
+}
+
+/**
+ * `np.fromfunction(fn, shape, {dtype})`: calls `fn` once with one index array per axis
+ * (float64 by default), as NumPy does, and returns what `fn` returns.
+ */
+export function fromfunction<R>(fn: (...idx: NDArray[]) => R, shape: readonly number[], opts: { dtype?: DType | string } = {}): R {
+  const dims = _parseShape(shape);
+  const dtype = normalizeDtype(opts.dtype ?? 'float64');
+  const res = indices(dims, { dtype }) as NDArray;
+  const args = dims.map((_, i) => res._view(dims, res._strides.slice(1), res._offset + i * (res._strides[0] as number)));
+  return fn(...args);
+}
+
+/** `np.copy(a, {order})`: order 'K' by default (keeps the memory layout, unlike `a.copy()`). */
+export function copy(a: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ order?: LayoutOrder; subok?: boolean }>(rest);
+  const arr = asarray(a);
+  const order = _checkOrder(opts.order ?? pos[0], 'K');
+  return _copyOrder(arr, order);
 }

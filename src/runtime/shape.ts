@@ -6,10 +6,10 @@
  * array when NumPy copies; the fixtures compare byte strides and memory sharing with NumPy's.
  */
 import { splitOpts } from './args';
-import { NumPyError, TypeError_, ValueError, normalizeAxis } from './errors';
-import { NDArray, isNDArray, type ArrayLike } from './ndarray';
-import { asarray, copyArray, copyInto } from './convert';
-import type { DType } from './dtype';
+import { IndexError, NumPyError, TypeError_, ValueError, normalizeAxis } from './errors';
+import { NDArray, isNDArray, shapeSize, type ArrayLike } from './ndarray';
+import { array, asarray, copyArray, copyInto } from './convert';
+import { canCast, normalizeDtype, promoteTypes, type Casting, type DType } from './dtype';
 
 export type LayoutOrder = 'C' | 'F' | 'A' | 'K';
 
@@ -319,10 +319,7 @@ function flattenImpl(a: NDArray, order: LayoutOrder): NDArray {
   else if (o === 'K') {
     if (a.flags.c_contiguous) src = a;
     else if (isFortran(a)) src = transposeImpl(a, null);
-    else {
-      const perm = sortedStridePerm(a._strides);
-      src = transposeImpl(a, perm);
-    }
+    else src = transposeImpl(a, iterPerm(a._shape, [a]));
   }
   const out = NDArray.empty([a.size], a.dtype, false);
   copyInto(out._view(src._shape, fillStrides(src._shape, false).map((s) => (src.size === 0 ? 0 : s)), 0), src);
@@ -377,8 +374,8 @@ export const permute_dims = transpose;
 /** `np.swapaxes(a, axis1, axis2)`: a view. */
 export function swapaxes(a: ArrayLike, axis1: number, axis2: number): NDArray {
   const arr = asarray(a);
-  const i = normalizeAxis(axis1, arr.ndim);
-  const j = normalizeAxis(axis2, arr.ndim);
+  const i = axisMsg(shapeItem(axis1), arr.ndim, 'axis1');
+  const j = axisMsg(shapeItem(axis2), arr.ndim, 'axis2');
   const perm = arr._shape.map((_, k) => k);
   perm[i] = j;
   perm[j] = i;
@@ -386,10 +383,10 @@ export function swapaxes(a: ArrayLike, axis1: number, axis2: number): NDArray {
 }
 
 /** NumPy's `normalize_axis_tuple` with its `repeated axis in `…` argument` text. */
-function axisTuple(axis: number | readonly number[], ndim: number, argname: string): number[] {
+function axisTuple(axis: number | readonly number[], ndim: number, argname: string | null): number[] {
   const list = typeof axis === 'number' ? [axis] : [...axis];
-  const out = list.map((x) => normalizeAxis(shapeItem(x), ndim));
-  if (new Set(out).size !== out.length) throw ValueError(`repeated axis in \`${argname}\` argument`);
+  const out = list.map((x) => (argname === null ? normalizeAxis(shapeItem(x), ndim) : axisMsg(shapeItem(x), ndim, argname)));
+  if (new Set(out).size !== out.length) throw ValueError(argname === null ? 'repeated axis' : `repeated axis in \`${argname}\` argument`);
   return out;
 }
 
@@ -540,3 +537,974 @@ export function asfortranarray(a: ArrayLike, opts: { dtype?: DType | string | nu
   if (arr.ndim === 0) return arr._view([1], [1], arr._offset);
   return arr;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Layout of new arrays, as NumPy's iterator allocates them
+// ---------------------------------------------------------------------------------------------
+
+/** Element strides of a fresh array of `shape` laid out along `perm` (outermost first). */
+function stridesFromPerm(shape: readonly number[], perm: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length).fill(0);
+  if (shape.some((d) => d === 0)) return strides; // NumPy 2: fresh empty arrays get zero strides
+  let s = 1;
+  for (let i = perm.length - 1; i >= 0; i--) {
+    const p = perm[i] as number;
+    strides[p] = s;
+    s *= shape[p] as number;
+  }
+  return strides;
+}
+
+/** A fresh owning array with the given element strides (from `stridesFromPerm`). */
+function allocStrided(shape: readonly number[], strides: readonly number[], dtype: DType, zero = false): NDArray {
+  const base = NDArray.empty([shapeSize(shape)], dtype, zero);
+  return new NDArray({ buffer: base.buffer, dtype, shape, strides, offset: 0, base: null, writeable: true });
+}
+
+/** NumPy's `PyArray_CreateMultiSortedStridePerm` (concatenate's output layout). */
+function multiSortedStridePerm(arrays: readonly NDArray[], ndim: number): number[] {
+  const perm = Array.from({ length: ndim }, (_, i) => i);
+  for (let i0 = 1; i0 < ndim; i0++) {
+    let ipos = i0;
+    const j0 = perm[i0] as number;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      let ambig = true;
+      let shouldswap = false;
+      const j1 = perm[i1] as number;
+      for (const a of arrays) {
+        if (a._shape[j0] !== 1 && a._shape[j1] !== 1) {
+          if (Math.abs(a._strides[j0] as number) <= Math.abs(a._strides[j1] as number)) shouldswap = false;
+          else if (ambig) shouldswap = true;
+          ambig = false;
+        }
+      }
+      if (!ambig) {
+        if (shouldswap) ipos = i1;
+        else break;
+      }
+    }
+    if (ipos !== i0) {
+      for (let i1 = i0; i1 > ipos; i1--) perm[i1] = perm[i1 - 1] as number;
+      perm[ipos] = j0;
+    }
+  }
+  return perm;
+}
+
+/**
+ * The outermost-first axis order NumPy's iterator (`npyiter_find_best_axis_ordering`, order 'K')
+ * picks for operands broadcast to `shape`; used to lay out outputs the way ufuncs allocate them.
+ */
+function iterPerm(shape: readonly number[], ops: readonly NDArray[]): number[] {
+  const nd = shape.length;
+  // axisdata k is axis nd-1-k; strides of size-1 and broadcast dims are 0
+  const st = ops.map((a) => {
+    const pad = nd - a.ndim;
+    return Array.from({ length: nd }, (_, k) => {
+      const ax = nd - 1 - k;
+      const ia = ax - pad;
+      if (ia < 0 || shape[ax] === 1 || a._shape[ia] === 1) return 0;
+      return a._strides[ia] as number;
+    });
+  });
+  const perm = Array.from({ length: nd }, (_, i) => i);
+  for (let i0 = 1; i0 < nd; i0++) {
+    let ipos = i0;
+    const j0 = perm[i0] as number;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      let ambig = true;
+      let shouldswap = false;
+      const j1 = perm[i1] as number;
+      for (const s of st) {
+        const s0 = s[j0] as number;
+        const s1 = s[j1] as number;
+        if (s0 !== 0 && s1 !== 0) {
+          if (Math.abs(s1) <= Math.abs(s0)) shouldswap = false;
+          else if (ambig) shouldswap = true;
+          ambig = false;
+        }
+      }
+      if (!ambig) {
+        if (shouldswap) ipos = i1;
+        else break;
+      }
+    }
+    if (ipos !== i0) {
+      for (let i1 = i0; i1 > ipos; i1--) perm[i1] = perm[i1 - 1] as number;
+      perm[ipos] = j0;
+    }
+  }
+  // perm is innermost-first in axisdata space; convert to outermost-first axes
+  return perm.map((k) => nd - 1 - k).reverse();
+}
+
+/** A new array shaped `shape`, laid out as a ufunc output over `ops` (order 'K'). */
+function allocLikeOperands(shape: readonly number[], ops: readonly NDArray[], dtype: DType): NDArray {
+  if (shape.length <= 1) return NDArray.empty(shape, dtype, false);
+  return allocStrided(shape, stridesFromPerm(shape, iterPerm(shape, ops)), dtype);
+}
+
+// ---------------------------------------------------------------------------------------------
+// squeeze / expand_dims / atleast_nd
+// ---------------------------------------------------------------------------------------------
+
+/** `np.squeeze(a, axis)`: a view without the selected (or all) length-1 axes. */
+export function squeeze(a: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ axis?: number | readonly number[] | null }>(rest);
+  const arr = asarray(a);
+  const axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | number[] | null | undefined);
+  let drop: boolean[];
+  if (axis === null || axis === undefined) drop = arr._shape.map((d) => d === 1);
+  else {
+    const axes = axisTuple(axis, arr.ndim, null);
+    drop = new Array<boolean>(arr.ndim).fill(false);
+    for (const ax of axes) {
+      if (arr._shape[ax] !== 1) throw ValueError('cannot select an axis to squeeze out which has size not equal to one');
+      drop[ax] = true;
+    }
+  }
+  const shape: number[] = [];
+  const strides: number[] = [];
+  arr._shape.forEach((d, i) => {
+    if (!drop[i]) {
+      shape.push(d);
+      strides.push(arr._strides[i] as number);
+    }
+  });
+  return arr._view(shape, strides, arr._offset);
+}
+
+/** `np.expand_dims(a, axis)` (axis an int or a list): a reshape view. */
+export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDArray {
+  const arr = asarray(a);
+  const list = typeof axis === 'number' ? [axis] : [...axis];
+  const outNd = list.length + arr.ndim;
+  const axes = axisTuple(list, outNd, null);
+  let k = 0;
+  const shape = Array.from({ length: outNd }, (_, i) => (axes.includes(i) ? 1 : (arr._shape[k++] as number)));
+  return reshapeImpl(arr, shape, 'C', null);
+}
+
+/** `a[None, ...]`-style view inserting length-1 axes (stride 0) at `positions` of the result. */
+function insertAxes(a: NDArray, positions: readonly number[]): NDArray {
+  const outNd = a.ndim + positions.length;
+  const shape: number[] = [];
+  const strides: number[] = [];
+  let k = 0;
+  for (let i = 0; i < outNd; i++) {
+    if (positions.includes(i)) {
+      shape.push(1);
+      strides.push(0);
+    } else {
+      shape.push(a._shape[k] as number);
+      strides.push(a._strides[k] as number);
+      k++;
+    }
+  }
+  return a._view(shape, strides, a._offset);
+}
+
+function atleast1(x: ArrayLike): NDArray {
+  const a = asarray(x);
+  return a.ndim === 0 ? reshapeImpl(a, [1], 'C', null) : a;
+}
+function atleast2(x: ArrayLike): NDArray {
+  const a = asarray(x);
+  if (a.ndim === 0) return reshapeImpl(a, [1, 1], 'C', null);
+  if (a.ndim === 1) return insertAxes(a, [0]);
+  return a;
+}
+function atleast3(x: ArrayLike): NDArray {
+  const a = asarray(x);
+  if (a.ndim === 0) return reshapeImpl(a, [1, 1, 1], 'C', null);
+  if (a.ndim === 1) return insertAxes(a, [0, 2]);
+  if (a.ndim === 2) return insertAxes(a, [2]);
+  return a;
+}
+
+/** `np.atleast_1d(a)`; with several arguments, an array of results. */
+export function atleast_1d(...arys: ArrayLike[]): NDArray | NDArray[] {
+  const r = arys.map(atleast1);
+  return r.length === 1 ? (r[0] as NDArray) : r;
+}
+/** `np.atleast_2d(a)` (1-D `a` becomes `a[None, :]`, a view). */
+export function atleast_2d(...arys: ArrayLike[]): NDArray | NDArray[] {
+  const r = arys.map(atleast2);
+  return r.length === 1 ? (r[0] as NDArray) : r;
+}
+/** `np.atleast_3d(a)` (1-D → `a[None, :, None]`, 2-D → `a[:, :, None]`). */
+export function atleast_3d(...arys: ArrayLike[]): NDArray | NDArray[] {
+  const r = arys.map(atleast3);
+  return r.length === 1 ? (r[0] as NDArray) : r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// broadcast_arrays / broadcast_shapes
+// ---------------------------------------------------------------------------------------------
+
+/** np.broadcast's shape with its `shape mismatch` text. */
+function broadcastShapeOf(shapes: readonly (readonly number[])[]): number[] {
+  let nd = 0;
+  for (const s of shapes) nd = Math.max(nd, s.length);
+  const out = new Array<number>(nd).fill(1);
+  for (let i = 0; i < nd; i++) {
+    let src = 0;
+    for (let j = 0; j < shapes.length; j++) {
+      const s = shapes[j] as readonly number[];
+      const k = i + s.length - nd;
+      if (k < 0) continue;
+      const d = s[k] as number;
+      if (d === 1) continue;
+      if (out[i] === 1) {
+        out[i] = d;
+        src = j;
+      } else if (out[i] !== d) {
+        throw ValueError(
+          `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg ${src} with shape ${shapeRepr(shapes[src] as number[])} and arg ${j} with shape ${shapeRepr(s)}.`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Python's tuple repr: `(3, 4)`, `(3,)`, `()`. */
+function shapeRepr(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
+
+/** `np.broadcast_shapes(*shapes)`: the broadcast shape as a number array. */
+export function broadcast_shapes(...shapes: (number | readonly number[])[]): number[] {
+  const list = shapes.map((s) => {
+    const sh = parseShape(s);
+    for (const d of sh) if (d < 0) throw ValueError('negative dimensions are not allowed');
+    return sh;
+  });
+  return broadcastShapeOf(list);
+}
+
+/**
+ * `np.broadcast_arrays(...arrays)`: views broadcast to one shape. As NumPy 2, arrays already of
+ * that shape come back as they are, and the views are writeable when their source is (NumPy
+ * marks them warn-on-write).
+ */
+export function broadcast_arrays(...args: unknown[]): NDArray[] {
+  const [pos] = splitOpts<{ subok?: boolean }>(args);
+  const arrs = pos.map((x) => asarray(x as ArrayLike));
+  const shape = broadcastShapeOf(arrs.map((a) => a._shape));
+  return arrs.map((a) => (a._shape.length === shape.length && a._shape.every((d, i) => d === shape[i]) ? a : broadcastView(a, shape, true)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// concatenate and stacking
+// ---------------------------------------------------------------------------------------------
+
+export interface ConcatOptions {
+  axis?: number | null;
+  out?: NDArray | null;
+  dtype?: DType | string | null;
+  casting?: Casting;
+}
+
+function toArrays(arrays: unknown, what: string): NDArray[] {
+  if (isNDArray(arrays)) {
+    const out: NDArray[] = [];
+    for (let i = 0; i < (arrays._shape[0] ?? 0); i++) out.push(arrays._view(arrays._shape.slice(1), arrays._strides.slice(1), arrays._offset + i * (arrays._strides[0] as number)));
+    if (arrays.ndim === 0) throw TypeError_(`iteration over a 0-d array`);
+    return out;
+  }
+  if (!Array.isArray(arrays)) throw TypeError_(`The first input argument needs to be a sequence`);
+  void what;
+  return arrays.map((x) => asarray(x as ArrayLike));
+}
+
+function resultDtype(arrs: readonly NDArray[]): DType {
+  let dt = (arrs[0] as NDArray).dtype;
+  for (const a of arrs) dt = promoteTypes(dt, a.dtype);
+  return dt;
+}
+
+function castCheck(arrs: readonly NDArray[], dt: DType, casting: Casting): void {
+  for (const a of arrs) {
+    if (!canCast(a.dtype, dt, casting)) {
+      throw TypeError_(`Cannot cast array data from dtype('${a.dtype}') to dtype('${dt}') according to the rule '${casting}'`);
+    }
+  }
+}
+
+/** `np.concatenate(arrays, axis=0, {out, dtype, casting})`; axis null flattens first. */
+export function concatenate(arrays: readonly ArrayLike[] | NDArray, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<ConcatOptions>(rest);
+  const axisArg = opts.axis !== undefined ? opts.axis : pos.length > 0 ? (pos[0] as number | null) : 0;
+  const out = opts.out ?? (pos[1] as NDArray | null | undefined) ?? null;
+  const arrs = toArrays(arrays, 'concatenate');
+  if (opts.dtype !== undefined && opts.dtype !== null && out !== null) {
+    throw TypeError_('concatenate() only takes `out` or `dtype` as an argument, but both were provided.');
+  }
+  if (arrs.length === 0) throw ValueError('need at least one array to concatenate');
+  const casting = opts.casting ?? 'same_kind';
+  const dt = opts.dtype !== undefined && opts.dtype !== null ? normalizeDtype(opts.dtype) : out !== null ? out.dtype : resultDtype(arrs);
+  if (axisArg === null) {
+    const flat = arrs.map((a) => (a.flags.c_contiguous ? reshapeImpl(a, [-1], 'C', null) : flattenImpl(a, 'C')));
+    const total = flat.reduce((s, a) => s + a.size, 0);
+    castCheck(flat, dt, casting);
+    let res: NDArray;
+    if (out !== null) {
+      if (out.ndim !== 1) throw ValueError('Output array has wrong dimensionality');
+      if (out._shape[0] !== total) throw ValueError('Output array is the wrong shape');
+      res = out;
+    } else res = NDArray.empty([total], dt, false);
+    let off = 0;
+    for (const a of flat) {
+      copyInto(res._view([a.size], [res._strides[0] as number], res._offset + off * (res._strides[0] as number)), a);
+      off += a.size;
+    }
+    return res;
+  }
+  const first = arrs[0] as NDArray;
+  const nd = first.ndim;
+  if (nd === 0) throw ValueError('zero-dimensional arrays cannot be concatenated');
+  const axis = normalizeAxis(shapeItem(axisArg), nd);
+  const shape = [...first._shape];
+  for (let i = 1; i < arrs.length; i++) {
+    const a = arrs[i] as NDArray;
+    if (a.ndim !== nd) {
+      throw ValueError(`all the input arrays must have same number of dimensions, but the array at index 0 has ${nd} dimension(s) and the array at index ${i} has ${a.ndim} dimension(s)`);
+    }
+    for (let d = 0; d < nd; d++) {
+      if (d === axis) shape[d] = (shape[d] as number) + (a._shape[d] as number);
+      else if (a._shape[d] !== first._shape[d]) {
+        throw ValueError(`all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${d}, the array at index 0 has size ${first._shape[d]} and the array at index ${i} has size ${a._shape[d]}`);
+      }
+    }
+  }
+  castCheck(arrs, dt, casting);
+  let res: NDArray;
+  if (out !== null) {
+    if (out.ndim !== nd) throw ValueError('Output array has wrong dimensionality');
+    if (!out._shape.every((d, i) => d === shape[i])) throw ValueError('Output array is the wrong shape');
+    res = out;
+  } else res = allocStrided(shape, stridesFromPerm(shape, multiSortedStridePerm(arrs, nd)), dt);
+  let off = 0;
+  for (const a of arrs) {
+    const n = a._shape[axis] as number;
+    const sh = [...res._shape];
+    sh[axis] = n;
+    copyInto(res._view(sh, res._strides, res._offset + off * (res._strides[axis] as number)), a);
+    off += n;
+  }
+  return res;
+}
+
+/** `np.stack(arrays, axis=0, {out, dtype, casting})`. */
+export function stack(arrays: readonly ArrayLike[] | NDArray, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<ConcatOptions>(rest);
+  const arrs = toArrays(arrays, 'stack');
+  if (arrs.length === 0) throw ValueError('need at least one array to stack');
+  const s0 = (arrs[0] as NDArray)._shape;
+  for (const a of arrs) {
+    if (a.ndim !== s0.length || !a._shape.every((d, i) => d === s0[i])) throw ValueError('all input arrays must have the same shape');
+  }
+  const axisArg = opts.axis !== undefined ? opts.axis : pos.length > 0 ? (pos[0] as number) : 0;
+  const resNd = s0.length + 1;
+  const axis = normalizeAxis(shapeItem(axisArg), resNd);
+  const expanded = arrs.map((a) => insertAxes(a, [axis]));
+  return concatenate(expanded, { axis, out: opts.out ?? null, dtype: opts.dtype ?? null, casting: opts.casting ?? 'same_kind' });
+}
+
+function seqArg(tup: unknown): ArrayLike[] {
+  if (isNDArray(tup)) return toArrays(tup, 'stack');
+  if (!Array.isArray(tup)) throw TypeError_('arrays to stack must be passed as a "sequence" type such as list or tuple.');
+  return tup as ArrayLike[];
+}
+
+/** `np.vstack(tup, {dtype, casting})`. */
+export function vstack(tup: readonly ArrayLike[], opts: { dtype?: DType | string | null; casting?: Casting } = {}): NDArray {
+  return concatenate(seqArg(tup).map(atleast2), { axis: 0, dtype: opts.dtype ?? null, casting: opts.casting ?? 'same_kind' });
+}
+
+/** `np.row_stack` (NumPy's deprecated alias of vstack). */
+export const row_stack = vstack;
+
+/** `np.hstack(tup, {dtype, casting})`: axis 0 for 1-D inputs, else axis 1. */
+export function hstack(tup: readonly ArrayLike[], opts: { dtype?: DType | string | null; casting?: Casting } = {}): NDArray {
+  const arrs = seqArg(tup).map(atleast1);
+  const axis = arrs.length > 0 && (arrs[0] as NDArray).ndim === 1 ? 0 : 1;
+  return concatenate(arrs, { axis, dtype: opts.dtype ?? null, casting: opts.casting ?? 'same_kind' });
+}
+
+/** `np.dstack(tup)`: along the third axis. */
+export function dstack(tup: readonly ArrayLike[]): NDArray {
+  return concatenate(seqArg(tup).map(atleast3), { axis: 2 });
+}
+
+/** `np.column_stack(tup)`: 1-D inputs become columns. */
+export function column_stack(tup: readonly ArrayLike[]): NDArray {
+  const arrs = seqArg(tup).map((v) => {
+    const a = asarray(v);
+    if (a.ndim < 2) {
+      const b = a.ndim === 0 ? reshapeImpl(a, [1, 1], 'C', null) : a._view([1, ...a._shape], [(a._shape[0] as number) * (a._strides[0] as number), ...a._strides], a._offset);
+      return transposeImpl(b, null);
+    }
+    return a;
+  });
+  return concatenate(arrs, { axis: 1 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// split
+// ---------------------------------------------------------------------------------------------
+
+/** An `axis` given positionally or as `{axis}`. */
+function axisOpt(rest: readonly unknown[], dflt: number): number {
+  const [pos, opts] = splitOpts<{ axis?: number }>(rest);
+  const ax = opts.axis ?? pos[0] ?? dflt;
+  return shapeItem(ax);
+}
+
+/** Python's slice `[st:end]` of axis 0 as a view. */
+function sliceAxis0(a: NDArray, st: number, end: number): NDArray {
+  const n = a._shape[0] as number;
+  const norm = (x: number): number => (x < 0 ? Math.max(0, x + n) : Math.min(x, n));
+  const s = norm(st);
+  const e = norm(end);
+  const len = Math.max(0, e - s);
+  return a._view([len, ...a._shape.slice(1)], a._strides, a._offset + s * (a._strides[0] as number));
+}
+
+/** `np.array_split(ary, indices_or_sections, axis=0)`: views; sections need not divide evenly. */
+export function array_split(ary: ArrayLike, indices_or_sections: number | readonly number[] | NDArray, ...rest: unknown[]): NDArray[] {
+  const axis = axisOpt(rest, 0);
+  const a = asarray(ary);
+  if (a.ndim === 0 || axis >= a.ndim || axis < -a.ndim) throw IndexError('tuple index out of range');
+  const ax = axis < 0 ? axis + a.ndim : axis;
+  const total = a._shape[ax] as number;
+  let div: number[];
+  let nsec: number;
+  if (typeof indices_or_sections === 'number' || typeof indices_or_sections === 'bigint') {
+    nsec = Math.trunc(Number(indices_or_sections));
+    if (nsec <= 0) throw ValueError('number sections must be larger than 0.');
+    const each = Math.floor(total / nsec);
+    const extras = total % nsec;
+    div = [0];
+    for (let i = 0; i < nsec; i++) div.push((div[i] as number) + (i < extras ? each + 1 : each));
+  } else {
+    const idx = isNDArray(indices_or_sections) ? indices_or_sections._values().map(Number) : indices_or_sections.map((x) => shapeItem(x));
+    nsec = idx.length + 1;
+    div = [0, ...idx, total];
+  }
+  const sary = swapaxes(a, ax, 0);
+  const out: NDArray[] = [];
+  for (let i = 0; i < nsec; i++) out.push(swapaxes(sliceAxis0(sary, div[i] as number, div[i + 1] as number), ax, 0));
+  return out;
+}
+
+/** `np.split(ary, indices_or_sections, axis=0)`: NumPy's error when sections do not divide. */
+export function split(ary: ArrayLike, indices_or_sections: number | readonly number[] | NDArray, ...rest: unknown[]): NDArray[] {
+  const axis = axisOpt(rest, 0);
+  if (typeof indices_or_sections === 'number') {
+    const a = asarray(ary);
+    if (a.ndim === 0 || axis >= a.ndim || axis < -a.ndim) throw IndexError('tuple index out of range');
+    const n = a._shape[axis < 0 ? axis + a.ndim : axis] as number;
+    if (indices_or_sections === 0) throw new NumPyError('ZeroDivisionError', 'integer modulo by zero');
+    if (n % indices_or_sections !== 0) throw ValueError('array split does not result in an equal division');
+  }
+  return array_split(ary, indices_or_sections, axis);
+}
+
+/** `np.hsplit`: along axis 1 (axis 0 for 1-D). */
+export function hsplit(ary: ArrayLike, indices_or_sections: number | readonly number[] | NDArray): NDArray[] {
+  const a = asarray(ary);
+  if (a.ndim === 0) throw ValueError('hsplit only works on arrays of 1 or more dimensions');
+  return split(a, indices_or_sections, a.ndim > 1 ? 1 : 0);
+}
+/** `np.vsplit`: along axis 0 (needs ≥ 2-D). */
+export function vsplit(ary: ArrayLike, indices_or_sections: number | readonly number[] | NDArray): NDArray[] {
+  const a = asarray(ary);
+  if (a.ndim < 2) throw ValueError('vsplit only works on arrays of 2 or more dimensions');
+  return split(a, indices_or_sections, 0);
+}
+/** `np.dsplit`: along axis 2 (needs ≥ 3-D). */
+export function dsplit(ary: ArrayLike, indices_or_sections: number | readonly number[] | NDArray): NDArray[] {
+  const a = asarray(ary);
+  if (a.ndim < 3) throw ValueError('dsplit only works on arrays of 3 or more dimensions');
+  return split(a, indices_or_sections, 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// repeat / tile / resize
+// ---------------------------------------------------------------------------------------------
+
+/** `np.repeat(a, repeats, axis=None)`: a new C-ordered array. */
+export function repeat(a: ArrayLike, repeats: number | readonly number[] | NDArray, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
+  let arr = asarray(a);
+  const axisArg = opts.axis !== undefined ? opts.axis : (pos[0] as number | null | undefined) ?? null;
+  let axis: number;
+  if (axisArg === null) {
+    arr = ravel(arr);
+    axis = 0;
+  } else axis = normalizeAxis(shapeItem(axisArg), arr.ndim);
+  const reps = asarray(repeats as ArrayLike);
+  const rv = reps._values().map((x) => Number(x));
+  if (reps.ndim > 1) throw ValueError('object too deep for desired array');
+  const n = arr.ndim === 0 ? 1 : (arr._shape[axis] as number);
+  let counts: number[];
+  if (rv.length === 1) counts = new Array<number>(n).fill(rv[0] as number);
+  else if (rv.length === n) counts = rv;
+  else throw ValueError(`operands could not be broadcast together with shape (${n},) (${rv.length},)`);
+  for (const c of counts) if (c < 0) throw ValueError('negative dimensions are not allowed');
+  if (arr.ndim === 0) arr = reshapeImpl(arr, [1], 'C', null);
+  const total = counts.reduce((s, c) => s + c, 0);
+  const shape = [...arr._shape];
+  shape[axis] = total;
+  const out = NDArray.empty(shape, arr.dtype, false);
+  let o = 0;
+  const srcSh = [...arr._shape];
+  srcSh[axis] = 1;
+  for (let i = 0; i < n; i++) {
+    const c = counts[i] as number;
+    if (c === 0) continue;
+    const src = arr._view(srcSh, arr._strides, arr._offset + i * (arr._strides[axis] as number));
+    const dsh = [...shape];
+    dsh[axis] = c;
+    copyInto(out._view(dsh, out._strides, out._offset + o * (out._strides[axis] as number)), src);
+    o += c;
+  }
+  return out;
+}
+
+/** `np.tile(A, reps)`. */
+export function tile(A: ArrayLike, reps: number | readonly number[]): NDArray {
+  const tup = typeof reps === 'number' ? [reps] : reps.map(shapeItem);
+  const d = tup.length;
+  let c: NDArray;
+  if (tup.every((x) => x === 1) && isNDArray(A)) c = array(A, { copy: true, ndmin: d });
+  else c = array(A, { copy: null, ndmin: d });
+  const t = d < c.ndim ? [...new Array<number>(c.ndim - d).fill(1), ...tup] : tup;
+  const shapeOut = c._shape.map((s, i) => s * (t[i] as number));
+  for (const x of shapeOut) if (x < 0) throw ValueError('negative dimensions are not allowed');
+  let n = c.size;
+  if (n > 0) {
+    c._shape.forEach((dimIn, i) => {
+      const nrep = t[i] as number;
+      if (nrep !== 1) c = repeat(reshapeImpl(c, [-1, n], 'C', null), nrep, 0);
+      n = Math.floor(n / dimIn);
+    });
+  }
+  return reshapeImpl(c, shapeOut, 'C', null);
+}
+
+/** `np.resize(a, new_shape)`: repeats the data to fill the new shape. */
+export function resize(a: ArrayLike, new_shape: number | readonly number[]): NDArray {
+  const shape = parseShape(new_shape);
+  const flat = ravel(asarray(a));
+  let size = 1;
+  for (const d of shape) {
+    size *= d;
+    if (d < 0) throw ValueError('all elements of `new_shape` must be non-negative');
+  }
+  if (flat.size === 0 || size === 0) return NDArray.empty(shape, flat.dtype, true);
+  const reps = Math.ceil(size / flat.size);
+  const cat = concatenate(new Array<NDArray>(reps).fill(flat), 0);
+  return reshapeImpl(sliceAxis0(cat, 0, size), shape, 'C', null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// flip / roll / rot90
+// ---------------------------------------------------------------------------------------------
+
+function flipAxes(a: NDArray, axes: readonly number[]): NDArray {
+  const strides = [...a._strides];
+  let off = a._offset;
+  for (const ax of axes) {
+    const n = a._shape[ax] as number;
+    if (n > 0) off += (n - 1) * (strides[ax] as number);
+    strides[ax] = -(strides[ax] as number);
+  }
+  return a._view(a._shape, strides, off);
+}
+
+/** `np.flip(m, axis=None)`: a view with negated strides. */
+export function flip(m: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ axis?: number | readonly number[] | null }>(rest);
+  const a = asarray(m);
+  const axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | number[] | null | undefined) ?? null;
+  const axes = axis === null ? a._shape.map((_, i) => i) : axisTuple(axis, a.ndim, null);
+  return flipAxes(a, axes);
+}
+
+/** `np.fliplr(m)`: reverses axis 1. */
+export function fliplr(m: ArrayLike): NDArray {
+  const a = asarray(m);
+  if (a.ndim < 2) throw ValueError('Input must be >= 2-d.');
+  return flipAxes(a, [1]);
+}
+
+/** `np.flipud(m)`: reverses axis 0. */
+export function flipud(m: ArrayLike): NDArray {
+  const a = asarray(m);
+  if (a.ndim < 1) throw ValueError('Input must be >= 1-d.');
+  return flipAxes(a, [0]);
+}
+
+/** `np.roll(a, shift, axis=None)`: a new array laid out like `a`. */
+export function roll(a: ArrayLike, shift: number | readonly number[], ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ axis?: number | readonly number[] | null }>(rest);
+  const arr = asarray(a);
+  const axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | number[] | null | undefined) ?? null;
+  if (axis === null) return reshapeImpl(roll(ravel(arr), shift, 0), arr._shape, 'C', null);
+  const axes = (typeof axis === 'number' ? [axis] : [...axis]).map((x) => normalizeAxis(shapeItem(x), arr.ndim));
+  const shifts = (typeof shift === 'number' ? [shift] : [...shift]).map(shapeItem);
+  const bshape = broadcastShapeOf([typeof shift === 'number' ? [] : [shifts.length], typeof axis === 'number' ? [] : [axes.length]]);
+  if (bshape.length > 1) throw ValueError("'shift' and 'axis' should be scalars or 1D sequences");
+  const nb = bshape.length === 0 ? 1 : (bshape[0] as number);
+  const total = new Array<number>(arr.ndim).fill(0);
+  for (let i = 0; i < nb; i++) {
+    const sh = shifts.length === 1 ? (shifts[0] as number) : (shifts[i] as number);
+    const ax = axes.length === 1 ? (axes[0] as number) : (axes[i] as number);
+    total[ax] = (total[ax] as number) + sh;
+  }
+  const result = emptyLikeKeep(arr);
+  if (arr.size === 0) return result;
+  // copy block by block: for each axis, the rolled pieces
+  const pieces: [number, number, number][][] = arr._shape.map((n, ax) => {
+    const off = (((total[ax] as number) % (n || 1)) + (n || 1)) % (n || 1);
+    if (off === 0) return [[0, 0, n]];
+    return [
+      [0, off, n - off],
+      [n - off, 0, off],
+    ];
+  });
+  const rec = (ax: number, srcOff: number, dstOff: number, shape: number[]): void => {
+    if (ax === arr.ndim) {
+      copyInto(result._view(shape, result._strides, dstOff), arr._view(shape, arr._strides, srcOff));
+      return;
+    }
+    for (const [s, d, len] of pieces[ax] as [number, number, number][]) {
+      rec(ax + 1, srcOff + s * (arr._strides[ax] as number), dstOff + d * (result._strides[ax] as number), [...shape, len]);
+    }
+  };
+  rec(0, arr._offset, result._offset, []);
+  return result;
+}
+
+/** `np.rot90(m, k=1, axes=[0, 1])`: a view. */
+export function rot90(m: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ k?: number; axes?: readonly number[] }>(rest);
+  const a = asarray(m);
+  let k = opts.k ?? (pos[0] as number | undefined) ?? 1;
+  const axes = [...(opts.axes ?? (pos[1] as number[] | undefined) ?? [0, 1])];
+  if (axes.length !== 2) throw ValueError('len(axes) must be 2.');
+  const [a0, a1] = axes as [number, number];
+  if (a0 === a1 || Math.abs(a0 - a1) === a.ndim) throw ValueError('Axes must be different.');
+  if (a0 >= a.ndim || a0 < -a.ndim || a1 >= a.ndim || a1 < -a.ndim) {
+    throw ValueError(`Axes=(${a0}, ${a1}) out of range for array of ndim=${a.ndim}.`);
+  }
+  k = ((k % 4) + 4) % 4;
+  const n0 = a0 < 0 ? a0 + a.ndim : a0;
+  const n1 = a1 < 0 ? a1 + a.ndim : a1;
+  if (k === 0) return a._view(a._shape, a._strides, a._offset);
+  if (k === 2) return flipAxes(flipAxes(a, [n0]), [n1]);
+  const list = a._shape.map((_, i) => i);
+  list[n0] = n1;
+  list[n1] = n0;
+  if (k === 1) return transposeImpl(flipAxes(a, [n1]), list);
+  return flipAxes(transposeImpl(a, list), [n1]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// append / insert / delete
+// ---------------------------------------------------------------------------------------------
+
+/** `np.append(arr, values, axis=None)`. */
+export function append(arr: ArrayLike, values: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
+  let a = asarray(arr);
+  const axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | null | undefined) ?? null;
+  if (axis === null) {
+    if (a.ndim !== 1) a = ravel(a);
+    return concatenate([a, ravel(asarray(values))], a.ndim - 1);
+  }
+  return concatenate([a, asarray(values)], axis);
+}
+
+/** Integer indices of `obj` (int, list, array, or slice string 'start:stop:step') along a length-n axis. */
+function deleteIndices(obj: unknown, n: number, axis: number): { idx: number[]; scalar: boolean } {
+  if (typeof obj === 'string') {
+    const parts = obj.split(':').map((s) => (s.trim() === '' ? null : Number(s)));
+    const step = parts[2] ?? 1;
+    if (step === 0) throw ValueError('slice step cannot be zero');
+    let start = parts[0] ?? (step > 0 ? 0 : n - 1);
+    let stop = parts[1] ?? (step > 0 ? n : -n - 1);
+    if (start < 0) start = Math.max(start + n, step > 0 ? 0 : -1);
+    else start = Math.min(start, step > 0 ? n : n - 1);
+    if (stop < 0) stop = Math.max(stop + n, step > 0 ? 0 : -1);
+    else stop = Math.min(stop, step > 0 ? n : n - 1);
+    const idx: number[] = [];
+    for (let i = start; step > 0 ? i < stop : i > stop; i += step) idx.push(i);
+    return { idx, scalar: false };
+  }
+  const o = asarray(obj as ArrayLike);
+  if (o.dtype === 'bool') {
+    if (o.ndim !== 1 || o.size !== n) throw ValueError(`boolean array argument obj to delete must be one dimensional and match the axis length of ${n}`);
+    const idx: number[] = [];
+    o._values().forEach((v, i) => {
+      if (Number(v) !== 0) idx.push(i);
+    });
+    return { idx, scalar: false };
+  }
+  if (o.dtype.startsWith('float')) throw IndexError('arrays used as indices must be of integer (or boolean) type');
+  const vals = o._values().map(Number);
+  for (const v of vals) if (v < -n || v >= n) throw IndexError(`index ${v} is out of bounds for axis ${axis} with size ${n}`);
+  return { idx: vals.map((v) => (v < 0 ? v + n : v)), scalar: o.ndim === 0 };
+}
+
+/** `np.delete(arr, obj, axis=None)`: obj an int, int list/array, bool mask, or slice string. */
+export function delete_(arr: ArrayLike, obj: unknown, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
+  let a = asarray(arr);
+  let axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | null | undefined) ?? null;
+  if (axis === null) {
+    if (a.ndim !== 1) a = ravel(a);
+    axis = 0;
+  }
+  if (a.ndim === 0) throw new NumPyError('AxisError', `axis ${axis} is out of bounds for array of dimension 0`);
+  const ax = normalizeAxis(axis, a.ndim);
+  const n = a._shape[ax] as number;
+  const arrorder: 'C' | 'F' = isFortran(a) ? 'F' : 'C';
+  const single = typeof obj === 'number' || typeof obj === 'bigint' || (isNDArray(obj) && obj.size === 1 && obj.dtype !== 'bool' && !obj.dtype.startsWith('float')) || (Array.isArray(obj) && obj.length === 1 && typeof obj[0] === 'number');
+  if (single || typeof obj === 'string') {
+    const { idx } = deleteIndices(Array.isArray(obj) ? obj[0] : isNDArray(obj) ? Number(obj._values()[0]) : obj, n, ax);
+    const keep = new Array<boolean>(n).fill(true);
+    for (const i of idx) keep[i] = false;
+    const kept = keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
+    const shape = [...a._shape];
+    shape[ax] = kept.length;
+    const out = emptyOrder(shape, a.dtype, arrorder, false);
+    const sub = [...a._shape];
+    sub[ax] = 1;
+    kept.forEach((src, j) => {
+      copyInto(out._view(sub, out._strides, out._offset + j * (out._strides[ax] as number)), a._view(sub, a._strides, a._offset + src * (a._strides[ax] as number)));
+    });
+    return out;
+  }
+  // NumPy: keep = ones(N, bool); keep[obj,] = False; arr[(:,)*axis + (keep,)] (advanced indexing)
+  const { idx } = deleteIndices(obj, n, ax);
+  const keep = NDArray.empty([n], 'bool', false);
+  const kd = keep._data();
+  for (let i = 0; i < n; i++) kd[keep._start + i] = 1;
+  for (const i of idx) kd[keep._start + i] = 0;
+  const index: unknown[] = new Array<unknown>(ax).fill(':');
+  index.push(keep);
+  return (a as unknown as { get(...i: unknown[]): NDArray }).get(...index);
+}
+export { delete_ as delete };
+
+/** `np.insert(arr, obj, values, axis=None)` for an integer index or a list of integer indices. */
+export function insert(arr: ArrayLike, obj: number | readonly number[] | NDArray, values: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
+  let a = asarray(arr);
+  let axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | null | undefined) ?? null;
+  if (axis === null) {
+    if (a.ndim !== 1) a = ravel(a);
+    axis = a.ndim - 1;
+  }
+  const ax = normalizeAxis(axis, a.ndim);
+  const n = a._shape[ax] as number;
+  const o = asarray(obj as ArrayLike);
+  if (o.dtype.startsWith('float')) throw IndexError('index arrays used as indices must be of integer (or boolean) type');
+  const order: 'C' | 'F' = isFortran(a) ? 'F' : 'C';
+  if (o.size === 1 && o.dtype !== 'bool') {
+    let index = Number(o._values()[0]);
+    if (index < -n || index > n) throw IndexError(`index ${index} is out of bounds for axis ${ax} with size ${n}`);
+    if (index < 0) index += n;
+    let v = asarray(values, { dtype: a.dtype });
+    // NumPy: values = array(values, ndmin=arr.ndim, dtype=arr.dtype); moveaxis(values, 0, axis)
+    if (v.ndim < a.ndim) v = array(v, { copy: null, ndmin: a.ndim });
+    if (o.ndim === 0) v = moveaxis(v, 0, ax);
+    const numnew = v._shape[ax] as number;
+    const shape = [...a._shape];
+    shape[ax] = n + numnew;
+    const out = emptyOrder(shape, a.dtype, order, false);
+    const part = (start: number, len: number): NDArray => {
+      const sh = [...shape];
+      sh[ax] = len;
+      return out._view(sh, out._strides, out._offset + start * (out._strides[ax] as number));
+    };
+    const srcPart = (start: number, len: number): NDArray => {
+      const sh = [...a._shape];
+      sh[ax] = len;
+      return a._view(sh, a._strides, a._offset + start * (a._strides[ax] as number));
+    };
+    copyInto(part(0, index), srcPart(0, index));
+    copyInto(part(index, numnew), v);
+    copyInto(part(index + numnew, n - index), srcPart(index, n - index));
+    return out;
+  }
+  const idx = o._values().map(Number);
+  const norm = idx.map((v) => (v < 0 ? v + n : v));
+  const numnew = norm.length;
+  // stable order of the new positions (NumPy: indices[argsort(indices)] += arange(numnew))
+  const orderIdx = norm.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const newPos = new Array<number>(numnew);
+  orderIdx.forEach(([v, i], k) => {
+    newPos[i] = v + k;
+  });
+  const total = n + numnew;
+  for (let i = 0; i < numnew; i++) {
+    const p = newPos[i] as number;
+    if (p >= total || p < -total) throw IndexError(`index ${p} is out of bounds for axis ${ax} with size ${total}`);
+    if (p < 0) newPos[i] = p + total;
+  }
+  const shape = [...a._shape];
+  shape[ax] = n + numnew;
+  const out = emptyOrder(shape, a.dtype, order, false);
+  const isNew = new Array<boolean>(n + numnew).fill(false);
+  for (const p of newPos) isNew[p] = true;
+  const sub = [...shape];
+  sub[ax] = numnew;
+  // values broadcast to the slots of the new positions, in the order given
+  const slots = NDArray.empty(sub, a.dtype, false);
+  copyInto(slots, asarray(values, { dtype: a.dtype }));
+  const one = [...shape];
+  one[ax] = 1;
+  newPos.forEach((p, i) => {
+    copyInto(out._view(one, out._strides, out._offset + p * (out._strides[ax] as number)), slots._view(one, slots._strides, slots._offset + i * (slots._strides[ax] as number)));
+  });
+  let k = 0;
+  for (let p = 0; p < n + numnew; p++) {
+    if (isNew[p]) continue;
+    copyInto(out._view(one, out._strides, out._offset + p * (out._strides[ax] as number)), a._view(one, a._strides, a._offset + k * (a._strides[ax] as number)));
+    k++;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// tril / triu (output laid out as NumPy's `where`)
+// ---------------------------------------------------------------------------------------------
+
+function triangle(m: ArrayLike, k: number, lower: boolean): NDArray {
+  const a = asarray(m);
+  const sh = a.ndim >= 2 ? a._shape.slice(-2) : [a._shape[0] ?? 1, a._shape[0] ?? 1];
+  if (a.ndim === 0) throw ValueError('Input must be >= 1-d.');
+  const [N, M] = sh as [number, number];
+  const mask = NDArray.empty([N, M], 'bool', false);
+  const shape = a.ndim >= 2 ? [...a._shape] : [N, M];
+  const zeros1 = NDArray.empty([1], a.dtype, true);
+  const out = allocLikeOperands(shape, [mask, a, zeros1], a.dtype);
+  copyInto(out, a);
+  const d = out._data();
+  const zero = DTYPE_INFO_BIG(out.dtype) ? 0n : 0;
+  const rows = shape[shape.length - 2] as number;
+  const cols = shape[shape.length - 1] as number;
+  const outer = shape.slice(0, -2);
+  const nOuter = shapeSize(outer);
+  const rs = out._strides[shape.length - 2] as number;
+  const cs = out._strides[shape.length - 1] as number;
+  for (let o = 0; o < nOuter; o++) {
+    let base = out._start;
+    let rem = o;
+    for (let ax = outer.length - 1; ax >= 0; ax--) {
+      const n = outer[ax] as number;
+      base += (rem % n) * (out._strides[ax] as number);
+      rem = Math.floor(rem / n);
+    }
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const keep = lower ? j - i <= k : j - i >= k;
+        if (!keep) (d as Float64Array)[base + i * rs + j * cs] = zero as number;
+      }
+    }
+  }
+  return out;
+}
+
+const DTYPE_INFO_BIG = (dt: DType): boolean => dt === 'int64' || dt === 'uint64';
+
+/** `np.tril(m, k=0)`: zero above the k-th diagonal (1-D input is broadcast to 2-D). */
+export function tril(m: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ k?: number }>(rest);
+  return triangle(m, opts.k ?? (pos[0] as number | undefined) ?? 0, true);
+}
+
+/** `np.triu(m, k=0)`: zero below the k-th diagonal. */
+export function triu(m: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ k?: number }>(rest);
+  return triangle(m, opts.k ?? (pos[0] as number | undefined) ?? 0, false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// diagonal
+// ---------------------------------------------------------------------------------------------
+
+function axisMsg(axis: number, ndim: number, prefix: string): number {
+  if (axis < -ndim || axis >= ndim) throw new NumPyError('AxisError', `${prefix}: axis ${axis} is out of bounds for array of dimension ${ndim}`);
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/** `np.diagonal(a, offset=0, axis1=0, axis2=1)`: a read-only view, as NumPy. */
+export function diagonal(a: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = splitOpts<{ offset?: number; axis1?: number; axis2?: number }>(rest);
+  const arr = asarray(a);
+  let offset = shapeItem(opts.offset ?? pos[0] ?? 0);
+  const nd = arr.ndim;
+  if (nd < 2) throw ValueError('diag requires an array of at least two dimensions');
+  const ax1 = axisMsg(shapeItem(opts.axis1 ?? pos[1] ?? 0), nd, 'axis1');
+  const ax2 = axisMsg(shapeItem(opts.axis2 ?? pos[2] ?? 1), nd, 'axis2');
+  if (ax1 === ax2) throw ValueError('axis1 and axis2 cannot be the same');
+  let dim1 = arr._shape[ax1] as number;
+  let dim2 = arr._shape[ax2] as number;
+  const s1 = arr._strides[ax1] as number;
+  const s2 = arr._strides[ax2] as number;
+  let offStride: number;
+  if (offset >= 0) {
+    offStride = s2;
+    dim2 -= offset;
+  } else {
+    offset = -offset;
+    offStride = s1;
+    dim1 -= offset;
+  }
+  let size = Math.min(dim1, dim2);
+  let start = arr._offset;
+  if (size < 0) size = 0;
+  else start += offset * offStride;
+  const shape: number[] = [];
+  const strides: number[] = [];
+  for (let i = 0; i < nd; i++) {
+    if (i !== ax1 && i !== ax2) {
+      shape.push(arr._shape[i] as number);
+      strides.push(arr._strides[i] as number);
+    }
+  }
+  shape.push(size);
+  strides.push(s1 + s2);
+  return arr._view(shape, strides, start, false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// More methods
+// ---------------------------------------------------------------------------------------------
+
+declare module './ndarray' {
+  interface NDArray {
+    /** `a.squeeze(axis)`. */
+    squeeze(axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null }): NDArray;
+    /** `a.repeat(repeats, axis)`. */
+    repeat(repeats: number | readonly number[] | NDArray, axis?: number | null | { axis?: number | null }): NDArray;
+    /** `a.diagonal(offset, axis1, axis2)`: a read-only view. */
+    diagonal(...args: (number | { offset?: number; axis1?: number; axis2?: number })[]): NDArray;
+  }
+}
+
+NDArray.prototype.squeeze = function (this: NDArray, ...args: unknown[]): NDArray {
+  return squeeze(this, ...args);
+} as NDArray['squeeze'];
+NDArray.prototype.repeat = function (this: NDArray, repeats: number | readonly number[] | NDArray, ...args: unknown[]): NDArray {
+  return repeat(this, repeats, ...args);
+} as NDArray['repeat'];
+NDArray.prototype.diagonal = function (this: NDArray, ...args: unknown[]): NDArray {
+  return diagonal(this, ...args);
+} as NDArray['diagonal'];
