@@ -231,7 +231,8 @@ export function canCast(from: DType, to: DType, casting: Casting = 'safe'): bool
 export function scalarDtype(v: number | boolean | bigint): DType {
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'bigint') return v > 0x7fffffffffffffffn ? 'uint64' : 'int64';
-  return Number.isInteger(v) ? 'int64' : 'float64';
+  // An integer-valued JS number beyond int64's range cannot be an int64: it is a float there.
+  return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? 'int64' : 'float64';
 }
 
 export const defaultInt: DType = 'int64';
