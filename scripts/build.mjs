@@ -66,15 +66,6 @@ export const TARGETS = [
     platform: 'neutral',
     mainFields: ['module', 'main'],
   },
-  // The runtime with the trace recorder installed (what user code runs against in the runner).
-  {
-    name: 'trace',
-    entry: 'src/trace/traced.ts',
-    outfile: 'dist/runtime/traced.mjs',
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-  },
   // The worker that runs a user's bundled file under resource limits.
   {
     name: 'runner',
