@@ -293,6 +293,8 @@ interface Fancy {
   int: number;
   /** Whether it appears in broadcast error messages (0-d ints do not). */
   listed: boolean;
+  /** Position of its item in the index (an ellipsis between two array items separates them). */
+  item: number;
 }
 
 interface Plan {
@@ -352,7 +354,8 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
   let offset = a._offset;
   const fancy: Fancy[] = [];
   let axis = 0;
-  for (const it of items) {
+  for (let item = 0; item < items.length; item++) {
+    const it = items[item] as Item;
     switch (it.k) {
       case 'ellipsis':
         for (let j = 0; j < nd - used; j++, axis++) {
@@ -365,7 +368,7 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
         strides.push(0);
         break;
       case 'bool0':
-        fancy.push({ dim: shape.length, axis, arr: null, int: it.v ? -1 : -2, listed: false });
+        fancy.push({ dim: shape.length, axis, arr: null, int: it.v ? -1 : -2, listed: true, item });
         shape.push(1);
         strides.push(0);
         break;
@@ -374,7 +377,7 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
         if (it.v < -n || it.v >= n) throw outOfBounds(it.v, axis, n);
         const i = it.v < 0 ? it.v + n : it.v;
         if (advanced) {
-          fancy.push({ dim: shape.length, axis, arr: null, int: i, listed: false });
+          fancy.push({ dim: shape.length, axis, arr: null, int: i, listed: false, item });
           shape.push(n);
           strides.push(a._strides[axis] as number);
         } else offset += i * (a._strides[axis] as number);
@@ -385,14 +388,15 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
         const n = a._shape[axis] as number;
         const st = a._strides[axis] as number;
         const [start, step, len] = sliceIndices(it.s, n);
+        // NumPy: an empty slice keeps the dim's stride (step 1, start 0).
         if (len > 0) offset += start * st;
         shape.push(len);
-        strides.push(st * step);
+        strides.push(len > 0 ? st * step : st);
         axis++;
         break;
       }
       case 'arr':
-        fancy.push({ dim: shape.length, axis, arr: it.a, int: 0, listed: true });
+        fancy.push({ dim: shape.length, axis, arr: it.a, int: 0, listed: true, item });
         shape.push(a._shape[axis] as number);
         strides.push(a._strides[axis] as number);
         axis++;
@@ -400,7 +404,14 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
       case 'mask': {
         const nz = nonzeroArrays(it.a);
         for (let j = 0; j < it.a.ndim; j++, axis++) {
-          fancy.push({ dim: shape.length, axis, arr: nz[j] as NDArray, int: 0, listed: true });
+          fancy.push({
+            dim: shape.length,
+            axis,
+            arr: nz[j] as NDArray,
+            int: 0,
+            listed: true,
+            item,
+          });
           shape.push(a._shape[axis] as number);
           strides.push(a._strides[axis] as number);
         }
@@ -456,7 +467,9 @@ function resolveAdvanced(p: Plan): Advanced {
   if (B === null) {
     const listed = p.fancy
       .filter((f) => f.listed)
-      .map((f) => shapeStrTight((f.arr as NDArray)._shape));
+      .map((f) =>
+        shapeStrTight(f.arr === null ? (shapes[p.fancy.indexOf(f)] as number[]) : f.arr._shape),
+      );
     throw IndexError(
       `shape mismatch: indexing arrays could not be broadcast together with shapes ${listed.join(' ')} `,
     );
@@ -494,9 +507,12 @@ function resolveAdvanced(p: Plan): Advanced {
     }
   }
   const dims = p.fancy.map((f) => f.dim).sort((x, y) => x - y);
+  // Array items are "consecutive" when no slice, newaxis or ellipsis (even an empty one) sits
+  // between them in the index.
+  const itemIds = [...new Set(p.fancy.map((f) => f.item))].sort((x, y) => x - y);
   let consecutive = true;
-  for (let j = 1; j < dims.length; j++)
-    if ((dims[j] as number) !== (dims[j - 1] as number) + 1) consecutive = false;
+  for (let j = 1; j < itemIds.length; j++)
+    if ((itemIds[j] as number) !== (itemIds[j - 1] as number) + 1) consecutive = false;
   return { B, offsets, subShape, subStrides, pos: consecutive ? (dims[0] as number) : 0 };
 }
 
