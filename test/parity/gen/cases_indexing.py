@@ -204,3 +204,12 @@ def cases(c):
     c.add("compress/method", None, arr(A2), [0, 1, 1], method="compress", axis=0)
     c.add("compress/err-long", "compress", [True, False, True, True], arr(A2), axis=0)
     c.add("compress/err-axis", "compress", [True], arr(A2), axis=3)
+
+    # Regressions found by the differential fuzz
+    for ix in ["4:4:3", "3:1", "2:2:-1, :-3:-1", "0:0:3, ::2", "1:, 5:0:3", "None, 1:2:-3, ..."]:
+        c.add(f"get/empty-slice-stride/{ix}", None, arr(A3, "int8"), ix, method="get")
+    for ix in [":, [0], ..., 0", ":, [0], 0, ...", "[0], ..., [1]", ":, [1, 2], ..., None", "1:, [[1, 0], [1, 0]], ..., [True, False, True, True]"]:
+        c.add(f"get/ellipsis-splits-fancy/{ix}", None, arr(A3, "float32"), ix, method="get")
+    c.add("set/ellipsis-splits-fancy", None, arr(A3), ":, [0], ..., 0", [[1, 2]], method="set")
+    for ix in ["True, [0, 1, 2], [0, 1]", "[[0, 1]], False, [0, 1, 2]", "[True, False], [0, 1, 2], [1, 2]"]:
+        c.add(f"get/err-bcast-bool0/{ix}", None, arr(A3), ix, method="get")
