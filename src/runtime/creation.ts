@@ -37,7 +37,11 @@ function cfOrder(order: unknown): 'C' | 'F' {
 }
 
 /** Parses NumPy's `(shape, dtype=None, order='C')` positional/keyword forms. */
-function shapeDtypeOrder(shape: unknown, rest: readonly unknown[], dflt: DType = 'float64'): { shape: number[]; dtype: DType; order: 'C' | 'F' } {
+function shapeDtypeOrder(
+  shape: unknown,
+  rest: readonly unknown[],
+  dflt: DType = 'float64',
+): { shape: number[]; dtype: DType; order: 'C' | 'F' } {
   const [pos, opts] = splitOpts<FillOptions>(rest);
   const sh = _parseShape(shape);
   for (const d of sh) if (d < 0) throw ValueError('negative dimensions are not allowed');
@@ -68,7 +72,8 @@ export function ones(shape: number | readonly number[], ...rest: unknown[]): NDA
 
 /** The dtype NumPy infers for `np.array(value)`. */
 function valueDtype(v: ArrayLike): DType {
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return scalarDtype(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
+    return scalarDtype(v);
   return asarray(v).dtype;
 }
 
@@ -83,7 +88,11 @@ function fillWith(out: NDArray, value: ArrayLike): void {
 }
 
 /** `np.full(shape, fill_value, {dtype, order})`; `fill_value` may be an array (broadcast). */
-export function full(shape: number | readonly number[], fill_value: ArrayLike, ...rest: unknown[]): NDArray {
+export function full(
+  shape: number | readonly number[],
+  fill_value: ArrayLike,
+  ...rest: unknown[]
+): NDArray {
   const [pos, opts] = splitOpts<FillOptions>(rest);
   const dt = opts.dtype ?? (pos[0] as string | null | undefined);
   const dtype = dt === undefined || dt === null ? valueDtype(fill_value) : normalizeDtype(dt);
@@ -167,7 +176,12 @@ function safeCeil(v: number): number {
  * NumPy's fill functions: `start + i * delta` with `delta = (start + step) - start` in the dtype.
  */
 export function arange(...args: unknown[]): NDArray {
-  const [pos, opts] = splitOpts<{ start?: Num; stop?: Num | null; step?: Num; dtype?: DType | string | null }>(args);
+  const [pos, opts] = splitOpts<{
+    start?: Num;
+    stop?: Num | null;
+    step?: Num;
+    dtype?: DType | string | null;
+  }>(args);
   let start: Num = 0;
   let stop: Num | null | undefined;
   let step: Num = 1;
@@ -176,7 +190,7 @@ export function arange(...args: unknown[]): NDArray {
       start = opts.start ?? 0;
       stop = opts.stop;
     } else if (opts.start !== undefined) stop = opts.start;
-    else throw TypeError_("arange() requires stop to be specified.");
+    else throw TypeError_('arange() requires stop to be specified.');
   } else if (pos.length === 1) {
     if (opts.stop !== undefined && opts.stop !== null) {
       start = pos[0] as Num;
@@ -195,14 +209,21 @@ export function arange(...args: unknown[]): NDArray {
   if (pos.length > 3 && opts.dtype === undefined) opts.dtype = pos[3] as string;
   for (const v of [start, stop, step]) {
     if (typeof v !== 'number' && typeof v !== 'bigint' && typeof v !== 'boolean') {
-      throw TypeError_(`unsupported operand type(s) for -: '${v === null || v === undefined ? 'NoneType' : typeof v}' and 'int'`);
+      throw TypeError_(
+        `unsupported operand type(s) for -: '${v === null || v === undefined ? 'NoneType' : typeof v}' and 'int'`,
+      );
     }
   }
   const s0 = start;
-  const s1 = stop as Num;
+  const s1 = stop;
   const st = step;
   const allInt = isIntLike(s0) && isIntLike(s1) && isIntLike(st);
-  const dtype: DType = opts.dtype === undefined || opts.dtype === null ? (allInt ? 'int64' : 'float64') : normalizeDtype(opts.dtype);
+  const dtype: DType =
+    opts.dtype === undefined || opts.dtype === null
+      ? allInt
+        ? 'int64'
+        : 'float64'
+      : normalizeDtype(opts.dtype);
   // length
   let len: number;
   if (num(st) === 0) throw new NumPyError('ZeroDivisionError', 'division by zero');
@@ -211,7 +232,7 @@ export function arange(...args: unknown[]): NDArray {
     const b = BigInt(s1);
     const c = BigInt(st);
     len = Number((b - a) / c);
-    if ((b - a) % c !== 0n && (b - a > 0n) === (c > 0n)) len += 1;
+    if ((b - a) % c !== 0n && b - a > 0n === c > 0n) len += 1;
   } else {
     const v = (num(s1) - num(s0)) / num(st);
     if (Number.isNaN(v)) throw ValueError('arange: cannot compute length');
@@ -219,12 +240,17 @@ export function arange(...args: unknown[]): NDArray {
   }
   if (len <= 0) len = 0;
   if (dtype === 'bool' && len > 2) {
-    throw TypeError_('arange() is only supported for booleans when the result has at most length 2.');
+    throw TypeError_(
+      'arange() is only supported for booleans when the result has at most length 2.',
+    );
   }
   const out = NDArray.empty([len], dtype, false);
   if (len === 0) return out;
   const info = DTYPE_INFO[dtype];
-  const next: Num = allInt && (typeof s0 === 'bigint' || typeof st === 'bigint') ? BigInt(s0) + BigInt(st) : num(s0) + num(st);
+  const next: Num =
+    allInt && (typeof s0 === 'bigint' || typeof st === 'bigint')
+      ? BigInt(s0) + BigInt(st)
+      : num(s0) + num(st);
   const setitem = (v: Num): number | bigint => {
     if (info.kind === 'i' || info.kind === 'u') {
       if (isIntLike(v) && typeof v !== 'boolean') checkIntFits(v, dtype);
@@ -239,7 +265,10 @@ export function arange(...args: unknown[]): NDArray {
   const p = out._start;
   if (info.big) {
     const bits = info.bits;
-    const wrap = info.kind === 'u' ? (x: bigint): bigint => BigInt.asUintN(bits, x) : (x: bigint): bigint => BigInt.asIntN(bits, x);
+    const wrap =
+      info.kind === 'u'
+        ? (x: bigint): bigint => BigInt.asUintN(bits, x)
+        : (x: bigint): bigint => BigInt.asIntN(bits, x);
     const A = BigInt(b0);
     const D = BigInt(b1) - A;
     const bd = d as BigInt64Array;
@@ -249,7 +278,7 @@ export function arange(...args: unknown[]): NDArray {
   const nd = d as Float64Array;
   nd[p] = b0 as number;
   if (len > 1) nd[p + 1] = b1 as number;
-  const A = nd[p] as number;
+  const A = nd[p];
   if (dtype === 'float32') {
     const D = Math.fround((nd[p + 1] as number) - A);
     for (let i = 2; i < len; i++) nd[p + i] = Math.fround(A + Math.fround(Math.fround(i) * D));
@@ -277,7 +306,9 @@ export interface LinspaceOptions {
 function sampleCount(num: unknown): number {
   if (typeof num === 'bigint') return Number(num);
   if (typeof num !== 'number' || !Number.isInteger(num)) {
-    throw TypeError_(`'${typeof num === 'number' ? 'float' : typeof num}' object cannot be interpreted as an integer`);
+    throw TypeError_(
+      `'${typeof num === 'number' ? 'float' : typeof num}' object cannot be interpreted as an integer`,
+    );
   }
   if (num < 0) throw ValueError(`Number of samples, ${num}, must be non-negative.`);
   return num;
@@ -292,10 +323,27 @@ function inexactOf(...xs: ArrayLike[]): DType {
 }
 
 /** `np.linspace(start, stop, num=50, {endpoint, retstep, dtype, axis})`. */
-export function linspace(start: ArrayLike, stop: ArrayLike, opts: LinspaceOptions & { num?: number; retstep: true }): [NDArray, number | NDArray];
-export function linspace(start: ArrayLike, stop: ArrayLike, num: number, opts: LinspaceOptions & { retstep: true }): [NDArray, number | NDArray];
-export function linspace(start: ArrayLike, stop: ArrayLike, ...rest: (number | boolean | string | null | (LinspaceOptions & { num?: number }))[]): NDArray;
-export function linspace(start: ArrayLike, stop: ArrayLike, ...rest: unknown[]): NDArray | [NDArray, number | NDArray] {
+export function linspace(
+  start: ArrayLike,
+  stop: ArrayLike,
+  opts: LinspaceOptions & { num?: number; retstep: true },
+): [NDArray, number | NDArray];
+export function linspace(
+  start: ArrayLike,
+  stop: ArrayLike,
+  num: number,
+  opts: LinspaceOptions & { retstep: true },
+): [NDArray, number | NDArray];
+export function linspace(
+  start: ArrayLike,
+  stop: ArrayLike,
+  ...rest: (number | boolean | string | null | (LinspaceOptions & { num?: number }))[]
+): NDArray;
+export function linspace(
+  start: ArrayLike,
+  stop: ArrayLike,
+  ...rest: unknown[]
+): NDArray | [NDArray, number | NDArray] {
   const [pos, opts] = splitOpts<LinspaceOptions & { num?: number }>(rest);
   const num = sampleCount(opts.num ?? pos[0] ?? 50);
   const endpoint = opts.endpoint ?? (pos[1] as boolean | undefined) ?? true;
@@ -329,9 +377,12 @@ export function linspace(start: ArrayLike, stop: ArrayLike, ...rest: unknown[]):
     }
   } else {
     step = delta.map(() => NaN);
-    for (let i = 0; i < num; i++) for (let j = 0; j < nb; j++) d[p0 + i * nb + j] = r(r(i * (delta[j] as number)) + (a64[j] as number));
+    for (let i = 0; i < num; i++)
+      for (let j = 0; j < nb; j++)
+        d[p0 + i * nb + j] = r(r(i * (delta[j] as number)) + (a64[j] as number));
   }
-  if (endpoint && num > 1) for (let j = 0; j < nb; j++) d[p0 + (num - 1) * nb + j] = b64[j] as number;
+  if (endpoint && num > 1)
+    for (let j = 0; j < nb; j++) d[p0 + (num - 1) * nb + j] = b64[j] as number;
   let out = y;
   if (axis !== 0) out = moveaxis(out, 0, axis);
   if (dtArg !== null) {
@@ -343,7 +394,8 @@ export function linspace(start: ArrayLike, stop: ArrayLike, ...rest: unknown[]):
     if (want !== out.dtype) out = astype(out, want);
   }
   if (retstep) {
-    const st: number | NDArray = bshape.length === 0 ? (step[0] as number) : fromValues(step, bshape, dt);
+    const st: number | NDArray =
+      bshape.length === 0 ? (step[0] as number) : fromValues(step, bshape, dt);
     return [out, st];
   }
   return out;
@@ -370,13 +422,19 @@ function fromValues(vals: readonly number[], shape: readonly number[], dtype: DT
 
 /** `np.logspace(start, stop, num=50, {endpoint, base, dtype, axis})`: `base ** linspace(...)`. */
 export function logspace(start: ArrayLike, stop: ArrayLike, ...rest: unknown[]): NDArray {
-  const [pos, opts] = splitOpts<{ num?: number; endpoint?: boolean; base?: number; dtype?: DType | string | null; axis?: number }>(rest);
+  const [pos, opts] = splitOpts<{
+    num?: number;
+    endpoint?: boolean;
+    base?: number;
+    dtype?: DType | string | null;
+    axis?: number;
+  }>(rest);
   const num = opts.num ?? (pos[0] as number | undefined) ?? 50;
   const endpoint = opts.endpoint ?? (pos[1] as boolean | undefined) ?? true;
   const base = opts.base ?? (pos[2] as number | undefined) ?? 10;
   const dtype = opts.dtype ?? (pos[3] as string | null | undefined) ?? null;
   const axis = opts.axis ?? (pos[4] as number | undefined) ?? 0;
-  const y = linspace(start, stop, num, { endpoint, axis }) as NDArray;
+  const y = linspace(start, stop, num, { endpoint, axis });
   const out = NDArray.empty(y._shape, y.dtype, false);
   const src = y._values();
   const d = out._data() as Float64Array;
@@ -399,7 +457,12 @@ function copyKeepLayout(out: NDArray, like: NDArray): NDArray {
 
 /** `np.geomspace(start, stop, num=50, {endpoint, dtype, axis})` for scalar endpoints. */
 export function geomspace(start: number, stop: number, ...rest: unknown[]): NDArray {
-  const [pos, opts] = splitOpts<{ num?: number; endpoint?: boolean; dtype?: DType | string | null; axis?: number }>(rest);
+  const [pos, opts] = splitOpts<{
+    num?: number;
+    endpoint?: boolean;
+    dtype?: DType | string | null;
+    axis?: number;
+  }>(rest);
   const num = sampleCount(opts.num ?? pos[0] ?? 50);
   const endpoint = opts.endpoint ?? (pos[1] as boolean | undefined) ?? true;
   const dtype = opts.dtype ?? (pos[2] as string | null | undefined) ?? null;
@@ -410,7 +473,7 @@ export function geomspace(start: number, stop: number, ...rest: unknown[]): NDAr
   const sign = Math.sign(s);
   const ls = Math.log10(s / sign);
   const le = Math.log10(e / sign);
-  const y = linspace(ls, le, num, { endpoint }) as NDArray;
+  const y = linspace(ls, le, num, { endpoint });
   const out = NDArray.empty([num], 'float64', false);
   const d = out._data() as Float64Array;
   const v = y._values();
@@ -431,12 +494,20 @@ export function geomspace(start: number, stop: number, ...rest: unknown[]): NDAr
 
 /** `np.eye(N, M=null, {k, dtype, order})` (also positional `np.eye(N, M, k, dtype)`). */
 export function eye(N: number, ...rest: unknown[]): NDArray {
-  const [pos, opts] = splitOpts<{ M?: number | null; k?: number; dtype?: DType | string | null; order?: LayoutOrder }>(rest);
+  const [pos, opts] = splitOpts<{
+    M?: number | null;
+    k?: number;
+    dtype?: DType | string | null;
+    order?: LayoutOrder;
+  }>(rest);
   const Mv = opts.M !== undefined ? opts.M : (pos[0] as number | null | undefined);
   const M = Mv === undefined || Mv === null ? N : Mv;
   const k = opts.k ?? (pos[1] as number | undefined) ?? 0;
   const dt = opts.dtype ?? (pos[2] as string | null | undefined) ?? null;
-  const m = zeros([N, M], { dtype: dt ?? 'float64', order: opts.order ?? (pos[3] as LayoutOrder | undefined) ?? 'C' });
+  const m = zeros([N, M], {
+    dtype: dt ?? 'float64',
+    order: opts.order ?? (pos[3] as LayoutOrder | undefined) ?? 'C',
+  });
   if (k >= M) return m;
   const one = scalarToStorage(1, m.dtype);
   const d = m._data() as Float64Array;
@@ -476,7 +547,9 @@ export function diagflat(v: ArrayLike, ...rest: unknown[]): NDArray {
 
 /** `np.tri(N, M=null, {k, dtype})`: ones at and below the k-th diagonal. */
 export function tri(N: number, ...rest: unknown[]): NDArray {
-  const [pos, opts] = splitOpts<{ M?: number | null; k?: number; dtype?: DType | string | null }>(rest);
+  const [pos, opts] = splitOpts<{ M?: number | null; k?: number; dtype?: DType | string | null }>(
+    rest,
+  );
   const Mv = opts.M !== undefined ? opts.M : (pos[0] as number | null | undefined);
   const M = Mv === undefined || Mv === null ? N : Mv;
   const k = opts.k ?? (pos[1] as number | undefined) ?? 0;
@@ -484,7 +557,8 @@ export function tri(N: number, ...rest: unknown[]): NDArray {
   const m = zeros([N, M], { dtype: dt ?? 'float64' });
   const one = scalarToStorage(1, m.dtype);
   const d = m._data() as Float64Array;
-  for (let i = 0; i < N; i++) for (let j = 0; j < M && j <= i + k; j++) d[m._at([i, j])] = one as number;
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < M && j <= i + k; j++) d[m._at([i, j])] = one as number;
   return m;
 }
 
@@ -498,7 +572,8 @@ export function meshgrid(...args: unknown[]): NDArray[] {
   const indexing = opts.indexing ?? 'xy';
   const sparse = opts.sparse ?? false;
   const copy = opts.copy ?? true;
-  if (indexing !== 'xy' && indexing !== 'ij') throw ValueError("Valid values for `indexing` are 'xy' and 'ij'.");
+  if (indexing !== 'xy' && indexing !== 'ij')
+    throw ValueError("Valid values for `indexing` are 'xy' and 'ij'.");
   const nd = xi.length;
   let output = xi.map((x, i) => {
     const shape = new Array<number>(nd).fill(1);
@@ -525,7 +600,10 @@ const copyArrayC = (a: NDArray): NDArray => {
 };
 
 /** `np.indices(dimensions, {dtype, sparse})`. */
-export function indices(dimensions: readonly number[], opts: { dtype?: DType | string; sparse?: boolean } = {}): NDArray | NDArray[] {
+export function indices(
+  dimensions: readonly number[],
+  opts: { dtype?: DType | string; sparse?: boolean } = {},
+): NDArray | NDArray[] {
   const dims = _parseShape(dimensions);
   const dtype = normalizeDtype(opts.dtype ?? 'int64');
   const N = dims.length;
@@ -536,7 +614,9 @@ export function indices(dimensions: readonly number[], opts: { dtype?: DType | s
   });
   if (opts.sparse) return parts;
   const res = NDArray.empty([N, ...dims], dtype, false);
-  parts.forEach((p, i) => copyInto(res._view(dims, res._strides.slice(1), i * (res._strides[0] as number)), p));
+  parts.forEach((p, i) =>
+    copyInto(res._view(dims, res._strides.slice(1), i * (res._strides[0] as number)), p),
+  );
   return res;
 }
 
@@ -544,11 +624,17 @@ export function indices(dimensions: readonly number[], opts: { dtype?: DType | s
  * `np.fromfunction(fn, shape, {dtype})`: calls `fn` once with one index array per axis
  * (float64 by default), as NumPy does, and returns what `fn` returns.
  */
-export function fromfunction<R>(fn: (...idx: NDArray[]) => R, shape: readonly number[], opts: { dtype?: DType | string } = {}): R {
+export function fromfunction<R>(
+  fn: (...idx: NDArray[]) => R,
+  shape: readonly number[],
+  opts: { dtype?: DType | string } = {},
+): R {
   const dims = _parseShape(shape);
   const dtype = normalizeDtype(opts.dtype ?? 'float64');
   const res = indices(dims, { dtype }) as NDArray;
-  const args = dims.map((_, i) => res._view(dims, res._strides.slice(1), res._offset + i * (res._strides[0] as number)));
+  const args = dims.map((_, i) =>
+    res._view(dims, res._strides.slice(1), res._offset + i * (res._strides[0] as number)),
+  );
   return fn(...args);
 }
 

@@ -136,7 +136,12 @@ function copyKeep(a: NDArray, dtype: DType = a.dtype): NDArray {
  * `PyArray_NewLikeArray` with NPY_KEEPORDER): C if `a` is C-contiguous, F if Fortran, else the
  * sorted stride permutation.
  */
-function emptyLikeKeep(a: NDArray, dtype: DType = a.dtype, shape: readonly number[] = a._shape, zero = false): NDArray {
+function emptyLikeKeep(
+  a: NDArray,
+  dtype: DType = a.dtype,
+  shape: readonly number[] = a._shape,
+  zero = false,
+): NDArray {
   const nd = shape.length;
   if (nd !== a.ndim || a.flags.c_contiguous || nd <= 1) return NDArray.empty(shape, dtype, zero);
   if (isFortran(a)) return emptyOrder(shape, dtype, 'F', zero);
@@ -147,14 +152,35 @@ function emptyLikeKeep(a: NDArray, dtype: DType = a.dtype, shape: readonly numbe
   perm.forEach((p, i) => {
     strides[p] = base._strides[i] as number;
   });
-  return new NDArray({ buffer: base.buffer, dtype, shape, strides, offset: 0, base: null, writeable: true });
+  return new NDArray({
+    buffer: base.buffer,
+    dtype,
+    shape,
+    strides,
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
 }
 
 /** A fresh (owning) array of `shape` in C or F order. */
-function emptyOrder(shape: readonly number[], dtype: DType, order: 'C' | 'F', zero = true): NDArray {
+function emptyOrder(
+  shape: readonly number[],
+  dtype: DType,
+  order: 'C' | 'F',
+  zero = true,
+): NDArray {
   if (order === 'C' || shape.length <= 1) return NDArray.empty(shape, dtype, zero);
   const rev = NDArray.empty([...shape].reverse(), dtype, zero);
-  return new NDArray({ buffer: rev.buffer, dtype, shape, strides: [...rev._strides].reverse(), offset: 0, base: null, writeable: true });
+  return new NDArray({
+    buffer: rev.buffer,
+    dtype,
+    shape,
+    strides: [...rev._strides].reverse(),
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,7 +191,12 @@ function emptyOrder(shape: readonly number[], dtype: DType, order: 'C' | 'F', ze
  * NumPy's `_attempt_nocopy_reshape` (shape.c), in element strides: the strides that view `a`'s
  * memory with `newShape` in the given index order, or null when a copy is needed.
  */
-function attemptNocopyReshape(shape: readonly number[], strides: readonly number[], newShape: readonly number[], fOrder: boolean): number[] | null {
+function attemptNocopyReshape(
+  shape: readonly number[],
+  strides: readonly number[],
+  newShape: readonly number[],
+  fOrder: boolean,
+): number[] | null {
   const olddims: number[] = [];
   const oldstrides: number[] = [];
   for (let i = 0; i < shape.length; i++) {
@@ -190,15 +221,19 @@ function attemptNocopyReshape(shape: readonly number[], strides: readonly number
     }
     for (let ok = oi; ok < oj - 1; ok++) {
       if (fOrder) {
-        if (oldstrides[ok + 1] !== (olddims[ok] as number) * (oldstrides[ok] as number)) return null;
-      } else if (oldstrides[ok] !== (olddims[ok + 1] as number) * (oldstrides[ok + 1] as number)) return null;
+        if (oldstrides[ok + 1] !== (olddims[ok] as number) * (oldstrides[ok] as number))
+          return null;
+      } else if (oldstrides[ok] !== (olddims[ok + 1] as number) * (oldstrides[ok + 1] as number))
+        return null;
     }
     if (fOrder) {
       newstrides[ni] = oldstrides[oi] as number;
-      for (let nk = ni + 1; nk < nj; nk++) newstrides[nk] = (newstrides[nk - 1] as number) * (newShape[nk - 1] as number);
+      for (let nk = ni + 1; nk < nj; nk++)
+        newstrides[nk] = (newstrides[nk - 1] as number) * (newShape[nk - 1] as number);
     } else {
       newstrides[nj - 1] = oldstrides[oj - 1] as number;
-      for (let nk = nj - 1; nk > ni; nk--) newstrides[nk - 1] = (newstrides[nk] as number) * (newShape[nk] as number);
+      for (let nk = nj - 1; nk > ni; nk--)
+        newstrides[nk - 1] = (newstrides[nk] as number) * (newShape[nk] as number);
     }
     ni = nj++;
     oi = oj++;
@@ -224,7 +259,8 @@ function fixUnknownDimension(dims: readonly number[], size: number): number[] {
   const out = [...dims];
   let unknown = -1;
   let known = 1;
-  const mismatch = (): Error => ValueError(`cannot reshape array of size ${size} into shape ${reshapeShapeStr(dims)}`);
+  const mismatch = (): Error =>
+    ValueError(`cannot reshape array of size ${size} into shape ${reshapeShapeStr(dims)}`);
   for (let i = 0; i < out.length; i++) {
     const d = out[i] as number;
     if (d < 0) {
@@ -246,7 +282,12 @@ export interface ReshapeOptions {
 }
 
 /** NumPy's `_reshape_with_copy_arg`. */
-function reshapeImpl(a: NDArray, dims: readonly number[], orderIn: LayoutOrder, copy: boolean | null): NDArray {
+function reshapeImpl(
+  a: NDArray,
+  dims: readonly number[],
+  orderIn: LayoutOrder,
+  copy: boolean | null,
+): NDArray {
   let order = orderIn;
   if (order === 'A') order = isFortran(a) ? 'F' : 'C';
   else if (order === 'K') throw ValueError("order 'K' is not permitted for reshaping");
@@ -272,7 +313,11 @@ function reshapeImpl(a: NDArray, dims: readonly number[], orderIn: LayoutOrder, 
 /**
  * `np.reshape(a, shape, {order, copy})`; also `np.reshape(a, shape, 'F')`.
  */
-export function reshape(a: ArrayLike, shape: number | readonly number[], ...rest: unknown[]): NDArray {
+export function reshape(
+  a: ArrayLike,
+  shape: number | readonly number[],
+  ...rest: unknown[]
+): NDArray {
   const [pos, opts] = splitOpts<ReshapeOptions>(rest);
   const order = checkOrder(opts.order ?? pos[0], 'C');
   return reshapeImpl(asarray(a), parseShape(shape), order, opts.copy ?? null);
@@ -322,7 +367,14 @@ function flattenImpl(a: NDArray, order: LayoutOrder): NDArray {
     else src = transposeImpl(a, iterPerm(a._shape, [a]));
   }
   const out = NDArray.empty([a.size], a.dtype, false);
-  copyInto(out._view(src._shape, fillStrides(src._shape, false).map((s) => (src.size === 0 ? 0 : s)), 0), src);
+  copyInto(
+    out._view(
+      src._shape,
+      fillStrides(src._shape, false).map((s) => (src.size === 0 ? 0 : s)),
+      0,
+    ),
+    src,
+  );
   return out;
 }
 
@@ -355,7 +407,8 @@ function transposeImpl(a: NDArray, axes: readonly number[] | null): NDArray {
 }
 
 function axesArg(pos: readonly unknown[]): number[] | null {
-  if (pos.length === 0 || (pos.length === 1 && (pos[0] === null || pos[0] === undefined))) return null;
+  if (pos.length === 0 || (pos.length === 1 && (pos[0] === null || pos[0] === undefined)))
+    return null;
   if (pos.length === 1 && Array.isArray(pos[0])) return (pos[0] as unknown[]).map(shapeItem);
   if (pos.length === 1 && isNDArray(pos[0])) return parseShape(pos[0]);
   return pos.map(shapeItem);
@@ -383,15 +436,28 @@ export function swapaxes(a: ArrayLike, axis1: number, axis2: number): NDArray {
 }
 
 /** NumPy's `normalize_axis_tuple` with its `repeated axis in `…` argument` text. */
-function axisTuple(axis: number | readonly number[], ndim: number, argname: string | null): number[] {
+function axisTuple(
+  axis: number | readonly number[],
+  ndim: number,
+  argname: string | null,
+): number[] {
   const list = typeof axis === 'number' ? [axis] : [...axis];
-  const out = list.map((x) => (argname === null ? normalizeAxis(shapeItem(x), ndim) : axisMsg(shapeItem(x), ndim, argname)));
-  if (new Set(out).size !== out.length) throw ValueError(argname === null ? 'repeated axis' : `repeated axis in \`${argname}\` argument`);
+  const out = list.map((x) =>
+    argname === null ? normalizeAxis(shapeItem(x), ndim) : axisMsg(shapeItem(x), ndim, argname),
+  );
+  if (new Set(out).size !== out.length)
+    throw ValueError(
+      argname === null ? 'repeated axis' : `repeated axis in \`${argname}\` argument`,
+    );
   return out;
 }
 
 /** `np.moveaxis(a, source, destination)`: a view. */
-export function moveaxis(a: ArrayLike, source: number | readonly number[], destination: number | readonly number[]): NDArray {
+export function moveaxis(
+  a: ArrayLike,
+  source: number | readonly number[],
+  destination: number | readonly number[],
+): NDArray {
   const arr = asarray(a);
   const nd = arr.ndim;
   const src = axisTuple(source, nd, 'source');
@@ -414,7 +480,10 @@ export function rollaxis(a: ArrayLike, axis: number, start = 0): NDArray {
   let st = start;
   if (st < 0) st += n;
   if (!(st >= 0 && st < n + 1)) {
-    throw new NumPyError('AxisError', `'start' arg requires ${-n} <= start < ${n + 1}, but ${start} was passed in`);
+    throw new NumPyError(
+      'AxisError',
+      `'start' arg requires ${-n} <= start < ${n + 1}, but ${start} was passed in`,
+    );
   }
   if (ax < st) st -= 1;
   if (ax === st) return arr._view(arr._shape, arr._strides, arr._offset);
@@ -448,19 +517,19 @@ NDArray.prototype.reshape = function (this: NDArray, ...args: unknown[]): NDArra
   if (pos.length === 0) throw TypeError_('reshape() takes exactly 1 argument (0 given)');
   const shape = pos.length === 1 ? parseShape(pos[0]) : parseShape(pos[0], pos.slice(1));
   return reshapeImpl(this, shape, checkOrder(opts.order, 'C'), opts.copy ?? null);
-} as NDArray['reshape'];
+};
 
 NDArray.prototype.ravel = function (this: NDArray, ...args: unknown[]): NDArray {
   return ravel(this, ...args);
-} as NDArray['ravel'];
+};
 
 NDArray.prototype.flatten = function (this: NDArray, ...args: unknown[]): NDArray {
   return flatten(this, ...args);
-} as NDArray['flatten'];
+};
 
 NDArray.prototype.transpose = function (this: NDArray, ...args: unknown[]): NDArray {
   return transposeImpl(this, axesArg(args));
-} as NDArray['transpose'];
+};
 
 NDArray.prototype.swapaxes = function (this: NDArray, axis1: number, axis2: number): NDArray {
   return swapaxes(this, axis1, axis2);
@@ -488,11 +557,14 @@ export {
 
 /** NumPy's `_broadcast_to` check (`broadcast_to` / `broadcast_arrays`). */
 function broadcastView(a: NDArray, shape: readonly number[], writeable: boolean): NDArray {
-  for (const d of shape) if (d < 0) throw ValueError('all elements of broadcast shape must be non-negative');
+  for (const d of shape)
+    if (d < 0) throw ValueError('all elements of broadcast shape must be non-negative');
   const nd = shape.length;
   const pad = nd - a.ndim;
   const fail = (): Error =>
-    ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeTight(a._shape)}  and requested shape ${shapeTight(shape)}`);
+    ValueError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeTight(a._shape)}  and requested shape ${shapeTight(shape)}`,
+    );
   if (pad < 0) {
     throw ValueError(`input operand has more dimensions than allowed by the axis remapping`);
   }
@@ -513,7 +585,11 @@ function shapeTight(shape: readonly number[]): string {
 }
 
 /** `np.broadcast_to(a, shape)`: a read-only view with zero strides on stretched dims. */
-export function broadcast_to(a: ArrayLike, shape: number | readonly number[], opts: { subok?: boolean } = {}): NDArray {
+export function broadcast_to(
+  a: ArrayLike,
+  shape: number | readonly number[],
+  opts: { subok?: boolean } = {},
+): NDArray {
   void opts;
   const arr = asarray(a);
   const sh = parseShape(shape);
@@ -525,14 +601,20 @@ export function broadcast_to(a: ArrayLike, shape: number | readonly number[], op
 // ---------------------------------------------------------------------------------------------
 
 /** `np.ascontiguousarray(a, {dtype})`: `a` itself when already C-contiguous (ndim >= 1). */
-export function ascontiguousarray(a: ArrayLike, opts: { dtype?: DType | string | null } = {}): NDArray {
+export function ascontiguousarray(
+  a: ArrayLike,
+  opts: { dtype?: DType | string | null } = {},
+): NDArray {
   const arr = asarray(a, { dtype: opts.dtype ?? null, order: 'C' });
   if (arr.ndim === 0) return arr._view([1], [1], arr._offset);
   return arr;
 }
 
 /** `np.asfortranarray(a, {dtype})`: `a` itself when already F-contiguous (ndim >= 1). */
-export function asfortranarray(a: ArrayLike, opts: { dtype?: DType | string | null } = {}): NDArray {
+export function asfortranarray(
+  a: ArrayLike,
+  opts: { dtype?: DType | string | null } = {},
+): NDArray {
   const arr = asarray(a, { dtype: opts.dtype ?? null, order: 'F' });
   if (arr.ndim === 0) return arr._view([1], [1], arr._offset);
   return arr;
@@ -556,9 +638,22 @@ function stridesFromPerm(shape: readonly number[], perm: readonly number[]): num
 }
 
 /** A fresh owning array with the given element strides (from `stridesFromPerm`). */
-function allocStrided(shape: readonly number[], strides: readonly number[], dtype: DType, zero = false): NDArray {
+function allocStrided(
+  shape: readonly number[],
+  strides: readonly number[],
+  dtype: DType,
+  zero = false,
+): NDArray {
   const base = NDArray.empty([shapeSize(shape)], dtype, zero);
-  return new NDArray({ buffer: base.buffer, dtype, shape, strides, offset: 0, base: null, writeable: true });
+  return new NDArray({
+    buffer: base.buffer,
+    dtype,
+    shape,
+    strides,
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
 }
 
 /** NumPy's `PyArray_CreateMultiSortedStridePerm` (concatenate's output layout). */
@@ -573,7 +668,8 @@ function multiSortedStridePerm(arrays: readonly NDArray[], ndim: number): number
       const j1 = perm[i1] as number;
       for (const a of arrays) {
         if (a._shape[j0] !== 1 && a._shape[j1] !== 1) {
-          if (Math.abs(a._strides[j0] as number) <= Math.abs(a._strides[j1] as number)) shouldswap = false;
+          if (Math.abs(a._strides[j0] as number) <= Math.abs(a._strides[j1] as number))
+            shouldswap = false;
           else if (ambig) shouldswap = true;
           ambig = false;
         }
@@ -639,7 +735,11 @@ function iterPerm(shape: readonly number[], ops: readonly NDArray[]): number[] {
 }
 
 /** A new array shaped `shape`, laid out as a ufunc output over `ops` (order 'K'). */
-function allocLikeOperands(shape: readonly number[], ops: readonly NDArray[], dtype: DType): NDArray {
+function allocLikeOperands(
+  shape: readonly number[],
+  ops: readonly NDArray[],
+  dtype: DType,
+): NDArray {
   if (shape.length <= 1) return NDArray.empty(shape, dtype, false);
   return allocStrided(shape, stridesFromPerm(shape, iterPerm(shape, ops)), dtype);
 }
@@ -652,14 +752,16 @@ function allocLikeOperands(shape: readonly number[], ops: readonly NDArray[], dt
 export function squeeze(a: ArrayLike, ...rest: unknown[]): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | readonly number[] | null }>(rest);
   const arr = asarray(a);
-  const axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | number[] | null | undefined);
+  const axis =
+    opts.axis !== undefined ? opts.axis : (pos[0] as number | number[] | null | undefined);
   let drop: boolean[];
   if (axis === null || axis === undefined) drop = arr._shape.map((d) => d === 1);
   else {
     const axes = axisTuple(axis, arr.ndim, null);
     drop = new Array<boolean>(arr.ndim).fill(false);
     for (const ax of axes) {
-      if (arr._shape[ax] !== 1) throw ValueError('cannot select an axis to squeeze out which has size not equal to one');
+      if (arr._shape[ax] !== 1)
+        throw ValueError('cannot select an axis to squeeze out which has size not equal to one');
       drop[ax] = true;
     }
   }
@@ -681,7 +783,9 @@ export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDA
   const outNd = list.length + arr.ndim;
   const axes = axisTuple(list, outNd, null);
   let k = 0;
-  const shape = Array.from({ length: outNd }, (_, i) => (axes.includes(i) ? 1 : (arr._shape[k++] as number)));
+  const shape = Array.from({ length: outNd }, (_, i) =>
+    axes.includes(i) ? 1 : (arr._shape[k++] as number),
+  );
   return reshapeImpl(arr, shape, 'C', null);
 }
 
@@ -792,7 +896,11 @@ export function broadcast_arrays(...args: unknown[]): NDArray[] {
   const [pos] = splitOpts<{ subok?: boolean }>(args);
   const arrs = pos.map((x) => asarray(x as ArrayLike));
   const shape = broadcastShapeOf(arrs.map((a) => a._shape));
-  return arrs.map((a) => (a._shape.length === shape.length && a._shape.every((d, i) => d === shape[i]) ? a : broadcastView(a, shape, true)));
+  return arrs.map((a) =>
+    a._shape.length === shape.length && a._shape.every((d, i) => d === shape[i])
+      ? a
+      : broadcastView(a, shape, true),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -809,7 +917,14 @@ export interface ConcatOptions {
 function toArrays(arrays: unknown, what: string): NDArray[] {
   if (isNDArray(arrays)) {
     const out: NDArray[] = [];
-    for (let i = 0; i < (arrays._shape[0] ?? 0); i++) out.push(arrays._view(arrays._shape.slice(1), arrays._strides.slice(1), arrays._offset + i * (arrays._strides[0] as number)));
+    for (let i = 0; i < (arrays._shape[0] ?? 0); i++)
+      out.push(
+        arrays._view(
+          arrays._shape.slice(1),
+          arrays._strides.slice(1),
+          arrays._offset + i * (arrays._strides[0] as number),
+        ),
+      );
     if (arrays.ndim === 0) throw TypeError_(`iteration over a 0-d array`);
     return out;
   }
@@ -827,7 +942,9 @@ function resultDtype(arrs: readonly NDArray[]): DType {
 function castCheck(arrs: readonly NDArray[], dt: DType, casting: Casting): void {
   for (const a of arrs) {
     if (!canCast(a.dtype, dt, casting)) {
-      throw TypeError_(`Cannot cast array data from dtype('${a.dtype}') to dtype('${dt}') according to the rule '${casting}'`);
+      throw TypeError_(
+        `Cannot cast array data from dtype('${a.dtype}') to dtype('${dt}') according to the rule '${casting}'`,
+      );
     }
   }
 }
@@ -835,17 +952,27 @@ function castCheck(arrs: readonly NDArray[], dt: DType, casting: Casting): void 
 /** `np.concatenate(arrays, axis=0, {out, dtype, casting})`; axis null flattens first. */
 export function concatenate(arrays: readonly ArrayLike[] | NDArray, ...rest: unknown[]): NDArray {
   const [pos, opts] = splitOpts<ConcatOptions>(rest);
-  const axisArg = opts.axis !== undefined ? opts.axis : pos.length > 0 ? (pos[0] as number | null) : 0;
+  const axisArg =
+    opts.axis !== undefined ? opts.axis : pos.length > 0 ? (pos[0] as number | null) : 0;
   const out = opts.out ?? (pos[1] as NDArray | null | undefined) ?? null;
   const arrs = toArrays(arrays, 'concatenate');
   if (opts.dtype !== undefined && opts.dtype !== null && out !== null) {
-    throw TypeError_('concatenate() only takes `out` or `dtype` as an argument, but both were provided.');
+    throw TypeError_(
+      'concatenate() only takes `out` or `dtype` as an argument, but both were provided.',
+    );
   }
   if (arrs.length === 0) throw ValueError('need at least one array to concatenate');
   const casting = opts.casting ?? 'same_kind';
-  const dt = opts.dtype !== undefined && opts.dtype !== null ? normalizeDtype(opts.dtype) : out !== null ? out.dtype : resultDtype(arrs);
+  const dt =
+    opts.dtype !== undefined && opts.dtype !== null
+      ? normalizeDtype(opts.dtype)
+      : out !== null
+        ? out.dtype
+        : resultDtype(arrs);
   if (axisArg === null) {
-    const flat = arrs.map((a) => (a.flags.c_contiguous ? reshapeImpl(a, [-1], 'C', null) : flattenImpl(a, 'C')));
+    const flat = arrs.map((a) =>
+      a.flags.c_contiguous ? reshapeImpl(a, [-1], 'C', null) : flattenImpl(a, 'C'),
+    );
     const total = flat.reduce((s, a) => s + a.size, 0);
     castCheck(flat, dt, casting);
     let res: NDArray;
@@ -856,7 +983,14 @@ export function concatenate(arrays: readonly ArrayLike[] | NDArray, ...rest: unk
     } else res = NDArray.empty([total], dt, false);
     let off = 0;
     for (const a of flat) {
-      copyInto(res._view([a.size], [res._strides[0] as number], res._offset + off * (res._strides[0] as number)), a);
+      copyInto(
+        res._view(
+          [a.size],
+          [res._strides[0] as number],
+          res._offset + off * (res._strides[0] as number),
+        ),
+        a,
+      );
       off += a.size;
     }
     return res;
@@ -869,12 +1003,16 @@ export function concatenate(arrays: readonly ArrayLike[] | NDArray, ...rest: unk
   for (let i = 1; i < arrs.length; i++) {
     const a = arrs[i] as NDArray;
     if (a.ndim !== nd) {
-      throw ValueError(`all the input arrays must have same number of dimensions, but the array at index 0 has ${nd} dimension(s) and the array at index ${i} has ${a.ndim} dimension(s)`);
+      throw ValueError(
+        `all the input arrays must have same number of dimensions, but the array at index 0 has ${nd} dimension(s) and the array at index ${i} has ${a.ndim} dimension(s)`,
+      );
     }
     for (let d = 0; d < nd; d++) {
       if (d === axis) shape[d] = (shape[d] as number) + (a._shape[d] as number);
       else if (a._shape[d] !== first._shape[d]) {
-        throw ValueError(`all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${d}, the array at index 0 has size ${first._shape[d]} and the array at index ${i} has size ${a._shape[d]}`);
+        throw ValueError(
+          `all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${d}, the array at index 0 has size ${first._shape[d]} and the array at index ${i} has size ${a._shape[d]}`,
+        );
       }
     }
   }
@@ -882,7 +1020,8 @@ export function concatenate(arrays: readonly ArrayLike[] | NDArray, ...rest: unk
   let res: NDArray;
   if (out !== null) {
     if (out.ndim !== nd) throw ValueError('Output array has wrong dimensionality');
-    if (!out._shape.every((d, i) => d === shape[i])) throw ValueError('Output array is the wrong shape');
+    if (!out._shape.every((d, i) => d === shape[i]))
+      throw ValueError('Output array is the wrong shape');
     res = out;
   } else res = allocStrided(shape, stridesFromPerm(shape, multiSortedStridePerm(arrs, nd)), dt);
   let off = 0;
@@ -903,34 +1042,55 @@ export function stack(arrays: readonly ArrayLike[] | NDArray, ...rest: unknown[]
   if (arrs.length === 0) throw ValueError('need at least one array to stack');
   const s0 = (arrs[0] as NDArray)._shape;
   for (const a of arrs) {
-    if (a.ndim !== s0.length || !a._shape.every((d, i) => d === s0[i])) throw ValueError('all input arrays must have the same shape');
+    if (a.ndim !== s0.length || !a._shape.every((d, i) => d === s0[i]))
+      throw ValueError('all input arrays must have the same shape');
   }
   const axisArg = opts.axis !== undefined ? opts.axis : pos.length > 0 ? (pos[0] as number) : 0;
   const resNd = s0.length + 1;
   const axis = normalizeAxis(shapeItem(axisArg), resNd);
   const expanded = arrs.map((a) => insertAxes(a, [axis]));
-  return concatenate(expanded, { axis, out: opts.out ?? null, dtype: opts.dtype ?? null, casting: opts.casting ?? 'same_kind' });
+  return concatenate(expanded, {
+    axis,
+    out: opts.out ?? null,
+    dtype: opts.dtype ?? null,
+    casting: opts.casting ?? 'same_kind',
+  });
 }
 
 function seqArg(tup: unknown): ArrayLike[] {
   if (isNDArray(tup)) return toArrays(tup, 'stack');
-  if (!Array.isArray(tup)) throw TypeError_('arrays to stack must be passed as a "sequence" type such as list or tuple.');
+  if (!Array.isArray(tup))
+    throw TypeError_('arrays to stack must be passed as a "sequence" type such as list or tuple.');
   return tup as ArrayLike[];
 }
 
 /** `np.vstack(tup, {dtype, casting})`. */
-export function vstack(tup: readonly ArrayLike[], opts: { dtype?: DType | string | null; casting?: Casting } = {}): NDArray {
-  return concatenate(seqArg(tup).map(atleast2), { axis: 0, dtype: opts.dtype ?? null, casting: opts.casting ?? 'same_kind' });
+export function vstack(
+  tup: readonly ArrayLike[],
+  opts: { dtype?: DType | string | null; casting?: Casting } = {},
+): NDArray {
+  return concatenate(seqArg(tup).map(atleast2), {
+    axis: 0,
+    dtype: opts.dtype ?? null,
+    casting: opts.casting ?? 'same_kind',
+  });
 }
 
 /** `np.row_stack` (NumPy's deprecated alias of vstack). */
 export const row_stack = vstack;
 
 /** `np.hstack(tup, {dtype, casting})`: axis 0 for 1-D inputs, else axis 1. */
-export function hstack(tup: readonly ArrayLike[], opts: { dtype?: DType | string | null; casting?: Casting } = {}): NDArray {
+export function hstack(
+  tup: readonly ArrayLike[],
+  opts: { dtype?: DType | string | null; casting?: Casting } = {},
+): NDArray {
   const arrs = seqArg(tup).map(atleast1);
   const axis = arrs.length > 0 && (arrs[0] as NDArray).ndim === 1 ? 0 : 1;
-  return concatenate(arrs, { axis, dtype: opts.dtype ?? null, casting: opts.casting ?? 'same_kind' });
+  return concatenate(arrs, {
+    axis,
+    dtype: opts.dtype ?? null,
+    casting: opts.casting ?? 'same_kind',
+  });
 }
 
 /** `np.dstack(tup)`: along the third axis. */
@@ -943,7 +1103,14 @@ export function column_stack(tup: readonly ArrayLike[]): NDArray {
   const arrs = seqArg(tup).map((v) => {
     const a = asarray(v);
     if (a.ndim < 2) {
-      const b = a.ndim === 0 ? reshapeImpl(a, [1, 1], 'C', null) : a._view([1, ...a._shape], [(a._shape[0] as number) * (a._strides[0] as number), ...a._strides], a._offset);
+      const b =
+        a.ndim === 0
+          ? reshapeImpl(a, [1, 1], 'C', null)
+          : a._view(
+              [1, ...a._shape],
+              [(a._shape[0] as number) * (a._strides[0] as number), ...a._strides],
+              a._offset,
+            );
       return transposeImpl(b, null);
     }
     return a;
@@ -969,14 +1136,23 @@ function sliceAxis0(a: NDArray, st: number, end: number): NDArray {
   const s = norm(st);
   const e = norm(end);
   const len = Math.max(0, e - s);
-  return a._view([len, ...a._shape.slice(1)], a._strides, a._offset + s * (a._strides[0] as number));
+  return a._view(
+    [len, ...a._shape.slice(1)],
+    a._strides,
+    a._offset + s * (a._strides[0] as number),
+  );
 }
 
 /** `np.array_split(ary, indices_or_sections, axis=0)`: views; sections need not divide evenly. */
-export function array_split(ary: ArrayLike, indices_or_sections: number | readonly number[] | NDArray, ...rest: unknown[]): NDArray[] {
+export function array_split(
+  ary: ArrayLike,
+  indices_or_sections: number | readonly number[] | NDArray,
+  ...rest: unknown[]
+): NDArray[] {
   const axis = axisOpt(rest, 0);
   const a = asarray(ary);
-  if (a.ndim === 0 || axis >= a.ndim || axis < -a.ndim) throw IndexError('tuple index out of range');
+  if (a.ndim === 0 || axis >= a.ndim || axis < -a.ndim)
+    throw IndexError('tuple index out of range');
   const ax = axis < 0 ? axis + a.ndim : axis;
   const total = a._shape[ax] as number;
   let div: number[];
@@ -989,43 +1165,62 @@ export function array_split(ary: ArrayLike, indices_or_sections: number | readon
     div = [0];
     for (let i = 0; i < nsec; i++) div.push((div[i] as number) + (i < extras ? each + 1 : each));
   } else {
-    const idx = isNDArray(indices_or_sections) ? indices_or_sections._values().map(Number) : indices_or_sections.map((x) => shapeItem(x));
+    const idx = isNDArray(indices_or_sections)
+      ? indices_or_sections._values().map(Number)
+      : indices_or_sections.map((x) => shapeItem(x));
     nsec = idx.length + 1;
     div = [0, ...idx, total];
   }
   const sary = swapaxes(a, ax, 0);
   const out: NDArray[] = [];
-  for (let i = 0; i < nsec; i++) out.push(swapaxes(sliceAxis0(sary, div[i] as number, div[i + 1] as number), ax, 0));
+  for (let i = 0; i < nsec; i++)
+    out.push(swapaxes(sliceAxis0(sary, div[i] as number, div[i + 1] as number), ax, 0));
   return out;
 }
 
 /** `np.split(ary, indices_or_sections, axis=0)`: NumPy's error when sections do not divide. */
-export function split(ary: ArrayLike, indices_or_sections: number | readonly number[] | NDArray, ...rest: unknown[]): NDArray[] {
+export function split(
+  ary: ArrayLike,
+  indices_or_sections: number | readonly number[] | NDArray,
+  ...rest: unknown[]
+): NDArray[] {
   const axis = axisOpt(rest, 0);
   if (typeof indices_or_sections === 'number') {
     const a = asarray(ary);
-    if (a.ndim === 0 || axis >= a.ndim || axis < -a.ndim) throw IndexError('tuple index out of range');
+    if (a.ndim === 0 || axis >= a.ndim || axis < -a.ndim)
+      throw IndexError('tuple index out of range');
     const n = a._shape[axis < 0 ? axis + a.ndim : axis] as number;
-    if (indices_or_sections === 0) throw new NumPyError('ZeroDivisionError', 'integer modulo by zero');
-    if (n % indices_or_sections !== 0) throw ValueError('array split does not result in an equal division');
+    if (indices_or_sections === 0)
+      throw new NumPyError('ZeroDivisionError', 'integer modulo by zero');
+    if (n % indices_or_sections !== 0)
+      throw ValueError('array split does not result in an equal division');
   }
   return array_split(ary, indices_or_sections, axis);
 }
 
 /** `np.hsplit`: along axis 1 (axis 0 for 1-D). */
-export function hsplit(ary: ArrayLike, indices_or_sections: number | readonly number[] | NDArray): NDArray[] {
+export function hsplit(
+  ary: ArrayLike,
+  indices_or_sections: number | readonly number[] | NDArray,
+): NDArray[] {
   const a = asarray(ary);
   if (a.ndim === 0) throw ValueError('hsplit only works on arrays of 1 or more dimensions');
   return split(a, indices_or_sections, a.ndim > 1 ? 1 : 0);
 }
 /** `np.vsplit`: along axis 0 (needs ≥ 2-D). */
-export function vsplit(ary: ArrayLike, indices_or_sections: number | readonly number[] | NDArray): NDArray[] {
+export function vsplit(
+  ary: ArrayLike,
+  indices_or_sections: number | readonly number[] | NDArray,
+): NDArray[] {
   const a = asarray(ary);
   if (a.ndim < 2) throw ValueError('vsplit only works on arrays of 2 or more dimensions');
   return split(a, indices_or_sections, 0);
 }
 /** `np.dsplit`: along axis 2 (needs ≥ 3-D). */
-export function dsplit(ary: ArrayLike, indices_or_sections: number | readonly number[] | NDArray): NDArray[] {
+export function dsplit(
+  ary: ArrayLike,
+  indices_or_sections: number | readonly number[] | NDArray,
+): NDArray[] {
   const a = asarray(ary);
   if (a.ndim < 3) throw ValueError('dsplit only works on arrays of 3 or more dimensions');
   return split(a, indices_or_sections, 2);
@@ -1036,23 +1231,29 @@ export function dsplit(ary: ArrayLike, indices_or_sections: number | readonly nu
 // ---------------------------------------------------------------------------------------------
 
 /** `np.repeat(a, repeats, axis=None)`: a new C-ordered array. */
-export function repeat(a: ArrayLike, repeats: number | readonly number[] | NDArray, ...rest: unknown[]): NDArray {
+export function repeat(
+  a: ArrayLike,
+  repeats: number | readonly number[] | NDArray,
+  ...rest: unknown[]
+): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
   let arr = asarray(a);
-  const axisArg = opts.axis !== undefined ? opts.axis : (pos[0] as number | null | undefined) ?? null;
+  const axisArg =
+    opts.axis !== undefined ? opts.axis : ((pos[0] as number | null | undefined) ?? null);
   let axis: number;
   if (axisArg === null) {
     arr = ravel(arr);
     axis = 0;
   } else axis = normalizeAxis(shapeItem(axisArg), arr.ndim);
-  const reps = asarray(repeats as ArrayLike);
+  const reps = asarray(repeats);
   const rv = reps._values().map((x) => Number(x));
   if (reps.ndim > 1) throw ValueError('object too deep for desired array');
   const n = arr.ndim === 0 ? 1 : (arr._shape[axis] as number);
   let counts: number[];
   if (rv.length === 1) counts = new Array<number>(n).fill(rv[0] as number);
   else if (rv.length === n) counts = rv;
-  else throw ValueError(`operands could not be broadcast together with shape (${n},) (${rv.length},)`);
+  else
+    throw ValueError(`operands could not be broadcast together with shape (${n},) (${rv.length},)`);
   for (const c of counts) if (c < 0) throw ValueError('negative dimensions are not allowed');
   if (arr.ndim === 0) arr = reshapeImpl(arr, [1], 'C', null);
   const total = counts.reduce((s, c) => s + c, 0);
@@ -1129,7 +1330,10 @@ function flipAxes(a: NDArray, axes: readonly number[]): NDArray {
 export function flip(m: ArrayLike, ...rest: unknown[]): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | readonly number[] | null }>(rest);
   const a = asarray(m);
-  const axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | number[] | null | undefined) ?? null;
+  const axis =
+    opts.axis !== undefined
+      ? opts.axis
+      : ((pos[0] as number | number[] | null | undefined) ?? null);
   const axes = axis === null ? a._shape.map((_, i) => i) : axisTuple(axis, a.ndim, null);
   return flipAxes(a, axes);
 }
@@ -1152,11 +1356,19 @@ export function flipud(m: ArrayLike): NDArray {
 export function roll(a: ArrayLike, shift: number | readonly number[], ...rest: unknown[]): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | readonly number[] | null }>(rest);
   const arr = asarray(a);
-  const axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | number[] | null | undefined) ?? null;
+  const axis =
+    opts.axis !== undefined
+      ? opts.axis
+      : ((pos[0] as number | number[] | null | undefined) ?? null);
   if (axis === null) return reshapeImpl(roll(ravel(arr), shift, 0), arr._shape, 'C', null);
-  const axes = (typeof axis === 'number' ? [axis] : [...axis]).map((x) => normalizeAxis(shapeItem(x), arr.ndim));
+  const axes = (typeof axis === 'number' ? [axis] : [...axis]).map((x) =>
+    normalizeAxis(shapeItem(x), arr.ndim),
+  );
   const shifts = (typeof shift === 'number' ? [shift] : [...shift]).map(shapeItem);
-  const bshape = broadcastShapeOf([typeof shift === 'number' ? [] : [shifts.length], typeof axis === 'number' ? [] : [axes.length]]);
+  const bshape = broadcastShapeOf([
+    typeof shift === 'number' ? [] : [shifts.length],
+    typeof axis === 'number' ? [] : [axes.length],
+  ]);
   if (bshape.length > 1) throw ValueError("'shift' and 'axis' should be scalars or 1D sequences");
   const nb = bshape.length === 0 ? 1 : (bshape[0] as number);
   const total = new Array<number>(arr.ndim).fill(0);
@@ -1178,11 +1390,19 @@ export function roll(a: ArrayLike, shift: number | readonly number[], ...rest: u
   });
   const rec = (ax: number, srcOff: number, dstOff: number, shape: number[]): void => {
     if (ax === arr.ndim) {
-      copyInto(result._view(shape, result._strides, dstOff), arr._view(shape, arr._strides, srcOff));
+      copyInto(
+        result._view(shape, result._strides, dstOff),
+        arr._view(shape, arr._strides, srcOff),
+      );
       return;
     }
     for (const [s, d, len] of pieces[ax] as [number, number, number][]) {
-      rec(ax + 1, srcOff + s * (arr._strides[ax] as number), dstOff + d * (result._strides[ax] as number), [...shape, len]);
+      rec(
+        ax + 1,
+        srcOff + s * (arr._strides[ax] as number),
+        dstOff + d * (result._strides[ax] as number),
+        [...shape, len],
+      );
     }
   };
   rec(0, arr._offset, result._offset, []);
@@ -1221,7 +1441,8 @@ export function rot90(m: ArrayLike, ...rest: unknown[]): NDArray {
 export function append(arr: ArrayLike, values: ArrayLike, ...rest: unknown[]): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
   let a = asarray(arr);
-  const axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | null | undefined) ?? null;
+  const axis =
+    opts.axis !== undefined ? opts.axis : ((pos[0] as number | null | undefined) ?? null);
   if (axis === null) {
     if (a.ndim !== 1) a = ravel(a);
     return concatenate([a, ravel(asarray(values))], a.ndim - 1);
@@ -1247,16 +1468,22 @@ function deleteIndices(obj: unknown, n: number, axis: number): { idx: number[]; 
   }
   const o = asarray(obj as ArrayLike);
   if (o.dtype === 'bool') {
-    if (o.ndim !== 1 || o.size !== n) throw ValueError(`boolean array argument obj to delete must be one dimensional and match the axis length of ${n}`);
+    if (o.ndim !== 1 || o.size !== n)
+      throw ValueError(
+        `boolean array argument obj to delete must be one dimensional and match the axis length of ${n}`,
+      );
     const idx: number[] = [];
     o._values().forEach((v, i) => {
       if (Number(v) !== 0) idx.push(i);
     });
     return { idx, scalar: false };
   }
-  if (o.dtype.startsWith('float')) throw IndexError('arrays used as indices must be of integer (or boolean) type');
+  if (o.dtype.startsWith('float'))
+    throw IndexError('arrays used as indices must be of integer (or boolean) type');
   const vals = o._values().map(Number);
-  for (const v of vals) if (v < -n || v >= n) throw IndexError(`index ${v} is out of bounds for axis ${axis} with size ${n}`);
+  for (const v of vals)
+    if (v < -n || v >= n)
+      throw IndexError(`index ${v} is out of bounds for axis ${axis} with size ${n}`);
   return { idx: vals.map((v) => (v < 0 ? v + n : v)), scalar: o.ndim === 0 };
 }
 
@@ -1264,18 +1491,27 @@ function deleteIndices(obj: unknown, n: number, axis: number): { idx: number[]; 
 export function delete_(arr: ArrayLike, obj: unknown, ...rest: unknown[]): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
   let a = asarray(arr);
-  let axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | null | undefined) ?? null;
+  let axis = opts.axis !== undefined ? opts.axis : ((pos[0] as number | null | undefined) ?? null);
   if (axis === null) {
     if (a.ndim !== 1) a = ravel(a);
     axis = 0;
   }
-  if (a.ndim === 0) throw new NumPyError('AxisError', `axis ${axis} is out of bounds for array of dimension 0`);
+  if (a.ndim === 0)
+    throw new NumPyError('AxisError', `axis ${axis} is out of bounds for array of dimension 0`);
   const ax = normalizeAxis(axis, a.ndim);
   const n = a._shape[ax] as number;
   const arrorder: 'C' | 'F' = isFortran(a) ? 'F' : 'C';
-  const single = typeof obj === 'number' || typeof obj === 'bigint' || (isNDArray(obj) && obj.size === 1 && obj.dtype !== 'bool' && !obj.dtype.startsWith('float')) || (Array.isArray(obj) && obj.length === 1 && typeof obj[0] === 'number');
+  const single =
+    typeof obj === 'number' ||
+    typeof obj === 'bigint' ||
+    (isNDArray(obj) && obj.size === 1 && obj.dtype !== 'bool' && !obj.dtype.startsWith('float')) ||
+    (Array.isArray(obj) && obj.length === 1 && typeof obj[0] === 'number');
   if (single || typeof obj === 'string') {
-    const { idx } = deleteIndices(Array.isArray(obj) ? obj[0] : isNDArray(obj) ? Number(obj._values()[0]) : obj, n, ax);
+    const { idx } = deleteIndices(
+      Array.isArray(obj) ? obj[0] : isNDArray(obj) ? Number(obj._values()[0]) : obj,
+      n,
+      ax,
+    );
     const keep = new Array<boolean>(n).fill(true);
     for (const i of idx) keep[i] = false;
     const kept = keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
@@ -1285,7 +1521,10 @@ export function delete_(arr: ArrayLike, obj: unknown, ...rest: unknown[]): NDArr
     const sub = [...a._shape];
     sub[ax] = 1;
     kept.forEach((src, j) => {
-      copyInto(out._view(sub, out._strides, out._offset + j * (out._strides[ax] as number)), a._view(sub, a._strides, a._offset + src * (a._strides[ax] as number)));
+      copyInto(
+        out._view(sub, out._strides, out._offset + j * (out._strides[ax] as number)),
+        a._view(sub, a._strides, a._offset + src * (a._strides[ax] as number)),
+      );
     });
     return out;
   }
@@ -1302,22 +1541,29 @@ export function delete_(arr: ArrayLike, obj: unknown, ...rest: unknown[]): NDArr
 export { delete_ as delete };
 
 /** `np.insert(arr, obj, values, axis=None)` for an integer index or a list of integer indices. */
-export function insert(arr: ArrayLike, obj: number | readonly number[] | NDArray, values: ArrayLike, ...rest: unknown[]): NDArray {
+export function insert(
+  arr: ArrayLike,
+  obj: number | readonly number[] | NDArray,
+  values: ArrayLike,
+  ...rest: unknown[]
+): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
   let a = asarray(arr);
-  let axis = opts.axis !== undefined ? opts.axis : (pos[0] as number | null | undefined) ?? null;
+  let axis = opts.axis !== undefined ? opts.axis : ((pos[0] as number | null | undefined) ?? null);
   if (axis === null) {
     if (a.ndim !== 1) a = ravel(a);
     axis = a.ndim - 1;
   }
   const ax = normalizeAxis(axis, a.ndim);
   const n = a._shape[ax] as number;
-  const o = asarray(obj as ArrayLike);
-  if (o.dtype.startsWith('float')) throw IndexError('index arrays used as indices must be of integer (or boolean) type');
+  const o = asarray(obj);
+  if (o.dtype.startsWith('float'))
+    throw IndexError('index arrays used as indices must be of integer (or boolean) type');
   const order: 'C' | 'F' = isFortran(a) ? 'F' : 'C';
   if (o.size === 1 && o.dtype !== 'bool') {
     let index = Number(o._values()[0]);
-    if (index < -n || index > n) throw IndexError(`index ${index} is out of bounds for axis ${ax} with size ${n}`);
+    if (index < -n || index > n)
+      throw IndexError(`index ${index} is out of bounds for axis ${ax} with size ${n}`);
     if (index < 0) index += n;
     let v = asarray(values, { dtype: a.dtype });
     // NumPy: values = array(values, ndmin=arr.ndim, dtype=arr.dtype); moveaxis(values, 0, axis)
@@ -1354,7 +1600,8 @@ export function insert(arr: ArrayLike, obj: number | readonly number[] | NDArray
   const total = n + numnew;
   for (let i = 0; i < numnew; i++) {
     const p = newPos[i] as number;
-    if (p >= total || p < -total) throw IndexError(`index ${p} is out of bounds for axis ${ax} with size ${total}`);
+    if (p >= total || p < -total)
+      throw IndexError(`index ${p} is out of bounds for axis ${ax} with size ${total}`);
     if (p < 0) newPos[i] = p + total;
   }
   const shape = [...a._shape];
@@ -1370,12 +1617,18 @@ export function insert(arr: ArrayLike, obj: number | readonly number[] | NDArray
   const one = [...shape];
   one[ax] = 1;
   newPos.forEach((p, i) => {
-    copyInto(out._view(one, out._strides, out._offset + p * (out._strides[ax] as number)), slots._view(one, slots._strides, slots._offset + i * (slots._strides[ax] as number)));
+    copyInto(
+      out._view(one, out._strides, out._offset + p * (out._strides[ax] as number)),
+      slots._view(one, slots._strides, slots._offset + i * (slots._strides[ax] as number)),
+    );
   });
   let k = 0;
   for (let p = 0; p < n + numnew; p++) {
     if (isNew[p]) continue;
-    copyInto(out._view(one, out._strides, out._offset + p * (out._strides[ax] as number)), a._view(one, a._strides, a._offset + k * (a._strides[ax] as number)));
+    copyInto(
+      out._view(one, out._strides, out._offset + p * (out._strides[ax] as number)),
+      a._view(one, a._strides, a._offset + k * (a._strides[ax] as number)),
+    );
     k++;
   }
   return out;
@@ -1440,7 +1693,11 @@ export function triu(m: ArrayLike, ...rest: unknown[]): NDArray {
 // ---------------------------------------------------------------------------------------------
 
 function axisMsg(axis: number, ndim: number, prefix: string): number {
-  if (axis < -ndim || axis >= ndim) throw new NumPyError('AxisError', `${prefix}: axis ${axis} is out of bounds for array of dimension ${ndim}`);
+  if (axis < -ndim || axis >= ndim)
+    throw new NumPyError(
+      'AxisError',
+      `${prefix}: axis ${axis} is out of bounds for array of dimension ${ndim}`,
+    );
   return axis < 0 ? axis + ndim : axis;
 }
 
@@ -1491,9 +1748,14 @@ export function diagonal(a: ArrayLike, ...rest: unknown[]): NDArray {
 declare module './ndarray' {
   interface NDArray {
     /** `a.squeeze(axis)`. */
-    squeeze(axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null }): NDArray;
+    squeeze(
+      axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null },
+    ): NDArray;
     /** `a.repeat(repeats, axis)`. */
-    repeat(repeats: number | readonly number[] | NDArray, axis?: number | null | { axis?: number | null }): NDArray;
+    repeat(
+      repeats: number | readonly number[] | NDArray,
+      axis?: number | null | { axis?: number | null },
+    ): NDArray;
     /** `a.diagonal(offset, axis1, axis2)`: a read-only view. */
     diagonal(...args: (number | { offset?: number; axis1?: number; axis2?: number })[]): NDArray;
   }
@@ -1501,10 +1763,14 @@ declare module './ndarray' {
 
 NDArray.prototype.squeeze = function (this: NDArray, ...args: unknown[]): NDArray {
   return squeeze(this, ...args);
-} as NDArray['squeeze'];
-NDArray.prototype.repeat = function (this: NDArray, repeats: number | readonly number[] | NDArray, ...args: unknown[]): NDArray {
+};
+NDArray.prototype.repeat = function (
+  this: NDArray,
+  repeats: number | readonly number[] | NDArray,
+  ...args: unknown[]
+): NDArray {
   return repeat(this, repeats, ...args);
-} as NDArray['repeat'];
+};
 NDArray.prototype.diagonal = function (this: NDArray, ...args: unknown[]): NDArray {
   return diagonal(this, ...args);
-} as NDArray['diagonal'];
+};
