@@ -383,3 +383,86 @@ def cases(c):
     c.add("insert/one-list-axis1", "insert", arr(M34), [1], arr([7, 8, 9]), axis=1)
     c.add("insert/list-axis1", "insert", arr(M34), [0, 4], 0, axis=1)
     c.add("insert/F", "insert", arr(M34, "int64", "F"), 1, 5, axis=0)
+
+    random_layouts(c)
+
+
+SLICES = [":", ":", "::2", "::-1", "1:", ":-1", "::-2", "1::2"]
+
+
+def rand_source(rng, max_nd=4):
+    """A random array with a random chain of view ops (transpose, slices, broadcast)."""
+    nd = rng.randint(1, max_nd)
+    shape = [rng.randint(1, 4) for _ in range(nd)]
+    dtype = rng.choice(["int64", "float64", "int32", "uint8", "float32", "int16"])
+    data = np.arange(int(np.prod(shape))).reshape(shape).tolist()
+    ops = []
+    cur = list(shape)
+    for _ in range(rng.randint(0, 3)):
+        kind = rng.choice(["T", "transpose", "get", "get", "bcast"])
+        if kind == "T":
+            ops.append("T")
+            cur = cur[::-1]
+        elif kind == "transpose":
+            perm = list(range(len(cur)))
+            rng.shuffle(perm)
+            ops.append(("transpose", perm))
+            cur = [cur[p] for p in perm]
+        elif kind == "get":
+            idx = [rng.choice(SLICES) for _ in cur]
+            ops.append(("get", ", ".join(idx)))
+            cur = list(np.empty(cur)[tuple(eval(f"np.s_[{i}]") for i in idx)].shape)
+        elif kind == "bcast" and len(cur) < 4:
+            new = [rng.randint(1, 3)] + [d if d != 1 else rng.choice([1, 3]) for d in cur]
+            ops.append(("broadcast_to", new))
+            cur = new
+    return arr(data, dtype, ops), cur
+
+
+def rand_factor(rng, n):
+    """A random shape whose product is n (with occasional 1s and one -1)."""
+    dims = []
+    rest = n
+    while rest > 1 and len(dims) < 4:
+        divs = [d for d in range(2, rest + 1) if rest % d == 0]
+        d = rng.choice(divs)
+        dims.append(d)
+        rest //= d
+    if rest > 1:
+        dims[-1] *= rest
+    for _ in range(rng.randint(0, 2)):
+        dims.insert(rng.randint(0, len(dims)), 1)
+    if dims and rng.random() < 0.3:
+        dims[rng.randrange(len(dims))] = -1
+    return dims
+
+
+def random_layouts(c):
+    import random
+
+    rng = random.Random(20261126)
+    for i in range(160):
+        src, shape = rand_source(rng)
+        n = int(np.prod(shape))
+        target = rand_factor(rng, n)
+        order = rng.choice(["C", "C", "F", "A"])
+        c.add(f"rand/reshape/{i}", None, src, target, method="reshape", order=order)
+    for i in range(50):
+        src, _ = rand_source(rng)
+        order = rng.choice(["C", "F", "A", "K"])
+        c.add(f"rand/ravel/{i}", "ravel", src, order)
+    for i in range(30):
+        src, _ = rand_source(rng)
+        c.add(f"rand/copy-K/{i}", "copy", src)
+        c.add(f"rand/zeros_like/{i}", "zeros_like", src)
+    for i in range(30):
+        src, shape = rand_source(rng, 3)
+        ax = rng.randrange(len(shape))
+        c.add(f"rand/concatenate/{i}", "concatenate", [src, src], ax)
+        c.add(f"rand/stack/{i}", "stack", [src, src], rng.randint(0, len(shape)))
+    for i in range(30):
+        src, shape = rand_source(rng, 4)
+        if len(shape) >= 2:
+            c.add(f"rand/tril/{i}", "tril", src, rng.randint(-1, 1))
+        c.add(f"rand/roll/{i}", "roll", src, rng.randint(-3, 3), rng.randrange(len(shape)))
+        c.add(f"rand/repeat/{i}", "repeat", src, 2, rng.randrange(len(shape)))
