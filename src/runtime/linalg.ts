@@ -15,6 +15,7 @@ import { shapeStrTight, tryBroadcastShapes } from './iter';
 import { NDArray, shapeSize, type ArrayLike, type Scalar } from './ndarray';
 import { _arr, dot as dotProduct, matmul as matmulProduct, outer as outerProduct, _scalarOf } from './products';
 import { copyArray } from './convert';
+import { crExp, crLog } from './crmath';
 
 const EPS = 2.220446049250313e-16;
 const EPS32 = 1.1920928955078125e-7;
@@ -282,19 +283,20 @@ function detParts(m: Float64Array, n: number): { sign: number; logabs: number; d
   const f = luFactor(m, n);
   let sign = f.sign;
   let logabs = 0;
-  let det = f.sign;
+  let det: number;
   for (let i = 0; i < n; i++) {
     const d = f.lu[i * n + i] as number;
-    det *= d;
     if (d === 0) {
       sign = 0;
       logabs = -Infinity;
     } else if (sign !== 0) {
       if (d < 0) sign = -sign;
-      logabs += Math.log(Math.abs(d));
+      logabs += crLog(Math.abs(d));
     }
   }
   if (sign === 0) logabs = -Infinity;
+  // NumPy's det is sign·exp(Σ log|u_ii|) (umath_linalg), not the plain product: same rounding
+  det = sign === 0 ? 0 : sign * crExp(logabs);
   return { sign, logabs, det };
 }
 
