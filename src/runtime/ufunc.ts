@@ -7,7 +7,15 @@
  * dtype, casting})` etc. A 0-d result is returned as a JS scalar (NumPy returns a numpy scalar),
  * unless `out` was given.
  */
-import { canCast, DTYPE_INFO, intRange, normalizeDtype, promoteTypes, type DType, type TypedArray } from './dtype';
+import {
+  canCast,
+  DTYPE_INFO,
+  intRange,
+  normalizeDtype,
+  promoteTypes,
+  type DType,
+  type TypedArray,
+} from './dtype';
 import { TypeError_, ValueError } from './errors';
 import { splitOpts, isPlainObject } from './args';
 import { broadcastShapes, loop, operand, tryBroadcastShapes } from './iter';
@@ -44,7 +52,18 @@ export {
   type Backend,
   type Store,
 } from './ufunc_kernels';
-export { applyUfunc, binary, unary, allocResult, resolveLoop, nep50, classify, maskedCopy, scalarArray, type UfuncOptions } from './ufunc_core';
+export {
+  applyUfunc,
+  binary,
+  unary,
+  allocResult,
+  resolveLoop,
+  nep50,
+  classify,
+  maskedCopy,
+  scalarArray,
+  type UfuncOptions,
+} from './ufunc_core';
 
 /** Inputs that always give an array result (lists and typed arrays are at least 1-d). */
 export type ArrayInput = NDArray | NestedArray<Scalar | NDArray> | TypedArray;
@@ -62,10 +81,17 @@ export interface UnaryUfunc {
 
 const plural = (n: number): string => (n === 1 ? '1 was given' : `${n} were given`);
 
-function splitCall(name: string, nin: number, nout: number, args: readonly unknown[]): [unknown[], unknown[], UfuncOptions] {
+function splitCall(
+  name: string,
+  nin: number,
+  nout: number,
+  args: readonly unknown[],
+): [unknown[], unknown[], UfuncOptions] {
   const [pos, opts] = splitOpts<UfuncOptions>(args);
   if (pos.length < nin || pos.length > nin + nout) {
-    throw TypeError_(`${name}() takes from ${nin} to ${nin + nout} positional arguments but ${plural(pos.length)}`);
+    throw TypeError_(
+      `${name}() takes from ${nin} to ${nin + nout} positional arguments but ${plural(pos.length)}`,
+    );
   }
   return [pos.slice(0, nin), pos.slice(nin), opts];
 }
@@ -105,7 +131,9 @@ export const sqrt = mk1('sqrt');
 export const cbrt = mk1('cbrt');
 
 /** `np.divmod(x1, x2)`: [floor_divide, remainder] in one pass. */
-export function divmod(...args: [x1: ArrayLike, x2: ArrayLike, ...rest: Rest]): (NDArray | Scalar)[] {
+export function divmod(
+  ...args: [x1: ArrayLike, x2: ArrayLike, ...rest: Rest]
+): (NDArray | Scalar)[] {
   const [ins, outs, opts] = splitCall('divmod', 2, 2, args);
   return finishAll(applyUfunc('divmod', ins, opts, outs));
 }
@@ -199,7 +227,9 @@ export const heaviside = mk2('heaviside');
 const asInt = (v: unknown): number => {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    throw TypeError_(`'${typeof v === 'number' ? 'float' : v === null ? 'NoneType' : typeof v}' object cannot be interpreted as an integer`);
+    throw TypeError_(
+      `'${typeof v === 'number' ? 'float' : v === null ? 'NoneType' : typeof v}' object cannot be interpreted as an integer`,
+    );
   }
   return v;
 };
@@ -211,7 +241,10 @@ const asInt = (v: unknown): number => {
  */
 export function round(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const [pos, opts] = splitOpts<{ decimals?: number; out?: NDArray | null }>(args);
-  if (pos.length > 2) throw TypeError_(`round() takes from 1 to 3 positional arguments but ${plural(pos.length + 1)}`);
+  if (pos.length > 2)
+    throw TypeError_(
+      `round() takes from 1 to 3 positional arguments but ${plural(pos.length + 1)}`,
+    );
   const decimals = asInt(pos[0] ?? opts.decimals ?? 0);
   const out = (pos[1] ?? opts.out ?? null) as NDArray | null;
   if (out !== null && !isNDArray(out)) throw TypeError_('return arrays must be of ArrayType');
@@ -252,7 +285,9 @@ export function round(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
     } else res = tmp;
     if (out !== null) {
       if (!canCast(res.dtype, out.dtype, 'same_kind')) {
-        throw TypeError_(`Cannot cast ufunc '${up ? 'multiply' : 'divide'}' output from dtype('${res.dtype}') to dtype('${out.dtype}') with casting rule 'same_kind'`);
+        throw TypeError_(
+          `Cannot cast ufunc '${up ? 'multiply' : 'divide'}' output from dtype('${res.dtype}') to dtype('${out.dtype}') with casting rule 'same_kind'`,
+        );
       }
       binaryInto(out, res);
       return out;
@@ -267,7 +302,9 @@ export const around = round;
 function binaryInto(out: NDArray, src: NDArray): void {
   if (out._shape.join() !== src._shape.join()) {
     broadcastShapes([src._shape, out._shape]);
-    throw ValueError(`non-broadcastable output operand with shape (${out._shape.join(',')}) doesn't match the broadcast shape (${src._shape.join(',')})`);
+    throw ValueError(
+      `non-broadcastable output operand with shape (${out._shape.join(',')}) doesn't match the broadcast shape (${src._shape.join(',')})`,
+    );
   }
   if (!out._writeable) throw ValueError('output array is read-only');
   maskedCopy(out, src, null);
@@ -290,14 +327,17 @@ interface ClipOptions extends UfuncOptions {
  */
 export function clip(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const [pos, opts0] = splitOpts<ClipOptions>(args);
-  if (pos.length > 3) throw TypeError_(`clip() takes from 1 to 4 positional arguments but ${plural(pos.length + 1)}`);
+  if (pos.length > 3)
+    throw TypeError_(`clip() takes from 1 to 4 positional arguments but ${plural(pos.length + 1)}`);
   const { a_min, a_max, min, max, ...opts } = opts0;
   let lo = (pos.length > 0 ? pos[0] : a_min) as ArrayLike | null | undefined;
   let hi = (pos.length > 1 ? pos[1] : a_max) as ArrayLike | null | undefined;
   const outs = pos.length > 2 ? [pos[2]] : [];
   const given = (v: unknown): boolean => v !== undefined;
   if ((given(min) || given(max)) && (given(lo) || given(hi))) {
-    throw ValueError('Passing `min` or `max` keyword argument when `a_min` and `a_max` are provided is forbidden.');
+    throw ValueError(
+      'Passing `min` or `max` keyword argument when `a_min` and `a_max` are provided is forbidden.',
+    );
   }
   if (given(min)) lo = min;
   if (given(max)) hi = max;
@@ -329,7 +369,10 @@ export function clip(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
 
 /** Indices of the nonzero elements, one int64 array per dimension (C order). */
 function nonzeroIndices(a: NDArray): NDArray[] {
-  if (a.ndim === 0) throw ValueError('Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
+  if (a.ndim === 0)
+    throw ValueError(
+      'Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.',
+    );
   const data = a._data() as unknown as Store;
   const hits: number[] = [];
   a._forEach((p, k) => {
@@ -369,16 +412,25 @@ export function where(condition: ArrayLike, ...xy: ArrayLike[]): NDArray | NDArr
   const orig = [c0, ...ins.flatMap((i) => (i.kind === 'array' ? [i.a] : []))];
   const res = allocResult(shape, dt, orig);
   const c = c0.dtype === 'bool' ? c0 : copyArray(c0, 'bool');
-  const [x, y] = ins.map((i: Input) => (i.kind === 'weak' ? scalarArray(i.v, dt) : i.a.dtype === dt ? i.a : copyArray(i.a, dt))) as [NDArray, NDArray];
+  const [x, y] = ins.map((i: Input) =>
+    i.kind === 'weak' ? scalarArray(i.v, dt) : i.a.dtype === dt ? i.a : copyArray(i.a, dt),
+  ) as [NDArray, NDArray];
   const dc = c._data() as Uint8Array;
   const dx = x._data() as unknown as Store;
   const dy = y._data() as unknown as Store;
   const dr = res._data() as unknown as Store;
-  loop(shape, [operand(c, shape), operand(x, shape), operand(y, shape), operand(res, shape)], (n, p, s) => {
-    const [ic, ix, iy, ir] = p as [number, number, number, number];
-    const [sc, sx, sy, sr] = s as [number, number, number, number];
-    for (let j = 0; j < n; j++) dr[ir + j * sr] = dc[ic + j * sc] ? (dx[ix + j * sx] as number) : (dy[iy + j * sy] as number);
-  });
+  loop(
+    shape,
+    [operand(c, shape), operand(x, shape), operand(y, shape), operand(res, shape)],
+    (n, p, s) => {
+      const [ic, ix, iy, ir] = p as [number, number, number, number];
+      const [sc, sx, sy, sr] = s as [number, number, number, number];
+      for (let j = 0; j < n; j++)
+        dr[ir + j * sr] = dc[ic + j * sc]
+          ? (dx[ix + j * sx] as number)
+          : (dy[iy + j * sy] as number);
+    },
+  );
   return res;
 }
 
@@ -435,14 +487,18 @@ export function isclose(a: ArrayLike, b: ArrayLike, ...args: unknown[]): NDArray
   const x: unknown = typeof a === 'number' ? a : asarray(a);
   let y: unknown = typeof b === 'number' ? b : asarray(b);
   if (isNDArray(y)) {
-    const dt = nep50([{ kind: 'array', a: y }, { kind: 'weak', v: 1.5, int: false }]);
+    const dt = nep50([
+      { kind: 'array', a: y },
+      { kind: 'weak', v: 1.5, int: false },
+    ]);
     if (y.dtype !== dt) y = copyArray(y, dt);
   }
   const absdiff = unary('absolute', binary('subtract', x, y));
   const tol = binary('add', atol, binary('multiply', rtol, unary('absolute', y)));
   let r = binary('logical_and', binary('less_equal', absdiff, tol), unary('isfinite', y));
   r = binary('logical_or', r, binary('equal', x, y));
-  if (equalNan) r = binary('logical_or', r, binary('logical_and', unary('isnan', x), unary('isnan', y)));
+  if (equalNan)
+    r = binary('logical_or', r, binary('logical_and', unary('isnan', x), unary('isnan', y)));
   if (r.ndim === 0) return toJS(r._data()[r._start] as number, r.dtype);
   return r;
 }
@@ -470,7 +526,8 @@ export function array_equal(a1: ArrayLike, a2: ArrayLike, ...args: unknown[]): b
   const y = asarray(a2);
   if (x._shape.join() !== y._shape.join()) return false;
   let eq = binary('equal', x, y);
-  if (equalNan) eq = binary('logical_or', eq, binary('logical_and', unary('isnan', x), unary('isnan', y)));
+  if (equalNan)
+    eq = binary('logical_or', eq, binary('logical_and', unary('isnan', x), unary('isnan', y)));
   return allTrue(eq);
 }
 
@@ -489,8 +546,16 @@ export function array_equiv(a1: ArrayLike, a2: ArrayLike): boolean {
 export function result_type(...args: unknown[]): DType {
   if (args.length === 0) throw ValueError('at least one array or dtype is required');
   const ins: Input[] = args.map((x) => {
-    if (typeof x === 'string' || (typeof x === 'object' && x !== null && !isNDArray(x) && !Array.isArray(x) && !isPlainObject(x) && 'name' in x)) {
-      return { kind: 'array', a: NDArray.empty([0], normalizeDtype(x)) } as Input;
+    if (
+      typeof x === 'string' ||
+      (typeof x === 'object' &&
+        x !== null &&
+        !isNDArray(x) &&
+        !Array.isArray(x) &&
+        !isPlainObject(x) &&
+        'name' in x)
+    ) {
+      return { kind: 'array', a: NDArray.empty([0], normalizeDtype(x)) };
     }
     return classify(x);
   });
@@ -533,7 +598,11 @@ declare module './ndarray' {
     /** `a.round(decimals=0, out=None)`. */
     round(decimals?: number | { decimals?: number; out?: NDArray }, out?: NDArray): NDArray;
     /** `a.clip(min, max, out)`. */
-    clip(min?: ArrayLike | null | ClipOptions, max?: ArrayLike | null | ClipOptions, ...rest: unknown[]): NDArray;
+    clip(
+      min?: ArrayLike | null | ClipOptions,
+      max?: ArrayLike | null | ClipOptions,
+      ...rest: unknown[]
+    ): NDArray;
   }
 }
 
@@ -561,7 +630,12 @@ const METHODS2: Record<string, string> = {
   lshift: 'left_shift',
   rshift: 'right_shift',
 };
-const METHODS1: Record<string, string> = { neg: 'negative', pos: 'positive', abs: 'absolute', invert: 'invert' };
+const METHODS1: Record<string, string> = {
+  neg: 'negative',
+  pos: 'positive',
+  abs: 'absolute',
+  invert: 'invert',
+};
 
 const proto = NDArray.prototype as unknown as Record<string, unknown>;
 for (const [m, op] of Object.entries(METHODS2)) {
@@ -582,4 +656,3 @@ NDArray.prototype.round = function (this: NDArray, ...args: unknown[]) {
 NDArray.prototype.clip = function (this: NDArray, ...args: unknown[]) {
   return clip(this, ...args) as NDArray;
 };
-

@@ -13,7 +13,15 @@
  * `applyUfunc(op, inputs, opts)` always return arrays (0-d stays 0-d); the public np.* functions
  * return JS scalars for 0-d results, as NumPy returns numpy scalars.
  */
-import { canCast, DTYPE_INFO, intRange, normalizeDtype, promoteTypes, type Casting, type DType } from './dtype';
+import {
+  canCast,
+  DTYPE_INFO,
+  intRange,
+  normalizeDtype,
+  promoteTypes,
+  type Casting,
+  type DType,
+} from './dtype';
 import { NumPyError, OverflowError, TypeError_, ValueError } from './errors';
 import { broadcastShapes, loop, operand, shapeStrTight } from './iter';
 import { NDArray, isNDArray, shapeSize, type ArrayLike, type Scalar } from './ndarray';
@@ -37,7 +45,7 @@ export interface UfuncOptions {
   /** Mask: where false, the output keeps its previous value (zero for a fresh output). */
   where?: ArrayLike;
   /** The loop's output dtype (NumPy's `dtype=`). */
-  dtype?: DType | string | null;
+  dtype?: string | null;
   /** Casting rule for inputs and outputs, 'same_kind' by default. */
   casting?: Casting;
   order?: 'K' | 'C' | 'F' | 'A';
@@ -52,7 +60,8 @@ const DISPLAY: Record<string, string> = { true_divide: 'divide' };
 export const ufuncName = (op: string): string => DISPLAY[op] ?? op;
 
 /** One classified input: an array (strong dtype) or a weak Python-like scalar. */
-export type Input = { kind: 'array'; a: NDArray } | { kind: 'weak'; v: number | bigint; int: boolean };
+export type Input =
+  { kind: 'array'; a: NDArray } | { kind: 'weak'; v: number | bigint; int: boolean };
 
 export function classify(x: unknown): Input {
   if (isNDArray(x)) return { kind: 'array', a: x };
@@ -96,7 +105,12 @@ const noSafeLoop = (name: string): NumPyError =>
   );
 
 /** Picks the loop for a ufunc call (NumPy's type resolution with NEP 50 weak scalars). */
-export function resolveLoop(def: UfuncDef, ins: readonly Input[], dtype: DType | null, casting: Casting): Resolution {
+export function resolveLoop(
+  def: UfuncDef,
+  ins: readonly Input[],
+  dtype: DType | null,
+  casting: Casting,
+): Resolution {
   const name = ufuncName(def.name);
   const P = nep50(ins);
   const eff = ins.map((i) => (i.kind === 'array' ? i.a.dtype : P));
@@ -111,19 +125,28 @@ export function resolveLoop(def: UfuncDef, ins: readonly Input[], dtype: DType |
   const allBool = eff.every((d) => d === 'bool');
   if (allBool && dtype === null) {
     if (def.name === 'subtract') {
-      throw TypeError_('numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.');
+      throw TypeError_(
+        'numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.',
+      );
     }
     if (def.name === 'negative') {
-      throw TypeError_('The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.');
+      throw TypeError_(
+        'The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.',
+      );
     }
     if (def.name === 'sign' || def.name === 'positive') {
-      throw TypeError_(`ufunc '${name}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`);
+      throw TypeError_(
+        `ufunc '${name}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`,
+      );
     }
   }
   let loop: Loop | undefined;
   if (dtype !== null) {
     loop = def.loops.find((l) => l.outs[0] === dtype);
-    if (loop === undefined) throw TypeError_(`No loop matching the specified signature and casting was found for ufunc ${name}`);
+    if (loop === undefined)
+      throw TypeError_(
+        `No loop matching the specified signature and casting was found for ufunc ${name}`,
+      );
   } else if (def.name === 'true_divide' && eff.every((d) => DTYPE_INFO[d].kind !== 'f')) {
     loop = def.loops.find((l) => l.ins[0] === 'float64');
   } else {
@@ -135,7 +158,9 @@ export function resolveLoop(def: UfuncDef, ins: readonly Input[], dtype: DType |
     const to = found.ins[k] as DType;
     if (!canCast(d, to, casting)) {
       const which = def.nin > 1 ? `input ${k} ` : 'input ';
-      throw TypeError_(`Cannot cast ufunc '${name}' ${which}from dtype('${d}') to dtype('${to}') with casting rule '${casting}'`);
+      throw TypeError_(
+        `Cannot cast ufunc '${name}' ${which}from dtype('${d}') to dtype('${to}') with casting rule '${casting}'`,
+      );
     }
   });
   // Python ints must fit the integer loop they are converted to (NumPy's OverflowError).
@@ -156,7 +181,12 @@ export function resolveLoop(def: UfuncDef, ins: readonly Input[], dtype: DType |
  * A fresh array of `shape` laid out like the operands (NumPy's order='K': axes sorted by the
  * operands' absolute strides, C order where ambiguous; size-1 and broadcast axes don't vote).
  */
-export function allocResult(shape: readonly number[], dtype: DType, operands: readonly NDArray[] = [], zero = false): NDArray {
+export function allocResult(
+  shape: readonly number[],
+  dtype: DType,
+  operands: readonly NDArray[] = [],
+  zero = false,
+): NDArray {
   const nd = shape.length;
   const size = shapeSize(shape);
   const strideSets = operands
@@ -164,7 +194,8 @@ export function allocResult(shape: readonly number[], dtype: DType, operands: re
     .map((a) => {
       const pad = nd - a.ndim;
       const s = new Array<number>(nd).fill(0);
-      for (let i = 0; i < a.ndim; i++) s[pad + i] = a._shape[i] === 1 ? 0 : Math.abs(a._strides[i] as number);
+      for (let i = 0; i < a.ndim; i++)
+        s[pad + i] = a._shape[i] === 1 ? 0 : Math.abs(a._strides[i] as number);
       return s;
     });
   // perm[0] is the innermost axis; start from C order (last axis innermost).
@@ -217,7 +248,11 @@ export function scalarArray(v: Scalar, dtype: DType): NDArray {
 }
 
 const sameView = (a: NDArray, b: NDArray): boolean =>
-  a.buffer === b.buffer && a._offset === b._offset && a._shape.join() === b._shape.join() && a._strides.join() === b._strides.join() && a.dtype === b.dtype;
+  a.buffer === b.buffer &&
+  a._offset === b._offset &&
+  a._shape.join() === b._shape.join() &&
+  a._strides.join() === b._strides.join() &&
+  a.dtype === b.dtype;
 
 /** Copies src into dst (same shape) where mask (bool, broadcast) is true, casting. */
 export function maskedCopy(dst: NDArray, src: NDArray, mask: NDArray | null): void {
@@ -250,19 +285,27 @@ export function maskedCopy(dst: NDArray, src: NDArray, mask: NDArray | null): vo
 }
 
 /** Parses and validates ufunc options. */
-function parseOptions(name: string, nout: number, opts: UfuncOptions, positionalOuts: unknown[]): { outs: (NDArray | null)[]; where: NDArray | null; dtype: DType | null; casting: Casting } {
+function parseOptions(
+  name: string,
+  nout: number,
+  opts: UfuncOptions,
+  positionalOuts: unknown[],
+): { outs: (NDArray | null)[]; where: NDArray | null; dtype: DType | null; casting: Casting } {
   for (const k of Object.keys(opts)) {
     if (!KNOWN_OPTS.has(k)) throw TypeError_(`${name}() got an unexpected keyword argument '${k}'`);
   }
-  const casting = (opts.casting ?? 'same_kind') as Casting;
+  const casting = opts.casting ?? 'same_kind';
   if (!CASTINGS.includes(casting)) {
-    throw ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '${String(casting)}')`);
+    throw ValueError(
+      `casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '${String(casting)}')`,
+    );
   }
   const dtype = opts.dtype === undefined || opts.dtype === null ? null : normalizeDtype(opts.dtype);
   let outs: (NDArray | null)[] = new Array<NDArray | null>(nout).fill(null);
   const o = opts.out;
   if (positionalOuts.length > 0) {
-    if (o !== undefined && o !== null) throw TypeError_('cannot specify \'out\' as both a positional and keyword argument');
+    if (o !== undefined && o !== null)
+      throw TypeError_("cannot specify 'out' as both a positional and keyword argument");
     positionalOuts.forEach((x, k) => {
       if (x === null || x === undefined) return;
       if (!isNDArray(x)) throw TypeError_('return arrays must be of ArrayType');
@@ -273,21 +316,27 @@ function parseOptions(name: string, nout: number, opts: UfuncOptions, positional
       if (nout !== 1) throw TypeError_("'out' must be a tuple of arrays");
       outs[0] = o;
     } else if (Array.isArray(o)) {
-      if (o.length !== nout) throw ValueError("The 'out' tuple must have exactly one entry per ufunc output");
+      if (o.length !== nout)
+        throw ValueError("The 'out' tuple must have exactly one entry per ufunc output");
       outs = o.map((x) => {
         if (x === null || x === undefined) return null;
         if (!isNDArray(x)) throw TypeError_('return arrays must be of ArrayType');
         return x;
       });
     } else {
-      throw TypeError_(nout === 1 ? 'return arrays must be of ArrayType' : "'out' must be a tuple of arrays");
+      throw TypeError_(
+        nout === 1 ? 'return arrays must be of ArrayType' : "'out' must be a tuple of arrays",
+      );
     }
   }
   let where: NDArray | null = null;
   const w = opts.where;
   if (w !== undefined && w !== true) {
     if (isNDArray(w)) {
-      if (!canCast(w.dtype, 'bool', 'safe')) throw TypeError_(`Cannot cast array data from dtype('${w.dtype}') to dtype('bool') according to the rule 'safe'`);
+      if (!canCast(w.dtype, 'bool', 'safe'))
+        throw TypeError_(
+          `Cannot cast array data from dtype('${w.dtype}') to dtype('bool') according to the rule 'safe'`,
+        );
       where = w;
     } else where = asarray(w, { dtype: 'bool' });
   }
@@ -305,7 +354,12 @@ export interface UfuncCall {
  * Runs ufunc `op` (a key of UFUNC_DEFS) on `inputs` (arrays, JS scalars, nested lists). Outputs
  * given positionally after the inputs go in `positionalOuts`. Always returns arrays.
  */
-export function applyUfunc(op: string, inputs: readonly unknown[], opts: UfuncOptions = {}, positionalOuts: unknown[] = []): UfuncCall {
+export function applyUfunc(
+  op: string,
+  inputs: readonly unknown[],
+  opts: UfuncOptions = {},
+  positionalOuts: unknown[] = [],
+): UfuncCall {
   const def = UFUNC_DEFS[op];
   if (def === undefined) throw new Error(`unknown ufunc ${op}`);
   const name = ufuncName(op);
@@ -318,7 +372,9 @@ export function applyUfunc(op: string, inputs: readonly unknown[], opts: UfuncOp
     const from = lp.outs[k] as DType;
     if (!canCast(from, o.dtype, casting)) {
       const which = def.nout > 1 ? `output ${def.nin + k} ` : 'output ';
-      throw TypeError_(`Cannot cast ufunc '${name}' ${which}from dtype('${from}') to dtype('${o.dtype}') with casting rule '${casting}'`);
+      throw TypeError_(
+        `Cannot cast ufunc '${name}' ${which}from dtype('${from}') to dtype('${o.dtype}') with casting rule '${casting}'`,
+      );
     }
   });
   // Broadcast inputs, outputs and the mask together (NumPy lists them in that order).
@@ -329,7 +385,9 @@ export function applyUfunc(op: string, inputs: readonly unknown[], opts: UfuncOp
   for (const o of outs) {
     if (o === null) continue;
     if (o._shape.join(',') !== shape.join(',')) {
-      throw ValueError(`non-broadcastable output operand with shape ${shapeStrTight(o._shape)} doesn't match the broadcast shape ${shapeStrTight(shape)}`);
+      throw ValueError(
+        `non-broadcastable output operand with shape ${shapeStrTight(o._shape)} doesn't match the broadcast shape ${shapeStrTight(shape)}`,
+      );
     }
     if (!o._writeable) throw ValueError('output array is read-only');
   }
@@ -367,7 +425,13 @@ export function applyUfunc(op: string, inputs: readonly unknown[], opts: UfuncOp
 }
 
 /** Runs the registered kernel of `op` for loop `lp` over inputs and outputs already in shape. */
-export function runKernel(op: string, lp: Loop, shape: readonly number[], arrs: readonly NDArray[], targets: readonly NDArray[]): void {
+export function runKernel(
+  op: string,
+  lp: Loop,
+  shape: readonly number[],
+  arrs: readonly NDArray[],
+  targets: readonly NDArray[],
+): void {
   const kernel = getKernel(op, lp.key);
   if (kernel === undefined) throw new Error(`no kernel for ${op} on ${lp.key}`);
   const all = [...arrs, ...targets];
@@ -379,22 +443,65 @@ export function runKernel(op: string, lp: Loop, shape: readonly number[], arrs: 
   if (nin === 1 && nout === 1) {
     const k = kernel as UnaryKernel;
     const [x, o] = d as [Store, Store];
-    loop(shape, ops, (n, p, s) => k(n, x, p[0] as number, s[0] as number, o, p[1] as number, s[1] as number));
+    loop(shape, ops, (n, p, s) =>
+      k(n, x, p[0] as number, s[0] as number, o, p[1] as number, s[1] as number),
+    );
   } else if (nin === 2 && nout === 1) {
     const k = kernel as BinaryKernel;
     const [x, y, o] = d as [Store, Store, Store];
-    loop(shape, ops, (n, p, s) => k(n, x, p[0] as number, s[0] as number, y, p[1] as number, s[1] as number, o, p[2] as number, s[2] as number));
+    loop(shape, ops, (n, p, s) =>
+      k(
+        n,
+        x,
+        p[0] as number,
+        s[0] as number,
+        y,
+        p[1] as number,
+        s[1] as number,
+        o,
+        p[2] as number,
+        s[2] as number,
+      ),
+    );
   } else if (nin === 3 && nout === 1) {
     const k = kernel as TernaryKernel;
     const [x, y, z, o] = d as [Store, Store, Store, Store];
     loop(shape, ops, (n, p, s) =>
-      k(n, x, p[0] as number, s[0] as number, y, p[1] as number, s[1] as number, z, p[2] as number, s[2] as number, o, p[3] as number, s[3] as number),
+      k(
+        n,
+        x,
+        p[0] as number,
+        s[0] as number,
+        y,
+        p[1] as number,
+        s[1] as number,
+        z,
+        p[2] as number,
+        s[2] as number,
+        o,
+        p[3] as number,
+        s[3] as number,
+      ),
     );
   } else if (nin === 2 && nout === 2) {
     const k = kernel as Binary2Kernel;
     const [x, y, o, q] = d as [Store, Store, Store, Store];
     loop(shape, ops, (n, p, s) =>
-      k(n, x, p[0] as number, s[0] as number, y, p[1] as number, s[1] as number, o, p[2] as number, s[2] as number, q, p[3] as number, s[3] as number),
+      k(
+        n,
+        x,
+        p[0] as number,
+        s[0] as number,
+        y,
+        p[1] as number,
+        s[1] as number,
+        o,
+        p[2] as number,
+        s[2] as number,
+        q,
+        p[3] as number,
+        s[3] as number,
+      ),
     );
   } else throw new Error(`unsupported ufunc arity ${nin}→${nout}`);
 }
@@ -417,5 +524,7 @@ export function finish(call: UfuncCall): NDArray | Scalar {
 }
 
 export function finishAll(call: UfuncCall): (NDArray | Scalar)[] {
-  return call.results.map((r, k) => (r.ndim === 0 && !call.hadOut[k] ? toJS(r._data()[r._start] as number, r.dtype) : r));
+  return call.results.map((r, k) =>
+    r.ndim === 0 && !call.hadOut[k] ? toJS(r._data()[r._start] as number, r.dtype) : r,
+  );
 }

@@ -18,8 +18,27 @@ export type Num = number | bigint;
 export interface Store {
   [i: number]: Num;
 }
-export type UnaryKernel = (n: number, x: Store, ix: number, sx: number, o: Store, io: number, so: number) => void;
-export type BinaryKernel = (n: number, x: Store, ix: number, sx: number, y: Store, iy: number, sy: number, o: Store, io: number, so: number) => void;
+export type UnaryKernel = (
+  n: number,
+  x: Store,
+  ix: number,
+  sx: number,
+  o: Store,
+  io: number,
+  so: number,
+) => void;
+export type BinaryKernel = (
+  n: number,
+  x: Store,
+  ix: number,
+  sx: number,
+  y: Store,
+  iy: number,
+  sy: number,
+  o: Store,
+  io: number,
+  so: number,
+) => void;
 export type TernaryKernel = (
   n: number,
   x: Store,
@@ -61,7 +80,12 @@ let preferred: Backend[] = ['wasm', 'ts'];
  * Registers a kernel for `op` on loop dtype `dtype` (the loop's input dtype, or for mixed loops
  * the input dtypes joined by ',', e.g. `'int64,uint64'`).
  */
-export function registerKernel(op: string, dtype: DType | string, backend: Backend, fn: Kernel): void {
+export function registerKernel(
+  op: string,
+  dtype: string,
+  backend: Backend,
+  fn: Kernel,
+): void {
   const key = `${op}:${dtype}`;
   let m = registry.get(key);
   if (m === undefined) {
@@ -72,7 +96,11 @@ export function registerKernel(op: string, dtype: DType | string, backend: Backe
 }
 
 /** The kernel for op × loop dtype from the preferred backend available (wasm, then ts). */
-export function getKernel(op: string, dtype: DType | string, backend?: Backend): Kernel | undefined {
+export function getKernel(
+  op: string,
+  dtype: string,
+  backend?: Backend,
+): Kernel | undefined {
   const m = registry.get(`${op}:${dtype}`);
   if (m === undefined) return undefined;
   if (backend !== undefined) return m.get(backend);
@@ -119,7 +147,8 @@ export const k3 =
   (f: E3): TernaryKernel =>
   (n, x, ix, sx, y, iy, sy, z, iz, sz, o, io, so) => {
     const g = f as (x: Num, y: Num, z: Num) => Num;
-    for (let j = 0; j < n; j++) o[io + j * so] = g(x[ix + j * sx] as Num, y[iy + j * sy] as Num, z[iz + j * sz] as Num);
+    for (let j = 0; j < n; j++)
+      o[io + j * so] = g(x[ix + j * sx] as Num, y[iy + j * sy] as Num, z[iz + j * sz] as Num);
   };
 
 // ---------------------------------------------------------------------------------------------
@@ -172,7 +201,8 @@ const INTS = '? b B h H i I l L';
 const INTS_NOBOOL = 'b B h H i I l L';
 const FLT = 'f d';
 
-export type UfuncKind = 'arith' | 'compare' | 'logical' | 'bitwise' | 'float' | 'predicate' | 'other';
+export type UfuncKind =
+  'arith' | 'compare' | 'logical' | 'bitwise' | 'float' | 'predicate' | 'other';
 
 export interface UfuncDef {
   name: string;
@@ -267,7 +297,8 @@ export const rint = (x: number): number => {
   const r = Math.round(x);
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 };
-const copysign = (a: number, b: number): number => (b < 0 || Object.is(b, -0) ? -Math.abs(a) : Math.abs(a));
+const copysign = (a: number, b: number): number =>
+  b < 0 || Object.is(b, -0) ? -Math.abs(a) : Math.abs(a);
 const LN2 = Math.LN2;
 const logaddexp = (x: number, y: number): number => {
   if (x === y) return x + LN2;
@@ -324,24 +355,58 @@ function reg2(name: string, impl: Impl<E2>): void {
 
 // --- arithmetic -------------------------------------------------------------------------------
 def('add', 2, homog(ALL, 2), 'arith');
-reg2('add', { b: ((x: number, y: number) => x | y) as E2, n: ((x: number, y: number) => x + y) as E2, big: ((x: bigint, y: bigint) => x + y) as E2, f: ((x: number, y: number) => x + y) as E2 });
+reg2('add', {
+  b: (x: number, y: number) => x | y,
+  n: (x: number, y: number) => x + y,
+  big: (x: bigint, y: bigint) => x + y,
+  f: (x: number, y: number) => x + y,
+});
 def('subtract', 2, homog(NOBOOL, 2), 'arith');
-reg2('subtract', { n: ((x: number, y: number) => x - y) as E2, big: ((x: bigint, y: bigint) => x - y) as E2, f: ((x: number, y: number) => x - y) as E2 });
+reg2('subtract', {
+  n: (x: number, y: number) => x - y,
+  big: (x: bigint, y: bigint) => x - y,
+  f: (x: number, y: number) => x - y,
+});
 def('multiply', 2, homog(ALL, 2), 'arith');
-reg2('multiply', { b: ((x: number, y: number) => x & y) as E2, n: ((x: number, y: number) => Math.imul(x, y)) as E2, big: ((x: bigint, y: bigint) => x * y) as E2, f: ((x: number, y: number) => x * y) as E2 });
+reg2('multiply', {
+  b: (x: number, y: number) => x & y,
+  n: (x: number, y: number) => Math.imul(x, y),
+  big: (x: bigint, y: bigint) => x * y,
+  f: (x: number, y: number) => x * y,
+});
 def('true_divide', 2, homog(FLT, 2), 'arith');
-reg2('true_divide', { f: ((x: number, y: number) => x / y) as E2 });
+reg2('true_divide', { f: (x: number, y: number) => x / y });
 def('floor_divide', 2, homog(NOBOOL, 2), 'arith');
-reg2('floor_divide', { n: pyFloorDivNum as E2, big: pyFloorDivBig as E2, f: ((x: number, y: number) => floatDivmod(x, y)[0]) as E2 });
+reg2('floor_divide', {
+  n: pyFloorDivNum,
+  big: pyFloorDivBig,
+  f: (x: number, y: number) => floatDivmod(x, y)[0],
+});
 def('remainder', 2, homog(NOBOOL, 2), 'arith');
-reg2('remainder', { n: pyModNum as E2, big: pyModBig as E2, f: ((x: number, y: number) => floatDivmod(x, y)[1]) as E2 });
+reg2('remainder', {
+  n: pyModNum,
+  big: pyModBig,
+  f: (x: number, y: number) => floatDivmod(x, y)[1],
+});
 def('fmod', 2, homog(NOBOOL, 2), 'arith');
-reg2('fmod', { n: ((x: number, y: number) => (y === 0 ? 0 : x % y)) as E2, big: ((x: bigint, y: bigint) => (y === 0n ? 0n : x % y)) as E2, f: ((x: number, y: number) => x % y) as E2 });
+reg2('fmod', {
+  n: (x: number, y: number) => (y === 0 ? 0 : x % y),
+  big: (x: bigint, y: bigint) => (y === 0n ? 0n : x % y),
+  f: (x: number, y: number) => x % y,
+});
 def('power', 2, homog(NOBOOL, 2), 'arith');
-reg2('power', { n: powNum as E2, big: powBig as E2, f: powFloat as E2 });
+reg2('power', { n: powNum, big: powBig, f: powFloat });
 def('float_power', 2, 'dd->d', 'arith');
-reg2('float_power', { f: powFloat as E2 });
-def('divmod', 2, NOBOOL.split(' ').map((c) => `${c}${c}->${c}${c}`).join(' '), 'arith', 2);
+reg2('float_power', { f: powFloat });
+def(
+  'divmod',
+  2,
+  NOBOOL.split(' ')
+    .map((c) => `${c}${c}->${c}${c}`)
+    .join(' '),
+  'arith',
+  2,
+);
 for (const l of UFUNC_DEFS.divmod!.loops) {
   const c = clsOf(l.ins[0] as DType);
   const k: Binary2Kernel =
@@ -374,35 +439,45 @@ for (const l of UFUNC_DEFS.divmod!.loops) {
 }
 
 def('negative', 1, homog(NOBOOL, 1), 'arith');
-reg1('negative', { n: ((x: number) => -x) as E1, big: ((x: bigint) => -x) as E1, f: ((x: number) => -x) as E1 });
+reg1('negative', { n: (x: number) => -x, big: (x: bigint) => -x, f: (x: number) => -x });
 def('positive', 1, homog(NOBOOL, 1), 'arith');
-reg1('positive', { n: ((x: number) => x) as E1, big: ((x: bigint) => x) as E1, f: ((x: number) => x) as E1 });
+reg1('positive', { n: (x: number) => x, big: (x: bigint) => x, f: (x: number) => x });
 def('absolute', 1, homog(ALL, 1), 'arith');
-reg1('absolute', { b: ((x: number) => x) as E1, n: ((x: number) => Math.abs(x)) as E1, big: ((x: bigint) => (x < 0n ? -x : x)) as E1, f: ((x: number) => Math.abs(x)) as E1 });
+reg1('absolute', {
+  b: (x: number) => x,
+  n: (x: number) => Math.abs(x),
+  big: (x: bigint) => (x < 0n ? -x : x),
+  f: (x: number) => Math.abs(x),
+});
 def('fabs', 1, homog(FLT, 1), 'float');
-reg1('fabs', { f: ((x: number) => Math.abs(x)) as E1 });
+reg1('fabs', { f: (x: number) => Math.abs(x) });
 def('sign', 1, homog(NOBOOL, 1), 'arith');
 reg1('sign', {
-  n: ((x: number) => (x > 0 ? 1 : x < 0 ? -1 : 0)) as E1,
-  big: ((x: bigint) => (x > 0n ? 1n : x < 0n ? -1n : 0n)) as E1,
-  f: ((x: number) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x)) as E1,
+  n: (x: number) => (x > 0 ? 1 : x < 0 ? -1 : 0),
+  big: (x: bigint) => (x > 0n ? 1n : x < 0n ? -1n : 0n),
+  f: (x: number) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x),
 });
 def('reciprocal', 1, homog(NOBOOL, 1), 'arith');
 reg1('reciprocal', {
   factory: true,
-  n: ((d: DType) => {
+  n: (d: DType) => {
     // NumPy computes 1/x for integers; 1/0 gives INT_MIN for int32/int64 and 0 for the others.
     const zero = d === 'int32' ? -2147483648 : 0;
     return ((x: number) => (x === 0 ? zero : x === 1 ? 1 : x === -1 ? -1 : 0)) as E1;
-  }) as unknown as E1,
-  big: ((d: DType) => {
+  },
+  big: (d: DType) => {
     const zero = d === 'int64' ? -(1n << 63n) : 0n;
-    return ((x: bigint) => (x === 0n ? zero : x === 1n ? 1n : x === -1n && d === 'int64' ? -1n : 0n)) as E1;
-  }) as unknown as E1,
-  f: ((_d: DType) => ((x: number) => 1 / x) as E1) as unknown as E1,
+    return ((x: bigint) =>
+      x === 0n ? zero : x === 1n ? 1n : x === -1n && d === 'int64' ? -1n : 0n) as E1;
+  },
+  f: (_d: DType) => ((x: number) => 1 / x) as E1,
 });
 def('square', 1, homog(NOBOOL, 1), 'arith');
-reg1('square', { n: ((x: number) => Math.imul(x, x)) as E1, big: ((x: bigint) => x * x) as E1, f: ((x: number) => x * x) as E1 });
+reg1('square', {
+  n: (x: number) => Math.imul(x, x),
+  big: (x: bigint) => x * x,
+  f: (x: number) => x * x,
+});
 
 // --- floats -----------------------------------------------------------------------------------
 const D2R = Math.PI / 180;
@@ -437,7 +512,7 @@ const FLOAT1: Record<string, (x: number) => number> = {
 };
 for (const [name, f] of Object.entries(FLOAT1)) {
   def(name, 1, homog(FLT, 1), 'float');
-  reg1(name, { f: f as E1 });
+  reg1(name, { f: f });
 }
 const FLOAT2: Record<string, (x: number, y: number) => number> = {
   logaddexp,
@@ -449,44 +524,68 @@ const FLOAT2: Record<string, (x: number, y: number) => number> = {
 };
 for (const [name, f] of Object.entries(FLOAT2)) {
   def(name, 2, homog(FLT, 2), 'float');
-  reg2(name, { f: f as E2 });
+  reg2(name, { f: f });
 }
 
 // --- rounding (integer loops are the identity) ------------------------------------------------
-const ident = { b: ((x: number) => x) as E1, n: ((x: number) => x) as E1, big: ((x: bigint) => x) as E1 };
+const ident = {
+  b: ((x: number) => x) as E1,
+  n: ((x: number) => x) as E1,
+  big: ((x: bigint) => x) as E1,
+};
 def('floor', 1, homog(ALL, 1), 'arith');
-reg1('floor', { ...ident, f: Math.floor as E1 });
+reg1('floor', { ...ident, f: Math.floor });
 def('ceil', 1, homog(ALL, 1), 'arith');
-reg1('ceil', { ...ident, f: Math.ceil as E1 });
+reg1('ceil', { ...ident, f: Math.ceil });
 def('trunc', 1, homog(ALL, 1), 'arith');
-reg1('trunc', { ...ident, f: Math.trunc as E1 });
+reg1('trunc', { ...ident, f: Math.trunc });
 
 // --- extrema ----------------------------------------------------------------------------------
 const bigMax = ((x: bigint, y: bigint) => (x > y ? x : y)) as E2;
 const bigMin = ((x: bigint, y: bigint) => (x < y ? x : y)) as E2;
 def('maximum', 2, homog(ALL, 2), 'arith');
-reg2('maximum', { b: ((x: number, y: number) => x | y) as E2, n: ((x: number, y: number) => (x > y ? x : y)) as E2, big: bigMax, f: maxNan as E2 });
+reg2('maximum', {
+  b: (x: number, y: number) => x | y,
+  n: (x: number, y: number) => (x > y ? x : y),
+  big: bigMax,
+  f: maxNan,
+});
 def('minimum', 2, homog(ALL, 2), 'arith');
-reg2('minimum', { b: ((x: number, y: number) => x & y) as E2, n: ((x: number, y: number) => (x < y ? x : y)) as E2, big: bigMin, f: minNan as E2 });
+reg2('minimum', {
+  b: (x: number, y: number) => x & y,
+  n: (x: number, y: number) => (x < y ? x : y),
+  big: bigMin,
+  f: minNan,
+});
 def('fmax', 2, homog(ALL, 2), 'arith');
-reg2('fmax', { b: ((x: number, y: number) => x | y) as E2, n: ((x: number, y: number) => (x > y ? x : y)) as E2, big: bigMax, f: fmaxF as E2 });
+reg2('fmax', {
+  b: (x: number, y: number) => x | y,
+  n: (x: number, y: number) => (x > y ? x : y),
+  big: bigMax,
+  f: fmaxF,
+});
 def('fmin', 2, homog(ALL, 2), 'arith');
-reg2('fmin', { b: ((x: number, y: number) => x & y) as E2, n: ((x: number, y: number) => (x < y ? x : y)) as E2, big: bigMin, f: fminF as E2 });
+reg2('fmin', {
+  b: (x: number, y: number) => x & y,
+  n: (x: number, y: number) => (x < y ? x : y),
+  big: bigMin,
+  f: fminF,
+});
 def('clip', 3, homog(ALL, 3), 'arith');
 for (const l of UFUNC_DEFS.clip!.loops) {
   const c = clsOf(l.ins[0] as DType);
   const f: E3 =
     c === 'f'
-      ? (((x: number, lo: number, hi: number) => minNan(maxNan(x, lo), hi)) as E3)
+      ? (x: number, lo: number, hi: number) => minNan(maxNan(x, lo), hi)
       : c === 'big'
-        ? (((x: bigint, lo: bigint, hi: bigint) => {
+        ? (x: bigint, lo: bigint, hi: bigint) => {
             const m = x > lo ? x : lo;
             return m < hi ? m : hi;
-          }) as E3)
-        : (((x: number, lo: number, hi: number) => {
+          }
+        : (x: number, lo: number, hi: number) => {
             const m = x > lo ? x : lo;
             return m < hi ? m : hi;
-          }) as E3);
+          };
   registerKernel('clip', l.key, 'ts', k3(f));
 }
 
@@ -519,36 +618,45 @@ for (const [name, f] of Object.entries(LOGIC)) {
   for (const l of UFUNC_DEFS[name]!.loops) registerKernel(name, l.key, 'ts', k2(g));
 }
 def('logical_not', 1, homog(ALL, 1, '?'), 'logical');
-for (const l of UFUNC_DEFS.logical_not!.loops) registerKernel('logical_not', l.key, 'ts', k1(((x: Num) => b2n(!truthy(x))) as E1));
+for (const l of UFUNC_DEFS.logical_not!.loops)
+  registerKernel(
+    'logical_not',
+    l.key,
+    'ts',
+    k1((x: Num) => b2n(!truthy(x))),
+  );
 
 // --- bitwise ----------------------------------------------------------------------------------
 def('bitwise_and', 2, homog(INTS, 2), 'bitwise');
-reg2('bitwise_and', { n: ((x: number, y: number) => x & y) as E2, big: ((x: bigint, y: bigint) => x & y) as E2 });
+reg2('bitwise_and', { n: (x: number, y: number) => x & y, big: (x: bigint, y: bigint) => x & y });
 def('bitwise_or', 2, homog(INTS, 2), 'bitwise');
-reg2('bitwise_or', { n: ((x: number, y: number) => x | y) as E2, big: ((x: bigint, y: bigint) => x | y) as E2 });
+reg2('bitwise_or', { n: (x: number, y: number) => x | y, big: (x: bigint, y: bigint) => x | y });
 def('bitwise_xor', 2, homog(INTS, 2), 'bitwise');
-reg2('bitwise_xor', { n: ((x: number, y: number) => x ^ y) as E2, big: ((x: bigint, y: bigint) => x ^ y) as E2 });
+reg2('bitwise_xor', { n: (x: number, y: number) => x ^ y, big: (x: bigint, y: bigint) => x ^ y });
 def('invert', 1, homog(INTS, 1), 'bitwise');
-reg1('invert', { b: ((x: number) => x ^ 1) as E1, n: ((x: number) => ~x) as E1, big: ((x: bigint) => ~x) as E1 });
+reg1('invert', { b: (x: number) => x ^ 1, n: (x: number) => ~x, big: (x: bigint) => ~x });
 def('left_shift', 2, homog(INTS_NOBOOL, 2), 'bitwise');
 reg2('left_shift', {
   factory: true,
-  n: ((d: DType) => {
+  n: (d: DType) => {
     const bits = DTYPE_INFO[d].bits;
-    return ((x: number, y: number) => (y >= bits || y < 0 ? 0 : bits === 32 ? x << y : x * 2 ** y)) as E2;
-  }) as unknown as E2,
-  big: ((_d: DType) => ((x: bigint, y: bigint) => (y >= 64n || y < 0n ? 0n : BigInt.asUintN(64, x << y))) as E2) as unknown as E2,
+    return ((x: number, y: number) =>
+      y >= bits || y < 0 ? 0 : bits === 32 ? x << y : x * 2 ** y) as E2;
+  },
+  big: (_d: DType) =>
+    ((x: bigint, y: bigint) => (y >= 64n || y < 0n ? 0n : BigInt.asUintN(64, x << y))) as E2,
 });
 def('right_shift', 2, homog(INTS_NOBOOL, 2), 'bitwise');
 reg2('right_shift', {
   factory: true,
-  n: ((d: DType) => {
+  n: (d: DType) => {
     const bits = DTYPE_INFO[d].bits;
     const unsigned = DTYPE_INFO[d].kind === 'u';
     if (unsigned) return ((x: number, y: number) => (y >= bits || y < 0 ? 0 : x >>> y)) as E2;
     return ((x: number, y: number) => (y >= bits || y < 0 ? (x < 0 ? -1 : 0) : x >> y)) as E2;
-  }) as unknown as E2,
-  big: ((_d: DType) => ((x: bigint, y: bigint) => (y >= 64n || y < 0n ? (x < 0n ? -1n : 0n) : x >> y)) as E2) as unknown as E2,
+  },
+  big: (_d: DType) =>
+    ((x: bigint, y: bigint) => (y >= 64n || y < 0n ? (x < 0n ? -1n : 0n) : x >> y)) as E2,
 });
 
 // --- predicates (→ bool) ----------------------------------------------------------------------
@@ -566,4 +674,10 @@ for (const [name, [f, intValue]] of Object.entries(PRED)) {
   }
 }
 def('signbit', 1, homog(FLT, 1, '?'), 'predicate');
-for (const l of UFUNC_DEFS.signbit!.loops) registerKernel('signbit', l.key, 'ts', k1(((x: number) => b2n(x < 0 || Object.is(x, -0))) as E1));
+for (const l of UFUNC_DEFS.signbit!.loops)
+  registerKernel(
+    'signbit',
+    l.key,
+    'ts',
+    k1((x: number) => b2n(x < 0 || Object.is(x, -0))),
+  );
