@@ -14,7 +14,7 @@
 import { DTYPE_INFO, type DType, type TypedArray } from './dtype';
 import { AxisError, IndexError, OverflowError, TypeError_, ValueError } from './errors';
 import { view } from './memory';
-import { loop2, shapeStrTight, tryBroadcastShapes, type Operand } from './iter';
+import { loop1, loop2, shapeStrTight, tryBroadcastShapes, type Operand } from './iter';
 import {
   NDArray,
   isNDArray,
@@ -402,7 +402,7 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
         axis++;
         break;
       case 'mask': {
-        const nz = nonzeroArrays(it.a);
+        const nz = nonzeroArrays(it.a, 'float64'); // internal: integral float64 indices are fast
         for (let j = 0; j < it.a.ndim; j++, axis++) {
           fancy.push({
             dim: shape.length,
@@ -423,22 +423,24 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
 }
 
 /** The int64 index arrays of `m.nonzero()`. */
-function nonzeroArrays(m: NDArray): NDArray[] {
+function nonzeroArrays(m: NDArray, dtype: 'int64' | 'float64' = 'int64'): NDArray[] {
   const nd = m.ndim;
   const hits: number[] = [];
   const d = m._data();
   m._forEach((p, k) => {
     if (d[p]) hits.push(k);
   });
-  const out = Array.from({ length: nd }, () => NDArray.empty([hits.length], 'int64', false));
+  const out = Array.from({ length: nd }, () => NDArray.empty([hits.length], dtype, false));
   const shape = m._shape;
-  const cols = out.map((o) => ({ data: o._data() as BigInt64Array, start: o._start }));
+  const big = dtype === 'int64';
+  const cols = out.map((o) => ({ data: o._data(), start: o._start }));
   for (let h = 0; h < hits.length; h++) {
     let k = hits[h] as number;
     for (let j = nd - 1; j >= 0; j--) {
       const s = shape[j] as number;
-      const c = cols[j] as { data: BigInt64Array; start: number };
-      c.data[c.start + h] = BigInt(k % s);
+      const c = cols[j] as { data: TypedArray; start: number };
+      if (big) (c.data as BigInt64Array)[c.start + h] = BigInt(k % s);
+      else (c.data as Float64Array)[c.start + h] = k % s;
       k = Math.floor(k / s);
     }
   }
@@ -705,9 +707,10 @@ export function setitem(a: NDArray, args: readonly unknown[], value: unknown): v
     if (isScalar(value)) {
       checkValues(value, a.dtype);
       const v = scalarToStorage(value, a.dtype);
-      const d = a._data();
-      dst._forEach((q) => {
-        (d as Float64Array)[q] = v as number;
+      const d = a._data() as Float64Array;
+      const x = v as number;
+      loop1(dst._shape, { start: dst._start, strides: dst._strides }, (n, i0, s0) => {
+        for (let j = 0; j < n; j++) d[i0 + j * s0] = x;
       });
       return;
     }
@@ -776,6 +779,33 @@ export function setitem(a: NDArray, args: readonly unknown[], value: unknown): v
   const base = a.buffer.ptr / DTYPE_INFO[a.dtype].itemsize;
   const bIdx = new Array<number>(nB).fill(0);
   let vOff = vb._start;
+  if (adv.subShape.length === 0) {
+    // No subspace (e.g. a full boolean mask): one element per broadcast position.
+    const conv = converter(src.dtype, a.dtype) as ((x: number | bigint) => number) | null;
+    const d = view(a.dtype) as Float64Array;
+    const sd = src._data() as Float64Array;
+    const offs = adv.offsets;
+    if (nB === 1) {
+      const st = vBStr[0] as number;
+      for (let k = 0; k < nb; k++, vOff += st) {
+        const x = sd[vOff] as number;
+        d[base + (offs[k] as number)] = conv === null ? x : conv(x);
+      }
+      return;
+    }
+    for (let k = 0; k < nb; k++) {
+      const x = sd[vOff] as number;
+      d[base + (offs[k] as number)] = conv === null ? x : conv(x);
+      for (let q = nB - 1; q >= 0; q--) {
+        bIdx[q] = (bIdx[q] as number) + 1;
+        vOff += vBStr[q] as number;
+        if ((bIdx[q] as number) < (adv.B[q] as number)) break;
+        vOff -= (adv.B[q] as number) * (vBStr[q] as number);
+        bIdx[q] = 0;
+      }
+    }
+    return;
+  }
   for (let k = 0; k < nb; k++) {
     copyStrided(
       a.dtype,
