@@ -13,7 +13,7 @@ import { DTYPE_INFO, type DType } from './dtype';
 import { LinAlgError, normalizeAxis, TypeError_, ValueError } from './errors';
 import { shapeStrTight, tryBroadcastShapes } from './iter';
 import { NDArray, shapeSize, type ArrayLike, type Scalar } from './ndarray';
-import { _arr, dot as dotProduct, matmul as matmulProduct, outer as outerProduct, _scalarOf } from './products';
+import { _arr, _permute, cross as crossProduct, dot as dotProduct, matmul as matmulProduct, tensordot as tensordotProduct, trace as traceProduct, vecdot as vecdotProduct, outer as outerProduct, _scalarOf } from './products';
 import { copyArray } from './convert';
 import { crExp, crLog } from './crmath';
 
@@ -1446,3 +1446,109 @@ export function multi_dot(arrays: readonly ArrayLike[]): NDArray | Scalar {
 
 /** `np.linalg.LinAlgError`'s name, for `e.name === np.linalg.LinAlgError` style checks. */
 export const LinAlgErrorName = 'LinAlgError';
+
+/** `np.linalg.tensordot` (same as `np.tensordot`). */
+export const tensordot = (x1: ArrayLike, x2: ArrayLike, ...rest: unknown[]): NDArray | Scalar => tensordotProduct(x1, x2, ...rest);
+
+/** `np.linalg.vecdot(x1, x2, {axis})`. */
+export const vecdot = (x1: ArrayLike, x2: ArrayLike, opts: { axis?: number } = {}): NDArray | Scalar => vecdotProduct(x1, x2, opts);
+
+/** `np.linalg.matrix_transpose(x)`: swaps the last two axes (a view). */
+export function matrix_transpose(x_: ArrayLike): NDArray {
+  const x = _arr(x_);
+  if (x.ndim < 2) throw ValueError(`Input array must be at least 2-dimensional, but it is ${x.ndim}`);
+  const perm = x._shape.map((_, i) => i);
+  perm[x.ndim - 2] = x.ndim - 1;
+  perm[x.ndim - 1] = x.ndim - 2;
+  return _permute(x, perm);
+}
+
+/** `np.linalg.diagonal(x, {offset})`: diagonals of the last two axes (a read-only view, as NumPy). */
+export function diagonal(x_: ArrayLike, opts: { offset?: number } = {}): NDArray {
+  const x = _arr(x_);
+  if (x.ndim < 2) throw ValueError('diag requires an array of at least two dimensions');
+  const k = opts.offset ?? 0;
+  const nd = x.ndim;
+  const r = x._shape[nd - 2] as number;
+  const c = x._shape[nd - 1] as number;
+  const rs = x._strides[nd - 2] as number;
+  const cs = x._strides[nd - 1] as number;
+  const len = Math.max(0, k >= 0 ? Math.min(r, c - k) : Math.min(r + k, c));
+  const off = len === 0 ? x._offset : x._offset + (k >= 0 ? k * cs : -k * rs);
+  return x._view([...x._shape.slice(0, -2), len], [...x._strides.slice(0, -2), rs + cs], off, false);
+}
+
+/** `np.linalg.trace(x, {offset, dtype})`: traces over the last two axes. */
+export function trace(x_: ArrayLike, opts: { offset?: number; dtype?: DType | string | null } = {}): NDArray | Scalar {
+  const x = _arr(x_);
+  if (x.ndim < 2) throw ValueError('diag requires an array of at least two dimensions');
+  return traceProduct(x, { offset: opts.offset ?? 0, axis1: -2, axis2: -1, dtype: opts.dtype ?? null });
+}
+
+/** `np.linalg.cross(x1, x2, {axis})`: 3-vectors only, as NumPy 2's linalg.cross. */
+export function cross(x1: ArrayLike, x2: ArrayLike, opts: { axis?: number } = {}): NDArray | Scalar {
+  let a = _arr(x1);
+  let b = _arr(x2);
+  if (opts.axis !== undefined && opts.axis !== -1) {
+    const mv = (x: NDArray): NDArray => {
+      const ax = normalizeAxis(opts.axis as number, x.ndim);
+      const perm = x._shape.map((_, i) => i).filter((i) => i !== ax);
+      return _permute(x, [...perm, ax]);
+    };
+    a = mv(a);
+    b = mv(b);
+  }
+  const na = a._shape[a.ndim - 1];
+  const nb = b._shape[b.ndim - 1];
+  if (na !== 3 || nb !== 3) {
+    throw ValueError(`Both input arrays must be (arrays of) 3-dimensional vectors, but they are ${na ?? 0} and ${nb ?? 0} dimensional instead.`);
+  }
+  return crossProduct(a, b);
+}
+
+/** `np.linalg.svdvals(x)`: singular values, descending. */
+export function svdvals(x: ArrayLike): NDArray {
+  return svd(x, { compute_uv: false }) as NDArray;
+}
+
+/** `np.linalg.matrix_norm(x, {ord='fro', keepdims})`: norms over the last two axes. */
+export function matrix_norm(x_: ArrayLike, opts: { ord?: Ord; keepdims?: boolean } = {}): NDArray | number {
+  const x = _arr(x_);
+  return norm(x, { ord: opts.ord ?? 'fro', axis: [-2, -1], keepdims: opts.keepdims ?? false });
+}
+
+/** `np.linalg.vector_norm(x, {axis, keepdims, ord=2})`: vector norms over one or several axes. */
+export function vector_norm(x_: ArrayLike, opts: { axis?: number | number[] | null; keepdims?: boolean; ord?: number } = {}): NDArray | number {
+  const x = _arr(x_);
+  checkType(x);
+  const ord = (opts.ord ?? 2) as Ord;
+  if (typeof ord === 'string') throw ValueError(`Invalid norm order '${String(ord)}' for vectors`);
+  const rt: DType = x.dtype === 'float32' ? 'float32' : 'float64';
+  const axis = opts.axis ?? null;
+  const axes = axis === null ? x._shape.map((_, i) => i) : typeof axis === 'number' ? [normalizeAxis(axis, x.ndim)] : axis.map((a) => normalizeAxis(a, x.ndim));
+  return scalarOr(reduceGroups(x, axes, vecNorm(ord), opts.keepdims ?? false, rt));
+}
+
+/** `np.linalg.cond(x, p)`: condition number (via singular values for p = None/2/-2). */
+export function cond(x_: ArrayLike, p: Ord = null): NDArray | number {
+  const x = _arr(x_);
+  assertStacked2d(x);
+  if (p === null || p === 2 || p === -2) {
+    const { S, s } = singularValues(x);
+    const vals = s.map((sv) => (p === -2 ? sv[sv.length - 1]! / sv[0]! : sv[0]! / sv[sv.length - 1]!));
+    return scalarOr(writeStack(S.batch, S.rt, [vals]));
+  }
+  assertSquare(x);
+  const nx = norm(x, { ord: p, axis: [-2, -1] });
+  let ni: NDArray | number;
+  try {
+    ni = norm(inv(x), { ord: p, axis: [-2, -1] });
+  } catch (e) {
+    if ((e as Error).name !== 'LinAlgError') throw e;
+    return x.ndim === 2 ? Infinity : (writeStack(x._shape.slice(0, -2), resultType(x), [new Float64Array(shapeSize(x._shape.slice(0, -2))).fill(Infinity)]));
+  }
+  if (typeof nx === 'number') return nx * (ni as number);
+  const a = nx._values() as number[];
+  const b = (ni as NDArray)._values() as number[];
+  return writeStack(nx._shape, nx.dtype, [a.map((v, i) => v * b[i]!)]);
+}

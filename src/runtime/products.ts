@@ -182,6 +182,75 @@ export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions = {}): 
 }
 
 // ---------------------------------------------------------------------------------------------
+// vecdot, matvec, vecmat (NumPy 2 gufuncs), computed through matmul on (…, 1, n)/(…, n, 1) views
+
+function gufuncCoreCheck(name: string, sig: string, ops: NDArray[], need: number[]): void {
+  ops.forEach((x, i) => {
+    if (x.ndim < (need[i] as number)) {
+      throw ValueError(`${name}: Input operand ${i} does not have enough dimensions (has ${x.ndim}, gufunc core with signature ${sig} requires ${need[i]})`);
+    }
+  });
+}
+
+const rowView = (x: NDArray): NDArray => x._view([...x._shape.slice(0, -1), 1, x._shape[x.ndim - 1] as number], [...x._strides.slice(0, -1), 0, x._strides[x.ndim - 1] as number], x._offset);
+const colView = (x: NDArray): NDArray => x._view([...x._shape, 1], [...x._strides, 0], x._offset);
+
+function moveAxisLast(x: NDArray, axis: number): NDArray {
+  const ax = normalizeAxis(axis, x.ndim);
+  const perm = x._shape.map((_, i) => i).filter((i) => i !== ax);
+  return _permute(x, [...perm, ax]);
+}
+
+/** `np.vecdot(x1, x2, {axis})`: dot products of vectors along `axis` (default -1), broadcasting. */
+export function vecdot(x1: ArrayLike, x2: ArrayLike, opts: { axis?: number } = {}): NDArray | Scalar {
+  const sig = '(n),(n)->()';
+  let a = _arr(x1);
+  let b = _arr(x2);
+  gufuncCoreCheck('vecdot', sig, [a, b], [1, 1]);
+  if (opts.axis !== undefined && opts.axis !== -1) {
+    a = moveAxisLast(a, opts.axis);
+    b = moveAxisLast(b, opts.axis);
+  }
+  const n = a._shape[a.ndim - 1] as number;
+  const nb = b._shape[b.ndim - 1] as number;
+  if (n !== nb) throw ValueError(`vecdot: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${nb} is different from ${n})`);
+  const batch = tryBroadcastShapes([a._shape.slice(0, -1), b._shape.slice(0, -1)]);
+  if (batch === null) {
+    const remap = (x: NDArray): string => `${shapeStrTight(x._shape)}->(${[...x._shape.slice(0, -1), 'newaxis'].join(',')})`;
+    throw ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(a)} ${remap(b)}  and requested shape ()`);
+  }
+  const r = matmul(rowView(a), colView(b)) as NDArray;
+  const res = _reshapeOwned(r, batch);
+  return batch.length === 0 ? _scalarOf(res) : res;
+}
+
+/** `np.matvec(x1, x2)`: matrix-vector products, (…, m, n)·(…, n) → (…, m). */
+export function matvec(x1: ArrayLike, x2: ArrayLike): NDArray {
+  const sig = '(m,n),(n)->(m)';
+  const a = _arr(x1);
+  const b = _arr(x2);
+  gufuncCoreCheck('matvec', sig, [a, b], [2, 1]);
+  const n = a._shape[a.ndim - 1] as number;
+  const nb = b._shape[b.ndim - 1] as number;
+  if (n !== nb) throw ValueError(`matvec: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${nb} is different from ${n})`);
+  const r = matmul(a, colView(b)) as NDArray;
+  return _reshapeOwned(r, r._shape.slice(0, -1));
+}
+
+/** `np.vecmat(x1, x2)`: vector-matrix products, (…, n)·(…, n, m) → (…, m). */
+export function vecmat(x1: ArrayLike, x2: ArrayLike): NDArray {
+  const sig = '(n),(n,m)->(m)';
+  const a = _arr(x1);
+  const b = _arr(x2);
+  gufuncCoreCheck('vecmat', sig, [a, b], [1, 2]);
+  const n = a._shape[a.ndim - 1] as number;
+  const nb = b._shape[b.ndim - 2] as number;
+  if (n !== nb) throw ValueError(`vecmat: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${nb} is different from ${n})`);
+  const r = matmul(rowView(a), b) as NDArray;
+  return _reshapeOwned(r, [...r._shape.slice(0, -2), r._shape[r.ndim - 1] as number]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // dot, vdot, inner, outer, tensordot
 
 /** Elementwise product of a 0-d operand with an array (dot/inner with a scalar). */
