@@ -36,6 +36,21 @@ function cfOrder(order: unknown): 'C' | 'F' {
   return o;
 }
 
+/** An integer argument (`operator.index`): NumPy's TypeError for floats. */
+function intArg(x: unknown): number {
+  if (typeof x === 'bigint') return Number(x);
+  if (typeof x === 'number' && Number.isInteger(x)) return x;
+  const t =
+    typeof x === 'number'
+      ? 'float'
+      : typeof x === 'string'
+        ? 'str'
+        : x === null
+          ? 'NoneType'
+          : typeof x;
+  throw TypeError_(`'${t}' object cannot be interpreted as an integer`);
+}
+
 /** Parses NumPy's `(shape, dtype=None, order='C')` positional/keyword forms. */
 function shapeDtypeOrder(
   shape: unknown,
@@ -43,6 +58,7 @@ function shapeDtypeOrder(
   dflt: DType = 'float64',
 ): { shape: number[]; dtype: DType; order: 'C' | 'F' } {
   const [pos, opts] = splitOpts<FillOptions>(rest);
+  if (shape === null) throw TypeError_('Use () not None as shape arguments');
   const sh = _parseShape(shape);
   for (const d of sh) if (d < 0) throw ValueError('negative dimensions are not allowed');
   const dt = opts.dtype ?? (pos[0] as string | null | undefined);
@@ -304,14 +320,9 @@ export interface LinspaceOptions {
 }
 
 function sampleCount(num: unknown): number {
-  if (typeof num === 'bigint') return Number(num);
-  if (typeof num !== 'number' || !Number.isInteger(num)) {
-    throw TypeError_(
-      `'${typeof num === 'number' ? 'float' : typeof num}' object cannot be interpreted as an integer`,
-    );
-  }
-  if (num < 0) throw ValueError(`Number of samples, ${num}, must be non-negative.`);
-  return num;
+  const n = intArg(num);
+  if (n < 0) throw ValueError(`Number of samples, ${n}, must be non-negative.`);
+  return n;
 }
 
 /** The float dtype linspace computes in (`result_type(start, stop)`, at least float64 unless float32). */
@@ -502,7 +513,7 @@ export function eye(N: number, ...rest: unknown[]): NDArray {
   }>(rest);
   const Mv = opts.M !== undefined ? opts.M : (pos[0] as number | null | undefined);
   const M = Mv === undefined || Mv === null ? N : Mv;
-  const k = opts.k ?? (pos[1] as number | undefined) ?? 0;
+  const k = intArg(opts.k ?? pos[1] ?? 0);
   const dt = opts.dtype ?? (pos[2] as string | null | undefined) ?? null;
   const m = zeros([N, M], {
     dtype: dt ?? 'float64',
@@ -524,7 +535,7 @@ export function identity(n: number, ...rest: unknown[]): NDArray {
 /** `np.diag(v, k=0)`: 1-D → a new 2-D array; 2-D → the diagonal (a read-only view). */
 export function diag(v: ArrayLike, ...rest: unknown[]): NDArray {
   const [pos, opts] = splitOpts<{ k?: number }>(rest);
-  const k = opts.k ?? (pos[0] as number | undefined) ?? 0;
+  const k = intArg(opts.k ?? pos[0] ?? 0);
   const a = asarray(v);
   if (a.ndim === 1) {
     const n = (a._shape[0] as number) + Math.abs(k);
@@ -605,6 +616,7 @@ export function indices(
   opts: { dtype?: DType | string; sparse?: boolean } = {},
 ): NDArray | NDArray[] {
   const dims = _parseShape(dimensions);
+  for (const d of dims) if (d < 0) throw ValueError('negative dimensions are not allowed');
   const dtype = normalizeDtype(opts.dtype ?? 'int64');
   const N = dims.length;
   const parts = dims.map((dim, i) => {

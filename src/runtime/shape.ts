@@ -28,14 +28,6 @@ function pyTypeName(x: unknown): string {
   return typeof x;
 }
 
-function pyRepr(x: unknown): string {
-  if (typeof x === 'string') return `'${x}'`;
-  if (x === null || x === undefined) return 'None';
-  if (typeof x === 'boolean') return x ? 'True' : 'False';
-  if (typeof x === 'number' && Number.isInteger(x)) return `${x}.0`;
-  return String(x);
-}
-
 /** One shape item as an integer (NumPy's TypeError otherwise). */
 function shapeItem(d: unknown): number {
   if (typeof d === 'bigint') return Number(d);
@@ -44,6 +36,17 @@ function shapeItem(d: unknown): number {
     return Number(d._data()[d._start]);
   }
   throw TypeError_(`'${pyTypeName(d)}' object cannot be interpreted as an integer`);
+}
+
+/** Python's `int(x)` of a number (truncation; NaN/inf raise as Python does). */
+function pyInt(x: unknown): number {
+  if (typeof x === 'number' && !Number.isInteger(x)) {
+    if (Number.isNaN(x)) throw ValueError('cannot convert float NaN to integer');
+    if (!Number.isFinite(x))
+      throw new NumPyError('OverflowError', 'cannot convert float infinity to integer');
+    return Math.trunc(x);
+  }
+  return shapeItem(x);
 }
 
 /**
@@ -61,7 +64,9 @@ function parseShape(x: unknown, rest: readonly unknown[] = []): number[] {
     throw TypeError_(`expected a sequence of integers or a single integer, got '${String(x)}'`);
   }
   if (typeof x === 'string' || typeof x === 'boolean') {
-    throw TypeError_(`expected a sequence of integers or a single integer, got ${pyRepr(x)}`);
+    throw TypeError_(
+      `expected a sequence of integers or a single integer, got '${typeof x === 'boolean' ? (x ? 'True' : 'False') : String(x)}'`,
+    );
   }
   return [shapeItem(x)];
 }
@@ -440,7 +445,9 @@ function axisTuple(
   axis: number | readonly number[],
   ndim: number,
   argname: string | null,
+  floatMsg = "'float' object is not iterable",
 ): number[] {
+  if (typeof axis === 'number' && !Number.isInteger(axis)) throw TypeError_(floatMsg);
   const list = typeof axis === 'number' ? [axis] : [...axis];
   const out = list.map((x) =>
     argname === null ? normalizeAxis(shapeItem(x), ndim) : axisMsg(shapeItem(x), ndim, argname),
@@ -757,7 +764,12 @@ export function squeeze(a: ArrayLike, ...rest: unknown[]): NDArray {
   let drop: boolean[];
   if (axis === null || axis === undefined) drop = arr._shape.map((d) => d === 1);
   else {
-    const axes = axisTuple(axis, arr.ndim, null);
+    const axes = axisTuple(
+      axis,
+      arr.ndim,
+      null,
+      "'float' object cannot be interpreted as an integer",
+    );
     drop = new Array<boolean>(arr.ndim).fill(false);
     for (const ax of axes) {
       if (arr._shape[ax] !== 1)
@@ -781,6 +793,9 @@ export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDA
   const arr = asarray(a);
   const list = typeof axis === 'number' ? [axis] : [...axis];
   const outNd = list.length + arr.ndim;
+  if (list.some((x) => typeof x === 'number' && !Number.isInteger(x))) {
+    throw TypeError_('integer argument expected, got float');
+  }
   const axes = axisTuple(list, outNd, null);
   let k = 0;
   const shape = Array.from({ length: outNd }, (_, i) =>
@@ -1047,6 +1062,9 @@ export function stack(arrays: readonly ArrayLike[] | NDArray, ...rest: unknown[]
   }
   const axisArg = opts.axis !== undefined ? opts.axis : pos.length > 0 ? (pos[0] as number) : 0;
   const resNd = s0.length + 1;
+  if (typeof axisArg === 'number' && !Number.isInteger(axisArg)) {
+    throw TypeError_('integer argument expected, got float');
+  }
   const axis = normalizeAxis(shapeItem(axisArg), resNd);
   const expanded = arrs.map((a) => insertAxes(a, [axis]));
   return concatenate(expanded, {
@@ -1246,7 +1264,7 @@ export function repeat(
     axis = 0;
   } else axis = normalizeAxis(shapeItem(axisArg), arr.ndim);
   const reps = asarray(repeats);
-  const rv = reps._values().map((x) => Number(x));
+  const rv = reps._values().map((x) => Math.trunc(Number(x)));
   if (reps.ndim > 1) throw ValueError('object too deep for desired array');
   const n = arr.ndim === 0 ? 1 : (arr._shape[axis] as number);
   let counts: number[];
@@ -1277,7 +1295,7 @@ export function repeat(
 
 /** `np.tile(A, reps)`. */
 export function tile(A: ArrayLike, reps: number | readonly number[]): NDArray {
-  const tup = typeof reps === 'number' ? [reps] : reps.map(shapeItem);
+  const tup = typeof reps === 'number' ? [shapeItem(reps)] : reps.map(shapeItem);
   const d = tup.length;
   let c: NDArray;
   if (tup.every((x) => x === 1) && isNDArray(A)) c = array(A, { copy: true, ndmin: d });
@@ -1364,7 +1382,7 @@ export function roll(a: ArrayLike, shift: number | readonly number[], ...rest: u
   const axes = (typeof axis === 'number' ? [axis] : [...axis]).map((x) =>
     normalizeAxis(shapeItem(x), arr.ndim),
   );
-  const shifts = (typeof shift === 'number' ? [shift] : [...shift]).map(shapeItem);
+  const shifts = (typeof shift === 'number' ? [shift] : [...shift]).map(pyInt);
   const bshape = broadcastShapeOf([
     typeof shift === 'number' ? [] : [shifts.length],
     typeof axis === 'number' ? [] : [axes.length],

@@ -247,3 +247,13 @@ def cases(c):
     c.add("indices/basic", "indices", [2, 3])
     c.add("indices/dtype", "indices", [3], dtype="float32")
     c.add("indices/sparse", "indices", [2, 3], sparse=True)
+    # ---- bad arguments ----
+    c.add("diag/err-float-k", "diag", arr([1, 2, 3]), 0.5)
+    c.add("eye/err-float-k", "eye", 2, k=0.5)
+    c.add("eye/err-float-N", "eye", 2.5)
+    c.add("linspace/err-str-num", "linspace", 0, 1, "a")
+    c.add("zeros/err-bool-shape", "zeros", True)
+    c.add("full/err-none-shape", "full", None, 1)
+    c.add("indices/err-neg", "indices", [-1, 2])
+    c.add("diagonal/err-float-offset", "diagonal", arr(M34), 0.5)
+    c.add("arange/bool-len1", "arange", 0.5, dtype="bool")

@@ -385,6 +385,7 @@ def cases(c):
     c.add("insert/F", "insert", arr(M34, "int64", "F"), 1, 5, axis=0)
 
     random_layouts(c)
+    bad_args(c)
 
 
 SLICES = [":", ":", "::2", "::-1", "1:", ":-1", "::-2", "1::2"]
@@ -466,3 +467,22 @@ def random_layouts(c):
             c.add(f"rand/tril/{i}", "tril", src, rng.randint(-1, 1))
         c.add(f"rand/roll/{i}", "roll", src, rng.randint(-3, 3), rng.randrange(len(shape)))
         c.add(f"rand/repeat/{i}", "repeat", src, 2, rng.randrange(len(shape)))
+
+
+def bad_args(c):
+    a = arr([[1, 2, 3], [4, 5, 6]], "int64")
+    c.add("bad/repeat-float", "repeat", arr([1, 2, 3]), 1.5)
+    c.add("bad/tile-float", "tile", arr([1, 2, 3]), 1.5)
+    c.add("bad/roll-float", "roll", arr([1, 2, 3]), 1.5)
+    c.add("bad/expand_dims-float", "expand_dims", arr([1, 2, 3]), 0.5)
+    c.add("bad/squeeze-float", "squeeze", arr([[1, 2]]), 0.5)
+    c.add("bad/flip-float", "flip", arr([1, 2, 3]), 0.5)
+    c.add("bad/moveaxis-float", "moveaxis", a, 0.5, 0)
+    c.add("bad/transpose-float", None, a, 0.5, 1, method="transpose")
+    c.add("bad/swapaxes-float", "swapaxes", a, 0.5, 0)
+    c.add("bad/concatenate-axis-float", "concatenate", [a], 0.5)
+    c.add("bad/stack-axis-float", "stack", [a], 0.5)
+    c.add("bad/broadcast_to-float", "broadcast_to", a, [2.5])
+    c.add("bad/split-float", "split", arr([1, 2, 3, 4]), 1.5)
+    c.add("bad/zeros_like-neg-shape", "zeros_like", a, shape=[-1])
+    c.add("bad/reshape-bool-shape", None, a, True, method="reshape")
