@@ -80,12 +80,7 @@ let preferred: Backend[] = ['wasm', 'ts'];
  * Registers a kernel for `op` on loop dtype `dtype` (the loop's input dtype, or for mixed loops
  * the input dtypes joined by ',', e.g. `'int64,uint64'`).
  */
-export function registerKernel(
-  op: string,
-  dtype: string,
-  backend: Backend,
-  fn: Kernel,
-): void {
+export function registerKernel(op: string, dtype: string, backend: Backend, fn: Kernel): void {
   const key = `${op}:${dtype}`;
   let m = registry.get(key);
   if (m === undefined) {
@@ -96,11 +91,7 @@ export function registerKernel(
 }
 
 /** The kernel for op × loop dtype from the preferred backend available (wasm, then ts). */
-export function getKernel(
-  op: string,
-  dtype: string,
-  backend?: Backend,
-): Kernel | undefined {
+export function getKernel(op: string, dtype: string, backend?: Backend): Kernel | undefined {
   const m = registry.get(`${op}:${dtype}`);
   if (m === undefined) return undefined;
   if (backend !== undefined) return m.get(backend);
@@ -681,3 +672,112 @@ for (const l of UFUNC_DEFS.signbit!.loops)
     'ts',
     k1((x: number) => b2n(x < 0 || Object.is(x, -0))),
   );
+
+// ---------------------------------------------------------------------------------------------
+// Hand-specialized kernels for the hottest loops (no per-element closure call; V8 keeps each
+// loop's feedback separate). Same semantics as the generic kernels above, which they replace.
+
+/* eslint-disable @typescript-eslint/no-unnecessary-type-assertion */
+type NumStore = { [i: number]: number };
+const HOT2: Record<string, BinaryKernel> = {
+  add: (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const a = x as NumStore,
+      b = y as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = a[ix + j * sx]! + b[iy + j * sy]!;
+  },
+  subtract: (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const a = x as NumStore,
+      b = y as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = a[ix + j * sx]! - b[iy + j * sy]!;
+  },
+  true_divide: (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const a = x as NumStore,
+      b = y as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = a[ix + j * sx]! / b[iy + j * sy]!;
+  },
+  less: (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const a = x as NumStore,
+      b = y as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = a[ix + j * sx]! < b[iy + j * sy]! ? 1 : 0;
+  },
+  less_equal: (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const a = x as NumStore,
+      b = y as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = a[ix + j * sx]! <= b[iy + j * sy]! ? 1 : 0;
+  },
+  greater: (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const a = x as NumStore,
+      b = y as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = a[ix + j * sx]! > b[iy + j * sy]! ? 1 : 0;
+  },
+  greater_equal: (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const a = x as NumStore,
+      b = y as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = a[ix + j * sx]! >= b[iy + j * sy]! ? 1 : 0;
+  },
+  equal: (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const a = x as NumStore,
+      b = y as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = a[ix + j * sx]! === b[iy + j * sy]! ? 1 : 0;
+  },
+  not_equal: (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const a = x as NumStore,
+      b = y as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = a[ix + j * sx]! !== b[iy + j * sy]! ? 1 : 0;
+  },
+};
+const mulF: BinaryKernel = (n, x, ix, sx, y, iy, sy, o, io, so) => {
+  const a = x as NumStore,
+    b = y as NumStore,
+    c = o as NumStore;
+  for (let j = 0; j < n; j++) c[io + j * so] = a[ix + j * sx]! * b[iy + j * sy]!;
+};
+const mulI: BinaryKernel = (n, x, ix, sx, y, iy, sy, o, io, so) => {
+  const a = x as NumStore,
+    b = y as NumStore,
+    c = o as NumStore;
+  for (let j = 0; j < n; j++) c[io + j * so] = Math.imul(a[ix + j * sx]!, b[iy + j * sy]!);
+};
+const HOT1: Record<string, UnaryKernel> = {
+  sqrt: (n, x, ix, sx, o, io, so) => {
+    const a = x as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = Math.sqrt(a[ix + j * sx]!);
+  },
+  exp: (n, x, ix, sx, o, io, so) => {
+    const a = x as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = Math.exp(a[ix + j * sx]!);
+  },
+  negative: (n, x, ix, sx, o, io, so) => {
+    const a = x as NumStore,
+      c = o as NumStore;
+    for (let j = 0; j < n; j++) c[io + j * so] = -a[ix + j * sx]!;
+  },
+};
+/* eslint-enable @typescript-eslint/no-unnecessary-type-assertion */
+for (const [op, k] of Object.entries(HOT2)) {
+  for (const l of UFUNC_DEFS[op]!.loops) {
+    const c = clsOf(l.ins[0]!);
+    if (l.key === l.ins[0] && (c === 'n' || c === 'f')) registerKernel(op, l.key, 'ts', k);
+  }
+}
+for (const l of UFUNC_DEFS.multiply!.loops) {
+  const c = clsOf(l.ins[0]!);
+  if (c === 'n' || c === 'f') registerKernel('multiply', l.key, 'ts', c === 'f' ? mulF : mulI);
+}
+for (const [op, k] of Object.entries(HOT1)) {
+  for (const l of UFUNC_DEFS[op]!.loops) {
+    const c = clsOf(l.ins[0]!);
+    if (c === 'n' || c === 'f') registerKernel(op, l.key, 'ts', k);
+  }
+}
