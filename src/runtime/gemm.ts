@@ -44,10 +44,21 @@ const NC = 1024;
 
 /** Plain loop for small problems (no packing overhead). */
 function gemmFloatSmall(
-  m: number, n: number, k: number,
-  A: NumArr, ao: number, ars: number, acs: number,
-  B: NumArr, bo: number, brs: number, bcs: number,
-  C: NumArr, co: number, crs: number, ccs: number,
+  m: number,
+  n: number,
+  k: number,
+  A: NumArr,
+  ao: number,
+  ars: number,
+  acs: number,
+  B: NumArr,
+  bo: number,
+  brs: number,
+  bcs: number,
+  C: NumArr,
+  co: number,
+  crs: number,
+  ccs: number,
 ): void {
   for (let i = 0; i < m; i++) {
     const ai = ao + i * ars;
@@ -67,10 +78,21 @@ function gemmFloatSmall(
 
 /** The blocked, register-tiled float kernel (float64 and float32 storage). */
 export function gemmFloatTS(
-  m: number, n: number, k: number,
-  A: NumArr, ao: number, ars: number, acs: number,
-  B: NumArr, bo: number, brs: number, bcs: number,
-  C: NumArr, co: number, crs: number, ccs: number,
+  m: number,
+  n: number,
+  k: number,
+  A: NumArr,
+  ao: number,
+  ars: number,
+  acs: number,
+  B: NumArr,
+  bo: number,
+  brs: number,
+  bcs: number,
+  C: NumArr,
+  co: number,
+  crs: number,
+  ccs: number,
 ): void {
   if (m === 0 || n === 0) return;
   if (k === 0) {
@@ -125,12 +147,17 @@ export function gemmFloatTS(
           const i0 = ic + ib * 4;
           for (let jb = 0; jb < nb; jb++) {
             const bbase = jb * kc * 4;
+            // prettier-ignore
             let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+            // prettier-ignore
             let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+            // prettier-ignore
             let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+            // prettier-ignore
             let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
             let pa = abase;
             let pb = bbase;
+            // prettier-ignore
             for (let p = 0; p < kc; p++) {
               const a0 = ap[pa]!, a1 = ap[pa + 1]!, a2 = ap[pa + 2]!, a3 = ap[pa + 3]!;
               const b0 = bp[pb]!, b1 = bp[pb + 1]!, b2 = bp[pb + 2]!, b3 = bp[pb + 3]!;
@@ -142,7 +169,24 @@ export function gemmFloatTS(
               pb += 4;
             }
             const j0 = jc + jb * 4;
-            const tile = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
+            const tile = [
+              c00,
+              c01,
+              c02,
+              c03,
+              c10,
+              c11,
+              c12,
+              c13,
+              c20,
+              c21,
+              c22,
+              c23,
+              c30,
+              c31,
+              c32,
+              c33,
+            ];
             const ri = Math.min(4, m - i0);
             const rj = Math.min(4, n - j0);
             for (let r = 0; r < ri; r++) {
@@ -162,10 +206,21 @@ export function gemmFloatTS(
 
 /** Integers of at most 32 bits: exact modulo 2^32 (then the typed-array store wraps to the dtype). */
 export function gemmInt32TS(
-  m: number, n: number, k: number,
-  A: NumArr, ao: number, ars: number, acs: number,
-  B: NumArr, bo: number, brs: number, bcs: number,
-  C: NumArr, co: number, crs: number, ccs: number,
+  m: number,
+  n: number,
+  k: number,
+  A: NumArr,
+  ao: number,
+  ars: number,
+  acs: number,
+  B: NumArr,
+  bo: number,
+  brs: number,
+  bcs: number,
+  C: NumArr,
+  co: number,
+  crs: number,
+  ccs: number,
 ): void {
   const row = new Int32Array(n);
   for (let i = 0; i < m; i++) {
@@ -198,10 +253,21 @@ function maxAbsBig(X: BigArr, o: number, rs: number, cs: number, r: number, c: n
 
 /** int64/uint64 storage (bigint values): exact, wrapped modulo 2^64. */
 export function gemmBigTS(
-  m: number, n: number, k: number,
-  A: BigArr, ao: number, ars: number, acs: number,
-  B: BigArr, bo: number, brs: number, bcs: number,
-  C: BigArr, co: number, crs: number, ccs: number,
+  m: number,
+  n: number,
+  k: number,
+  A: BigArr,
+  ao: number,
+  ars: number,
+  acs: number,
+  B: BigArr,
+  bo: number,
+  brs: number,
+  bcs: number,
+  C: BigArr,
+  co: number,
+  crs: number,
+  ccs: number,
 ): void {
   if (m === 0 || n === 0) return;
   const ma = maxAbsBig(A, ao, ars, acs, m, k);
@@ -211,10 +277,13 @@ export function gemmBigTS(
     const af = new Float64Array(m * k);
     const bf = new Float64Array(k * n);
     const cf = new Float64Array(m * n);
-    for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) af[i * k + p] = Number(A[ao + i * ars + p * acs]!);
-    for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) bf[p * n + j] = Number(B[bo + p * brs + j * bcs]!);
+    for (let i = 0; i < m; i++)
+      for (let p = 0; p < k; p++) af[i * k + p] = Number(A[ao + i * ars + p * acs]!);
+    for (let p = 0; p < k; p++)
+      for (let j = 0; j < n; j++) bf[p * n + j] = Number(B[bo + p * brs + j * bcs]!);
     gemmFloatTS(m, n, k, af, 0, k, 1, bf, 0, n, 1, cf, 0, n, 1);
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) C[co + i * crs + j * ccs] = BigInt(cf[i * n + j]!);
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < n; j++) C[co + i * crs + j * ccs] = BigInt(cf[i * n + j]!);
     return;
   }
   for (let i = 0; i < m; i++) {
@@ -229,10 +298,21 @@ export function gemmBigTS(
 
 /** bool: C[i,j] = OR_p (A[i,p] AND B[p,j]). */
 export function gemmBoolTS(
-  m: number, n: number, k: number,
-  A: NumArr, ao: number, ars: number, acs: number,
-  B: NumArr, bo: number, brs: number, bcs: number,
-  C: NumArr, co: number, crs: number, ccs: number,
+  m: number,
+  n: number,
+  k: number,
+  A: NumArr,
+  ao: number,
+  ars: number,
+  acs: number,
+  B: NumArr,
+  bo: number,
+  brs: number,
+  bcs: number,
+  C: NumArr,
+  co: number,
+  crs: number,
+  ccs: number,
 ): void {
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
@@ -284,10 +364,21 @@ export function gemmReference(dtype: DType): GemmKernel {
 /** `C = A · B` for operands stored in dtype `dtype` (all three share it). */
 export function gemm(
   dtype: DType,
-  m: number, n: number, k: number,
-  a: TypedArray, ao: number, ars: number, acs: number,
-  b: TypedArray, bo: number, brs: number, bcs: number,
-  c: TypedArray, co: number, crs: number, ccs: number,
+  m: number,
+  n: number,
+  k: number,
+  a: TypedArray,
+  ao: number,
+  ars: number,
+  acs: number,
+  b: TypedArray,
+  bo: number,
+  brs: number,
+  bcs: number,
+  c: TypedArray,
+  co: number,
+  crs: number,
+  ccs: number,
 ): void {
   gemmKernel(dtype)(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, crs, ccs);
 }

@@ -13,7 +13,18 @@ import { DTYPE_INFO, type DType } from './dtype';
 import { LinAlgError, normalizeAxis, TypeError_, ValueError } from './errors';
 import { shapeStrTight, tryBroadcastShapes } from './iter';
 import { NDArray, shapeSize, type ArrayLike, type Scalar } from './ndarray';
-import { _arr, _permute, cross as crossProduct, dot as dotProduct, matmul as matmulProduct, tensordot as tensordotProduct, trace as traceProduct, vecdot as vecdotProduct, outer as outerProduct, _scalarOf } from './products';
+import {
+  _arr,
+  _permute,
+  cross as crossProduct,
+  dot as dotProduct,
+  matmul as matmulProduct,
+  tensordot as tensordotProduct,
+  trace as traceProduct,
+  vecdot as vecdotProduct,
+  outer as outerProduct,
+  _scalarOf,
+} from './products';
 import { copyArray } from './convert';
 import { crExp, crLog } from './crmath';
 
@@ -24,17 +35,27 @@ const EPS32 = 1.1920928955078125e-7;
 // named results (NumPy 2's named tuples): fields by name that also destructure as an array
 
 /** Builds an array `[v0, v1, …]` that also carries the values under NumPy's field names. */
-function namedResult<T extends readonly unknown[], F extends Record<string, unknown>>(values: T, names: readonly (keyof F)[]): T & Readonly<F> {
+function namedResult<T extends readonly unknown[], F extends Record<string, unknown>>(
+  values: T,
+  names: readonly (keyof F)[],
+): T & Readonly<F> {
   const r = [...values] as unknown as T & F;
   names.forEach((nm, i) => {
     Object.defineProperty(r, nm, { value: values[i], enumerable: false });
   });
-  return Object.freeze(r) as T & Readonly<F>;
+  return Object.freeze(r);
 }
 
-export type EighResult = readonly [NDArray, NDArray] & { readonly eigenvalues: NDArray; readonly eigenvectors: NDArray };
+export type EighResult = readonly [NDArray, NDArray] & {
+  readonly eigenvalues: NDArray;
+  readonly eigenvectors: NDArray;
+};
 export type EigResult = EighResult;
-export type SVDResult = readonly [NDArray, NDArray, NDArray] & { readonly U: NDArray; readonly S: NDArray; readonly Vh: NDArray };
+export type SVDResult = readonly [NDArray, NDArray, NDArray] & {
+  readonly U: NDArray;
+  readonly S: NDArray;
+  readonly Vh: NDArray;
+};
 export type QRResult = readonly [NDArray, NDArray] & { readonly Q: NDArray; readonly R: NDArray };
 export type SlogdetResult<T> = readonly [T, T] & { readonly sign: T; readonly logabsdet: T };
 export type LstsqResult = readonly [NDArray, NDArray, number, NDArray];
@@ -55,13 +76,16 @@ function checkType(a: NDArray): void {
   if (!(a.dtype in DTYPE_INFO)) throw TypeError_(`array type ${a.dtype} is unsupported in linalg`);
 }
 
-const resultType = (...arrays: NDArray[]): DType => (arrays.every((x) => x.dtype === 'float32') ? 'float32' : 'float64');
+const resultType = (...arrays: NDArray[]): DType =>
+  arrays.every((x) => x.dtype === 'float32') ? 'float32' : 'float64';
 
 function assertStacked2d(a: NDArray): void {
-  if (a.ndim < 2) throw LinAlgError(`${a.ndim}-dimensional array given. Array must be at least two-dimensional`);
+  if (a.ndim < 2)
+    throw LinAlgError(`${a.ndim}-dimensional array given. Array must be at least two-dimensional`);
 }
 function assertSquare(a: NDArray): void {
-  if (a._shape[a.ndim - 1] !== a._shape[a.ndim - 2]) throw LinAlgError('Last 2 dimensions of the array must be square');
+  if (a._shape[a.ndim - 1] !== a._shape[a.ndim - 2])
+    throw LinAlgError('Last 2 dimensions of the array must be square');
 }
 
 /** Reads every (rows × cols) matrix of a stack into row-major Float64Arrays. */
@@ -161,7 +185,8 @@ function luFactor(a: Float64Array, n: number): LU {
       const l = (lu[i * n + k] as number) * r;
       lu[i * n + k] = l;
       if (l !== 0) {
-        for (let j = k + 1; j < n; j++) lu[i * n + j] = (lu[i * n + j] as number) - l * (lu[k * n + j] as number);
+        for (let j = k + 1; j < n; j++)
+          lu[i * n + j] = (lu[i * n + j] as number) - l * (lu[k * n + j] as number);
       }
     }
   }
@@ -184,13 +209,17 @@ function luSolve(f: LU, n: number, b: Float64Array, nrhs: number): void {
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < i; k++) {
       const l = lu[i * n + k] as number;
-      if (l !== 0) for (let j = 0; j < nrhs; j++) b[i * nrhs + j] = (b[i * nrhs + j] as number) - l * (b[k * nrhs + j] as number);
+      if (l !== 0)
+        for (let j = 0; j < nrhs; j++)
+          b[i * nrhs + j] = (b[i * nrhs + j] as number) - l * (b[k * nrhs + j] as number);
     }
   }
   for (let i = n - 1; i >= 0; i--) {
     for (let k = i + 1; k < n; k++) {
       const u = lu[i * n + k] as number;
-      if (u !== 0) for (let j = 0; j < nrhs; j++) b[i * nrhs + j] = (b[i * nrhs + j] as number) - u * (b[k * nrhs + j] as number);
+      if (u !== 0)
+        for (let j = 0; j < nrhs; j++)
+          b[i * nrhs + j] = (b[i * nrhs + j] as number) - u * (b[k * nrhs + j] as number);
     }
     const d = lu[i * n + i] as number;
     for (let j = 0; j < nrhs; j++) b[i * nrhs + j] = (b[i * nrhs + j] as number) / d;
@@ -214,22 +243,32 @@ export function solve(a_: ArrayLike, b_: ArrayLike): NDArray {
   let bm: NDArray;
   if (b.ndim === 1) {
     if (b._shape[0] !== n) {
-      throw ValueError(`solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m) (size ${b._shape[0]} is different from ${n})`);
+      throw ValueError(
+        `solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m) (size ${b._shape[0]} is different from ${n})`,
+      );
     }
     batch = aBatch;
     nrhs = 1;
     bm = b._view([n, 1], [b._strides[0] as number, 0], b._offset);
   } else {
-    if (b.ndim === 0) throw ValueError(`solve: Input operand 1 does not have enough dimensions (has 0, gufunc core with signature (m,m),(m,n)->(m,n) requires 2)`);
+    if (b.ndim === 0)
+      throw ValueError(
+        `solve: Input operand 1 does not have enough dimensions (has 0, gufunc core with signature (m,m),(m,n)->(m,n) requires 2)`,
+      );
     if (b._shape[b.ndim - 2] !== n) {
-      throw ValueError(`solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n) (size ${b._shape[b.ndim - 2]} is different from ${n})`);
+      throw ValueError(
+        `solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n) (size ${b._shape[b.ndim - 2]} is different from ${n})`,
+      );
     }
     nrhs = b._shape[b.ndim - 1] as number;
     const bBatch = b._shape.slice(0, -2);
     const bc = tryBroadcastShapes([aBatch, bBatch]);
     if (bc === null) {
-      const remap = (x: NDArray, bt: readonly number[]): string => `${shapeStrTight(x._shape)}->(${[...bt, 'newaxis', 'newaxis'].join(',')})`;
-      throw ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(a, aBatch)} ${remap(b, bBatch)}  and requested shape (${n},${nrhs})`);
+      const remap = (x: NDArray, bt: readonly number[]): string =>
+        `${shapeStrTight(x._shape)}->(${[...bt, 'newaxis', 'newaxis'].join(',')})`;
+      throw ValueError(
+        `operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(a, aBatch)} ${remap(b, bBatch)}  and requested shape (${n},${nrhs})`,
+      );
     }
     batch = bc;
     bm = b;
@@ -319,14 +358,21 @@ export function slogdet(a_: ArrayLike): SlogdetResult<number> {
   const parts = S.mats.map((m) => detParts(m, S.rows));
   const sign = scalarOr(writeStack(S.batch, S.rt, [parts.map((p) => p.sign)]));
   const logabs = scalarOr(writeStack(S.batch, S.rt, [parts.map((p) => p.logabs)]));
-  return namedResult([sign, logabs] as const, ['sign', 'logabsdet']) as unknown as SlogdetResult<number>;
+  return namedResult([sign, logabs] as const, [
+    'sign',
+    'logabsdet',
+  ]) as unknown as SlogdetResult<number>;
 }
 
 // ---------------------------------------------------------------------------------------------
 // symmetric eigenproblem: Householder tridiagonalization + implicit QL (EISPACK tred2/tql2)
 
 /** Eigen-decomposition of a symmetric n×n matrix (row-major): ascending values, vectors as columns. */
-function symEig(a: Float64Array, n: number, wantVectors: boolean): { w: Float64Array; v: Float64Array } {
+function symEig(
+  a: Float64Array,
+  n: number,
+  wantVectors: boolean,
+): { w: Float64Array; v: Float64Array } {
   const V: Float64Array[] = [];
   for (let i = 0; i < n; i++) V.push(a.slice(i * n, i * n + n));
   const d = new Float64Array(n);
@@ -521,8 +567,16 @@ export function eigh(a_: ArrayLike, ...rest: unknown[]): EighResult {
   const S = readStack(a);
   const n = S.rows;
   const res = S.mats.map((m) => symEig(symmetrize(m, n, uplo), n, true));
-  const w = writeStack([...S.batch, n], S.rt, res.map((r) => r.w));
-  const v = writeStack(a._shape, S.rt, res.map((r) => r.v));
+  const w = writeStack(
+    [...S.batch, n],
+    S.rt,
+    res.map((r) => r.w),
+  );
+  const v = writeStack(
+    a._shape,
+    S.rt,
+    res.map((r) => r.v),
+  );
   return namedResult([w, v] as const, ['eigenvalues', 'eigenvectors']) as unknown as EighResult;
 }
 
@@ -534,7 +588,11 @@ export function eigvalsh(a_: ArrayLike, ...rest: unknown[]): NDArray {
   assertSquare(a);
   const S = readStack(a);
   const n = S.rows;
-  return writeStack([...S.batch, n], S.rt, S.mats.map((m) => symEig(symmetrize(m, n, uplo), n, false).w));
+  return writeStack(
+    [...S.batch, n],
+    S.rt,
+    S.mats.map((m) => symEig(symmetrize(m, n, uplo), n, false).w),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -568,7 +626,13 @@ function completeBasis(cols: Float64Array[], m: number, want: number): Float64Ar
  * SVD of an m×n row-major matrix: `U` columns (length m), `s` descending, `V` columns (length n),
  * k = min(m, n) of each (plus completions to m / n columns when `full`).
  */
-function svdCore(a: Float64Array, m: number, n: number, full: boolean, wantUV: boolean): { u: Float64Array[]; s: Float64Array; v: Float64Array[] } {
+function svdCore(
+  a: Float64Array,
+  m: number,
+  n: number,
+  full: boolean,
+  wantUV: boolean,
+): { u: Float64Array[]; s: Float64Array; v: Float64Array[] } {
   if (m < n) {
     // A = (Aᵀ)ᵀ: the SVD of the transpose with the roles of U and V swapped
     const t = new Float64Array(m * n);
@@ -674,22 +738,34 @@ export function svd(a_: ArrayLike, ...rest: unknown[]): SVDResult | NDArray {
   const { rows: m, cols: n } = S;
   const k = Math.min(m, n);
   const res = S.mats.map((mat) => svdCore(mat, m, n, full, uv));
-  const s = writeStack([...S.batch, k], S.rt, res.map((r) => r.s));
+  const s = writeStack(
+    [...S.batch, k],
+    S.rt,
+    res.map((r) => r.s),
+  );
   if (!uv) return s;
   const ucols = full ? m : k;
   const vrows = full ? n : k;
-  const U = writeStack([...S.batch, m, ucols], S.rt, res.map((r) => {
-    const out = new Float64Array(m * ucols);
-    r.u.forEach((col, j) => {
-      for (let i = 0; i < m; i++) out[i * ucols + j] = col[i]!;
-    });
-    return out;
-  }));
-  const Vh = writeStack([...S.batch, vrows, n], S.rt, res.map((r) => {
-    const out = new Float64Array(vrows * n);
-    r.v.forEach((col, j) => out.set(col, j * n));
-    return out;
-  }));
+  const U = writeStack(
+    [...S.batch, m, ucols],
+    S.rt,
+    res.map((r) => {
+      const out = new Float64Array(m * ucols);
+      r.u.forEach((col, j) => {
+        for (let i = 0; i < m; i++) out[i * ucols + j] = col[i]!;
+      });
+      return out;
+    }),
+  );
+  const Vh = writeStack(
+    [...S.batch, vrows, n],
+    S.rt,
+    res.map((r) => {
+      const out = new Float64Array(vrows * n);
+      r.v.forEach((col, j) => out.set(col, j * n));
+      return out;
+    }),
+  );
   return namedResult([U, s, Vh] as const, ['U', 'S', 'Vh']) as unknown as SVDResult;
 }
 
@@ -702,7 +778,13 @@ function singularValues(a: NDArray): { S: Stack; s: Float64Array[] } {
 // ---------------------------------------------------------------------------------------------
 // QR: Householder as LAPACK geqrf/orgqr (R's diagonal is -sign(a_kk)·‖x‖)
 
-function qrCore(a: Float64Array, m: number, n: number, qcols: number, wantQ: boolean): { q: Float64Array; r: Float64Array } {
+function qrCore(
+  a: Float64Array,
+  m: number,
+  n: number,
+  qcols: number,
+  wantQ: boolean,
+): { q: Float64Array; r: Float64Array } {
   const A = Float64Array.from(a);
   const k = Math.min(m, n);
   const taus = new Float64Array(k);
@@ -754,7 +836,8 @@ function qrCore(a: Float64Array, m: number, n: number, qcols: number, wantQ: boo
 export function qr(a_: ArrayLike, ...rest: unknown[]): QRResult | NDArray {
   const [pos, opts] = splitOpts<{ mode?: string }>(rest);
   const mode = (pos[0] as string | undefined) ?? opts.mode ?? 'reduced';
-  if (!['reduced', 'complete', 'r', 'raw'].includes(mode)) throw ValueError(`Unrecognized mode '${mode}'`);
+  if (!['reduced', 'complete', 'r', 'raw'].includes(mode))
+    throw ValueError(`Unrecognized mode '${mode}'`);
   if (mode === 'raw') throw ValueError("ndscope does not support qr mode 'raw'");
   const a = _arr(a_);
   assertStacked2d(a);
@@ -763,9 +846,17 @@ export function qr(a_: ArrayLike, ...rest: unknown[]): QRResult | NDArray {
   const k = Math.min(m, n);
   const qcols = mode === 'complete' ? m : k;
   const res = S.mats.map((mat) => qrCore(mat, m, n, qcols, mode !== 'r'));
-  const R = writeStack([...S.batch, Math.min(qcols, m), n], S.rt, res.map((x) => x.r));
+  const R = writeStack(
+    [...S.batch, Math.min(qcols, m), n],
+    S.rt,
+    res.map((x) => x.r),
+  );
   if (mode === 'r') return R;
-  const Q = writeStack([...S.batch, m, qcols], S.rt, res.map((x) => x.q));
+  const Q = writeStack(
+    [...S.batch, m, qcols],
+    S.rt,
+    res.map((x) => x.q),
+  );
   return namedResult([Q, R] as const, ['Q', 'R']) as unknown as QRResult;
 }
 
@@ -814,9 +905,12 @@ export function lstsq(a_: ArrayLike, b_: ArrayLike, ...rest: unknown[]): LstsqRe
   const [pos, opts] = splitOpts<{ rcond?: number | null }>(rest);
   const a = _arr(a_);
   const b = _arr(b_);
-  if (a.ndim !== 2) throw LinAlgError(`${a.ndim}-dimensional array given. Array must be two-dimensional`);
-  const b2 = b.ndim === 1 ? b._view([b._shape[0] as number, 1], [b._strides[0] as number, 0], b._offset) : b;
-  if (b2.ndim !== 2) throw LinAlgError(`${b.ndim}-dimensional array given. Array must be two-dimensional`);
+  if (a.ndim !== 2)
+    throw LinAlgError(`${a.ndim}-dimensional array given. Array must be two-dimensional`);
+  const b2 =
+    b.ndim === 1 ? b._view([b._shape[0] as number, 1], [b._strides[0] as number, 0], b._offset) : b;
+  if (b2.ndim !== 2)
+    throw LinAlgError(`${b.ndim}-dimensional array given. Array must be two-dimensional`);
   const m = a._shape[0] as number;
   const n = a._shape[1] as number;
   const nrhs = b2._shape[1] as number;
@@ -825,7 +919,10 @@ export function lstsq(a_: ArrayLike, b_: ArrayLike, ...rest: unknown[]): LstsqRe
   const A = readStack(a, rt).mats[0] as Float64Array;
   const B = readStack(b2, rt).mats[0] as Float64Array;
   const rcondArg = (pos[0] as number | null | undefined) ?? opts.rcond ?? null;
-  const rcond = rcondArg === null || rcondArg === undefined ? (rt === 'float32' ? EPS32 : EPS) * Math.max(m, n) : rcondArg;
+  const rcond =
+    rcondArg === null || rcondArg === undefined
+      ? (rt === 'float32' ? EPS32 : EPS) * Math.max(m, n)
+      : rcondArg;
   const k = Math.min(m, n);
   const { u, s, v } = svdCore(A, m, n, false, true);
   const cut = rcond * (s[0] ?? 0);
@@ -865,7 +962,11 @@ export function lstsq(a_: ArrayLike, b_: ArrayLike, ...rest: unknown[]): LstsqRe
 
 /** `np.linalg.pinv(a, {rcond, hermitian, rtol})`: Moore–Penrose pseudo-inverse via SVD. */
 export function pinv(a_: ArrayLike, ...rest: unknown[]): NDArray {
-  const [pos, opts] = splitOpts<{ rcond?: number | null; rtol?: number | null; hermitian?: boolean }>(rest);
+  const [pos, opts] = splitOpts<{
+    rcond?: number | null;
+    rtol?: number | null;
+    hermitian?: boolean;
+  }>(rest);
   const a = _arr(a_);
   assertStacked2d(a);
   const S = readStack(a);
@@ -874,7 +975,8 @@ export function pinv(a_: ArrayLike, ...rest: unknown[]): NDArray {
   let rcond: number;
   if (rcondArg === undefined || rcondArg === null) {
     if (!('rtol' in opts)) rcond = 1e-15;
-    else if (opts.rtol === null || opts.rtol === undefined) rcond = Math.max(m, n) * (S.rt === 'float32' ? EPS32 : EPS);
+    else if (opts.rtol === null || opts.rtol === undefined)
+      rcond = Math.max(m, n) * (S.rt === 'float32' ? EPS32 : EPS);
     else rcond = opts.rtol;
   } else {
     if ('rtol' in opts) throw ValueError("`rtol` and `rcond` can't be both set.");
@@ -903,7 +1005,9 @@ export function pinv(a_: ArrayLike, ...rest: unknown[]): NDArray {
 
 /** `np.linalg.matrix_rank(A, {tol, hermitian, rtol})`. */
 export function matrix_rank(a_: ArrayLike, ...rest: unknown[]): NDArray | number {
-  const [pos, opts] = splitOpts<{ tol?: number | null; rtol?: number | null; hermitian?: boolean }>(rest);
+  const [pos, opts] = splitOpts<{ tol?: number | null; rtol?: number | null; hermitian?: boolean }>(
+    rest,
+  );
   const a = _arr(a_);
   if (a.ndim < 2) {
     const vals = a._values();
@@ -933,7 +1037,8 @@ export function matrix_rank(a_: ArrayLike, ...rest: unknown[]): NDArray | number
 
 /** `np.linalg.matrix_power(a, n)`: repeated squaring; negative powers through `inv`. */
 export function matrix_power(a_: ArrayLike, n: number): NDArray {
-  if (typeof n !== 'number' || !Number.isInteger(n)) throw TypeError_('exponent must be an integer');
+  if (typeof n !== 'number' || !Number.isInteger(n))
+    throw TypeError_('exponent must be an integer');
   let a = _arr(a_);
   assertStacked2d(a);
   assertSquare(a);
@@ -943,7 +1048,9 @@ export function matrix_power(a_: ArrayLike, n: number): NDArray {
     const k = a._shape[a.ndim - 1] as number;
     const cnt = shapeSize(a._shape.slice(0, -2));
     const one = DTYPE_INFO[a.dtype].big ? 1n : 1;
-    for (let t = 0; t < cnt; t++) for (let i = 0; i < k; i++) (D as Float64Array)[out._start + t * k * k + i * k + i] = one as number;
+    for (let t = 0; t < cnt; t++)
+      for (let i = 0; i < k; i++)
+        (D as Float64Array)[out._start + t * k * k + i * k + i] = one as number;
     return out;
   }
   if (n < 0) {
@@ -977,7 +1084,13 @@ export interface NormOptions {
 }
 
 /** Reduces groups of `a` (axes `axes` moved last) with `fn` over each contiguous group. */
-function reduceGroups(a: NDArray, axes: number[], fn: (g: Float64Array) => number, keepdims: boolean, rt: DType): NDArray {
+function reduceGroups(
+  a: NDArray,
+  axes: number[],
+  fn: (g: Float64Array) => number,
+  keepdims: boolean,
+  rt: DType,
+): NDArray {
   const keep = a._shape.map((_, i) => i).filter((i) => !axes.includes(i));
   const perm = [...keep, ...axes];
   const v = a._view(
@@ -990,20 +1103,29 @@ function reduceGroups(a: NDArray, axes: number[], fn: (g: Float64Array) => numbe
   const count = keep.reduce((p, i) => p * (a._shape[i] as number), 1);
   const D = c._data() as Float64Array;
   const vals = new Float64Array(count);
-  for (let t = 0; t < count; t++) vals[t] = fn(D.subarray(c._start + t * gsize, c._start + (t + 1) * gsize));
-  const shape = keepdims ? a._shape.map((d, i) => (axes.includes(i) ? 1 : d)) : keep.map((i) => a._shape[i] as number);
+  for (let t = 0; t < count; t++)
+    vals[t] = fn(D.subarray(c._start + t * gsize, c._start + (t + 1) * gsize));
+  const shape = keepdims
+    ? a._shape.map((d, i) => (axes.includes(i) ? 1 : d))
+    : keep.map((i) => a._shape[i] as number);
   return writeStack(shape, rt, [vals]);
 }
 
 function vecNorm(ord: Ord): (g: Float64Array) => number {
-  if (ord === Infinity) return (g) => g.reduce((m, x) => Math.max(m, Math.abs(x)), g.length ? -Infinity : NaN);
-  if (ord === -Infinity) return (g) => g.reduce((m, x) => Math.min(m, Math.abs(x)), g.length ? Infinity : NaN);
+  if (ord === Infinity)
+    return (g) => g.reduce((m, x) => Math.max(m, Math.abs(x)), g.length ? -Infinity : NaN);
+  if (ord === -Infinity)
+    return (g) => g.reduce((m, x) => Math.min(m, Math.abs(x)), g.length ? Infinity : NaN);
   if (ord === 0) return (g) => g.reduce((s, x) => s + (x !== 0 ? 1 : 0), 0);
   if (ord === 1) return (g) => g.reduce((s, x) => s + Math.abs(x), 0);
   if (ord === null || ord === 2) return (g) => Math.sqrt(g.reduce((s, x) => s + x * x, 0));
   if (typeof ord === 'string') throw ValueError(`Invalid norm order '${ord}' for vectors`);
   const p = ord;
-  return (g) => Math.pow(g.reduce((s, x) => s + Math.pow(Math.abs(x), p), 0), 1 / p);
+  return (g) =>
+    Math.pow(
+      g.reduce((s, x) => s + Math.pow(Math.abs(x), p), 0),
+      1 / p,
+    );
 }
 
 function matNorm(ord: Ord, r: number, c: number): (g: Float64Array) => number {
@@ -1019,13 +1141,15 @@ function matNorm(ord: Ord, r: number, c: number): (g: Float64Array) => number {
   };
   const sv = (g: Float64Array): Float64Array => svdCore(Float64Array.from(g), r, c, false, false).s;
   const maxOf = (x: NumList): number => {
-    if (x.length === 0) throw ValueError('zero-size array to reduction operation maximum which has no identity');
+    if (x.length === 0)
+      throw ValueError('zero-size array to reduction operation maximum which has no identity');
     let m = -Infinity;
     for (let i = 0; i < x.length; i++) m = Math.max(m, x[i]!);
     return m;
   };
   const minOf = (x: NumList): number => {
-    if (x.length === 0) throw ValueError('zero-size array to reduction operation minimum which has no identity');
+    if (x.length === 0)
+      throw ValueError('zero-size array to reduction operation minimum which has no identity');
     let m = Infinity;
     for (let i = 0; i < x.length; i++) m = Math.min(m, x[i]!);
     return m;
@@ -1057,7 +1181,7 @@ function matNorm(ord: Ord, r: number, c: number): (g: Float64Array) => number {
 /** `np.linalg.norm(x, {ord, axis, keepdims})` (positional `norm(x, ord, axis, keepdims)` too). */
 export function norm(x_: ArrayLike, ...rest: unknown[]): NDArray | number {
   const [pos, opts] = splitOpts<NormOptions>(rest);
-  const ord = ((pos[0] as Ord | undefined) ?? opts.ord ?? null) as Ord;
+  const ord = ((pos[0] as Ord | undefined) ?? opts.ord ?? null);
   const axisArg = (pos[1] as number | number[] | null | undefined) ?? opts.axis ?? null;
   const keepdims = (pos[2] as boolean | undefined) ?? opts.keepdims ?? false;
   const x = _arr(x_);
@@ -1071,9 +1195,15 @@ export function norm(x_: ArrayLike, ...rest: unknown[]): NDArray | number {
       return scalarOr(r);
     }
   }
-  const axes = axisArg === null ? x._shape.map((_, i) => i) : typeof axisArg === 'number' ? [axisArg] : [...axisArg];
+  const axes =
+    axisArg === null
+      ? x._shape.map((_, i) => i)
+      : typeof axisArg === 'number'
+        ? [axisArg]
+        : [...axisArg];
   for (const ax of axes) {
-    if (!Number.isInteger(ax)) throw TypeError_("'axis' must be None, an integer or a tuple of integers");
+    if (!Number.isInteger(ax))
+      throw TypeError_("'axis' must be None, an integer or a tuple of integers");
   }
   if (axes.length === 1) {
     const ax = normalizeAxis(axes[0] as number, nd);
@@ -1092,7 +1222,11 @@ export function norm(x_: ArrayLike, ...rest: unknown[]): NDArray | number {
 // ---------------------------------------------------------------------------------------------
 // general (nonsymmetric) eigenproblem, real spectra only: Hessenberg + Francis QR (EISPACK hqr2)
 
-function eigGeneral(a: Float64Array, n: number, wantVectors: boolean): { w: Float64Array; v: Float64Array } {
+function eigGeneral(
+  a: Float64Array,
+  n: number,
+  wantVectors: boolean,
+): { w: Float64Array; v: Float64Array } {
   const H: Float64Array[] = [];
   const V: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
@@ -1148,13 +1282,18 @@ function eigGeneral(a: Float64Array, n: number, wantVectors: boolean): { w: Floa
     }
   }
   // hqr2
-  let nn = n;
+  const nn = n;
   let nIdx = nn - 1;
   let exshift = 0;
-  let p = 0, q = 0, r = 0, s = 0, z = 0;
+  let p = 0,
+    q = 0,
+    r = 0,
+    s = 0,
+    z = 0;
   let t: number, w: number, x: number, y: number;
   let norm = 0;
-  for (let i = 0; i < nn; i++) for (let j = Math.max(i - 1, 0); j < nn; j++) norm += Math.abs(H[i]![j]!);
+  for (let i = 0; i < nn; i++)
+    for (let j = Math.max(i - 1, 0); j < nn; j++) norm += Math.abs(H[i]![j]!);
   let iter = 0;
   while (nIdx >= low) {
     let l = nIdx;
@@ -1254,7 +1393,13 @@ function eigGeneral(a: Float64Array, n: number, wantVectors: boolean): { w: Floa
         q /= s;
         r /= s;
         if (m === l) break;
-        if (Math.abs(H[m]![m - 1]!) * (Math.abs(q) + Math.abs(r)) < EPS * (Math.abs(p) * (Math.abs(H[m - 1]![m - 1]!) + Math.abs(z) + Math.abs(H[m + 1]![m + 1]!)))) break;
+        if (
+          Math.abs(H[m]![m - 1]!) * (Math.abs(q) + Math.abs(r)) <
+          EPS *
+            (Math.abs(p) *
+              (Math.abs(H[m - 1]![m - 1]!) + Math.abs(z) + Math.abs(H[m + 1]![m + 1]!)))
+        )
+          break;
         m--;
       }
       for (let i = m + 2; i <= nIdx; i++) {
@@ -1369,19 +1514,25 @@ function eigGeneral(a: Float64Array, n: number, wantVectors: boolean): { w: Floa
 
 class NumPyComplexError extends Error {}
 
-function eigStack(a_: ArrayLike, wantVectors: boolean): { S: Stack; res: { w: Float64Array; v: Float64Array }[]; a: NDArray } {
+function eigStack(
+  a_: ArrayLike,
+  wantVectors: boolean,
+): { S: Stack; res: { w: Float64Array; v: Float64Array }[]; a: NDArray } {
   const a = _arr(a_);
   assertStacked2d(a);
   assertSquare(a);
   const S = readStack(a);
   const n = S.rows;
   const res = S.mats.map((m) => {
-    for (const x of m) if (!Number.isFinite(x)) throw LinAlgError('Array must not contain infs or NaNs');
+    for (const x of m)
+      if (!Number.isFinite(x)) throw LinAlgError('Array must not contain infs or NaNs');
     try {
       return eigGeneral(m, n, wantVectors);
     } catch (e) {
       if (e instanceof NumPyComplexError) {
-        throw TypeError_('ndscope does not support complex results: this matrix has complex eigenvalues (np.linalg.eig would return a complex128 array)');
+        throw TypeError_(
+          'ndscope does not support complex results: this matrix has complex eigenvalues (np.linalg.eig would return a complex128 array)',
+        );
       }
       throw e;
     }
@@ -1407,15 +1558,27 @@ function realPartView(shape: readonly number[], dtype: DType, blocks: readonly N
 /** `np.linalg.eig(a)` for matrices with real eigenvalues → `{eigenvalues, eigenvectors}`. */
 export function eig(a_: ArrayLike): EigResult {
   const { S, res, a } = eigStack(a_, true);
-  const w = realPartView([...S.batch, S.rows], S.rt, res.map((r) => r.w));
-  const v = realPartView(a._shape, S.rt, res.map((r) => r.v));
+  const w = realPartView(
+    [...S.batch, S.rows],
+    S.rt,
+    res.map((r) => r.w),
+  );
+  const v = realPartView(
+    a._shape,
+    S.rt,
+    res.map((r) => r.v),
+  );
   return namedResult([w, v] as const, ['eigenvalues', 'eigenvectors']) as unknown as EigResult;
 }
 
 /** `np.linalg.eigvals(a)` for matrices with real eigenvalues. */
 export function eigvals(a_: ArrayLike): NDArray {
   const { S, res } = eigStack(a_, false);
-  return realPartView([...S.batch, S.rows], S.rt, res.map((r) => r.w));
+  return realPartView(
+    [...S.batch, S.rows],
+    S.rt,
+    res.map((r) => r.w),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1428,7 +1591,9 @@ export function outer(x1: ArrayLike, x2: ArrayLike): NDArray {
   const a = _arr(x1);
   const b = _arr(x2);
   if (a.ndim !== 1 || b.ndim !== 1) {
-    throw ValueError(`Input arrays must be one-dimensional, but they are x1.ndim=${a.ndim} and x2.ndim=${b.ndim}.`);
+    throw ValueError(
+      `Input arrays must be one-dimensional, but they are x1.ndim=${a.ndim} and x2.ndim=${b.ndim}.`,
+    );
   }
   return outerProduct(a, b);
 }
@@ -1438,25 +1603,30 @@ export function multi_dot(arrays: readonly ArrayLike[]): NDArray | Scalar {
   if (arrays.length < 2) throw ValueError('Expecting at least two arrays.');
   let acc: NDArray | Scalar = arrays[0] as ArrayLike as NDArray;
   for (let i = 1; i < arrays.length; i++) {
-    acc = dotProduct(acc as ArrayLike, arrays[i] as ArrayLike);
+    acc = dotProduct(acc, arrays[i] as ArrayLike);
   }
   return acc;
 }
-
 
 /** `np.linalg.LinAlgError`'s name, for `e.name === np.linalg.LinAlgError` style checks. */
 export const LinAlgErrorName = 'LinAlgError';
 
 /** `np.linalg.tensordot` (same as `np.tensordot`). */
-export const tensordot = (x1: ArrayLike, x2: ArrayLike, ...rest: unknown[]): NDArray | Scalar => tensordotProduct(x1, x2, ...rest);
+export const tensordot = (x1: ArrayLike, x2: ArrayLike, ...rest: unknown[]): NDArray | Scalar =>
+  tensordotProduct(x1, x2, ...rest);
 
 /** `np.linalg.vecdot(x1, x2, {axis})`. */
-export const vecdot = (x1: ArrayLike, x2: ArrayLike, opts: { axis?: number } = {}): NDArray | Scalar => vecdotProduct(x1, x2, opts);
+export const vecdot = (
+  x1: ArrayLike,
+  x2: ArrayLike,
+  opts: { axis?: number } = {},
+): NDArray | Scalar => vecdotProduct(x1, x2, opts);
 
 /** `np.linalg.matrix_transpose(x)`: swaps the last two axes (a view). */
 export function matrix_transpose(x_: ArrayLike): NDArray {
   const x = _arr(x_);
-  if (x.ndim < 2) throw ValueError(`Input array must be at least 2-dimensional, but it is ${x.ndim}`);
+  if (x.ndim < 2)
+    throw ValueError(`Input array must be at least 2-dimensional, but it is ${x.ndim}`);
   const perm = x._shape.map((_, i) => i);
   perm[x.ndim - 2] = x.ndim - 1;
   perm[x.ndim - 1] = x.ndim - 2;
@@ -1475,18 +1645,35 @@ export function diagonal(x_: ArrayLike, opts: { offset?: number } = {}): NDArray
   const cs = x._strides[nd - 1] as number;
   const len = Math.max(0, k >= 0 ? Math.min(r, c - k) : Math.min(r + k, c));
   const off = len === 0 ? x._offset : x._offset + (k >= 0 ? k * cs : -k * rs);
-  return x._view([...x._shape.slice(0, -2), len], [...x._strides.slice(0, -2), rs + cs], off, false);
+  return x._view(
+    [...x._shape.slice(0, -2), len],
+    [...x._strides.slice(0, -2), rs + cs],
+    off,
+    false,
+  );
 }
 
 /** `np.linalg.trace(x, {offset, dtype})`: traces over the last two axes. */
-export function trace(x_: ArrayLike, opts: { offset?: number; dtype?: DType | string | null } = {}): NDArray | Scalar {
+export function trace(
+  x_: ArrayLike,
+  opts: { offset?: number; dtype?: DType | string | null } = {},
+): NDArray | Scalar {
   const x = _arr(x_);
   if (x.ndim < 2) throw ValueError('diag requires an array of at least two dimensions');
-  return traceProduct(x, { offset: opts.offset ?? 0, axis1: -2, axis2: -1, dtype: opts.dtype ?? null });
+  return traceProduct(x, {
+    offset: opts.offset ?? 0,
+    axis1: -2,
+    axis2: -1,
+    dtype: opts.dtype ?? null,
+  });
 }
 
 /** `np.linalg.cross(x1, x2, {axis})`: 3-vectors only, as NumPy 2's linalg.cross. */
-export function cross(x1: ArrayLike, x2: ArrayLike, opts: { axis?: number } = {}): NDArray | Scalar {
+export function cross(
+  x1: ArrayLike,
+  x2: ArrayLike,
+  opts: { axis?: number } = {},
+): NDArray | Scalar {
   let a = _arr(x1);
   let b = _arr(x2);
   if (opts.axis !== undefined && opts.axis !== -1) {
@@ -1501,7 +1688,9 @@ export function cross(x1: ArrayLike, x2: ArrayLike, opts: { axis?: number } = {}
   const na = a._shape[a.ndim - 1];
   const nb = b._shape[b.ndim - 1];
   if (na !== 3 || nb !== 3) {
-    throw ValueError(`Both input arrays must be (arrays of) 3-dimensional vectors, but they are ${na ?? 0} and ${nb ?? 0} dimensional instead.`);
+    throw ValueError(
+      `Both input arrays must be (arrays of) 3-dimensional vectors, but they are ${na ?? 0} and ${nb ?? 0} dimensional instead.`,
+    );
   }
   return crossProduct(a, b);
 }
@@ -1512,20 +1701,31 @@ export function svdvals(x: ArrayLike): NDArray {
 }
 
 /** `np.linalg.matrix_norm(x, {ord='fro', keepdims})`: norms over the last two axes. */
-export function matrix_norm(x_: ArrayLike, opts: { ord?: Ord; keepdims?: boolean } = {}): NDArray | number {
+export function matrix_norm(
+  x_: ArrayLike,
+  opts: { ord?: Ord; keepdims?: boolean } = {},
+): NDArray | number {
   const x = _arr(x_);
   return norm(x, { ord: opts.ord ?? 'fro', axis: [-2, -1], keepdims: opts.keepdims ?? false });
 }
 
 /** `np.linalg.vector_norm(x, {axis, keepdims, ord=2})`: vector norms over one or several axes. */
-export function vector_norm(x_: ArrayLike, opts: { axis?: number | number[] | null; keepdims?: boolean; ord?: number } = {}): NDArray | number {
+export function vector_norm(
+  x_: ArrayLike,
+  opts: { axis?: number | number[] | null; keepdims?: boolean; ord?: number } = {},
+): NDArray | number {
   const x = _arr(x_);
   checkType(x);
   const ord = (opts.ord ?? 2) as Ord;
   if (typeof ord === 'string') throw ValueError(`Invalid norm order '${String(ord)}' for vectors`);
   const rt: DType = x.dtype === 'float32' ? 'float32' : 'float64';
   const axis = opts.axis ?? null;
-  const axes = axis === null ? x._shape.map((_, i) => i) : typeof axis === 'number' ? [normalizeAxis(axis, x.ndim)] : axis.map((a) => normalizeAxis(a, x.ndim));
+  const axes =
+    axis === null
+      ? x._shape.map((_, i) => i)
+      : typeof axis === 'number'
+        ? [normalizeAxis(axis, x.ndim)]
+        : axis.map((a) => normalizeAxis(a, x.ndim));
   return scalarOr(reduceGroups(x, axes, vecNorm(ord), opts.keepdims ?? false, rt));
 }
 
@@ -1535,7 +1735,9 @@ export function cond(x_: ArrayLike, p: Ord = null): NDArray | number {
   assertStacked2d(x);
   if (p === null || p === 2 || p === -2) {
     const { S, s } = singularValues(x);
-    const vals = s.map((sv) => (p === -2 ? sv[sv.length - 1]! / sv[0]! : sv[0]! / sv[sv.length - 1]!));
+    const vals = s.map((sv) =>
+      p === -2 ? sv[sv.length - 1]! / sv[0]! : sv[0]! / sv[sv.length - 1]!,
+    );
     return scalarOr(writeStack(S.batch, S.rt, [vals]));
   }
   assertSquare(x);
@@ -1545,7 +1747,11 @@ export function cond(x_: ArrayLike, p: Ord = null): NDArray | number {
     ni = norm(inv(x), { ord: p, axis: [-2, -1] });
   } catch (e) {
     if ((e as Error).name !== 'LinAlgError') throw e;
-    return x.ndim === 2 ? Infinity : (writeStack(x._shape.slice(0, -2), resultType(x), [new Float64Array(shapeSize(x._shape.slice(0, -2))).fill(Infinity)]));
+    return x.ndim === 2
+      ? Infinity
+      : writeStack(x._shape.slice(0, -2), resultType(x), [
+          new Float64Array(shapeSize(x._shape.slice(0, -2))).fill(Infinity),
+        ]);
   }
   if (typeof nx === 'number') return nx * (ni as number);
   const a = nx._values() as number[];

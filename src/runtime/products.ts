@@ -9,7 +9,14 @@ import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType, type TypedArray }
 import { normalizeAxis, TypeError_, ValueError } from './errors';
 import { gemm } from './gemm';
 import { shapeStrTight, tryBroadcastShapes } from './iter';
-import { NDArray, cStrides, isCContiguous, shapeSize, type ArrayLike, type Scalar } from './ndarray';
+import {
+  NDArray,
+  cStrides,
+  isCContiguous,
+  shapeSize,
+  type ArrayLike,
+  type Scalar,
+} from './ndarray';
 import { asarray } from './convert';
 
 // ---------------------------------------------------------------------------------------------
@@ -23,18 +30,39 @@ export const _cast = (a: NDArray, dt: DType): NDArray => (a.dtype === dt ? a : c
 
 /** A C-contiguous version of `a` (no copy when it already is). */
 export const _contig = (a: NDArray): NDArray =>
-  isCContiguous(a._shape, a._strides) && a._strides.every((s, i) => s !== 0 || (a._shape[i] as number) <= 1)
+  isCContiguous(a._shape, a._strides) &&
+  a._strides.every((s, i) => s !== 0 || (a._shape[i] as number) <= 1)
     ? a
     : copyArray(a);
 
 /** A fresh owner array over the same buffer as C-contiguous `a`, with another shape. */
 export function _reshapeOwned(a: NDArray, shape: readonly number[]): NDArray {
-  return new NDArray({ buffer: a.buffer, dtype: a.dtype, shape, strides: cStrides(shape), offset: a._offset, base: null, writeable: true });
+  return new NDArray({
+    buffer: a.buffer,
+    dtype: a.dtype,
+    shape,
+    strides: cStrides(shape),
+    offset: a._offset,
+    base: null,
+    writeable: true,
+  });
 }
 
 /** A fresh owner array over `a`'s buffer with explicit element strides (for permuted results). */
-function ownedWithStrides(a: NDArray, shape: readonly number[], strides: readonly number[]): NDArray {
-  return new NDArray({ buffer: a.buffer, dtype: a.dtype, shape, strides, offset: a._offset, base: null, writeable: true });
+function ownedWithStrides(
+  a: NDArray,
+  shape: readonly number[],
+  strides: readonly number[],
+): NDArray {
+  return new NDArray({
+    buffer: a.buffer,
+    dtype: a.dtype,
+    shape,
+    strides,
+    offset: a._offset,
+    base: null,
+    writeable: true,
+  });
 }
 
 /** A view of `a` with its axes permuted. */
@@ -64,7 +92,15 @@ function intoOut(res: NDArray, out: NDArray | undefined | null): NDArray {
  * Batched `C[b] = A[b] · B[b]` over broadcast batch shape, all operands already in `dt`.
  * `a` is (..., n, k), `b` (..., k, m), `c` a fresh C-contiguous (batch..., n, m).
  */
-function batchedGemm(a: NDArray, b: NDArray, c: NDArray, batch: readonly number[], n: number, k: number, m: number): void {
+function batchedGemm(
+  a: NDArray,
+  b: NDArray,
+  c: NDArray,
+  batch: readonly number[],
+  n: number,
+  k: number,
+  m: number,
+): void {
   const nb = batch.length;
   const aB = a._shape.length - 2;
   const bB = b._shape.length - 2;
@@ -117,7 +153,24 @@ export function _mm2(a: NDArray, b: NDArray): NDArray {
   const m = b._shape[1] as number;
   const c = NDArray.empty([n, m], a.dtype, false);
   if (n > 0 && m > 0) {
-    gemm(a.dtype, n, m, k, a._data(), a._start, a._strides[0] as number, a._strides[1] as number, b._data(), b._start, b._strides[0] as number, b._strides[1] as number, c._data(), c._start, m, 1);
+    gemm(
+      a.dtype,
+      n,
+      m,
+      k,
+      a._data(),
+      a._start,
+      a._strides[0] as number,
+      a._strides[1] as number,
+      b._data(),
+      b._start,
+      b._strides[0] as number,
+      b._strides[1] as number,
+      c._data(),
+      c._start,
+      m,
+      1,
+    );
   }
   return c;
 }
@@ -134,7 +187,9 @@ export interface MatmulOptions {
 
 /** The dtype NumPy computes a product in (`dtype` option, or promotion of the inputs). */
 function productDtype(a: NDArray, b: NDArray, dtype?: DType | string | null): DType {
-  return dtype === undefined || dtype === null ? promoteTypes(a.dtype, b.dtype) : normalizeDtype(dtype);
+  return dtype === undefined || dtype === null
+    ? promoteTypes(a.dtype, b.dtype)
+    : normalizeDtype(dtype);
 }
 
 /** `np.matmul(x1, x2, {out, dtype})` (`x1 @ x2`): 1-D promotion, batched broadcasting. */
@@ -143,7 +198,9 @@ export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions = {}): 
   let b = _arr(x2);
   for (const [i, x] of [a, b].entries()) {
     if (x.ndim === 0) {
-      throw ValueError(`matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${MATMUL_SIG} requires 1)`);
+      throw ValueError(
+        `matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${MATMUL_SIG} requires 1)`,
+      );
     }
   }
   const aVec = a.ndim === 1;
@@ -151,7 +208,9 @@ export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions = {}): 
   const ka = a._shape[a.ndim - 1] as number;
   const kb = (bVec ? b._shape[0] : b._shape[b.ndim - 2]) as number;
   if (ka !== kb) {
-    throw ValueError(`matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${MATMUL_SIG} (size ${kb} is different from ${ka})`);
+    throw ValueError(
+      `matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${MATMUL_SIG} (size ${kb} is different from ${ka})`,
+    );
   }
   const n = aVec ? 1 : (a._shape[a.ndim - 2] as number);
   const m = bVec ? 1 : (b._shape[b.ndim - 1] as number);
@@ -159,14 +218,19 @@ export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions = {}): 
   const bBatch = bVec ? [] : b._shape.slice(0, -2);
   const batch = tryBroadcastShapes([aBatch, bBatch]);
   if (batch === null) {
-    const remap = (x: NDArray, bt: readonly number[]): string => `${shapeStrTight(x._shape)}->(${[...bt, 'newaxis', 'newaxis'].join(',')})`;
-    throw ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(a, aBatch)} ${remap(b, bBatch)}  and requested shape (${n},${m})`);
+    const remap = (x: NDArray, bt: readonly number[]): string =>
+      `${shapeStrTight(x._shape)}->(${[...bt, 'newaxis', 'newaxis'].join(',')})`;
+    throw ValueError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(a, aBatch)} ${remap(b, bBatch)}  and requested shape (${n},${m})`,
+    );
   }
   const outShape = [...batch, ...(aVec ? [] : [n]), ...(bVec ? [] : [m])];
   const out = opts.out ?? null;
   if (out !== null && out._shape.join(',') !== outShape.join(',')) {
     const oc = out._shape[out.ndim - 1];
-    throw ValueError(`matmul: Output operand 0 has a mismatch in its core dimension 0, with gufunc signature ${MATMUL_SIG} (size ${oc ?? 0} is different from ${outShape[outShape.length - 1] ?? 0})`);
+    throw ValueError(
+      `matmul: Output operand 0 has a mismatch in its core dimension 0, with gufunc signature ${MATMUL_SIG} (size ${oc ?? 0} is different from ${outShape[outShape.length - 1] ?? 0})`,
+    );
   }
   const dt = productDtype(a, b, opts.dtype);
   a = _cast(a, dt);
@@ -187,12 +251,19 @@ export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions = {}): 
 function gufuncCoreCheck(name: string, sig: string, ops: NDArray[], need: number[]): void {
   ops.forEach((x, i) => {
     if (x.ndim < (need[i] as number)) {
-      throw ValueError(`${name}: Input operand ${i} does not have enough dimensions (has ${x.ndim}, gufunc core with signature ${sig} requires ${need[i]})`);
+      throw ValueError(
+        `${name}: Input operand ${i} does not have enough dimensions (has ${x.ndim}, gufunc core with signature ${sig} requires ${need[i]})`,
+      );
     }
   });
 }
 
-const rowView = (x: NDArray): NDArray => x._view([...x._shape.slice(0, -1), 1, x._shape[x.ndim - 1] as number], [...x._strides.slice(0, -1), 0, x._strides[x.ndim - 1] as number], x._offset);
+const rowView = (x: NDArray): NDArray =>
+  x._view(
+    [...x._shape.slice(0, -1), 1, x._shape[x.ndim - 1] as number],
+    [...x._strides.slice(0, -1), 0, x._strides[x.ndim - 1] as number],
+    x._offset,
+  );
 const colView = (x: NDArray): NDArray => x._view([...x._shape, 1], [...x._strides, 0], x._offset);
 
 function moveAxisLast(x: NDArray, axis: number): NDArray {
@@ -202,7 +273,11 @@ function moveAxisLast(x: NDArray, axis: number): NDArray {
 }
 
 /** `np.vecdot(x1, x2, {axis})`: dot products of vectors along `axis` (default -1), broadcasting. */
-export function vecdot(x1: ArrayLike, x2: ArrayLike, opts: { axis?: number } = {}): NDArray | Scalar {
+export function vecdot(
+  x1: ArrayLike,
+  x2: ArrayLike,
+  opts: { axis?: number } = {},
+): NDArray | Scalar {
   const sig = '(n),(n)->()';
   let a = _arr(x1);
   let b = _arr(x2);
@@ -213,11 +288,17 @@ export function vecdot(x1: ArrayLike, x2: ArrayLike, opts: { axis?: number } = {
   }
   const n = a._shape[a.ndim - 1] as number;
   const nb = b._shape[b.ndim - 1] as number;
-  if (n !== nb) throw ValueError(`vecdot: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${nb} is different from ${n})`);
+  if (n !== nb)
+    throw ValueError(
+      `vecdot: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${nb} is different from ${n})`,
+    );
   const batch = tryBroadcastShapes([a._shape.slice(0, -1), b._shape.slice(0, -1)]);
   if (batch === null) {
-    const remap = (x: NDArray): string => `${shapeStrTight(x._shape)}->(${[...x._shape.slice(0, -1), 'newaxis'].join(',')})`;
-    throw ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(a)} ${remap(b)}  and requested shape ()`);
+    const remap = (x: NDArray): string =>
+      `${shapeStrTight(x._shape)}->(${[...x._shape.slice(0, -1), 'newaxis'].join(',')})`;
+    throw ValueError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(a)} ${remap(b)}  and requested shape ()`,
+    );
   }
   const r = matmul(rowView(a), colView(b)) as NDArray;
   const res = _reshapeOwned(r, batch);
@@ -232,7 +313,10 @@ export function matvec(x1: ArrayLike, x2: ArrayLike): NDArray {
   gufuncCoreCheck('matvec', sig, [a, b], [2, 1]);
   const n = a._shape[a.ndim - 1] as number;
   const nb = b._shape[b.ndim - 1] as number;
-  if (n !== nb) throw ValueError(`matvec: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${nb} is different from ${n})`);
+  if (n !== nb)
+    throw ValueError(
+      `matvec: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${nb} is different from ${n})`,
+    );
   const r = matmul(a, colView(b)) as NDArray;
   return _reshapeOwned(r, r._shape.slice(0, -1));
 }
@@ -245,7 +329,10 @@ export function vecmat(x1: ArrayLike, x2: ArrayLike): NDArray {
   gufuncCoreCheck('vecmat', sig, [a, b], [1, 2]);
   const n = a._shape[a.ndim - 1] as number;
   const nb = b._shape[b.ndim - 2] as number;
-  if (n !== nb) throw ValueError(`vecmat: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${nb} is different from ${n})`);
+  if (n !== nb)
+    throw ValueError(
+      `vecmat: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${nb} is different from ${n})`,
+    );
   const r = matmul(rowView(a), b) as NDArray;
   return _reshapeOwned(r, [...r._shape.slice(0, -2), r._shape[r.ndim - 1] as number]);
 }
@@ -275,12 +362,19 @@ function tensorCore(a: NDArray, b: NDArray, axesA: number[], axesB: number[], dt
   const b2 = bc._view([K, N], [N, 1], bc._offset);
   const c = _mm2(a2, b2);
   if (K === 0) c._data().fill((DTYPE_INFO[dt].big ? 0n : 0) as never, c._start, c._start + M * N);
-  return _reshapeOwned(c, [...freeA.map((i) => a._shape[i] as number), ...freeB.map((i) => b._shape[i] as number)]);
+  return _reshapeOwned(c, [
+    ...freeA.map((i) => a._shape[i] as number),
+    ...freeB.map((i) => b._shape[i] as number),
+  ]);
 }
 
 /** `np.dot(a, b, {out})` with NumPy's N-D rule (last axis of a with second-to-last of b). */
-export function dot(x1: ArrayLike, x2: ArrayLike, opts: { out?: NDArray | null } | NDArray = {}): NDArray | Scalar {
-  const out = opts instanceof NDArray ? opts : opts.out ?? null;
+export function dot(
+  x1: ArrayLike,
+  x2: ArrayLike,
+  opts: { out?: NDArray | null } | NDArray = {},
+): NDArray | Scalar {
+  const out = opts instanceof NDArray ? opts : (opts.out ?? null);
   const a = _arr(x1);
   const b = _arr(x2);
   const dt = promoteTypes(a.dtype, b.dtype);
@@ -291,7 +385,9 @@ export function dot(x1: ArrayLike, x2: ArrayLike, opts: { out?: NDArray | null }
     const ax = a.ndim - 1;
     const bx = Math.max(b.ndim - 2, 0);
     if (a._shape[ax] !== b._shape[bx]) {
-      throw ValueError(`shapes ${shapeStrTight(a._shape)} and ${shapeStrTight(b._shape)} not aligned: ${a._shape[ax]} (dim ${ax}) != ${b._shape[bx]} (dim ${bx})`);
+      throw ValueError(
+        `shapes ${shapeStrTight(a._shape)} and ${shapeStrTight(b._shape)} not aligned: ${a._shape[ax]} (dim ${ax}) != ${b._shape[bx]} (dim ${bx})`,
+      );
     }
     res = tensorCore(a, b, [ax], [bx], dt);
   }
@@ -303,7 +399,8 @@ export function dot(x1: ArrayLike, x2: ArrayLike, opts: { out?: NDArray | null }
 export function vdot(x1: ArrayLike, x2: ArrayLike): Scalar {
   const a = _arr(x1);
   const b = _arr(x2);
-  if (a.size !== b.size) throw ValueError(`cannot reshape array of size ${b.size} into shape (${a.size},)`);
+  if (a.size !== b.size)
+    throw ValueError(`cannot reshape array of size ${b.size} into shape (${a.size},)`);
   const dt = promoteTypes(a.dtype, b.dtype);
   const ac = _contig(_cast(a, dt));
   const bc = _contig(_cast(b, dt));
@@ -319,12 +416,15 @@ export function inner(x1: ArrayLike, x2: ArrayLike): NDArray | Scalar {
   const b = _arr(x2);
   const dt = promoteTypes(a.dtype, b.dtype);
   let res: NDArray;
-  if (a.ndim === 0 || b.ndim === 0) res = a.ndim === 0 ? scalarTimes(a, b, dt) : scalarTimes(b, a, dt);
+  if (a.ndim === 0 || b.ndim === 0)
+    res = a.ndim === 0 ? scalarTimes(a, b, dt) : scalarTimes(b, a, dt);
   else {
     const ax = a.ndim - 1;
     const bx = b.ndim - 1;
     if (a._shape[ax] !== b._shape[bx]) {
-      throw ValueError(`shapes ${shapeStrTight(a._shape)} and ${shapeStrTight(b._shape)} not aligned: ${a._shape[ax]} (dim ${ax}) != ${b._shape[bx]} (dim ${bx})`);
+      throw ValueError(
+        `shapes ${shapeStrTight(a._shape)} and ${shapeStrTight(b._shape)} not aligned: ${a._shape[ax]} (dim ${ax}) != ${b._shape[bx]} (dim ${bx})`,
+      );
     }
     res = tensorCore(a, b, [ax], [bx], dt);
   }
@@ -338,20 +438,25 @@ export function outer(x1: ArrayLike, x2: ArrayLike, opts: { out?: NDArray | null
   const dt = promoteTypes(a.dtype, b.dtype);
   const ac = _contig(_cast(a, dt));
   const bc = _contig(_cast(b, dt));
-  const res = _mm2(ac._view([a.size, 1], [1, 0], ac._offset), bc._view([1, b.size], [0, 1], bc._offset));
+  const res = _mm2(
+    ac._view([a.size, 1], [1, 0], ac._offset),
+    bc._view([1, b.size], [0, 1], bc._offset),
+  );
   return intoOut(res, opts.out);
 }
 
 /** `np.tensordot(a, b, {axes})`: axes an int N (last N of a with first N of b) or a pair of lists. */
 export function tensordot(x1: ArrayLike, x2: ArrayLike, ...rest: unknown[]): NDArray | Scalar {
   const [pos, opts] = splitOpts<{ axes?: number | [number | number[], number | number[]] }>(rest);
-  const axes = (pos.length > 0 ? pos[0] : opts.axes ?? 2) as number | [number | number[], number | number[]];
+  const axes = (pos.length > 0 ? pos[0] : (opts.axes ?? 2)) as
+    number | [number | number[], number | number[]];
   const a = _arr(x1);
   const b = _arr(x2);
   let axA: number[];
   let axB: number[];
   if (typeof axes === 'number') {
-    if (!Number.isInteger(axes)) throw TypeError_("'float' object cannot be interpreted as an integer");
+    if (!Number.isInteger(axes))
+      throw TypeError_("'float' object cannot be interpreted as an integer");
     axA = axes <= 0 ? [] : Array.from({ length: axes }, (_, i) => a.ndim - axes + i);
     axB = axes <= 0 ? [] : Array.from({ length: axes }, (_, i) => i);
   } else {
@@ -379,7 +484,11 @@ export function kron(x1: ArrayLike, x2: ArrayLike): NDArray {
   const nd = Math.max(a.ndim, b.ndim);
   const pad = (x: NDArray): NDArray => {
     const k = nd - x.ndim;
-    return x._view([...new Array<number>(k).fill(1), ...x._shape], [...new Array<number>(k).fill(0), ...x._strides], x._offset);
+    return x._view(
+      [...new Array<number>(k).fill(1), ...x._shape],
+      [...new Array<number>(k).fill(0), ...x._strides],
+      x._offset,
+    );
   };
   a = pad(a);
   b = pad(b);
@@ -388,7 +497,10 @@ export function kron(x1: ArrayLike, x2: ArrayLike): NDArray {
   const perm: number[] = [];
   for (let i = 0; i < nd; i++) perm.push(i, nd + i);
   const c = copyArray(_permute(full, perm));
-  return _reshapeOwned(c, a._shape.map((d, i) => d * (b._shape[i] as number)));
+  return _reshapeOwned(
+    c,
+    a._shape.map((d, i) => d * (b._shape[i] as number)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,9 +536,17 @@ export function trace(x: ArrayLike, ...rest: unknown[]): NDArray | Scalar {
   const n1 = a._shape[ax1] as number;
   const n2 = a._shape[ax2] as number;
   const len = Math.max(0, offset >= 0 ? Math.min(n1, n2 - offset) : Math.min(n1 + offset, n2));
-  const start = offset >= 0 ? offset * (a._strides[ax2] as number) : -offset * (a._strides[ax1] as number);
+  const start =
+    offset >= 0 ? offset * (a._strides[ax2] as number) : -offset * (a._strides[ax1] as number);
   const rem = a._shape.map((_, i) => i).filter((i) => i !== ax1 && i !== ax2);
-  const diag = a._view([...rem.map((i) => a._shape[i] as number), len], [...rem.map((i) => a._strides[i] as number), (a._strides[ax1] as number) + (a._strides[ax2] as number)], a._offset + (len > 0 ? start : 0));
+  const diag = a._view(
+    [...rem.map((i) => a._shape[i] as number), len],
+    [
+      ...rem.map((i) => a._strides[i] as number),
+      (a._strides[ax1] as number) + (a._strides[ax2] as number),
+    ],
+    a._offset + (len > 0 ? start : 0),
+  );
   const dc = copyArray(diag, dt);
   const outShape = rem.map((i) => a._shape[i] as number);
   const res = NDArray.empty(outShape, dt, true);
@@ -465,7 +585,9 @@ export function cross(x1: ArrayLike, x2: ArrayLike): NDArray | Scalar {
   }
   const bshape = tryBroadcastShapes([a._shape.slice(0, -1), b._shape.slice(0, -1)]);
   if (bshape === null) {
-    throw ValueError(`operands could not be broadcast together with shapes ${shapeStrTight(a._shape.slice(0, -1))} ${shapeStrTight(b._shape.slice(0, -1))} `);
+    throw ValueError(
+      `operands could not be broadcast together with shapes ${shapeStrTight(a._shape.slice(0, -1))} ${shapeStrTight(b._shape.slice(0, -1))} `,
+    );
   }
   const dt = promoteTypes(a.dtype, b.dtype);
   const ac = _cast(a, dt);
@@ -494,16 +616,27 @@ export function cross(x1: ArrayLike, x2: ArrayLike): NDArray | Scalar {
       pa += (idx[d] as number) * strideFor(ac, d);
       pb += (idx[d] as number) * strideFor(bc, d);
     }
-    const get = (X: TypedArray, p: number, s: number, n: number, i: number): number | bigint => (i < n ? (X[p + i * s] as number | bigint) : big ? 0n : 0);
-    const a0 = get(A, pa, la, na as number, 0), a1 = get(A, pa, la, na as number, 1), a2 = get(A, pa, la, na as number, 2);
-    const b0 = get(B, pb, lb, nb as number, 0), b1 = get(B, pb, lb, nb as number, 1), b2 = get(B, pb, lb, nb as number, 2);
+    const get = (X: TypedArray, p: number, s: number, n: number, i: number): number | bigint =>
+      i < n ? (X[p + i * s] as number | bigint) : big ? 0n : 0;
+    const a0 = get(A, pa, la, na, 0),
+      a1 = get(A, pa, la, na, 1),
+      a2 = get(A, pa, la, na, 2);
+    const b0 = get(B, pb, lb, nb, 0),
+      b1 = get(B, pb, lb, nb, 1),
+      b2 = get(B, pb, lb, nb, 2);
     const o = res._start + t * (three ? 3 : 1);
     if (big) {
       const [x0, x1, x2, y0, y1, y2] = [a0, a1, a2, b0, b1, b2] as bigint[];
       const z = (x0 as bigint) * (y1 as bigint) - (x1 as bigint) * (y0 as bigint);
       if (three) {
-        (R as BigInt64Array)[o] = BigInt.asIntN(64, (x1 as bigint) * (y2 as bigint) - (x2 as bigint) * (y1 as bigint));
-        (R as BigInt64Array)[o + 1] = BigInt.asIntN(64, (x2 as bigint) * (y0 as bigint) - (x0 as bigint) * (y2 as bigint));
+        (R as BigInt64Array)[o] = BigInt.asIntN(
+          64,
+          (x1 as bigint) * (y2 as bigint) - (x2 as bigint) * (y1 as bigint),
+        );
+        (R as BigInt64Array)[o + 1] = BigInt.asIntN(
+          64,
+          (x2 as bigint) * (y0 as bigint) - (x0 as bigint) * (y2 as bigint),
+        );
         (R as BigInt64Array)[o + 2] = BigInt.asIntN(64, z);
       } else (R as BigInt64Array)[o] = BigInt.asIntN(64, z);
     } else {
@@ -541,8 +674,14 @@ function parseEinsum(subscripts: string, ops: NDArray[]): ParsedEinsum {
   const rhs = arrow >= 0 ? s.slice(arrow + 2) : null;
   const terms = lhs.split(',');
   // NumPy's texts: too few operands for the subscripts reads 'more operands … than specified'
-  if (terms.length > ops.length) throw ValueError('more operands provided to einstein sum function than specified in the subscripts string');
-  if (terms.length < ops.length) throw ValueError('fewer operands provided to einstein sum function than specified in the subscripts string');
+  if (terms.length > ops.length)
+    throw ValueError(
+      'more operands provided to einstein sum function than specified in the subscripts string',
+    );
+  if (terms.length < ops.length)
+    throw ValueError(
+      'fewer operands provided to einstein sum function than specified in the subscripts string',
+    );
   const inputs: string[][] = [];
   for (let t = 0; t < terms.length; t++) {
     const term = terms[t] as string;
@@ -553,23 +692,36 @@ function parseEinsum(subscripts: string, ops: NDArray[]): ParsedEinsum {
       const ch = term[i] as string;
       if (ch === '.') {
         if (term.slice(i, i + 3) !== '...' || ell >= 0) {
-          throw ValueError("einstein sum subscripts string contains a '.' that is not part of an ellipsis ('...')");
+          throw ValueError(
+            "einstein sum subscripts string contains a '.' that is not part of an ellipsis ('...')",
+          );
         }
         ell = labels.length;
         i += 2;
         continue;
       }
-      if (!isLetter(ch)) throw ValueError(`invalid subscript '${ch}' in einstein sum subscripts string, subscripts must be letters`);
+      if (!isLetter(ch))
+        throw ValueError(
+          `invalid subscript '${ch}' in einstein sum subscripts string, subscripts must be letters`,
+        );
       labels.push(ch);
     }
     if (ell < 0) {
-      if (labels.length > op.ndim) throw ValueError(`einstein sum subscripts string contains too many subscripts for operand ${t}`);
+      if (labels.length > op.ndim)
+        throw ValueError(
+          `einstein sum subscripts string contains too many subscripts for operand ${t}`,
+        );
       if (labels.length < op.ndim) {
-        throw ValueError("operand has more dimensions than subscripts given in einstein sum, but no '...' ellipsis provided to broadcast the extra dimensions.");
+        throw ValueError(
+          "operand has more dimensions than subscripts given in einstein sum, but no '...' ellipsis provided to broadcast the extra dimensions.",
+        );
       }
     } else {
       const extra = op.ndim - labels.length;
-      if (extra < 0) throw ValueError(`einstein sum subscripts string contains too many subscripts for operand ${t}`);
+      if (extra < 0)
+        throw ValueError(
+          `einstein sum subscripts string contains too many subscripts for operand ${t}`,
+        );
       // ellipsis dims get private labels '0', '1', … counted from the right (broadcast alignment)
       const ellLabels: string[] = [];
       for (let j = 0; j < extra; j++) ellLabels.push(String.fromCharCode(0x2460 + (extra - 1 - j)));
@@ -583,21 +735,40 @@ function parseEinsum(subscripts: string, ops: NDArray[]): ParsedEinsum {
   let output: string[];
   if (rhs === null) {
     const counts = new Map<string, number>();
-    for (const l of inputs) for (const c of l) if (isLetter(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
-    output = [...ellAll, ...[...counts.entries()].filter(([, n]) => n === 1).map(([c]) => c).sort()];
+    for (const l of inputs)
+      for (const c of l) if (isLetter(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    output = [
+      ...ellAll,
+      ...[...counts.entries()]
+        .filter(([, n]) => n === 1)
+        .map(([c]) => c)
+        .sort(),
+    ];
   } else {
     output = [];
     for (let i = 0; i < rhs.length; i++) {
       const ch = rhs[i] as string;
       if (ch === '.') {
-        if (rhs.slice(i, i + 3) !== '...') throw ValueError("einstein sum subscripts string contains a '.' that is not part of an ellipsis ('...') in the output");
+        if (rhs.slice(i, i + 3) !== '...')
+          throw ValueError(
+            "einstein sum subscripts string contains a '.' that is not part of an ellipsis ('...') in the output",
+          );
         output.push(...ellAll);
         i += 2;
         continue;
       }
-      if (!isLetter(ch)) throw ValueError(`invalid subscript '${ch}' in einstein sum subscripts string, subscripts must be letters`);
-      if (output.includes(ch)) throw ValueError(`einstein sum subscripts string includes output subscript '${ch}' multiple times`);
-      if (!inputs.some((l) => l.includes(ch))) throw ValueError(`einstein sum subscripts string included output subscript '${ch}' which never appeared in an input`);
+      if (!isLetter(ch))
+        throw ValueError(
+          `invalid subscript '${ch}' in einstein sum subscripts string, subscripts must be letters`,
+        );
+      if (output.includes(ch))
+        throw ValueError(
+          `einstein sum subscripts string includes output subscript '${ch}' multiple times`,
+        );
+      if (!inputs.some((l) => l.includes(ch)))
+        throw ValueError(
+          `einstein sum subscripts string included output subscript '${ch}' which never appeared in an input`,
+        );
       output.push(ch);
     }
   }
@@ -605,7 +776,12 @@ function parseEinsum(subscripts: string, ops: NDArray[]): ParsedEinsum {
 }
 
 /** Per operand: label → summed element stride (repeated labels take diagonals). */
-function labelStrides(op: NDArray, labels: string[], t: number, single: boolean): Map<string, number> {
+function labelStrides(
+  op: NDArray,
+  labels: string[],
+  t: number,
+  single: boolean,
+): Map<string, number> {
   const m = new Map<string, number>();
   const size = new Map<string, number>();
   labels.forEach((c, i) => {
@@ -613,7 +789,9 @@ function labelStrides(op: NDArray, labels: string[], t: number, single: boolean)
     const prev = size.get(c);
     if (prev !== undefined && prev !== d) {
       const who = single ? 'single operand' : `operand ${t}`;
-      throw ValueError(`dimensions in ${who} for collapsing index '${c}' don't match (${prev} != ${d})`);
+      throw ValueError(
+        `dimensions in ${who} for collapsing index '${c}' don't match (${prev} != ${d})`,
+      );
     }
     size.set(c, d);
     m.set(c, (m.get(c) ?? 0) + (d === 1 ? 0 : (op._strides[i] as number)));
@@ -624,10 +802,14 @@ function labelStrides(op: NDArray, labels: string[], t: number, single: boolean)
 /** `np.einsum(subscripts, ...operands, {out, dtype})`. */
 export function einsum(subscripts: string, ...rest: unknown[]): NDArray | Scalar {
   const [pos, opts] = splitOpts<{ out?: NDArray | null; dtype?: DType | string | null }>(rest);
-  if (typeof subscripts !== 'string') throw TypeError_('einsum: subscripts must be a string (the sublist form is not supported)');
+  if (typeof subscripts !== 'string')
+    throw TypeError_('einsum: subscripts must be a string (the sublist form is not supported)');
   const ops = pos.map((x) => _arr(x as ArrayLike));
   const { inputs, output } = parseEinsum(subscripts, ops);
-  const dt = opts.dtype !== undefined && opts.dtype !== null ? normalizeDtype(opts.dtype) : ops.map((o) => o.dtype).reduce((x, y) => promoteTypes(x, y));
+  const dt =
+    opts.dtype !== undefined && opts.dtype !== null
+      ? normalizeDtype(opts.dtype)
+      : ops.map((o) => o.dtype).reduce((x, y) => promoteTypes(x, y));
   const out = opts.out ?? null;
 
   // single operand, no summation: a view (transpose / diagonal), as NumPy
@@ -637,7 +819,11 @@ export function einsum(subscripts: string, ...rest: unknown[]): NDArray | Scalar
       const op = ops[0] as NDArray;
       const st = labelStrides(op, labels, 0, true);
       const shape = output.map((c) => op._shape[labels.indexOf(c)] as number);
-      return op._view(shape, output.map((c) => st.get(c) as number), op._offset);
+      return op._view(
+        shape,
+        output.map((c) => st.get(c) as number),
+        op._offset,
+      );
     }
   }
 
@@ -658,11 +844,15 @@ export function einsum(subscripts: string, ...rest: unknown[]): NDArray | Scalar
   if (bad) {
     const shapes = ops.map((op, t) => {
       const labs = inputs[t] as string[];
-      const parts = all.map((c) => (labs.includes(c) ? String(op._shape[labs.indexOf(c)]) : 'newaxis'));
+      const parts = all.map((c) =>
+        labs.includes(c) ? String(op._shape[labs.indexOf(c)]) : 'newaxis',
+      );
       while (parts.length > 0 && parts[0] === 'newaxis') parts.shift();
       return `${shapeStrTight(op._shape)}->(${parts.join(',')})`;
     });
-    throw ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${shapes.join(' ')} `);
+    throw ValueError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${shapes.join(' ')} `,
+    );
   }
   const outShape = output.map((c) => size.get(c) as number);
   const cast = ops.map((o) => _cast(o, dt));
@@ -684,11 +874,26 @@ export function einsum(subscripts: string, ...rest: unknown[]): NDArray | Scalar
     const leftL = output.filter((c) => la.includes(c) && !lb.includes(c));
     const rightL = output.filter((c) => lb.includes(c) && !la.includes(c));
     const sumL = la.filter((c) => lb.includes(c) && !output.includes(c));
-    const oneSided = [...la, ...lb].some((c) => !output.includes(c) && !(la.includes(c) && lb.includes(c)));
-    const noBroadcast = [...la.map((c, i) => [c, A._shape[i]] as const), ...lb.map((c, i) => [c, B._shape[i]] as const)].every(([c, d]) => d === size.get(c));
+    const oneSided = [...la, ...lb].some(
+      (c) => !output.includes(c) && !(la.includes(c) && lb.includes(c)),
+    );
+    const noBroadcast = [
+      ...la.map((c, i) => [c, A._shape[i]] as const),
+      ...lb.map((c, i) => [c, B._shape[i]] as const),
+    ].every(([c, d]) => d === size.get(c));
     if (!oneSided && noBroadcast) {
-      const ap = copyArray(_permute(A, [...batchL, ...leftL, ...sumL].map((c) => la.indexOf(c))));
-      const bp = copyArray(_permute(B, [...batchL, ...sumL, ...rightL].map((c) => lb.indexOf(c))));
+      const ap = copyArray(
+        _permute(
+          A,
+          [...batchL, ...leftL, ...sumL].map((c) => la.indexOf(c)),
+        ),
+      );
+      const bp = copyArray(
+        _permute(
+          B,
+          [...batchL, ...sumL, ...rightL].map((c) => lb.indexOf(c)),
+        ),
+      );
       const sz = (ls: string[]): number => ls.reduce((p, c) => p * (size.get(c) as number), 1);
       const nb = sz(batchL);
       const M = sz(leftL);
@@ -739,7 +944,8 @@ export function einsum(subscripts: string, ...rest: unknown[]): NDArray | Scalar
         if (p) R[ro] = 1;
       } else if (small32) {
         let p = 1;
-        for (let o = 0; o < nOps; o++) p = Math.imul(p, ((Ds[o] as Int32Array)[ptr[o] as number] as number) | 0);
+        for (let o = 0; o < nOps; o++)
+          p = Math.imul(p, ((Ds[o] as Int32Array)[ptr[o] as number] as number) | 0);
         R[ro] = (((R[ro] as number) | 0) + p) | 0;
       } else {
         let p = 1;
@@ -748,9 +954,12 @@ export function einsum(subscripts: string, ...rest: unknown[]): NDArray | Scalar
       }
       for (let d = all.length - 1; d >= 0; d--) {
         idx[d] = (idx[d] as number) + 1;
-        for (let o = 0; o < nOps; o++) ptr[o] = (ptr[o] as number) + ((opStr[o] as number[])[d] as number);
+        for (let o = 0; o < nOps; o++)
+          ptr[o] = (ptr[o] as number) + ((opStr[o] as number[])[d] as number);
         if ((idx[d] as number) < (allSizes[d] as number)) break;
-        for (let o = 0; o < nOps; o++) ptr[o] = (ptr[o] as number) - ((opStr[o] as number[])[d] as number) * (allSizes[d] as number);
+        for (let o = 0; o < nOps; o++)
+          ptr[o] =
+            (ptr[o] as number) - ((opStr[o] as number[])[d] as number) * (allSizes[d] as number);
         idx[d] = 0;
       }
     }
@@ -776,7 +985,11 @@ declare module './ndarray' {
 NDArray.prototype.matmul = function (this: NDArray, other: ArrayLike, opts?: MatmulOptions) {
   return matmul(this, other, opts);
 };
-NDArray.prototype.dot = function (this: NDArray, other: ArrayLike, out?: NDArray | { out?: NDArray | null }) {
+NDArray.prototype.dot = function (
+  this: NDArray,
+  other: ArrayLike,
+  out?: NDArray | { out?: NDArray | null },
+) {
   return dot(this, other, out ?? {});
 };
 NDArray.prototype.trace = function (this: NDArray, ...args: unknown[]) {

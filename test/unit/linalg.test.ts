@@ -30,7 +30,9 @@ function assertClose(got: M | number[], want: M | number[], tol = 1e-9, what = '
   }
 }
 function eye(n: number): M {
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)),
+  );
 }
 /** Deterministic pseudo-random matrix (no Math.random: failures must reproduce). */
 function rand(r: number, c: number, seed = 1): M {
@@ -39,7 +41,9 @@ function rand(r: number, c: number, seed = 1): M {
     s = (s * 1103515245 + 12345) % 2147483648;
     return s / 2147483648 - 0.5;
   };
-  return Array.from({ length: r }, () => Array.from({ length: c }, () => Math.round(next() * 4000) / 1000));
+  return Array.from({ length: r }, () =>
+    Array.from({ length: c }, () => Math.round(next() * 4000) / 1000),
+  );
 }
 
 describe('linalg: named results', () => {
@@ -71,10 +75,12 @@ describe('linalg: named results', () => {
     const [Q, R] = q;
     assert.equal(Q, q.Q);
     assert.equal(R, q.R);
-    const sl = np.linalg.slogdet(np.array([
-      [1, 2],
-      [3, 4],
-    ]));
+    const sl = np.linalg.slogdet(
+      np.array([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
     const [sign, logabsdet] = sl;
     assert.equal(sign, sl.sign);
     assert.equal(logabsdet, sl.logabsdet);
@@ -83,7 +89,15 @@ describe('linalg: named results', () => {
   });
   it('det returns a JS number for one matrix and an ndarray for a stack', () => {
     assert.equal(typeof np.linalg.det(np.eye(3)), 'number');
-    const d = np.linalg.det(np.array([np.eye(2).tolist(), [[2, 0], [0, 3]]] as never)) as unknown as NDArray;
+    const d = np.linalg.det(
+      np.array([
+        np.eye(2).tolist(),
+        [
+          [2, 0],
+          [0, 3],
+        ],
+      ] as never),
+    ) as unknown as NDArray;
     assert.ok(d instanceof np.NDArray);
     assertClose(d.tolist() as number[], [1, 6], 1e-12);
   });
@@ -99,7 +113,12 @@ describe('linalg: decompositions by reconstruction', () => {
       const V = mat(v);
       for (let i = 1; i < n; i++) assert.ok(W[i - 1]! <= W[i]!, 'ascending');
       assertClose(mul(transpose(V), V), eye(n), 1e-12, 'VᵀV');
-      assertClose(mul(Asym, V), V.map((row) => row.map((x, j) => x * W[j]!)), 1e-11, 'AV');
+      assertClose(
+        mul(Asym, V),
+        V.map((row) => row.map((x, j) => x * W[j]!)),
+        1e-11,
+        'AV',
+      );
     });
   }
   it('eigh with UPLO="U" reads only the upper triangle', () => {
@@ -109,11 +128,15 @@ describe('linalg: decompositions by reconstruction', () => {
       [99, 99, 4],
     ];
     const w = np.linalg.eigvalsh(np.array(A), { UPLO: 'U' }).tolist() as number[];
-    const ws = np.linalg.eigvalsh(np.array([
-      [2, 1, 0],
-      [1, 3, 1],
-      [0, 1, 4],
-    ])).tolist() as number[];
+    const ws = np.linalg
+      .eigvalsh(
+        np.array([
+          [2, 1, 0],
+          [1, 3, 1],
+          [0, 1, 4],
+        ]),
+      )
+      .tolist() as number[];
     assertClose(w, ws, 1e-14);
   });
   const shapes: [number, number][] = [
@@ -128,7 +151,9 @@ describe('linalg: decompositions by reconstruction', () => {
     for (const full of [true, false]) {
       it(`svd ${m}x${n} full_matrices=${full}: U·diag(S)·Vh = A, orthonormal factors`, () => {
         const A = rand(m, n, m * 10 + n);
-        const [U, S, Vh] = np.linalg.svd(np.array(A), { full_matrices: full }) as np.linalg.SVDResult;
+        const [U, S, Vh] = np.linalg.svd(np.array(A), {
+          full_matrices: full,
+        }) as np.linalg.SVDResult;
         const k = Math.min(m, n);
         assert.deepEqual(U.shape, [m, full ? m : k]);
         assert.deepEqual(S.shape, [k]);
@@ -186,16 +211,26 @@ describe('linalg: decompositions by reconstruction', () => {
     for (let j = 0; j < 3; j++) {
       const col = V.map((r) => r[j]!);
       assertClose([col.reduce((s, x) => s + x * x, 0)], [1], 1e-12, 'unit norm');
-      assertClose(mul(A, col.map((x) => [x])).flat(), col.map((x) => x * W[j]!), 1e-10, `Av=λv ${j}`);
+      assertClose(
+        mul(
+          A,
+          col.map((x) => [x]),
+        ).flat(),
+        col.map((x) => x * W[j]!),
+        1e-10,
+        `Av=λv ${j}`,
+      );
     }
   });
   it('eig refuses complex spectra with a clear error', () => {
     assert.throws(
       () =>
-        np.linalg.eig(np.array([
-          [0, -1],
-          [1, 0],
-        ])),
+        np.linalg.eig(
+          np.array([
+            [0, -1],
+            [1, 0],
+          ]),
+        ),
       (e: Error) => e.name === 'TypeError' && /complex/.test(e.message),
     );
   });
@@ -225,7 +260,15 @@ describe('linalg: least squares and pseudo-inverse', () => {
     const A = rand(40, 40, 5).map((row, i) => row.map((x, j) => x + (i === j ? 40 : 0)));
     const b = rand(40, 1, 6).map((r) => r[0]!);
     const x = np.linalg.solve(np.array(A), np.array(b)).tolist() as number[];
-    assertClose(mul(A, x.map((v) => [v])).flat(), b, 1e-12, 'Ax = b');
+    assertClose(
+      mul(
+        A,
+        x.map((v) => [v]),
+      ).flat(),
+      b,
+      1e-12,
+      'Ax = b',
+    );
     const inv = mat(np.linalg.inv(np.array(A)));
     assertClose(mul(A, inv), eye(40), 1e-12, 'A·inv(A)');
   });
@@ -238,13 +281,20 @@ describe('linalg: least squares and pseudo-inverse', () => {
 });
 
 describe('products: GEMM kernels', () => {
-  const naive = (m: number, n: number, k: number, A: Float64Array, B: Float64Array): Float64Array => {
+  const naive = (
+    m: number,
+    n: number,
+    k: number,
+    A: Float64Array,
+    B: Float64Array,
+  ): Float64Array => {
     const C = new Float64Array(m * n);
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += A[i * k + p]! * B[p * n + j]!;
-      C[i * n + j] = s;
-    }
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += A[i * k + p]! * B[p * n + j]!;
+        C[i * n + j] = s;
+      }
     return C;
   };
   for (const [m, n, k] of [
@@ -259,7 +309,8 @@ describe('products: GEMM kernels', () => {
       const C = new Float64Array(m * n);
       gemm('float64', m, n, k, A, 0, k, 1, B, 0, n, 1, C, 0, n, 1);
       const R = naive(m, n, k, A, B);
-      for (let i = 0; i < C.length; i++) assert.ok(Math.abs(C[i]! - R[i]!) <= 1e-12 * Math.max(1, Math.abs(R[i]!)), `at ${i}`);
+      for (let i = 0; i < C.length; i++)
+        assert.ok(Math.abs(C[i]! - R[i]!) <= 1e-12 * Math.max(1, Math.abs(R[i]!)), `at ${i}`);
     });
   }
   it('strided operands (transposed views) through np.matmul match the plain loop', () => {
@@ -281,7 +332,10 @@ describe('products: GEMM kernels', () => {
     const b = np.array([[2n ** 20n + 7n], [5n]], { dtype: 'int64' });
     const c = np.matmul(a, b) as NDArray;
     assert.equal((c.tolist() as bigint[][])[0]![0], (2n ** 40n + 1n) * (2n ** 20n + 7n) + 15n);
-    const w = np.matmul(np.array([[2n ** 62n, 2n ** 62n]], { dtype: 'int64' }), np.array([[3n], [2n]], { dtype: 'int64' })) as NDArray;
+    const w = np.matmul(
+      np.array([[2n ** 62n, 2n ** 62n]], { dtype: 'int64' }),
+      np.array([[3n], [2n]], { dtype: 'int64' }),
+    ) as NDArray;
     // numpy: array([[4611686018427387904]])
     assert.equal((w.tolist() as (bigint | number)[][])[0]![0], BigInt.asIntN(64, 5n * 2n ** 62n));
   });
@@ -320,10 +374,14 @@ describe('products: GEMM kernels', () => {
   });
   it('matmul writes into out', () => {
     const out = np.zeros([2, 2]);
-    const r = np.matmul(np.eye(2), np.array([
-      [1, 2],
-      [3, 4],
-    ]), { out });
+    const r = np.matmul(
+      np.eye(2),
+      np.array([
+        [1, 2],
+        [3, 4],
+      ]),
+      { out },
+    );
     assert.equal(r, out);
     assert.deepEqual(out.tolist(), [
       [1, 2],
