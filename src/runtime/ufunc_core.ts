@@ -22,9 +22,17 @@ import {
   type Casting,
   type DType,
 } from './dtype';
-import { NumPyError, OverflowError, TypeError_, ValueError } from './errors';
+import { NotImplementedError, NumPyError, OverflowError, TypeError_, ValueError } from './errors';
 import { broadcastShapes, loop, operand, shapeStrTight } from './iter';
-import { NDArray, isNDArray, shapeSize, type ArrayLike, type Scalar } from './ndarray';
+import {
+  NDArray,
+  cStrides,
+  fStrides,
+  isNDArray,
+  shapeSize,
+  type ArrayLike,
+  type Scalar,
+} from './ndarray';
 import { asarray, checkIntFits, converter, copyArray, scalarToStorage, toJS } from './convert';
 import { WasmBuffer } from './memory';
 import {
@@ -48,12 +56,16 @@ export interface UfuncOptions {
   dtype?: string | null;
   /** Casting rule for inputs and outputs, 'same_kind' by default. */
   casting?: Casting;
+  /** Memory order of a fresh output: 'K' (as the inputs, default), 'C', 'F', 'A'. */
   order?: 'K' | 'C' | 'F' | 'A';
   subok?: boolean;
+  /** Not supported (NotImplementedError); use `dtype`. */
+  signature?: null;
 }
 
 const CASTINGS = ['no', 'equiv', 'safe', 'same_kind', 'unsafe'];
 const KNOWN_OPTS = new Set(['out', 'where', 'dtype', 'casting', 'order', 'subok', 'signature']);
+const ORDERS = ['K', 'C', 'F', 'A'];
 
 /** NumPy's public names of ufuncs in messages (`np.true_divide.__name__ == 'divide'`). */
 const DISPLAY: Record<string, string> = { true_divide: 'divide' };
@@ -142,7 +154,15 @@ export function resolveLoop(
   }
   let loop: Loop | undefined;
   if (dtype !== null) {
-    loop = def.loops.find((l) => l.outs[0] === dtype);
+    // The loop the inputs pick by themselves when it already produces `dtype` (np.less(...,
+    // dtype=bool)), else the first loop producing `dtype`.
+    let natural: Loop | undefined;
+    try {
+      natural = resolveLoop(def, ins, null, 'unsafe').loop;
+    } catch {
+      natural = undefined;
+    }
+    loop = natural?.outs[0] === dtype ? natural : def.loops.find((l) => l.outs[0] === dtype);
     if (loop === undefined)
       throw TypeError_(
         `No loop matching the specified signature and casting was found for ufunc ${name}`,
@@ -186,9 +206,19 @@ export function allocResult(
   dtype: DType,
   operands: readonly NDArray[] = [],
   zero = false,
+  order: 'K' | 'C' | 'F' | 'A' = 'K',
 ): NDArray {
   const nd = shape.length;
   const size = shapeSize(shape);
+  if (order === 'A') {
+    const arrays = operands.filter((a) => a.ndim > 0);
+    order = arrays.length > 0 && arrays.every((a) => a.flags.f_contiguous) ? 'F' : 'C';
+  }
+  if (order !== 'K') {
+    const buffer = new WasmBuffer(size * DTYPE_INFO[dtype].itemsize, zero);
+    const strides = order === 'F' ? fStrides(shape) : cStrides(shape);
+    return new NDArray({ buffer, dtype, shape, strides, offset: 0, base: null, writeable: true });
+  }
   const strideSets = operands
     .filter((a) => a.ndim > 0)
     .map((a) => {
@@ -290,9 +320,22 @@ function parseOptions(
   nout: number,
   opts: UfuncOptions,
   positionalOuts: unknown[],
-): { outs: (NDArray | null)[]; where: NDArray | null; dtype: DType | null; casting: Casting } {
+): {
+  outs: (NDArray | null)[];
+  where: NDArray | null;
+  dtype: DType | null;
+  casting: Casting;
+  order: 'K' | 'C' | 'F' | 'A';
+} {
   for (const k of Object.keys(opts)) {
     if (!KNOWN_OPTS.has(k)) throw TypeError_(`${name}() got an unexpected keyword argument '${k}'`);
+  }
+  if (opts.signature !== undefined && opts.signature !== null) {
+    throw NotImplementedError(`ndscope does not support signature= (use dtype=)`);
+  }
+  const order = opts.order ?? 'K';
+  if (!ORDERS.includes(order)) {
+    throw ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${String(order)}')`);
   }
   const casting = opts.casting ?? 'same_kind';
   if (!CASTINGS.includes(casting)) {
@@ -340,7 +383,7 @@ function parseOptions(
       where = w;
     } else where = asarray(w, { dtype: 'bool' });
   }
-  return { outs, where, dtype, casting };
+  return { outs, where, dtype, casting, order };
 }
 
 /** Result of applyUfunc: one array per output. */
@@ -363,7 +406,7 @@ export function applyUfunc(
   const def = UFUNC_DEFS[op];
   if (def === undefined) throw new Error(`unknown ufunc ${op}`);
   const name = ufuncName(op);
-  const { outs, where, dtype, casting } = parseOptions(name, def.nout, opts, positionalOuts);
+  const { outs, where, dtype, casting, order } = parseOptions(name, def.nout, opts, positionalOuts);
   const ins = inputs.map(classify);
   const { loop: lp } = resolveLoop(def, ins, dtype, casting);
 
@@ -405,7 +448,7 @@ export function applyUfunc(
   const targets = outs.map((o, k) => {
     const dt = lp.outs[k] as DType;
     if (o !== null && o.dtype === dt && where === null) return o;
-    return allocResult(shape, dt, origArrays, where !== null && o === null);
+    return allocResult(shape, dt, origArrays, where !== null && o === null, order);
   });
   runKernel(op, lp, shape, arrs, targets);
   const results = targets.map((t, k) => {
@@ -415,7 +458,7 @@ export function applyUfunc(
       return o;
     }
     if (o === null && where !== null) {
-      const r = allocResult(shape, t.dtype, origArrays, true);
+      const r = allocResult(shape, t.dtype, origArrays, true, order);
       maskedCopy(r, t, where);
       return r;
     }

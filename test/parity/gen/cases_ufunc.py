@@ -465,3 +465,19 @@ def cases(c):
         else:
             data = [1.5, 2.5] if fn == "acosh" else [0.5, -0.25]
             c.add(f"alias/{fn}", fn, arr(data))
+
+    # --- order= and more dtype= ---------------------------------------------------------------------
+    m23 = [[1.5, 2.5, 3.5], [4.5, 5.5, 6.5]]
+    c.add("order/C-from-T", "add", arr(m23, "float64", "T"), 1, order="C")
+    c.add("order/F", "add", arr(m23), 1, order="F")
+    c.add("order/A-F-input", "add", arr(m23, "float64", "T"), 1, order="A")
+    c.add("order/A-mixed", "add", arr(m23, "float64", "T"), arr([[1.5, 2.5], [3.5, 4.5], [5.5, 6.5]]), order="A")
+    c.add("order/K-default-F", "sqrt", arr(m23, "float64", "F"))
+    c.add("order/bad", "add", arr(m23), 1, order="X")
+    c.add("order/F-with-out", "add", arr(m23), 1, order="F", out=arr([[0.0] * 3] * 2))
+    c.add("dtype/less-bool", "less", arr([0, 1, 2]), 1, dtype="bool")
+    c.add("dtype/equal-int64", "equal", arr([0, 1, 2]), 1, dtype="int64")
+    c.add("dtype/add-int8-bool", "add", arr([0, 1, 2], "int8"), 1, dtype="bool")
+    c.add("dtype/logical-and-bool", "logical_and", arr([0.5, 0.0]), arr([1, 1]), dtype="bool")
+    c.add("dtype/float32-out-float64", "multiply", arr([1, 2], "int16"), arr([3, 4], "int16"), dtype="float32",
+          out=arr([0.0, 0.0]))
