@@ -173,7 +173,7 @@ async function runGroup(group, tmp) {
 async function main() {
   const t0 = performance.now();
   const all = discoverGroups();
-  const known = new Set([...STEPS, ...all.map((g) => g.name)]);
+  const known = new Set([...STEPS, ...ORDER, ...all.map((g) => g.name)]);
   const unknown = names.filter((n) => !known.has(n));
   if (unknown.length) {
     console.error(`unknown step or group: ${unknown.join(', ')} (have: ${[...known].join(', ')})`);
@@ -185,6 +185,9 @@ async function main() {
       ? !(s === 'build' && noBuild)
       : names.includes(s) || (s === 'build' && !onlySteps && !noBuild);
   const groups = onlySteps ? [] : names.length ? all.filter((g) => names.includes(g.name)) : all;
+  for (const n of names.filter((x) => !STEPS.includes(x) && !all.some((g) => g.name === x))) {
+    console.log(`no test files in test/${n} yet`);
+  }
 
   const rows = [];
   let failed = false;
