@@ -1242,19 +1242,14 @@ const QMETHODS = [
   'nearest',
 ];
 
-const cmpNum = (x: Num, y: Num): number => {
-  // NaN last, as np.sort
-  const xn = x !== x;
-  const yn = y !== y;
-  if (xn || yn) return xn === yn ? 0 : xn ? 1 : -1;
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+/** One lane of values, sorted ascending with NaN last. */
+type Lane = Float64Array | BigInt64Array | BigUint64Array;
 
 /**
- * The lanes of `a` over `axes`: a C-ordered list of the kept-axis positions, each lane holding
- * the reduced elements in C order.
+ * The lanes of `a` over `axes` in C order of the kept axes, each sorted (typed-array sort: NaN
+ * last); with `dropNaN` the trailing NaNs are cut off.
  */
-function lanesOf(a: NDArray, axes: readonly number[]): { keptShape: number[]; lanes: Num[][] } {
+function sortedLanes(a: NDArray, axes: readonly number[], dropNaN: boolean): Lane[] {
   const kept = a._shape.map((_, i) => i).filter((i) => !axes.includes(i));
   const order = [...kept, ...axes];
   const v = a._view(
@@ -1263,23 +1258,37 @@ function lanesOf(a: NDArray, axes: readonly number[]): { keptShape: number[]; la
     a._offset,
   );
   const m = axes.reduce((acc, ax) => acc * (a._shape[ax] as number), 1);
-  const keptShape = kept.map((i) => a._shape[i] as number);
-  const nl = shapeSize(keptShape);
-  const lanes: Num[][] = [];
-  const D = a._data() as Store;
+  const nl = shapeSize(kept.map((i) => a._shape[i] as number));
+  const make = (): Lane =>
+    a.dtype === 'int64'
+      ? new BigInt64Array(m)
+      : a.dtype === 'uint64'
+        ? new BigUint64Array(m)
+        : new Float64Array(m);
+  const lanes: Lane[] = [];
   if (m === 0) {
-    for (let i = 0; i < nl; i++) lanes.push([]);
-    return { keptShape, lanes };
+    for (let i = 0; i < nl; i++) lanes.push(make());
+    return lanes;
   }
-  let cur: Num[] = [];
+  const D = a._data() as Store;
+  let cur = make();
+  let k = 0;
   v._forEach((p) => {
-    cur.push(D[p] as Num);
-    if (cur.length === m) {
+    (cur as unknown as Store)[k++] = D[p] as Num;
+    if (k === m) {
       lanes.push(cur);
-      cur = [];
+      cur = make();
+      k = 0;
     }
   });
-  return { keptShape, lanes };
+  const isF = DTYPE_INFO[a.dtype].kind === 'f';
+  return lanes.map((lane) => {
+    (lane as Float64Array).sort();
+    if (!dropNaN || !isF) return lane;
+    let n = lane.length;
+    while (n > 0 && (lane[n - 1] as number) !== (lane[n - 1] as number)) n--;
+    return lane.subarray(0, n);
+  });
 }
 
 /** Output shape after reducing `axes` (keepdims keeps them as 1). */
@@ -1339,14 +1348,11 @@ function medianLike(x: ArrayLike, args: readonly unknown[], nan: boolean): NDArr
   const rdt: DType = isF ? a.dtype : 'float64';
   const f32 = rdt === 'float32';
   const fr = f32 ? Math.fround : (v: number) => v;
-  const { lanes } = lanesOf(a, axes);
-  const vals = lanes.map((lane0) => {
-    let lane = lane0;
-    if (nan && isF) lane = lane.filter((v) => v === v);
-    else if (isF && lane.some((v) => v !== v)) return NaN;
+  const lanes = sortedLanes(a, axes, nan && isF);
+  const vals = lanes.map((lane): number => {
     const n = lane.length;
     if (n === 0) return NaN;
-    lane.sort(cmpNum);
+    if (isF && (lane[n - 1] as number) !== (lane[n - 1] as number)) return NaN;
     const k = n >> 1;
     if (n % 2 === 1) return Number(lane[k] as Num);
     const s = fr(fr(0 + Number(lane[k - 1] as Num)) + Number(lane[k] as Num));
@@ -1452,14 +1458,11 @@ function quantileLike(
   const takes = m === 'lower' || m === 'higher' || m === 'nearest';
   const rdt: DType = takes ? a.dtype : isF ? (scalarQ ? a.dtype : 'float64') : 'float64';
   const laneF32 = a.dtype === 'float32';
-  const { lanes } = lanesOf(a, axes);
+  const lanes = sortedLanes(a, axes, nan && isF);
   const nq = qs.length;
   const nl = lanes.length;
   const vals = new Array<Num>(nq * nl);
-  lanes.forEach((lane0, li) => {
-    let lane = lane0;
-    if (nan && isF) lane = lane.filter((v) => v === v);
-    lane.sort(cmpNum);
+  lanes.forEach((lane, li) => {
     const n = lane.length;
     const hasNaN = isF && n > 0 && (lane[n - 1] as number) !== (lane[n - 1] as number);
     qs.forEach((q, qi) => {

@@ -116,6 +116,18 @@ function sortInPlace(a: NDArray, axis: number): void {
   const T = tmp as unknown as Store;
   forEachLane(a, axis, (p, s) => {
     const D = a._data() as Store;
+    if (!big && n >= RADIX_MIN) {
+      for (let j = 0; j < n; j++) T[j] = D[p + j * s] as Num;
+      const idx = radixArgsort(tmp as Float64Array);
+      const F = a._data() as Store;
+      for (let j = 0; j < n; j++) F[p + j * s] = T[idx[j] as number] as Num;
+      return;
+    }
+    if (s === 1) {
+      // contiguous lane: sort the typed array in place
+      (D as unknown as Float64Array).subarray(p, p + n).sort();
+      return;
+    }
     for (let j = 0; j < n; j++) T[j] = D[p + j * s] as Num;
     // typed-array sort: numeric, NaN last
     (tmp as Float64Array).sort();
@@ -142,9 +154,139 @@ export function sort(x: ArrayLike, ...args: unknown[]): NDArray {
 }
 
 /** Stable argsort of the values of one lane (NaN last). */
-function argsortLane(vals: readonly Num[]): number[] {
-  const idx = vals.map((_, i) => i);
+function argsortLane(vals: ArrayLike_<Num>): number[] {
+  const n = vals.length;
+  if (n > 0 && typeof vals[0] === 'number')
+    return Array.from(argsortNumbers(vals as ArrayLike_<number>));
+  const idx = Array.from({ length: n }, (_, i) => i);
   idx.sort((i, j) => cmpNaN(vals[i] as Num, vals[j] as Num) || i - j);
+  return idx;
+}
+
+type ArrayLike_<T> = { readonly length: number; readonly [i: number]: T };
+
+const RADIX_MIN = 2048;
+
+/**
+ * Stable LSD radix argsort of numbers (doubles mapped to order-preserving 64-bit keys, NaN
+ * canonicalized so it sorts last; -0 sorts before +0). Four 16-bit passes, skipping constant digits.
+ */
+export function radixArgsort(vals: ArrayLike_<number>): Uint32Array {
+  const n = vals.length;
+  const f = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = vals[i] as number;
+    f[i] = v !== v ? NaN : v;
+  }
+  const w = new Uint32Array(f.buffer);
+  let lo = new Uint32Array(n);
+  let hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let l = w[2 * i] as number;
+    let h = w[2 * i + 1] as number;
+    if (h & 0x80000000) {
+      l = ~l >>> 0;
+      h = ~h >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    lo[i] = l;
+    hi[i] = h;
+  }
+  let idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  let lo2 = new Uint32Array(n);
+  let hi2 = new Uint32Array(n);
+  let idx2 = new Uint32Array(n);
+  const count = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const src = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) {
+      const b = ((src[i] as number) >>> shift) & 0xffff;
+      count[b] = (count[b] as number) + 1;
+    }
+    if (count[((src[0] as number) >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = count[b] as number;
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const b = ((src[i] as number) >>> shift) & 0xffff;
+      const k = count[b] as number;
+      count[b] = k + 1;
+      lo2[k] = lo[i] as number;
+      hi2[k] = hi[i] as number;
+      idx2[k] = idx[i] as number;
+    }
+    [lo, lo2] = [lo2, lo];
+    [hi, hi2] = [hi2, hi];
+    [idx, idx2] = [idx2, idx];
+  }
+  return idx;
+}
+
+/**
+ * Stable argsort of numbers, NaN last: NaN positions are set aside, the rest is sorted by a
+ * bottom-up merge sort (insertion-sorted runs of 16) over Uint32 indices.
+ */
+export function argsortNumbers(vals: ArrayLike_<number>): Uint32Array {
+  const n = vals.length;
+  if (n >= RADIX_MIN) return radixArgsort(vals);
+  const keys = new Float64Array(n);
+  let idx = new Uint32Array(n);
+  const nans: number[] = [];
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = vals[i] as number;
+    if (v !== v) nans.push(i);
+    else {
+      keys[i] = v;
+      idx[m++] = i;
+    }
+  }
+  const RUN = 16;
+  for (let lo = 0; lo < m; lo += RUN) {
+    const hi = Math.min(lo + RUN, m);
+    for (let i = lo + 1; i < hi; i++) {
+      const x = idx[i] as number;
+      const kx = keys[x] as number;
+      let j = i - 1;
+      while (j >= lo && (keys[idx[j] as number] as number) > kx) {
+        idx[j + 1] = idx[j] as number;
+        j--;
+      }
+      idx[j + 1] = x;
+    }
+  }
+  let buf = new Uint32Array(n);
+  for (let width = RUN; width < m; width *= 2) {
+    for (let lo = 0; lo < m; lo += 2 * width) {
+      const mid = Math.min(lo + width, m);
+      const hi = Math.min(lo + 2 * width, m);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        const a = idx[i] as number;
+        const b = idx[j] as number;
+        if ((keys[b] as number) < (keys[a] as number)) {
+          buf[k++] = b;
+          j++;
+        } else {
+          buf[k++] = a;
+          i++;
+        }
+      }
+      while (i < mid) buf[k++] = idx[i++] as number;
+      while (j < hi) buf[k++] = idx[j++] as number;
+    }
+    const t = idx;
+    idx = buf;
+    buf = t;
+  }
+  for (const i of nans) idx[m++] = i;
   return idx;
 }
 
@@ -186,10 +328,18 @@ export function argsort(x: ArrayLike, ...args: unknown[]): NDArray {
   outerR._forEach((p) => starts.push(p));
   const sa = a._strides[axis] as number;
   if (a.size === 0) return res;
+  const big = DTYPE_INFO[a.dtype].big;
+  const lane = big ? null : new Float64Array(n);
   outerA._forEach((p, k) => {
-    const vals: Num[] = new Array<Num>(n);
-    for (let j = 0; j < n; j++) vals[j] = D[p + j * sa] as Num;
-    const idx = argsortLane(vals);
+    let idx: ArrayLike_<number>;
+    if (lane !== null) {
+      for (let j = 0; j < n; j++) lane[j] = D[p + j * sa] as number;
+      idx = argsortNumbers(lane);
+    } else {
+      const vals: Num[] = new Array<Num>(n);
+      for (let j = 0; j < n; j++) vals[j] = D[p + j * sa] as Num;
+      idx = argsortLane(vals);
+    }
     const q = starts[k] as number;
     for (let j = 0; j < n; j++) R[q + j * rsAxis] = BigInt(idx[j] as number);
   });
