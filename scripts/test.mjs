@@ -202,7 +202,10 @@ async function main() {
   };
 
   if (wantStep('build')) {
-    const code = await step('build', async () => (await exec('node', ['scripts/build.mjs'])).code);
+    const code = await step(
+      'build',
+      async () => (await exec(process.execPath, ['scripts/build.mjs'])).code,
+    );
     if (code !== 0) {
       console.error('build failed: not running tests');
       process.exit(1);
