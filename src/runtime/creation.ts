@@ -6,6 +6,7 @@ import { splitOpts } from './args';
 import { astype, checkIntFits, copyInto, fillScalar, scalarToStorage, asarray } from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, scalarDtype, type DType } from './dtype';
 import { NumPyError, TypeError_, ValueError } from './errors';
+import { view } from './memory';
 import { NDArray, isNDArray, shapeSize, type ArrayLike } from './ndarray';
 import {
   _checkOrder,
@@ -287,6 +288,23 @@ export function arange(...args: unknown[]): NDArray {
         : (x: bigint): bigint => BigInt.asIntN(bits, x);
     const A = BigInt(b0);
     const D = BigInt(b1) - A;
+    const lim = BigInt(Number.MAX_SAFE_INTEGER);
+    const absD = D < 0n ? -D : D;
+    const absA = A < 0n ? -A : A;
+    if (absA + BigInt(len) * absD <= lim && (info.kind === 'i' || A + BigInt(len - 1) * D >= 0n)) {
+      // Every value is a safe integer: write both 32-bit halves (little-endian) without BigInts.
+      const u32 = view('uint32') as Uint32Array;
+      const a0 = Number(A);
+      const d0 = Number(D);
+      let q = 2 * p;
+      for (let i = 0; i < len; i++, q += 2) {
+        const v = a0 + i * d0;
+        const hi = Math.floor(v / 4294967296);
+        u32[q] = v - hi * 4294967296;
+        u32[q + 1] = hi;
+      }
+      return out;
+    }
     const bd = d as BigInt64Array;
     for (let i = 0; i < len; i++) bd[p + i] = wrap(A + BigInt(i) * D);
     return out;

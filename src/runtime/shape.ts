@@ -1278,17 +1278,23 @@ export function repeat(
   const shape = [...arr._shape];
   shape[axis] = total;
   const out = NDArray.empty(shape, arr.dtype, false);
-  let o = 0;
-  const srcSh = [...arr._shape];
-  srcSh[axis] = 1;
-  for (let i = 0; i < n; i++) {
-    const c = counts[i] as number;
-    if (c === 0) continue;
-    const src = arr._view(srcSh, arr._strides, arr._offset + i * (arr._strides[axis] as number));
-    const dsh = [...shape];
-    dsh[axis] = c;
-    copyInto(out._view(dsh, out._strides, out._offset + o * (out._strides[axis] as number)), src);
-    o += c;
+  if (out.size === 0) return out;
+  const src = arr.flags.c_contiguous ? arr : copyArray(arr, arr.dtype, 'C');
+  const outer = shapeSize(arr._shape.slice(0, axis));
+  const inner = shapeSize(arr._shape.slice(axis + 1));
+  // Both arrays are C-contiguous: copy blocks of `inner` elements within linear memory.
+  const d = out._data() as Float64Array;
+  const s0 = src._start;
+  let q = out._start;
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < n; i++) {
+      const c = counts[i] as number;
+      const from = s0 + (o * n + i) * inner;
+      for (let r = 0; r < c; r++, q += inner) {
+        if (inner === 1) d[q] = d[from] as number;
+        else d.copyWithin(q, from, from + inner);
+      }
+    }
   }
   return out;
 }
@@ -1455,6 +1461,13 @@ export function rot90(m: ArrayLike, ...rest: unknown[]): NDArray {
 // append / insert / delete
 // ---------------------------------------------------------------------------------------------
 
+/** The view `a[..., start:start+len, ...]` along axis `ax`. */
+function slab(a: NDArray, ax: number, start: number, len: number): NDArray {
+  const sh = [...a._shape];
+  sh[ax] = len;
+  return a._view(sh, a._strides, a._offset + start * (a._strides[ax] as number));
+}
+
 /** `np.append(arr, values, axis=None)`. */
 export function append(arr: ArrayLike, values: ArrayLike, ...rest: unknown[]): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
@@ -1530,20 +1543,20 @@ export function delete_(arr: ArrayLike, obj: unknown, ...rest: unknown[]): NDArr
       n,
       ax,
     );
-    const keep = new Array<boolean>(n).fill(true);
-    for (const i of idx) keep[i] = false;
-    const kept = keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
+    const gone = [...new Set(idx)].sort((x, y) => x - y);
     const shape = [...a._shape];
-    shape[ax] = kept.length;
+    shape[ax] = n - gone.length;
     const out = emptyOrder(shape, a.dtype, arrorder, false);
-    const sub = [...a._shape];
-    sub[ax] = 1;
-    kept.forEach((src, j) => {
-      copyInto(
-        out._view(sub, out._strides, out._offset + j * (out._strides[ax] as number)),
-        a._view(sub, a._strides, a._offset + src * (a._strides[ax] as number)),
-      );
-    });
+    // copy the kept runs between deleted indices
+    let j = 0;
+    let from = 0;
+    for (const g of [...gone, n]) {
+      if (g > from) {
+        copyInto(slab(out, ax, j, g - from), slab(a, ax, from, g - from));
+        j += g - from;
+      }
+      from = g + 1;
+    }
     return out;
   }
   // NumPy: keep = ones(N, bool); keep[obj,] = False; arr[(:,)*axis + (keep,)] (advanced indexing)
@@ -1641,13 +1654,16 @@ export function insert(
     );
   });
   let k = 0;
-  for (let p = 0; p < n + numnew; p++) {
-    if (isNew[p]) continue;
-    copyInto(
-      out._view(one, out._strides, out._offset + p * (out._strides[ax] as number)),
-      a._view(one, a._strides, a._offset + k * (a._strides[ax] as number)),
-    );
-    k++;
+  for (let p = 0; p < total;) {
+    if (isNew[p]) {
+      p++;
+      continue;
+    }
+    let e = p + 1;
+    while (e < total && !isNew[e]) e++;
+    copyInto(slab(out, ax, p, e - p), slab(a, ax, k, e - p));
+    k += e - p;
+    p = e;
   }
   return out;
 }
