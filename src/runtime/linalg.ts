@@ -181,13 +181,13 @@ function luFactor(a: Float64Array, n: number): LU {
       continue;
     }
     const r = 1 / pivot;
-    for (let i = k + 1; i < n; i++) {
-      const l = (lu[i * n + k] as number) * r;
-      lu[i * n + k] = l;
-      if (l !== 0) {
-        for (let j = k + 1; j < n; j++)
-          lu[i * n + j] = (lu[i * n + j] as number) - l * (lu[k * n + j] as number);
-      }
+    for (let i = k + 1; i < n; i++) lu[i * n + k] = (lu[i * n + k] as number) * r;
+    // rank-1 update as BLAS dger: columns whose pivot-row entry is zero are skipped
+    for (let j = k + 1; j < n; j++) {
+      const ukj = lu[k * n + j] as number;
+      if (ukj === 0) continue;
+      for (let i = k + 1; i < n; i++)
+        lu[i * n + j] = (lu[i * n + j] as number) - (lu[i * n + k] as number) * ukj;
     }
   }
   return { lu, piv, sign, singular };
@@ -206,23 +206,23 @@ function luSolve(f: LU, n: number, b: Float64Array, nrhs: number): void {
       }
     }
   }
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < i; k++) {
-      const l = lu[i * n + k] as number;
-      if (l !== 0)
-        for (let j = 0; j < nrhs; j++)
-          b[i * nrhs + j] = (b[i * nrhs + j] as number) - l * (b[k * nrhs + j] as number);
+  // column by column as BLAS dtrsm: skip zero right-hand-side entries (NaN/inf propagate as LAPACK)
+  for (let j = 0; j < nrhs; j++) {
+    for (let k = 0; k < n; k++) {
+      const bk = b[k * nrhs + j] as number;
+      if (bk !== 0) {
+        for (let i = k + 1; i < n; i++)
+          b[i * nrhs + j] = (b[i * nrhs + j] as number) - bk * (lu[i * n + k] as number);
+      }
     }
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    for (let k = i + 1; k < n; k++) {
-      const u = lu[i * n + k] as number;
-      if (u !== 0)
-        for (let j = 0; j < nrhs; j++)
-          b[i * nrhs + j] = (b[i * nrhs + j] as number) - u * (b[k * nrhs + j] as number);
+    for (let k = n - 1; k >= 0; k--) {
+      if ((b[k * nrhs + j] as number) !== 0) {
+        const bk = (b[k * nrhs + j] as number) / (lu[k * n + k] as number);
+        b[k * nrhs + j] = bk;
+        for (let i = 0; i < k; i++)
+          b[i * nrhs + j] = (b[i * nrhs + j] as number) - bk * (lu[i * n + k] as number);
+      }
     }
-    const d = lu[i * n + i] as number;
-    for (let j = 0; j < nrhs; j++) b[i * nrhs + j] = (b[i * nrhs + j] as number) / d;
   }
 }
 
@@ -458,7 +458,7 @@ function symEig(
   for (let l = 0; l < n; l++) {
     tst1 = Math.max(tst1, Math.abs(d[l]!) + Math.abs(e[l]!));
     let m = l;
-    while (m < n) {
+    while (m < n - 1) {
       if (Math.abs(e[m]!) <= EPS * tst1) break;
       m++;
     }
@@ -598,6 +598,8 @@ export function eigvalsh(a_: ArrayLike, ...rest: unknown[]): NDArray {
 // ---------------------------------------------------------------------------------------------
 // SVD: one-sided Jacobi (Hestenes)
 
+const svdNoConvergence = 'SVD did not converge';
+
 /** Orthonormal columns completing `cols` (each of length m) to `want` columns. */
 function completeBasis(cols: Float64Array[], m: number, want: number): Float64Array[] {
   const basis = cols.slice();
@@ -633,6 +635,7 @@ function svdCore(
   full: boolean,
   wantUV: boolean,
 ): { u: Float64Array[]; s: Float64Array; v: Float64Array[] } {
+  if (a.some(Number.isNaN)) throw LinAlgError(svdNoConvergence);
   if (m < n) {
     // A = (Aᵀ)ᵀ: the SVD of the transpose with the roles of U and V swapped
     const t = new Float64Array(m * n);
@@ -877,7 +880,7 @@ export function cholesky(a_: ArrayLike, opts: { upper?: boolean } = {}): NDArray
     for (let j = 0; j < n; j++) {
       let d = m[j * n + j]!;
       for (let k = 0; k < j; k++) d -= L[j * n + k]! * L[j * n + k]!;
-      if (!(d > 0)) throw LinAlgError('Matrix is not positive definite');
+      if (d <= 0) throw LinAlgError('Matrix is not positive definite'); // NaN propagates, as LAPACK
       const ljj = Math.sqrt(d);
       L[j * n + j] = ljj;
       for (let i = j + 1; i < n; i++) {
@@ -924,6 +927,8 @@ export function lstsq(a_: ArrayLike, b_: ArrayLike, ...rest: unknown[]): LstsqRe
       ? (rt === 'float32' ? EPS32 : EPS) * Math.max(m, n)
       : rcondArg;
   const k = Math.min(m, n);
+  if (A.some(Number.isNaN) || B.some(Number.isNaN))
+    throw LinAlgError('SVD did not converge in Linear Least Squares');
   const { u, s, v } = svdCore(A, m, n, false, true);
   const cut = rcond * (s[0] ?? 0);
   let rank = 0;
@@ -1181,7 +1186,7 @@ function matNorm(ord: Ord, r: number, c: number): (g: Float64Array) => number {
 /** `np.linalg.norm(x, {ord, axis, keepdims})` (positional `norm(x, ord, axis, keepdims)` too). */
 export function norm(x_: ArrayLike, ...rest: unknown[]): NDArray | number {
   const [pos, opts] = splitOpts<NormOptions>(rest);
-  const ord = ((pos[0] as Ord | undefined) ?? opts.ord ?? null);
+  const ord = (pos[0] as Ord | undefined) ?? opts.ord ?? null;
   const axisArg = (pos[1] as number | number[] | null | undefined) ?? opts.axis ?? null;
   const keepdims = (pos[2] as boolean | undefined) ?? opts.keepdims ?? false;
   const x = _arr(x_);

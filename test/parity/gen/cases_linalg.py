@@ -305,3 +305,20 @@ def cases(c):
     c.add("vecdot/1d", "linalg.vecdot", A(rnd(3)), A(rnd(3)), rtol=L)
     c.add("tensordot/axes-1", "linalg.tensordot", A(rnd(2, 3)), A(rnd(3, 2)), axes=1, rtol=L)
     c.add("matmul/2d", "linalg.matmul", A(rnd(2, 3)), A(rnd(3, 2)), rtol=L)
+
+    # ---- non-finite inputs (LAPACK's behaviour where it is well defined) ----------------------
+    nanm = [[np.nan, 1.0], [1.0, 1.0]]
+    c.add("nan/svd", "linalg.svd", A(nanm))
+    c.add("nan/svdvals", "linalg.svd", A(nanm), compute_uv=False)
+    c.add("nan/pinv", "linalg.pinv", A(nanm))
+    c.add("nan/matrix_rank", "linalg.matrix_rank", A(nanm))
+    c.add("nan/norm-2", "linalg.norm", A(nanm), ord=2)
+    c.add("nan/lstsq", "linalg.lstsq", A(nanm), A([1.0, 1.0]))
+    c.add("nan/cholesky", "linalg.cholesky", A(nanm))
+    c.add("nan/cholesky-offdiag", "linalg.cholesky", A([[4.0, np.nan], [np.nan, 1.0]]))
+    c.add("nan/solve-rhs", "linalg.solve", A(np.eye(2)), A([np.nan, 1.0]))
+    c.add("nan/det", "linalg.det", A([[2.0, 1.0], [1.0, np.nan]]))
+    c.add("nan/inv", "linalg.inv", A([[2.0, 1.0], [1.0, np.nan]]))
+    c.add("nan/eig", "linalg.eig", A(nanm))
+    c.add("nan/norm-fro", "linalg.norm", A(nanm))
+    c.add("inf/norm-inf", "linalg.norm", A([[np.inf, 1.0], [1.0, 1.0]]), ord=np.inf)
