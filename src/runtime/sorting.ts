@@ -169,14 +169,15 @@ const RADIX_MIN = 2048;
 
 /**
  * Stable LSD radix argsort of numbers (doubles mapped to order-preserving 64-bit keys, NaN
- * canonicalized so it sorts last; -0 sorts before +0). Four 16-bit passes, skipping constant digits.
+ * canonicalized so it sorts last; -0 and +0 tie). Four 16-bit passes, skipping constant digits.
  */
 export function radixArgsort(vals: ArrayLike_<number>): Uint32Array {
   const n = vals.length;
   const f = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = vals[i] as number;
-    f[i] = v !== v ? NaN : v;
+    // canonical NaN sorts last; -0 == 0 as in NumPy (ties keep their order)
+    f[i] = v !== v ? NaN : v === 0 ? 0 : v;
   }
   const w = new Uint32Array(f.buffer);
   let lo = new Uint32Array(n);
