@@ -187,22 +187,43 @@ function parsePiece(raw: string): IndexItem | Slice | typeof ELLIPSIS {
 
 const ELLIPSIS = Symbol('ellipsis');
 
-/** Expands string arguments (each may hold a comma-separated index) into single items. */
-function expandStrings(args: readonly unknown[]): unknown[] {
+const BAD = Symbol('invalid index');
+/** Parsed index strings without list literals (their items are immutable). */
+const parseCache = new Map<string, unknown[]>();
+
+function parseString(x: string): unknown[] {
+  const hit = parseCache.get(x);
+  if (hit !== undefined) return hit;
+  let s = x.trim();
+  if (s.startsWith('(') && s.endsWith(')') && splitTop(s).length === 1) s = s.slice(1, -1).trim();
   const out: unknown[] = [];
-  for (const x of args) {
-    if (typeof x !== 'string') {
-      out.push(x);
-      continue;
-    }
-    let s = x.trim();
-    if (s.startsWith('(') && s.endsWith(')') && splitTop(s).length === 1) s = s.slice(1, -1).trim();
-    if (s === '') continue;
+  if (s !== '') {
     let pieces = splitTop(s);
     // A trailing comma makes a 1-tuple in Python: '1,' is (1,).
     if (pieces.length > 1 && (pieces[pieces.length - 1] as string).trim() === '')
       pieces = pieces.slice(0, -1);
-    for (const p of pieces) out.push(parsePiece(p));
+    for (const p of pieces) {
+      // Invalid pieces raise when reached, so earlier items' errors come first (as NumPy).
+      try {
+        out.push(parsePiece(p));
+      } catch {
+        out.push(BAD);
+      }
+    }
+  }
+  if (!x.includes('[')) {
+    if (parseCache.size >= 512) parseCache.clear();
+    parseCache.set(x, out);
+  }
+  return out;
+}
+
+/** Expands string arguments (each may hold a comma-separated index) into single items. */
+function expandStrings(args: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const x of args) {
+    if (typeof x !== 'string') out.push(x);
+    else for (const it of parseString(x)) out.push(it);
   }
   return out;
 }
@@ -217,6 +238,7 @@ function toItems(args: readonly unknown[]): Item[] {
   const items: Item[] = [];
   let ellipses = 0;
   for (const x of expandStrings(args)) {
+    if (x === BAD) throw invalid();
     if (x === ELLIPSIS) {
       if (++ellipses > 1) throw IndexError("an index can only have a single ellipsis ('...')");
       items.push({ k: 'ellipsis' });
@@ -460,7 +482,7 @@ interface Advanced {
 }
 
 /** Broadcasts the index arrays, bounds-checks them and resolves every position to an offset. */
-function resolveAdvanced(p: Plan): Advanced {
+function resolveAdvanced(p: Plan, beforeBounds?: (adv: Advanced) => void): Advanced {
   const v = p.view;
   const shapes = p.fancy.map((f) =>
     f.arr === null ? (f.int === -1 ? [1] : f.int === -2 ? [0] : []) : f.arr._shape,
@@ -476,8 +498,27 @@ function resolveAdvanced(p: Plan): Advanced {
       `shape mismatch: indexing arrays could not be broadcast together with shapes ${listed.join(' ')} `,
     );
   }
+  const fdims = new Set(p.fancy.map((f) => f.dim));
+  const subShape: number[] = [];
+  const subStrides: number[] = [];
+  for (let d = 0; d < v.ndim; d++) {
+    if (!fdims.has(d)) {
+      subShape.push(v._shape[d] as number);
+      subStrides.push(v._strides[d] as number);
+    }
+  }
+  const dims = p.fancy.map((f) => f.dim).sort((x, y) => x - y);
+  // Array items are "consecutive" when no slice, newaxis or ellipsis (even an empty one) sits
+  // between them in the index.
+  const itemIds = [...new Set(p.fancy.map((f) => f.item))].sort((x, y) => x - y);
+  let consecutive = true;
+  for (let j = 1; j < itemIds.length; j++)
+    if ((itemIds[j] as number) !== (itemIds[j - 1] as number) + 1) consecutive = false;
   const n = shapeSize(B);
   const offsets = new Float64Array(n).fill(v._offset);
+  const adv = { B, offsets, subShape, subStrides, pos: consecutive ? (dims[0] as number) : 0 };
+  // NumPy checks an assignment's value shape before the index arrays' bounds.
+  beforeBounds?.(adv);
   for (const f of p.fancy) {
     const st = v._strides[f.dim] as number;
     const size = v._shape[f.dim] as number;
@@ -499,23 +540,7 @@ function resolveAdvanced(p: Plan): Advanced {
       k++;
     });
   }
-  const fdims = new Set(p.fancy.map((f) => f.dim));
-  const subShape: number[] = [];
-  const subStrides: number[] = [];
-  for (let d = 0; d < v.ndim; d++) {
-    if (!fdims.has(d)) {
-      subShape.push(v._shape[d] as number);
-      subStrides.push(v._strides[d] as number);
-    }
-  }
-  const dims = p.fancy.map((f) => f.dim).sort((x, y) => x - y);
-  // Array items are "consecutive" when no slice, newaxis or ellipsis (even an empty one) sits
-  // between them in the index.
-  const itemIds = [...new Set(p.fancy.map((f) => f.item))].sort((x, y) => x - y);
-  let consecutive = true;
-  for (let j = 1; j < itemIds.length; j++)
-    if ((itemIds[j] as number) !== (itemIds[j - 1] as number) + 1) consecutive = false;
-  return { B, offsets, subShape, subStrides, pos: consecutive ? (dims[0] as number) : 0 };
+  return adv;
 }
 
 /** A read-only broadcast view (zero strides), no checks (callers know it broadcasts). */
@@ -750,21 +775,30 @@ export function setitem(a: NDArray, args: readonly unknown[], value: unknown): v
       );
     }
   }
-  const adv = resolveAdvanced(p);
+  let placedShape: number[] = [];
+  let permOrder: number[] = [];
+  let stripped = src;
+  const adv = resolveAdvanced(p, (ad) => {
+    const nbx = shapeSize(ad.B);
+    if (p.fullMask !== null && src.ndim === 1 && src._shape[0] !== 1 && src._shape[0] !== nbx) {
+      throw ValueError(
+        `NumPy boolean array indexing assignment cannot assign ${src._shape[0]} input values to the ${nbx} output values where the mask is true`,
+      );
+    }
+    const pl = placement(ad);
+    placedShape = pl.shape;
+    permOrder = pl.perm;
+    stripped = stripLeading(src, placedShape.length);
+    const bs = tryBroadcastShapes([stripped._shape, placedShape]);
+    if (bs === null || bs.join(',') !== placedShape.join(',')) {
+      throw ValueError(
+        `shape mismatch: value array of shape ${shapeStrTight(src._shape)} could not be broadcast to indexing result of shape ${shapeStrTight(placedShape)}`,
+      );
+    }
+  });
   const nb = shapeSize(adv.B);
-  if (p.fullMask !== null && src.ndim === 1 && src._shape[0] !== 1 && src._shape[0] !== nb) {
-    throw ValueError(
-      `NumPy boolean array indexing assignment cannot assign ${src._shape[0]} input values to the ${nb} output values where the mask is true`,
-    );
-  }
-  const { shape: placed, perm } = placement(adv);
-  const stripped = stripLeading(src, placed.length);
-  const bs = tryBroadcastShapes([stripped._shape, placed]);
-  if (bs === null || bs.join(',') !== placed.join(',')) {
-    throw ValueError(
-      `shape mismatch: value array of shape ${shapeStrTight(src._shape)} could not be broadcast to indexing result of shape ${shapeStrTight(placed)}`,
-    );
-  }
+  const placed = placedShape;
+  const perm = permOrder;
   if (nb === 0 || shapeSize(adv.subShape) === 0) return;
   if (stripped.buffer === a.buffer) src = copyArray(stripped);
   else src = stripped;

@@ -213,3 +213,7 @@ def cases(c):
     c.add("set/ellipsis-splits-fancy", None, arr(A3), ":, [0], ..., 0", [[1, 2]], method="set")
     for ix in ["True, [0, 1, 2], [0, 1]", "[[0, 1]], False, [0, 1, 2]", "[True, False], [0, 1, 2], [1, 2]"]:
         c.add(f"get/err-bcast-bool0/{ix}", None, arr(A3), ix, method="get")
+    c.add("set-err/value-shape-before-bounds", None, arr(A3), "..., [[-9, 1], [-2, 1]], None", [1, 2, 3], method="set")
+    c.add("set-err/bounds-after-value-ok", None, arr(A3), "..., [[-9, 1], [-2, 1]], None", 1, method="set")
+    c.add("get/err-order/ellipsis-before-float", None, arr(A2), "..., ..., 1.5", method="get")
+    c.add("get/err-order/float-before-ellipsis", None, arr(A2), "1.5, ..., ...", method="get")
