@@ -68,19 +68,28 @@ function shapeDtypeOrder(
 }
 
 /** `np.zeros(shape, {dtype, order})` (also `np.zeros(shape, dtype, order)`). */
-export function zeros(shape: number | readonly number[], ...rest: unknown[]): NDArray {
+export function zeros(
+  shape: number | readonly number[],
+  ...rest: (string | null | FillOptions)[]
+): NDArray {
   const p = shapeDtypeOrder(shape, rest);
   return _emptyOrder(p.shape, p.dtype, p.order, true);
 }
 
 /** `np.empty(shape, {dtype, order})`: the values are zeros in ndscope (NumPy: arbitrary). */
-export function empty(shape: number | readonly number[], ...rest: unknown[]): NDArray {
+export function empty(
+  shape: number | readonly number[],
+  ...rest: (string | null | FillOptions)[]
+): NDArray {
   const p = shapeDtypeOrder(shape, rest);
   return _emptyOrder(p.shape, p.dtype, p.order, true);
 }
 
 /** `np.ones(shape, {dtype, order})`. */
-export function ones(shape: number | readonly number[], ...rest: unknown[]): NDArray {
+export function ones(
+  shape: number | readonly number[],
+  ...rest: (string | null | FillOptions)[]
+): NDArray {
   const p = shapeDtypeOrder(shape, rest);
   const out = _emptyOrder(p.shape, p.dtype, p.order, false);
   fillScalar(out, 1);
@@ -108,7 +117,7 @@ function fillWith(out: NDArray, value: ArrayLike): void {
 export function full(
   shape: number | readonly number[],
   fill_value: ArrayLike,
-  ...rest: unknown[]
+  ...rest: (string | null | FillOptions)[]
 ): NDArray {
   const [pos, opts] = splitOpts<FillOptions>(rest);
   const dt = opts.dtype ?? (pos[0] as string | null | undefined);
@@ -148,24 +157,37 @@ function newLike(proto: ArrayLike, rest: readonly unknown[], zero: boolean): NDA
 }
 
 /** `np.empty_like(a, {dtype, order, shape})` (zero-filled in ndscope). */
-export function empty_like(prototype: ArrayLike, ...rest: unknown[]): NDArray {
+export function empty_like(
+  prototype: ArrayLike,
+  ...rest: (string | null | number | readonly number[] | LikeOptions)[]
+): NDArray {
   return newLike(prototype, rest, true);
 }
 
 /** `np.zeros_like(a, {dtype, order, shape})`. */
-export function zeros_like(a: ArrayLike, ...rest: unknown[]): NDArray {
+export function zeros_like(
+  a: ArrayLike,
+  ...rest: (string | null | number | readonly number[] | LikeOptions)[]
+): NDArray {
   return newLike(a, rest, true);
 }
 
 /** `np.ones_like(a, {dtype, order, shape})`. */
-export function ones_like(a: ArrayLike, ...rest: unknown[]): NDArray {
+export function ones_like(
+  a: ArrayLike,
+  ...rest: (string | null | number | readonly number[] | LikeOptions)[]
+): NDArray {
   const out = newLike(a, rest, false);
   fillScalar(out, 1);
   return out;
 }
 
 /** `np.full_like(a, fill_value, {dtype, order, shape})`. */
-export function full_like(a: ArrayLike, fill_value: ArrayLike, ...rest: unknown[]): NDArray {
+export function full_like(
+  a: ArrayLike,
+  fill_value: ArrayLike,
+  ...rest: (string | null | number | readonly number[] | LikeOptions)[]
+): NDArray {
   const out = newLike(a, rest, false);
   fillWith(out, fill_value);
   return out;
@@ -188,11 +210,47 @@ function safeCeil(v: number): number {
   return c;
 }
 
+export interface ArangeOptions {
+  start?: number | bigint | boolean;
+  stop?: number | bigint | boolean | null;
+  step?: number | bigint | boolean;
+  dtype?: DType | string | null;
+}
+export interface LogspaceOptions {
+  num?: number;
+  endpoint?: boolean;
+  base?: number;
+  dtype?: DType | string | null;
+  axis?: number;
+}
+export interface GeomspaceOptions {
+  num?: number;
+  endpoint?: boolean;
+  dtype?: DType | string | null;
+  axis?: number;
+}
+export interface EyeOptions {
+  M?: number | null;
+  k?: number;
+  dtype?: DType | string | null;
+  order?: LayoutOrder;
+}
+export interface TriOptions {
+  M?: number | null;
+  k?: number;
+  dtype?: DType | string | null;
+}
+export interface MeshgridOptions {
+  indexing?: string;
+  sparse?: boolean;
+  copy?: boolean;
+}
+
 /**
  * `np.arange([start,] stop[, step], {dtype})`. Length `ceil((stop - start) / step)`; values as
  * NumPy's fill functions: `start + i * delta` with `delta = (start + step) - start` in the dtype.
  */
-export function arange(...args: unknown[]): NDArray {
+export function arange(...args: (number | bigint | boolean | null | ArangeOptions)[]): NDArray {
   const [pos, opts] = splitOpts<{
     start?: Num;
     stop?: Num | null;
@@ -450,7 +508,11 @@ function fromValues(vals: readonly number[], shape: readonly number[], dtype: DT
 }
 
 /** `np.logspace(start, stop, num=50, {endpoint, base, dtype, axis})`: `base ** linspace(...)`. */
-export function logspace(start: ArrayLike, stop: ArrayLike, ...rest: unknown[]): NDArray {
+export function logspace(
+  start: ArrayLike,
+  stop: ArrayLike,
+  ...rest: (number | boolean | string | null | LogspaceOptions)[]
+): NDArray {
   const [pos, opts] = splitOpts<{
     num?: number;
     endpoint?: boolean;
@@ -485,7 +547,11 @@ function copyKeepLayout(out: NDArray, like: NDArray): NDArray {
 }
 
 /** `np.geomspace(start, stop, num=50, {endpoint, dtype, axis})` for scalar endpoints. */
-export function geomspace(start: number, stop: number, ...rest: unknown[]): NDArray {
+export function geomspace(
+  start: number,
+  stop: number,
+  ...rest: (number | boolean | string | null | GeomspaceOptions)[]
+): NDArray {
   const [pos, opts] = splitOpts<{
     num?: number;
     endpoint?: boolean;
@@ -522,7 +588,7 @@ export function geomspace(start: number, stop: number, ...rest: unknown[]): NDAr
 // ---------------------------------------------------------------------------------------------
 
 /** `np.eye(N, M=null, {k, dtype, order})` (also positional `np.eye(N, M, k, dtype)`). */
-export function eye(N: number, ...rest: unknown[]): NDArray {
+export function eye(N: number, ...rest: (number | string | null | EyeOptions)[]): NDArray {
   const [pos, opts] = splitOpts<{
     M?: number | null;
     k?: number;
@@ -545,13 +611,16 @@ export function eye(N: number, ...rest: unknown[]): NDArray {
 }
 
 /** `np.identity(n, {dtype})`. */
-export function identity(n: number, ...rest: unknown[]): NDArray {
+export function identity(
+  n: number,
+  ...rest: (string | null | { dtype?: DType | string | null })[]
+): NDArray {
   const [pos, opts] = splitOpts<{ dtype?: DType | string | null }>(rest);
   return eye(n, { dtype: opts.dtype ?? (pos[0] as string | null | undefined) ?? null });
 }
 
 /** `np.diag(v, k=0)`: 1-D → a new 2-D array; 2-D → the diagonal (a read-only view). */
-export function diag(v: ArrayLike, ...rest: unknown[]): NDArray {
+export function diag(v: ArrayLike, ...rest: (number | { k?: number })[]): NDArray {
   const [pos, opts] = splitOpts<{ k?: number }>(rest);
   const k = intArg(opts.k ?? pos[0] ?? 0);
   const a = asarray(v);
@@ -568,14 +637,14 @@ export function diag(v: ArrayLike, ...rest: unknown[]): NDArray {
 }
 
 /** `np.diagflat(v, k=0)`: the flattened input on the k-th diagonal. */
-export function diagflat(v: ArrayLike, ...rest: unknown[]): NDArray {
+export function diagflat(v: ArrayLike, ...rest: (number | { k?: number })[]): NDArray {
   const [pos, opts] = splitOpts<{ k?: number }>(rest);
   const k = opts.k ?? (pos[0] as number | undefined) ?? 0;
   return diag(ravel(asarray(v)), k);
 }
 
 /** `np.tri(N, M=null, {k, dtype})`: ones at and below the k-th diagonal. */
-export function tri(N: number, ...rest: unknown[]): NDArray {
+export function tri(N: number, ...rest: (number | string | null | TriOptions)[]): NDArray {
   const [pos, opts] = splitOpts<{ M?: number | null; k?: number; dtype?: DType | string | null }>(
     rest,
   );
@@ -596,7 +665,7 @@ export function tri(N: number, ...rest: unknown[]): NDArray {
 // ---------------------------------------------------------------------------------------------
 
 /** `np.meshgrid(...xi, {indexing: 'xy' | 'ij', sparse, copy})`: an array of arrays. */
-export function meshgrid(...args: unknown[]): NDArray[] {
+export function meshgrid(...args: (ArrayLike | MeshgridOptions)[]): NDArray[] {
   const [xi, opts] = splitOpts<{ indexing?: string; sparse?: boolean; copy?: boolean }>(args);
   const indexing = opts.indexing ?? 'xy';
   const sparse = opts.sparse ?? false;
@@ -669,7 +738,10 @@ export function fromfunction<R>(
 }
 
 /** `np.copy(a, {order})`: order 'K' by default (keeps the memory layout, unlike `a.copy()`). */
-export function copy(a: ArrayLike, ...rest: unknown[]): NDArray {
+export function copy(
+  a: ArrayLike,
+  ...rest: (LayoutOrder | { order?: LayoutOrder; subok?: boolean })[]
+): NDArray {
   const [pos, opts] = splitOpts<{ order?: LayoutOrder; subok?: boolean }>(rest);
   const arr = asarray(a);
   const order = _checkOrder(opts.order ?? pos[0], 'K');

@@ -321,7 +321,7 @@ function reshapeImpl(
 export function reshape(
   a: ArrayLike,
   shape: number | readonly number[],
-  ...rest: unknown[]
+  ...rest: (LayoutOrder | ReshapeOptions)[]
 ): NDArray {
   const [pos, opts] = splitOpts<ReshapeOptions>(rest);
   const order = checkOrder(opts.order ?? pos[0], 'C');
@@ -333,7 +333,7 @@ export function reshape(
 // ---------------------------------------------------------------------------------------------
 
 /** `np.ravel(a, order)`: a 1-D view when NumPy gives one, else a copy. */
-export function ravel(a: ArrayLike, ...rest: unknown[]): NDArray {
+export function ravel(a: ArrayLike, ...rest: (LayoutOrder | { order?: LayoutOrder })[]): NDArray {
   const [pos, opts] = splitOpts<{ order?: LayoutOrder }>(rest);
   const arr = asarray(a);
   let order = checkOrder(opts.order ?? pos[0], 'C');
@@ -384,7 +384,7 @@ function flattenImpl(a: NDArray, order: LayoutOrder): NDArray {
 }
 
 /** `a.flatten(order)`: always a copy. */
-export function flatten(a: ArrayLike, ...rest: unknown[]): NDArray {
+export function flatten(a: ArrayLike, ...rest: (LayoutOrder | { order?: LayoutOrder })[]): NDArray {
   const [pos, opts] = splitOpts<{ order?: LayoutOrder }>(rest);
   return flattenImpl(asarray(a), checkOrder(opts.order ?? pos[0], 'C'));
 }
@@ -420,7 +420,10 @@ function axesArg(pos: readonly unknown[]): number[] | null {
 }
 
 /** `np.transpose(a, axes)` / `np.transpose(a, {axes})`. */
-export function transpose(a: ArrayLike, ...rest: unknown[]): NDArray {
+export function transpose(
+  a: ArrayLike,
+  ...rest: (number | readonly number[] | null | { axes?: readonly number[] | null })[]
+): NDArray {
   const [pos, opts] = splitOpts<{ axes?: readonly number[] | null }>(rest);
   const axes = opts.axes !== undefined ? opts.axes : axesArg(pos);
   return transposeImpl(asarray(a), axes === null ? null : [...axes]);
@@ -526,11 +529,17 @@ NDArray.prototype.reshape = function (this: NDArray, ...args: unknown[]): NDArra
   return reshapeImpl(this, shape, checkOrder(opts.order, 'C'), opts.copy ?? null);
 };
 
-NDArray.prototype.ravel = function (this: NDArray, ...args: unknown[]): NDArray {
+NDArray.prototype.ravel = function (
+  this: NDArray,
+  ...args: (LayoutOrder | { order?: LayoutOrder })[]
+): NDArray {
   return ravel(this, ...args);
 };
 
-NDArray.prototype.flatten = function (this: NDArray, ...args: unknown[]): NDArray {
+NDArray.prototype.flatten = function (
+  this: NDArray,
+  ...args: (LayoutOrder | { order?: LayoutOrder })[]
+): NDArray {
   return flatten(this, ...args);
 };
 
@@ -756,7 +765,10 @@ function allocLikeOperands(
 // ---------------------------------------------------------------------------------------------
 
 /** `np.squeeze(a, axis)`: a view without the selected (or all) length-1 axes. */
-export function squeeze(a: ArrayLike, ...rest: unknown[]): NDArray {
+export function squeeze(
+  a: ArrayLike,
+  ...rest: (number | readonly number[] | null | { axis?: number | readonly number[] | null })[]
+): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | readonly number[] | null }>(rest);
   const arr = asarray(a);
   const axis =
@@ -842,16 +854,22 @@ function atleast3(x: ArrayLike): NDArray {
 }
 
 /** `np.atleast_1d(a)`; with several arguments, an array of results. */
+export function atleast_1d(ary: ArrayLike): NDArray;
+export function atleast_1d(...arys: ArrayLike[]): NDArray | NDArray[];
 export function atleast_1d(...arys: ArrayLike[]): NDArray | NDArray[] {
   const r = arys.map(atleast1);
   return r.length === 1 ? (r[0] as NDArray) : r;
 }
 /** `np.atleast_2d(a)` (1-D `a` becomes `a[None, :]`, a view). */
+export function atleast_2d(ary: ArrayLike): NDArray;
+export function atleast_2d(...arys: ArrayLike[]): NDArray | NDArray[];
 export function atleast_2d(...arys: ArrayLike[]): NDArray | NDArray[] {
   const r = arys.map(atleast2);
   return r.length === 1 ? (r[0] as NDArray) : r;
 }
 /** `np.atleast_3d(a)` (1-D → `a[None, :, None]`, 2-D → `a[:, :, None]`). */
+export function atleast_3d(ary: ArrayLike): NDArray;
+export function atleast_3d(...arys: ArrayLike[]): NDArray | NDArray[];
 export function atleast_3d(...arys: ArrayLike[]): NDArray | NDArray[] {
   const r = arys.map(atleast3);
   return r.length === 1 ? (r[0] as NDArray) : r;
@@ -907,7 +925,7 @@ export function broadcast_shapes(...shapes: (number | readonly number[])[]): num
  * that shape come back as they are, and the views are writeable when their source is (NumPy
  * marks them warn-on-write).
  */
-export function broadcast_arrays(...args: unknown[]): NDArray[] {
+export function broadcast_arrays(...args: (ArrayLike | { subok?: boolean })[]): NDArray[] {
   const [pos] = splitOpts<{ subok?: boolean }>(args);
   const arrs = pos.map((x) => asarray(x as ArrayLike));
   const shape = broadcastShapeOf(arrs.map((a) => a._shape));
@@ -965,7 +983,10 @@ function castCheck(arrs: readonly NDArray[], dt: DType, casting: Casting): void 
 }
 
 /** `np.concatenate(arrays, axis=0, {out, dtype, casting})`; axis null flattens first. */
-export function concatenate(arrays: readonly ArrayLike[] | NDArray, ...rest: unknown[]): NDArray {
+export function concatenate(
+  arrays: readonly ArrayLike[] | NDArray,
+  ...rest: (number | null | ConcatOptions)[]
+): NDArray {
   const [pos, opts] = splitOpts<ConcatOptions>(rest);
   const axisArg =
     opts.axis !== undefined ? opts.axis : pos.length > 0 ? (pos[0] as number | null) : 0;
@@ -1051,7 +1072,10 @@ export function concatenate(arrays: readonly ArrayLike[] | NDArray, ...rest: unk
 }
 
 /** `np.stack(arrays, axis=0, {out, dtype, casting})`. */
-export function stack(arrays: readonly ArrayLike[] | NDArray, ...rest: unknown[]): NDArray {
+export function stack(
+  arrays: readonly ArrayLike[] | NDArray,
+  ...rest: (number | ConcatOptions)[]
+): NDArray {
   const [pos, opts] = splitOpts<ConcatOptions>(rest);
   const arrs = toArrays(arrays, 'stack');
   if (arrs.length === 0) throw ValueError('need at least one array to stack');
@@ -1165,7 +1189,7 @@ function sliceAxis0(a: NDArray, st: number, end: number): NDArray {
 export function array_split(
   ary: ArrayLike,
   indices_or_sections: number | readonly number[] | NDArray,
-  ...rest: unknown[]
+  ...rest: (number | { axis?: number })[]
 ): NDArray[] {
   const axis = axisOpt(rest, 0);
   const a = asarray(ary);
@@ -1200,7 +1224,7 @@ export function array_split(
 export function split(
   ary: ArrayLike,
   indices_or_sections: number | readonly number[] | NDArray,
-  ...rest: unknown[]
+  ...rest: (number | { axis?: number })[]
 ): NDArray[] {
   const axis = axisOpt(rest, 0);
   if (typeof indices_or_sections === 'number') {
@@ -1252,7 +1276,7 @@ export function dsplit(
 export function repeat(
   a: ArrayLike,
   repeats: number | readonly number[] | NDArray,
-  ...rest: unknown[]
+  ...rest: (number | null | { axis?: number | null })[]
 ): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
   let arr = asarray(a);
@@ -1351,7 +1375,10 @@ function flipAxes(a: NDArray, axes: readonly number[]): NDArray {
 }
 
 /** `np.flip(m, axis=None)`: a view with negated strides. */
-export function flip(m: ArrayLike, ...rest: unknown[]): NDArray {
+export function flip(
+  m: ArrayLike,
+  ...rest: (number | readonly number[] | null | { axis?: number | readonly number[] | null })[]
+): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | readonly number[] | null }>(rest);
   const a = asarray(m);
   const axis =
@@ -1377,7 +1404,11 @@ export function flipud(m: ArrayLike): NDArray {
 }
 
 /** `np.roll(a, shift, axis=None)`: a new array laid out like `a`. */
-export function roll(a: ArrayLike, shift: number | readonly number[], ...rest: unknown[]): NDArray {
+export function roll(
+  a: ArrayLike,
+  shift: number | readonly number[],
+  ...rest: (number | readonly number[] | null | { axis?: number | readonly number[] | null })[]
+): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | readonly number[] | null }>(rest);
   const arr = asarray(a);
   const axis =
@@ -1434,7 +1465,10 @@ export function roll(a: ArrayLike, shift: number | readonly number[], ...rest: u
 }
 
 /** `np.rot90(m, k=1, axes=[0, 1])`: a view. */
-export function rot90(m: ArrayLike, ...rest: unknown[]): NDArray {
+export function rot90(
+  m: ArrayLike,
+  ...rest: (number | readonly number[] | { k?: number; axes?: readonly number[] })[]
+): NDArray {
   const [pos, opts] = splitOpts<{ k?: number; axes?: readonly number[] }>(rest);
   const a = asarray(m);
   let k = opts.k ?? (pos[0] as number | undefined) ?? 1;
@@ -1469,7 +1503,11 @@ function slab(a: NDArray, ax: number, start: number, len: number): NDArray {
 }
 
 /** `np.append(arr, values, axis=None)`. */
-export function append(arr: ArrayLike, values: ArrayLike, ...rest: unknown[]): NDArray {
+export function append(
+  arr: ArrayLike,
+  values: ArrayLike,
+  ...rest: (number | null | { axis?: number | null })[]
+): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
   let a = asarray(arr);
   const axis =
@@ -1519,7 +1557,11 @@ function deleteIndices(obj: unknown, n: number, axis: number): { idx: number[]; 
 }
 
 /** `np.delete(arr, obj, axis=None)`: obj an int, int list/array, bool mask, or slice string. */
-export function delete_(arr: ArrayLike, obj: unknown, ...rest: unknown[]): NDArray {
+export function delete_(
+  arr: ArrayLike,
+  obj: number | bigint | readonly number[] | NDArray | string,
+  ...rest: (number | null | { axis?: number | null })[]
+): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
   let a = asarray(arr);
   let axis = opts.axis !== undefined ? opts.axis : ((pos[0] as number | null | undefined) ?? null);
@@ -1576,7 +1618,7 @@ export function insert(
   arr: ArrayLike,
   obj: number | readonly number[] | NDArray,
   values: ArrayLike,
-  ...rest: unknown[]
+  ...rest: (number | null | { axis?: number | null })[]
 ): NDArray {
   const [pos, opts] = splitOpts<{ axis?: number | null }>(rest);
   let a = asarray(arr);
@@ -1711,13 +1753,13 @@ function triangle(m: ArrayLike, k: number, lower: boolean): NDArray {
 const DTYPE_INFO_BIG = (dt: DType): boolean => dt === 'int64' || dt === 'uint64';
 
 /** `np.tril(m, k=0)`: zero above the k-th diagonal (1-D input is broadcast to 2-D). */
-export function tril(m: ArrayLike, ...rest: unknown[]): NDArray {
+export function tril(m: ArrayLike, ...rest: (number | { k?: number })[]): NDArray {
   const [pos, opts] = splitOpts<{ k?: number }>(rest);
   return triangle(m, opts.k ?? (pos[0] as number | undefined) ?? 0, true);
 }
 
 /** `np.triu(m, k=0)`: zero below the k-th diagonal. */
-export function triu(m: ArrayLike, ...rest: unknown[]): NDArray {
+export function triu(m: ArrayLike, ...rest: (number | { k?: number })[]): NDArray {
   const [pos, opts] = splitOpts<{ k?: number }>(rest);
   return triangle(m, opts.k ?? (pos[0] as number | undefined) ?? 0, false);
 }
@@ -1736,7 +1778,10 @@ function axisMsg(axis: number, ndim: number, prefix: string): number {
 }
 
 /** `np.diagonal(a, offset=0, axis1=0, axis2=1)`: a read-only view, as NumPy. */
-export function diagonal(a: ArrayLike, ...rest: unknown[]): NDArray {
+export function diagonal(
+  a: ArrayLike,
+  ...rest: (number | { offset?: number; axis1?: number; axis2?: number })[]
+): NDArray {
   const [pos, opts] = splitOpts<{ offset?: number; axis1?: number; axis2?: number }>(rest);
   const arr = asarray(a);
   let offset = shapeItem(opts.offset ?? pos[0] ?? 0);
@@ -1795,16 +1840,22 @@ declare module './ndarray' {
   }
 }
 
-NDArray.prototype.squeeze = function (this: NDArray, ...args: unknown[]): NDArray {
+NDArray.prototype.squeeze = function (
+  this: NDArray,
+  ...args: (number | readonly number[] | null | { axis?: number | readonly number[] | null })[]
+): NDArray {
   return squeeze(this, ...args);
 };
 NDArray.prototype.repeat = function (
   this: NDArray,
   repeats: number | readonly number[] | NDArray,
-  ...args: unknown[]
+  ...args: (number | null | { axis?: number | null })[]
 ): NDArray {
   return repeat(this, repeats, ...args);
 };
-NDArray.prototype.diagonal = function (this: NDArray, ...args: unknown[]): NDArray {
+NDArray.prototype.diagonal = function (
+  this: NDArray,
+  ...args: (number | { offset?: number; axis1?: number; axis2?: number })[]
+): NDArray {
   return diagonal(this, ...args);
 };
