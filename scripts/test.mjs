@@ -10,7 +10,7 @@
  * Groups are discovered: every folder under test/ holding `*.test.ts` (or .mjs/.js) files, at any
  * depth, is one group run by `node --import tsx --test` with the spec reporter. Known groups run
  * in ORDER; new folders (added by other teams) run after them, no change here needed. Groups that
- * need python3 + numpy (NUMPY_GROUPS) are skipped with a notice when numpy is missing.
+ * need python3 + numpy ≥ 2 (NUMPY_GROUPS) are skipped with a notice when it is missing.
  *
  * The output ends with node's standard summary (ℹ tests … ℹ fail …) added up over all groups,
  * then one plain line `total: N passed, N failed, N skipped`. Exit code 1 when any step failed.
@@ -112,7 +112,8 @@ function discoverGroups() {
 }
 
 function hasNumpy() {
-  const r = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' });
+  const check = 'import numpy, sys; sys.exit(int(numpy.__version__.split(".")[0]) < 2)';
+  const r = spawnSync('python3', ['-c', check], { stdio: 'ignore' });
   return r.status === 0;
 }
 
@@ -223,7 +224,7 @@ async function main() {
   try {
     for (const g of groups) {
       if (NUMPY_GROUPS.has(g.name) && !numpy) {
-        console.log(`\n▶ ${g.name}: skipped (python3 with numpy not found)`);
+        console.log(`\n▶ ${g.name}: skipped (python3 with numpy ≥ 2 not found)`);
         rows.push({ name: g.name, status: 'skipped: no numpy', ms: 0 });
         continue;
       }
