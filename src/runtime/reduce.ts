@@ -15,7 +15,7 @@ import { splitOpts } from './args';
 import { asarray, copyInto, scalarToStorage, toJS } from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType } from './dtype';
 import { AxisError, NumPyError, TypeError_, ValueError } from './errors';
-import { loop, loop2, operand } from './iter';
+import { collapse, loop, loop2, operand } from './iter';
 import { view } from './memory';
 import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
 
@@ -196,6 +196,86 @@ function reduceLoop(src: NDArray, outK: NDArray, inner: Inner): void {
 
 // ---------------------------------------------------------------------------------------------
 // Kernels
+
+/** NumPy's default ufunc buffer size (np.getbufsize()). */
+const BUFSIZE = 8192;
+
+/**
+ * A full float sum in the order NumPy 2.4 hands elements to its inner loop. The axes of `a` are
+ * ordered as nditer does (ties and zero strides stay put) and coalesced; then
+ * `npyiter_find_buffering_setup`'s cost model decides between an unbuffered iteration (one
+ * pairwise sum per coalesced inner run) and a buffered one (the elements copied in iteration order
+ * into buffers: blocks of the dims up to the chosen outer dim, cut into chunks of at most the
+ * buffer size, one pairwise sum per chunk). `cast` marks an input NumPy must cast (always
+ * buffered). `src` holds the (cast) values with a's shape; `outK` is the 1-element result.
+ */
+function fullSum(a: NDArray, src: NDArray, outK: NDArray, cast: boolean): void {
+  const f32 = src.dtype === 'float32';
+  const perm = iterPerm(a._strides).reverse(); // outer → inner
+  const c = collapse(
+    perm.map((d) => a._shape[d] as number),
+    [perm.map((d) => a._strides[d] as number)],
+  );
+  const s = [...c.shape].reverse(); // inner-first
+  const t = [...(c.strides[0] as number[])].reverse();
+  const k = s.length;
+  let cost = cast ? 2 : 1;
+  let single = 1;
+  let size = k > 0 ? (s[0] as number) : 1;
+  let bestDim = 0;
+  let bestCost = cost;
+  let bestSize = size;
+  let bestCore = 1;
+  for (let idim = 1; idim < k; idim++) {
+    if (size >= BUFSIZE && cost > 1) break;
+    if (single === idim) {
+      if ((t[idim - 1] as number) * (s[idim - 1] as number) === t[idim]) single++;
+      else if (!cast) cost++;
+    }
+    const core = size;
+    size *= s[idim] as number;
+    if (size === 0) break;
+    const bufsize = size > BUFSIZE && cost > 1 ? BUFSIZE : size;
+    if (cost * bestSize <= bestCost * bufsize) {
+      bestCost = cost;
+      bestCore = core;
+      bestSize = size;
+      bestDim = idim;
+    }
+  }
+  const buffered = cast || single <= bestDim;
+  // the values in iteration order
+  const n = a.size;
+  const seq = f32 ? new Float32Array(n) : new Float64Array(n);
+  const S = src._data() as FStore;
+  const v = src._view(
+    perm.map((d) => src._shape[d] as number),
+    perm.map((d) => src._strides[d] as number),
+    src._offset,
+  );
+  v._forEach((p, i) => {
+    seq[i] = S[p] as number;
+  });
+  const pw = f32 ? pairwiseSum32 : pairwiseSum;
+  const O = outK._data() as FStore;
+  let acc = O[outK._start] as number;
+  const add = (x: number): void => {
+    acc = f32 ? Math.fround(acc + x) : acc + x;
+  };
+  if (!buffered) {
+    const run = k > 0 ? (s[0] as number) : 1;
+    for (let p = 0; p < n; p += run) add(pw(seq, p, run, 1));
+  } else {
+    if (BUFSIZE < bestSize) bestSize = bestCore * Math.floor(BUFSIZE / bestCore);
+    let block = 1;
+    for (let i = 0; i <= bestDim && i < k; i++) block *= s[i] as number;
+    for (let b = 0; b < n; b += block) {
+      const end = Math.min(b + block, n);
+      for (let p = b; p < end; p += bestSize) add(pw(seq, p, Math.min(bestSize, end - p), 1));
+    }
+  }
+  O[outK._start] = acc;
+}
 
 /** NumPy's pairwise_sum (loops_utils.h): exact replication for float64. */
 export function pairwiseSum(d: FStore, p: number, n: number, s: number): number {
@@ -536,7 +616,11 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
   } else if (outK.size > 0) {
     copyInto(outK, src._view(keepShape, src._strides, src._offset));
   }
-  if (count > 0) reduceLoop(src, outK, kernel(op, loopDt, srcDt));
+  if (count > 0) {
+    if (op === 'add' && DTYPE_INFO[loopDt].kind === 'f' && axes.length === nd && nd > 0) {
+      fullSum(a, src, outK, a.dtype !== loopDt);
+    } else reduceLoop(src, outK, kernel(op, loopDt, srcDt));
+  }
   return dropAxes(outK, spec.keepdims === true ? [] : axes);
 }
 

@@ -48,8 +48,10 @@ def inputs():
 
 
 INT_LIKE = {"i64", "i64-3d-T", "i8", "i32", "u8", "u32", "big", "u64", "bool", "i16-F"}
-# (negative-stride and broadcast inputs: NumPy buffers them; summation order differs, see reduce.ts)
+# float sums that must agree to the last bit (full sums follow NumPy's buffering; partial sums of
+# negative-stride / broadcast inputs are compared with rtol)
 CONTIG_F = {"f64", "f64-3d", "f32", "f64-T", "f64-3d-perm", "f32-T"}
+FULL_EXACT = CONTIG_F | {"f64-neg", "f64-bcast"}
 
 
 def ex(name):
@@ -63,7 +65,7 @@ def cases(c):
         for name, a in ins.items():
             nd = 3 if "3d" in name else 2
             exact = True if (name in INT_LIKE or fn in ("max", "min") or (fn == "sum" and name in CONTIG_F)) else None
-            c.add(f"{fn}/{name}/all", fn, a, exact=exact)
+            c.add(f"{fn}/{name}/all", fn, a, exact=True if fn == "sum" and name in FULL_EXACT else exact)
             c.add(f"{fn}/{name}/axis0", fn, a, axis=0, exact=exact)
             c.add(f"{fn}/{name}/axis-1-keepdims", fn, a, axis=-1, keepdims=True, exact=exact)
             if nd == 3:
@@ -94,8 +96,21 @@ def cases(c):
     c.add("sum/long-all-2d", "sum", arr(LONG2), exact=True)
     c.add("sum/long-T-all", "sum", arr(LONG2, None, "T"), exact=True)
     c.add("sum/long-axis0", "sum", arr(LONG2), axis=0, exact=True)
-    c.add("sum/long-strided", "sum", arr(LONG, None, ("get", "::3")))
-    c.add("sum/long-reversed", "sum", arr(LONG, None, ("get", "::-1")))
+    c.add("sum/long-strided", "sum", arr(LONG, None, ("get", "::3")), exact=True)
+    # NumPy's buffering of full sums: strided 2-D views, broadcasts, casts (blocks of 8192)
+    BIGF = np.round(rng.standard_normal(30000), 6).tolist()
+    c.add("sum/buffered-2d-strided", "sum", arr(LONG2, None, ("get", "::2, ::3")), exact=True)
+    c.add("sum/buffered-bcast-small", "sum", arr(LONG2[0][:50], None, ("broadcast_to", [40, 50])), exact=True)
+    c.add("sum/buffered-bcast-large", "sum", arr(LONG2[0], None, ("broadcast_to", [60, 300])), exact=True)
+    c.add("sum/buffered-3d-strided", "sum", arr(np.reshape(BIGF, (30, 1000)).tolist(), None, ("get", "::2, ::3")), exact=True)
+    c.add("sum/buffered-3d-perm", "sum", arr(np.reshape(BIGF, (10, 30, 100)).tolist(), None, ("get", "::2, :, ::2")), exact=True)
+    c.add("sum/cast-f32-to-f64-long", "sum", arr(BIGF, "float32"), dtype="float64", exact=True)
+    c.add("sum/cast-f32-to-f64-2d", "sum", arr(np.reshape(BIGF, (300, 100)).tolist(), "float32", ("get", "::2")), dtype="float64", exact=True)
+    c.add("mean/int-long", "mean", arr(rng.integers(-1000, 1000, 30000).tolist()), exact=True)
+    c.add("mean/int-long-T", "mean", arr(rng.integers(-1000, 1000, (200, 150)).tolist(), None, "T"), exact=True)
+    c.add("sum/long-neg-2d", "sum", arr(np.reshape(BIGF, (300, 100)).tolist(), None, ("get", "::-1, ::-1")), exact=True)
+    c.add("sum/initial-long", "sum", arr(BIGF), initial=0.1, exact=True)
+    c.add("sum/long-reversed", "sum", arr(LONG, None, ("get", "::-1")), exact=True)
     c.add("mean/long", "mean", arr(LONG), exact=True)
     c.add("mean/long-rows", "mean", arr(LONG2), axis=1, exact=True)
     # dtype / initial / where / out
