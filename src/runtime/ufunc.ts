@@ -322,8 +322,8 @@ interface ClipOptions extends UfuncOptions {
 
 /**
  * `np.clip(a, a_min, a_max, out, {min, max, ...ufunc options})`: minimum(maximum(a, a_min),
- * a_max), NaN-propagating; a missing bound (null/undefined) is not applied. Python ints outside
- * the array's integer range are clamped to it (as NumPy 2 does).
+ * a_max), NaN-propagating; a missing bound (null/undefined) is not applied. As NumPy 2, for an
+ * integer array a Python-int bound at or past the dtype's range is dropped (no OverflowError).
  */
 export function clip(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const [pos, opts0] = splitOpts<ClipOptions>(args);
@@ -341,25 +341,22 @@ export function clip(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   }
   if (given(min)) lo = min;
   if (given(max)) hi = max;
-  const hasLo = lo !== undefined && lo !== null;
-  const hasHi = hi !== undefined && hi !== null;
+  let hasLo = lo !== undefined && lo !== null;
+  let hasHi = hi !== undefined && hi !== null;
+  // NumPy's _clip: for integer arrays, a Python-int bound beyond the dtype's range is dropped.
+  const c0 = classify(a);
+  const adt: DType = c0.kind === 'array' ? c0.a.dtype : c0.int ? 'int64' : 'float64';
+  if (DTYPE_INFO[adt].kind === 'i' || DTYPE_INFO[adt].kind === 'u') {
+    const [mn, mx] = intRange(adt);
+    const isInt = (v: unknown): v is number | bigint =>
+      (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
+    if (hasLo && isInt(lo) && BigInt(lo) <= mn) hasLo = false;
+    if (hasHi && isInt(hi) && BigInt(hi) >= mx) hasHi = false;
+  }
   if (!hasLo && !hasHi) return finish(applyUfunc('positive', [a], opts, outs));
   const ins: unknown[] = [a];
   if (hasLo) ins.push(lo);
   if (hasHi) ins.push(hi);
-  // Python ints out of an integer dtype's range clamp to it instead of raising.
-  const P = nep50(ins.map(classify));
-  if (DTYPE_INFO[P].kind === 'i' || DTYPE_INFO[P].kind === 'u') {
-    const [mn, mx] = intRange(P);
-    for (let k = 1; k < ins.length; k++) {
-      const v = ins[k];
-      if ((typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint') {
-        const b = BigInt(v);
-        if (b < mn) ins[k] = P === 'int64' || P === 'uint64' ? mn : Number(mn);
-        else if (b > mx) ins[k] = P === 'int64' || P === 'uint64' ? mx : Number(mx);
-      }
-    }
-  }
   const op = hasLo && hasHi ? 'clip' : hasLo ? 'maximum' : 'minimum';
   return finish(applyUfunc(op, ins, opts, outs));
 }

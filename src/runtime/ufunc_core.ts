@@ -105,6 +105,17 @@ const fits = (v: number | bigint, d: DType): boolean => {
   return b >= lo && b <= hi;
 };
 
+/** NumPy's DType class repr in messages: `<class 'numpy.dtypes.Int8DType'>`. */
+const dtypeClass = (d: DType): string => {
+  const n =
+    d === 'bool'
+      ? 'Bool'
+      : d.startsWith('uint')
+        ? 'UInt' + d.slice(4)
+        : d[0]!.toUpperCase() + d.slice(1);
+  return `<class 'numpy.dtypes.${n}DType'>`;
+};
+
 export interface Resolution {
   loop: Loop;
   /** The dtype each input is taken as before casting to the loop (weak scalars: NEP 50's). */
@@ -135,7 +146,7 @@ export function resolveLoop(
     });
   }
   const allBool = eff.every((d) => d === 'bool');
-  if (allBool && dtype === null) {
+  if ((allBool && dtype === null) || dtype === 'bool') {
     if (def.name === 'subtract') {
       throw TypeError_(
         'numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.',
@@ -147,8 +158,9 @@ export function resolveLoop(
       );
     }
     if (def.name === 'sign' || def.name === 'positive') {
+      const outCls = dtype === null ? 'None' : dtypeClass('bool');
       throw TypeError_(
-        `ufunc '${name}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`,
+        `ufunc '${name}' did not contain a loop with signature matching types ${dtypeClass(eff[0] as DType)} -> ${outCls}`,
       );
     }
   }
@@ -174,24 +186,34 @@ export function resolveLoop(
   }
   if (loop === undefined) throw noSafeLoop(name);
   const found = loop;
-  eff.forEach((d, k) => {
-    const to = found.ins[k] as DType;
-    if (!canCast(d, to, casting)) {
-      const which = def.nin > 1 ? `input ${k} ` : 'input ';
-      throw TypeError_(
-        `Cannot cast ufunc '${name}' ${which}from dtype('${d}') to dtype('${to}') with casting rule '${casting}'`,
-      );
-    }
-  });
-  // Python ints must fit the integer loop they are converted to (NumPy's OverflowError).
+  // Python ints are converted straight to the loop dtype and must fit it (NumPy's
+  // OverflowError, raised before any casting check); logical ufuncs only look at truthiness.
   ins.forEach((i, k) => {
     const to = found.ins[k] as DType;
-    if (i.kind === 'weak' && i.int && DTYPE_INFO[to].kind !== 'f' && DTYPE_INFO[to].kind !== 'b') {
+    if (
+      i.kind === 'weak' &&
+      i.int &&
+      def.kind !== 'logical' &&
+      DTYPE_INFO[to].kind !== 'f' &&
+      DTYPE_INFO[to].kind !== 'b'
+    ) {
       // NumPy converts through C long first (unsigned long long for uint64 loops)
       if (!fits(i.v, 'int64') && !(to === 'uint64' && fits(i.v, 'uint64'))) {
         throw OverflowError('Python int too large to convert to C long');
       }
       checkIntFits(i.v, to);
+    }
+  });
+  // Casting checks: arrays from their dtype; Python floats (as float64) only into non-float loops.
+  ins.forEach((i, k) => {
+    const to = found.ins[k] as DType;
+    let from: DType | null = eff[k] as DType;
+    if (i.kind === 'weak') from = !i.int && DTYPE_INFO[to].kind !== 'f' ? 'float64' : null;
+    if (from !== null && !canCast(from, to, casting)) {
+      const which = def.nin > 1 ? `input ${k} ` : 'input ';
+      throw TypeError_(
+        `Cannot cast ufunc '${name}' ${which}from dtype('${from}') to dtype('${to}') with casting rule '${casting}'`,
+      );
     }
   });
   return { loop: found, eff };
@@ -439,7 +461,10 @@ export function applyUfunc(
   // Inputs in the loop dtypes; an input overlapping an output in another layout is copied first.
   const arrs = ins.map((i, k) => {
     const dt = lp.ins[k] as DType;
-    if (i.kind === 'weak') return scalarArray(i.v, dt);
+    if (i.kind === 'weak') {
+      if (def.kind === 'logical' && i.int) return scalarArray(i.v !== 0 && i.v !== 0n ? 1 : 0, dt);
+      return scalarArray(i.v, dt);
+    }
     let a = i.a;
     const clash = outs.some((o) => o !== null && o.buffer === a.buffer && !sameView(o, a));
     if (a.dtype !== dt || clash) a = copyArray(a, dt, 'C');
