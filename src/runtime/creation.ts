@@ -3,7 +3,15 @@
  * matrices, grids, `fromfunction`. Layouts, dtypes and error texts follow NumPy 2.
  */
 import { splitOpts } from './args';
-import { astype, checkIntFits, copyInto, fillScalar, scalarToStorage, asarray } from './convert';
+import {
+  astype,
+  checkIntFits,
+  converter,
+  copyInto,
+  fillScalar,
+  scalarToStorage,
+  asarray,
+} from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, scalarDtype, type DType } from './dtype';
 import { NumPyError, TypeError_, ValueError } from './errors';
 import { view } from './memory';
@@ -107,6 +115,15 @@ function valueDtype(v: ArrayLike): DType {
 function fillWith(out: NDArray, value: ArrayLike): void {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     if (typeof value !== 'boolean') checkIntFits(value, out.dtype);
+    if (typeof value === 'number' && !Number.isInteger(value)) {
+      // a float cast to an integer dtype as NumPy's array cast does (NaN/inf → INT_MIN for int32)
+      const conv = converter('float64', out.dtype) as ((x: number) => number | bigint) | null;
+      if (conv !== null && out.dtype !== 'bool') {
+        const v = conv(value);
+        fillScalar(out, typeof v === 'bigint' ? v : Number.isFinite(v) ? Math.trunc(v) : v);
+        return;
+      }
+    }
     fillScalar(out, value);
     return;
   }
@@ -309,9 +326,12 @@ export function arange(...args: (number | bigint | boolean | null | ArangeOption
     len = Number((b - a) / c);
     if ((b - a) % c !== 0n && b - a > 0n === c > 0n) len += 1;
   } else {
-    const v = (num(s1) - num(s0)) / num(st);
+    const delta = num(s1) - num(s0);
+    const v = delta / num(st);
     if (Number.isNaN(v)) throw ValueError('arange: cannot compute length');
-    len = safeCeil(v);
+    // NumPy's underflow / divide-by-inf rule: one element unless the quotient is -0
+    if (v === 0 && delta !== 0) len = Object.is(v, -0) ? 0 : 1;
+    else len = safeCeil(v);
   }
   if (len <= 0) len = 0;
   if (dtype === 'bool' && len > 2) {
