@@ -27,6 +27,7 @@ import {
 } from './products';
 import { copyArray } from './convert';
 import { crExp, crLog } from './crmath';
+import { syevd } from './lapack-syev';
 
 const EPS = 2.220446049250313e-16;
 const EPS32 = 1.1920928955078125e-7;
@@ -365,197 +366,24 @@ export function slogdet(a_: ArrayLike): SlogdetResult<number> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// symmetric eigenproblem: Householder tridiagonalization + implicit QL (EISPACK tred2/tql2)
+// symmetric eigenproblem: LAPACK's dsyevd path (lapack-syev.ts), so eigenvector signs match NumPy
 
-/** Eigen-decomposition of a symmetric n×n matrix (row-major): ascending values, vectors as columns. */
 function symEig(
-  a: Float64Array,
+  m: Float64Array,
   n: number,
+  uplo: 'L' | 'U',
   wantVectors: boolean,
 ): { w: Float64Array; v: Float64Array } {
-  const V: Float64Array[] = [];
-  for (let i = 0; i < n; i++) V.push(a.slice(i * n, i * n + n));
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
-  if (n === 0) return { w: d, v: new Float64Array(0) };
-  // tred2
-  for (let j = 0; j < n; j++) d[j] = V[n - 1]![j]!;
-  for (let i = n - 1; i > 0; i--) {
-    let scale = 0;
-    let h = 0;
-    for (let k = 0; k < i; k++) scale += Math.abs(d[k]!);
-    if (scale === 0) {
-      e[i] = d[i - 1]!;
-      for (let j = 0; j < i; j++) {
-        d[j] = V[i - 1]![j]!;
-        V[i]![j] = 0;
-        V[j]![i] = 0;
-      }
-    } else {
-      for (let k = 0; k < i; k++) {
-        d[k] = d[k]! / scale;
-        h += d[k]! * d[k]!;
-      }
-      let f = d[i - 1]!;
-      let g = Math.sqrt(h);
-      if (f > 0) g = -g;
-      e[i] = scale * g;
-      h -= f * g;
-      d[i - 1] = f - g;
-      for (let j = 0; j < i; j++) e[j] = 0;
-      for (let j = 0; j < i; j++) {
-        f = d[j]!;
-        V[j]![i] = f;
-        g = e[j]! + V[j]![j]! * f;
-        for (let k = j + 1; k <= i - 1; k++) {
-          g += V[k]![j]! * d[k]!;
-          e[k] = e[k]! + V[k]![j]! * f;
-        }
-        e[j] = g;
-      }
-      f = 0;
-      for (let j = 0; j < i; j++) {
-        e[j] = e[j]! / h;
-        f += e[j]! * d[j]!;
-      }
-      const hh = f / (h + h);
-      for (let j = 0; j < i; j++) e[j] = e[j]! - hh * d[j]!;
-      for (let j = 0; j < i; j++) {
-        f = d[j]!;
-        g = e[j]!;
-        for (let k = j; k <= i - 1; k++) V[k]![j] = V[k]![j]! - (f * e[k]! + g * d[k]!);
-        d[j] = V[i - 1]![j]!;
-        V[i]![j] = 0;
-      }
-    }
-    d[i] = h;
-  }
-  for (let i = 0; i < n - 1; i++) {
-    V[n - 1]![i] = V[i]![i]!;
-    V[i]![i] = 1;
-    const h = d[i + 1]!;
-    if (h !== 0) {
-      for (let k = 0; k <= i; k++) d[k] = V[k]![i + 1]! / h;
-      for (let j = 0; j <= i; j++) {
-        let g = 0;
-        for (let k = 0; k <= i; k++) g += V[k]![i + 1]! * V[k]![j]!;
-        for (let k = 0; k <= i; k++) V[k]![j] = V[k]![j]! - g * d[k]!;
-      }
-    }
-    for (let k = 0; k <= i; k++) V[k]![i + 1] = 0;
-  }
-  for (let j = 0; j < n; j++) {
-    d[j] = V[n - 1]![j]!;
-    V[n - 1]![j] = 0;
-  }
-  V[n - 1]![n - 1] = 1;
-  e[0] = 0;
-  // tql2
-  for (let i = 1; i < n; i++) e[i - 1] = e[i]!;
-  e[n - 1] = 0;
-  let f = 0;
-  let tst1 = 0;
-  for (let l = 0; l < n; l++) {
-    tst1 = Math.max(tst1, Math.abs(d[l]!) + Math.abs(e[l]!));
-    let m = l;
-    while (m < n - 1) {
-      if (Math.abs(e[m]!) <= EPS * tst1) break;
-      m++;
-    }
-    if (m > l) {
-      let iter = 0;
-      do {
-        iter++;
-        let g = d[l]!;
-        let p = (d[l + 1]! - g) / (2 * e[l]!);
-        let r = Math.hypot(p, 1);
-        if (p < 0) r = -r;
-        d[l] = e[l]! / (p + r);
-        d[l + 1] = e[l]! * (p + r);
-        const dl1 = d[l + 1]!;
-        let h = g - d[l]!;
-        for (let i = l + 2; i < n; i++) d[i] = d[i]! - h;
-        f += h;
-        p = d[m]!;
-        let c = 1;
-        let c2 = c;
-        let c3 = c;
-        const el1 = e[l + 1]!;
-        let s = 0;
-        let s2 = 0;
-        for (let i = m - 1; i >= l; i--) {
-          c3 = c2;
-          c2 = c;
-          s2 = s;
-          g = c * e[i]!;
-          h = c * p;
-          r = Math.hypot(p, e[i]!);
-          e[i + 1] = s * r;
-          s = e[i]! / r;
-          c = p / r;
-          p = c * d[i]! - s * g;
-          d[i + 1] = h + s * (c * g + s * d[i]!);
-          if (wantVectors) {
-            for (let k = 0; k < n; k++) {
-              const row = V[k]!;
-              h = row[i + 1]!;
-              row[i + 1] = s * row[i]! + c * h;
-              row[i] = c * row[i]! - s * h;
-            }
-          }
-        }
-        p = (-s * s2 * c3 * el1 * e[l]!) / dl1;
-        e[l] = s * p;
-        d[l] = c * p;
-        if (iter > 300) throw LinAlgError('Eigenvalues did not converge');
-      } while (Math.abs(e[l]!) > EPS * tst1);
-    }
-    d[l] = d[l]! + f;
-    e[l] = 0;
-  }
-  for (let i = 0; i < n - 1; i++) {
-    let k = i;
-    let p = d[i]!;
-    for (let j = i + 1; j < n; j++) {
-      if (d[j]! < p) {
-        k = j;
-        p = d[j]!;
-      }
-    }
-    if (k !== i) {
-      d[k] = d[i]!;
-      d[i] = p;
-      for (let j = 0; j < n; j++) {
-        const row = V[j]!;
-        const t = row[i]!;
-        row[i] = row[k]!;
-        row[k] = t;
-      }
-    }
-  }
-  const v = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) v.set(V[i]!, i * n);
-  return { w: d, v };
+  const r = syevd(m, n, uplo, wantVectors);
+  if (r === null) throw LinAlgError('Eigenvalues did not converge');
+  return r;
 }
 
-/** The symmetric matrix that LAPACK sees from one triangle. */
-function symmetrize(m: Float64Array, n: number, uplo: string): Float64Array {
-  const s = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const lower = uplo === 'L' ? i >= j : i <= j;
-      const v = lower ? m[i * n + j]! : m[j * n + i]!;
-      s[i * n + j] = v;
-    }
-  }
-  return s;
-}
-
-function uploArg(rest: unknown[]): string {
+function uploArg(rest: unknown[]): 'L' | 'U' {
   const [pos, opts] = splitOpts<{ UPLO?: string }>(rest);
   const u = String((pos[0] as string | undefined) ?? opts.UPLO ?? 'L').toUpperCase();
   if (u !== 'L' && u !== 'U') throw ValueError("UPLO argument must be 'L' or 'U'");
-  return u;
+  return u as 'L' | 'U';
 }
 
 /** `np.linalg.eigh(a, UPLO='L')` → `{eigenvalues, eigenvectors}` (ascending; also destructures). */
@@ -566,7 +394,7 @@ export function eigh(a_: ArrayLike, ...rest: unknown[]): EighResult {
   assertSquare(a);
   const S = readStack(a);
   const n = S.rows;
-  const res = S.mats.map((m) => symEig(symmetrize(m, n, uplo), n, true));
+  const res = S.mats.map((m) => symEig(m, n, uplo, true));
   const w = writeStack(
     [...S.batch, n],
     S.rt,
@@ -591,7 +419,7 @@ export function eigvalsh(a_: ArrayLike, ...rest: unknown[]): NDArray {
   return writeStack(
     [...S.batch, n],
     S.rt,
-    S.mats.map((m) => symEig(symmetrize(m, n, uplo), n, false).w),
+    S.mats.map((m) => symEig(m, n, uplo, false).w),
   );
 }
 

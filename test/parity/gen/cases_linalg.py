@@ -322,3 +322,22 @@ def cases(c):
     c.add("nan/eig", "linalg.eig", A(nanm))
     c.add("nan/norm-fro", "linalg.norm", A(nanm))
     c.add("inf/norm-inf", "linalg.norm", A([[np.inf, 1.0], [1.0, 1.0]]), ord=np.inf)
+
+    # ---- eigh with vectors: the dsyevd port reproduces LAPACK's eigenvector signs (n <= 25) -----
+    c.add("eigh/2x2", "linalg.eigh", A([[3, 1], [1, 2]]), rtol=L)
+    c.add("eigh/2x2-neg-offdiag", "linalg.eigh", A([[2.0, -1.0], [-1.0, 2.0]]), rtol=L)
+    c.add("eigh/diag", "linalg.eigh", A(np.diag([3.0, 1.0, 2.0])), rtol=L)
+    c.add("eigh/identity", "linalg.eigh", A(np.eye(3)), rtol=L)
+    c.add("eigh/1x1", "linalg.eigh", A([[5.0]]))
+    for n in [3, 4, 5, 6, 8, 10, 16, 25]:
+        c.add(f"eigh/spd{n}", "linalg.eigh", A(spd(n)), rtol=1e-8)
+    for n in [3, 5, 7, 12]:
+        s = rnd(n, n)
+        c.add(f"eigh/indefinite{n}", "linalg.eigh", A(s + s.T + 3 * np.diag(np.arange(n) - n / 2 + 0.25)), rtol=1e-8)
+    c.add("eigh/upper", "linalg.eigh", A(np.triu(spd(4))), UPLO="U", rtol=1e-8)
+    c.add("eigh/upper-5", "linalg.eigh", A(spd(5)), "U", rtol=1e-8)
+    c.add("eigh/batched", "linalg.eigh", A(spd(3, (2,))), rtol=1e-8)
+    c.add("eigh/int", "linalg.eigh", A([[2, 1, 0], [1, 3, 1], [0, 1, 4]], "int64"), rtol=1e-8)
+    c.add("eigh/float32", "linalg.eigh", A(spd(3), "float32"), rtol=L32)
+    c.add("eigh/tridiagonal", "linalg.eigh", A([[2.0, -1, 0, 0], [-1, 2, -1, 0], [0, -1, 2, -1], [0, 0, -1, 2]]), rtol=1e-8)
+    c.add("eigh/lesson", "linalg.eigh", A([[4.0, 1.0], [1.0, 3.0]]), rtol=L)
