@@ -5,7 +5,14 @@
  */
 import { splitOpts } from './args';
 import { copyArray, copyInto, toJS } from './convert';
-import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType, type TypedArray } from './dtype';
+import {
+  canCast,
+  DTYPE_INFO,
+  normalizeDtype,
+  promoteTypes,
+  type DType,
+  type TypedArray,
+} from './dtype';
 import { normalizeAxis, TypeError_, ValueError } from './errors';
 import { gemm } from './gemm';
 import { shapeStrTight, tryBroadcastShapes } from './iter';
@@ -233,6 +240,18 @@ export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions = {}): 
     );
   }
   const dt = productDtype(a, b, opts.dtype);
+  for (const [i, x] of [a, b].entries()) {
+    if (!canCast(x.dtype, dt, 'same_kind')) {
+      throw TypeError_(
+        `Cannot cast ufunc 'matmul' input ${i} from dtype('${x.dtype}') to dtype('${dt}') with casting rule 'same_kind'`,
+      );
+    }
+  }
+  if (out !== null && !canCast(dt, out.dtype, 'same_kind')) {
+    throw TypeError_(
+      `Cannot cast ufunc 'matmul' output from dtype('${dt}') to dtype('${out.dtype}') with casting rule 'same_kind'`,
+    );
+  }
   a = _cast(a, dt);
   b = _cast(b, dt);
   // 1-D operands as (1, k) and (k, 1) views

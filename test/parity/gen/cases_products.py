@@ -226,3 +226,5 @@ def cases(c):
     c.add("vecmat/2d", "vecmat", ints(2), ints(2, 3))
     c.add("vecmat/batched", "vecmat", ints(3, 2), ints(2, 4))
     c.add("vecmat/err-core", "vecmat", rnd(3), rnd(2, 3))
+    c.add("matmul/err-dtype-cast", "matmul", rnd(2, 2), rnd(2, 2), dtype="int32")
+    c.add("matmul/err-dtype-bool", "matmul", ints(2, 2, dtype="int8"), ints(2, 2, dtype="int8"), dtype="bool")
