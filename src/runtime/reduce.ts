@@ -201,35 +201,57 @@ function reduceLoop(src: NDArray, outK: NDArray, inner: Inner): void {
 const BUFSIZE = 8192;
 
 /**
- * A full float sum in the order NumPy 2.4 hands elements to its inner loop. The axes of `a` are
- * ordered as nditer does (ties and zero strides stay put) and coalesced; then
- * `npyiter_find_buffering_setup`'s cost model decides between an unbuffered iteration (one
- * pairwise sum per coalesced inner run) and a buffered one (the elements copied in iteration order
- * into buffers: blocks of the dims up to the chosen outer dim, cut into chunks of at most the
- * buffer size, one pairwise sum per chunk). `cast` marks an input NumPy must cast (always
- * buffered). `src` holds the (cast) values with a's shape; `outK` is the 1-element result.
+ * A float add-reduction in the order NumPy 2.4 hands elements to its inner loop.
+ *
+ * The axes of `a` are ordered as nditer does (ties and zero strides stay put) and coalesced for
+ * both operands (result, input); then `npyiter_find_buffering_setup`'s cost model (ported from
+ * nditer_constr.c) picks the "outer" dim, whether the reduce logic is used and which operand is
+ * buffered. The inner loop then sees consecutive runs of the iteration order: with the reduce
+ * logic one core (the dims inside the outer reduce dim) per call; otherwise blocks of the dims up
+ * to the outer dim, cut into buffer-sized chunks. A run whose result stride is 0 is summed
+ * pairwise (`out += pairwise_sum(run)`), any other run elementwise. `cast` marks an input NumPy
+ * must cast (always buffered). `src` holds the (cast) values with a's shape; `outK` the
+ * keepdims-shaped result, already holding the initial value.
  */
-function fullSum(a: NDArray, src: NDArray, outK: NDArray, cast: boolean): void {
+function planSum(a: NDArray, src: NDArray, outK: NDArray, cast: boolean): void {
   const f32 = src.dtype === 'float32';
+  const shape = a._shape;
+  const ost = outK._strides.map((st, i) => (outK._shape[i] === 1 && shape[i] !== 1 ? 0 : st));
   const perm = iterPerm(a._strides).reverse(); // outer → inner
   const c = collapse(
-    perm.map((d) => a._shape[d] as number),
-    [perm.map((d) => a._strides[d] as number)],
+    perm.map((d) => shape[d] as number),
+    [perm.map((d) => ost[d] as number), perm.map((d) => a._strides[d] as number)],
   );
-  const s = [...c.shape].reverse(); // inner-first
-  const t = [...(c.strides[0] as number[])].reverse();
+  // inner-first, as nditer's axisdata
+  const s = [...c.shape].reverse();
+  const to = [...(c.strides[0] as number[])].reverse();
+  const ti = [...(c.strides[1] as number[])].reverse();
   const k = s.length;
   let cost = cast ? 2 : 1;
-  let single = 1;
+  let singleOut = 1;
+  let singleIn = 1;
+  let outerReduceDim = 0;
   let size = k > 0 ? (s[0] as number) : 1;
   let bestDim = 0;
   let bestCost = cost;
   let bestSize = size;
   let bestCore = 1;
   for (let idim = 1; idim < k; idim++) {
+    if (outerReduceDim) break;
     if (size >= BUFSIZE && cost > 1) break;
-    if (single === idim) {
-      if ((t[idim - 1] as number) * (s[idim - 1] as number) === t[idim]) single++;
+    const ps = s[idim - 1] as number;
+    // operand 0: the result (a reduce operand, never cast)
+    let collapsed = false;
+    if (singleOut === idim) {
+      if ((to[idim - 1] as number) * ps === to[idim]) {
+        singleOut++;
+        collapsed = true;
+      } else cost++;
+    }
+    if (!collapsed && (to[idim] === 0 || to[idim - 1] === 0)) outerReduceDim = idim;
+    // operand 1: the input
+    if (singleIn === idim) {
+      if ((ti[idim - 1] as number) * ps === ti[idim]) singleIn++;
       else if (!cast) cost++;
     }
     const core = size;
@@ -243,38 +265,62 @@ function fullSum(a: NDArray, src: NDArray, outK: NDArray, cast: boolean): void {
       bestDim = idim;
     }
   }
-  const buffered = cast || single <= bestDim;
-  // the values in iteration order
+  const usingReduce = outerReduceDim !== 0 && bestDim === outerReduceDim;
+  const outBuffered = !(singleOut + (usingReduce ? 1 : 0) > bestDim);
+  const inReduce =
+    usingReduce && ((singleIn === bestDim && !cast) || (ti[bestDim] === 0 && singleIn <= bestDim));
+  const inBuffered = cast || !(singleIn + (inReduce ? 1 : 0) > bestDim);
+  if ((outBuffered || inBuffered) && BUFSIZE < bestSize) {
+    bestSize = bestCore * Math.floor(BUFSIZE / bestCore);
+  }
+  // the elements and their result positions, in iteration order
   const n = a.size;
-  const seq = f32 ? new Float32Array(n) : new Float64Array(n);
+  const val = f32 ? new Float32Array(n) : new Float64Array(n);
+  const pos = new Float64Array(n);
   const S = src._data() as FStore;
-  const v = src._view(
-    perm.map((d) => src._shape[d] as number),
-    perm.map((d) => src._strides[d] as number),
-    src._offset,
-  );
-  v._forEach((p, i) => {
-    seq[i] = S[p] as number;
-  });
-  const pw = f32 ? pairwiseSum32 : pairwiseSum;
+  src
+    ._view(
+      perm.map((d) => shape[d] as number),
+      perm.map((d) => src._strides[d] as number),
+      src._offset,
+    )
+    ._forEach((p, i) => {
+      val[i] = S[p] as number;
+    });
+  outK
+    ._view(
+      perm.map((d) => shape[d] as number),
+      perm.map((d) => ost[d] as number),
+      outK._offset,
+    )
+    ._forEach((p, i) => {
+      pos[i] = p;
+    });
   const O = outK._data() as FStore;
-  let acc = O[outK._start] as number;
-  const add = (x: number): void => {
-    acc = f32 ? Math.fround(acc + x) : acc + x;
+  const pw = f32 ? pairwiseSum32 : pairwiseSum;
+  const fr = f32 ? Math.fround : (x: number): number => x;
+  const run = (start: number, len: number): void => {
+    const p0 = pos[start] as number;
+    if (len > 1 && pos[start + 1] === p0) {
+      O[p0] = fr((O[p0] as number) + pw(val, start, len, 1));
+    } else {
+      for (let i = start; i < start + len; i++) {
+        const q = pos[i] as number;
+        O[q] = fr((O[q] as number) + (val[i] as number));
+      }
+    }
   };
-  if (!buffered) {
-    const run = k > 0 ? (s[0] as number) : 1;
-    for (let p = 0; p < n; p += run) add(pw(seq, p, run, 1));
+  if (usingReduce) {
+    for (let p = 0; p < n; p += bestCore) run(p, Math.min(bestCore, n - p));
   } else {
-    if (BUFSIZE < bestSize) bestSize = bestCore * Math.floor(BUFSIZE / bestCore);
     let block = 1;
     for (let i = 0; i <= bestDim && i < k; i++) block *= s[i] as number;
+    const chunk = Math.max(bestSize, 1);
     for (let b = 0; b < n; b += block) {
       const end = Math.min(b + block, n);
-      for (let p = b; p < end; p += bestSize) add(pw(seq, p, Math.min(bestSize, end - p), 1));
+      for (let p = b; p < end; p += chunk) run(p, Math.min(chunk, end - p));
     }
   }
-  O[outK._start] = acc;
 }
 
 /** NumPy's pairwise_sum (loops_utils.h): exact replication for float64. */
@@ -617,8 +663,8 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
     copyInto(outK, src._view(keepShape, src._strides, src._offset));
   }
   if (count > 0) {
-    if (op === 'add' && DTYPE_INFO[loopDt].kind === 'f' && axes.length === nd && nd > 0) {
-      fullSum(a, src, outK, a.dtype !== loopDt);
+    if (op === 'add' && DTYPE_INFO[loopDt].kind === 'f' && nd > 0) {
+      planSum(a, src, outK, a.dtype !== loopDt);
     } else reduceLoop(src, outK, kernel(op, loopDt, srcDt));
   }
   return dropAxes(outK, spec.keepdims === true ? [] : axes);
@@ -838,7 +884,8 @@ function varArray(
     });
     cnt = reduceArray(mask, 'add', { axis: axes, keepdims: true, dtype: 'int64' });
   } else cnt = axes.reduce((acc, ax) => acc * (a._shape[ax] as number), 1);
-  const m = reduceArray(x, 'add', { axis: axes, keepdims: true, dtype: dt });
+  // NumPy sums `arr` itself (with dtype); nanvar sums its NaN-zeroed copy
+  const m = reduceArray(nan ? x : a, 'add', { axis: axes, keepdims: true, dtype: dt });
   divideInPlace(m, cnt);
   inplace2(x, m, (u, v) => fr(u - v));
   if (mask !== null) inplace2(x, mask, (u, v) => (v ? u : 0));

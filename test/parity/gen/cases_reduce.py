@@ -65,7 +65,8 @@ def cases(c):
         for name, a in ins.items():
             nd = 3 if "3d" in name else 2
             exact = True if (name in INT_LIKE or fn in ("max", "min") or (fn == "sum" and name in CONTIG_F)) else None
-            c.add(f"{fn}/{name}/all", fn, a, exact=True if fn == "sum" and name in FULL_EXACT else exact)
+            exact = True if fn == "sum" else exact
+            c.add(f"{fn}/{name}/all", fn, a, exact=exact)
             c.add(f"{fn}/{name}/axis0", fn, a, axis=0, exact=exact)
             c.add(f"{fn}/{name}/axis-1-keepdims", fn, a, axis=-1, keepdims=True, exact=exact)
             if nd == 3:
@@ -110,6 +111,20 @@ def cases(c):
     c.add("mean/int-long-T", "mean", arr(rng.integers(-1000, 1000, (200, 150)).tolist(), None, "T"), exact=True)
     c.add("sum/long-neg-2d", "sum", arr(np.reshape(BIGF, (300, 100)).tolist(), None, ("get", "::-1, ::-1")), exact=True)
     c.add("sum/initial-long", "sum", arr(BIGF), initial=0.1, exact=True)
+    # partial sums through NumPy's buffering / reduce logic
+    B3 = np.reshape(BIGF, (30, 10, 100)).tolist()
+    for label, view in [("C", None), ("T", "T"), ("strided", ("get", "::2, :, ::3")), ("neg", ("get", "::-1, :, ::-2")),
+                        ("perm", ("transpose", [1, 2, 0]))]:
+        for ax in [0, 1, 2, (0, 2), (1, 2), (0, 1)]:
+            c.add(f"sum/partial-{label}-axis{ax}", "sum", arr(B3, None, view), axis=ax, exact=True)
+        c.add(f"mean/partial-{label}-f32", "mean", arr(B3, "float32", view), axis=(0, 2), exact=True)
+        c.add(f"sum/partial-{label}-cast", "sum", arr(B3, "float32", view), axis=1, dtype="float64", exact=True)
+        c.add(f"mean/partial-{label}-int", "mean", arr(np.round(np.array(B3) * 1000).astype(int).tolist(), None, view), axis=(1, 2), exact=True)
+        c.add(f"var/partial-{label}", "var", arr(B3, None, view), axis=0, exact=True)
+        c.add(f"std/partial-{label}-ddof", "std", arr(B3, None, view), axis=(0, 2), ddof=1, exact=True)
+    c.add("sum/partial-bcast", "sum", arr(LONG2[0], None, ("broadcast_to", [60, 300])), axis=0, exact=True)
+    c.add("sum/partial-bcast-rows", "sum", arr(LONG2[0], None, ("broadcast_to", [60, 300])), axis=1, exact=True)
+    c.add("sum/partial-bcast-3d", "sum", arr(LONG2[0][:40], None, ("broadcast_to", [20, 30, 40])), axis=(0, 2), exact=True)
     c.add("sum/long-reversed", "sum", arr(LONG, None, ("get", "::-1")), exact=True)
     c.add("mean/long", "mean", arr(LONG), exact=True)
     c.add("mean/long-rows", "mean", arr(LONG2), axis=1, exact=True)
@@ -161,9 +176,9 @@ def cases(c):
     for name in ["f64", "f64-3d", "f64-T", "f64-neg", "f32", "f32-T", "i64", "i8", "u8", "big", "bool", "f64-bcast"]:
         a = ins[name]
         for fn in ["mean", "var", "std"]:
-            c.add(f"{fn}/{name}/all", fn, a)
-            c.add(f"{fn}/{name}/axis0", fn, a, axis=0)
-            c.add(f"{fn}/{name}/axis-1-kd", fn, a, axis=-1, keepdims=True)
+            c.add(f"{fn}/{name}/all", fn, a, exact=True)
+            c.add(f"{fn}/{name}/axis0", fn, a, axis=0, exact=True)
+            c.add(f"{fn}/{name}/axis-1-kd", fn, a, axis=-1, keepdims=True, exact=True)
     c.add("var/ddof1-axis", "var", arr(F345), axis=(0, 2), ddof=1)
     c.add("std/ddof2", "std", arr(I34), axis=0, ddof=2)
     c.add("var/ddof-too-big", "var", arr([1.5, 2.5]), ddof=2)
@@ -229,10 +244,15 @@ def cases(c):
     NANS32 = arr(NAN34, "float32")
     for fn in ["nansum", "nanprod", "nanmean", "nanstd", "nanvar", "nanmin", "nanmax", "nanargmin", "nanargmax", "nanmedian"]:
         for label, a in [("f64", NANS), ("T", NANS_T), ("f32", NANS32)]:
-            c.add(f"{fn}/{label}/all", fn, a)
-            c.add(f"{fn}/{label}/axis0", fn, a, axis=0)
-            c.add(f"{fn}/{label}/axis1-kd", fn, a, axis=1, keepdims=True)
-        c.add(f"{fn}/int", fn, arr(I34), axis=0)
+            c.add(f"{fn}/{label}/all", fn, a, exact=True)
+            c.add(f"{fn}/{label}/axis0", fn, a, axis=0, exact=True)
+            c.add(f"{fn}/{label}/axis1-kd", fn, a, axis=1, keepdims=True, exact=True)
+        c.add(f"{fn}/int", fn, arr(I34), axis=0, exact=True)
+    NANBIG = np.where(np.reshape(rng.random(3000) < 0.1, (30, 100)), np.nan, np.reshape(rng.standard_normal(3000), (30, 100))).tolist()
+    for fn in ["nansum", "nanmean", "nanvar", "nanstd"]:
+        c.add(f"{fn}/big-all", fn, arr(NANBIG), exact=True)
+        c.add(f"{fn}/big-axis0-T", fn, arr(NANBIG, None, "T"), axis=0, exact=True)
+        c.add(f"{fn}/big-axis1-strided", fn, arr(NANBIG, None, ("get", "::2, ::3")), axis=1, exact=True)
     c.add("nanvar/ddof", "nanvar", arr(NAN34), axis=1, ddof=1)
     c.add("nanmax/empty", "nanmax", arr(np.zeros(0)))
     c.add("nanmin/all-nan", "nanmin", arr([np.nan, np.nan]))
@@ -267,17 +287,17 @@ def cases(c):
     c.add("nanpercentile/basic", "nanpercentile", arr(NAN34), 40.5, axis=1)
     c.add("nanquantile/basic", "nanquantile", arr(NAN34), 0.75, axis=0)
     # average
-    c.add("average/plain", "average", arr(F34))
-    c.add("average/axis", "average", arr(I34), axis=1)
-    c.add("average/weights-full", "average", arr(F34), weights=arr(np.abs(np.array(F34)).tolist()))
-    c.add("average/weights-1d", "average", arr(I34), axis=1, weights=[1, 2, 3, 4])
-    c.add("average/weights-axis0", "average", arr(F34), axis=0, weights=[0.5, 1.5, 2.5])
-    c.add("average/weights-tuple", "average", arr(F345), axis=(2, 0), weights=arr(np.ones((5, 3)).tolist()))
-    c.add("average/returned", "average", arr(I34), axis=1, weights=[1, 2, 3, 4], returned=True)
-    c.add("average/returned-noweights", "average", arr(F34), axis=0, returned=True)
-    c.add("average/returned-full", "average", arr(F34), returned=True)
-    c.add("average/f32", "average", arr(F34, "float32"), axis=1, weights=arr([1, 2, 3, 4], "float32"))
-    c.add("average/keepdims", "average", arr(F34), axis=1, weights=[1, 2, 3, 4], keepdims=True)
+    c.add("average/plain", "average", arr(F34), exact=True)
+    c.add("average/axis", "average", arr(I34), axis=1, exact=True)
+    c.add("average/weights-full", "average", arr(F34), weights=arr(np.abs(np.array(F34)).tolist()), exact=True)
+    c.add("average/weights-1d", "average", arr(I34), axis=1, weights=[1, 2, 3, 4], exact=True)
+    c.add("average/weights-axis0", "average", arr(F34), axis=0, weights=[0.5, 1.5, 2.5], exact=True)
+    c.add("average/weights-tuple", "average", arr(F345), axis=(2, 0), weights=arr(np.ones((5, 3)).tolist()), exact=True)
+    c.add("average/returned", "average", arr(I34), axis=1, weights=[1, 2, 3, 4], returned=True, exact=True)
+    c.add("average/returned-noweights", "average", arr(F34), axis=0, returned=True, exact=True)
+    c.add("average/returned-full", "average", arr(F34), returned=True, exact=True)
+    c.add("average/f32", "average", arr(F34, "float32"), axis=1, weights=arr([1, 2, 3, 4], "float32"), exact=True)
+    c.add("average/keepdims", "average", arr(F34), axis=1, weights=[1, 2, 3, 4], keepdims=True, exact=True)
     # errors
     A = arr(F34)
     c.add("err/axis-oob", "sum", A, axis=2)
