@@ -273,6 +273,11 @@ function planSum(a: NDArray, src: NDArray, outK: NDArray, cast: boolean): void {
   if ((outBuffered || inBuffered) && BUFSIZE < bestSize) {
     bestSize = bestCore * Math.floor(BUFSIZE / bestCore);
   }
+  if (!outBuffered && !inBuffered && (usingReduce ? bestCore === s[0] : bestDim === 0)) {
+    // unbuffered, one call per coalesced inner run: the plain strided loop is the same order
+    reduceLoop(src, outK, kernel('add', src.dtype, src.dtype));
+    return;
+  }
   // the elements and their result positions, in iteration order
   const n = a.size;
   const val = f32 ? new Float32Array(n) : new Float64Array(n);
