@@ -11,10 +11,18 @@
  * dims]; when the array items are adjacent and not first, it is returned as a transposed view
  * that puts the broadcast dims in their place (NumPy's layout, so strides match NumPy's).
  */
-import { DTYPE_INFO, type DType, type TypedArray } from './dtype';
+import { DTYPE_INFO, promoteTypes, type DType, type TypedArray } from './dtype';
 import { AxisError, IndexError, OverflowError, TypeError_, ValueError } from './errors';
 import { view } from './memory';
-import { loop1, loop2, shapeStrTight, tryBroadcastShapes, type Operand } from './iter';
+import {
+  loop1,
+  loop2,
+  loop3,
+  shapeStr,
+  shapeStrTight,
+  tryBroadcastShapes,
+  type Operand,
+} from './iter';
 import {
   NDArray,
   isNDArray,
@@ -995,6 +1003,473 @@ export function put(a: NDArray, ind: ArrayLike, v: ArrayLike, ...rest: unknown[]
     }
     (d as Float64Array)[a._at(mi)] = vals[k % vals.length] as number;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// More indexing routines (numpy's "Indexing routines" page)
+
+function optsOf<T extends object>(rest: readonly unknown[]): [unknown[], T] {
+  const last = rest[rest.length - 1];
+  if (isPlainObject(last)) return [rest.slice(0, -1), last as T];
+  return [[...rest], {} as T];
+}
+
+/** An int64 array 0..n-1 shaped to broadcast along dim `d` of `nd` dims. */
+function aranged(n: number, d: number, nd: number): NDArray {
+  const r = NDArray.empty([n], 'int64', false);
+  const data = r._data() as BigInt64Array;
+  for (let i = 0; i < n; i++) data[r._start + i] = BigInt(i);
+  const shape = new Array<number>(nd).fill(1);
+  shape[d] = n;
+  const st = new Array<number>(nd).fill(0);
+  st[d] = 1;
+  return r._view(shape, st, 0, true);
+}
+
+function alongAxisIndex(arr: NDArray, indices: NDArray, axis: number): unknown[] {
+  const nd = arr.ndim;
+  return Array.from({ length: nd }, (_, d) =>
+    d === axis ? indices : aranged(arr._shape[d] as number, d, nd),
+  );
+}
+
+function prepAlongAxis(
+  arr: NDArray,
+  indices: ArrayLike,
+  axisArg: number | null,
+): { a: NDArray; idx: NDArray; axis: number } {
+  const idx = isNDArray(indices) ? indices : asarray(indices);
+  if (!isIntDtype(idx.dtype)) throw IndexError('`indices` must be an integer array');
+  if (axisArg === null) {
+    if (idx.ndim !== 1) throw ValueError('when axis=None, `indices` must have a single dimension.');
+    const flat = arr.flags.c_contiguous
+      ? arr._view([arr.size], [1], arr._offset)
+      : copyArray(arr)._view([arr.size], [1], 0);
+    return { a: flat, idx, axis: 0 };
+  }
+  if (axisArg < -arr.ndim || axisArg >= arr.ndim) throw AxisError(axisArg, arr.ndim);
+  if (arr.ndim !== idx.ndim)
+    throw ValueError('`indices` and `arr` must have the same number of dimensions');
+  return { a: arr, idx, axis: axisArg < 0 ? axisArg + arr.ndim : axisArg };
+}
+
+/** `np.take_along_axis(arr, indices, {axis})` (axis -1 by default; null flattens). */
+export function take_along_axis(arr: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDArray {
+  const [pos, opts] = optsOf<{ axis?: number | null }>(rest);
+  const axisArg =
+    pos.length > 0 ? (pos[0] as number | null) : opts.axis === undefined ? -1 : opts.axis;
+  const p = prepAlongAxis(asarray(arr), indices, axisArg);
+  if (axisArg === null) return getitem(p.a, [p.idx]) as NDArray;
+  return getitem(p.a, alongAxisIndex(p.a, p.idx, p.axis)) as NDArray;
+}
+
+/** `np.put_along_axis(arr, indices, values, axis)`: writes in place. */
+export function put_along_axis(
+  arr: NDArray,
+  indices: ArrayLike,
+  values: ArrayLike,
+  ...rest: unknown[]
+): void {
+  const [pos, opts] = optsOf<{ axis?: number | null }>(rest);
+  const axisArg = pos.length > 0 ? (pos[0] as number | null) : (opts.axis ?? null);
+  arr._assertWriteable();
+  if (axisArg === null) {
+    const idx = isNDArray(indices) ? indices : asarray(indices);
+    if (!isIntDtype(idx.dtype)) throw IndexError('`indices` must be an integer array');
+    if (idx.ndim !== 1) throw ValueError('when axis=None, `indices` must have a single dimension.');
+    put(arr, idx, values);
+    return;
+  }
+  const p = prepAlongAxis(arr, indices, axisArg);
+  setitem(p.a, alongAxisIndex(p.a, p.idx, p.axis), values);
+}
+
+/** Flat element data indices of `a` in C order. */
+function flatPositions(a: NDArray): number[] {
+  const out: number[] = [];
+  a._forEach((p) => out.push(p));
+  return out;
+}
+
+/** `np.putmask(a, mask, values)`: a.flat[i] = values.flat[i % values.size] where mask.flat[i]. */
+export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
+  a._assertWriteable();
+  const m = asarray(mask, { dtype: 'bool' });
+  if (m.size !== a.size) throw ValueError('putmask: mask and data must be the same size');
+  const v = isNDArray(values) ? values : valueArray(values, a.dtype);
+  if (v.size === 0) return;
+  const src = v.buffer === a.buffer ? copyArray(v) : v;
+  const conv = converter(src.dtype, a.dtype) as ((x: number | bigint) => number) | null;
+  const vals = src._values();
+  const mv = m._values();
+  const pos = flatPositions(a);
+  const d = a._data() as Float64Array;
+  for (let i = 0; i < pos.length; i++) {
+    if (!mv[i]) continue;
+    const x = vals[i % vals.length] as number;
+    d[pos[i] as number] = conv === null ? x : conv(x);
+  }
+}
+
+/** `np.place(arr, mask, vals)`: the True positions take vals in order (cycled). */
+export function place(arr: NDArray, mask: ArrayLike, vals: ArrayLike): void {
+  arr._assertWriteable();
+  const m = asarray(mask, { dtype: 'bool' });
+  if (m.size !== arr.size) throw ValueError('place: mask and data must be the same size');
+  const v = isNDArray(vals) ? vals : valueArray(vals, arr.dtype);
+  const mv = m._values();
+  const any = mv.some((x) => x);
+  if (v.size === 0) {
+    if (any) throw ValueError('Cannot insert from an empty array!');
+    return;
+  }
+  const src = v.buffer === arr.buffer ? copyArray(v) : v;
+  const conv = converter(src.dtype, arr.dtype) as ((x: number | bigint) => number) | null;
+  const values = src._values();
+  const pos = flatPositions(arr);
+  const d = arr._data() as Float64Array;
+  let k = 0;
+  for (let i = 0; i < pos.length; i++) {
+    if (!mv[i]) continue;
+    const x = values[k++ % values.length] as number;
+    d[pos[i] as number] = conv === null ? x : conv(x);
+  }
+}
+
+/** `np.extract(condition, arr)`: the elements of ravel(arr) where ravel(condition) is true. */
+export function extract(condition: ArrayLike, arr: ArrayLike): NDArray {
+  const a = asarray(arr);
+  const c = asarray(condition);
+  const cv = c._values();
+  const hits: number[] = [];
+  for (let i = 0; i < cv.length; i++) if (cv[i]) hits.push(i);
+  const flat = a.flags.c_contiguous
+    ? a._view([a.size], [1], a._offset)
+    : copyArray(a)._view([a.size], [1], 0);
+  return take(flat, hits.length > 0 ? hits : asarray([], { dtype: 'int64' })) as NDArray;
+}
+
+/** The result dtype of `dtypes` with a JS scalar as a weak (NEP 50) operand. */
+function weakPromote(dt: DType, v: Scalar): DType {
+  const k = DTYPE_INFO[dt].kind;
+  if (typeof v === 'boolean') return dt;
+  if (typeof v === 'number' && !Number.isInteger(v)) return k === 'f' ? dt : 'float64';
+  return k === 'b' ? 'int64' : dt;
+}
+
+/** `np.select(condlist, choicelist, {default})`. */
+export function select(
+  condlist: readonly ArrayLike[],
+  choicelist: readonly ArrayLike[],
+  ...rest: unknown[]
+): NDArray {
+  const [pos, opts] = optsOf<{ default?: ArrayLike }>(rest);
+  const dflt = (pos[0] as ArrayLike | undefined) ?? opts.default ?? 0;
+  if (condlist.length !== choicelist.length) {
+    throw ValueError('list of cases must be same length as list of conditions');
+  }
+  if (condlist.length === 0)
+    throw ValueError('select with an empty condition list is not possible');
+  const choices = choicelist.map((c) => asarray(c));
+  const conds = condlist.map((c, i) => {
+    const a = asarray(c);
+    if (a.dtype !== 'bool')
+      throw TypeError_(`invalid entry ${i} in condlist: should be boolean ndarray`);
+    return a;
+  });
+  let dt = choices.map((c) => c.dtype).reduce((x, y) => promoteTypes(x, y));
+  const dArr = isNDArray(dflt) || Array.isArray(dflt) ? asarray(dflt) : null;
+  dt = dArr !== null ? promoteTypes(dt, dArr.dtype) : weakPromote(dt, dflt as Scalar);
+  const shape = broadcastShapesIdx(
+    [...choices, ...conds, ...(dArr ? [dArr] : [])].map((x) => x._shape),
+  );
+  const out = NDArray.empty(shape, dt, false);
+  if (dArr !== null) setitem(out, [], dArr);
+  else setitem(out, [], dflt);
+  for (let i = conds.length - 1; i >= 0; i--) {
+    const c = broadcastTo(conds[i] as NDArray, shape);
+    const ch = broadcastTo(choices[i] as NDArray, shape);
+    const conv = converter(ch.dtype, dt) as ((x: number | bigint) => number) | null;
+    const cd = c._data();
+    const chd = ch._data() as Float64Array;
+    const od = out._data() as Float64Array;
+    loop3(shape, operand0(out), operand0(c), operand0(ch), (n, i0, s0, i1, s1, i2, s2) => {
+      for (let j = 0; j < n; j++) {
+        if (cd[i1 + j * s1]) {
+          const x = chd[i2 + j * s2] as number;
+          od[i0 + j * s0] = conv === null ? x : conv(x);
+        }
+      }
+    });
+  }
+  return out;
+}
+
+function operand0(a: NDArray): Operand {
+  return { start: a._start, strides: a._strides };
+}
+
+function broadcastShapesIdx(shapes: readonly (readonly number[])[]): number[] {
+  const r = tryBroadcastShapes(shapes);
+  if (r === null) {
+    throw ValueError(
+      `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${shapeStr(shapes[0] ?? [])} and arg 1 with shape ${shapeStr(shapes[1] ?? [])}.`,
+    );
+  }
+  return r;
+}
+
+/** `np.choose(a, choices, {mode})`: mode 'raise' (default), 'wrap' or 'clip'. */
+export function choose(a: ArrayLike, choices: readonly ArrayLike[], ...rest: unknown[]): NDArray {
+  const [pos, opts] = optsOf<{ mode?: 'raise' | 'wrap' | 'clip' }>(rest);
+  const mode = (pos[1] as 'raise' | 'wrap' | 'clip' | undefined) ?? opts.mode ?? 'raise';
+  const idx = asarray(a);
+  if (!isIntDtype(idx.dtype) && idx.dtype !== 'bool') {
+    throw TypeError_(
+      `Cannot cast array data from dtype('${idx.dtype}') to dtype('int64') according to the rule 'safe'`,
+    );
+  }
+  const ch = choices.map((c) => asarray(c));
+  if (ch.length === 0) throw ValueError('0-length sequence.');
+  const dt = ch.map((c) => c.dtype).reduce((x, y) => promoteTypes(x, y));
+  const shape = broadcastShapesIdx([idx._shape, ...ch.map((c) => c._shape)]);
+  const n = ch.length;
+  const ib = broadcastTo(idx, shape);
+  const iv = ib._values().map((x) => Number(x));
+  const sel = iv.map((i) => {
+    if (mode === 'wrap') return ((i % n) + n) % n;
+    if (mode === 'clip') return Math.min(Math.max(i, 0), n - 1);
+    if (i < 0 || i >= n) throw ValueError('invalid entry in choice array');
+    return i;
+  });
+  const out = NDArray.empty(shape, dt, false);
+  const vals = ch.map((c) => broadcastTo(c, shape)._values());
+  const convs = ch.map((c) => converter(c.dtype, dt) as ((x: number | bigint) => number) | null);
+  const od = out._data() as Float64Array;
+  const s0 = out._start;
+  for (let k = 0; k < sel.length; k++) {
+    const j = sel[k] as number;
+    const x = (vals[j] as (number | bigint)[])[k] as number;
+    const cv = convs[j];
+    od[s0 + k] = cv ? cv(x) : x;
+  }
+  return out;
+}
+
+function int64Of(vals: readonly number[], shape: readonly number[]): NDArray {
+  const r = NDArray.empty(shape, 'int64', false);
+  const d = r._data() as BigInt64Array;
+  for (let i = 0; i < vals.length; i++) d[r._start + i] = BigInt(vals[i] as number);
+  return r;
+}
+
+function toShapeArg(x: unknown): number[] {
+  return typeof x === 'number' ? [x] : [...(x as readonly number[])];
+}
+
+/** `np.unravel_index(indices, shape, {order})`: a list of int64 arrays (JS numbers for a scalar). */
+export function unravel_index(
+  indices: ArrayLike,
+  shape: number | readonly number[],
+  ...rest: unknown[]
+): (NDArray | number)[] {
+  const [pos, opts] = optsOf<{ order?: 'C' | 'F' }>(rest);
+  const order = (pos[0] as 'C' | 'F' | undefined) ?? opts.order ?? 'C';
+  const dims = toShapeArg(shape);
+  const idx = asarray(indices);
+  if (!isIntDtype(idx.dtype)) {
+    throw TypeError_(`only int indices permitted`);
+  }
+  const size = shapeSize(dims);
+  const vals = idx._values().map((x) => Number(x));
+  const outs = dims.map(() => new Array<number>(vals.length));
+  for (let k = 0; k < vals.length; k++) {
+    let v = vals[k] as number;
+    if (v < 0 || v >= size)
+      throw ValueError(`index ${v} is out of bounds for array with size ${size}`);
+    const ds = order === 'F' ? dims.map((_, i) => i) : dims.map((_, i) => dims.length - 1 - i);
+    for (const d of ds) {
+      const n = dims[d] as number;
+      (outs[d] as number[])[k] = v % n;
+      v = Math.floor(v / n);
+    }
+  }
+  if (idx.ndim === 0) return outs.map((o) => o[0] as number);
+  // NumPy returns views of one (…, ndim) array, so the strides interleave.
+  const nd = dims.length;
+  const all = NDArray.empty([...idx._shape, nd], 'int64', false);
+  const data = all._data() as BigInt64Array;
+  for (let d = 0; d < nd; d++) {
+    const o = outs[d] as number[];
+    for (let k = 0; k < o.length; k++) data[all._start + k * nd + d] = BigInt(o[k] as number);
+  }
+  return dims.map((_, d) => all._view(idx._shape, all._strides.slice(0, -1), d, true));
+}
+
+/** `np.ravel_multi_index(multi_index, dims, {mode, order})`. */
+export function ravel_multi_index(
+  multiIndex: readonly ArrayLike[],
+  dims: number | readonly number[],
+  ...rest: unknown[]
+): NDArray | number {
+  const [, opts] = optsOf<{ mode?: string | readonly string[]; order?: 'C' | 'F' }>(rest);
+  const shape = toShapeArg(dims);
+  if (multiIndex.length !== shape.length) {
+    throw ValueError(`parameter multi_index must be a sequence of length ${shape.length}`);
+  }
+  const modes =
+    typeof opts.mode === 'string' || opts.mode === undefined
+      ? shape.map(() => (opts.mode as string | undefined) ?? 'raise')
+      : [...opts.mode];
+  const arrs = multiIndex.map((m) => asarray(m));
+  const bshape = broadcastShapesIdx(arrs.map((a) => a._shape));
+  const cols = arrs.map((a) =>
+    broadcastTo(a, bshape)
+      ._values()
+      .map((x) => Number(x)),
+  );
+  const n = shapeSize(bshape);
+  const order = opts.order ?? 'C';
+  const strides =
+    order === 'F'
+      ? (() => {
+          const s: number[] = [];
+          let acc = 1;
+          for (const d of shape) {
+            s.push(acc);
+            acc *= d;
+          }
+          return s;
+        })()
+      : (() => {
+          const s = new Array<number>(shape.length);
+          let acc = 1;
+          for (let i = shape.length - 1; i >= 0; i--) {
+            s[i] = acc;
+            acc *= shape[i] as number;
+          }
+          return s;
+        })();
+  const out: number[] = new Array<number>(n).fill(0);
+  for (let k = 0; k < n; k++) {
+    for (let d = 0; d < shape.length; d++) {
+      const m = shape[d] as number;
+      let v = (cols[d] as number[])[k] as number;
+      const mode = modes[d];
+      if (mode === 'wrap') v = ((v % m) + m) % m;
+      else if (mode === 'clip') v = Math.min(Math.max(v, 0), m - 1);
+      else if (v < 0 || v >= m) throw ValueError('invalid entry in coordinates array');
+      out[k] = (out[k] as number) + v * (strides[d] as number);
+    }
+  }
+  if (bshape.length === 0) return out[0] as number;
+  return int64Of(out, bshape);
+}
+
+/** `np.fill_diagonal(a, val, {wrap})`: in place. */
+export function fill_diagonal(a: NDArray, val: ArrayLike, ...rest: unknown[]): void {
+  const [pos, opts] = optsOf<{ wrap?: boolean }>(rest);
+  const wrap = (pos[0] as boolean | undefined) ?? opts.wrap ?? false;
+  if (a.ndim < 2) throw ValueError('array must be at least 2-d');
+  a._assertWriteable();
+  let step: number;
+  let end: number;
+  if (a.ndim === 2) {
+    const cols = a._shape[1] as number;
+    step = cols + 1;
+    end = wrap ? a.size : Math.min(a.size, cols * cols);
+  } else {
+    const n0 = a._shape[0] as number;
+    if (a._shape.some((d) => d !== n0))
+      throw ValueError('All dimensions of input must be of equal length');
+    let acc = 0;
+    let p = 1;
+    for (let i = a.ndim - 1; i >= 0; i--) {
+      acc += p;
+      p *= a._shape[i] as number;
+    }
+    step = acc;
+    end = a.size;
+  }
+  const flat: number[] = [];
+  for (let i = 0; i < end; i += step) flat.push(i);
+  put(a, flat.length > 0 ? flat : asarray([], { dtype: 'int64' }), val);
+}
+
+/** `np.diag_indices(n, ndim=2)`. */
+export function diag_indices(n: number, ndim = 2): NDArray[] {
+  const r = Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: ndim }, () => int64Of(r, [n]));
+}
+
+/** `np.diag_indices_from(arr)`. */
+export function diag_indices_from(arr: ArrayLike): NDArray[] {
+  const a = asarray(arr);
+  if (a.ndim < 2) throw ValueError('input array must be at least 2-d');
+  const n0 = a._shape[0] as number;
+  if (a._shape.some((d) => d !== n0))
+    throw ValueError('All dimensions of input must be of equal length');
+  return diag_indices(n0, a.ndim);
+}
+
+function triIndices(n: number, k: number, m: number, lower: boolean): NDArray[] {
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      if (lower ? j - i <= k : j - i >= k) {
+        rows.push(i);
+        cols.push(j);
+      }
+    }
+  }
+  return [int64Of(rows, [rows.length]), int64Of(cols, [cols.length])];
+}
+
+/** `np.tril_indices(n, {k, m})`. */
+export function tril_indices(n: number, ...rest: unknown[]): NDArray[] {
+  const [pos, opts] = optsOf<{ k?: number; m?: number | null }>(rest);
+  const k = (pos[0] as number | undefined) ?? opts.k ?? 0;
+  const m = (pos[1] as number | null | undefined) ?? opts.m ?? n;
+  return triIndices(n, k, m, true);
+}
+
+/** `np.triu_indices(n, {k, m})`. */
+export function triu_indices(n: number, ...rest: unknown[]): NDArray[] {
+  const [pos, opts] = optsOf<{ k?: number; m?: number | null }>(rest);
+  const k = (pos[0] as number | undefined) ?? opts.k ?? 0;
+  const m = (pos[1] as number | null | undefined) ?? opts.m ?? n;
+  return triIndices(n, k, m, false);
+}
+
+function fromArr(arr: ArrayLike): NDArray {
+  const a = asarray(arr);
+  if (a.ndim !== 2) throw ValueError('input array must be 2-d');
+  return a;
+}
+
+/** `np.tril_indices_from(arr, {k})`. */
+export function tril_indices_from(arr: ArrayLike, ...rest: unknown[]): NDArray[] {
+  const [pos, opts] = optsOf<{ k?: number }>(rest);
+  const a = fromArr(arr);
+  return triIndices(
+    a._shape[0] as number,
+    (pos[0] as number | undefined) ?? opts.k ?? 0,
+    a._shape[1] as number,
+    true,
+  );
+}
+
+/** `np.triu_indices_from(arr, {k})`. */
+export function triu_indices_from(arr: ArrayLike, ...rest: unknown[]): NDArray[] {
+  const [pos, opts] = optsOf<{ k?: number }>(rest);
+  const a = fromArr(arr);
+  return triIndices(
+    a._shape[0] as number,
+    (pos[0] as number | undefined) ?? opts.k ?? 0,
+    a._shape[1] as number,
+    false,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -299,3 +299,82 @@ describe('take, put, compress', () => {
     ]);
   });
 });
+
+describe('in-place indexing routines (values from NumPy 2.4)', () => {
+  const M = (): NDArray =>
+    np.array([
+      [3, 1, 2, 0],
+      [9, 7, 8, 5],
+      [4, 6, 11, 10],
+    ]) as NDArray;
+  it('put_along_axis writes along an axis and flat (axis null)', () => {
+    const a = M();
+    np.put_along_axis(a, np.array([[0, 1, 2, 0]]), np.array([[70, 71, 72, 73]]), 0);
+    assert.deepEqual(a.tolist(), [
+      [70, 1, 2, 73],
+      [9, 71, 8, 5],
+      [4, 6, 72, 10],
+    ]);
+    const b = np.arange(6) as NDArray;
+    np.put_along_axis(b, np.array([5, 0]), [9, 8], { axis: null });
+    assert.deepEqual(b.tolist(), [8, 1, 2, 3, 4, 9]);
+  });
+  it('putmask cycles values by flat position, place by True position', () => {
+    const a = M();
+    const m = np.array([
+      [false, false, false, false],
+      [true, true, true, false],
+      [false, true, true, true],
+    ]);
+    np.putmask(a, m, [0, -1]);
+    assert.deepEqual(a.tolist(), [
+      [3, 1, 2, 0],
+      [0, -1, 0, 5],
+      [4, -1, 0, -1],
+    ]);
+    const b = M();
+    np.place(b, m, [0, -1]);
+    assert.deepEqual(b.tolist(), [
+      [3, 1, 2, 0],
+      [0, -1, 0, 5],
+      [4, -1, 0, -1],
+    ]);
+  });
+  it('fill_diagonal: square part, wrap, n-d, through a transposed view', () => {
+    const a = M();
+    np.fill_diagonal(a, 99);
+    assert.deepEqual(a.tolist(), [
+      [99, 1, 2, 0],
+      [9, 99, 8, 5],
+      [4, 6, 99, 10],
+    ]);
+    const w = np.zeros([5, 3], { dtype: 'int64' }) as NDArray;
+    np.fill_diagonal(w, [1, 2], { wrap: true });
+    assert.deepEqual(w.tolist(), [
+      [1, 0, 0],
+      [0, 2, 0],
+      [0, 0, 1],
+      [0, 0, 0],
+      [2, 0, 0],
+    ]);
+    const c = np.zeros([2, 2, 2], { dtype: 'int64' }) as NDArray;
+    np.fill_diagonal(c, 4);
+    assert.deepEqual(c.tolist(), [
+      [
+        [4, 0],
+        [0, 0],
+      ],
+      [
+        [0, 0],
+        [0, 4],
+      ],
+    ]);
+    const t = np.zeros([3, 4]) as NDArray;
+    np.fill_diagonal(t.T, 7);
+    assert.deepEqual(t.tolist(), [
+      [7, 0, 0, 0],
+      [0, 7, 0, 0],
+      [0, 0, 7, 0],
+    ]);
+  });
+});
