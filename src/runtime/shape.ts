@@ -8,7 +8,7 @@
 import { splitOpts } from './args';
 import { IndexError, NumPyError, TypeError_, ValueError, normalizeAxis } from './errors';
 import { NDArray, isNDArray, shapeSize, type ArrayLike } from './ndarray';
-import { array, asarray, copyArray, copyInto } from './convert';
+import { asarray, copyArray, copyInto } from './convert';
 import { canCast, normalizeDtype, promoteTypes, type Casting, type DType } from './dtype';
 
 export type LayoutOrder = 'C' | 'F' | 'A' | 'K';
@@ -1323,13 +1323,26 @@ export function repeat(
   return out;
 }
 
+/** NumPy's `_prepend_ones` (the `ndmin` of `np.array`): a view with leading length-1 axes. */
+function prependOnes(a: NDArray, ndmin: number): NDArray {
+  if (a.ndim >= ndmin) return a;
+  const stride =
+    isFortran(a) || a.ndim === 0 ? 1 : (a._strides[0] as number) * (a._shape[0] as number);
+  const num = ndmin - a.ndim;
+  return a._view(
+    [...new Array<number>(num).fill(1), ...a._shape],
+    [...new Array<number>(num).fill(stride), ...a._strides],
+    a._offset,
+  );
+}
+
 /** `np.tile(A, reps)`. */
 export function tile(A: ArrayLike, reps: number | readonly number[]): NDArray {
   const tup = typeof reps === 'number' ? [shapeItem(reps)] : reps.map(shapeItem);
   const d = tup.length;
   let c: NDArray;
-  if (tup.every((x) => x === 1) && isNDArray(A)) c = array(A, { copy: true, ndmin: d });
-  else c = array(A, { copy: null, ndmin: d });
+  if (tup.every((x) => x === 1) && isNDArray(A)) c = prependOnes(copyKeep(A), d);
+  else c = prependOnes(isNDArray(A) ? A : asarray(A), d);
   const t = d < c.ndim ? [...new Array<number>(c.ndim - d).fill(1), ...tup] : tup;
   const shapeOut = c._shape.map((s, i) => s * (t[i] as number));
   for (const x of shapeOut) if (x < 0) throw ValueError('negative dimensions are not allowed');
@@ -1368,7 +1381,9 @@ function flipAxes(a: NDArray, axes: readonly number[]): NDArray {
   let off = a._offset;
   for (const ax of axes) {
     const n = a._shape[ax] as number;
-    if (n > 0) off += (n - 1) * (strides[ax] as number);
+    // NumPy's slicing: an empty result keeps its stride (step 1 from the start)
+    if (n === 0) continue;
+    off += (n - 1) * (strides[ax] as number);
     strides[ax] = -(strides[ax] as number);
   }
   return a._view(a._shape, strides, off);
@@ -1640,7 +1655,7 @@ export function insert(
     if (index < 0) index += n;
     let v = asarray(values, { dtype: a.dtype });
     // NumPy: values = array(values, ndmin=arr.ndim, dtype=arr.dtype); moveaxis(values, 0, axis)
-    if (v.ndim < a.ndim) v = array(v, { copy: null, ndmin: a.ndim });
+    v = prependOnes(v, a.ndim);
     if (o.ndim === 0) v = moveaxis(v, 0, ax);
     const numnew = v._shape[ax] as number;
     const shape = [...a._shape];

@@ -385,6 +385,7 @@ def cases(c):
     c.add("insert/F", "insert", arr(M34, "int64", "F"), 1, 5, axis=0)
 
     random_layouts(c)
+    random_layouts2(c)
     bad_args(c)
 
 
@@ -486,3 +487,33 @@ def bad_args(c):
     c.add("bad/split-float", "split", arr([1, 2, 3, 4]), 1.5)
     c.add("bad/zeros_like-neg-shape", "zeros_like", a, shape=[-1])
     c.add("bad/reshape-bool-shape", None, a, True, method="reshape")
+
+
+def random_layouts2(c):
+    """A second seeded batch: every view-producing function over random layouts."""
+    import random
+
+    rng = random.Random(7)
+    for i in range(60):
+        src, shape = rand_source(rng)
+        nd = len(shape)
+        c.add(f"rand2/copy-{i}", "copy", src, order=rng.choice(["C", "F", "A", "K"]))
+        c.add(f"rand2/ones_like-{i}", "ones_like", src, order=rng.choice(["C", "F", "A", "K"]))
+        c.add(f"rand2/ascontiguousarray-{i}", "ascontiguousarray", src)
+        c.add(f"rand2/asfortranarray-{i}", "asfortranarray", src)
+        c.add(f"rand2/flip-{i}", "flip", src, rng.randrange(nd))
+        c.add(f"rand2/moveaxis-{i}", "moveaxis", src, rng.randrange(nd), rng.randrange(nd))
+        c.add(f"rand2/expand_dims-{i}", "expand_dims", src, rng.randint(-nd - 1, nd))
+        c.add(f"rand2/squeeze-{i}", "squeeze", src)
+        c.add(f"rand2/tile-{i}", "tile", src, [rng.randint(1, 2) for _ in range(rng.randint(1, 3))])
+        c.add(f"rand2/array_split-{i}", "array_split", src, rng.randint(1, 3), rng.randrange(nd))
+        c.add(f"rand2/flatten-{i}", None, src, rng.choice(["C", "F", "A", "K"]), method="flatten")
+        if nd >= 2:
+            c.add(f"rand2/diagonal-{i}", "diagonal", src, rng.randint(-1, 1))
+            c.add(f"rand2/rot90-{i}", "rot90", src, rng.randint(-2, 3))
+            c.add(f"rand2/swapaxes-{i}", "swapaxes", src, 0, -1)
+            c.add(f"rand2/triu-{i}", "triu", src, rng.randint(-1, 1))
+        c.add(f"rand2/delete-{i}", "delete", src, 0, rng.randrange(nd))
+        c.add(f"rand2/insert-{i}", "insert", src, 0, 7, axis=rng.randrange(nd))
+        c.add(f"rand2/concat-none-{i}", "concatenate", [src, src], None)
+        c.add(f"rand2/resize-{i}", "resize", src, [rng.randint(1, 4), rng.randint(1, 4)])
