@@ -1,0 +1,335 @@
+/**
+ * PCG64 (XSL-RR 128/64) and NumPy's SeedSequence, bit-identical to `numpy.random.PCG64`.
+ *
+ * The 128-bit LCG state is kept as eight 16-bit limbs in plain numbers: each step is a
+ * schoolbook multiply by the 128-bit multiplier (36 exact double products) plus the increment,
+ * which is an order of magnitude faster than BigInt arithmetic.
+ */
+import { ValueError, TypeError_ } from '../errors';
+import type { BitGen } from './bitgen';
+import { doubleFrom64 } from './bitgen';
+
+const MASK32 = 0xffffffff;
+const MULT_A = 0x931e8875;
+const MULT_B = 0x58f38ded;
+const INIT_A = 0x43b0d7e5;
+const INIT_B = 0x8b51f9dd;
+const MIX_MULT_L = 0xca01f9dd;
+const MIX_MULT_R = 0x4973f715;
+
+/** Seed material NumPy accepts: a non-negative integer or a (nested) sequence of them. */
+export type SeedLike = number | bigint | readonly (number | bigint)[];
+
+function intToUint32Array(n: bigint): number[] {
+  if (n < 0n) throw ValueError('expected non-negative integer');
+  if (n === 0n) return [0];
+  const out: number[] = [];
+  while (n > 0n) {
+    out.push(Number(n & 0xffffffffn));
+    n >>= 32n;
+  }
+  return out;
+}
+
+function toBigInt(x: unknown): bigint {
+  if (typeof x === 'bigint') return x;
+  if (typeof x === 'number') {
+    if (!Number.isInteger(x))
+      throw TypeError_('SeedSequence expects int or sequence of ints for entropy not ' + String(x));
+    return BigInt(x);
+  }
+  throw TypeError_('SeedSequence expects int or sequence of ints for entropy not ' + String(x));
+}
+
+/** NumPy's `_coerce_to_uint32_array`. */
+export function coerceToUint32Array(x: unknown): number[] {
+  if (Array.isArray(x)) return (x as unknown[]).flatMap((v) => coerceToUint32Array(v));
+  if (ArrayBuffer.isView(x))
+    return coerceToUint32Array(Array.from(x as unknown as ArrayLike<number | bigint>));
+  if (typeof x === 'number' && !Number.isInteger(x)) throw TypeError_('seed must be integer');
+  return intToUint32Array(toBigInt(x));
+}
+
+const hashmix = (value: number, hc: { v: number }): number => {
+  value = (value ^ hc.v) >>> 0;
+  hc.v = Math.imul(hc.v, MULT_A) >>> 0;
+  value = Math.imul(value, hc.v) >>> 0;
+  return (value ^ (value >>> 16)) >>> 0;
+};
+
+const mix = (x: number, y: number): number => {
+  let r = (Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y)) >>> 0;
+  r = (r ^ (r >>> 16)) >>> 0;
+  return r;
+};
+
+/** `numpy.random.SeedSequence(entropy, spawn_key=(), pool_size=4)`. */
+export class SeedSequence {
+  readonly entropy: bigint | readonly (number | bigint)[];
+  readonly spawn_key: readonly number[];
+  readonly pool_size: number;
+  readonly pool: Uint32Array;
+  n_children_spawned: number;
+
+  constructor(
+    entropy?: SeedLike | null,
+    opts: { spawn_key?: readonly number[]; pool_size?: number } = {},
+  ) {
+    if (entropy === undefined || entropy === null) entropy = randomEntropy();
+    this.entropy = typeof entropy === 'number' ? toBigInt(entropy) : entropy;
+    this.spawn_key = opts.spawn_key ?? [];
+    this.pool_size = opts.pool_size ?? 4;
+    this.n_children_spawned = 0;
+    this.pool = new Uint32Array(this.pool_size);
+    this.mixEntropy(this.assembledEntropy());
+  }
+
+  private assembledEntropy(): number[] {
+    let run = coerceToUint32Array(this.entropy);
+    const spawn = coerceToUint32Array([...this.spawn_key]);
+    if (spawn.length > 0 && run.length < this.pool_size) {
+      run = [...run, ...new Array<number>(this.pool_size - run.length).fill(0)];
+    }
+    return [...run, ...spawn];
+  }
+
+  private mixEntropy(ent: number[]): void {
+    const hc = { v: INIT_A };
+    const m = this.pool;
+    for (let i = 0; i < m.length; i++) m[i] = hashmix(i < ent.length ? ent[i]! : 0, hc);
+    for (let s = 0; s < m.length; s++) {
+      for (let d = 0; d < m.length; d++) if (s !== d) m[d] = mix(m[d]!, hashmix(m[s]!, hc));
+    }
+    for (let s = m.length; s < ent.length; s++) {
+      for (let d = 0; d < m.length; d++) m[d] = mix(m[d]!, hashmix(ent[s]!, hc));
+    }
+  }
+
+  /** `generate_state(n_words, dtype)`: uint32 words (uint64 words as bigint pairs joined). */
+  generate_state(nWords: number, dtype: 'uint32' | 'uint64' = 'uint32'): number[] | bigint[] {
+    const n = dtype === 'uint64' ? nWords * 2 : nWords;
+    let hc = INIT_B;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      let v = this.pool[i % this.pool.length]!;
+      v = (v ^ hc) >>> 0;
+      hc = Math.imul(hc, MULT_B) >>> 0;
+      v = Math.imul(v, hc) >>> 0;
+      out.push((v ^ (v >>> 16)) >>> 0);
+    }
+    if (dtype === 'uint32') return out;
+    const big: bigint[] = [];
+    for (let i = 0; i < n; i += 2) big.push((BigInt(out[i + 1]!) << 32n) | BigInt(out[i]!));
+    return big;
+  }
+
+  /** `spawn(n)`: child SeedSequences with extended spawn keys. */
+  spawn(n: number): SeedSequence[] {
+    const out: SeedSequence[] = [];
+    for (let i = this.n_children_spawned; i < this.n_children_spawned + n; i++) {
+      out.push(
+        new SeedSequence(this.entropy, {
+          spawn_key: [...this.spawn_key, i],
+          pool_size: this.pool_size,
+        }),
+      );
+    }
+    this.n_children_spawned += n;
+    return out;
+  }
+}
+
+/** 128 bits of OS entropy (crypto.getRandomValues when present, else Math.random). */
+export function randomEntropy(): bigint {
+  const w = new Uint32Array(4);
+  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint32Array) => Uint32Array } })
+    .crypto;
+  if (c?.getRandomValues) c.getRandomValues(w);
+  else for (let i = 0; i < 4; i++) w[i] = Math.floor(Math.random() * 4294967296);
+  let v = 0n;
+  for (let i = 0; i < 4; i++) v = (v << 32n) | BigInt(w[i]!);
+  return v;
+}
+
+// PCG_DEFAULT_MULTIPLIER_128 = 0x2360ED051FC65DA44385DF649FCCF645 as 16-bit limbs (low first).
+const M = [0xf645, 0x9fcc, 0xdf64, 0x4385, 0x5da4, 0x1fc6, 0xed05, 0x2360];
+const [M0, M1, M2, M3, M4, M5, M6, M7] = M as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+
+function limbs(x: bigint): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < 8; i++) out.push(Number((x >> BigInt(16 * i)) & 0xffffn));
+  return out;
+}
+const M128 = (1n << 128n) - 1n;
+
+/** `numpy.random.PCG64(seed)`. */
+export class PCG64 implements BitGen {
+  hi = 0;
+  lo = 0;
+  private s = new Float64Array(8);
+  private inc = new Float64Array(8);
+  private hasUint32 = false;
+  private uinteger = 0;
+  readonly seed_seq: SeedSequence;
+
+  constructor(seed?: SeedLike | SeedSequence | null) {
+    this.seed_seq = seed instanceof SeedSequence ? seed : new SeedSequence(seed);
+    const v = this.seed_seq.generate_state(4, 'uint64') as bigint[];
+    const initstate = (v[0]! << 64n) | v[1]!;
+    const initseq = (v[2]! << 64n) | v[3]!;
+    // pcg_setseq_128_srandom_r
+    this.setState(0n, ((initseq << 1n) | 1n) & M128);
+    this.step();
+    this.setState((this.stateBig() + initstate) & M128, this.incBig());
+    this.step();
+  }
+
+  private setState(state: bigint, inc: bigint): void {
+    this.s.set(limbs(state));
+    this.inc.set(limbs(inc));
+  }
+  private stateBig(): bigint {
+    let v = 0n;
+    for (let i = 7; i >= 0; i--) v = (v << 16n) | BigInt(this.s[i]!);
+    return v;
+  }
+  private incBig(): bigint {
+    let v = 0n;
+    for (let i = 7; i >= 0; i--) v = (v << 16n) | BigInt(this.inc[i]!);
+    return v;
+  }
+
+  /** `bit_generator.state` as NumPy's dict (state and inc as bigint). */
+  get state(): {
+    bit_generator: 'PCG64';
+    state: { state: bigint; inc: bigint };
+    has_uint32: number;
+    uinteger: number;
+  } {
+    return {
+      bit_generator: 'PCG64',
+      state: { state: this.stateBig(), inc: this.incBig() },
+      has_uint32: this.hasUint32 ? 1 : 0,
+      uinteger: this.uinteger,
+    };
+  }
+  set state(st: { state: { state: bigint; inc: bigint }; has_uint32?: number; uinteger?: number }) {
+    this.setState(BigInt(st.state.state) & M128, BigInt(st.state.inc) & M128);
+    this.hasUint32 = Boolean(st.has_uint32);
+    this.uinteger = st.uinteger ?? 0;
+  }
+
+  /** state = state * MULT + inc (mod 2**128). */
+  private step(): void {
+    const s = this.s;
+    const c = this.inc;
+    const s0 = s[0]!,
+      s1 = s[1]!,
+      s2 = s[2]!,
+      s3 = s[3]!,
+      s4 = s[4]!,
+      s5 = s[5]!,
+      s6 = s[6]!,
+      s7 = s[7]!;
+    let acc = s0 * M0 + c[0]!;
+    let lo = acc % 65536;
+    s[0] = lo;
+    acc = (acc - lo) / 65536 + s0 * M1 + s1 * M0 + c[1]!;
+    lo = acc % 65536;
+    s[1] = lo;
+    acc = (acc - lo) / 65536 + s0 * M2 + s1 * M1 + s2 * M0 + c[2]!;
+    lo = acc % 65536;
+    s[2] = lo;
+    acc = (acc - lo) / 65536 + s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0 + c[3]!;
+    lo = acc % 65536;
+    s[3] = lo;
+    acc = (acc - lo) / 65536 + s0 * M4 + s1 * M3 + s2 * M2 + s3 * M1 + s4 * M0 + c[4]!;
+    lo = acc % 65536;
+    s[4] = lo;
+    acc = (acc - lo) / 65536 + s0 * M5 + s1 * M4 + s2 * M3 + s3 * M2 + s4 * M1 + s5 * M0 + c[5]!;
+    lo = acc % 65536;
+    s[5] = lo;
+    acc =
+      (acc - lo) / 65536 +
+      s0 * M6 +
+      s1 * M5 +
+      s2 * M4 +
+      s3 * M3 +
+      s4 * M2 +
+      s5 * M1 +
+      s6 * M0 +
+      c[6]!;
+    lo = acc % 65536;
+    s[6] = lo;
+    acc =
+      (acc - lo) / 65536 +
+      s0 * M7 +
+      s1 * M6 +
+      s2 * M5 +
+      s3 * M4 +
+      s4 * M3 +
+      s5 * M2 +
+      s6 * M1 +
+      s7 * M0 +
+      c[7]!;
+    s[7] = acc % 65536;
+  }
+
+  next64(): void {
+    this.step();
+    const s = this.s;
+    // XSL-RR: rotr64(hi64 ^ lo64, state >> 122)
+    const xh = ((s[7]! * 65536 + s[6]!) ^ (s[3]! * 65536 + s[2]!)) >>> 0;
+    const xl = ((s[5]! * 65536 + s[4]!) ^ (s[1]! * 65536 + s[0]!)) >>> 0;
+    const rot = s[7]! >>> 10;
+    if (rot === 0) {
+      this.hi = xh;
+      this.lo = xl;
+    } else if (rot < 32) {
+      this.hi = ((xh >>> rot) | (xl << (32 - rot))) >>> 0;
+      this.lo = ((xl >>> rot) | (xh << (32 - rot))) >>> 0;
+    } else if (rot === 32) {
+      this.hi = xl;
+      this.lo = xh;
+    } else {
+      const r = rot - 32;
+      this.hi = ((xl >>> r) | (xh << (32 - r))) >>> 0;
+      this.lo = ((xh >>> r) | (xl << (32 - r))) >>> 0;
+    }
+  }
+
+  next32(): number {
+    if (this.hasUint32) {
+      this.hasUint32 = false;
+      return this.uinteger;
+    }
+    this.next64();
+    this.hasUint32 = true;
+    this.uinteger = this.hi;
+    return this.lo;
+  }
+
+  nextDouble(): number {
+    return doubleFrom64(this);
+  }
+
+  /** `random_raw(size)`: raw uint64 draws as bigint. */
+  random_raw(n = 1): bigint[] {
+    const out: bigint[] = [];
+    for (let i = 0; i < n; i++) {
+      this.next64();
+      out.push((BigInt(this.hi) << 32n) | BigInt(this.lo));
+    }
+    return out;
+  }
+}
+void MASK32;
