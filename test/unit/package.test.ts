@@ -30,10 +30,14 @@ describe('the npm package (packed, installed in a project outside the repo)', ()
       assert.ok(existsSync(join(root, f)), `${f} is missing: run \`npm run build\` first`);
     }
     dir = mkdtempSync(join(tmpdir(), 'ndscope-pkg-'));
-    const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      'npm',
+      ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     const tgz = join(dir, out.trim().split('\n').pop()!);
     const target = join(dir, 'node_modules', pkg.name);
     mkdirSync(target, { recursive: true });
