@@ -386,6 +386,7 @@ def cases(c):
 
     random_layouts(c)
     random_layouts2(c)
+    random_pairs(c)
     bad_args(c)
 
 
@@ -517,3 +518,34 @@ def random_layouts2(c):
         c.add(f"rand2/insert-{i}", "insert", src, 0, 7, axis=rng.randrange(nd))
         c.add(f"rand2/concat-none-{i}", "concatenate", [src, src], None)
         c.add(f"rand2/resize-{i}", "resize", src, [rng.randint(1, 4), rng.randint(1, 4)])
+
+
+def random_pairs(c):
+    """Seeded pairs of different layouts with the same shape: joining and broadcasting."""
+    import random
+
+    rng = random.Random(99)
+    done = 0
+    tries = 0
+    while done < 40 and tries < 5000:
+        tries += 1
+        a, sa = rand_source(rng, 3)
+        b, sb = rand_source(rng, 3)
+        if sa != sb:
+            continue
+        nd = len(sa)
+        c.add(f"pair/concatenate-{done}", "concatenate", [a, b], rng.randrange(nd))
+        c.add(f"pair/stack-{done}", "stack", [a, b], rng.randint(0, nd))
+        c.add(f"pair/vstack-{done}", "vstack", [a, b])
+        c.add(f"pair/hstack-{done}", "hstack", [a, b])
+        c.add(f"pair/dstack-{done}", "dstack", [a, b])
+        c.add(f"pair/column_stack-{done}", "column_stack", [a, b])
+        c.add(f"pair/broadcast_arrays-{done}", "broadcast_arrays", a, b)
+        done += 1
+    for i in range(30):
+        a, sa = rand_source(rng, 3)
+        target = [rng.randint(1, 3)] + [d if d != 1 else rng.choice([1, 2]) for d in sa]
+        c.add(f"pair/broadcast_to-{i}", "broadcast_to", a, target)
+        sb = [d if rng.random() < 0.5 else 1 for d in sa]
+        b = arr(np.ones(sb).tolist(), "int8")
+        c.add(f"pair/broadcast_arrays-mixed-{i}", "broadcast_arrays", b, a)
