@@ -37,6 +37,8 @@ import {
   type UfuncOptions,
 } from './ufunc_core';
 import { rint, type Store } from './ufunc_kernels';
+import { decorateUfunc, type UfuncAttributes } from './ufunc_methods';
+export { IDENTITY, loopTypes, type UfuncAttributes, type ReduceOptions } from './ufunc_methods';
 
 export {
   registerKernel,
@@ -103,8 +105,10 @@ function makeUfunc(op: string, nin: number): (...args: unknown[]) => NDArray | S
     return finish(applyUfunc(op, ins, opts, outs));
   };
 }
-const mk2 = (op: string): BinaryUfunc => makeUfunc(op, 2) as BinaryUfunc;
-const mk1 = (op: string): UnaryUfunc => makeUfunc(op, 1) as UnaryUfunc;
+const mk2 = (op: string): BinaryUfunc & UfuncAttributes =>
+  decorateUfunc(makeUfunc(op, 2) as BinaryUfunc, op);
+const mk1 = (op: string): UnaryUfunc & UfuncAttributes =>
+  decorateUfunc(makeUfunc(op, 1) as UnaryUfunc, op);
 
 // --- arithmetic -------------------------------------------------------------------------------
 export const add = mk2('add');
@@ -131,12 +135,13 @@ export const sqrt = mk1('sqrt');
 export const cbrt = mk1('cbrt');
 
 /** `np.divmod(x1, x2)`: [floor_divide, remainder] in one pass. */
-export function divmod(
-  ...args: [x1: ArrayLike, x2: ArrayLike, ...rest: Rest]
-): (NDArray | Scalar)[] {
-  const [ins, outs, opts] = splitCall('divmod', 2, 2, args);
-  return finishAll(applyUfunc('divmod', ins, opts, outs));
-}
+export const divmod = decorateUfunc(
+  (...args: [x1: ArrayLike, x2: ArrayLike, ...rest: Rest]): (NDArray | Scalar)[] => {
+    const [ins, outs, opts] = splitCall('divmod', 2, 2, args);
+    return finishAll(applyUfunc('divmod', ins, opts, outs));
+  },
+  'divmod',
+);
 
 // --- exponentials and logarithms --------------------------------------------------------------
 export const exp = mk1('exp');

@@ -677,7 +677,6 @@ for (const l of UFUNC_DEFS.signbit!.loops)
 // Hand-specialized kernels for the hottest loops (no per-element closure call; V8 keeps each
 // loop's feedback separate). Same semantics as the generic kernels above, which they replace.
 
-/* eslint-disable @typescript-eslint/no-unnecessary-type-assertion */
 type NumStore = { [i: number]: number };
 const HOT2: Record<string, BinaryKernel> = {
   add: (n, x, ix, sx, y, iy, sy, o, io, so) => {
@@ -764,7 +763,6 @@ const HOT1: Record<string, UnaryKernel> = {
     for (let j = 0; j < n; j++) c[io + j * so] = -a[ix + j * sx]!;
   },
 };
-/* eslint-enable @typescript-eslint/no-unnecessary-type-assertion */
 for (const [op, k] of Object.entries(HOT2)) {
   for (const l of UFUNC_DEFS[op]!.loops) {
     const c = clsOf(l.ins[0]!);
