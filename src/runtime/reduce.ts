@@ -1564,12 +1564,13 @@ function quantileLike(
   const isF = DTYPE_INFO[a.dtype].kind === 'f';
   const scalarQ = typeof qIn === 'number';
   const qa = asarray(qIn, { dtype: 'float64' });
-  // NumPy computes in the array's float dtype when q is a Python scalar
+  // Indices and gamma are float64; with a Python-scalar q (weak) NumPy interpolates a float32
+  // array in float32 (gamma a weak float), else in float64.
   const f32 = scalarQ && a.dtype === 'float32';
   const R = f32 ? Math.fround : (v: number) => v;
   const qs = qa._values().map((v) => {
     const q = Number(v);
-    return percent ? R(R(q) / 100) : R(q);
+    return percent ? q / 100 : q;
   });
   for (const q of qs) {
     if (!(q >= 0 && q <= 1))
@@ -1606,17 +1607,17 @@ function quantileLike(
       if (n === 0) r = NaN;
       else if (hasNaN) r = NaN;
       else if (takes) {
-        const vi = R((n - 1) * q);
+        const vi = (n - 1) * q;
         let idx =
           m === 'lower' ? Math.floor(vi) : m === 'higher' ? Math.ceil(vi) : roundHalfEven(vi);
         idx = Math.min(Math.max(idx, 0), n - 1);
         r = lane[idx] as Num;
       } else {
         let vi: number;
-        if (m === 'linear') vi = R((n - 1) * q);
+        if (m === 'linear') vi = (n - 1) * q;
         else {
-          const t = R((n - 1) * q);
-          vi = R(0.5 * R(Math.floor(t) + Math.ceil(t)));
+          const t = (n - 1) * q;
+          vi = 0.5 * (Math.floor(t) + Math.ceil(t));
         }
         let prev = Math.floor(vi);
         let next = prev + 1;
@@ -1628,7 +1629,7 @@ function quantileLike(
           prev = 0;
           next = 0;
         }
-        let gamma = R(vi - prev);
+        let gamma = vi - prev;
         if (m === 'midpoint') gamma = vi % 1 === 0 ? 0 : 0.5;
         const A = lane[prev < 0 ? n + prev : prev] as Num;
         const B = lane[next < 0 ? n + next : next] as Num;
@@ -1637,7 +1638,7 @@ function quantileLike(
         else diff = laneF32 ? Math.fround((B as number) - A) : (B as number) - A;
         const Af = Number(A);
         const Bf = Number(B);
-        r = gamma >= 0.5 ? R(Bf - R(diff * R(1 - gamma))) : R(Af + R(diff * gamma));
+        r = gamma >= 0.5 ? R(Bf - R(diff * R(1 - gamma))) : R(Af + R(diff * R(gamma)));
       }
       vals[qi * nl + li] = r;
     });
