@@ -57,6 +57,21 @@ function fmtTime(ms) {
     : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
+/** Children started in their own process group (so a timeout can kill all of them). */
+const groupsRunning = new Set();
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    for (const pid of groupsRunning) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(130);
+  });
+}
+
 /** Runs a command; resolves with its exit code (and its output when `capture`). */
 function exec(cmd, args, { capture = false, timeoutMs = 0 } = {}) {
   return new Promise((resolve) => {
@@ -65,6 +80,7 @@ function exec(cmd, args, { capture = false, timeoutMs = 0 } = {}) {
       stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
       detached: timeoutMs > 0,
     });
+    if (timeoutMs > 0) groupsRunning.add(child.pid);
     let out = '';
     child.stdout?.on('data', (d) => (out += d));
     child.stderr?.on('data', (d) => (out += d));
@@ -82,6 +98,7 @@ function exec(cmd, args, { capture = false, timeoutMs = 0 } = {}) {
           }, timeoutMs)
         : null;
     child.on('close', (code, signal) => {
+      groupsRunning.delete(child.pid);
       if (timer) clearTimeout(timer);
       resolve({ code: timedOut ? 124 : (code ?? (signal ? 1 : 0)), out });
     });
