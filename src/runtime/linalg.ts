@@ -28,6 +28,7 @@ import {
 import { copyArray } from './convert';
 import { crExp, crLog } from './crmath';
 import { syevd } from './lapack-syev';
+import { geev } from './lapack-geev';
 
 const EPS = 2.220446049250313e-16;
 const EPS32 = 1.1920928955078125e-7;
@@ -1053,299 +1054,7 @@ export function norm(x_: ArrayLike, ...rest: unknown[]): NDArray | number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// general (nonsymmetric) eigenproblem, real spectra only: Hessenberg + Francis QR (EISPACK hqr2)
-
-function eigGeneral(
-  a: Float64Array,
-  n: number,
-  wantVectors: boolean,
-): { w: Float64Array; v: Float64Array } {
-  const H: Float64Array[] = [];
-  const V: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    H.push(a.slice(i * n, i * n + n));
-    const r = new Float64Array(n);
-    r[i] = 1;
-    V.push(r);
-  }
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
-  const ort = new Float64Array(n);
-  // orthes: reduction to Hessenberg form
-  const low = 0;
-  const high = n - 1;
-  for (let m = low + 1; m <= high - 1; m++) {
-    let scale = 0;
-    for (let i = m; i <= high; i++) scale += Math.abs(H[i]![m - 1]!);
-    if (scale !== 0) {
-      let h = 0;
-      for (let i = high; i >= m; i--) {
-        ort[i] = H[i]![m - 1]! / scale;
-        h += ort[i]! * ort[i]!;
-      }
-      let g = Math.sqrt(h);
-      if (ort[m]! > 0) g = -g;
-      h -= ort[m]! * g;
-      ort[m] = ort[m]! - g;
-      for (let j = m; j < n; j++) {
-        let f = 0;
-        for (let i = high; i >= m; i--) f += ort[i]! * H[i]![j]!;
-        f /= h;
-        for (let i = m; i <= high; i++) H[i]![j] = H[i]![j]! - f * ort[i]!;
-      }
-      for (let i = 0; i <= high; i++) {
-        let f = 0;
-        for (let j = high; j >= m; j--) f += ort[j]! * H[i]![j]!;
-        f /= h;
-        for (let j = m; j <= high; j++) H[i]![j] = H[i]![j]! - f * ort[j]!;
-      }
-      ort[m] = scale * ort[m]!;
-      H[m]![m - 1] = scale * g;
-    }
-  }
-  for (let m = high - 1; m >= low + 1; m--) {
-    if (H[m]![m - 1] !== 0) {
-      for (let i = m + 1; i <= high; i++) ort[i] = H[i]![m - 1]!;
-      for (let j = m; j <= high; j++) {
-        let g = 0;
-        for (let i = m; i <= high; i++) g += ort[i]! * V[i]![j]!;
-        g = g / ort[m]! / H[m]![m - 1]!;
-        for (let i = m; i <= high; i++) V[i]![j] = V[i]![j]! + g * ort[i]!;
-      }
-    }
-  }
-  // hqr2
-  const nn = n;
-  let nIdx = nn - 1;
-  let exshift = 0;
-  let p = 0,
-    q = 0,
-    r = 0,
-    s = 0,
-    z = 0;
-  let t: number, w: number, x: number, y: number;
-  let norm = 0;
-  for (let i = 0; i < nn; i++)
-    for (let j = Math.max(i - 1, 0); j < nn; j++) norm += Math.abs(H[i]![j]!);
-  let iter = 0;
-  while (nIdx >= low) {
-    let l = nIdx;
-    while (l > low) {
-      s = Math.abs(H[l - 1]![l - 1]!) + Math.abs(H[l]![l]!);
-      if (s === 0) s = norm;
-      if (Math.abs(H[l]![l - 1]!) < EPS * s) break;
-      l--;
-    }
-    if (l === nIdx) {
-      H[nIdx]![nIdx] = H[nIdx]![nIdx]! + exshift;
-      d[nIdx] = H[nIdx]![nIdx]!;
-      e[nIdx] = 0;
-      nIdx--;
-      iter = 0;
-    } else if (l === nIdx - 1) {
-      w = H[nIdx]![nIdx - 1]! * H[nIdx - 1]![nIdx]!;
-      p = (H[nIdx - 1]![nIdx - 1]! - H[nIdx]![nIdx]!) / 2;
-      q = p * p + w;
-      z = Math.sqrt(Math.abs(q));
-      H[nIdx]![nIdx] = H[nIdx]![nIdx]! + exshift;
-      H[nIdx - 1]![nIdx - 1] = H[nIdx - 1]![nIdx - 1]! + exshift;
-      x = H[nIdx]![nIdx]!;
-      if (q >= 0) {
-        z = p >= 0 ? p + z : p - z;
-        d[nIdx - 1] = x + z;
-        d[nIdx] = d[nIdx - 1]!;
-        if (z !== 0) d[nIdx] = x - w / z;
-        e[nIdx - 1] = 0;
-        e[nIdx] = 0;
-        x = H[nIdx]![nIdx - 1]!;
-        s = Math.abs(x) + Math.abs(z);
-        p = x / s;
-        q = z / s;
-        r = Math.sqrt(p * p + q * q);
-        p /= r;
-        q /= r;
-        for (let j = nIdx - 1; j < nn; j++) {
-          z = H[nIdx - 1]![j]!;
-          H[nIdx - 1]![j] = q * z + p * H[nIdx]![j]!;
-          H[nIdx]![j] = q * H[nIdx]![j]! - p * z;
-        }
-        for (let i = 0; i <= nIdx; i++) {
-          z = H[i]![nIdx - 1]!;
-          H[i]![nIdx - 1] = q * z + p * H[i]![nIdx]!;
-          H[i]![nIdx] = q * H[i]![nIdx]! - p * z;
-        }
-        for (let i = low; i <= high; i++) {
-          z = V[i]![nIdx - 1]!;
-          V[i]![nIdx - 1] = q * z + p * V[i]![nIdx]!;
-          V[i]![nIdx] = q * V[i]![nIdx]! - p * z;
-        }
-      } else {
-        throw new NumPyComplexError();
-      }
-      nIdx -= 2;
-      iter = 0;
-    } else {
-      x = H[nIdx]![nIdx]!;
-      y = 0;
-      w = 0;
-      if (l < nIdx) {
-        y = H[nIdx - 1]![nIdx - 1]!;
-        w = H[nIdx]![nIdx - 1]! * H[nIdx - 1]![nIdx]!;
-      }
-      if (iter === 10) {
-        exshift += x;
-        for (let i = low; i <= nIdx; i++) H[i]![i] = H[i]![i]! - x;
-        s = Math.abs(H[nIdx]![nIdx - 1]!) + Math.abs(H[nIdx - 1]![nIdx - 2]!);
-        x = y = 0.75 * s;
-        w = -0.4375 * s * s;
-      }
-      if (iter === 30) {
-        s = (y - x) / 2;
-        s = s * s + w;
-        if (s > 0) {
-          s = Math.sqrt(s);
-          if (y < x) s = -s;
-          s = x - w / ((y - x) / 2 + s);
-          for (let i = low; i <= nIdx; i++) H[i]![i] = H[i]![i]! - s;
-          exshift += s;
-          x = y = w = 0.964;
-        }
-      }
-      iter++;
-      if (iter > 1000) throw LinAlgError('Eigenvalues did not converge');
-      let m = nIdx - 2;
-      while (m >= l) {
-        z = H[m]![m]!;
-        r = x - z;
-        s = y - z;
-        p = (r * s - w) / H[m + 1]![m]! + H[m]![m + 1]!;
-        q = H[m + 1]![m + 1]! - z - r - s;
-        r = H[m + 2]![m + 1]!;
-        s = Math.abs(p) + Math.abs(q) + Math.abs(r);
-        p /= s;
-        q /= s;
-        r /= s;
-        if (m === l) break;
-        if (
-          Math.abs(H[m]![m - 1]!) * (Math.abs(q) + Math.abs(r)) <
-          EPS *
-            (Math.abs(p) *
-              (Math.abs(H[m - 1]![m - 1]!) + Math.abs(z) + Math.abs(H[m + 1]![m + 1]!)))
-        )
-          break;
-        m--;
-      }
-      for (let i = m + 2; i <= nIdx; i++) {
-        H[i]![i - 2] = 0;
-        if (i > m + 2) H[i]![i - 3] = 0;
-      }
-      for (let k = m; k <= nIdx - 1; k++) {
-        const notlast = k !== nIdx - 1;
-        if (k !== m) {
-          p = H[k]![k - 1]!;
-          q = H[k + 1]![k - 1]!;
-          r = notlast ? H[k + 2]![k - 1]! : 0;
-          x = Math.abs(p) + Math.abs(q) + Math.abs(r);
-          if (x === 0) continue;
-          p /= x;
-          q /= x;
-          r /= x;
-        }
-        s = Math.sqrt(p * p + q * q + r * r);
-        if (p < 0) s = -s;
-        if (s !== 0) {
-          if (k !== m) H[k]![k - 1] = -s * x!;
-          else if (l !== m) H[k]![k - 1] = -H[k]![k - 1]!;
-          p += s;
-          x = p / s;
-          y = q / s;
-          z = r / s;
-          q /= p;
-          r /= p;
-          for (let j = k; j < nn; j++) {
-            p = H[k]![j]! + q * H[k + 1]![j]!;
-            if (notlast) {
-              p += r * H[k + 2]![j]!;
-              H[k + 2]![j] = H[k + 2]![j]! - p * z;
-            }
-            H[k]![j] = H[k]![j]! - p * x;
-            H[k + 1]![j] = H[k + 1]![j]! - p * y;
-          }
-          for (let i = 0; i <= Math.min(nIdx, k + 3); i++) {
-            p = x * H[i]![k]! + y * H[i]![k + 1]!;
-            if (notlast) {
-              p += z * H[i]![k + 2]!;
-              H[i]![k + 2] = H[i]![k + 2]! - p * r;
-            }
-            H[i]![k] = H[i]![k]! - p;
-            H[i]![k + 1] = H[i]![k + 1]! - p * q;
-          }
-          for (let i = low; i <= high; i++) {
-            p = x * V[i]![k]! + y * V[i]![k + 1]!;
-            if (notlast) {
-              p += z * V[i]![k + 2]!;
-              V[i]![k + 2] = V[i]![k + 2]! - p * r;
-            }
-            V[i]![k] = V[i]![k]! - p;
-            V[i]![k + 1] = V[i]![k + 1]! - p * q;
-          }
-        }
-      }
-    }
-  }
-  if (wantVectors) {
-    // back-substitute to find vectors of the upper triangular form (real eigenvalues only)
-    if (norm !== 0) {
-      for (nIdx = nn - 1; nIdx >= 0; nIdx--) {
-        p = d[nIdx]!;
-        H[nIdx]![nIdx] = 1;
-        let l = nIdx;
-        for (let i = nIdx - 1; i >= 0; i--) {
-          w = H[i]![i]! - p;
-          r = 0;
-          for (let j = l; j <= nIdx; j++) r += H[i]![j]! * H[j]![nIdx]!;
-          if (e[i]! < 0) {
-            z = w;
-            s = r;
-          } else {
-            l = i;
-            if (e[i] === 0) {
-              H[i]![nIdx] = w !== 0 ? -r / w : -r / (EPS * norm);
-            } else {
-              x = H[i]![i + 1]!;
-              y = H[i + 1]![i]!;
-              q = (d[i]! - p) * (d[i]! - p) + e[i]! * e[i]!;
-              t = (x * s - z * r) / q;
-              H[i]![nIdx] = t;
-              H[i + 1]![nIdx] = Math.abs(x) > Math.abs(z) ? (-r - w * t) / x : (-s - y * t) / z;
-            }
-            t = Math.abs(H[i]![nIdx]!);
-            if (EPS * t * t > 1) for (let j = i; j <= nIdx; j++) H[j]![nIdx] = H[j]![nIdx]! / t;
-          }
-        }
-      }
-      for (let j = nn - 1; j >= low; j--) {
-        for (let i = low; i <= high; i++) {
-          z = 0;
-          for (let k = low; k <= Math.min(j, high); k++) z += V[i]![k]! * H[k]![j]!;
-          V[i]![j] = z;
-        }
-      }
-    }
-  }
-  const v = new Float64Array(n * n);
-  if (wantVectors) {
-    for (let j = 0; j < n; j++) {
-      let nv = 0;
-      for (let i = 0; i < n; i++) nv += V[i]![j]! * V[i]![j]!;
-      nv = Math.sqrt(nv) || 1;
-      for (let i = 0; i < n; i++) v[i * n + j] = V[i]![j]! / nv;
-    }
-  }
-  return { w: d, v };
-}
-
-class NumPyComplexError extends Error {}
+// general (nonsymmetric) eigenproblem, real spectra only: LAPACK's dgeev path (lapack-geev.ts)
 
 function eigStack(
   a_: ArrayLike,
@@ -1359,16 +1068,14 @@ function eigStack(
   const res = S.mats.map((m) => {
     for (const x of m)
       if (!Number.isFinite(x)) throw LinAlgError('Array must not contain infs or NaNs');
-    try {
-      return eigGeneral(m, n, wantVectors);
-    } catch (e) {
-      if (e instanceof NumPyComplexError) {
-        throw TypeError_(
-          'ndscope does not support complex results: this matrix has complex eigenvalues (np.linalg.eig would return a complex128 array)',
-        );
-      }
-      throw e;
+    const r = geev(m, n, wantVectors);
+    if (!r.converged) throw LinAlgError('Eigenvalues did not converge');
+    if (r.complex) {
+      throw TypeError_(
+        'ndscope does not support complex results: this matrix has complex eigenvalues (np.linalg.eig would return a complex128 array)',
+      );
     }
+    return r;
   });
   return { S, res, a };
 }
@@ -1378,6 +1085,8 @@ function eigStack(
  * with doubled strides over a complex buffer. The same layout here, so strides and flags match.
  */
 function realPartView(shape: readonly number[], dtype: DType, blocks: readonly NumList[]): NDArray {
+  // float32 inputs are computed in double and cast: NumPy's astype copy is contiguous
+  if (dtype !== 'float64') return writeStack(shape, dtype, blocks);
   const owner = NDArray.empty([...shape, 2], dtype, true);
   const D = owner._data() as Float64Array | Float32Array;
   let p = owner._start;

@@ -341,3 +341,25 @@ def cases(c):
     c.add("eigh/float32", "linalg.eigh", A(spd(3), "float32"), rtol=L32)
     c.add("eigh/tridiagonal", "linalg.eigh", A([[2.0, -1, 0, 0], [-1, 2, -1, 0], [0, -1, 2, -1], [0, 0, -1, 2]]), rtol=1e-8)
     c.add("eigh/lesson", "linalg.eigh", A([[4.0, 1.0], [1.0, 3.0]]), rtol=L)
+
+    # ---- eig / eigvals: the dgeev port reproduces LAPACK's order and signs (real spectra) ------
+    def real_spectrum(n, batch=()):
+        P = np.round(rng.uniform(-1, 1, batch + (n, n)), 2) + 2 * np.eye(n)
+        vals = np.round(rng.permutation(np.linspace(-4, 5, n * 3))[: n], 2)
+        D = np.zeros(batch + (n, n))
+        D[..., np.arange(n), np.arange(n)] = vals
+        return P @ D @ np.linalg.inv(P)
+
+    for n in [2, 3, 4, 5, 6, 8, 10]:
+        c.add(f"eig/real{n}", "linalg.eig", A(real_spectrum(n)), rtol=1e-7)
+        c.add(f"eigvals/real{n}", "linalg.eigvals", A(real_spectrum(n)), rtol=1e-8)
+    c.add("eig/batched", "linalg.eig", A(real_spectrum(3, (2,))), rtol=1e-7)
+    c.add("eig/upper-triangular", "linalg.eig", A([[1.0, 2.0, 3.0], [0.0, 4.0, 5.0], [0.0, 0.0, 6.0]]), rtol=L)
+    c.add("eig/lower-triangular", "linalg.eig", A([[2.0, 0.0, 0.0], [1.0, -1.0, 0.0], [4.0, 2.0, 3.0]]), rtol=L)
+    c.add("eig/permuted-block", "linalg.eig", A([[1.0, 0.0, 0.0, 2.0], [3.0, 4.0, 1.0, 0.5], [0.0, 0.0, 5.0, 0.0], [0.0, 0.0, 1.0, -2.0]]), rtol=L)
+    c.add("eig/int", "linalg.eig", A([[2, 1], [1, 3]], "int64"), rtol=L)
+    c.add("eig/float32", "linalg.eig", A(real_spectrum(3), "float32"), rtol=1e-4)
+    c.add("eig/badly-scaled", "linalg.eig", A([[1.0, 1000.0], [0.001, 2.0]]), rtol=L)
+    c.add("eig/diag", "linalg.eig", A(np.diag([3.0, -1.0, 2.0])), rtol=L)
+    c.add("eig/err-inf", "linalg.eig", A([[np.inf, 1.0], [1.0, 1.0]]))
+    c.add("eig/err-1d", "linalg.eig", A(rnd(3)))
