@@ -293,4 +293,17 @@ export function sliding_window_view(
   return x._view([...shape, ...ws], strides, x._offset, (opts.writeable ?? false) && x._writeable);
 }
 
-export const lib = { stride_tricks: { as_strided, sliding_window_view } };
+/**
+ * `np.lib.array_utils.byte_bounds(a)`: [low, high) byte addresses of `a` in the runtime's linear
+ * memory (NumPy gives process addresses).
+ */
+export function byte_bounds(a: NDArray): [number, number] {
+  const [lo, hi] = byteBounds(a);
+  const p = a.buffer.ptr;
+  return [p + lo, p + hi];
+}
+
+export const lib = {
+  stride_tricks: { as_strided, sliding_window_view },
+  array_utils: { byte_bounds },
+};

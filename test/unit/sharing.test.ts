@@ -215,3 +215,14 @@ describe('lib.stride_tricks', () => {
     assert.equal(np.shares_memory(v, x), true);
   });
 });
+
+describe('lib.array_utils.byte_bounds', () => {
+  it('spans exactly the bytes a view can touch (high - low as NumPy: 24 for a[::-2] of 4 int64)', () => {
+    const a = np.arange(4) as NDArray;
+    const [lo, hi] = np.lib.array_utils.byte_bounds(a.get('::-2') as NDArray);
+    const [alo, ahi] = np.lib.array_utils.byte_bounds(a);
+    assert.equal(hi - lo, 24);
+    assert.equal(ahi - alo, 32);
+    assert.equal(lo, alo + 8);
+  });
+});
