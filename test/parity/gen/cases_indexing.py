@@ -3,6 +3,8 @@
 Each get case also records whether the result shares memory with the source (views vs copies),
 and its byte strides, so NumPy's layout of advanced-indexing results is checked too.
 """
+import random
+
 import numpy as np
 from common import arr
 
@@ -76,6 +78,96 @@ ERR_3D = [
     "2", "0, 3", "0, 0, 4", "0, 0, 0, 0", "[2]", ":, [3]", "0, [0, 1], [0, 1, 2]", "[[True, False]]",
     ":, :, [True, False]", "None, [5]", "[True, True], [9]", "True, [0, 1, 2]",
 ]
+
+
+# ---- seeded random index expressions (the same generator as the ad-hoc differential fuzz)
+R = random.Random(20261126)
+DT = ['int64', 'float64', 'int8', 'uint16', 'float32', 'bool', 'int32', 'uint8']
+
+def rslice(n):
+    parts = []
+    def b():
+        r = R.random()
+        if r < 0.3: return ''
+        return str(R.randint(-n - 2, n + 2))
+    st = R.choice(['', '', '1', '2', '-1', '-2', '3', '-3'])
+    s = f"{b()}:{b()}"
+    if st: s += f":{st}"
+    return s
+
+def ritem(n, allow_adv=True):
+    r = R.random()
+    if r < 0.25: return str(R.randint(-n, n - 1)) if n > 0 else ':'
+    if r < 0.55: return rslice(n)
+    if r < 0.62: return 'None'
+    if not allow_adv: return ':'
+    if r < 0.85:
+        k = R.randint(0, 4)
+        if n == 0: return '[]'
+        vals = [R.randint(-n, n - 1) for _ in range(k)]
+        if R.random() < 0.3 and k >= 2:
+            return str([vals[:k // 2 + 1], vals[:k // 2 + 1]])
+        return str(vals)
+    if r < 0.95: return str([R.random() < 0.5 for _ in range(n)])
+    return R.choice(['True', 'False'])
+
+def rindex(shape):
+    items = []
+    dims = list(shape)
+    i = 0
+    used_ell = False
+    while i < len(dims) and R.random() < 0.85:
+        if not used_ell and R.random() < 0.1:
+            items.append('...')
+            used_ell = True
+            # skip some dims
+            i = max(i, len(dims) - R.randint(0, len(dims) - i))
+            continue
+        it = ritem(dims[i])
+        items.append(it)
+        if it not in ('None', 'True', 'False'):
+            i += 1
+    if R.random() < 0.1: items.append(R.choice(['None', '...' if not used_ell else 'None']))
+    if R.random() < 0.03: items.append('0')  # maybe too many
+    return ', '.join(items) if items else '...'
+
+def rsource():
+    nd = R.randint(0, 4)
+    shape = [R.randint(0 if (R.random() < 0.1 and nd == 1) else 1, 5) for _ in range(nd)]
+    dt = R.choice(DT)
+    size = int(np.prod(shape)) if shape else 1
+    if dt == 'bool': data = (np.arange(size) % 3 == 0).reshape(shape)
+    elif dt.startswith('float'): data = (np.arange(size) * 0.25 - 1.5).reshape(shape)
+    else: data = (np.arange(size) % 100).reshape(shape)
+    view = []
+    r = R.random()
+    if r < 0.2 and nd >= 2: view = ['T']
+    elif r < 0.35 and nd >= 1: view = [('get', '::-1' + (', ::2' if nd >= 2 else ''))]
+    elif r < 0.45 and nd >= 1: view = ['F']
+    a = arr(data.tolist() if nd else data.item(), dt, view)
+    b = a.build()
+    return a, b.shape
+
+
+def random_cases(c, n):
+    k = 0
+    while k < n:
+        a, shape = rsource()
+        ix = rindex(shape)
+        if R.random() < 0.6:
+            c.add(f"rand/get/{k}/{ix}", None, a, ix, method="get")
+        else:
+            v = R.choice([7, -1, 2.5, True, [1, 2], [[3]], 0.75])
+            if R.random() < 0.3:
+                try:
+                    b = a.build()
+                    tshape = eval(f"b[{ix}]", {"b": b, "None": None}).shape
+                    vals = np.arange(int(np.prod(tshape))).reshape(tshape) % 7
+                    v = vals.tolist() if tshape else 5
+                except Exception:
+                    pass
+            c.add(f"rand/set/{k}/{ix}={v}", None, a, ix, v, method="set")
+        k += 1
 
 
 def cases(c):
@@ -306,3 +398,5 @@ def cases(c):
     c.add("fill_diagonal/ret", "fill_diagonal", arr(M), 0)
     c.add("fill_diagonal/err-1d", "fill_diagonal", arr([1, 2]), 0)
     c.add("fill_diagonal/err-unequal", "fill_diagonal", arr(A3), 0)
+
+    random_cases(c, 600)
