@@ -106,6 +106,7 @@ function newLikeK(a: NDArray): NDArray {
 /** Sorts every lane of `a` along `axis` in place (stable, NaN last). */
 function sortInPlace(a: NDArray, axis: number): void {
   const big = DTYPE_INFO[a.dtype].big;
+  const isF = DTYPE_INFO[a.dtype].kind === 'f';
   const n = a._shape[axis] as number;
   if (n < 2) return;
   const tmp = big
@@ -116,20 +117,24 @@ function sortInPlace(a: NDArray, axis: number): void {
   const T = tmp as unknown as Store;
   forEachLane(a, axis, (p, s) => {
     const D = a._data() as Store;
-    if (!big && n >= RADIX_MIN) {
-      for (let j = 0; j < n; j++) T[j] = D[p + j * s] as Num;
-      const idx = radixArgsort(tmp as Float64Array);
+    for (let j = 0; j < n; j++) T[j] = D[p + j * s] as Num;
+    // A stable sort (radix for long lanes; merge when -0 and 0 must keep their order, as
+    // NumPy's stable sort) or the typed-array sort (numeric, NaN last).
+    let stable = !big && n >= RADIX_MIN;
+    if (!stable && isF) {
+      for (let j = 0; j < n; j++) {
+        if (Object.is(T[j], -0)) {
+          stable = true;
+          break;
+        }
+      }
+    }
+    if (stable) {
+      const idx = argsortNumbers(tmp as Float64Array);
       const F = a._data() as Store;
       for (let j = 0; j < n; j++) F[p + j * s] = T[idx[j] as number] as Num;
       return;
     }
-    if (s === 1) {
-      // contiguous lane: sort the typed array in place
-      (D as unknown as Float64Array).subarray(p, p + n).sort();
-      return;
-    }
-    for (let j = 0; j < n; j++) T[j] = D[p + j * s] as Num;
-    // typed-array sort: numeric, NaN last
     (tmp as Float64Array).sort();
     for (let j = 0; j < n; j++) D[p + j * s] = T[j] as Num;
   });

@@ -65,6 +65,26 @@ describe('sorting: stable argsort paths', () => {
   });
 });
 
+describe('sorting: signed zeros', () => {
+  it('a stable sort keeps -0 and 0 in their original order, as NumPy (numpy: 0., -0., -0., 0.)', () => {
+    const got = np
+      .sort(np.array([0.0, -0.0, 1.5, -0.0, 0.0, -1.5]), { kind: 'stable' })
+      .tolist() as number[];
+    const signs = got.map((v) => (Object.is(v, -0) ? '-0' : String(v)));
+    assert.deepEqual(signs, ['-1.5', '0', '-0', '-0', '0', '1.5']);
+  });
+  it('also on the radix path (long lanes)', () => {
+    const x = Array.from(
+      { length: 3000 },
+      (_, i) => [0.0, -0.0, 1.5, -0.0, 0.0, -1.5][i % 6] as number,
+    );
+    const got = np.sort(np.array(x), { kind: 'stable' }).tolist() as number[];
+    const zeros = got.filter((v) => v === 0).map((v) => (Object.is(v, -0) ? '-0' : '0'));
+    const want = x.filter((v) => v === 0).map((v) => (Object.is(v, -0) ? '-0' : '0'));
+    assert.deepEqual(zeros, want);
+  });
+});
+
 describe('sorting: methods and results', () => {
   it('a.sort() sorts in place, returns undefined, and writes through a view', () => {
     const base = np.array([

@@ -49,6 +49,8 @@ def cases(c):
     c.add("sort/empty-axis0", "sort", arr(np.zeros((2, 0), "int32")), axis=0, exact=True)
     c.add("sort/inf-nan", "sort", arr([np.inf, np.nan, -np.inf, 0.5, np.nan, -0.5]), exact=True)
     c.add("sort/list", "sort", [3, 1, 2], exact=True)
+    c.add("sort/signed-zeros-stable", "sort", arr([0.0, -0.0, 1.5, -0.0, 0.0, -1.5]), kind="stable", exact=True)
+    c.add("sort/signed-zeros-stable-f32", "sort", arr([-0.0, 0.0, -0.0], "float32"), kind="stable", exact=True)
     # method: in place, returns None; the fixture compares the result (None)
     c.add("method/sort-returns-none", None, arr(F34), method="sort")
     c.add("method/sort-axis0-none", None, arr(F34), 0, method="sort")
