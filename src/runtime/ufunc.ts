@@ -226,6 +226,22 @@ export const signbit = mk1('signbit');
 export const copysign = mk2('copysign');
 export const heaviside = mk2('heaviside');
 
+// --- number theory and float decomposition ------------------------------------------------------
+export const gcd = mk2('gcd');
+export const lcm = mk2('lcm');
+export const ldexp = mk2('ldexp');
+export const nextafter = mk2('nextafter');
+export const spacing = mk1('spacing');
+const mk12 = (op: string) =>
+  decorateUfunc((...args: [x: ArrayLike, ...rest: Rest]): (NDArray | Scalar)[] => {
+    const [ins, outs, opts] = splitCall(op, 1, 2, args);
+    return finishAll(applyUfunc(op, ins, opts, outs));
+  }, op);
+/** `np.frexp(x)`: [mantissa, exponent (int32)] with x = mantissa·2^exponent. */
+export const frexp = mk12('frexp');
+/** `np.modf(x)`: [fractional part, integral part], both with x's sign. */
+export const modf = mk12('modf');
+
 // ---------------------------------------------------------------------------------------------
 // round / around
 

@@ -45,6 +45,7 @@ import {
   type TernaryKernel,
   type UfuncDef,
   type UnaryKernel,
+  type Unary2Kernel,
 } from './ufunc_kernels';
 
 export interface UfuncOptions {
@@ -137,6 +138,26 @@ export function resolveLoop(
   const name = ufuncName(def.name);
   const P = nep50(ins);
   const eff = ins.map((i) => (i.kind === 'array' ? i.a.dtype : P));
+  if (def.name === 'ldexp') {
+    // mixed-type loops: a Python int exponent is a C long, a Python float a double
+    ins.forEach((i, k) => {
+      if (i.kind === 'weak') eff[k] = i.int ? 'int64' : 'float64';
+    });
+  }
+  if ((def.name === 'gcd' || def.name === 'lcm') && dtype === null) {
+    if (
+      ins.some((i) => (i.kind === 'array' ? !'iu'.includes(DTYPE_INFO[i.a.dtype].kind) : !i.int))
+    ) {
+      const cls = ins.map((i) =>
+        i.kind === 'array'
+          ? dtypeClass(i.a.dtype)
+          : `<class 'numpy.dtypes._Py${i.int ? 'Long' : 'Float'}DType'>`,
+      );
+      throw TypeError_(
+        `ufunc '${name}' did not contain a loop with signature matching types (${cls.join(', ')}) -> None`,
+      );
+    }
+  }
   if (def.kind === 'compare' && DTYPE_INFO[P].kind !== 'f' && DTYPE_INFO[P].kind !== 'b') {
     // NumPy compares Python ints with integer arrays exactly, even out of the dtype's range.
     ins.forEach((i, k) => {
@@ -569,6 +590,23 @@ export function runKernel(
         q,
         p[3] as number,
         s[3] as number,
+      ),
+    );
+  } else if (nin === 1 && nout === 2) {
+    const k = kernel as Unary2Kernel;
+    const [x, o, q] = d as [Store, Store, Store];
+    loop(shape, ops, (n, p, s) =>
+      k(
+        n,
+        x,
+        p[0] as number,
+        s[0] as number,
+        o,
+        p[1] as number,
+        s[1] as number,
+        q,
+        p[2] as number,
+        s[2] as number,
       ),
     );
   } else throw new Error(`unsupported ufunc arity ${nin}→${nout}`);

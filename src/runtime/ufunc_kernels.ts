@@ -70,7 +70,20 @@ export type Binary2Kernel = (
   ip: number,
   sp: number,
 ) => void;
-export type Kernel = UnaryKernel | BinaryKernel | TernaryKernel | Binary2Kernel;
+/** One input, two outputs (frexp, modf). */
+export type Unary2Kernel = (
+  n: number,
+  x: Store,
+  ix: number,
+  sx: number,
+  o: Store,
+  io: number,
+  so: number,
+  p: Store,
+  ip: number,
+  sp: number,
+) => void;
+export type Kernel = UnaryKernel | BinaryKernel | TernaryKernel | Binary2Kernel | Unary2Kernel;
 export type Backend = 'ts' | 'wasm';
 
 const registry = new Map<string, Map<Backend, Kernel>>();
@@ -779,3 +792,131 @@ for (const [op, k] of Object.entries(HOT1)) {
     if (c === 'n' || c === 'f') registerKernel(op, l.key, 'ts', k);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// gcd, lcm, ldexp, frexp, modf, nextafter, spacing
+
+const gcdNum = (a: number, b: number): number => {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+};
+const gcdBig = (a: bigint, b: bigint): bigint => {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+};
+def('gcd', 2, homog(INTS_NOBOOL, 2), 'other');
+reg2('gcd', { n: gcdNum as E2, big: gcdBig as E2 });
+def('lcm', 2, homog(INTS_NOBOOL, 2), 'other');
+reg2('lcm', {
+  n: ((a: number, b: number) => {
+    const g = gcdNum(a, b);
+    return g === 0 ? 0 : Math.imul(Math.abs(a) / g, Math.abs(b));
+  }) as E2,
+  big: ((a: bigint, b: bigint) => {
+    const g = gcdBig(a, b);
+    return g === 0n ? 0n : ((a < 0n ? -a : a) / g) * (b < 0n ? -b : b);
+  }) as E2,
+});
+
+/** x·2^e without intermediate overflow of 2^e. */
+export const ldexpF = (x: number, e: number): number => {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  e = Math.max(-2200, Math.min(2200, e));
+  while (e > 1000) {
+    x *= 2 ** 1000;
+    e -= 1000;
+  }
+  while (e < -1000) {
+    x *= 2 ** -1000;
+    e += 1000;
+  }
+  return x * 2 ** e;
+};
+def('ldexp', 2, 'fi->f fl->f di->d dl->d', 'other');
+for (const l of UFUNC_DEFS.ldexp!.loops) {
+  const big = l.ins[1] === 'int64';
+  registerKernel(
+    'ldexp',
+    l.key,
+    'ts',
+    k2((big ? (x: number, e: bigint) => ldexpF(x, Number(e)) : ldexpF) as E2),
+  );
+}
+
+const f64 = new Float64Array(1);
+const u64 = new BigUint64Array(f64.buffer);
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/** [mantissa in [0.5, 1), exponent] with x = m·2^e (C's frexp). */
+export const frexpF = (x: number): [number, number] => {
+  if (x === 0 || !Number.isFinite(x)) return [x, 0];
+  let adj = 0;
+  if (Math.abs(x) < 2 ** -1000) {
+    x *= 2 ** 64;
+    adj = -64;
+  }
+  f64[0] = x;
+  const bits = u64[0]!;
+  const exp = Number((bits >> 52n) & 0x7ffn);
+  const e = exp - 1022;
+  u64[0] = (bits & ~(0x7ffn << 52n)) | (1022n << 52n);
+  return [f64[0]!, e + adj];
+};
+def('frexp', 1, 'f->fi d->di', 'other', 2);
+for (const l of UFUNC_DEFS.frexp!.loops) {
+  registerKernel('frexp', l.key, 'ts', ((n, x, ix, sx, o, io, so, p, ip, sp) => {
+    for (let j = 0; j < n; j++) {
+      const [m, e] = frexpF(x[ix + j * sx] as number);
+      o[io + j * so] = m;
+      p[ip + j * sp] = e;
+    }
+  }) as Unary2Kernel);
+}
+def('modf', 1, 'f->ff d->dd', 'other', 2);
+for (const l of UFUNC_DEFS.modf!.loops) {
+  registerKernel('modf', l.key, 'ts', ((n, x, ix, sx, o, io, so, p, ip, sp) => {
+    for (let j = 0; j < n; j++) {
+      const v = x[ix + j * sx] as number;
+      const ip_ = Math.trunc(v);
+      o[io + j * so] = v === Infinity ? 0 : v === -Infinity ? -0 : v % 1;
+      p[ip + j * sp] = ip_;
+    }
+  }) as Unary2Kernel);
+}
+
+/** The next float64 after x toward y (C's nextafter). */
+export const nextafter64 = (x: number, y: number): number => {
+  if (x !== x || y !== y) return NaN;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? 5e-324 : -5e-324;
+  f64[0] = x;
+  u64[0] = x < y === x > 0 ? u64[0]! + 1n : u64[0]! - 1n;
+  return f64[0]!;
+};
+/** The next float32 after x toward y (x, y already float32 values). */
+export const nextafter32 = (x: number, y: number): number => {
+  if (x !== x || y !== y) return NaN;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? 2 ** -149 : -(2 ** -149);
+  f32[0] = x;
+  u32[0] = x < y === x > 0 ? u32[0]! + 1 : u32[0]! - 1;
+  return f32[0]!;
+};
+def('nextafter', 2, homog(FLT, 2), 'float');
+registerKernel('nextafter', 'float32', 'ts', k2(nextafter32 as E2));
+registerKernel('nextafter', 'float64', 'ts', k2(nextafter64 as E2));
+const spacing =
+  (next: (x: number, y: number) => number) =>
+  (x: number): number => {
+    if (!Number.isFinite(x)) return NaN;
+    const to = x < 0 || Object.is(x, -0) ? -Infinity : Infinity;
+    return next(x, to) - x;
+  };
+def('spacing', 1, homog(FLT, 1), 'float');
+registerKernel('spacing', 'float32', 'ts', k1(spacing(nextafter32) as E1));
+registerKernel('spacing', 'float64', 'ts', k1(spacing(nextafter64) as E1));
