@@ -870,10 +870,6 @@ export function setitem(a: NDArray, args: readonly unknown[], value: unknown): v
 // ---------------------------------------------------------------------------------------------
 // Functions
 
-function splitIndexOpts(args: readonly unknown[]): unknown[] {
-  return [...args];
-}
-
 /** `np.take(a, indices, {axis, mode})`: mode 'raise' (default), 'wrap' or 'clip'. */
 export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDArray | Scalar {
   const arr = asarray(a);
@@ -891,13 +887,6 @@ export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDAr
     src = arr.flags.c_contiguous
       ? arr._view([arr.size], [1], arr._offset)
       : copyArray(arr)._view([arr.size], [1], 0);
-    if (arr.flags.c_contiguous && arr.ndim !== 1) {
-      src = arr._view(
-        [arr.size],
-        [arr.ndim === 0 ? 1 : (arr._strides[arr.ndim - 1] as number)],
-        arr._offset,
-      );
-    }
     axis = 0;
   } else {
     if (arr.ndim === 0 && (axisArg === 0 || axisArg === -1)) throw AxisError(axisArg, 0);
@@ -922,7 +911,7 @@ export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDAr
   }
   const index: unknown[] = new Array<unknown>(axis).fill(new Slice());
   index.push(idx.ndim === 0 ? Number(idx._data()[idx._start]) : idx);
-  const r = getitem(src, splitIndexOpts(index));
+  const r = getitem(src, index);
   if (!isNDArray(r)) return r;
   return r._strides.join(',') === cStrides(r._shape).join(',') && r._base === null
     ? r

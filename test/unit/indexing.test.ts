@@ -283,6 +283,13 @@ describe('take, put, compress', () => {
       [9, 0],
     );
   });
+  it('take flattens C-contiguous views whose size-1 dims have unusual strides', () => {
+    // np.take(np.arange(3).reshape(3, 1), [0, 1, 2]) == [0, 1, 2]; here the size-1 dim's stride is 5.
+    const v = (np.arange(3) as NDArray)._view([3, 1], [1, 5], 0);
+    assert.equal(v.flags.c_contiguous, true);
+    assert.deepEqual((np.take(v, [0, 1, 2]) as NDArray).tolist(), [0, 1, 2]);
+    assert.deepEqual(np.extract([1, 1, 1], v).tolist(), [0, 1, 2]);
+  });
   it('put writes flat positions (wrap mode repeats values)', () => {
     const b = np.arange(6) as NDArray;
     np.put(b, [0, -1, 7], [9, 8], { mode: 'wrap' }); // NumPy: [9, 9, 2, 3, 4, 8]
