@@ -25,6 +25,8 @@ export * from './sorting';
 export * from './products';
 export * from './print';
 export * as linalg from './linalg';
+export * as random from './random';
+export * from './io';
 
 export const newaxis = null;
 export const pi = Math.PI;
