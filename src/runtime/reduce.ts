@@ -431,8 +431,8 @@ function kernel(op: Op, dt: DType, srcDt: DType): Inner {
   const info = DTYPE_INFO[dt];
   const f32 = dt === 'float32';
   const fr = Math.fround;
-  const d = (): Store => view(srcDt) as unknown as Store;
-  const o = (): Store => view(dt) as unknown as Store;
+  const d = (): Store => view(srcDt);
+  const o = (): Store => view(dt);
   switch (op) {
     case 'add':
       if (info.kind === 'f') {
@@ -475,7 +475,7 @@ function kernel(op: Op, dt: DType, srcDt: DType): Inner {
             acc += D[ip + j * is] as number;
             if ((j & 0x1fffff) === 0x1fffff) {
               O[op_] = acc;
-              acc = O[op_] as number;
+              acc = O[op_];
             }
           }
           O[op_] = acc;
@@ -824,7 +824,7 @@ function divideInPlace(num: NDArray, cnt: NDArray | number): void {
   const C = cnt._data() as { [i: number]: bigint };
   loop2(num._shape, operand(num), operand(cnt, num._shape), (n, i0, s0, i1, s1) => {
     for (let j = 0; j < n; j++) {
-      const v = (N[i0 + j * s0] as number) / Number(C[i1 + j * s1] as bigint);
+      const v = (N[i0 + j * s0] as number) / Number(C[i1 + j * s1]);
       N[i0 + j * s0] = f32 ? Math.fround(v) : v;
     }
   });
@@ -1062,7 +1062,7 @@ export function count_nonzero(x: ArrayLike, ...args: unknown[]): NDArray | numbe
   const b = castK(a, 'bool');
   const r = reduceArray(b, 'add', { axis: o.axis, keepdims: o.keepdims === true, dtype: 'int64' });
   if (r.ndim === 0 && (o.axis === undefined || o.axis === null) && o.keepdims !== true)
-    return Number(r._data()[r._start] as bigint);
+    return Number(r._data()[r._start]);
   return finish(r, undefined) as NDArray | number;
 }
 
@@ -1490,8 +1490,8 @@ function medianLike(x: ArrayLike, args: readonly unknown[], nan: boolean): NDArr
     if (n === 0) return NaN;
     if (isF && (lane[n - 1] as number) !== (lane[n - 1] as number)) return NaN;
     const k = n >> 1;
-    if (n % 2 === 1) return Number(lane[k] as Num);
-    const s = fr(fr(0 + Number(lane[k - 1] as Num)) + Number(lane[k] as Num));
+    if (n % 2 === 1) return Number(lane[k]);
+    const s = fr(fr(0 + Number(lane[k - 1])) + Number(lane[k]));
     return fr(s / 2);
   });
   const shape = reducedShape(a._shape, axes, false);

@@ -23,7 +23,7 @@ export const cmpNaN = (x: Num, y: Num): number => (lessNaN(x, y) ? -1 : lessNaN(
 
 function checkKind(kind: unknown): void {
   if (kind === undefined || kind === null) return;
-  const s = String(kind);
+  const s = typeof kind === 'string' ? kind : JSON.stringify(kind);
   const c = s[0];
   if (c === undefined || !'qQmMhHsS'.includes(c)) {
     throw ValueError(`sort kind must be one of 'quick', 'heap', or 'stable' (got '${s}')`);
@@ -154,7 +154,7 @@ export function sort(x: ArrayLike, ...args: unknown[]): NDArray {
   const axis = sortAxis(o.axis, a.ndim);
   const out = newLikeK(a);
   copyInto(out, a);
-  sortInPlace(out, axis as number);
+  sortInPlace(out, axis);
   return out;
 }
 
@@ -508,9 +508,9 @@ export function unique(x: ArrayLike, ...args: unknown[]): NDArray | UniqueResult
     axisN = v < 0 ? v + a.ndim : v;
   }
   let values: NDArray;
-  let index: number[] = [];
+  const index: number[] = [];
   let inverse: number[] = [];
-  let counts: number[] = [];
+  const counts: number[] = [];
   let invShape: number[];
   if (axisN === null) {
     const flat = flatC(a);
@@ -725,7 +725,9 @@ export function searchsorted(aIn: ArrayLike, v: ArrayLike, ...args: unknown[]): 
   const o = parseArgs(args, ['side', 'sorter']);
   const side = o.side ?? 'left';
   if (side !== 'left' && side !== 'right')
-    throw ValueError(`search side must be 'left' or 'right' (got '${String(side)}')`);
+    throw ValueError(
+      `search side must be 'left' or 'right' (got '${typeof side === 'string' ? side : JSON.stringify(side)}')`,
+    );
   if (a.ndim === 0) throw ValueError('object of too small depth for desired array');
   if (a.ndim > 1) throw ValueError('object too deep for desired array');
   const vv = asarray(v);
@@ -761,7 +763,7 @@ export function searchsorted(aIn: ArrayLike, v: ArrayLike, ...args: unknown[]): 
     return lo;
   };
   const vals = vv._values();
-  const res = vals.map((x) => one(x as Num));
+  const res = vals.map((x) => one(x));
   if (vv.ndim === 0) return res[0] as number;
   return int64From(res, vv._shape, true);
 }
