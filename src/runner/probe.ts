@@ -16,7 +16,7 @@ export interface ProbeResult {
 
 interface CdpFrame {
   url: string;
-  location: { lineNumber: number; columnNumber?: number };
+  location: { scriptId: string; lineNumber: number; columnNumber?: number };
   callFrameId: string;
 }
 
@@ -33,6 +33,7 @@ export function probeWorker(worker: Worker, bundleUrl: string, timeoutMs = 1500)
     let done = false;
     let nextId = 1;
     let workerSession: string | null = null;
+    const userScripts = new Set<string>();
     const pendingReplies = new Map<number, (r: { result?: unknown; error?: unknown }) => void>();
     const finish = (r: ProbeResult | null): void => {
       if (done) return;
@@ -52,8 +53,9 @@ export function probeWorker(worker: Worker, bundleUrl: string, timeoutMs = 1500)
         pendingReplies.set(id, res);
         session.post('NodeWorker.sendMessageToWorker', { sessionId: workerSession, message: JSON.stringify({ id, method, params }) }, () => {});
       });
-    session.on('NodeWorker.attachedToWorker', (m: { params: { sessionId: string; workerInfo: { workerId: string } } }) => {
-      if (workerSession !== null || String(m.params.workerInfo.workerId) !== String(worker.threadId)) return;
+    session.on('NodeWorker.attachedToWorker', (m: { params: { sessionId: string; workerInfo: { workerId: string; title?: string } } }) => {
+      // Node titles workers `[worker <threadId>]`; its inspector workerId is a different counter.
+      if (workerSession !== null || m.params.workerInfo.title !== `[worker ${worker.threadId}]`) return;
       workerSession = m.params.sessionId;
       void (async () => {
         await send('Debugger.enable');
@@ -73,9 +75,14 @@ export function probeWorker(worker: Worker, bundleUrl: string, timeoutMs = 1500)
         pendingReplies.delete(msg.id);
         return;
       }
+      if (msg.method === 'Debugger.scriptParsed') {
+        const p = msg.params as unknown as { scriptId: string; url: string };
+        if (p.url === bundleUrl) userScripts.add(p.scriptId);
+        return;
+      }
       if (msg.method === 'Debugger.paused') {
         const frames = msg.params?.callFrames ?? [];
-        const user = frames.find((f) => f.url === bundleUrl);
+        const user = frames.find((f) => f.url === bundleUrl || userScripts.has(f.location.scriptId));
         const out: ProbeResult = {};
         if (user) out.loc = { file: bundleUrl, line: user.location.lineNumber + 1, column: (user.location.columnNumber ?? 0) + 1 };
         const top = frames[0];
@@ -96,6 +103,8 @@ export function probeWorker(worker: Worker, bundleUrl: string, timeoutMs = 1500)
               }
             }
           }
+          // Resume before handing back: a worker paused in the debugger cannot be terminated.
+          await Promise.race([send('Debugger.disable'), new Promise((r) => setTimeout(r, 300))]);
           finish(out);
         })();
       }

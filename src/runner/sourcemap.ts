@@ -54,7 +54,7 @@ export class BundleMapper {
       if (loc === null) continue;
       const fn = /^\s+at (.*?) \(/.exec(l);
       const where = `${loc.file}:${loc.line}:${loc.column}`;
-      out.push(fn ? `    at ${fn[1]} (${where})` : `    at ${where}`);
+      out.push(fn && !/[\\/]|\.[cm]?[jt]sx?$/.test(fn[1] as string) ? `    at ${fn[1]} (${where})` : `    at ${where}`);
     }
     return out.join('\n');
   }
