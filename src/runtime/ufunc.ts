@@ -613,6 +613,20 @@ declare module './ndarray' {
     lshift(other: ArrayLike, opts?: UfuncOptions): NDArray;
     rshift(other: ArrayLike, opts?: UfuncOptions): NDArray;
     invert(opts?: UfuncOptions): NDArray;
+    /** `a += b`: adds in place (same_kind casting into a's dtype) and returns `a`. */
+    iadd(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    isub(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    imul(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    idiv(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    itruediv(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    ifloordiv(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    imod(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    ipow(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    iand(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    ior(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    ixor(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    ilshift(other: ArrayLike, opts?: UfuncOptions): NDArray;
+    irshift(other: ArrayLike, opts?: UfuncOptions): NDArray;
     /** `a.round(decimals=0, out=None)`. */
     round(decimals?: number | { decimals?: number; out?: NDArray }, out?: NDArray): NDArray;
     /** `a.clip(min, max, out)`. */
@@ -666,6 +680,28 @@ for (const [m, op] of Object.entries(METHODS1)) {
   const f = makeUfunc(op, 1);
   proto[m] = function (this: NDArray, ...args: unknown[]) {
     return f(this, ...args);
+  };
+}
+/** In-place operators (`a += b` → `a.iadd(b)`): `np.<op>(a, b, {out: a})`, same_kind casting. */
+const INPLACE: Record<string, string> = {
+  iadd: 'add',
+  isub: 'subtract',
+  imul: 'multiply',
+  idiv: 'true_divide',
+  itruediv: 'true_divide',
+  ifloordiv: 'floor_divide',
+  imod: 'remainder',
+  ipow: 'power',
+  iand: 'bitwise_and',
+  ior: 'bitwise_or',
+  ixor: 'bitwise_xor',
+  ilshift: 'left_shift',
+  irshift: 'right_shift',
+};
+for (const [m, op] of Object.entries(INPLACE)) {
+  proto[m] = function (this: NDArray, other: ArrayLike, opts: UfuncOptions = {}) {
+    applyUfunc(op, [this, other], { ...opts, out: this });
+    return this;
   };
 }
 NDArray.prototype.round = function (this: NDArray, ...args: unknown[]) {

@@ -809,17 +809,17 @@ const gcdBig = (a: bigint, b: bigint): bigint => {
   return a;
 };
 def('gcd', 2, homog(INTS_NOBOOL, 2), 'other');
-reg2('gcd', { n: gcdNum as E2, big: gcdBig as E2 });
+reg2('gcd', { n: gcdNum, big: gcdBig });
 def('lcm', 2, homog(INTS_NOBOOL, 2), 'other');
 reg2('lcm', {
-  n: ((a: number, b: number) => {
+  n: (a: number, b: number) => {
     const g = gcdNum(a, b);
     return g === 0 ? 0 : Math.imul(Math.abs(a) / g, Math.abs(b));
-  }) as E2,
-  big: ((a: bigint, b: bigint) => {
+  },
+  big: (a: bigint, b: bigint) => {
     const g = gcdBig(a, b);
     return g === 0n ? 0n : ((a < 0n ? -a : a) / g) * (b < 0n ? -b : b);
-  }) as E2,
+  },
 });
 
 /** x·2^e without intermediate overflow of 2^e. */
@@ -843,7 +843,7 @@ for (const l of UFUNC_DEFS.ldexp!.loops) {
     'ldexp',
     l.key,
     'ts',
-    k2((big ? (x: number, e: bigint) => ldexpF(x, Number(e)) : ldexpF) as E2),
+    k2(big ? (x: number, e: bigint) => ldexpF(x, Number(e)) : ldexpF),
   );
 }
 
@@ -865,29 +865,26 @@ export const frexpF = (x: number): [number, number] => {
   const exp = Number((bits >> 52n) & 0x7ffn);
   const e = exp - 1022;
   u64[0] = (bits & ~(0x7ffn << 52n)) | (1022n << 52n);
-  return [f64[0]!, e + adj];
+  return [f64[0], e + adj];
 };
 def('frexp', 1, 'f->fi d->di', 'other', 2);
-for (const l of UFUNC_DEFS.frexp!.loops) {
-  registerKernel('frexp', l.key, 'ts', ((n, x, ix, sx, o, io, so, p, ip, sp) => {
-    for (let j = 0; j < n; j++) {
-      const [m, e] = frexpF(x[ix + j * sx] as number);
-      o[io + j * so] = m;
-      p[ip + j * sp] = e;
-    }
-  }) as Unary2Kernel);
-}
+const frexpK: Unary2Kernel = (n, x, ix, sx, o, io, so, p, ip, sp) => {
+  for (let j = 0; j < n; j++) {
+    const [m, e] = frexpF(x[ix + j * sx] as number);
+    o[io + j * so] = m;
+    p[ip + j * sp] = e;
+  }
+};
+for (const l of UFUNC_DEFS.frexp!.loops) registerKernel('frexp', l.key, 'ts', frexpK);
 def('modf', 1, 'f->ff d->dd', 'other', 2);
-for (const l of UFUNC_DEFS.modf!.loops) {
-  registerKernel('modf', l.key, 'ts', ((n, x, ix, sx, o, io, so, p, ip, sp) => {
-    for (let j = 0; j < n; j++) {
-      const v = x[ix + j * sx] as number;
-      const ip_ = Math.trunc(v);
-      o[io + j * so] = v === Infinity ? 0 : v === -Infinity ? -0 : v % 1;
-      p[ip + j * sp] = ip_;
-    }
-  }) as Unary2Kernel);
-}
+const modfK: Unary2Kernel = (n, x, ix, sx, o, io, so, p, ip, sp) => {
+  for (let j = 0; j < n; j++) {
+    const v = x[ix + j * sx] as number;
+    o[io + j * so] = v === Infinity ? 0 : v === -Infinity ? -0 : v % 1;
+    p[ip + j * sp] = Math.trunc(v);
+  }
+};
+for (const l of UFUNC_DEFS.modf!.loops) registerKernel('modf', l.key, 'ts', modfK);
 
 /** The next float64 after x toward y (C's nextafter). */
 export const nextafter64 = (x: number, y: number): number => {
@@ -896,7 +893,7 @@ export const nextafter64 = (x: number, y: number): number => {
   if (x === 0) return y > 0 ? 5e-324 : -5e-324;
   f64[0] = x;
   u64[0] = x < y === x > 0 ? u64[0]! + 1n : u64[0]! - 1n;
-  return f64[0]!;
+  return f64[0];
 };
 /** The next float32 after x toward y (x, y already float32 values). */
 export const nextafter32 = (x: number, y: number): number => {
@@ -905,11 +902,11 @@ export const nextafter32 = (x: number, y: number): number => {
   if (x === 0) return y > 0 ? 2 ** -149 : -(2 ** -149);
   f32[0] = x;
   u32[0] = x < y === x > 0 ? u32[0]! + 1 : u32[0]! - 1;
-  return f32[0]!;
+  return f32[0];
 };
 def('nextafter', 2, homog(FLT, 2), 'float');
-registerKernel('nextafter', 'float32', 'ts', k2(nextafter32 as E2));
-registerKernel('nextafter', 'float64', 'ts', k2(nextafter64 as E2));
+registerKernel('nextafter', 'float32', 'ts', k2(nextafter32));
+registerKernel('nextafter', 'float64', 'ts', k2(nextafter64));
 const spacing =
   (next: (x: number, y: number) => number) =>
   (x: number): number => {
@@ -918,5 +915,5 @@ const spacing =
     return next(x, to) - x;
   };
 def('spacing', 1, homog(FLT, 1), 'float');
-registerKernel('spacing', 'float32', 'ts', k1(spacing(nextafter32) as E1));
-registerKernel('spacing', 'float64', 'ts', k1(spacing(nextafter64) as E1));
+registerKernel('spacing', 'float32', 'ts', k1(spacing(nextafter32)));
+registerKernel('spacing', 'float64', 'ts', k1(spacing(nextafter64)));

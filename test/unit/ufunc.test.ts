@@ -239,3 +239,38 @@ describe('internal API', () => {
     assert.equal(r.flags.f_contiguous, true);
   });
 });
+
+describe('ufunc objects', () => {
+  // np.add.types[:3], np.add.nin, nout, nargs, identities, np.divide.__name__, np.frexp.nout
+  it('carry NumPy attributes', () => {
+    assert.deepEqual(np.add.types.slice(0, 3), ['??->?', 'bb->b', 'BB->B']);
+    assert.equal(np.add.nin, 2);
+    assert.equal(np.add.nout, 1);
+    assert.equal(np.add.nargs, 3);
+    assert.equal(np.add.identity, 0);
+    assert.equal(np.multiply.identity, 1);
+    assert.equal(np.maximum.identity, null);
+    assert.equal(np.logical_or.identity, false);
+    assert.equal(np.bitwise_and.identity, -1);
+    assert.equal(np.divide.__name__, 'divide');
+    assert.equal(np.frexp.nout, 2);
+  });
+});
+
+describe('in-place methods', () => {
+  // a = np.array([1,2,3]); a += 2 -> [3 4 5]; a += 1.5 -> UFuncTypeError
+  it('write into the array and keep its dtype', () => {
+    const a = arr([1, 2, 3]);
+    assert.equal(a.iadd(2), a);
+    assert.deepEqual(a.tolist(), [3, 4, 5]);
+    assert.throws(() => a.iadd(1.5), {
+      name: 'TypeError',
+      message:
+        "Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'",
+    });
+    a.imul(a.get('::-1'));
+    assert.deepEqual(a.tolist(), [15, 16, 15]);
+    a.ilshift(1).ior(1);
+    assert.deepEqual(a.tolist(), [31, 33, 31]);
+  });
+});
