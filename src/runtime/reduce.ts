@@ -1361,7 +1361,6 @@ function broadcastCopy(w: NDArray, shape: readonly number[], dtype: DType): NDAr
 // ---------------------------------------------------------------------------------------------
 // median, percentile, quantile
 
-type QMethod = 'linear' | 'lower' | 'higher' | 'nearest' | 'midpoint';
 const QMETHODS = [
   'inverted_cdf',
   'averaged_inverted_cdf',
@@ -1543,6 +1542,63 @@ function keepAxes(
   });
 }
 
+/** Methods whose virtual index is an integer (NumPy takes the element, no interpolation). */
+const TAKE_METHODS = ['inverted_cdf', 'closest_observation', 'lower', 'higher', 'nearest'];
+
+/** NumPy's `_discrete_interpolation_to_boundaries`. */
+function discreteIndex(index: number, cond: (gamma: number, index: number) => boolean): number {
+  const prev = Math.floor(index);
+  const r = cond(index - prev, index) ? prev : prev + 1;
+  return r < 0 ? 0 : r;
+}
+
+/** The element index of a take-method quantile (NumPy's `get_virtual_index`). */
+function takeIndex(method: string, n: number, q: number): number {
+  switch (method) {
+    case 'inverted_cdf':
+      return discreteIndex(n * q - 1, (g) => g === 0);
+    case 'closest_observation':
+      return discreteIndex(
+        n * q - 1 - 0.5,
+        (g, i) => g === 0 && ((Math.floor(i) % 2) + 2) % 2 === 1,
+      );
+    case 'lower':
+      return Math.floor((n - 1) * q);
+    case 'higher':
+      return Math.ceil((n - 1) * q);
+    default:
+      return roundHalfEven((n - 1) * q);
+  }
+}
+
+/** Hyndman & Fan's virtual index `n*q + (alpha + q*(1 - alpha - beta)) - 1`. */
+const hf = (n: number, q: number, alpha: number, beta: number): number =>
+  n * q + (alpha + q * (1 - alpha - beta)) - 1;
+
+/** The fractional index of an interpolating quantile method (NumPy's `get_virtual_index`). */
+function virtualIndex(method: string, n: number, q: number): number {
+  switch (method) {
+    case 'averaged_inverted_cdf':
+      return n * q - 1;
+    case 'interpolated_inverted_cdf':
+      return hf(n, q, 0, 1);
+    case 'hazen':
+      return hf(n, q, 0.5, 0.5);
+    case 'weibull':
+      return hf(n, q, 0, 0);
+    case 'median_unbiased':
+      return hf(n, q, 1 / 3.0, 1 / 3.0);
+    case 'normal_unbiased':
+      return hf(n, q, 3 / 8.0, 3 / 8.0);
+    case 'midpoint': {
+      const t = (n - 1) * q;
+      return 0.5 * (Math.floor(t) + Math.ceil(t));
+    }
+    default:
+      return (n - 1) * q;
+  }
+}
+
 /** Round half to even, as np.around. */
 function roundHalfEven(v: number): number {
   const r = Math.round(v);
@@ -1585,14 +1641,7 @@ function quantileLike(
       `'${method}' is not a valid method. Use one of: dict_keys([${QMETHODS.map((m) => `'${m}'`).join(', ')}])`,
     );
   }
-  if (!['linear', 'lower', 'higher', 'nearest', 'midpoint'].includes(method)) {
-    throw new NumPyError(
-      'NotImplementedError',
-      `ndscope implements the quantile methods linear, lower, higher, nearest and midpoint (got '${method}')`,
-    );
-  }
-  const m = method as QMethod;
-  const takes = m === 'lower' || m === 'higher' || m === 'nearest';
+  const takes = TAKE_METHODS.includes(method);
   const rdt: DType = takes ? a.dtype : isF ? (scalarQ ? a.dtype : 'float64') : 'float64';
   const laneF32 = a.dtype === 'float32';
   const lanes = sortedLanes(a, axes, nan && isF);
@@ -1607,18 +1656,10 @@ function quantileLike(
       if (n === 0) r = NaN;
       else if (hasNaN) r = NaN;
       else if (takes) {
-        const vi = (n - 1) * q;
-        let idx =
-          m === 'lower' ? Math.floor(vi) : m === 'higher' ? Math.ceil(vi) : roundHalfEven(vi);
-        idx = Math.min(Math.max(idx, 0), n - 1);
+        const idx = Math.min(Math.max(takeIndex(method, n, q), 0), n - 1);
         r = lane[idx] as Num;
       } else {
-        let vi: number;
-        if (m === 'linear') vi = (n - 1) * q;
-        else {
-          const t = (n - 1) * q;
-          vi = 0.5 * (Math.floor(t) + Math.ceil(t));
-        }
+        const vi = virtualIndex(method, n, q);
         let prev = Math.floor(vi);
         let next = prev + 1;
         if (vi >= n - 1) {
@@ -1630,7 +1671,8 @@ function quantileLike(
           next = 0;
         }
         let gamma = vi - prev;
-        if (m === 'midpoint') gamma = vi % 1 === 0 ? 0 : 0.5;
+        if (method === 'midpoint') gamma = vi % 1 === 0 ? 0 : 0.5;
+        else if (method === 'averaged_inverted_cdf') gamma = gamma === 0 ? 0.5 : 1;
         const A = lane[prev < 0 ? n + prev : prev] as Num;
         const B = lane[next < 0 ? n + next : next] as Num;
         let diff: number;

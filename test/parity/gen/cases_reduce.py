@@ -277,6 +277,14 @@ def cases(c):
         c.add(f"percentile/{method}/f64/q37.5", "percentile", arr(F345), 37.5, (0, 1), None, False, method, exact=True)
         c.add(f"percentile/{method}/i64/list", "percentile", arr(I34), [10, 50, 90], 0, None, False, method, exact=True)
         c.add(f"percentile/{method}/f32-kd", "percentile", arr(F34, "float32"), 62.5, 1, None, False, method, keepdims=True, exact=True)
+    for method in ["inverted_cdf", "averaged_inverted_cdf", "closest_observation", "interpolated_inverted_cdf",
+                   "hazen", "weibull", "median_unbiased", "normal_unbiased"]:
+        for name in ["f64", "i64", "f32", "big"]:
+            a = ins[name]
+            c.add(f"quantile/{method}/{name}/q0.3", "quantile", a, 0.3, None, None, False, method, exact=True)
+            c.add(f"quantile/{method}/{name}/qarr-axis1", "quantile", a, arr([0.0, 0.05, 0.25, 0.5, 0.9, 0.99, 1.0]), 1, None, False, method, exact=True)
+        c.add(f"percentile/{method}/f64-axis0", "percentile", arr(F345), [12.5, 50, 97.5], 0, None, False, method, exact=True)
+        c.add(f"quantile/{method}/small-n", "quantile", arr([4.5, -1.25]), arr([0.1, 0.25, 0.5, 0.75, 0.9]), None, None, False, method, exact=True)
     c.add("quantile/half-even-nearest", "quantile", arr([1, 2, 3, 4]), 0.5, None, None, False, "nearest", exact=True)
     c.add("quantile/nearest-2.5", "quantile", arr([10, 20, 30, 40, 50, 60]), 0.5, None, None, False, "nearest", exact=True)
     c.add("quantile/nan", "quantile", arr(NAN34), 0.5, axis=1, exact=True)
