@@ -82,7 +82,7 @@ const INVALID =
 const invalid = (): Error => IndexError(INVALID);
 
 type Item =
-  | { k: 'int'; v: number }
+  | { k: 'int'; v: number; txt?: string }
   | { k: 'slice'; s: Slice }
   | { k: 'ellipsis' }
   | { k: 'newaxis' }
@@ -109,25 +109,31 @@ function splitTop(s: string): string[] {
 
 const INT_RE = /^[+-]?\d+$/;
 
-function parseInt_(t: string): number {
+/** An integer literal: a number, or a bigint beyond the safe range (kept exact for messages). */
+function parseInt_(t: string): number | bigint {
   const b = BigInt(t);
-  if (b > BigInt(Number.MAX_SAFE_INTEGER) || b < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw IndexError("cannot fit 'int' into an index-sized integer");
-  }
+  if (b > BigInt(Number.MAX_SAFE_INTEGER) || b < BigInt(Number.MIN_SAFE_INTEGER)) return b;
   return Number(b);
 }
 
+/** A Python int used as an index, with NumPy's errors for ones that do not fit intp. */
+function intItem(x: bigint): Item {
+  if (x >= -(1n << 63n) && x < 1n << 63n) return { k: 'int', v: Number(x), txt: String(x) };
+  if (x >= 0n && x < 1n << 64n) throw OverflowError('Python int too large to convert to C long');
+  throw invalid();
+}
+
 /** A Python-like list literal of ints/bools: `[0, 2]`, `[[True, False]]`. */
-function parseList(t: string): NestedArray<number | boolean> {
+function parseList(t: string): NestedArray<number | boolean | bigint> {
   let i = 0;
   const ws = (): void => {
     while (i < t.length && /\s/.test(t[i] as string)) i++;
   };
-  const value = (): number | boolean | NestedArray<number | boolean> => {
+  const value = (): number | boolean | bigint | NestedArray<number | boolean | bigint> => {
     ws();
     if (t[i] === '[') {
       i++;
-      const items: (number | boolean | NestedArray<number | boolean>)[] = [];
+      const items: (number | boolean | bigint | NestedArray<number | boolean | bigint>)[] = [];
       ws();
       if (t[i] === ']') {
         i++;
@@ -163,7 +169,7 @@ function parseList(t: string): NestedArray<number | boolean> {
   const v = value();
   ws();
   if (i !== t.length || !Array.isArray(v)) throw invalid();
-  return v as NestedArray<number | boolean>;
+  return v as NestedArray<number | boolean | bigint>;
 }
 
 /** Parses one comma-free piece of an index string. */
@@ -182,7 +188,7 @@ function parsePiece(raw: string): IndexItem | Slice | typeof ELLIPSIS {
       const q = p.trim();
       if (q === '' || q === 'None') return null;
       if (!INT_RE.test(q)) throw invalid();
-      return parseInt_(q);
+      return Number(parseInt_(q));
     });
     return new Slice(
       nums[0] ?? null,
@@ -253,8 +259,8 @@ function toItems(args: readonly unknown[]): Item[] {
     } else if (x === null) items.push({ k: 'newaxis' });
     else if (typeof x === 'number') {
       if (!Number.isInteger(x)) throw invalid();
-      items.push({ k: 'int', v: x });
-    } else if (typeof x === 'bigint') items.push({ k: 'int', v: Number(x) });
+      items.push(Number.isSafeInteger(x) ? { k: 'int', v: x } : intItem(BigInt(x)));
+    } else if (typeof x === 'bigint') items.push(intItem(x));
     else if (typeof x === 'boolean') items.push({ k: 'bool0', v: x });
     else if (x instanceof Slice) items.push({ k: 'slice', s: x });
     else if (isNDArray(x)) {
@@ -309,7 +315,7 @@ function sliceIndices(s: Slice, n: number): [start: number, step: number, len: n
   return [start, step, len];
 }
 
-function outOfBounds(i: number, axis: number, n: number): Error {
+function outOfBounds(i: number | string, axis: number, n: number): Error {
   return IndexError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
 }
 
@@ -404,7 +410,7 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
         break;
       case 'int': {
         const n = a._shape[axis] as number;
-        if (it.v < -n || it.v >= n) throw outOfBounds(it.v, axis, n);
+        if (it.v < -n || it.v >= n) throw outOfBounds(it.txt ?? it.v, axis, n);
         const i = it.v < 0 ? it.v + n : it.v;
         if (advanced) {
           fancy.push({ dim: shape.length, axis, arr: null, int: i, listed: false, item });

@@ -399,4 +399,8 @@ def cases(c):
     c.add("fill_diagonal/err-1d", "fill_diagonal", arr([1, 2]), 0)
     c.add("fill_diagonal/err-unequal", "fill_diagonal", arr(A3), 0)
 
+    for i in [2**63, 2**62, -2**63 - 1, 2**80, -2**63]:
+        c.add(f"get/err-bigint/{i}", None, arr([1, 2, 3]), str(i), method="get")
+    c.add("get/huge-slice-bounds", None, arr([1, 2, 3]), "-99999999999999999999:99999999999999999999", method="get")
+
     random_cases(c, 600)
