@@ -84,8 +84,7 @@ const REDUCE_OPS = new Set([
   'sum', 'prod', 'mean', 'std', 'var', 'min', 'max', 'amin', 'amax', 'argmin', 'argmax', 'any', 'all', 'ptp',
   'median', 'percentile', 'quantile', 'average', 'count_nonzero', 'nansum', 'nanprod', 'nanmean', 'nanstd',
   'nanvar', 'nanmin', 'nanmax', 'nanargmin', 'nanargmax', 'nanmedian', 'array_equal', 'array_equiv',
-  'allclose', 'linalg.norm', 'linalg.det', 'linalg.matrix_rank', 'linalg.slogdet', 'trace', 'dot', 'vdot',
-  'inner', 'einsum',
+  'allclose', 'norm', 'det', 'matrix_rank', 'slogdet', 'trace',
 ]);
 
 export class Recorder {
@@ -104,7 +103,8 @@ export class Recorder {
   private pending: TraceEvent[] = [];
   private pendingConsole: ConsoleEntry[] = [];
   private lastFlush = 0;
-  private readonly batchSize: number;
+  /** Events per batch sent to the sink. */
+  batchSize: number;
   private readonly batchMs: number;
   private readonly seenBuffers = new Set<number>();
   private readonly bufferDtype = new Map<number, DType>();
@@ -134,10 +134,29 @@ export class Recorder {
   preWrite(call: Call): PreWrite | null {
     const target = writeTarget(call);
     if (target === null || target.buffer.freed) return null;
-    const [lo, hi] = byteExtent(target);
+    const region = call.op === 'set' && call.method ? this.setRegion(target, call.args) : target;
+    const [lo, hi] = byteExtent(region);
     const limit = 16 * 1024 * 1024;
     const bytes = hi - lo <= limit ? target.buffer.bytes().slice(lo, hi) : null;
     return { target, lo, bytes };
+  }
+
+  /** The part of `target` that `target.set(...index, value)` can write (a view), else all of it. */
+  private setRegion(target: NDArray, args: readonly unknown[]): NDArray {
+    const index = args.slice(0, -1);
+    if (index.some((x) => x instanceof NDArray || Array.isArray(x))) return target; // advanced: anywhere
+    const get = (target as unknown as { get?: (...a: unknown[]) => unknown }).get;
+    if (typeof get !== 'function') return target;
+    this.depth++;
+    try {
+      let sub = get.apply(target, index);
+      if (!(sub instanceof NDArray)) sub = get.apply(target, [...index, '...']);
+      return sub instanceof NDArray && sub.buffer === target.buffer ? sub : target;
+    } catch {
+      return target;
+    } finally {
+      this.depth--;
+    }
   }
 
   /** Records a call that returned `result`. */
@@ -154,7 +173,8 @@ export class Recorder {
       // named tuples (linalg.qr, svd, eigh, slogdet …)
       for (const v of Object.values(result)) if (v instanceof NDArray) outArrays.push(v);
     } else scalar = encodeJs(result);
-    if (pre === null && inputs.length === 0 && outArrays.length === 0) return;
+    const bc = broadcastOperands(call);
+    if (pre === null && bc === null && inputs.length === 0 && outArrays.length === 0) return;
     if (pre === null && outArrays.length === 0 && scalar === undefined) return;
 
     let kind: EventKind;
@@ -166,7 +186,7 @@ export class Recorder {
       why = writeWhy(call.op, pre.target, write);
     } else if (outArrays.length === 0) {
       const name = baseName(call.op);
-      kind = REDUCE_OPS.has(call.op) || REDUCE_OPS.has(name) ? 'reduce' : name === 'get' ? 'copy' : 'compute';
+      kind = name === 'get' ? 'copy' : inputs.length > 0 || REDUCE_OPS.has(name) ? 'reduce' : 'compute';
       if (name === 'get') why = 'integer index: a scalar (copied out)';
     } else {
       const inBufs = new Set(inputs.map((a) => a.buffer.id));
@@ -193,7 +213,6 @@ export class Recorder {
     if (scalar !== undefined) ev.result = scalar;
     if (why !== undefined) ev.why = why;
     if (write !== undefined) ev.write = write;
-    const bc = broadcastOperands(call);
     if (bc !== null) {
       const info = broadcastInfo(bc.shapes, bc.target);
       if (info !== null) ev.broadcast = info;
@@ -233,6 +252,14 @@ export class Recorder {
     this.pendingConsole = [];
     this.lastFlush = performance.now();
     this.sink(batch);
+  }
+
+  /** Takes the pending (unsent) batch without sending it. */
+  drain(): TraceBatch {
+    const batch: TraceBatch = { events: this.pending, console: this.pendingConsole };
+    this.pending = [];
+    this.pendingConsole = [];
+    return batch;
   }
 
   /** Stops recording (wrappers become pass-through). */
@@ -469,7 +496,9 @@ function viewWhy(call: Call, inputs: NDArray[], out: NDArray): string {
   const strides = fmtTuple(out.strides);
   switch (name) {
     case 'get':
-      return `basic slice: view, strides ${strides}`;
+      return call.args.some((x) => typeof x === 'string' && x !== '...')
+        ? `basic slice: view, strides ${strides}`
+        : `basic index: view, strides ${strides}`;
     case 'reshape':
       return `reshape kept the strides: view, strides ${strides}`;
     case 'ravel':
