@@ -70,7 +70,7 @@ function parseDescr(descr: PyValue, allowPickle: boolean): [DType, boolean] {
     if (Array.isArray(descr)) throw unsupportedDtype(pyRepr(descr), 'structured dtype');
     throw ValueError(`descr is not a valid dtype descriptor: ${pyRepr(descr)}`);
   }
-  const m = /^([<>|=]?)([a-zA-Z?])(\d*)$/.exec(descr);
+  const m = /^([<>|=]?)([a-zA-Z?])(\d*)(\[\w+\])?$/.exec(descr);
   if (!m) throw ValueError(`descr is not a valid dtype descriptor: ${pyReprStr(descr)}`);
   const [, order, kind, size] = m as unknown as [string, string, string, string];
   if (kind === 'O') {

@@ -87,6 +87,7 @@ function one(
 function pyStr(v: number): string {
   if (Number.isNaN(v)) return 'nan';
   if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
+  if (Object.is(v, -0)) return '-0.0';
   if (Number.isInteger(v) && Math.abs(v) < 1e16) return v.toFixed(1);
   const r = String(v);
   return r.replace(/e\+?(-?)(\d)$/, 'e$1' + '0$2').replace(/e\+/, 'e+');
