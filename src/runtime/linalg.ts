@@ -29,6 +29,7 @@ import { copyArray } from './convert';
 import { crExp, crLog } from './crmath';
 import { syevd } from './lapack-syev';
 import { geev } from './lapack-geev';
+import { gesdd } from './lapack-gesdd';
 
 const EPS = 2.220446049250313e-16;
 const EPS32 = 1.1920928955078125e-7;
@@ -569,36 +570,61 @@ export function svd(a_: ArrayLike, ...rest: unknown[]): SVDResult | NDArray {
   const S = readStack(a);
   const { rows: m, cols: n } = S;
   const k = Math.min(m, n);
-  const res = S.mats.map((mat) => svdCore(mat, m, n, full, uv));
+  if (!uv) {
+    const res = S.mats.map((mat) => svdCore(mat, m, n, full, false));
+    return writeStack(
+      [...S.batch, k],
+      S.rt,
+      res.map((r) => r.s),
+    );
+  }
+  const ucols = full ? m : k;
+  const vrows = full ? n : k;
+  const res = S.mats.map((mat) => svdFactors(mat, m, n, full));
   const s = writeStack(
     [...S.batch, k],
     S.rt,
     res.map((r) => r.s),
   );
-  if (!uv) return s;
-  const ucols = full ? m : k;
-  const vrows = full ? n : k;
   const U = writeStack(
     [...S.batch, m, ucols],
     S.rt,
-    res.map((r) => {
-      const out = new Float64Array(m * ucols);
-      r.u.forEach((col, j) => {
-        for (let i = 0; i < m; i++) out[i * ucols + j] = col[i]!;
-      });
-      return out;
-    }),
+    res.map((r) => r.u),
   );
   const Vh = writeStack(
     [...S.batch, vrows, n],
     S.rt,
-    res.map((r) => {
-      const out = new Float64Array(vrows * n);
-      r.v.forEach((col, j) => out.set(col, j * n));
-      return out;
-    }),
+    res.map((r) => r.vt),
   );
   return namedResult([U, s, Vh] as const, ['U', 'S', 'Vh']) as unknown as SVDResult;
+}
+
+/**
+ * U, S, Vᵀ (row-major) of one matrix: LAPACK's dgesdd path (lapack-gesdd.ts) so that the vector
+ * signs match NumPy; the Jacobi SVD when that iteration does not converge or a dim is 0.
+ */
+function svdFactors(
+  a: Float64Array,
+  m: number,
+  n: number,
+  full: boolean,
+): { u: Float64Array; s: Float64Array; vt: Float64Array } {
+  if (a.some(Number.isNaN)) throw LinAlgError(svdNoConvergence);
+  const k = Math.min(m, n);
+  if (k > 0) {
+    const r = gesdd(a, m, n, full);
+    if (r !== null) return r;
+  }
+  const ucols = full ? m : k;
+  const vrows = full ? n : k;
+  const j = svdCore(a, m, n, full, true);
+  const u = new Float64Array(m * ucols);
+  j.u.forEach((col, c) => {
+    for (let i = 0; i < m; i++) u[i * ucols + c] = col[i]!;
+  });
+  const vt = new Float64Array(vrows * n);
+  j.v.forEach((col, r) => vt.set(col, r * n));
+  return { u, s: j.s, vt };
 }
 
 /** Singular values of every matrix of a stack (descending). */

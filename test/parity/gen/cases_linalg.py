@@ -363,3 +363,14 @@ def cases(c):
     c.add("eig/diag", "linalg.eig", A(np.diag([3.0, -1.0, 2.0])), rtol=L)
     c.add("eig/err-inf", "linalg.eig", A([[np.inf, 1.0], [1.0, 1.0]]))
     c.add("eig/err-1d", "linalg.eig", A(rnd(3)))
+
+    # ---- svd with vectors: the dgesdd port reproduces LAPACK's singular-vector signs (min dim <= 25)
+    for (m, n) in [(2, 2), (3, 3), (4, 4), (3, 2), (6, 3), (7, 2), (2, 3), (3, 5), (12, 20), (20, 12), (1, 4), (4, 1), (10, 10)]:
+        c.add(f"svd/vectors-{m}x{n}", "linalg.svd", A(rnd(m, n)), rtol=1e-8)
+        c.add(f"svd/vectors-{m}x{n}-reduced", "linalg.svd", A(rnd(m, n)), full_matrices=False, rtol=1e-8)
+    c.add("svd/vectors-lesson", "linalg.svd", A([[1, 2], [3, 4], [5, 6]]), rtol=1e-8)
+    c.add("svd/vectors-batched", "linalg.svd", A(rnd(2, 3, 2)), rtol=1e-8)
+    c.add("svd/vectors-int", "linalg.svd", A([[3, 1, 2], [-1, 4, 1]], "int64"), rtol=1e-8)
+    c.add("svd/vectors-float32", "linalg.svd", A(rnd(3, 3), "float32"), rtol=1e-4)
+    c.add("svd/vectors-diag", "linalg.svd", A(np.diag([1.0, -3.0, 2.0])), rtol=1e-8)
+    c.add("svd/vectors-positional", "linalg.svd", A(rnd(3, 2)), False, rtol=1e-8)
