@@ -9,6 +9,8 @@ import type { Bundle } from './bundle';
 export class BundleMapper {
   private readonly sm: SourceMap;
   private readonly cache = new Map<string, Loc | null>();
+  /** Bundle lines of esbuild's module glue (`export default require_x();`), never user frames. */
+  private readonly glueLines = new Set<number>();
 
   constructor(
     bundle: Bundle,
@@ -16,6 +18,9 @@ export class BundleMapper {
     readonly bundleUrl: string,
   ) {
     this.sm = new SourceMap(bundle.map as unknown as ConstructorParameters<typeof SourceMap>[0]);
+    bundle.code.split('\n').forEach((l, i) => {
+      if (/^export default require_\w+\(\);?$/.test(l) || /^(var|const) \w+ = require_\w+\(\);?$/.test(l)) this.glueLines.add(i + 1);
+    });
   }
 
   /** The user's location for a 1-based bundle position, or null when it maps nowhere useful. */
@@ -49,7 +54,7 @@ export class BundleMapper {
       const i = l.indexOf(this.bundleUrl);
       if (i < 0) continue; // runtime / worker / node internals
       const m = /:(\d+):(\d+)/.exec(l.slice(i + this.bundleUrl.length));
-      if (!m) continue;
+      if (!m || this.glueLines.has(Number(m[1]))) continue;
       const loc = this.map(Number(m[1]), Number(m[2]));
       if (loc === null) continue;
       const fn = /^\s+at (.*?) \(/.exec(l);
