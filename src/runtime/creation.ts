@@ -24,6 +24,9 @@ import {
   _isFortran,
   _parseShape,
   _reshape,
+  _copyKeep,
+  _allocStrided,
+  _ufuncOutStrides,
   broadcast_arrays,
   broadcast_shapes,
   broadcast_to,
@@ -490,20 +493,37 @@ export function linspace(
   }
   if (endpoint && num > 1)
     for (let j = 0; j < nb; j++) d[p0 + (num - 1) * nb + j] = b64[j] as number;
-  let out = y;
-  if (axis !== 0) out = moveaxis(out, 0, axis);
-  if (dtArg !== null) {
-    const want = normalizeDtype(dtArg);
-    if (DTYPE_INFO[want].kind === 'i' || DTYPE_INFO[want].kind === 'u') {
-      const dd = y._data() as Float64Array;
-      for (let i = 0; i < y.size; i++) dd[p0 + i] = Math.floor(dd[p0 + i] as number);
-    }
-    if (want !== out.dtype) out = astype(out, want);
+  const want = dtArg === null ? null : normalizeDtype(dtArg);
+  if (want !== null && (DTYPE_INFO[want].kind === 'i' || DTYPE_INFO[want].kind === 'u')) {
+    for (let i = 0; i < y.size; i++) d[p0 + i] = Math.floor(d[p0 + i] as number);
   }
+  // NumPy computes `arange(num).reshape(-1, 1, …) * step + start` with ufuncs: the result (and
+  // `step = (stop - start) / div`) take the memory order of the array endpoints.
+  let out = y;
+  let deltaStrides: number[] | null = null;
+  if (bshape.length > 0 && nb > 0) {
+    deltaStrides = _ufuncOutStrides(bshape, [B, A]);
+    const full = [num, ...bshape];
+    const yLayout = {
+      _shape: [num, ...bshape.map(() => 1)],
+      _strides: [1, ...bshape.map(() => 0)],
+    };
+    const strides = _ufuncOutStrides(full, [yLayout, { _shape: bshape, _strides: deltaStrides }]);
+    if (num > 0 && !strides.every((x, i) => x === y._strides[i])) {
+      out = _allocStrided(full, strides, dt);
+      copyInto(out, y);
+    }
+  }
+  if (axis !== 0) out = moveaxis(out, 0, axis);
+  if (want !== null && want !== out.dtype) out = _copyKeep(out, want);
   if (retstep) {
-    const st: number | NDArray =
-      bshape.length === 0 ? (step[0] as number) : fromValues(step, bshape, dt);
-    return [out, st];
+    // NumPy: `step = nan` (a Python float) when div <= 0, whatever the endpoints
+    if (bshape.length === 0 || div <= 0) return [out, div > 0 ? (step[0] as number) : NaN];
+    const st = fromValues(step, bshape, dt);
+    if (deltaStrides === null) return [out, st];
+    const lay = _allocStrided(bshape, deltaStrides, dt);
+    copyInto(lay, st);
+    return [out, lay];
   }
   return out;
 }
@@ -554,16 +574,16 @@ export function logspace(
     const r = Math.pow(base, Number(v));
     d[out._start + i] = f32 ? Math.fround(r) : r;
   });
-  // NumPy's power keeps linspace's (possibly moved) layout
-  const res = y.flags.c_contiguous ? out : copyKeepLayout(out, y);
-  return dtype === null ? res : astype(res, normalizeDtype(dtype));
-}
-
-/** `out`'s values (C order) in a fresh array laid out like `like`. */
-function copyKeepLayout(out: NDArray, like: NDArray): NDArray {
-  const r = _emptyLikeKeep(like, out.dtype);
-  copyInto(r, out);
-  return r;
+  // np.power(base, y) lays its output out as a ufunc does; astype(copy=False) keeps that layout
+  const strides = _ufuncOutStrides(y._shape, [y]);
+  let res = out;
+  if (y.size > 0 && !strides.every((x, i) => x === out._strides[i])) {
+    res = _allocStrided(y._shape, strides, y.dtype);
+    copyInto(res, out);
+  }
+  if (dtype === null) return res;
+  const want = normalizeDtype(dtype);
+  return want === res.dtype ? res : _copyKeep(res, want);
 }
 
 /** `np.geomspace(start, stop, num=50, {endpoint, dtype, axis})` for scalar endpoints. */

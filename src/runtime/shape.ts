@@ -7,7 +7,14 @@
  */
 import { splitOpts } from './args';
 import { IndexError, NumPyError, TypeError_, ValueError, normalizeAxis } from './errors';
-import { NDArray, isNDArray, shapeSize, type ArrayLike } from './ndarray';
+import {
+  NDArray,
+  isCContiguous,
+  isFContiguous,
+  isNDArray,
+  shapeSize,
+  type ArrayLike,
+} from './ndarray';
 import { asarray, copyArray, copyInto } from './convert';
 import { canCast, normalizeDtype, promoteTypes, type Casting, type DType } from './dtype';
 
@@ -563,6 +570,9 @@ export {
   emptyOrder as _emptyOrder,
   sortedStridePerm as _sortedStridePerm,
   attemptNocopyReshape as _attemptNocopyReshape,
+  ufuncOutStrides as _ufuncOutStrides,
+  allocStrided as _allocStrided,
+  allocLikeOperands as _allocLikeOperands,
   reshapeImpl as _reshape,
   transposeImpl as _transpose,
 };
@@ -640,6 +650,49 @@ export function asfortranarray(
 // Layout of new arrays, as NumPy's iterator allocates them
 // ---------------------------------------------------------------------------------------------
 
+/** Just the layout of an operand (an NDArray, or the layout of an intermediate NumPy would make). */
+export interface StridedLike {
+  readonly _shape: readonly number[];
+  readonly _strides: readonly number[];
+}
+
+/**
+ * Element strides NumPy's ufunc machinery gives a new output over these inputs (order 'K'): the
+ * trivial-loop path when every non-0-d input has the output's shape and is contiguous (F when
+ * an input is F-only, else C), otherwise the iterator's axis order.
+ */
+function ufuncOutStrides(shape: readonly number[], ops: readonly StridedLike[]): number[] {
+  const nd = shape.length;
+  const identity = shape.map((_, i) => i);
+  if (nd <= 1) return stridesFromPerm(shape, identity);
+  let trivial = true;
+  let order: 'C' | 'F' | null = null;
+  for (const op of ops) {
+    const ond = op._shape.length;
+    if (ond === 0) continue;
+    if (ond !== nd || op._shape.some((d, i) => d !== shape[i])) {
+      trivial = false;
+      break;
+    }
+    if (ond === 1) continue;
+    const c = isCContiguous(op._shape, op._strides);
+    const f = isFContiguous(op._shape, op._strides);
+    if (!c && !f) {
+      trivial = false;
+      break;
+    }
+    if (c && f) continue;
+    const o = c ? 'C' : 'F';
+    if (order === null) order = o;
+    else if (order !== o) {
+      trivial = false;
+      break;
+    }
+  }
+  if (trivial) return stridesFromPerm(shape, order === 'F' ? [...identity].reverse() : identity);
+  return stridesFromPerm(shape, iterPerm(shape, ops));
+}
+
 /** Element strides of a fresh array of `shape` laid out along `perm` (outermost first). */
 function stridesFromPerm(shape: readonly number[], perm: readonly number[]): number[] {
   const strides = new Array<number>(shape.length).fill(0);
@@ -707,11 +760,11 @@ function multiSortedStridePerm(arrays: readonly NDArray[], ndim: number): number
  * The outermost-first axis order NumPy's iterator (`npyiter_find_best_axis_ordering`, order 'K')
  * picks for operands broadcast to `shape`; used to lay out outputs the way ufuncs allocate them.
  */
-function iterPerm(shape: readonly number[], ops: readonly NDArray[]): number[] {
+function iterPerm(shape: readonly number[], ops: readonly StridedLike[]): number[] {
   const nd = shape.length;
   // axisdata k is axis nd-1-k; strides of size-1 and broadcast dims are 0
   const st = ops.map((a) => {
-    const pad = nd - a.ndim;
+    const pad = nd - a._shape.length;
     return Array.from({ length: nd }, (_, k) => {
       const ax = nd - 1 - k;
       const ia = ax - pad;
@@ -753,7 +806,7 @@ function iterPerm(shape: readonly number[], ops: readonly NDArray[]): number[] {
 /** A new array shaped `shape`, laid out as a ufunc output over `ops` (order 'K'). */
 function allocLikeOperands(
   shape: readonly number[],
-  ops: readonly NDArray[],
+  ops: readonly StridedLike[],
   dtype: DType,
 ): NDArray {
   if (shape.length <= 1) return NDArray.empty(shape, dtype, false);

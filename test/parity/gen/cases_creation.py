@@ -283,3 +283,72 @@ def cases(c):
         c.add(f"diag/dt-{dt}", "diag", arr([1, 0, 1], dt), -1)
         c.add(f"tril/dt-{dt}", "tril", arr([[1, 1], [1, 1]], dt))
         c.add(f"linspace/dt-{dt}", "linspace", 0, 1, 3, dtype=dt)
+
+    random_creation(c)
+
+
+SLICES = [":", ":", "::2", "::-1", "1:", ":-1", "::-2"]
+
+
+def rand_src(rng):
+    nd = rng.randint(1, 4)
+    shape = [rng.randint(1, 4) for _ in range(nd)]
+    dtype = rng.choice(["int64", "float64", "int32", "uint8", "float32", "bool"])
+    data = (np.arange(int(np.prod(shape))).reshape(shape) % 5).tolist()
+    ops = []
+    cur = list(shape)
+    for _ in range(rng.randint(0, 3)):
+        kind = rng.choice(["T", "transpose", "get", "bcast"])
+        if kind == "T":
+            ops.append("T")
+            cur = cur[::-1]
+        elif kind == "transpose":
+            perm = list(range(len(cur)))
+            rng.shuffle(perm)
+            ops.append(("transpose", perm))
+            cur = [cur[p] for p in perm]
+        elif kind == "get":
+            idx = [rng.choice(SLICES) for _ in cur]
+            ops.append(("get", ", ".join(idx)))
+            cur = list(np.empty(cur)[tuple(eval(f"np.s_[{i}]") for i in idx)].shape)
+        elif len(cur) < 4:
+            new = [rng.randint(1, 3)] + [d if d != 1 else rng.choice([1, 3]) for d in cur]
+            ops.append(("broadcast_to", new))
+            cur = new
+    return arr(data, dtype, ops), cur
+
+
+def random_creation(c):
+    import random
+
+    rng = random.Random(314)
+    for i in range(60):
+        src, shape = rand_src(rng)
+        order = rng.choice(["C", "F", "A", "K"])
+        dt = rng.choice([None, "int16", "float32", "bool"])
+        kw = {"order": order}
+        if dt:
+            kw["dtype"] = dt
+        c.add(f"rand/empty_like-{i}", "zeros_like", src, **kw)
+        c.add(f"rand/full_like-{i}", "full_like", src, rng.choice([3, -2, 0.75]), **kw)
+        if rng.random() < 0.3:
+            c.add(f"rand/like-shape-{i}", "ones_like", src, shape=[rng.randint(0, 3) for _ in range(rng.randint(1, 3))])
+        c.add(f"rand/copy-{i}", "copy", src, order=order)
+        if len(shape) >= 1:
+            c.add(f"rand/diag-{i}", "diag", src if len(shape) <= 2 else arr([1, 2, 3]), rng.randint(-2, 2))
+            c.add(f"rand/tril-{i}", "tril", src, rng.randint(-1, 1))
+        c.add(f"rand/linspace-{i}", "linspace", src, 10, rng.randint(0, 4), axis=rng.randint(-1, 0), endpoint=rng.random() < 0.5)
+        if i % 3 == 0:
+            c.add(f"rand/linspace-retstep-{i}", "linspace", 1, src, 3, retstep=True)
+            c.add(f"rand/linspace-dtype-{i}", "linspace", src, 10, 3, dtype="int32", axis=-1)
+            c.add(f"rand/logspace-{i}", "logspace", src, 2, 3)
+    rng2 = random.Random(2718)
+    for i in range(40):
+        a, sa = rand_src(rng2)
+        b, sb = rand_src(rng2)
+        try:
+            np.broadcast_shapes(tuple(sa), tuple(sb))
+        except ValueError:
+            continue
+        c.add(f"rand2/linspace-{i}", "linspace", a, b, rng2.randint(0, 3), axis=rng2.randint(-1, 0), retstep=rng2.random() < 0.5)
+        c.add(f"rand2/logspace-{i}", "logspace", a, b, 3, axis=rng2.randint(-1, 0), dtype=rng2.choice([None, "float32", "int64"]))
