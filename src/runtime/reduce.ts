@@ -15,7 +15,15 @@ import { splitOpts } from './args';
 import { asarray, copyInto, scalarToStorage, toJS } from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType } from './dtype';
 import { AxisError, NumPyError, TypeError_, ValueError } from './errors';
-import { collapse, loop, loop2, operand } from './iter';
+import {
+  broadcastStrides,
+  collapse,
+  loop,
+  loop2,
+  operand,
+  shapeStrTight,
+  tryBroadcastShapes,
+} from './iter';
 import { view } from './memory';
 import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
 
@@ -98,20 +106,35 @@ const optDtype = (d: unknown): DType | null =>
 // ---------------------------------------------------------------------------------------------
 // Layout and the reduction loop
 
-/** nditer's axis order for one operand, innermost first (insertion sort on |stride|). */
-export function iterPerm(strides: readonly number[]): number[] {
+/**
+ * nditer's axis order (`npyiter_find_best_axis_ordering`), innermost first: an insertion sort on
+ * |stride| where an operand with a zero stride on either axis has no say, and an axis moves
+ * inward only if the first operand with a say asks for it and none objects.
+ */
+export function iterPerm(strides: readonly number[], ...more: (readonly number[])[]): number[] {
+  const ops = [strides, ...more];
   const nd = strides.length;
   const perm: number[] = [];
   for (let i = nd - 1; i >= 0; i--) perm.push(i);
   for (let i0 = 1; i0 < nd; i0++) {
     const j0 = perm[i0] as number;
-    const s0 = Math.abs(strides[j0] as number);
     let ipos = i0;
     for (let i1 = i0 - 1; i1 >= 0; i1--) {
-      const s1 = Math.abs(strides[perm[i1] as number] as number);
-      if (s0 !== 0 && s1 !== 0) {
-        if (s1 <= s0) break;
-        ipos = i1;
+      const j1 = perm[i1] as number;
+      let ambig = true;
+      let shouldSwap = false;
+      for (const st of ops) {
+        const s0 = Math.abs(st[j0] as number);
+        const s1 = Math.abs(st[j1] as number);
+        if (s0 !== 0 && s1 !== 0) {
+          if (s1 <= s0) shouldSwap = false;
+          else if (ambig) shouldSwap = true;
+          ambig = false;
+        }
+      }
+      if (!ambig) {
+        if (shouldSwap) ipos = i1;
+        else break;
       }
     }
     if (ipos !== i0) {
@@ -213,19 +236,29 @@ const BUFSIZE = 8192;
  * must cast (always buffered). `src` holds the (cast) values with a's shape; `outK` the
  * keepdims-shaped result, already holding the initial value.
  */
-function planSum(a: NDArray, src: NDArray, outK: NDArray, cast: boolean): void {
+function planSum(
+  a: NDArray,
+  src: NDArray,
+  outK: NDArray,
+  cast: boolean,
+  mask: NDArray | null = null,
+): void {
   const f32 = src.dtype === 'float32';
   const shape = a._shape;
   const ost = outK._strides.map((st, i) => (outK._shape[i] === 1 && shape[i] !== 1 ? 0 : st));
-  const perm = iterPerm(a._strides).reverse(); // outer → inner
+  const mst = mask === null ? null : mask._strides;
+  const perm = (mst === null ? iterPerm(a._strides) : iterPerm(a._strides, mst)).reverse(); // outer → inner
+  const opStrides = [ost, a._strides, ...(mst === null ? [] : [mst])];
   const c = collapse(
     perm.map((d) => shape[d] as number),
-    [perm.map((d) => ost[d] as number), perm.map((d) => a._strides[d] as number)],
+    opStrides.map((st) => perm.map((d) => st[d] as number)),
   );
   // inner-first, as nditer's axisdata
   const s = [...c.shape].reverse();
   const to = [...(c.strides[0] as number[])].reverse();
   const ti = [...(c.strides[1] as number[])].reverse();
+  const tm = mst === null ? null : [...(c.strides[2] as number[])].reverse();
+  let singleMask = 1;
   const k = s.length;
   let cost = cast ? 2 : 1;
   let singleOut = 1;
@@ -254,6 +287,11 @@ function planSum(a: NDArray, src: NDArray, outK: NDArray, cast: boolean): void {
       if ((ti[idim - 1] as number) * ps === ti[idim]) singleIn++;
       else if (!cast) cost++;
     }
+    // operand 2: the where mask (bool, never cast)
+    if (tm !== null && singleMask === idim) {
+      if ((tm[idim - 1] as number) * ps === tm[idim]) singleMask++;
+      else cost++;
+    }
     const core = size;
     size *= s[idim] as number;
     if (size === 0) break;
@@ -270,10 +308,20 @@ function planSum(a: NDArray, src: NDArray, outK: NDArray, cast: boolean): void {
   const inReduce =
     usingReduce && ((singleIn === bestDim && !cast) || (ti[bestDim] === 0 && singleIn <= bestDim));
   const inBuffered = cast || !(singleIn + (inReduce ? 1 : 0) > bestDim);
-  if ((outBuffered || inBuffered) && BUFSIZE < bestSize) {
+  const maskReduce =
+    tm !== null &&
+    usingReduce &&
+    (singleMask === bestDim || (tm[bestDim] === 0 && singleMask <= bestDim));
+  const maskBuffered = tm !== null && !(singleMask + (maskReduce ? 1 : 0) > bestDim);
+  if ((outBuffered || inBuffered || maskBuffered) && BUFSIZE < bestSize) {
     bestSize = bestCore * Math.floor(BUFSIZE / bestCore);
   }
-  if (!outBuffered && !inBuffered && (usingReduce ? bestCore === s[0] : bestDim === 0)) {
+  if (
+    mask === null &&
+    !outBuffered &&
+    !inBuffered &&
+    (usingReduce ? bestCore === s[0] : bestDim === 0)
+  ) {
     // unbuffered, one call per coalesced inner run: the plain strided loop is the same order
     reduceLoop(src, outK, kernel('add', src.dtype, src.dtype));
     return;
@@ -301,10 +349,25 @@ function planSum(a: NDArray, src: NDArray, outK: NDArray, cast: boolean): void {
     ._forEach((p, i) => {
       pos[i] = p;
     });
+  let on: Uint8Array | null = null;
+  if (mask !== null) {
+    const mk = new Uint8Array(n);
+    const M = mask._data() as FStore;
+    mask
+      ._view(
+        perm.map((d) => shape[d] as number),
+        perm.map((d) => mask._strides[d] as number),
+        mask._offset,
+      )
+      ._forEach((p, i) => {
+        mk[i] = M[p] ? 1 : 0;
+      });
+    on = mk;
+  }
   const O = outK._data() as FStore;
   const pw = f32 ? pairwiseSum32 : pairwiseSum;
   const fr = f32 ? Math.fround : (x: number): number => x;
-  const run = (start: number, len: number): void => {
+  const call = (start: number, len: number): void => {
     const p0 = pos[start] as number;
     if (len > 1 && pos[start + 1] === p0) {
       O[p0] = fr((O[p0] as number) + pw(val, start, len, 1));
@@ -313,6 +376,18 @@ function planSum(a: NDArray, src: NDArray, outK: NDArray, cast: boolean): void {
         const q = pos[i] as number;
         O[q] = fr((O[q] as number) + (val[i] as number));
       }
+    }
+  };
+  // NumPy's masked loop calls the inner loop on each run of unmasked elements
+  const run = (start: number, len: number): void => {
+    if (on === null) return call(start, len);
+    const end = start + len;
+    let i = start;
+    while (i < end) {
+      while (i < end && !on[i]) i++;
+      const j0 = i;
+      while (i < end && on[i]) i++;
+      if (i > j0) call(j0, i - j0);
     }
   };
   if (usingReduce) {
@@ -648,8 +723,19 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
     : identity === undefined
       ? null
       : identity;
+  let maskB: NDArray | null = null;
   if (spec.where !== undefined && spec.where !== null && spec.where !== true) {
     const mask = asarray(spec.where as ArrayLike, { dtype: 'bool' });
+    if (tryBroadcastShapes([mask._shape, a._shape])?.join(',') !== a._shape.join(',')) {
+      throw ValueError(
+        `operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeStrTight(a._shape)} ${shapeStrTight(mask._shape)} `,
+      );
+    }
+    maskB = mask._view(a._shape, broadcastStrides(mask, a._shape), mask._offset);
+  }
+  const floatAdd = op === 'add' && DTYPE_INFO[loopDt].kind === 'f' && nd > 0;
+  if (maskB !== null && !floatAdd) {
+    const mask = maskB;
     if (src === a) src = copyK(a);
     const fill = scalarToStorage(init as Scalar, srcDt);
     const S = src._data() as Store;
@@ -658,7 +744,12 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
       for (let j = 0; j < n; j++) if (!M[i1 + j * s1]) S[i0 + j * s0] = fill;
     });
   }
-  const outK = allocPerm(keepShape, iterPerm(a._strides), loopDt, false);
+  const outK = allocPerm(
+    keepShape,
+    maskB === null ? iterPerm(a._strides) : iterPerm(a._strides, maskB._strides),
+    loopDt,
+    false,
+  );
   if (init !== null) {
     const v = scalarToStorage(init, loopDt);
     const O = outK._data() as Store;
@@ -668,8 +759,8 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
     copyInto(outK, src._view(keepShape, src._strides, src._offset));
   }
   if (count > 0) {
-    if (op === 'add' && DTYPE_INFO[loopDt].kind === 'f' && nd > 0) {
-      planSum(a, src, outK, a.dtype !== loopDt);
+    if (floatAdd) {
+      planSum(a, src, outK, a.dtype !== loopDt, maskB);
     } else reduceLoop(src, outK, kernel(op, loopDt, srcDt));
   }
   return dropAxes(outK, spec.keepdims === true ? [] : axes);
@@ -806,6 +897,11 @@ function reductionCount(a: NDArray, axes: readonly number[], where: unknown): ND
     return axes.reduce((acc, ax) => acc * (a._shape[ax] as number), 1);
   }
   const mask = asarray(where as ArrayLike, { dtype: 'bool' });
+  if (tryBroadcastShapes([mask._shape, a._shape])?.join(',') !== a._shape.join(',')) {
+    throw ValueError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeStrTight(mask._shape)}  and requested shape ${shapeStrTight(a._shape)}`,
+    );
+  }
   const full = NDArray.empty(a._shape, 'bool');
   copyInto(full, mask);
   return reduceArray(full, 'add', { axis: axes, keepdims: true, dtype: 'int64' });
@@ -840,8 +936,8 @@ function meanArray(
   const dt = meanDtype(a, dtype);
   const axes = reductionAxes(axis, a.ndim, undefined, FLOAT_AXIS_METHODS);
   const isInt = DTYPE_INFO[dt].kind !== 'f';
-  const s = reduceArray(a, 'add', { axis: axes, keepdims, dtype: isInt ? 'float64' : dt, where });
   let cnt = reductionCount(a, axes, where);
+  const s = reduceArray(a, 'add', { axis: axes, keepdims, dtype: isInt ? 'float64' : dt, where });
   if (typeof cnt !== 'number' && !keepdims) cnt = dropAxes(cnt, axes);
   divideInPlace(s, cnt);
   return isInt ? castK(s, dt) : s;
