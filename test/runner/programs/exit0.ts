@@ -1,0 +1,3 @@
+import * as np from 'ndscope';
+np.arange(2);
+process.exit();
