@@ -917,3 +917,143 @@ const spacing =
 def('spacing', 1, homog(FLT, 1), 'float');
 registerKernel('spacing', 'float32', 'ts', k1(spacing(nextafter32)));
 registerKernel('spacing', 'float64', 'ts', k1(spacing(nextafter64)));
+
+// ---------------------------------------------------------------------------------------------
+// int64/uint64 fast paths: exact 64-bit arithmetic on (lo, hi) int32 halves of the same memory,
+// without allocating a BigInt per element (the default integer dtype is int64).
+
+const halves = (s: Store): Int32Array => new Int32Array((s as unknown as BigInt64Array).buffer);
+type Half2 = (al: number, ah: number, bl: number, bh: number, c: Int32Array, k: number) => void;
+const k64 =
+  (f: Half2): BinaryKernel =>
+  (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const a = halves(x);
+    const b = halves(y);
+    const c = halves(o);
+    for (let j = 0; j < n; j++) {
+      const p = 2 * (ix + j * sx);
+      const q = 2 * (iy + j * sy);
+      f(a[p]!, a[p + 1]!, b[q]!, b[q + 1]!, c, 2 * (io + j * so));
+    }
+  };
+/** A comparison kernel for 64-bit ints writing bool (0/1) bytes. */
+const c64 =
+  (cmp: (al: number, ah: number, bl: number, bh: number) => boolean): BinaryKernel =>
+  (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const a = halves(x);
+    const b = halves(y);
+    for (let j = 0; j < n; j++) {
+      const p = 2 * (ix + j * sx);
+      const q = 2 * (iy + j * sy);
+      o[io + j * so] = cmp(a[p]!, a[p + 1]!, b[q]!, b[q + 1]!) ? 1 : 0;
+    }
+  };
+const add64: Half2 = (al, ah, bl, bh, c, k) => {
+  const lo = (al >>> 0) + (bl >>> 0);
+  c[k] = lo | 0;
+  c[k + 1] = (ah + bh + (lo > 0xffffffff ? 1 : 0)) | 0;
+};
+const sub64: Half2 = (al, ah, bl, bh, c, k) => {
+  const lo = (al >>> 0) - (bl >>> 0);
+  c[k] = lo | 0;
+  c[k + 1] = (ah - bh - (lo < 0 ? 1 : 0)) | 0;
+};
+const and64: Half2 = (al, ah, bl, bh, c, k) => {
+  c[k] = al & bl;
+  c[k + 1] = ah & bh;
+};
+const or64: Half2 = (al, ah, bl, bh, c, k) => {
+  c[k] = al | bl;
+  c[k + 1] = ah | bh;
+};
+const xor64: Half2 = (al, ah, bl, bh, c, k) => {
+  c[k] = al ^ bl;
+  c[k + 1] = ah ^ bh;
+};
+// a < b for signed (hi compared signed) or unsigned (hi compared unsigned) 64-bit values
+const ltS = (al: number, ah: number, bl: number, bh: number): boolean =>
+  ah < bh || (ah === bh && al >>> 0 < bl >>> 0);
+const ltU = (al: number, ah: number, bl: number, bh: number): boolean =>
+  ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0);
+const eq64 = (al: number, ah: number, bl: number, bh: number): boolean => al === bl && ah === bh;
+const max64 =
+  (lt: typeof ltS): Half2 =>
+  (al, ah, bl, bh, c, k) => {
+    const takeB = lt(al, ah, bl, bh);
+    c[k] = takeB ? bl : al;
+    c[k + 1] = takeB ? bh : ah;
+  };
+const min64 =
+  (lt: typeof ltS): Half2 =>
+  (al, ah, bl, bh, c, k) => {
+    const takeB = lt(bl, bh, al, ah);
+    c[k] = takeB ? bl : al;
+    c[k + 1] = takeB ? bh : ah;
+  };
+for (const d of ['int64', 'uint64'] as const) {
+  const lt = d === 'int64' ? ltS : ltU;
+  registerKernel('add', d, 'ts', k64(add64));
+  registerKernel('subtract', d, 'ts', k64(sub64));
+  registerKernel('bitwise_and', d, 'ts', k64(and64));
+  registerKernel('bitwise_or', d, 'ts', k64(or64));
+  registerKernel('bitwise_xor', d, 'ts', k64(xor64));
+  for (const op of ['maximum', 'fmax']) registerKernel(op, d, 'ts', k64(max64(lt)));
+  for (const op of ['minimum', 'fmin']) registerKernel(op, d, 'ts', k64(min64(lt)));
+  registerKernel('less', d, 'ts', c64(lt));
+  registerKernel(
+    'greater',
+    d,
+    'ts',
+    c64((al, ah, bl, bh) => lt(bl, bh, al, ah)),
+  );
+  registerKernel(
+    'less_equal',
+    d,
+    'ts',
+    c64((al, ah, bl, bh) => !lt(bl, bh, al, ah)),
+  );
+  registerKernel(
+    'greater_equal',
+    d,
+    'ts',
+    c64((al, ah, bl, bh) => !lt(al, ah, bl, bh)),
+  );
+  registerKernel('equal', d, 'ts', c64(eq64));
+  registerKernel(
+    'not_equal',
+    d,
+    'ts',
+    c64((al, ah, bl, bh) => !eq64(al, ah, bl, bh)),
+  );
+}
+// add/subtract spelled out (no per-element call) for the most common int64 loops
+const add64K: BinaryKernel = (n, x, ix, sx, y, iy, sy, o, io, so) => {
+  const a = halves(x);
+  const b = halves(y);
+  const c = halves(o);
+  for (let j = 0; j < n; j++) {
+    const p = 2 * (ix + j * sx);
+    const q = 2 * (iy + j * sy);
+    const r = 2 * (io + j * so);
+    const lo = (a[p]! >>> 0) + (b[q]! >>> 0);
+    c[r] = lo | 0;
+    c[r + 1] = (a[p + 1]! + b[q + 1]! + (lo > 0xffffffff ? 1 : 0)) | 0;
+  }
+};
+const sub64K: BinaryKernel = (n, x, ix, sx, y, iy, sy, o, io, so) => {
+  const a = halves(x);
+  const b = halves(y);
+  const c = halves(o);
+  for (let j = 0; j < n; j++) {
+    const p = 2 * (ix + j * sx);
+    const q = 2 * (iy + j * sy);
+    const r = 2 * (io + j * so);
+    const lo = (a[p]! >>> 0) - (b[q]! >>> 0);
+    c[r] = lo | 0;
+    c[r + 1] = (a[p + 1]! - b[q + 1]! - (lo < 0 ? 1 : 0)) | 0;
+  }
+};
+for (const d of ['int64', 'uint64']) {
+  registerKernel('add', d, 'ts', add64K);
+  registerKernel('subtract', d, 'ts', sub64K);
+}
