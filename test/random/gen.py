@@ -23,6 +23,8 @@ def enc(v):
         return [enc(x) for x in v]
     if isinstance(v, dict):
         return {k: enc(x) for k, x in v.items()}
+    if isinstance(v, float) and not np.isfinite(v):
+        return {"float": repr(v)}
     if isinstance(v, (int, np.integer)) and not isinstance(v, bool) and abs(int(v)) > 2**53:
         return {"big": str(int(v))}
     return v
@@ -178,6 +180,84 @@ GEN_SEEDS = [0, 1, 42, 2**32 - 1, 2**32, 2**64 + 17, 12345678901234567890, 2**12
 LEGACY_SEEDS = [0, 1, 42, 2**32 - 1, 123456789, [1, 2, 3], [0], [2**32 - 1, 5, 7, 9, 11, 13]]
 
 
+ERRORS = [
+    ("gen", 0, "integers", (5, 5), {}),
+    ("gen", 0, "integers", (5, 4), {"endpoint": True}),
+    ("gen", 0, "integers", (-1, 5), {"dtype": "uint8"}),
+    ("gen", 0, "integers", (0, 300), {"dtype": "uint8"}),
+    ("gen", 0, "integers", (0, 2**63 + 1), {}),
+    ("gen", 0, "integers", (-(2**63) - 1, 0), {}),
+    ("gen", 0, "integers", ([0, 5], [3, 5]), {}),
+    ("gen", 0, "integers", ([0, -1], [3, 5]), {"dtype": "uint8"}),
+    ("gen", 0, "integers", (0, [3, 300]), {"dtype": "uint8"}),
+    ("gen", 0, "integers", (0, 5), {"dtype": "float64"}),
+    ("gen", 0, "integers", (0, 5), {"dtype": "float32"}),
+    ("gen", 0, "normal", (0, -1), {}),
+    ("gen", 0, "normal", (0, [1, -1]), {}),
+    ("gen", 0, "exponential", (-1,), {}),
+    ("gen", 0, "exponential", ([1.0, -2.0],), {}),
+    ("gen", 0, "uniform", (0, float("inf")), {}),
+    ("gen", 0, "choice", (0, 3), {}),
+    ("gen", 0, "choice", ([], 3), {}),
+    ("gen", 0, "choice", (5, 6), {"replace": False}),
+    ("gen", 0, "choice", (5,), {"p": [0.5, 0.5]}),
+    ("gen", 0, "choice", (3,), {"p": [0.5, 0.6, -0.1]}),
+    ("gen", 0, "choice", (3,), {"p": [0.5, 0.6, 0.1]}),
+    ("gen", 0, "choice", (3,), {"p": [[0.5, 0.5, 0]]}),
+    ("gen", 0, "choice", (3, 3), {"replace": False, "p": [0.5, 0.5, 0]}),
+    ("gen", 0, "choice", (-2,), {}),
+    ("gen", 0, "random", (), {"dtype": "int32"}),
+    ("gen", 0, "random", (), {"dtype": "float16"}),
+    ("gen", 0, "standard_normal", (), {"dtype": "int32"}),
+    ("gen", 0, "standard_exponential", (), {"dtype": "int64"}),
+    ("gen", 0, "random", (-1,), {}),
+    ("gen", 0, "standard_normal", ((2, -1),), {}),
+    ("gen", 0, "normal", (0.0, 1.0, -3), {}),
+    ("gen", 0, "integers", (0, 5, -1), {}),
+    ("gen", 0, "permutation", (np.zeros((2, 2)),), {"axis": 2}),
+    ("gen", 0, "permuted", (np.zeros((2, 2)),), {"axis": 2}),
+    ("gen", 0, "permuted", (np.zeros((2, 2)),), {"axis": -3}),
+    ("seed", -1, None, (), {}),
+    ("seed", [1, -2], None, (), {}),
+    ("legacy_seed", -1, None, (), {}),
+    ("legacy_seed", 2**32, None, (), {}),
+    ("legacy_seed", [], None, (), {}),
+    ("legacy_seed", [[1, 2]], None, (), {}),
+    ("legacy_seed", [1, 2**32], None, (), {}),
+    ("legacy", 0, "randint", (5, 5), {}),
+    ("legacy", 0, "randint", (-1, 2), {"dtype": "uint8"}),
+    ("legacy", 0, "randint", (0, 2**70), {}),
+    ("legacy", 0, "randint", (0, 5), {"dtype": "float64"}),
+    ("legacy", 0, "choice", (5, 6), {"replace": False}),
+    ("legacy", 0, "choice", (0,), {}),
+    ("legacy", 0, "choice", ([[1, 2], [3, 4]],), {}),
+    ("legacy", 0, "choice", (3,), {"p": [0.2, 0.2]}),
+    ("legacy", 0, "choice", (3,), {"p": [0.2, 0.2, 0.2]}),
+    ("legacy", 0, "normal", (0, -1), {}),
+    ("legacy", 0, "rand", (-1,), {}),
+]
+
+
+def error_cases():
+    out = []
+    for kind, seed, method, args, kwargs in ERRORS:
+        try:
+            if kind == "seed":
+                np.random.default_rng(seed)
+            elif kind == "legacy_seed":
+                np.random.RandomState(seed)
+            else:
+                getattr(make(kind, seed), method)(*args, **kwargs)
+            raise SystemExit(f"no error for {kind} {method} {args} {kwargs}")
+        except SystemExit:
+            raise
+        except Exception as e:  # noqa: BLE001
+            name = type(e).__name__
+            enc_args = [a.tolist() if isinstance(a, np.ndarray) else a for a in args]
+            out.append({"kind": kind, "seed": enc(seed), "method": method, "args": enc(enc_args), "kwargs": enc(kwargs), "error": name, "message": str(e)})
+    return out
+
+
 def all_cases():
     cases = []
     for si, seed in enumerate(GEN_SEEDS):
@@ -214,5 +294,5 @@ if __name__ == "__main__":
     else:
         path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures.json")
         with open(path, "w") as fh:
-            json.dump({"numpy": np.__version__, "cases": all_cases()}, fh, separators=(",", ":"))
+            json.dump({"numpy": np.__version__, "cases": all_cases(), "errors": error_cases()}, fh, separators=(",", ":"), allow_nan=False)
         print("wrote", path, os.path.getsize(path), "bytes")

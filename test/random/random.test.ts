@@ -182,3 +182,39 @@ test(
     for (const c of live.cases) checkCase(c);
   },
 );
+
+interface ErrorCase {
+  kind: 'gen' | 'legacy' | 'seed' | 'legacy_seed';
+  seed: unknown;
+  method: string | null;
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+  error: string;
+  message: string;
+}
+
+function decArg(v: unknown): unknown {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'float' in v) {
+    const f = (v as { float: string }).float;
+    return f === 'inf' ? Infinity : f === '-inf' ? -Infinity : NaN;
+  }
+  return dec(v);
+}
+
+test('random bad input: NumPy error class and message', () => {
+  const errors = (fixtures as unknown as { errors: ErrorCase[] }).errors;
+  assert.ok(errors.length >= 50);
+  for (const e of errors) {
+    const label = `${e.kind} ${e.method ?? ''}(${JSON.stringify(e.args)}, ${JSON.stringify(e.kwargs)}) seed=${JSON.stringify(e.seed)}`;
+    const run = (): unknown => {
+      const seed = dec(e.seed) as random.SeedLike;
+      if (e.kind === 'seed') return random.default_rng(seed);
+      if (e.kind === 'legacy_seed') return new random.RandomState(seed);
+      const obj = (e.kind === 'gen' ? random.default_rng(seed) : new random.RandomState(seed)) as unknown as Obj;
+      const args = (e.args.map(decArg) as unknown[]).map((a) => (Array.isArray(a) && Array.isArray(a[0]) && e.method !== 'choice' ? np.array(a as number[][]) : a));
+      const kw = decArg(e.kwargs) as Record<string, unknown>;
+      return obj[e.method!]!(...args, ...(Object.keys(kw).length ? [kw] : []));
+    };
+    assert.throws(run, { name: e.error, message: e.message }, label);
+  }
+});

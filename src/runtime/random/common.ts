@@ -31,9 +31,15 @@ export function params<T extends object>(args: readonly unknown[], names: readon
 }
 
 export function floatDtype(d: unknown, method: string): 'float64' | 'float32' {
-  const dt = d === undefined || d === null ? 'float64' : normalizeDtype(d);
-  if (dt !== 'float64' && dt !== 'float32')
+  let dt: string;
+  try {
+    dt = d === undefined || d === null ? 'float64' : normalizeDtype(d);
+  } catch {
+    dt = String(d);
+  }
+  if (dt !== 'float64' && dt !== 'float32') {
     throw TypeError_(`Unsupported dtype dtype('${dt}') for ${method}`);
+  }
   return dt;
 }
 

@@ -255,6 +255,25 @@ export class Generator {
   }
 }
 
+const GEN_MSG = {
+  positive: 'a must be a positive integer unless no samples are taken',
+  empty: 'a cannot be empty unless no samples are taken',
+  p1d: 'p must be 1-dimensional',
+  sameSize: 'a and p must have same size',
+  nan: 'Probabilities contain NaN',
+  negative: 'Probabilities are not non-negative',
+  sum: 'Probabilities do not sum to 1. See Notes section of docstring for more information.',
+};
+const LEGACY_MSG: typeof GEN_MSG = {
+  positive: 'a must be greater than 0 unless no samples are taken',
+  empty: "'a' cannot be empty unless no samples are taken",
+  p1d: "'p' must be 1-dimensional",
+  sameSize: "'a' and 'p' must have same size",
+  nan: 'probabilities contain NaN',
+  negative: 'probabilities are not non-negative',
+  sum: 'probabilities do not sum to 1',
+};
+
 interface ChoiceOpts {
   a: ArrayLike;
   size?: Size;
@@ -286,38 +305,32 @@ export function choiceImpl(
   let popSize: number;
   const shape = sizeShape(o.size);
   const size = shape === null ? 1 : shape.reduce((x, y) => x * y, 1);
+  const msg = legacy ? LEGACY_MSG : GEN_MSG;
   if (typeof o.a === 'number' || typeof o.a === 'bigint') {
     popSize = Number(o.a);
-    if (!Number.isInteger(popSize))
+    if (!Number.isInteger(popSize)) {
       throw TypeError_("'float' object cannot be interpreted as an integer");
-    if (popSize <= 0 && size !== 0)
-      throw ValueError('a must be a positive integer unless no samples are taken');
+    }
+    if (popSize <= 0 && size !== 0) throw ValueError(msg.positive);
   } else {
     aArr = asarray(o.a);
     if (aArr.ndim === 0) {
       popSize = Number(aArr._values()[0]);
-      if (popSize <= 0 && size !== 0)
-        throw ValueError('a must be a positive integer unless no samples are taken');
+      if (popSize <= 0 && size !== 0) throw ValueError(msg.positive);
       aArr = null;
     } else {
       if (legacy && aArr.ndim !== 1) throw ValueError('a must be 1-dimensional');
       popSize = aArr._shape[legacy ? 0 : normalizeAxis(axis, aArr.ndim)]!;
-      if (popSize === 0 && size !== 0)
-        throw ValueError(
-          legacy
-            ? 'a cannot be empty unless no samples are taken'
-            : 'a cannot be empty unless no samples are taken',
-        );
+      if (popSize === 0 && size !== 0) throw ValueError(msg.empty);
     }
   }
   let p: Float64Array | null = null;
   if (o.p !== null && o.p !== undefined) {
     const pa = asarray(o.p, { dtype: 'float64' });
-    if (pa.ndim !== 1)
-      throw ValueError(legacy ? 'p must be 1-dimensional' : 'p must be 1-dimensional');
-    if (pa.size !== popSize) throw ValueError('a and p must have same size');
+    if (pa.ndim !== 1) throw ValueError(msg.p1d);
+    if (pa.size !== popSize) throw ValueError(msg.sameSize);
     p = Float64Array.from(pa._values() as number[]);
-    // kahan sum
+    // NumPy's kahan_sum
     let sum = 0;
     let c = 0;
     for (const v of p) {
@@ -326,13 +339,9 @@ export function choiceImpl(
       c = t - sum - y;
       sum = t;
     }
-    if (Number.isNaN(sum)) throw ValueError('Probabilities contain NaN');
-    for (const v of p) if (v < 0) throw ValueError('Probabilities are not non-negative');
-    if (Math.abs(sum - 1) > Math.sqrt(2.220446049250313e-16))
-      throw ValueError(
-        'Probabilities do not sum to 1' +
-          (legacy ? '' : '. See Notes section of docstring for more information.'),
-      );
+    if (Number.isNaN(sum)) throw ValueError(msg.nan);
+    for (const v of p) if (v < 0) throw ValueError(msg.negative);
+    if (Math.abs(sum - 1) > Math.sqrt(2.220446049250313e-16)) throw ValueError(msg.sum);
   }
   const outShape = shape ?? [];
   let idx: number[];

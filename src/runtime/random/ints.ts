@@ -22,6 +22,10 @@ const INT_DTYPES = new Set<DType>([
 ]);
 
 function bigValues(x: ArrayLike): { shape: number[]; vals: bigint[]; scalar: boolean } {
+  // Python ints beyond int64 must reach the bounds check unchanged.
+  if (typeof x === 'bigint') return { shape: [], vals: [x], scalar: true };
+  if (typeof x === 'number' && Number.isInteger(x))
+    return { shape: [], vals: [BigInt(x)], scalar: true };
   const a = asarray(x);
   if (DTYPE_INFO[a.dtype].kind === 'f') {
     const vals = (a._values() as number[]).map((v) => {
