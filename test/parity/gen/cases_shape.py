@@ -388,6 +388,7 @@ def cases(c):
     random_layouts2(c)
     random_pairs(c)
     bad_args(c)
+    out_cases(c)
 
 
 SLICES = [":", ":", "::2", "::-1", "1:", ":-1", "::-2", "1::2"]
@@ -549,3 +550,15 @@ def random_pairs(c):
         sb = [d if rng.random() < 0.5 else 1 for d in sa]
         b = arr(np.ones(sb).tolist(), "int8")
         c.add(f"pair/broadcast_arrays-mixed-{i}", "broadcast_arrays", b, a)
+
+
+def out_cases(c):
+    a = arr([[1, 2, 3], [4, 5, 6]], "int64")
+    c.add("concatenate/out", "concatenate", [a, a], out=arr(np.zeros((4, 3)).tolist(), "float64"))
+    c.add("concatenate/out-F", "concatenate", [a, a], 1, out=arr(np.zeros((2, 6)).tolist(), "int32", "F"))
+    c.add("concatenate/out-none-axis", "concatenate", [a, a], None, out=arr(np.zeros(12).tolist(), "float32"))
+    c.add("concatenate/err-out-cast", "concatenate", [arr([1.5, 2.5])], out=arr([0, 0], "int64"))
+    c.add("concatenate/err-out-shape", "concatenate", [a, a], out=arr(np.zeros((3, 3)).tolist()))
+    c.add("concatenate/err-out-ndim", "concatenate", [a, a], out=arr(np.zeros(12).tolist()))
+    c.add("stack/out", "stack", [a, a], 1, out=arr(np.zeros((2, 2, 3)).tolist(), "int64"))
+    c.add("stack/err-out-shape", "stack", [a, a], out=arr(np.zeros((2, 3)).tolist()))
