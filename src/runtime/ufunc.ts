@@ -42,6 +42,7 @@ export { IDENTITY, loopTypes, type UfuncAttributes, type ReduceOptions } from '.
 
 export {
   registerKernel,
+  unregisterKernel,
   getKernel,
   setKernelBackends,
   listKernels,

@@ -115,6 +115,11 @@ export function getKernel(op: string, dtype: string, backend?: Backend): Kernel 
   return undefined;
 }
 
+/** Removes a backend's kernel for op × loop dtype (tests; a backend that failed to load). */
+export function unregisterKernel(op: string, dtype: string, backend: Backend): void {
+  registry.get(`${op}:${dtype}`)?.delete(backend);
+}
+
 /** Which backends are tried, in order (tests force `['ts']` to check the reference path). */
 export function setKernelBackends(order: Backend[]): void {
   preferred = [...order];

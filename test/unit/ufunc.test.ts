@@ -10,6 +10,7 @@ import * as np from '../../src/runtime/index';
 import type { NDArray } from '../../src/runtime/index';
 import {
   registerKernel,
+  unregisterKernel,
   getKernel,
   setKernelBackends,
   listKernels,
@@ -48,7 +49,7 @@ describe('ufunc kernel registry', () => {
       assert.equal(calls, 1);
     } finally {
       setKernelBackends(['wasm', 'ts']);
-      registerKernel('add', 'int16', 'wasm', ts);
+      unregisterKernel('add', 'int16', 'wasm');
     }
   });
 });
@@ -272,5 +273,75 @@ describe('in-place methods', () => {
     assert.deepEqual(a.tolist(), [15, 16, 15]);
     a.ilshift(1).ior(1);
     assert.deepEqual(a.tolist(), [31, 33, 31]);
+  });
+});
+
+/** Non-ts kernels (the WASM team's) that disagree with their ts reference twin on strided data. */
+function conformanceMismatches(): string[] {
+  const dtypes = new Set([
+    'bool',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'float32',
+    'float64',
+  ]);
+  const bad: string[] = [];
+  for (const { op, dtype, backends } of listKernels()) {
+    const def = UFUNC_DEFS[op];
+    if (!def || !dtypes.has(dtype) || def.nout !== 1 || def.nin > 2) continue;
+    const loop = def.loops.find((l) => l.key === dtype);
+    if (!loop) continue;
+    for (const b of backends) {
+      if (b === 'ts') continue;
+      const mk = (seed: number): NDArray => {
+        const vals = Array.from({ length: 24 }, (_, i) => ((i * 7 + seed) % 11) - 3);
+        return (np.array(vals).astype(loop.ins[0]!) as NDArray).reshape(4, 6).get(':, ::2');
+      };
+      const run = (backend: 'ts' | 'wasm'): unknown => {
+        setKernelBackends([backend]);
+        try {
+          return (def.nin === 1 ? unary(op, mk(1)) : binary(op, mk(1), mk(5))).tolist();
+        } catch (e) {
+          return `${(e as Error).name}: ${(e as Error).message}`;
+        } finally {
+          setKernelBackends(['wasm', 'ts']);
+        }
+      };
+      if (
+        JSON.stringify(run(b), (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)) !==
+        JSON.stringify(run('ts'), (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))
+      ) {
+        bad.push(`${op}:${dtype}:${b}`);
+      }
+    }
+  }
+  return bad;
+}
+
+describe('backend conformance', () => {
+  it('every registered non-ts kernel matches its ts reference twin', () => {
+    assert.deepEqual(conformanceMismatches(), []);
+  });
+  it('the check catches a wrong kernel', () => {
+    const ts = getKernel('add', 'int32', 'ts') as BinaryKernel;
+    const wrong: BinaryKernel = (n, x, ix, sx, y, iy, sy, o, io, so) => {
+      ts(n, x, ix, sx, y, iy, sy, o, io, so);
+      o[io] = 12345;
+    };
+    registerKernel('add', 'int32', 'wasm', wrong);
+    try {
+      assert.deepEqual(conformanceMismatches(), ['add:int32:wasm']);
+    } finally {
+      unregisterKernel('add', 'int32', 'wasm');
+    }
+    assert.deepEqual(listKernels().find((k) => k.op === 'add' && k.dtype === 'int32')?.backends, [
+      'ts',
+    ]);
   });
 });
