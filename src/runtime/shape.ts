@@ -614,9 +614,8 @@ function shapeTight(shape: readonly number[]): string {
 export function broadcast_to(
   a: ArrayLike,
   shape: number | readonly number[],
-  opts: { subok?: boolean } = {},
+  _opts: { subok?: boolean } = {},
 ): NDArray {
-  void opts;
   const arr = asarray(a);
   const sh = parseShape(shape);
   return broadcastView(arr, sh, false);
@@ -1000,8 +999,10 @@ export interface ConcatOptions {
   casting?: Casting;
 }
 
-function toArrays(arrays: unknown, what: string): NDArray[] {
+/** The sequence argument of concatenate/stack: a list of array-likes, or an ndarray's rows. */
+function toArrays(arrays: unknown): NDArray[] {
   if (isNDArray(arrays)) {
+    if (arrays.ndim === 0) throw TypeError_('iteration over a 0-d array');
     const out: NDArray[] = [];
     for (let i = 0; i < (arrays._shape[0] ?? 0); i++)
       out.push(
@@ -1011,11 +1012,9 @@ function toArrays(arrays: unknown, what: string): NDArray[] {
           arrays._offset + i * (arrays._strides[0] as number),
         ),
       );
-    if (arrays.ndim === 0) throw TypeError_(`iteration over a 0-d array`);
     return out;
   }
-  if (!Array.isArray(arrays)) throw TypeError_(`The first input argument needs to be a sequence`);
-  void what;
+  if (!Array.isArray(arrays)) throw TypeError_('The first input argument needs to be a sequence');
   return arrays.map((x) => asarray(x as ArrayLike));
 }
 
@@ -1044,7 +1043,7 @@ export function concatenate(
   const axisArg =
     opts.axis !== undefined ? opts.axis : pos.length > 0 ? (pos[0] as number | null) : 0;
   const out = opts.out ?? (pos[1] as NDArray | null | undefined) ?? null;
-  const arrs = toArrays(arrays, 'concatenate');
+  const arrs = toArrays(arrays);
   if (opts.dtype !== undefined && opts.dtype !== null && out !== null) {
     throw TypeError_(
       'concatenate() only takes `out` or `dtype` as an argument, but both were provided.',
@@ -1130,7 +1129,7 @@ export function stack(
   ...rest: (number | ConcatOptions)[]
 ): NDArray {
   const [pos, opts] = splitOpts<ConcatOptions>(rest);
-  const arrs = toArrays(arrays, 'stack');
+  const arrs = toArrays(arrays);
   if (arrs.length === 0) throw ValueError('need at least one array to stack');
   const s0 = (arrs[0] as NDArray)._shape;
   for (const a of arrs) {
@@ -1153,7 +1152,7 @@ export function stack(
 }
 
 function seqArg(tup: unknown): ArrayLike[] {
-  if (isNDArray(tup)) return toArrays(tup, 'stack');
+  if (isNDArray(tup)) return toArrays(tup);
   if (!Array.isArray(tup))
     throw TypeError_('arrays to stack must be passed as a "sequence" type such as list or tuple.');
   return tup as ArrayLike[];
@@ -1793,7 +1792,7 @@ function triangle(m: ArrayLike, k: number, lower: boolean): NDArray {
   const out = allocLikeOperands(shape, [mask, a, zeros1], a.dtype);
   copyInto(out, a);
   const d = out._data();
-  const zero = DTYPE_INFO_BIG(out.dtype) ? 0n : 0;
+  const zero = out.dtype === 'int64' || out.dtype === 'uint64' ? 0n : 0;
   const rows = shape[shape.length - 2] as number;
   const cols = shape[shape.length - 1] as number;
   const outer = shape.slice(0, -2);
@@ -1817,8 +1816,6 @@ function triangle(m: ArrayLike, k: number, lower: boolean): NDArray {
   }
   return out;
 }
-
-const DTYPE_INFO_BIG = (dt: DType): boolean => dt === 'int64' || dt === 'uint64';
 
 /** `np.tril(m, k=0)`: zero above the k-th diagonal (1-D input is broadcast to 2-D). */
 export function tril(m: ArrayLike, ...rest: (number | { k?: number })[]): NDArray {
