@@ -12,7 +12,6 @@ import {
   DTYPE_INFO,
   intRange,
   normalizeDtype,
-  promoteTypes,
   type DType,
   type TypedArray,
 } from './dtype';
@@ -581,7 +580,6 @@ export function result_type(...args: unknown[]): DType {
   return nep50(ins);
 }
 
-export { promoteTypes };
 
 // ---------------------------------------------------------------------------------------------
 // Methods
