@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { runFile, startRun } from '../../src/runner/run';
 import type { TraceEvent } from '../../src/trace/schema';
+import { writeBroken } from './broken';
 
 const prog = (name: string): string => path.join(__dirname, 'programs', name);
 
@@ -56,11 +57,12 @@ describe('runner: a program that runs to the end', () => {
 
 describe('runner: programs that fail', () => {
   it('a syntax error points at the user line, with no run', async () => {
-    const r = await runFile(prog('syntax.ts'));
+    const file = writeBroken();
+    const r = await runFile(file);
     assert.equal(r.status, 'error');
     assert.equal(r.end.error?.name, 'SyntaxError');
     assert.equal(r.end.error?.message, 'Expected "]" but found ";"');
-    assert.deepEqual(r.end.error?.loc, { file: prog('syntax.ts'), line: 2, column: 25 });
+    assert.deepEqual(r.end.error?.loc, { file, line: 2, column: 25 });
     assert.equal(r.trace.events.length, 0);
   });
 

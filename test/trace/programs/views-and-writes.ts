@@ -15,4 +15,4 @@ const picked = m.get(mask);
 m.set(mask, 0);
 const state = { w: np.ones([2, 2]) };
 state.w = state.w.mul(3);
-const [q, r] = np.linalg.qr(np.array([[1, 2], [3, 4]], { dtype: 'float64' }));
+const [q, r] = np.linalg.qr(np.array([[1, 2], [3, 4]], { dtype: 'float64' })) as np.linalg.QRResult;

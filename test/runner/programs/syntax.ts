@@ -1,2 +1,0 @@
-import * as np from 'ndscope';
-const a = np.array([1, 2;
