@@ -22,6 +22,11 @@ def A(x, dtype="float64", view=None):
     return arr(np.asarray(x).tolist(), dtype, view)
 
 
+def E(*shape):
+    """An empty float64 array of `shape` (tolist() would lose the shape)."""
+    return arr([], "float64", [("reshape", list(shape))])
+
+
 def well(n, batch=()):
     """Well-conditioned square matrices: random + n·I."""
     return np.round(rng.uniform(-1, 1, size=batch + (n, n)), 3) + n * np.eye(n)
@@ -72,7 +77,7 @@ def cases(c):
     c.add("inv/transposed", "linalg.inv", A(well(3), view=["T"]), rtol=L)
     c.add("inv/view", "linalg.inv", A(well(4), view=[("get", "::2, ::2")]), rtol=L)
     c.add("inv/1x1", "linalg.inv", A([[4.0]]))
-    c.add("inv/empty", "linalg.inv", A(np.zeros((0, 0))))
+    c.add("inv/empty", "linalg.inv", E(0, 0))
     c.add("inv/err-singular", "linalg.inv", A(np.ones((2, 2))))
     c.add("inv/err-singular-3", "linalg.inv", A([[1, 2, 3], [2, 4, 6], [1, 0, 1]], "int64"))
     c.add("inv/err-nonsquare", "linalg.inv", A(rnd(2, 3)))
@@ -91,7 +96,7 @@ def cases(c):
     c.add("det/batched-2", "linalg.det", A(well(2, (2, 3))), rtol=L)
     c.add("det/singular-exact", "linalg.det", A(np.ones((3, 3))))
     c.add("det/zeros", "linalg.det", A(np.zeros((2, 2))))
-    c.add("det/empty", "linalg.det", A(np.zeros((0, 0))))
+    c.add("det/empty", "linalg.det", E(0, 0))
     c.add("det/transposed", "linalg.det", A(well(4), view=["T"]), rtol=L)
     # exact: NumPy's det is sign·exp(Σ log|u_ii|); ndscope reproduces its last digit
     c.add("det/exact-2x2", "linalg.det", A([[3, 1], [1, 2]]), exact=True)
@@ -234,7 +239,7 @@ def cases(c):
     c.add("norm/vec-inf", "linalg.norm", v, ord=np.inf)
     c.add("norm/vec-neg-inf", "linalg.norm", v, ord=-np.inf)
     c.add("norm/vec-keepdims", "linalg.norm", v, keepdims=True, rtol=L)
-    c.add("norm/vec-empty", "linalg.norm", A(np.zeros(0)))
+    c.add("norm/vec-empty", "linalg.norm", E(0))
     m = A(rnd(3, 4))
     c.add("norm/mat-default", "linalg.norm", m, rtol=L)
     c.add("norm/mat-fro", "linalg.norm", m, ord="fro", rtol=L)
@@ -374,3 +379,23 @@ def cases(c):
     c.add("svd/vectors-float32", "linalg.svd", A(rnd(3, 3), "float32"), rtol=1e-4)
     c.add("svd/vectors-diag", "linalg.svd", A(np.diag([1.0, -3.0, 2.0])), rtol=1e-8)
     c.add("svd/vectors-positional", "linalg.svd", A(rnd(3, 2)), False, rtol=1e-8)
+
+    # ---- empty matrices and odd values ---------------------------------------------------------
+    c.add("empty/eigh", "linalg.eigh", E(0, 0))
+    c.add("empty/eigvalsh-stack", "linalg.eigvalsh", E(2, 0, 0))
+    c.add("empty/svd", "linalg.svd", E(0, 3))
+    c.add("empty/svd-reduced", "linalg.svd", E(0, 3), full_matrices=False)
+    c.add("empty/qr", "linalg.qr", E(0, 3))
+    c.add("empty/qr-tall", "linalg.qr", E(3, 0))
+    c.add("empty/cholesky", "linalg.cholesky", E(0, 0))
+    c.add("empty/solve", "linalg.solve", E(0, 0), E(0))
+    c.add("empty/pinv", "linalg.pinv", E(0, 3))
+    c.add("empty/matrix_rank", "linalg.matrix_rank", E(0, 3))
+    c.add("empty/norm", "linalg.norm", E(0, 3))
+    c.add("empty/norm-1", "linalg.norm", E(0, 3), 1)
+    c.add("empty/det-stack", "linalg.det", E(2, 0, 0))
+    c.add("empty/lstsq", "linalg.lstsq", E(3, 0), A(np.zeros(3)))
+    c.add("empty/matrix_power", "linalg.matrix_power", E(0, 0), 3)
+    c.add("nan/eigvalsh", "linalg.eigvalsh", A(nanm))
+    c.add("svd/zeros", "linalg.svd", A(np.zeros((3, 2))))
+    c.add("eigvals/tiny-huge", "linalg.eigvals", A([[1e300, 1.0], [1.0, 1e-300]]))
