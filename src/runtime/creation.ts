@@ -787,3 +787,62 @@ export function copy(
   const order = _checkOrder(opts.order ?? pos[0], 'K');
   return _copyOrder(arr, order);
 }
+
+// ---------------------------------------------------------------------------------------------
+// vander / asanyarray / asarray_chkfinite
+// ---------------------------------------------------------------------------------------------
+
+/** `np.vander(x, N=null, {increasing})`: columns are powers of `x` (decreasing by default). */
+export function vander(
+  x: ArrayLike,
+  ...rest: (number | null | boolean | { N?: number | null; increasing?: boolean })[]
+): NDArray {
+  const [pos, opts] = splitOpts<{ N?: number | null; increasing?: boolean }>(rest);
+  const a = asarray(x);
+  if (a.ndim !== 1) throw ValueError('x must be a one-dimensional array or sequence.');
+  const n = a._shape[0] as number;
+  const Nv = opts.N !== undefined ? opts.N : (pos[0] as number | null | undefined);
+  const N = Nv === undefined || Nv === null ? n : intArg(Nv);
+  const increasing = opts.increasing ?? (pos[1] as boolean | undefined) ?? false;
+  const dt = promoteTypes(a.dtype, 'int64');
+  if (N < 0) throw ValueError('negative dimensions are not allowed');
+  const v = NDArray.empty([n, N], dt, false);
+  const xs = a._values();
+  const d = v._data();
+  const big = DTYPE_INFO[dt].big;
+  for (let i = 0; i < n; i++) {
+    // multiply.accumulate over [1, x, x, …]: column j holds x**j computed left to right
+    let acc: number | bigint = big ? 1n : 1;
+    for (let j = 0; j < N; j++) {
+      if (j > 0) {
+        const xi = xs[i] as number | bigint;
+        acc = big ? BigInt.asIntN(64, (acc as bigint) * BigInt(xi)) : (acc as number) * Number(xi);
+      }
+      const col = increasing ? j : N - 1 - j;
+      (d as Float64Array)[v._start + i * N + col] = acc as number;
+    }
+  }
+  return v;
+}
+
+/** `np.asanyarray` (ndscope has no subclasses: the same as `np.asarray`). */
+export function asanyarray(
+  a: ArrayLike,
+  opts: { dtype?: DType | string | null; order?: LayoutOrder } = {},
+): NDArray {
+  return asarray(a, opts);
+}
+
+/** `np.asarray_chkfinite(a, {dtype, order})`: NumPy's ValueError for NaN or infinity. */
+export function asarray_chkfinite(
+  a: ArrayLike,
+  opts: { dtype?: DType | string | null; order?: LayoutOrder } = {},
+): NDArray {
+  const arr = asarray(a, opts);
+  if (arr.dtype === 'float32' || arr.dtype === 'float64') {
+    for (const v of arr._values()) {
+      if (!Number.isFinite(v as number)) throw ValueError('array must not contain infs or NaNs');
+    }
+  }
+  return arr;
+}

@@ -1924,3 +1924,154 @@ NDArray.prototype.diagonal = function (
 ): NDArray {
   return diagonal(this, ...args);
 };
+
+// ---------------------------------------------------------------------------------------------
+// Array-API names and small queries
+// ---------------------------------------------------------------------------------------------
+
+/** `np.concat` (NumPy 2's array-API name of concatenate). */
+export const concat = concatenate;
+
+/** `np.unstack(x, {axis})`: views of `x` along `axis`. */
+export function unstack(x: ArrayLike, opts: { axis?: number } = {}): NDArray[] {
+  const a = asarray(x);
+  if (a.ndim === 0) throw ValueError('Input array must be at least 1-d.');
+  return toArrays(moveaxis(a, opts.axis ?? 0, 0));
+}
+
+/** `np.matrix_transpose(x)`: a view with the last two axes swapped. */
+export function matrix_transpose(x: ArrayLike): NDArray {
+  const a = asarray(x);
+  if (a.ndim < 2) {
+    throw ValueError(`Input array must be at least 2-dimensional, but it is ${a.ndim}`);
+  }
+  return swapaxes(a, -1, -2);
+}
+
+/** `np.shape(a)` as a number array. */
+export function shape(a: ArrayLike): number[] {
+  return [...asarray(a)._shape];
+}
+
+/** `np.ndim(a)`. */
+export function ndim(a: ArrayLike): number {
+  return asarray(a).ndim;
+}
+
+/** `np.size(a, axis=None)`. */
+export function size(a: ArrayLike, axis: number | null = null): number {
+  const arr = asarray(a);
+  if (axis === null) return arr.size;
+  return arr._shape[normalizeAxis(shapeItem(axis), arr.ndim)] as number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// block
+// ---------------------------------------------------------------------------------------------
+
+type BlockArg = ArrayLike | readonly BlockArg[];
+
+const blockIndex = (index: readonly (number | null)[]): string =>
+  'arrays' + index.map((i) => (i === null ? '' : `[${i}]`)).join('');
+
+/** NumPy's `_block_check_depths_match`: [bottom index, max array ndim, total size]. */
+function blockDepths(
+  arrays: unknown,
+  parent: (number | null)[],
+): [(number | null)[], number, number] {
+  if (Array.isArray(arrays) && arrays.length > 0) {
+    let first: (number | null)[] | null = null;
+    let maxNd = 0;
+    let total = 0;
+    arrays.forEach((arr, i) => {
+      const [index, nd, sz] = blockDepths(arr, [...parent, i]);
+      total += sz;
+      if (first === null) {
+        first = index;
+        maxNd = nd;
+        return;
+      }
+      if (nd > maxNd) maxNd = nd;
+      if (index.length !== first.length) {
+        throw ValueError(
+          `List depths are mismatched. First element was at depth ${first.length}, but there is an element at depth ${index.length} (${blockIndex(index)})`,
+        );
+      }
+      if (index[index.length - 1] === null) first = index;
+    });
+    return [first ?? parent, maxNd, total];
+  }
+  if (Array.isArray(arrays)) return [[...parent, null], 0, 0];
+  const a = asarray(arrays as ArrayLike);
+  return [parent, a.ndim, a.size];
+}
+
+/**
+ * `np.block(arrays)`: assembles nested lists of arrays (innermost lists join along the last
+ * axis). Small results are built with concatenate, large ones (list depth × size > 2·512²) by
+ * slicing into a C- or F-ordered result, as NumPy does.
+ */
+export function block(arrays: BlockArg): NDArray {
+  const [bottom, arrNd, finalSize] = blockDepths(arrays, []);
+  const listNd = bottom.length;
+  if (listNd > 0 && bottom[listNd - 1] === null) {
+    throw ValueError(`List at ${blockIndex(bottom)} cannot be empty`);
+  }
+  const resultNd = Math.max(arrNd, listNd);
+  const leaf = (x: unknown): NDArray => prependOnes(asarray(x as ArrayLike), resultNd);
+  if (listNd * finalSize > 2 * 512 * 512) {
+    // _block_slicing: shapes first, then one allocation and slice assignments
+    const leaves: NDArray[] = [];
+    const info = (
+      arr: unknown,
+      depth: number,
+    ): { shape: number[]; parts: { off: number[]; a: NDArray }[] } => {
+      if (depth === listNd) {
+        const a = leaf(arr);
+        leaves.push(a);
+        return { shape: [...a._shape], parts: [{ off: new Array<number>(resultNd).fill(0), a }] };
+      }
+      const axis = resultNd - (listNd - depth);
+      const subs = (arr as unknown[]).map((x) => info(x, depth + 1));
+      const first = subs[0] as { shape: number[] };
+      const shp = [...first.shape];
+      let acc = 0;
+      const parts: { off: number[]; a: NDArray }[] = [];
+      for (const sub of subs) {
+        if (
+          sub.shape.length !== shp.length ||
+          sub.shape.some((d, i) => i !== axis && d !== shp[i])
+        ) {
+          throw ValueError(`Mismatched array shapes in block along axis ${axis - resultNd}.`);
+        }
+        for (const p of sub.parts) {
+          const off = [...p.off];
+          off[axis] = (off[axis] as number) + acc;
+          parts.push({ off, a: p.a });
+        }
+        acc += sub.shape[axis] as number;
+      }
+      shp[axis] = acc;
+      return { shape: shp, parts };
+    };
+    const { shape: outShape, parts } = info(arrays, 0);
+    const dt = resultDtype(leaves);
+    const F = leaves.every((a) => a.flags.f_contiguous);
+    const C = leaves.every((a) => a.flags.c_contiguous);
+    const res = emptyOrder(outShape, dt, F && !C ? 'F' : 'C', false);
+    for (const { off, a } of parts) {
+      const start = off.reduce((s, o, i) => s + o * (res._strides[i] as number), res._offset);
+      copyInto(res._view(a._shape, res._strides, start), a);
+    }
+    return res;
+  }
+  const rec = (arr: unknown, depth: number): NDArray => {
+    if (depth < listNd) {
+      const parts = (arr as unknown[]).map((x) => rec(x, depth + 1));
+      return concatenate(parts, { axis: -(listNd - depth) });
+    }
+    return leaf(arr);
+  };
+  const res = rec(arrays, 0);
+  return listNd === 0 ? copyArray(res, res.dtype, 'C') : res;
+}
