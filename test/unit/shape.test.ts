@@ -222,3 +222,23 @@ describe('methods exist where NumPy has them', () => {
     assert.deepEqual(a.flatten({ order: 'K' }).shape, [2]);
   });
 });
+
+describe("block: large results take NumPy's slicing path (too big for fixtures)", () => {
+  it('F-contiguous leaves give an F-ordered result', () => {
+    // numpy: a = asfortranarray(ones((300, 300), 'float32')); block([a, 2 * a]) → strides (4, 1200)
+    const a = np.asfortranarray(np.ones([300, 300], { dtype: 'float32' }));
+    const r = np.block([a, np.multiply(a, 2) as np.NDArray]);
+    assert.deepEqual(r.shape, [300, 600]);
+    assert.deepEqual(r.strides, [4, 1200]);
+    assert.equal(r.get(0, 299), 1);
+    assert.equal(r.get(0, 300), 2);
+    assert.equal(r.get(299, 599), 2);
+  });
+  it('C-contiguous leaves give a C-ordered result', () => {
+    // numpy: b = ones((400, 200), 'int16'); block([[b], [b]]) → shape (800, 200), strides (400, 2)
+    const b = np.ones([400, 200], { dtype: 'int16' });
+    const r = np.block([[b], [b]]);
+    assert.deepEqual(r.shape, [800, 200]);
+    assert.deepEqual(r.strides, [400, 2]);
+  });
+});

@@ -601,8 +601,6 @@ def api2_cases(c):
     c.add("block/3d", "block", [[[a, a]], [[a, a]]])
     c.add("block/deeper-list", "block", [[[1, 2], [3, 4]]])
     c.add("block/promote", "block", [arr([1], "int8"), arr([2.5])])
-    c.add("block/large-slicing", "block", [arr(np.ones((300, 300)).tolist(), "float32", "F"), arr(np.ones((300, 300)).tolist(), "float32", "F")])
-    c.add("block/large-slicing-C", "block", [[arr(np.ones((400, 200)).tolist(), "int16")], [arr(np.ones((400, 200)).tolist(), "int16")]])
     c.add("block/err-depth", "block", [[1, 2], 3])
     c.add("block/err-depth2", "block", [1, [2, 3]])
     c.add("block/err-empty", "block", [])
