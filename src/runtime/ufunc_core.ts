@@ -312,6 +312,23 @@ export function allocResult(
   return new NDArray({ buffer, dtype, shape, strides, offset: 0, base: null, writeable: true });
 }
 
+/**
+ * Read-only 0-d arrays for the weak scalars of ufunc calls, cached (`a + 1` in a loop allocates
+ * no buffer for the `1`). Kernels never write their inputs.
+ */
+const scalarCache = new Map<string, NDArray>();
+function cachedScalar(v: Scalar, dtype: DType): NDArray {
+  const key = `${dtype}:${typeof v === 'bigint' ? `${v}n` : Object.is(v, -0) ? '-0' : String(v)}`;
+  let a = scalarCache.get(key);
+  if (a === undefined) {
+    a = scalarArray(v, dtype);
+    a._writeable = false;
+    if (scalarCache.size >= 256) scalarCache.delete(scalarCache.keys().next().value as string);
+    scalarCache.set(key, a);
+  }
+  return a;
+}
+
 /** A 0-d array holding a scalar converted (C-style) to `dtype`. */
 export function scalarArray(v: Scalar, dtype: DType): NDArray {
   const a = NDArray.empty([], dtype, false);
@@ -483,8 +500,8 @@ export function applyUfunc(
   const arrs = ins.map((i, k) => {
     const dt = lp.ins[k] as DType;
     if (i.kind === 'weak') {
-      if (def.kind === 'logical' && i.int) return scalarArray(i.v !== 0 && i.v !== 0n ? 1 : 0, dt);
-      return scalarArray(i.v, dt);
+      if (def.kind === 'logical' && i.int) return cachedScalar(i.v !== 0 && i.v !== 0n ? 1 : 0, dt);
+      return cachedScalar(i.v, dt);
     }
     let a = i.a;
     const clash = outs.some((o) => o !== null && o.buffer === a.buffer && !sameView(o, a));
