@@ -45,8 +45,8 @@ export function standardNormal(g: BitGen): number {
     if (rabs < ki_double[idx]!) return x;
     if (idx === 0) {
       for (;;) {
-        const xx = -ZIGGURAT_NOR_INV_R * logCR(1.0 - g.nextDouble());
-        const yy = -logCR(1.0 - g.nextDouble());
+        const xx = -ZIGGURAT_NOR_INV_R * Math.log1p(-g.nextDouble());
+        const yy = -Math.log1p(-g.nextDouble());
         if (yy + yy > xx * xx) {
           return (lo >>> 17) & 1 ? -(ZIGGURAT_NOR_R + xx) : ZIGGURAT_NOR_R + xx;
         }
@@ -72,8 +72,8 @@ export function standardNormalF(g: BitGen): number {
     if (rabs < ki_float[idx]!) return x;
     if (idx === 0) {
       for (;;) {
-        const xx = f32(-ZIGGURAT_NOR_INV_R_F * f32(logCR(1.0 - nextFloat(g))));
-        const yy = f32(-f32(logCR(1.0 - nextFloat(g))));
+        const xx = f32(-ZIGGURAT_NOR_INV_R_F * f32(Math.log1p(-nextFloat(g))));
+        const yy = f32(-f32(Math.log1p(-nextFloat(g))));
         if (f32(yy + yy) > f32(xx * xx)) {
           return (rabs >>> 8) & 1 ? -f32(ZIGGURAT_NOR_R_F + xx) : f32(ZIGGURAT_NOR_R_F + xx);
         }
@@ -96,7 +96,7 @@ export function standardExponential(g: BitGen): number {
     const ri = g.hi * 2097152 + (g.lo >>> 11);
     const x = ri * we_double[idx]!;
     if (ri < ke_double[idx]!) return x;
-    if (idx === 0) return ZIGGURAT_EXP_R - logCR(1.0 - g.nextDouble());
+    if (idx === 0) return ZIGGURAT_EXP_R - Math.log1p(-g.nextDouble());
     if ((fe_double[idx - 1]! - fe_double[idx]!) * g.nextDouble() + fe_double[idx]! < Math.exp(-x))
       return x;
   }
@@ -110,7 +110,7 @@ export function standardExponentialF(g: BitGen): number {
     const ri = r >>> 8;
     const x = f32(ri * we_float[idx]!);
     if (ri < ke_float[idx]!) return x;
-    if (idx === 0) return f32(ZIGGURAT_EXP_R_F - f32(logCR(1.0 - nextFloat(g))));
+    if (idx === 0) return f32(ZIGGURAT_EXP_R_F - f32(Math.log1p(-nextFloat(g))));
     if (
       f32(f32(f32(fe_float[idx - 1]! - fe_float[idx]!) * nextFloat(g)) + fe_float[idx]!) <
       f32(Math.exp(-x))

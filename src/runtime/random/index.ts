@@ -4,7 +4,7 @@
  */
 export { Generator, default_rng } from './generator';
 export { PCG64, SeedSequence } from './pcg64';
-export type { SeedLike } from './pcg64';
+export type { SeedLike, PCG64State } from './pcg64';
 export { MT19937 } from './mt19937';
 export {
   RandomState,
@@ -24,4 +24,6 @@ export {
   shuffle,
   permutation,
   get_global_state,
+  get_state,
+  set_state,
 } from './legacy';

@@ -88,6 +88,28 @@ export class RandomState {
     this._mt.seedArray(vals.map(Number));
   }
 
+  /** `get_state()`: NumPy's legacy tuple ('MT19937', key uint32[624], pos, has_gauss, cached_gaussian). */
+  get_state(): [string, NDArray, number, number, number] {
+    const key = NDArray.empty([624], 'uint32', false);
+    (key._data() as Uint32Array).set(this._mt.key, key._start);
+    return ['MT19937', key, this._mt.pos, this.gauss.hasGauss ? 1 : 0, this.gauss.gauss];
+  }
+
+  /** `set_state(state)`: restores a `get_state()` tuple. */
+  set_state(state: readonly [string, ArrayLike, number, number?, number?]): void {
+    const [name, key, pos, hasGauss = 0, gauss = 0] = state;
+    if (name !== 'MT19937')
+      throw ValueError('set_state can only be used with legacy MT19937 state instances.');
+    const k = asarray(key)
+      ._values()
+      .map((v) => Number(v));
+    if (k.length !== 624) throw ValueError('state must be 624 elements');
+    this._mt.key.set(k);
+    this._mt.pos = pos;
+    this.gauss.hasGauss = Boolean(hasGauss);
+    this.gauss.gauss = gauss;
+  }
+
   /** `random_sample(size=None)`. */
   random_sample(...args: unknown[]): number | NDArray {
     const o = params<{ size?: Size }>(args, ['size']);
@@ -241,5 +263,8 @@ export const uniform = (...args: unknown[]): number | NDArray => G().uniform(...
 export const choice = (...args: unknown[]): Scalar | NDArray => G().choice(...args);
 export const shuffle = (x: NDArray): void => G().shuffle(x);
 export const permutation = (x: ArrayLike): NDArray => G().permutation(x);
+export const get_state = (): [string, NDArray, number, number, number] => G().get_state();
+export const set_state = (st: readonly [string, ArrayLike, number, number?, number?]): void =>
+  G().set_state(st);
 /** The global RandomState (`np.random.mtrand._rand`). */
 export const get_global_state = (): RandomState => G();

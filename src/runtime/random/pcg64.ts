@@ -9,7 +9,6 @@ import { ValueError, TypeError_ } from '../errors';
 import type { BitGen } from './bitgen';
 import { doubleFrom64 } from './bitgen';
 
-const MASK32 = 0xffffffff;
 const MULT_A = 0x931e8875;
 const MULT_B = 0x58f38ded;
 const INIT_A = 0x43b0d7e5;
@@ -164,6 +163,22 @@ const [M0, M1, M2, M3, M4, M5, M6, M7] = M as [
   number,
 ];
 
+const INV65536 = 1 / 65536;
+type Limbs = [number, number, number, number, number, number, number, number];
+
+export interface PCG64State {
+  bit_generator: 'PCG64';
+  state: { state: bigint; inc: bigint };
+  has_uint32: number;
+  uinteger: number;
+}
+
+function fromLimbs(l: readonly number[]): bigint {
+  let v = 0n;
+  for (let i = 7; i >= 0; i--) v = (v << 16n) | BigInt(l[i]!);
+  return v;
+}
+
 function limbs(x: bigint): number[] {
   const out: number[] = [];
   for (let i = 0; i < 8; i++) out.push(Number((x >> BigInt(16 * i)) & 0xffffn));
@@ -175,8 +190,23 @@ const M128 = (1n << 128n) - 1n;
 export class PCG64 implements BitGen {
   hi = 0;
   lo = 0;
-  private s = new Float64Array(8);
-  private inc = new Float64Array(8);
+  // state and increment as 16-bit limbs, least significant first (plain fields: fastest in V8)
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
+  private s4 = 0;
+  private s5 = 0;
+  private s6 = 0;
+  private s7 = 0;
+  private c0 = 0;
+  private c1 = 0;
+  private c2 = 0;
+  private c3 = 0;
+  private c4 = 0;
+  private c5 = 0;
+  private c6 = 0;
+  private c7 = 0;
   private hasUint32 = false;
   private uinteger = 0;
   readonly seed_seq: SeedSequence;
@@ -194,27 +224,20 @@ export class PCG64 implements BitGen {
   }
 
   private setState(state: bigint, inc: bigint): void {
-    this.s.set(limbs(state));
-    this.inc.set(limbs(inc));
+    [this.s0, this.s1, this.s2, this.s3, this.s4, this.s5, this.s6, this.s7] = limbs(
+      state,
+    ) as Limbs;
+    [this.c0, this.c1, this.c2, this.c3, this.c4, this.c5, this.c6, this.c7] = limbs(inc) as Limbs;
   }
   private stateBig(): bigint {
-    let v = 0n;
-    for (let i = 7; i >= 0; i--) v = (v << 16n) | BigInt(this.s[i]!);
-    return v;
+    return fromLimbs([this.s0, this.s1, this.s2, this.s3, this.s4, this.s5, this.s6, this.s7]);
   }
   private incBig(): bigint {
-    let v = 0n;
-    for (let i = 7; i >= 0; i--) v = (v << 16n) | BigInt(this.inc[i]!);
-    return v;
+    return fromLimbs([this.c0, this.c1, this.c2, this.c3, this.c4, this.c5, this.c6, this.c7]);
   }
 
   /** `bit_generator.state` as NumPy's dict (state and inc as bigint). */
-  get state(): {
-    bit_generator: 'PCG64';
-    state: { state: bigint; inc: bigint };
-    has_uint32: number;
-    uinteger: number;
-  } {
+  get state(): PCG64State {
     return {
       bit_generator: 'PCG64',
       state: { state: this.stateBig(), inc: this.incBig() },
@@ -222,56 +245,48 @@ export class PCG64 implements BitGen {
       uinteger: this.uinteger,
     };
   }
-  set state(st: { state: { state: bigint; inc: bigint }; has_uint32?: number; uinteger?: number }) {
+  set state(st: PCG64State) {
+    if (st.bit_generator !== 'PCG64') {
+      throw ValueError('state must be for a PCG64 RNG');
+    }
     this.setState(BigInt(st.state.state) & M128, BigInt(st.state.inc) & M128);
     this.hasUint32 = Boolean(st.has_uint32);
-    this.uinteger = st.uinteger ?? 0;
+    this.uinteger = st.uinteger >>> 0;
   }
 
-  /** state = state * MULT + inc (mod 2**128). */
+  /** state = state * MULT + inc (mod 2**128), schoolbook on 16-bit limbs. */
   private step(): void {
-    const s = this.s;
-    const c = this.inc;
-    const s0 = s[0]!,
-      s1 = s[1]!,
-      s2 = s[2]!,
-      s3 = s[3]!,
-      s4 = s[4]!,
-      s5 = s[5]!,
-      s6 = s[6]!,
-      s7 = s[7]!;
-    let acc = s0 * M0 + c[0]!;
-    let lo = acc % 65536;
-    s[0] = lo;
-    acc = (acc - lo) / 65536 + s0 * M1 + s1 * M0 + c[1]!;
-    lo = acc % 65536;
-    s[1] = lo;
-    acc = (acc - lo) / 65536 + s0 * M2 + s1 * M1 + s2 * M0 + c[2]!;
-    lo = acc % 65536;
-    s[2] = lo;
-    acc = (acc - lo) / 65536 + s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0 + c[3]!;
-    lo = acc % 65536;
-    s[3] = lo;
-    acc = (acc - lo) / 65536 + s0 * M4 + s1 * M3 + s2 * M2 + s3 * M1 + s4 * M0 + c[4]!;
-    lo = acc % 65536;
-    s[4] = lo;
-    acc = (acc - lo) / 65536 + s0 * M5 + s1 * M4 + s2 * M3 + s3 * M2 + s4 * M1 + s5 * M0 + c[5]!;
-    lo = acc % 65536;
-    s[5] = lo;
+    const s0 = this.s0,
+      s1 = this.s1,
+      s2 = this.s2,
+      s3 = this.s3;
+    const s4 = this.s4,
+      s5 = this.s5,
+      s6 = this.s6,
+      s7 = this.s7;
+    let acc = s0 * M0 + this.c0;
+    let carry = Math.floor(acc * INV65536);
+    this.s0 = acc - carry * 65536;
+    acc = carry + s0 * M1 + s1 * M0 + this.c1;
+    carry = Math.floor(acc * INV65536);
+    this.s1 = acc - carry * 65536;
+    acc = carry + s0 * M2 + s1 * M1 + s2 * M0 + this.c2;
+    carry = Math.floor(acc * INV65536);
+    this.s2 = acc - carry * 65536;
+    acc = carry + s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0 + this.c3;
+    carry = Math.floor(acc * INV65536);
+    this.s3 = acc - carry * 65536;
+    acc = carry + s0 * M4 + s1 * M3 + s2 * M2 + s3 * M1 + s4 * M0 + this.c4;
+    carry = Math.floor(acc * INV65536);
+    this.s4 = acc - carry * 65536;
+    acc = carry + s0 * M5 + s1 * M4 + s2 * M3 + s3 * M2 + s4 * M1 + s5 * M0 + this.c5;
+    carry = Math.floor(acc * INV65536);
+    this.s5 = acc - carry * 65536;
+    acc = carry + s0 * M6 + s1 * M5 + s2 * M4 + s3 * M3 + s4 * M2 + s5 * M1 + s6 * M0 + this.c6;
+    carry = Math.floor(acc * INV65536);
+    this.s6 = acc - carry * 65536;
     acc =
-      (acc - lo) / 65536 +
-      s0 * M6 +
-      s1 * M5 +
-      s2 * M4 +
-      s3 * M3 +
-      s4 * M2 +
-      s5 * M1 +
-      s6 * M0 +
-      c[6]!;
-    lo = acc % 65536;
-    s[6] = lo;
-    acc =
-      (acc - lo) / 65536 +
+      carry +
       s0 * M7 +
       s1 * M6 +
       s2 * M5 +
@@ -280,17 +295,16 @@ export class PCG64 implements BitGen {
       s5 * M2 +
       s6 * M1 +
       s7 * M0 +
-      c[7]!;
-    s[7] = acc % 65536;
+      this.c7;
+    this.s7 = acc - Math.floor(acc * INV65536) * 65536;
   }
 
   next64(): void {
     this.step();
-    const s = this.s;
     // XSL-RR: rotr64(hi64 ^ lo64, state >> 122)
-    const xh = ((s[7]! * 65536 + s[6]!) ^ (s[3]! * 65536 + s[2]!)) >>> 0;
-    const xl = ((s[5]! * 65536 + s[4]!) ^ (s[1]! * 65536 + s[0]!)) >>> 0;
-    const rot = s[7]! >>> 10;
+    const xh = ((this.s7 * 65536 + this.s6) ^ (this.s3 * 65536 + this.s2)) >>> 0;
+    const xl = ((this.s5 * 65536 + this.s4) ^ (this.s1 * 65536 + this.s0)) >>> 0;
+    const rot = this.s7 >>> 10;
     if (rot === 0) {
       this.hi = xh;
       this.lo = xl;
@@ -332,4 +346,3 @@ export class PCG64 implements BitGen {
     return out;
   }
 }
-void MASK32;
