@@ -104,6 +104,7 @@ export function gemmFloatTS(
     return;
   }
   const acc = new Float64Array(m * n);
+  const tile = new Float64Array(16);
   const ncMax = Math.min(n, NC);
   const bp = new Float64Array(KC * (Math.ceil(ncMax / 4) * 4));
   const ap = new Float64Array(Math.ceil(Math.min(m, MC) / 4) * 4 * KC);
@@ -169,26 +170,27 @@ export function gemmFloatTS(
               pb += 4;
             }
             const j0 = jc + jb * 4;
-            const tile = [
-              c00,
-              c01,
-              c02,
-              c03,
-              c10,
-              c11,
-              c12,
-              c13,
-              c20,
-              c21,
-              c22,
-              c23,
-              c30,
-              c31,
-              c32,
-              c33,
-            ];
             const ri = Math.min(4, m - i0);
             const rj = Math.min(4, n - j0);
+            if (ri === 4 && rj === 4) {
+              let q = i0 * n + j0;
+              // prettier-ignore
+              { acc[q] = acc[q]! + c00; acc[q + 1] = acc[q + 1]! + c01; acc[q + 2] = acc[q + 2]! + c02; acc[q + 3] = acc[q + 3]! + c03; }
+              q += n;
+              // prettier-ignore
+              { acc[q] = acc[q]! + c10; acc[q + 1] = acc[q + 1]! + c11; acc[q + 2] = acc[q + 2]! + c12; acc[q + 3] = acc[q + 3]! + c13; }
+              q += n;
+              // prettier-ignore
+              { acc[q] = acc[q]! + c20; acc[q + 1] = acc[q + 1]! + c21; acc[q + 2] = acc[q + 2]! + c22; acc[q + 3] = acc[q + 3]! + c23; }
+              q += n;
+              // prettier-ignore
+              { acc[q] = acc[q]! + c30; acc[q + 1] = acc[q + 1]! + c31; acc[q + 2] = acc[q + 2]! + c32; acc[q + 3] = acc[q + 3]! + c33; }
+              continue;
+            }
+            // prettier-ignore
+            { tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03; tile[4] = c10; tile[5] = c11; tile[6] = c12; tile[7] = c13; }
+            // prettier-ignore
+            { tile[8] = c20; tile[9] = c21; tile[10] = c22; tile[11] = c23; tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33; }
             for (let r = 0; r < ri; r++) {
               const row = (i0 + r) * n + j0;
               for (let s = 0; s < rj; s++) acc[row + s] = acc[row + s]! + tile[r * 4 + s]!;
