@@ -7,13 +7,8 @@
  * pairwise summation, close to NumPy's); the others fold left to right, as NumPy does.
  */
 import { DTYPE_INFO, type DType } from './dtype';
-import {
-  NotImplementedError,
-  TypeError_,
-  ValueError,
-  normalizeAxis,
-  normalizeAxisTuple,
-} from './errors';
+import { TypeError_, ValueError, normalizeAxis, normalizeAxisTuple } from './errors';
+import { broadcastShapes } from './iter';
 import { splitOpts } from './args';
 import { NDArray, isNDArray, shapeSize, type ArrayLike, type Scalar } from './ndarray';
 import { asarray, copyArray, toJS } from './convert';
@@ -62,7 +57,8 @@ export interface ReduceOptions {
   out?: NDArray | null;
   keepdims?: boolean;
   initial?: Scalar;
-  where?: unknown;
+  /** Mask of elements to include (needs an identity or `initial`). */
+  where?: ArrayLike;
 }
 
 /** The dtype a reduction runs in (NumPy: add/multiply upcast small ints to the default int). */
@@ -138,8 +134,6 @@ export function ufuncReduce(op: string, array: ArrayLike, ...args: unknown[]): N
   if (def.nout !== 1)
     throw ValueError('reduce only supported for functions returning a single value');
   const [pos, opts] = splitOpts<ReduceOptions>(args);
-  if (opts.where !== undefined && opts.where !== true)
-    throw NotImplementedError('ndscope: ufunc.reduce does not support where=');
   const a = asarray(array);
   const axisArg = pos.length > 0 ? pos[0] : opts.axis === undefined ? 0 : opts.axis;
   const dtype = (pos[1] as string | undefined) ?? opts.dtype;
@@ -163,6 +157,23 @@ export function ufuncReduce(op: string, array: ArrayLike, ...args: unknown[]): N
     maskedCopy(res, scalarArray(id, R), null);
   } else {
     let cur = a.dtype === R ? a : copyArray(a, R);
+    if (opts.where !== undefined && opts.where !== true) {
+      // masked-out elements become the identity (or `initial`, for idempotent ops like maximum)
+      const mask = isNDArray(opts.where)
+        ? opts.where
+        : asarray(opts.where as ArrayLike, { dtype: 'bool' });
+      const fill = IDENTITY[op] ?? initial ?? null;
+      if (fill === null) {
+        throw ValueError(
+          `reduction operation '${name}' does not have an identity, so to use a where mask one has to specify 'initial'`,
+        );
+      }
+      broadcastShapes([mask._shape, a._shape]);
+      const masked = allocResult(a._shape, R, [a]);
+      maskedCopy(masked, scalarArray(fill, R), null);
+      maskedCopy(masked, cur, mask.dtype === 'bool' ? mask : copyArray(mask, 'bool'));
+      cur = masked;
+    }
     for (const ax of axes) if ((cur._shape[ax] as number) > 1) cur = reduceAxis(op, cur, ax);
     if (initial !== undefined) {
       cur = applyUfunc(op, [scalarArray(initial, R), cur], { casting: 'unsafe', dtype: R })

@@ -583,3 +583,15 @@ def cases(c):
     c.add("allclose/rtol", "allclose", arr([100.0, 200.0]), arr([101.0, 202.0]), rtol=0.011)
     c.add("isclose/atol-only", "isclose", arr([0.0, 1e-3]), arr([1e-9, 0.0]), atol=1e-6, rtol=0.5)
     c.add("isclose/inf", "isclose", arr([float("inf"), float("-inf"), float("inf")]), arr([float("inf"), float("inf"), 1e308]))
+
+    # --- reduce where= and more error forms -----------------------------------------------------------
+    a23 = [[1.5, 5.5, 3.5], [4.5, 2.5, 6.5]]
+    c.add("reduce/where-no-identity", "maximum.reduce", arr(a23), where=arr([True, False, True]))
+    c.add("reduce/where-initial", "maximum.reduce", arr(a23), axis=1, where=arr([True, False, True]), initial=-1)
+    c.add("reduce/where-add", "add.reduce", arr(a23), axis=1, where=arr([True, False, True]))
+    c.add("reduce/where-add-none-initial", "add.reduce", arr(a23), axis=None, where=arr([True, False, True]), initial=10)
+    c.add("reduce/where-multiply-list", "multiply.reduce", arr(a23), axis=0, where=[[True], [False]])
+    c.add("args/out-both", "add", arr([1.5, 2.5]), 1, arr([0.0, 0.0]), out=arr([0.0, 0.0]))
+    c.add("where/int-mask-error", "add", arr([1.5, 2.5]), 1, out=arr([0.0, 0.0]), where=arr([1, 0], "int64"))
+    c.add("accumulate/scalar-error", "add.accumulate", arr(5, "int64"))
+    c.add("divmod/positional-outs", "divmod", arr([7.5, -7.5]), 2, arr([0.0, 0.0]), arr([0.0, 0.0]))
