@@ -169,6 +169,73 @@ describe('linalg: decompositions by reconstruction', () => {
       });
     }
   }
+  it('svd beyond the LAPACK small-case size (40x30): reconstruction and orthonormality', () => {
+    const A = rand(40, 30, 123);
+    const [U, S, Vh] = np.linalg.svd(np.array(A), { full_matrices: false }) as np.linalg.SVDResult;
+    const u = mat(U);
+    const s = S.tolist() as number[];
+    const vh = mat(Vh);
+    assertClose(mul(transpose(u), u), eye(30), 1e-12, 'UᵀU');
+    assertClose(mul(vh, transpose(vh)), eye(30), 1e-12, 'VhVhᵀ');
+    assertClose(
+      mul(
+        u.map((row) => row.map((x, j) => x * s[j]!)),
+        vh,
+      ),
+      A,
+      1e-12,
+      'USVh',
+    );
+  });
+  it('eig of a 30x30 matrix with a known real spectrum', () => {
+    // A = P·diag(1..30)·P⁻¹ with P unit lower triangular (so P⁻¹ is exact in floating point)
+    const n = 30;
+    const P = eye(n).map((row, i) => row.map((x, j) => (j < i && (i + j) % 3 === 0 ? 1 : x)));
+    const D = eye(n).map((row, i) => row.map((x) => x * (i + 1)));
+    const Pinv = mat(np.linalg.inv(np.array(P)));
+    const A = mul(mul(P, D), Pinv);
+    const [w, v] = np.linalg.eig(np.array(A));
+    const W = w.tolist() as number[];
+    assertClose(
+      [...W].sort((x, y) => x - y),
+      D.map((_, i) => i + 1),
+      1e-9,
+      'eigenvalues',
+    );
+    const V = mat(v);
+    for (const j of [0, 7, 29]) {
+      const col = V.map((r) => r[j]!);
+      assertClose(
+        mul(
+          A,
+          col.map((x) => [x]),
+        ).flat(),
+        col.map((x) => x * W[j]!),
+        1e-8,
+        `Av=λv ${j}`,
+      );
+    }
+  });
+  it('det digits come from correctly rounded log/exp (NumPy: 5.000000000000001, -2.0000000000000004)', () => {
+    assert.equal(
+      np.linalg.det(
+        np.array([
+          [3, 1],
+          [1, 2],
+        ]),
+      ),
+      5.000000000000001,
+    );
+    assert.equal(
+      np.linalg.det(
+        np.array([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+      -2.0000000000000004,
+    );
+  });
   it('svd of a rank-deficient matrix still gives orthonormal U', () => {
     const A = [
       [1, 2],
