@@ -2075,3 +2075,163 @@ export function block(arrays: BlockArg): NDArray {
   const res = rec(arrays, 0);
   return listNd === 0 ? copyArray(res, res.dtype, 'C') : res;
 }
+
+// ---------------------------------------------------------------------------------------------
+// pad
+// ---------------------------------------------------------------------------------------------
+
+export type PadMode = 'constant' | 'edge' | 'reflect' | 'symmetric' | 'wrap' | 'empty';
+export interface PadOptions {
+  mode?: PadMode | string;
+  constant_values?: ArrayLike;
+}
+
+/** NumPy's `_as_pairs(x, ndim)`: (before, after) per axis. */
+function asPairs(x: ArrayLike, ndim: number, asIndex: boolean): [number, number][] {
+  const a = asarray(x);
+  const vals = a._values().map(Number);
+  const neg = (): Error => ValueError("index can't contain negative values");
+  if (a.ndim < 3) {
+    if (a.size === 1) {
+      const v = vals[0] as number;
+      if (asIndex && v < 0) throw neg();
+      return Array.from({ length: ndim }, () => [v, v] as [number, number]);
+    }
+    if (a.size === 2 && !(a.ndim === 2 && a._shape[0] === 2 && a._shape[1] === 1)) {
+      const [b, c] = vals as [number, number];
+      if (asIndex && (b < 0 || c < 0)) throw neg();
+      return Array.from({ length: ndim }, () => [b, c] as [number, number]);
+    }
+  }
+  if (asIndex && vals.some((v) => v < 0)) throw neg();
+  const b = broadcastView(a, [ndim, 2], false)._values().map(Number);
+  return Array.from({ length: ndim }, (_, i) => [b[2 * i] as number, b[2 * i + 1] as number]);
+}
+
+/**
+ * `np.pad(array, pad_width, mode='constant', {constant_values})` for the modes constant, edge,
+ * reflect (even), symmetric, wrap and empty (zeros in ndscope). The result is F-ordered for
+ * Fortran inputs, as NumPy.
+ */
+export function pad(
+  array: ArrayLike,
+  pad_width: ArrayLike,
+  ...rest: (string | PadOptions)[]
+): NDArray {
+  const [pos, opts] = splitOpts<PadOptions>(rest);
+  const a = asarray(array);
+  const mode = opts.mode ?? (pos[0] as string | undefined) ?? 'constant';
+  const pw = asarray(pad_width);
+  if (pw.dtype !== 'int8' && pw.dtype !== 'int16' && pw.dtype !== 'int32' && pw.dtype !== 'int64') {
+    throw TypeError_('`pad_width` must be of integral type.');
+  }
+  const pads = asPairs(pw, a.ndim, true);
+  const supported = ['constant', 'edge', 'reflect', 'symmetric', 'wrap', 'empty'];
+  const numpyModes = [...supported, 'linear_ramp', 'maximum', 'mean', 'median', 'minimum'];
+  if (!numpyModes.includes(mode)) throw ValueError(`mode '${mode}' is not supported`);
+  if (!supported.includes(mode)) {
+    throw new NumPyError(
+      'NotImplementedError',
+      `ndscope's np.pad does not implement mode '${mode}'`,
+    );
+  }
+  const shape = a._shape.map(
+    (d, i) => d + (pads[i] as [number, number])[0] + (pads[i] as [number, number])[1],
+  );
+  const out = emptyOrder(shape, a.dtype, isFortran(a) ? 'F' : 'C', true);
+  if (out.size === 0) return out;
+  if (mode !== 'constant' && mode !== 'empty') {
+    a._shape.forEach((d, ax) => {
+      const [l, r] = pads[ax] as [number, number];
+      if (d === 0 && (l > 0 || r > 0)) {
+        throw ValueError(
+          `can't extend empty axis ${ax} using modes other than 'constant' or 'empty'`,
+        );
+      }
+    });
+  }
+  // per axis: the source index of each output position (-1: outside, for constant mode)
+  const maps = shape.map((len, ax) => {
+    const n = a._shape[ax] as number;
+    const left = (pads[ax] as [number, number])[0];
+    const m = new Int32Array(len);
+    for (let i = 0; i < len; i++) {
+      const p = i - left;
+      let k: number;
+      if (p >= 0 && p < n) k = p;
+      else if (mode === 'constant' || mode === 'empty') k = -1;
+      else if (mode === 'edge' || ((mode === 'reflect' || mode === 'symmetric') && n === 1))
+        k = p < 0 ? 0 : n - 1;
+      else if (mode === 'wrap') k = ((p % n) + n) % n;
+      else if (mode === 'reflect') {
+        const per = 2 * (n - 1);
+        k = ((p % per) + per) % per;
+        if (k >= n) k = per - k;
+      } else {
+        const per = 2 * n;
+        k = ((p % per) + per) % per;
+        if (k >= n) k = per - 1 - k;
+      }
+      m[i] = k;
+    }
+    return m;
+  });
+  let cvals: [number | bigint, number | bigint][] = [];
+  if (mode === 'constant') {
+    const cv = asPairsValues(opts.constant_values ?? 0, a.ndim);
+    cvals = cv.map(([b, c]) => [scalarStore(b, a.dtype), scalarStore(c, a.dtype)]);
+  }
+  const src = a._data();
+  const dst = out._data();
+  const nd = shape.length;
+  const idx = new Array<number>(nd).fill(0);
+  const total = out.size;
+  for (let flat = 0; flat < total; flat++) {
+    let q = out._start;
+    let p = a._start;
+    let outside = -1;
+    for (let ax = 0; ax < nd; ax++) {
+      const i = idx[ax] as number;
+      q += i * (out._strides[ax] as number);
+      const k = (maps[ax] as Int32Array)[i] as number;
+      if (k < 0) outside = ax;
+      else p += k * (a._strides[ax] as number);
+    }
+    if (outside < 0) (dst as Float64Array)[q] = (src as Float64Array)[p] as number;
+    else if (mode === 'constant') {
+      const before = (idx[outside] as number) < (pads[outside] as [number, number])[0];
+      (dst as Float64Array)[q] = (cvals[outside] as [number, number])[before ? 0 : 1];
+    }
+    for (let ax = nd - 1; ax >= 0; ax--) {
+      idx[ax] = (idx[ax] as number) + 1;
+      if ((idx[ax] as number) < (shape[ax] as number)) break;
+      idx[ax] = 0;
+    }
+  }
+  return out;
+}
+
+/** `_as_pairs` for constant values (any numbers, no index checks). */
+function asPairsValues(
+  x: ArrayLike,
+  ndim: number,
+): [number | bigint | boolean, number | bigint | boolean][] {
+  const a = asarray(x);
+  const vals = a._values().map((v) => (a.dtype === 'bool' ? v !== 0 : v));
+  if (a.ndim < 3) {
+    if (a.size === 1)
+      return Array.from({ length: ndim }, () => [vals[0], vals[0]] as [number, number]);
+    if (a.size === 2 && !(a.ndim === 2 && a._shape[0] === 2 && a._shape[1] === 1)) {
+      return Array.from({ length: ndim }, () => [vals[0], vals[1]] as [number, number]);
+    }
+  }
+  const b = broadcastView(a, [ndim, 2], false)._values();
+  return Array.from({ length: ndim }, (_, i) => [b[2 * i], b[2 * i + 1]] as [number, number]);
+}
+
+/** A padding value as stored in `dtype` (NumPy's assignment cast: floats truncate into ints). */
+function scalarStore(v: number | bigint | boolean, dtype: DType): number | bigint {
+  const t = NDArray.empty([1], dtype, false);
+  copyInto(t, asarray(typeof v === 'boolean' ? v : v));
+  return t._data()[t._start] as number | bigint;
+}

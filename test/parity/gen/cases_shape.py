@@ -390,6 +390,7 @@ def cases(c):
     bad_args(c)
     out_cases(c)
     api2_cases(c)
+    pad_cases(c)
 
 
 SLICES = [":", ":", "::2", "::-1", "1:", ":-1", "::-2", "1::2"]
@@ -608,3 +609,33 @@ def api2_cases(c):
     c.add("block/err-shape", "block", [[1, 2], [3]])
     c.add("block/err-shape-2d", "block", [[A, C]])
 
+
+
+def pad_cases(c):
+    a = arr([[1, 2, 3], [4, 5, 6]], "int64")
+    v = arr([1.5, 2.5, 3.5])
+    c.add("pad/int", "pad", a, 1)
+    c.add("pad/pair", "pad", a, [1, 2])
+    c.add("pad/per-axis", "pad", a, [[1, 0], [0, 2]])
+    c.add("pad/col-pairs", "pad", a, [[1], [2]])
+    c.add("pad/T", "pad", arr([[1, 2, 3], [4, 5, 6]], "int32", "T"), 1)
+    c.add("pad/F", "pad", arr([[1, 2, 3], [4, 5, 6]], "float32", "F"), [0, 1])
+    c.add("pad/neg-view", "pad", arr([[1, 2, 3], [4, 5, 6]], "int64", [("get", "::-1, ::2")]), 1, "edge")
+    c.add("pad/constant-values", "pad", a, [[1, 0], [0, 2]], constant_values=[[7, 8], [9, 10]])
+    c.add("pad/constant-float-into-int", "pad", a, 1, constant_values=2.75)
+    c.add("pad/constant-pair", "pad", v, 2, constant_values=[-1.5, 9.25])
+    c.add("pad/bool", "pad", arr([True, False]), 1, constant_values=True)
+    for mode in ["edge", "reflect", "symmetric", "wrap"]:
+        c.add(f"pad/{mode}-1d", "pad", arr([1, 2, 3]), [5, 7], mode)
+        c.add(f"pad/{mode}-2d", "pad", a, [[2, 3], [4, 1]], mode=mode)
+        c.add(f"pad/{mode}-single", "pad", arr([4]), [2, 3], mode)
+        c.add(f"pad/{mode}-3d", "pad", arr(np.arange(8).reshape(2, 2, 2).tolist(), "int16"), 2, mode)
+        c.add(f"pad/{mode}-err-empty", "pad", arr(np.zeros((0, 2)).tolist()), 1, mode)
+    c.add("pad/empty-axis-constant", "pad", arr(np.zeros((0, 2)).tolist()), 1)
+    c.add("pad/edge-empty-unpadded", "pad", arr(np.zeros((0, 2)).tolist()), [[0, 0], [1, 1]], "edge")
+    c.add("pad/zero", "pad", a, 0)
+    c.add("pad/err-neg", "pad", a, -1)
+    c.add("pad/err-neg-pair", "pad", a, [1, -2])
+    c.add("pad/err-shape", "pad", a, [[1, 2], [3, 4], [5, 6]])
+    c.add("pad/err-mode", "pad", a, 1, "foo")
+    c.add("pad/err-float", "pad", a, 1.5)
