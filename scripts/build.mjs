@@ -88,7 +88,7 @@ export const TARGETS = [
   // The D3 app, for the VS Code webview and the CLI's standalone HTML (CSS it imports goes next to it).
   {
     name: 'webview',
-    entry: 'webview/main.ts',
+    entry: 'webview/src/main.ts',
     outfile: 'dist/webview/main.js',
     format: 'iife',
     platform: 'browser',
