@@ -4,6 +4,16 @@
  *
  * Every function here returns a view when NumPy does (same strides, same base rules) and a fresh
  * array when NumPy copies; the fixtures compare byte strides and memory sharing with NumPy's.
+ *
+ * Where new arrays get their layout (each rule is NumPy's, ported from its C source):
+ * - reshape results: `_attempt_nocopy_reshape` strides for views, else `_array_fill_strides`
+ *   (zero-length dims skipped) over a C/F copy;
+ * - `order='K'` copies and `*_like`: C if C-contiguous, F if Fortran, else the axes sorted by
+ *   |stride| (`PyArray_CreateSortedStridePerm`);
+ * - concatenate/stack: `PyArray_CreateMultiSortedStridePerm` over the inputs;
+ * - ufunc-style outputs (tril/triu via `where`, linspace): the trivial-loop C/F rule, else the
+ *   iterator's `npyiter_find_best_axis_ordering` (stride-0 and length-1 axes are ambiguous);
+ * - every fresh allocation of size 0 gets all-zero strides (NumPy 2).
  */
 import { splitOpts } from './args';
 import { IndexError, NumPyError, TypeError_, ValueError, normalizeAxis } from './errors';
