@@ -11,8 +11,9 @@
  * - `order='K'` copies and `*_like`: C if C-contiguous, F if Fortran, else the axes sorted by
  *   |stride| (`PyArray_CreateSortedStridePerm`);
  * - concatenate/stack: `PyArray_CreateMultiSortedStridePerm` over the inputs;
- * - ufunc-style outputs (tril/triu via `where`, linspace): the trivial-loop C/F rule, else the
- *   iterator's `npyiter_find_best_axis_ordering` (stride-0 and length-1 axes are ambiguous);
+ * - tril/triu (NumPy's `where`): the iterator's `npyiter_find_best_axis_ordering` (stride-0
+ *   and length-1 axes are ambiguous); linspace/logspace (ufuncs): the trivial-loop C/F rule when
+ *   all inputs share the output's shape and are contiguous, else the same iterator order;
  * - every fresh allocation of size 0 gets all-zero strides (NumPy 2).
  */
 import { splitOpts } from './args';
