@@ -24,6 +24,7 @@ import {
   vecdot as vecdotProduct,
   outer as outerProduct,
   _scalarOf,
+  _reshapeOwned,
 } from './products';
 import { copyArray } from './convert';
 import { crExp, crLog } from './crmath';
@@ -1325,4 +1326,56 @@ export function cond(x_: ArrayLike, p: Ord = null): NDArray | number {
   const a = nx._values() as number[];
   const b = (ni as NDArray)._values() as number[];
   return writeStack(nx._shape, nx.dtype, [a.map((v, i) => v * b[i]!)]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// tensorsolve, tensorinv
+
+/** A C-ordered copy of `x` reshaped to `shape` (sizes must agree). */
+function reshapedCopy(x: NDArray, shape: readonly number[]): NDArray {
+  return _reshapeOwned(copyArray(x), shape);
+}
+
+/** `np.linalg.tensorsolve(a, b, {axes})`: solves tensordot(a, x, b.ndim) = b for x. */
+export function tensorsolve(
+  a_: ArrayLike,
+  b_: ArrayLike,
+  opts: { axes?: number[] | null } = {},
+): NDArray {
+  let a = _arr(a_);
+  const b = _arr(b_);
+  const an = a.ndim;
+  if (opts.axes !== undefined && opts.axes !== null) {
+    const all = a._shape.map((_, i) => i);
+    for (const k of opts.axes) {
+      const kk = normalizeAxis(k, an);
+      all.splice(all.indexOf(kk), 1);
+      all.push(kk);
+    }
+    a = _permute(a, all);
+  }
+  const oldshape = a._shape.slice(an - (an - b.ndim));
+  const prod = oldshape.reduce((p, d) => p * d, 1);
+  if (a.size !== prod * prod) {
+    throw LinAlgError(
+      'Input arrays must satisfy the requirement             prod(a.shape[b.ndim:]) == prod(a.shape[:b.ndim])',
+    );
+  }
+  const x = solve(reshapedCopy(a, [prod, prod]), reshapedCopy(b, [b.size]));
+  return _reshapeOwned(x, oldshape);
+}
+
+/** `np.linalg.tensorinv(a, {ind})`: the inverse with respect to tensordot(·, ·, ind). */
+export function tensorinv(a_: ArrayLike, opts: { ind?: number } | number = {}): NDArray {
+  const ind = typeof opts === 'number' ? opts : (opts.ind ?? 2);
+  const a = _arr(a_);
+  if (!(ind > 0)) throw ValueError('Invalid ind argument.');
+  const old = a._shape;
+  const invshape = [...old.slice(ind), ...old.slice(0, ind)];
+  const prod = old.slice(ind).reduce((p, d) => p * d, 1);
+  const rows = prod === 0 ? 0 : a.size / prod;
+  if (!Number.isInteger(rows))
+    throw ValueError(`cannot reshape array of size ${a.size} into shape (${prod},newaxis)`);
+  const ia = inv(reshapedCopy(a, [prod, rows]));
+  return _reshapeOwned(ia, invshape);
 }

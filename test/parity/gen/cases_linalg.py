@@ -399,3 +399,13 @@ def cases(c):
     c.add("nan/eigvalsh", "linalg.eigvalsh", A(nanm))
     c.add("svd/zeros", "linalg.svd", A(np.zeros((3, 2))))
     c.add("eigvals/tiny-huge", "linalg.eigvals", A([[1e300, 1.0], [1.0, 1e-300]]))
+
+    # ---- tensorsolve, tensorinv ------------------------------------------------------------------
+    c.add("tensorsolve/eye", "linalg.tensorsolve", A(np.eye(6).reshape(6, 2, 3)), A(np.arange(6.0)), rtol=L)
+    c.add("tensorsolve/random", "linalg.tensorsolve", A(well(6).reshape(2, 3, 6)), A(rnd(2, 3)), rtol=L)
+    c.add("tensorsolve/axes", "linalg.tensorsolve", A(well(6).reshape(6, 2, 3)), A(rnd(2, 3)), axes=[0], rtol=L)
+    c.add("tensorsolve/err-shape", "linalg.tensorsolve", A(np.ones((2, 3, 4))), A(np.ones((2, 3))))
+    c.add("tensorinv/4d", "linalg.tensorinv", A(well(6).reshape(2, 3, 6)), ind=2, rtol=L)
+    c.add("tensorinv/ind1", "linalg.tensorinv", A(well(6).reshape(6, 2, 3)), ind=1, rtol=L)
+    c.add("tensorinv/err-ind", "linalg.tensorinv", A(np.ones((4, 6))), ind=0)
+    c.add("tensorinv/err-square", "linalg.tensorinv", A(np.ones((4, 6, 5))), ind=1)
