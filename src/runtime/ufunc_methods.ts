@@ -8,10 +8,10 @@
  */
 import { DTYPE_INFO, type DType } from './dtype';
 import { TypeError_, ValueError, normalizeAxis, normalizeAxisTuple } from './errors';
-import { broadcastShapes } from './iter';
+import { broadcastShapes, tryBroadcastShapes } from './iter';
 import { splitOpts } from './args';
 import { NDArray, isNDArray, shapeSize, type ArrayLike, type Scalar } from './ndarray';
-import { asarray, copyArray, toJS } from './convert';
+import { asarray, converter, copyArray, toJS } from './convert';
 import {
   allocResult,
   applyUfunc,
@@ -22,7 +22,16 @@ import {
   scalarArray,
   ufuncName,
 } from './ufunc_core';
-import { UFUNC_DEFS } from './ufunc_kernels';
+import {
+  UFUNC_DEFS,
+  getKernel,
+  type BinaryKernel,
+  type Num,
+  type Store,
+  type UnaryKernel,
+} from './ufunc_kernels';
+import { getitem } from './indexing';
+import { typedArrayCtor } from './memory';
 
 /** NumPy's `ufunc.identity` (null when the ufunc has none). */
 export const IDENTITY: Record<string, Scalar | null> = {
@@ -275,6 +284,78 @@ export function ufuncOuter(
   return r;
 }
 
+/**
+ * `ufunc.at(a, indices, b)`: unbuffered in-place `a[indices] = op(a[indices], b)`; repeated
+ * indices apply repeatedly (`np.add.at(a, [0, 0], 1)` adds 2). Results cast back unsafely, as
+ * NumPy does. `indices` is one index (an int, list, array, slice string) or, as NumPy's tuple, a
+ * JS array of per-axis index arrays/slices.
+ */
+export function ufuncAt(op: string, a: NDArray, indices: unknown, b?: ArrayLike): void {
+  const def = UFUNC_DEFS[op]!;
+  if (def.nout !== 1) throw ValueError('Only single output ufuncs supported at this time');
+  if (def.nin === 2 && b === undefined) throw ValueError('second operand needed for ufunc');
+  if (def.nin === 1 && b !== undefined)
+    throw ValueError('second operand provided when ufunc is unary');
+  if (!isNDArray(a)) throw TypeError_('first operand must be an array');
+  a._assertWriteable();
+  // the data index of every element of `a`, indexed like `a`
+  const pos = NDArray.empty(a._shape, 'float64', false);
+  {
+    const pd = pos._data() as Float64Array;
+    let k = pos._start;
+    a._forEach((p) => {
+      pd[k++] = p;
+    });
+  }
+  const isTuple =
+    Array.isArray(indices) &&
+    indices.length > 0 &&
+    indices.every(
+      (x) =>
+        isNDArray(x) ||
+        typeof x === 'string' ||
+        x === null ||
+        (typeof x === 'object' && !Array.isArray(x)),
+    );
+  const sel0 = getitem(pos, isTuple ? (indices as unknown[]) : [indices]);
+  const sel = isNDArray(sel0) ? sel0 : scalarArray(sel0, 'float64');
+  const ins = def.nin === 2 ? [classify(a), classify(b)] : [classify(a)];
+  const lp = resolveLoop(def, ins, null, 'unsafe').loop;
+  let bb: NDArray | null = null;
+  if (def.nin === 2) {
+    const bi = ins[1]!;
+    const bArr = bi.kind === 'weak' ? scalarArray(bi.v, lp.ins[1]!) : bi.a;
+    const shp = tryBroadcastShapes([bArr._shape, sel._shape]);
+    if (shp === null || shp.join() !== sel._shape.join())
+      throw ValueError('array is not broadcastable to correct shape');
+    bb = allocResult(sel._shape, lp.ins[1]!);
+    maskedCopy(bb, bArr, null);
+  }
+  const kernel = getKernel(op, lp.key, 'ts')!;
+  const T = (d: DType): Store => new (typedArrayCtor(d))(new ArrayBuffer(8)) as unknown as Store;
+  const tx = T(lp.ins[0]!);
+  const ty = T(def.nin === 2 ? lp.ins[1]! : lp.ins[0]!);
+  const to = T(lp.outs[0]!);
+  const cin = converter(a.dtype, lp.ins[0]!) as ((x: Num) => Num) | null;
+  const cout = converter(lp.outs[0]!, a.dtype) as ((x: Num) => Num) | null;
+  // typed arrays after the last allocation
+  const ad = a._data() as unknown as Store;
+  const sd = sel._data() as Float64Array;
+  const bd = bb === null ? null : (bb._data() as unknown as Store);
+  let k = 0;
+  sel._forEach((q) => {
+    const p = sd[q]!;
+    const v = ad[p]!;
+    tx[0] = cin === null ? v : cin(v);
+    if (bd !== null) {
+      ty[0] = bd[bb!._start + k]!;
+      (kernel as BinaryKernel)(1, tx, 0, 0, ty, 0, 0, to, 0, 0);
+    } else (kernel as UnaryKernel)(1, tx, 0, 0, to, 0, 0);
+    ad[p] = cout === null ? to[0]! : cout(to[0]!);
+    k++;
+  });
+}
+
 /** NumPy's `ufunc.types` strings for our loops (`'bb->b'`). */
 export function loopTypes(op: string): string[] {
   const code: Record<DType, string> = {
@@ -309,6 +390,7 @@ export function decorateUfunc<F extends object>(fn: F, op: string): F & UfuncAtt
     reduce: (array: ArrayLike, ...args: unknown[]) => ufuncReduce(op, array, ...args),
     accumulate: (array: ArrayLike, ...args: unknown[]) => ufuncAccumulate(op, array, ...args),
     outer: (A: ArrayLike, B: ArrayLike, ...args: unknown[]) => ufuncOuter(op, A, B, ...args),
+    at: (a: NDArray, indices: unknown, b?: ArrayLike) => ufuncAt(op, a, indices, b),
   };
   return Object.assign(fn, attrs);
 }
@@ -327,4 +409,6 @@ export interface UfuncAttributes {
   accumulate(array: ArrayLike, ...args: unknown[]): NDArray;
   /** `ufunc.outer(A, B, {out, where, dtype, casting})`. */
   outer(A: ArrayLike, B: ArrayLike, ...args: unknown[]): NDArray | Scalar;
+  /** `ufunc.at(a, indices, b)`: unbuffered in place, repeated indices accumulate. */
+  at(a: NDArray, indices: unknown, b?: ArrayLike): void;
 }

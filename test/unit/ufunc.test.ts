@@ -345,3 +345,59 @@ describe('backend conformance', () => {
     ]);
   });
 });
+
+describe('ufunc.at', () => {
+  // numpy: a=np.array([1,2,3,4]); np.add.at(a, [0,0,2], 1) -> [3 2 4 4]; (…, 1.5) -> [3 2 4 4]
+  it('applies repeated indices repeatedly and casts back', () => {
+    let a = arr([1, 2, 3, 4]);
+    np.add.at(a, [0, 0, 2], 1);
+    assert.deepEqual(a.tolist(), [3, 2, 4, 4]);
+    a = arr([1, 2, 3, 4]);
+    np.add.at(a, [0, 0, 2], 1.5);
+    assert.deepEqual(a.tolist(), [3, 2, 4, 4]);
+    a = arr([1, 2, 3, 4], 'float64');
+    np.add.at(a, [0, 0, 2], arr([1, 2, 3]));
+    assert.deepEqual(a.tolist(), [4, 2, 6, 4]);
+  });
+  // a=np.arange(6.).reshape(2,3); np.add.at(a, (np.array([0,1,0]), np.array([2,2,2])), 10)
+  it('takes a tuple of index arrays, ints with broadcasting, slices, unary ufuncs', () => {
+    const a = (np.arange(6).astype('float64') as NDArray).reshape(2, 3);
+    np.add.at(a, [arr([0, 1, 0]), arr([2, 2, 2])], 10);
+    assert.deepEqual(a.tolist(), [
+      [0, 1, 22],
+      [3, 4, 15],
+    ]);
+    const b = (np.arange(6) as NDArray).reshape(2, 3);
+    np.add.at(b, 1, [1, 2, 3]);
+    assert.deepEqual(b.tolist(), [
+      [0, 1, 2],
+      [4, 6, 8],
+    ]);
+    np.negative.at(b, [0, 0]);
+    assert.deepEqual(b.tolist(), [
+      [0, 1, 2],
+      [4, 6, 8],
+    ]);
+    const c = np.arange(4, { dtype: 'int8' }) as NDArray;
+    np.multiply.at(c, [1, 1, 1, 1, 1, 1, 1, 1], 3);
+    assert.deepEqual(c.tolist(), [0, -95, 2, 3]);
+    const d = np.arange(4).astype('float64') as NDArray;
+    np.maximum.at(d, ':', 2.5);
+    assert.deepEqual(d.tolist(), [2.5, 2.5, 2.5, 3]);
+  });
+  it("raises NumPy's errors", () => {
+    const a = np.arange(4) as NDArray;
+    assert.throws(() => np.add.at(a, [5], 1), {
+      name: 'IndexError',
+      message: 'index 5 is out of bounds for axis 0 with size 4',
+    });
+    assert.throws(() => np.add.at(a, [0, 1], [1, 2, 3]), {
+      name: 'ValueError',
+      message: 'array is not broadcastable to correct shape',
+    });
+    assert.throws(() => np.add.at(a, [0]), {
+      name: 'ValueError',
+      message: 'second operand needed for ufunc',
+    });
+  });
+});
