@@ -14,7 +14,7 @@
 import { splitOpts } from './args';
 import { asarray, copyInto, scalarToStorage, toJS } from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType } from './dtype';
-import { AxisError, NumPyError, TypeError_, ValueError } from './errors';
+import { AxisError, IndexError, NumPyError, TypeError_, ValueError } from './errors';
 import {
   broadcastStrides,
   collapse,
@@ -145,6 +145,11 @@ export function iterPerm(strides: readonly number[], ...more: (readonly number[]
   return perm;
 }
 
+/** Strides as nditer sees them: size-1 dims get stride 0 (so they have no say in the order). */
+export function itStrides(a: NDArray): number[] {
+  return a._strides.map((st, i) => (a._shape[i] === 1 ? 0 : st));
+}
+
 /** A fresh owner of `shape` whose strides follow `perm` (innermost first); zero strides if empty. */
 export function allocPerm(
   shape: readonly number[],
@@ -175,7 +180,7 @@ export function allocPerm(
 
 /** A fresh array laid out like `a` (NumPy's order='K'). */
 export function emptyLikeK(a: NDArray, dtype: DType = a.dtype, zero = true): NDArray {
-  return allocPerm(a._shape, iterPerm(a._strides), dtype, zero);
+  return allocPerm(a._shape, iterPerm(itStrides(a)), dtype, zero);
 }
 
 /** `a` cast to `dtype`, keeping its layout (no copy when the dtype already matches). */
@@ -206,7 +211,7 @@ function reduceLoop(src: NDArray, outK: NDArray, inner: Inner): void {
   const os0 = outK._start;
   const ist = [...src._strides];
   const ost = outK._strides.map((s, i) => (outK._shape[i] === 1 && shape[i] !== 1 ? 0 : s));
-  const perm = iterPerm(ist).reverse();
+  const perm = iterPerm(ist.map((st, i) => (shape[i] === 1 ? 0 : st))).reverse();
   loop(
     perm.map((d) => shape[d] as number),
     [
@@ -247,7 +252,9 @@ function planSum(
   const shape = a._shape;
   const ost = outK._strides.map((st, i) => (outK._shape[i] === 1 && shape[i] !== 1 ? 0 : st));
   const mst = mask === null ? null : mask._strides;
-  const perm = (mst === null ? iterPerm(a._strides) : iterPerm(a._strides, mst)).reverse(); // outer → inner
+  const perm = (
+    mask === null ? iterPerm(itStrides(a)) : iterPerm(itStrides(a), itStrides(mask))
+  ).reverse(); // outer → inner
   const opStrides = [ost, a._strides, ...(mst === null ? [] : [mst])];
   const c = collapse(
     perm.map((d) => shape[d] as number),
@@ -475,6 +482,30 @@ export function pairwiseSum32(d: FStore, p: number, n: number, s: number): numbe
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
   return f(pairwiseSum32(d, p, n2, s) + pairwiseSum32(d, p + n2 * s, n - n2, s));
+}
+
+/** A value stored into `dt` (integers wrap, float32 rounds), for non-64-bit dtypes. */
+function wrapTo(dt: DType): (x: number) => number {
+  switch (dt) {
+    case 'int8':
+      return (x) => (x << 24) >> 24;
+    case 'uint8':
+      return (x) => x & 0xff;
+    case 'int16':
+      return (x) => (x << 16) >> 16;
+    case 'uint16':
+      return (x) => x & 0xffff;
+    case 'int32':
+      return (x) => x | 0;
+    case 'uint32':
+      return (x) => x >>> 0;
+    case 'float32':
+      return Math.fround;
+    case 'bool':
+      return (x) => (x !== 0 ? 1 : 0);
+    default:
+      return (x) => x;
+  }
 }
 
 /** Wrapping integer multiply for a non-64-bit integer dtype. */
@@ -746,7 +777,7 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
   }
   const outK = allocPerm(
     keepShape,
-    maskB === null ? iterPerm(a._strides) : iterPerm(a._strides, maskB._strides),
+    maskB === null ? iterPerm(itStrides(a)) : iterPerm(itStrides(a), itStrides(maskB)),
     loopDt,
     false,
   );
@@ -883,6 +914,8 @@ function inplace2(dst: NDArray, b: NDArray, f: (x: number, y: number) => number)
   });
 }
 
+const BOOL_SUBTRACT =
+  'numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.';
 const FLOAT_AXIS_METHODS = 'integer argument expected, got float';
 const FLOAT_AXIS_ITER = "'float' object is not iterable";
 
@@ -1083,12 +1116,12 @@ export function nanprod(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
 /** `np.nanmax(a, axis, out, keepdims, initial, where)`: NaNs ignored (all-NaN slices give NaN). */
 export function nanmax(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
-  return ufuncReduce(DTYPE_INFO[a.dtype].kind === 'f' ? 'fmax' : 'maximum', a, args, MAX_ARGS);
+  return ufuncReduce('fmax', a, args, MAX_ARGS);
 }
 /** `np.nanmin(a, axis, out, keepdims, initial, where)`. */
 export function nanmin(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
-  return ufuncReduce(DTYPE_INFO[a.dtype].kind === 'f' ? 'fmin' : 'minimum', a, args, MAX_ARGS);
+  return ufuncReduce('fmin', a, args, MAX_ARGS);
 }
 
 /** `np.nanmean(a, axis, dtype, out, keepdims, where)`. */
@@ -1125,30 +1158,26 @@ export function ptp(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'out', 'keepdims']);
   const spec = { axis: o.axis, keepdims: o.keepdims === true };
+  if (a.dtype === 'bool') {
+    reduceArray(a, 'maximum', spec);
+    throw TypeError_(BOOL_SUBTRACT);
+  }
   const mx = reduceArray(a, 'maximum', spec);
   const mn = reduceArray(a, 'minimum', spec);
-  const X = mx._data() as Store;
+  // np.subtract(max, min): a fresh output laid out by nditer from its operands
+  const res = allocPerm(mx._shape, iterPerm(itStrides(mx), itStrides(mn)), a.dtype, false);
+  copyInto(res, mx);
+  const R = res._data() as Store;
   const N = mn._data() as Store;
-  const wrap = DTYPE_INFO[a.dtype].big
-    ? null
-    : a.dtype === 'bool'
-      ? (v: number) => (v !== 0 ? 1 : 0)
-      : null;
-  const f32 = a.dtype === 'float32';
-  const s0 = mx._start;
-  const s1 = mn._start;
-  for (let i = 0; i < mx.size; i++) {
-    const u = X[s0 + i] as Num;
-    const v = N[s1 + i] as Num;
-    if (typeof u === 'bigint') X[s0 + i] = u - (v as bigint);
-    else
-      X[s0 + i] = wrap
-        ? wrap(u - (v as number))
-        : f32
-          ? Math.fround(u - (v as number))
-          : u - (v as number);
-  }
-  return finish(mx, o.out);
+  const wrap = wrapTo(a.dtype);
+  loop2(res._shape, operand(res), operand(mn), (n, i0, s0, i1, s1) => {
+    for (let j = 0; j < n; j++) {
+      const u = R[i0 + j * s0] as Num;
+      const v = N[i1 + j * s1] as Num;
+      R[i0 + j * s0] = typeof u === 'bigint' ? u - (v as bigint) : wrap(u - (v as number));
+    }
+  });
+  return finish(res, o.out);
 }
 
 /** `np.count_nonzero(a, axis, keepdims)`: a JS number for a full count, else int64. */
@@ -1185,8 +1214,7 @@ function argReduce(
   }
   const n = a._shape[ax] as number;
   const outShape = a._shape.filter((_, i) => i !== ax);
-  if (n === 0 && shapeSize(outShape) > 0)
-    throw ValueError(`attempt to get ${name} of an empty sequence`);
+  if (n === 0) throw ValueError(`attempt to get ${name} of an empty sequence`);
   if (nan && isF && n > 0) {
     // All-NaN slices are an error
     const D = a._data() as FStore;
@@ -1386,9 +1414,10 @@ export function average(
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'weights', 'returned', 'keepdims']);
   const keepdims = o.keepdims === true;
-  const axes = reductionAxes(o.axis, a.ndim, undefined, FLOAT_AXIS_ITER);
+  const axes = reductionAxes(o.axis, a.ndim, 'repeated axis in `axis` argument', FLOAT_AXIS_ITER);
   if (o.weights === undefined || o.weights === null) {
     const avg = meanArray(a, o.axis, keepdims, null, undefined);
+    if (avg.size === 0) throw new NumPyError('ZeroDivisionError', 'division by zero');
     if (o.returned !== true) return finish(avg, undefined);
     const scl = a.size / Math.max(avg.size, 1);
     const sc = NDArray.empty(avg._shape, avg.dtype);
@@ -1564,16 +1593,28 @@ function fromValues(
 
 /** Output layout for median-like reductions: the input's order over the output dims (K). */
 function outPerm(a: NDArray, axes: readonly number[], keepdims: boolean): number[] {
-  const perm = iterPerm(a._strides);
+  const perm = iterPerm(itStrides(a));
   if (keepdims) return perm;
   const kept = a._shape.map((_, i) => i).filter((i) => !axes.includes(i));
   return perm.filter((ax) => kept.includes(ax)).map((ax) => kept.indexOf(ax));
+}
+
+/** `_ureduce`'s reshape of several axes into one fails for empty arrays with empty kept dims. */
+function checkUreduceReshape(a: NDArray, axis: unknown, axes: readonly number[]): void {
+  if (axis === undefined || axis === null || axes.length < 2 || a.size !== 0) return;
+  const kept = a._shape.filter((_, i) => !axes.includes(i));
+  if (kept.length > 0 && shapeSize(kept) === 0) {
+    throw ValueError(
+      `cannot reshape array of size 0 into shape (${[...kept, 'newaxis'].join(',')})`,
+    );
+  }
 }
 
 function medianLike(x: ArrayLike, args: readonly unknown[], nan: boolean): NDArray | Scalar {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'out', 'overwrite_input', 'keepdims']);
   const axes = reductionAxes(o.axis, a.ndim, 'repeated axis', FLOAT_AXIS_ITER);
+  checkUreduceReshape(a, o.axis, axes);
   const keepdims = o.keepdims === true;
   const isF = DTYPE_INFO[a.dtype].kind === 'f';
   const rdt: DType = isF ? a.dtype : 'float64';
@@ -1590,10 +1631,20 @@ function medianLike(x: ArrayLike, args: readonly unknown[], nan: boolean): NDArr
     return fr(s / 2);
   });
   const shape = reducedShape(a._shape, axes, false);
-  return finish(
-    keepAxes(fromValues(vals, shape, rdt, outPerm(a, axes, false)), a.ndim, axes, 0, keepdims),
-    o.out,
-  );
+  // several axes: NumPy moves them last and reshapes, a copy (C order) unless they merge
+  const perm = axes.length > 1 && !mergeable(a, axes) ? null : outPerm(a, axes, false);
+  return finish(keepAxes(fromValues(vals, shape, rdt, perm), a.ndim, axes, 0, keepdims), o.out);
+}
+
+/** Whether `axes` (ascending) of `a` merge into one dim without a copy (NumPy's reshape rule). */
+function mergeable(a: NDArray, axes: readonly number[]): boolean {
+  const dims = [...axes].sort((p, q) => p - q).filter((d) => a._shape[d] !== 1);
+  for (let i = 0; i + 1 < dims.length; i++) {
+    const d = dims[i] as number;
+    const e = dims[i + 1] as number;
+    if (a._strides[d] !== (a._strides[e] as number) * (a._shape[e] as number)) return false;
+  }
+  return true;
 }
 
 /** `np.median(a, axis, out, overwrite_input, keepdims)`: NaN if a slice holds NaN. */
@@ -1601,7 +1652,13 @@ export function median(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return medianLike(a, args, false);
 }
 /** `np.nanmedian(a, axis, out, overwrite_input, keepdims)`. */
-export function nanmedian(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export function nanmedian(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  const a = asarray(x);
+  if (a.size === 0) {
+    // NumPy: `if a.size == 0: return np.nanmean(a, axis, out=out, keepdims=keepdims)`
+    const o = parseArgs(args, ['axis', 'out', 'overwrite_input', 'keepdims']);
+    return nanmean(a, { axis: o.axis, out: o.out, keepdims: o.keepdims });
+  }
   return medianLike(a, args, true);
 }
 
@@ -1714,6 +1771,7 @@ function quantileLike(
   const axes = reductionAxes(o.axis, a.ndim, 'repeated axis', FLOAT_AXIS_ITER);
   const keepdims = o.keepdims === true;
   const isF = DTYPE_INFO[a.dtype].kind === 'f';
+  if (!nan) checkUreduceReshape(a, o.axis, axes);
   const scalarQ = typeof qIn === 'number';
   const qa = asarray(qIn, { dtype: 'float64' });
   // Indices and gamma are float64; with a Python-scalar q (weak) NumPy interpolates a float32
@@ -1739,11 +1797,15 @@ function quantileLike(
   }
   const takes = TAKE_METHODS.includes(method);
   const rdt: DType = takes ? a.dtype : isF ? (scalarQ ? a.dtype : 'float64') : 'float64';
-  const laneF32 = a.dtype === 'float32';
+  const subWrap = wrapTo(a.dtype);
   const lanes = sortedLanes(a, axes, nan && isF);
   const nq = qs.length;
   const nl = lanes.length;
   const vals = new Array<Num>(nq * nl);
+  if (!nan && nl > 0 && nq > 0 && lanes[0]?.length === 0) {
+    throw IndexError(`index ${isF ? -1 : 0} is out of bounds for axis 0 with size 0`);
+  }
+  if (!takes && a.dtype === 'bool' && nl > 0 && nq > 0) throw TypeError_(BOOL_SUBTRACT);
   lanes.forEach((lane, li) => {
     const n = lane.length;
     const hasNaN = isF && n > 0 && (lane[n - 1] as number) !== (lane[n - 1] as number);
@@ -1771,9 +1833,12 @@ function quantileLike(
         else if (method === 'averaged_inverted_cdf') gamma = gamma === 0 ? 0.5 : 1;
         const A = lane[prev < 0 ? n + prev : prev] as Num;
         const B = lane[next < 0 ? n + next : next] as Num;
+        // b - a in the array's dtype (integers wrap, as NumPy's subtract)
         let diff: number;
-        if (typeof A === 'bigint') diff = Number(BigInt.asIntN(64, (B as bigint) - A));
-        else diff = laneF32 ? Math.fround((B as number) - A) : (B as number) - A;
+        if (typeof A === 'bigint') {
+          const d = (B as bigint) - A;
+          diff = Number(a.dtype === 'uint64' ? BigInt.asUintN(64, d) : BigInt.asIntN(64, d));
+        } else diff = subWrap((B as number) - A);
         const Af = Number(A);
         const Bf = Number(B);
         r = gamma >= 0.5 ? R(Bf - R(diff * R(1 - gamma))) : R(Af + R(diff * R(gamma)));
@@ -1783,7 +1848,8 @@ function quantileLike(
   });
   const rshape = reducedShape(a._shape, axes, false);
   const shape = [...qa._shape, ...rshape];
-  const perm = qa.ndim === 0 ? outPerm(a, axes, false) : null;
+  // NumPy works on a C-ordered copy: the result is C-ordered
+  const perm = null;
   return finish(
     keepAxes(fromValues(vals, shape, rdt, perm), a.ndim, axes, qa.ndim, keepdims),
     o.out,

@@ -78,6 +78,28 @@ function viewAs1D(a: NDArray, out: NDArray): NDArray {
 /** NumPy's `PyArray_NewLikeArray(order='K')`: axes by |stride|, largest outermost (stable). */
 function newLikeK(a: NDArray): NDArray {
   const nd = a.ndim;
+  if (a.flags.c_contiguous || a.flags.f_contiguous) {
+    const c = a.flags.c_contiguous;
+    const owner = NDArray.empty([a.size], a.dtype, false);
+    const st = new Array<number>(nd).fill(0);
+    if (a.size > 0) {
+      let acc = 1;
+      for (let k = 0; k < nd; k++) {
+        const ax = c ? nd - 1 - k : k;
+        st[ax] = acc;
+        acc *= a._shape[ax] as number;
+      }
+    }
+    return new NDArray({
+      buffer: owner.buffer,
+      dtype: a.dtype,
+      shape: a._shape,
+      strides: st,
+      offset: 0,
+      base: null,
+      writeable: true,
+    });
+  }
   const order = Array.from({ length: nd }, (_, i) => i).sort(
     (i, j) => Math.abs(a._strides[j] as number) - Math.abs(a._strides[i] as number) || i - j,
   );
@@ -677,7 +699,10 @@ export function nonzero(x: ArrayLike): NDArray[] {
   const a = asarray(x);
   if (a.ndim === 0) {
     throw ValueError(
-      'Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.',
+      'Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.' +
+        (a.dtype === 'bool'
+          ? ' If the context of this error is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.'
+          : ''),
     );
   }
   const c = coords(a);

@@ -170,6 +170,7 @@ def cases(c):
     c.add("err/unique-axis", "unique", A, axis=2)
     c.add("err/unique-axis-float", "unique", A, axis=1.5)
     c.add("err/nonzero-0d", "nonzero", arr(3))
+    c.add("err/nonzero-0d-bool", "nonzero", arr(True))
     c.add("err/searchsorted-side", "searchsorted", arr([1, 2, 3]), 2, side="middle")
     c.add("err/searchsorted-2d", "searchsorted", A, 2)
     c.add("err/searchsorted-0d", "searchsorted", arr(3), 2)
