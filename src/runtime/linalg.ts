@@ -10,7 +10,13 @@
  */
 import { splitOpts } from './args';
 import { DTYPE_INFO, type DType } from './dtype';
-import { LinAlgError, normalizeAxis, TypeError_, ValueError } from './errors';
+import {
+  LinAlgError as linAlgError,
+  NumPyError,
+  normalizeAxis,
+  TypeError_,
+  ValueError,
+} from './errors';
 import { shapeStrTight, tryBroadcastShapes } from './iter';
 import { NDArray, shapeSize, type ArrayLike, type Scalar } from './ndarray';
 import {
@@ -85,11 +91,11 @@ const resultType = (...arrays: NDArray[]): DType =>
 
 function assertStacked2d(a: NDArray): void {
   if (a.ndim < 2)
-    throw LinAlgError(`${a.ndim}-dimensional array given. Array must be at least two-dimensional`);
+    throw linAlgError(`${a.ndim}-dimensional array given. Array must be at least two-dimensional`);
 }
 function assertSquare(a: NDArray): void {
   if (a._shape[a.ndim - 1] !== a._shape[a.ndim - 2])
-    throw LinAlgError('Last 2 dimensions of the array must be square');
+    throw linAlgError('Last 2 dimensions of the array must be square');
 }
 
 /** Reads every (rows × cols) matrix of a stack into row-major Float64Arrays. */
@@ -282,7 +288,7 @@ export function solve(a_: ArrayLike, b_: ArrayLike): NDArray {
   const outs: Float64Array[] = [];
   for (let t = 0; t < A.mats.length; t++) {
     const f = luFactor(A.mats[t] as Float64Array, n);
-    if (f.singular) throw LinAlgError('Singular matrix');
+    if (f.singular) throw linAlgError('Singular matrix');
     const x = Float64Array.from(B.mats[t] as Float64Array);
     luSolve(f, n, x, nrhs);
     outs.push(x);
@@ -313,7 +319,7 @@ export function inv(a_: ArrayLike): NDArray {
   const n = S.rows;
   const outs = S.mats.map((m) => {
     const f = luFactor(m, n);
-    if (f.singular) throw LinAlgError('Singular matrix');
+    if (f.singular) throw linAlgError('Singular matrix');
     const x = new Float64Array(n * n);
     for (let i = 0; i < n; i++) x[i * n + i] = 1;
     luSolve(f, n, x, n);
@@ -378,7 +384,7 @@ function symEig(
   wantVectors: boolean,
 ): { w: Float64Array; v: Float64Array } {
   const r = syevd(m, n, uplo, wantVectors);
-  if (r === null) throw LinAlgError('Eigenvalues did not converge');
+  if (r === null) throw linAlgError('Eigenvalues did not converge');
   return r;
 }
 
@@ -466,7 +472,7 @@ function svdCore(
   full: boolean,
   wantUV: boolean,
 ): { u: Float64Array[]; s: Float64Array; v: Float64Array[] } {
-  if (a.some(Number.isNaN)) throw LinAlgError(svdNoConvergence);
+  if (a.some(Number.isNaN)) throw linAlgError(svdNoConvergence);
   if (m < n) {
     // A = (Aᵀ)ᵀ: the SVD of the transpose with the roles of U and V swapped
     const t = new Float64Array(m * n);
@@ -610,7 +616,7 @@ function svdFactors(
   n: number,
   full: boolean,
 ): { u: Float64Array; s: Float64Array; vt: Float64Array } {
-  if (a.some(Number.isNaN)) throw LinAlgError(svdNoConvergence);
+  if (a.some(Number.isNaN)) throw linAlgError(svdNoConvergence);
   const k = Math.min(m, n);
   if (k > 0) {
     const r = gesdd(a, m, n, full);
@@ -736,7 +742,7 @@ export function cholesky(a_: ArrayLike, opts: { upper?: boolean } = {}): NDArray
     for (let j = 0; j < n; j++) {
       let d = m[j * n + j]!;
       for (let k = 0; k < j; k++) d -= L[j * n + k]! * L[j * n + k]!;
-      if (d <= 0) throw LinAlgError('Matrix is not positive definite'); // NaN propagates, as LAPACK
+      if (d <= 0) throw linAlgError('Matrix is not positive definite'); // NaN propagates, as LAPACK
       const ljj = Math.sqrt(d);
       L[j * n + j] = ljj;
       for (let i = j + 1; i < n; i++) {
@@ -765,15 +771,15 @@ export function lstsq(a_: ArrayLike, b_: ArrayLike, ...rest: unknown[]): LstsqRe
   const a = _arr(a_);
   const b = _arr(b_);
   if (a.ndim !== 2)
-    throw LinAlgError(`${a.ndim}-dimensional array given. Array must be two-dimensional`);
+    throw linAlgError(`${a.ndim}-dimensional array given. Array must be two-dimensional`);
   const b2 =
     b.ndim === 1 ? b._view([b._shape[0] as number, 1], [b._strides[0] as number, 0], b._offset) : b;
   if (b2.ndim !== 2)
-    throw LinAlgError(`${b.ndim}-dimensional array given. Array must be two-dimensional`);
+    throw linAlgError(`${b.ndim}-dimensional array given. Array must be two-dimensional`);
   const m = a._shape[0] as number;
   const n = a._shape[1] as number;
   const nrhs = b2._shape[1] as number;
-  if (b2._shape[0] !== m) throw LinAlgError('Incompatible dimensions');
+  if (b2._shape[0] !== m) throw linAlgError('Incompatible dimensions');
   const rt = resultType(a, b);
   const A = readStack(a, rt).mats[0] as Float64Array;
   const B = readStack(b2, rt).mats[0] as Float64Array;
@@ -784,7 +790,7 @@ export function lstsq(a_: ArrayLike, b_: ArrayLike, ...rest: unknown[]): LstsqRe
       : rcondArg;
   const k = Math.min(m, n);
   if (A.some(Number.isNaN) || B.some(Number.isNaN))
-    throw LinAlgError('SVD did not converge in Linear Least Squares');
+    throw linAlgError('SVD did not converge in Linear Least Squares');
   const { u, s, v } = svdCore(A, m, n, false, true);
   const cut = rcond * (s[0] ?? 0);
   let rank = 0;
@@ -1094,9 +1100,9 @@ function eigStack(
   const n = S.rows;
   const res = S.mats.map((m) => {
     for (const x of m)
-      if (!Number.isFinite(x)) throw LinAlgError('Array must not contain infs or NaNs');
+      if (!Number.isFinite(x)) throw linAlgError('Array must not contain infs or NaNs');
     const r = geev(m, n, wantVectors);
-    if (!r.converged) throw LinAlgError('Eigenvalues did not converge');
+    if (!r.converged) throw linAlgError('Eigenvalues did not converge');
     if (r.complex) {
       throw TypeError_(
         'ndscope does not support complex results: this matrix has complex eigenvalues (np.linalg.eig would return a complex128 array)',
@@ -1177,8 +1183,18 @@ export function multi_dot(arrays: readonly ArrayLike[]): NDArray | Scalar {
   return acc;
 }
 
-/** `np.linalg.LinAlgError`'s name, for `e.name === np.linalg.LinAlgError` style checks. */
-export const LinAlgErrorName = 'LinAlgError';
+/**
+ * `np.linalg.LinAlgError`: `e instanceof np.linalg.LinAlgError` holds for every LinAlgError the
+ * runtime throws (they are NumPyErrors named 'LinAlgError'); `new np.linalg.LinAlgError(msg)` works.
+ */
+export class LinAlgError extends NumPyError {
+  constructor(message: string) {
+    super('LinAlgError', message);
+  }
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return x instanceof Error && x.name === 'LinAlgError';
+  }
+}
 
 /** `np.linalg.tensordot` (same as `np.tensordot`). */
 export const tensordot = (x1: ArrayLike, x2: ArrayLike, ...rest: unknown[]): NDArray | Scalar =>
@@ -1357,7 +1373,7 @@ export function tensorsolve(
   const oldshape = a._shape.slice(an - (an - b.ndim));
   const prod = oldshape.reduce((p, d) => p * d, 1);
   if (a.size !== prod * prod) {
-    throw LinAlgError(
+    throw linAlgError(
       'Input arrays must satisfy the requirement             prod(a.shape[b.ndim:]) == prod(a.shape[:b.ndim])',
     );
   }

@@ -456,3 +456,17 @@ describe('products: GEMM kernels', () => {
     ]);
   });
 });
+
+describe('linalg: LinAlgError', () => {
+  it('np.linalg.LinAlgError matches thrown errors with instanceof', () => {
+    let caught: unknown = null;
+    try {
+      np.linalg.solve(np.zeros([2, 2]), np.ones([2]));
+    } catch (e) {
+      caught = e;
+    }
+    assert.ok(caught instanceof np.linalg.LinAlgError);
+    assert.ok(!(new Error('x') instanceof np.linalg.LinAlgError));
+    assert.equal(new np.linalg.LinAlgError('Singular matrix').name, 'LinAlgError');
+  });
+});
