@@ -31,6 +31,19 @@ function checkNonNeg(p: { values: Float64Array }, name: string): void {
   for (const v of p.values) if (v < 0) throw ValueError(`${name} < 0`);
 }
 
+export interface IntOpts {
+  size?: Size;
+  dtype?: string;
+  endpoint?: boolean;
+}
+
+export interface ChoiceKw {
+  replace?: boolean;
+  p?: ArrayLike | null;
+  axis?: number;
+  shuffle?: boolean;
+}
+
 export class Generator {
   readonly bit_generator: PCG64;
   constructor(bitGenerator: PCG64) {
@@ -46,6 +59,9 @@ export class Generator {
   }
 
   /** `random(size=None, dtype=float64, out=None)`: floats in [0, 1). */
+  random(size?: null, opts?: FloatOpts): number;
+  random(size: number | readonly number[], opts?: FloatOpts): NDArray;
+  random(...args: unknown[]): number | NDArray;
   random(...args: unknown[]): number | NDArray {
     const o = params<FloatOpts>(args, ['size', 'dtype', 'out']);
     const dt = floatDtype(o.dtype, 'random');
@@ -55,6 +71,19 @@ export class Generator {
   }
 
   /** `integers(low, high=None, size=None, dtype=int64, endpoint=False)`. */
+  integers(
+    low: number | bigint,
+    high?: number | bigint | null,
+    size?: null,
+    opts?: IntOpts,
+  ): Scalar;
+  integers(
+    low: ArrayLike,
+    high: ArrayLike | null | undefined,
+    size: number | readonly number[],
+    opts?: IntOpts,
+  ): NDArray;
+  integers(...args: unknown[]): Scalar | NDArray;
   integers(...args: unknown[]): Scalar | NDArray {
     const o = params<{
       low: ArrayLike;
@@ -75,6 +104,9 @@ export class Generator {
   }
 
   /** `standard_normal(size=None, dtype=float64, out=None)` (NumPy's ziggurat). */
+  standard_normal(size?: null, opts?: FloatOpts): number;
+  standard_normal(size: number | readonly number[], opts?: FloatOpts): NDArray;
+  standard_normal(...args: unknown[]): number | NDArray;
   standard_normal(...args: unknown[]): number | NDArray {
     const o = params<FloatOpts>(args, ['size', 'dtype', 'out']);
     const dt = floatDtype(o.dtype, 'standard_normal');
@@ -88,6 +120,9 @@ export class Generator {
   }
 
   /** `normal(loc=0.0, scale=1.0, size=None)`. */
+  normal(loc?: number, scale?: number, size?: null): number;
+  normal(loc: ArrayLike, scale: ArrayLike, size: number | readonly number[]): NDArray;
+  normal(...args: unknown[]): number | NDArray;
   normal(...args: unknown[]): number | NDArray {
     const o = params<{ loc?: ArrayLike; scale?: ArrayLike; size?: Size }>(args, [
       'loc',
@@ -102,6 +137,9 @@ export class Generator {
   }
 
   /** `uniform(low=0.0, high=1.0, size=None)`: low + (high - low) * U. */
+  uniform(low?: number, high?: number, size?: null): number;
+  uniform(low: ArrayLike, high: ArrayLike, size: number | readonly number[]): NDArray;
+  uniform(...args: unknown[]): number | NDArray;
   uniform(...args: unknown[]): number | NDArray {
     const o = params<{ low?: ArrayLike; high?: ArrayLike; size?: Size }>(args, [
       'low',
@@ -125,6 +163,12 @@ export class Generator {
   }
 
   /** `standard_exponential(size=None, dtype=float64, method='zig', out=None)`. */
+  standard_exponential(size?: null, opts?: FloatOpts & { method?: 'zig' | 'inv' }): number;
+  standard_exponential(
+    size: number | readonly number[],
+    opts?: FloatOpts & { method?: 'zig' | 'inv' },
+  ): NDArray;
+  standard_exponential(...args: unknown[]): number | NDArray;
   standard_exponential(...args: unknown[]): number | NDArray {
     const o = params<FloatOpts & { method?: 'zig' | 'inv' }>(args, [
       'size',
@@ -147,6 +191,9 @@ export class Generator {
   }
 
   /** `exponential(scale=1.0, size=None)`. */
+  exponential(scale?: number, size?: null): number;
+  exponential(scale: ArrayLike, size: number | readonly number[]): NDArray;
+  exponential(...args: unknown[]): number | NDArray;
   exponential(...args: unknown[]): number | NDArray {
     const o = params<{ scale?: ArrayLike; size?: Size }>(args, ['scale', 'size']);
     const scale = floatParam(o.scale ?? 1);
@@ -156,6 +203,8 @@ export class Generator {
   }
 
   /** `choice(a, size=None, replace=True, p=None, axis=0, shuffle=True)`. */
+  choice(a: ArrayLike, size: number | readonly number[], opts?: ChoiceKw): NDArray;
+  choice(...args: unknown[]): Scalar | NDArray;
   choice(...args: unknown[]): Scalar | NDArray {
     const o = params<{
       a: ArrayLike;

@@ -111,6 +111,9 @@ export class RandomState {
   }
 
   /** `random_sample(size=None)`. */
+  random_sample(size?: null): number;
+  random_sample(size: number | readonly number[]): NDArray;
+  random_sample(...args: unknown[]): number | NDArray;
   random_sample(...args: unknown[]): number | NDArray {
     const o = params<{ size?: Size }>(args, ['size']);
     const g = this._mt;
@@ -118,21 +121,33 @@ export class RandomState {
   }
 
   /** `random(size=None)` (alias of random_sample). */
+  random(size?: null): number;
+  random(size: number | readonly number[]): NDArray;
+  random(...args: unknown[]): number | NDArray;
   random(...args: unknown[]): number | NDArray {
     return this.random_sample(...args);
   }
 
   /** `rand(d0, d1, …)`. */
+  rand(): number;
+  rand(d0: number, ...dims: number[]): NDArray;
+  rand(...dims: number[]): number | NDArray;
   rand(...dims: number[]): number | NDArray {
     return this.random_sample(dimsToSize(dims));
   }
 
   /** `randn(d0, d1, …)`: legacy polar Gaussian. */
+  randn(): number;
+  randn(d0: number, ...dims: number[]): NDArray;
+  randn(...dims: number[]): number | NDArray;
   randn(...dims: number[]): number | NDArray {
     return this.standard_normal(dimsToSize(dims));
   }
 
   /** `standard_normal(size=None)`. */
+  standard_normal(size?: null): number;
+  standard_normal(size: number | readonly number[]): NDArray;
+  standard_normal(...args: unknown[]): number | NDArray;
   standard_normal(...args: unknown[]): number | NDArray {
     const o = params<{ size?: Size }>(args, ['size']);
     const g = this._mt;
@@ -140,6 +155,9 @@ export class RandomState {
   }
 
   /** `normal(loc=0.0, scale=1.0, size=None)`: loc + scale * gauss. */
+  normal(loc?: number, scale?: number, size?: null): number;
+  normal(loc: ArrayLike, scale: ArrayLike, size: number | readonly number[]): NDArray;
+  normal(...args: unknown[]): number | NDArray;
   normal(...args: unknown[]): number | NDArray {
     const o = params<{ loc?: ArrayLike; scale?: ArrayLike; size?: Size }>(args, [
       'loc',
@@ -154,6 +172,9 @@ export class RandomState {
   }
 
   /** `uniform(low=0.0, high=1.0, size=None)`. */
+  uniform(low?: number, high?: number, size?: null): number;
+  uniform(low: ArrayLike, high: ArrayLike, size: number | readonly number[]): NDArray;
+  uniform(...args: unknown[]): number | NDArray;
   uniform(...args: unknown[]): number | NDArray {
     const o = params<{ low?: ArrayLike; high?: ArrayLike; size?: Size }>(args, [
       'low',
@@ -174,6 +195,19 @@ export class RandomState {
   }
 
   /** `randint(low, high=None, size=None, dtype=int)`: masked rejection sampling. */
+  randint(
+    low: number | bigint,
+    high?: number | bigint | null,
+    size?: null,
+    opts?: { dtype?: string },
+  ): Scalar;
+  randint(
+    low: ArrayLike,
+    high: ArrayLike | null | undefined,
+    size: number | readonly number[],
+    opts?: { dtype?: string },
+  ): NDArray;
+  randint(...args: unknown[]): Scalar | NDArray;
   randint(...args: unknown[]): Scalar | NDArray {
     const o = params<{ low: ArrayLike; high?: ArrayLike | null; size?: Size; dtype?: string }>(
       args,
@@ -192,6 +226,12 @@ export class RandomState {
   }
 
   /** `choice(a, size=None, replace=True, p=None)`. */
+  choice(
+    a: ArrayLike,
+    size: number | readonly number[],
+    opts?: { replace?: boolean; p?: ArrayLike | null },
+  ): NDArray;
+  choice(...args: unknown[]): Scalar | NDArray;
   choice(...args: unknown[]): Scalar | NDArray {
     const o = params<{ a: ArrayLike; size?: Size; replace?: boolean; p?: ArrayLike | null }>(args, [
       'a',
@@ -247,22 +287,80 @@ const G = (): RandomState => (globalState ??= new RandomState());
 
 /** `np.random.seed(seed=None)`: reseeds the global RandomState. */
 export const seed = (s?: LegacySeed): void => G().seed(s);
-export const rand = (...dims: number[]): number | NDArray => G().rand(...dims);
-export const randn = (...dims: number[]): number | NDArray => G().randn(...dims);
-export const randint = (...args: unknown[]): Scalar | NDArray => G().randint(...args);
-export const random_sample = (...args: unknown[]): number | NDArray => G().random_sample(...args);
-export const random = (...args: unknown[]): number | NDArray => G().random_sample(...args);
+export function rand(): number;
+export function rand(d0: number, ...dims: number[]): NDArray;
+export function rand(...dims: number[]): number | NDArray {
+  return G().rand(...dims);
+}
+export function randn(): number;
+export function randn(d0: number, ...dims: number[]): NDArray;
+export function randn(...dims: number[]): number | NDArray {
+  return G().randn(...dims);
+}
+export function randint(
+  low: number | bigint,
+  high?: number | bigint | null,
+  size?: null,
+  opts?: { dtype?: string },
+): Scalar;
+export function randint(
+  low: ArrayLike,
+  high: ArrayLike | null | undefined,
+  size: number | readonly number[],
+  opts?: { dtype?: string },
+): NDArray;
+export function randint(...args: unknown[]): Scalar | NDArray {
+  return G().randint(...args);
+}
+export function random_sample(size?: null): number;
+export function random_sample(size: number | readonly number[]): NDArray;
+export function random_sample(...args: unknown[]): number | NDArray {
+  return G().random_sample(...args);
+}
+export function random(size?: null): number;
+export function random(size: number | readonly number[]): NDArray;
+export function random(...args: unknown[]): number | NDArray {
+  return G().random_sample(...args);
+}
 export const ranf = random;
 export const sample = random;
-export const standard_normal = (...args: unknown[]): number | NDArray =>
-  G().standard_normal(...args);
-export const standard_exponential = (...args: unknown[]): number | NDArray =>
-  G().standard_exponential(...args);
-export const normal = (...args: unknown[]): number | NDArray => G().normal(...args);
-export const uniform = (...args: unknown[]): number | NDArray => G().uniform(...args);
-export const choice = (...args: unknown[]): Scalar | NDArray => G().choice(...args);
-export const shuffle = (x: NDArray): void => G().shuffle(x);
-export const permutation = (x: ArrayLike): NDArray => G().permutation(x);
+export function standard_normal(size?: null): number;
+export function standard_normal(size: number | readonly number[]): NDArray;
+export function standard_normal(...args: unknown[]): number | NDArray {
+  return G().standard_normal(...args);
+}
+export function standard_exponential(size?: null): number;
+export function standard_exponential(size: number | readonly number[]): NDArray;
+export function standard_exponential(...args: unknown[]): number | NDArray {
+  return G().standard_exponential(...args);
+}
+export function normal(loc?: number, scale?: number, size?: null): number;
+export function normal(loc: ArrayLike, scale: ArrayLike, size: number | readonly number[]): NDArray;
+export function normal(...args: unknown[]): number | NDArray {
+  return G().normal(...args);
+}
+export function uniform(low?: number, high?: number, size?: null): number;
+export function uniform(low: ArrayLike, high: ArrayLike, size: number | readonly number[]): NDArray;
+export function uniform(...args: unknown[]): number | NDArray {
+  return G().uniform(...args);
+}
+export function choice(
+  a: ArrayLike,
+  size: number | readonly number[],
+  opts?: { replace?: boolean; p?: ArrayLike | null },
+): NDArray;
+export function choice(...args: unknown[]): Scalar | NDArray;
+export function choice(...args: unknown[]): Scalar | NDArray {
+  return G().choice(...args);
+}
+/** `np.random.shuffle(x)`: in place along axis 0. */
+export function shuffle(x: NDArray): void {
+  G().shuffle(x);
+}
+/** `np.random.permutation(x)`. */
+export function permutation(x: ArrayLike): NDArray {
+  return G().permutation(x);
+}
 export const get_state = (): [string, NDArray, number, number, number] => G().get_state();
 export const set_state = (st: readonly [string, ArrayLike, number, number?, number?]): void =>
   G().set_state(st);
