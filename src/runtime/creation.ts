@@ -3,15 +3,7 @@
  * matrices, grids, `fromfunction`. Layouts, dtypes and error texts follow NumPy 2.
  */
 import { splitOpts } from './args';
-import {
-  astype,
-  checkIntFits,
-  converter,
-  copyInto,
-  fillScalar,
-  scalarToStorage,
-  asarray,
-} from './convert';
+import { checkIntFits, converter, copyInto, fillScalar, scalarToStorage, asarray } from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, scalarDtype, type DType } from './dtype';
 import { NumPyError, TypeError_, ValueError } from './errors';
 import { view } from './memory';
@@ -586,41 +578,83 @@ export function logspace(
   return want === res.dtype ? res : _copyKeep(res, want);
 }
 
-/** `np.geomspace(start, stop, num=50, {endpoint, dtype, axis})` for scalar endpoints. */
+/**
+ * `np.geomspace(start, stop, num=50, {endpoint, dtype, axis})`: `logspace` of the logs, with
+ * exact endpoints and NumPy's sign handling; array endpoints broadcast as NumPy's ufuncs do.
+ */
 export function geomspace(
-  start: number,
-  stop: number,
+  start: ArrayLike,
+  stop: ArrayLike,
   ...rest: (number | boolean | string | null | GeomspaceOptions)[]
 ): NDArray {
-  const [pos, opts] = splitOpts<{
-    num?: number;
-    endpoint?: boolean;
-    dtype?: DType | string | null;
-    axis?: number;
-  }>(rest);
+  const [pos, opts] = splitOpts<GeomspaceOptions>(rest);
   const num = sampleCount(opts.num ?? pos[0] ?? 50);
   const endpoint = opts.endpoint ?? (pos[1] as boolean | undefined) ?? true;
-  const dtype = opts.dtype ?? (pos[2] as string | null | undefined) ?? null;
+  const dtArg = opts.dtype ?? (pos[2] as string | null | undefined) ?? null;
   const axis = opts.axis ?? (pos[3] as number | undefined) ?? 0;
-  const s = Number(start);
-  const e = Number(stop);
-  if (s === 0 || e === 0) throw ValueError('Geometric sequence cannot include zero');
-  const sign = Math.sign(s);
-  const ls = Math.log10(s / sign);
-  const le = Math.log10(e / sign);
-  const y = linspace(ls, le, num, { endpoint });
-  const out = NDArray.empty([num], 'float64', false);
-  const d = out._data() as Float64Array;
-  const v = y._values();
-  for (let i = 0; i < num; i++) d[out._start + i] = Math.pow(10, Number(v[i]));
-  if (num > 0) {
-    d[out._start] = s / sign;
-    if (num > 1 && endpoint) d[out._start + num - 1] = e / sign;
+  const want = dtArg === null ? null : normalizeDtype(dtArg);
+  const A0 = asarray(start);
+  const B0 = asarray(stop);
+  // start * 1.0, stop * 1.0, then result_type(start, stop, float(num), zeros((), dtype))
+  const flt = (d: DType): DType => (d === 'float32' ? 'float32' : 'float64');
+  let dt = promoteTypes(promoteTypes(flt(A0.dtype), flt(B0.dtype)), want ?? 'float64');
+  if (dt !== 'float32' && dt !== 'float64') dt = 'float64';
+  const f32 = dt === 'float32';
+  const r = (x: number): number => (f32 ? Math.fround(x) : x);
+  const av = A0._values().map(Number);
+  const bv = B0._values().map(Number);
+  if (av.some((x) => x === 0) || bv.some((x) => x === 0)) {
+    throw ValueError('Geometric sequence cannot include zero');
   }
-  for (let i = 0; i < num; i++) d[out._start + i] = (d[out._start + i] as number) * sign;
-  let res = out;
+  // out_sign = sign(start); start /= out_sign; stop = stop / out_sign (ufunc layouts)
+  const bshape = broadcast_shapes(A0._shape, B0._shape);
+  const sLay = _ufuncOutStrides(A0._shape, [A0]);
+  const signLay = { _shape: A0._shape, _strides: sLay };
+  const eShape = bshape;
+  const eLay = _ufuncOutStrides(eShape, [B0, signLay]);
+  const sgn = av.map((x) => Math.sign(x));
+  const absStart = av.map((x, i) => r(x / (sgn[i] as number)));
+  const signB = broadcastValues(fromValues(sgn, A0._shape, dt), eShape);
+  const bB = broadcastValues(B0, eShape);
+  const stopDiv = bB.map((x, i) => r(x / (signB[i] as number)));
+  const logOf = (vals: number[], shape: readonly number[], strides: number[]): NDArray => {
+    const c = fromValues(
+      vals.map((x) => r(Math.log10(x))),
+      shape,
+      dt,
+    );
+    if (c.size === 0) return c;
+    const outArr = _allocStrided(shape, strides, dt);
+    copyInto(outArr, c);
+    return outArr;
+  };
+  const ls = logOf(absStart, A0._shape, sLay);
+  const le = logOf(stopDiv, eShape, eLay);
+  const result = logspace(ls, le, num, { endpoint, base: 10, dtype: dt });
+  if (num > 0) {
+    const first = result._view(result._shape.slice(1), result._strides.slice(1), result._offset);
+    copyInto(first, fromValues(absStart, A0._shape, dt));
+    if (num > 1 && endpoint) {
+      const last = result._view(
+        result._shape.slice(1),
+        result._strides.slice(1),
+        result._offset + (num - 1) * (result._strides[0] as number),
+      );
+      copyInto(last, fromValues(stopDiv, eShape, dt));
+    }
+    // result *= out_sign
+    const signFull = broadcastValues(fromValues(sgn, A0._shape, dt), result._shape.slice(1));
+    const d = result._data() as Float64Array;
+    const inner = signFull.length;
+    let k = 0;
+    result._forEach((p) => {
+      d[p] = r((d[p] as number) * (signFull[k % inner] as number));
+      k++;
+    });
+  }
+  let res = result;
   if (axis !== 0) res = moveaxis(res, 0, axis);
-  return dtype === null ? res : astype(res, normalizeDtype(dtype));
+  return want === null || want === res.dtype ? res : _copyKeep(res, want);
 }
 
 // ---------------------------------------------------------------------------------------------
