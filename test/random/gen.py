@@ -299,9 +299,37 @@ def all_cases():
     return cases
 
 
+def random_int_calls(rs, legacy):
+    """Random bounds per dtype, biased to the buffering/rejection edges (2**k - 1, 2**k, 2**k + 1)."""
+    calls = []
+    dtypes = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool"]
+    for _ in range(12):
+        dt = dtypes[rs.randint(len(dtypes))]
+        info = (0, 1) if dt == "bool" else (int(np.iinfo(dt).min), int(np.iinfo(dt).max))
+        bits = 1 if dt == "bool" else np.iinfo(dt).bits
+        k = int(rs.randint(0, bits + 1))
+        span = max(0, 2**k + int(rs.randint(-1, 2)))
+        lo = int(rs.randint(0, 2**31)) * (1 if info[0] == 0 else -1) % max(1, (info[1] - info[0] + 1))
+        lo = max(info[0], min(info[1], info[0] + lo))
+        endpoint = bool(rs.randint(2)) and not legacy
+        hi = min(info[1] if endpoint else info[1] + 1, lo + max(span, 0 if endpoint else 1))
+        if (hi < lo) or (hi == lo and not endpoint):
+            continue
+        size = int(rs.randint(1, 40))
+        kw = {"dtype": dt}
+        if endpoint:
+            kw["endpoint"] = True
+        calls.append(("randint" if legacy else "integers", (lo, hi, size), kw))
+    return calls
+
+
 def live_cases(n, seed):
     rs = np.random.RandomState(seed)
     cases = []
+    for i in range(n):
+        s = int(rs.randint(0, 2**62))
+        cases.append(case(f"live/gen/integers-fuzz/{i}", "gen", s, random_int_calls(rs, False)))
+        cases.append(case(f"live/legacy/randint-fuzz/{i}", "legacy", int(rs.randint(0, 2**32)), random_int_calls(rs, True)))
     for i in range(n):
         s = int(rs.randint(0, 2**62)) * (2 ** int(rs.randint(0, 70)))
         name = list(GEN_CALLS)[i % len(GEN_CALLS)]
