@@ -227,7 +227,11 @@ function luSolve(f: LU, n: number, b: Float64Array, nrhs: number): void {
     }
     for (let k = n - 1; k >= 0; k--) {
       if ((b[k * nrhs + j] as number) !== 0) {
-        const bk = (b[k * nrhs + j] as number) / (lu[k * n + k] as number);
+        // OpenBLAS: one right-hand side goes through trsv (division), several through trsm
+        // (multiplication by the inverted diagonal); the last digits of NumPy's results follow.
+        const ukk = lu[k * n + k] as number;
+        const bk =
+          nrhs === 1 ? (b[k * nrhs + j] as number) / ukk : (b[k * nrhs + j] as number) * (1 / ukk);
         b[k * nrhs + j] = bk;
         for (let i = 0; i < k; i++)
           b[i * nrhs + j] = (b[i * nrhs + j] as number) - bk * (lu[i * n + k] as number);
