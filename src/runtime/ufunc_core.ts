@@ -508,10 +508,31 @@ export function applyUfunc(
     if (a.dtype !== dt || clash) a = copyArray(a, dt, 'C');
     return a;
   });
+  // NumPy's trivial-loop path: operands of the result's shape (0-d ones aside) needing no cast, all
+  // C-contiguous (or all F-contiguous), get a C (or F) ordered output; otherwise nditer's K order.
+  let allocOrder = order;
+  if (order === 'K' && where === null) {
+    const same = (a: NDArray): boolean => a.ndim === 0 || a._shape.join() === shape.join();
+    const ops: NDArray[] = [];
+    let ok = true;
+    ins.forEach((i, k) => {
+      if (i.kind !== 'array') return;
+      if (i.a.ndim === 0) return; // 0-d operands are cast up front and never matter
+      if (i.a.dtype !== lp.ins[k] || !same(i.a)) ok = false;
+      else ops.push(i.a);
+    });
+    outs.forEach((o) => {
+      if (o !== null) ops.push(o);
+    });
+    if (ok && ops.length > 0) {
+      if (ops.every((a) => a.flags.c_contiguous)) allocOrder = 'C';
+      else if (ops.every((a) => a.flags.f_contiguous)) allocOrder = 'F';
+    }
+  }
   const targets = outs.map((o, k) => {
     const dt = lp.outs[k] as DType;
     if (o !== null && o.dtype === dt && where === null) return o;
-    return allocResult(shape, dt, origArrays, where !== null && o === null, order);
+    return allocResult(shape, dt, origArrays, where !== null && o === null, allocOrder);
   });
   runKernel(op, lp, shape, arrs, targets);
   const results = targets.map((t, k) => {

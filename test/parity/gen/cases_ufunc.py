@@ -595,3 +595,14 @@ def cases(c):
     c.add("where/int-mask-error", "add", arr([1.5, 2.5]), 1, out=arr([0.0, 0.0]), where=arr([1, 0], "int64"))
     c.add("accumulate/scalar-error", "add.accumulate", arr(5, "int64"))
     c.add("divmod/positional-outs", "divmod", arr([7.5, -7.5]), 2, arr([0.0, 0.0]), arr([0.0, 0.0]))
+
+    # --- output layout: NumPy's trivial loop (all C or all F, no cast) vs nditer's K order ---------------
+    m2312 = np.arange(12).reshape(2, 3, 1, 2).tolist()
+    c.add("alloc/F-size1-unary", "absolute", arr(m2312, "int32", "T"))
+    c.add("alloc/F-size1-binary", "add", arr(m2312, "int64", "T"), arr(m2312, "int64", "T"))
+    c.add("alloc/F-size1-0d-cast", "less", arr([[[1.5]], [[2.5]], [[3.5]], [[4.5]]], "float64", ("transpose", [2, 1, 0])), arr(3, "int32"))
+    c.add("alloc/F-size1-weak", "multiply", arr(np.arange(8).reshape(2, 4, 1).tolist(), "float64", ("transpose", [1, 2, 0])), 2)
+    c.add("alloc/F-cast-K", "sqrt", arr(np.ones((2, 1, 3)).tolist(), "int16", "F"))
+    c.add("alloc/F-mixed-dtypes-K", "add", arr(m2312, "int16", "T"), arr(m2312, "int32", "T"))
+    c.add("alloc/C-and-F-K", "add", arr(m2312, "int64", "T"), arr(np.arange(12).reshape(2, 1, 3, 2).tolist(), "int64"))
+    c.add("alloc/where-K", "add", arr(m2312, "float64", "T"), 1, out=arr(np.zeros((2, 1, 3, 2)).tolist()), where=True)
