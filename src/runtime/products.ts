@@ -410,7 +410,22 @@ export function dot(
     }
     res = tensorCore(a, b, [ax], [bx], dt);
   }
-  if (out !== null) return intoOut(res, out);
+  if (out !== null) {
+    if (
+      !(out instanceof NDArray) ||
+      out.dtype !== res.dtype ||
+      out.ndim !== res.ndim ||
+      !out.flags.c_contiguous
+    ) {
+      throw ValueError(
+        'output array is not acceptable (must have the right datatype, number of dimensions, and be a C-Array)',
+      );
+    }
+    if (out._shape.join(',') !== res._shape.join(','))
+      throw ValueError('output array has wrong dimensions');
+    intoOut(res, out);
+    return out.ndim === 0 ? _scalarOf(out) : out;
+  }
   return res.ndim === 0 ? _scalarOf(res) : res;
 }
 

@@ -234,3 +234,7 @@ def cases(c):
     c.add("vecmat/err-core", "vecmat", rnd(3), rnd(2, 3))
     c.add("matmul/err-dtype-cast", "matmul", rnd(2, 2), rnd(2, 2), dtype="int32")
     c.add("matmul/err-dtype-bool", "matmul", ints(2, 2, dtype="int8"), ints(2, 2, dtype="int8"), dtype="bool")
+    c.add("dot/err-out-dtype", "dot", rnd(2, 3), rnd(3), out=arr([1.5, 2.5], "float32"))
+    c.add("dot/err-out-shape", "dot", rnd(2, 3), rnd(3), out=arr([1.5, 2.5, 3.5]))
+    c.add("dot/err-out-ndim", "dot", rnd(2, 3), rnd(3), out=arr([[1.5, 2.5]]))
+    c.add("dot/out", "dot", rnd(2, 3), rnd(3), out=arr([1.5, 2.5]), rtol=F)
