@@ -6,6 +6,7 @@
  * which is an order of magnitude faster than BigInt arithmetic.
  */
 import { ValueError, TypeError_ } from '../errors';
+import { isNDArray, type NDArray } from '../ndarray';
 import type { BitGen } from './bitgen';
 import { doubleFrom64 } from './bitgen';
 
@@ -17,7 +18,7 @@ const MIX_MULT_L = 0xca01f9dd;
 const MIX_MULT_R = 0x4973f715;
 
 /** Seed material NumPy accepts: a non-negative integer or a (nested) sequence of them. */
-export type SeedLike = number | bigint | readonly (number | bigint)[];
+export type SeedLike = number | bigint | readonly (number | bigint)[] | NDArray;
 
 function intToUint32Array(n: bigint): number[] {
   if (n < 0n) throw ValueError('expected non-negative integer');
@@ -42,6 +43,11 @@ function toBigInt(x: unknown): bigint {
 
 /** NumPy's `_coerce_to_uint32_array`. */
 export function coerceToUint32Array(x: unknown): number[] {
+  if (isNDArray(x)) {
+    if (x.dtype === 'float32' || x.dtype === 'float64') throw TypeError_('seed must be integer');
+    if (x.ndim === 0) throw TypeError_('len() of unsized object');
+    return coerceToUint32Array(x._values());
+  }
   if (Array.isArray(x)) return (x as unknown[]).flatMap((v) => coerceToUint32Array(v));
   if (ArrayBuffer.isView(x))
     return coerceToUint32Array(Array.from(x as unknown as ArrayLike<number | bigint>));
@@ -64,7 +70,7 @@ const mix = (x: number, y: number): number => {
 
 /** `numpy.random.SeedSequence(entropy, spawn_key=(), pool_size=4)`. */
 export class SeedSequence {
-  readonly entropy: bigint | readonly (number | bigint)[];
+  readonly entropy: bigint | readonly (number | bigint)[] | NDArray;
   readonly spawn_key: readonly number[];
   readonly pool_size: number;
   readonly pool: Uint32Array;
