@@ -2246,3 +2246,61 @@ function scalarStore(v: number | bigint | boolean, dtype: DType): number | bigin
   copyInto(t, asarray(typeof v === 'boolean' ? v : v));
   return t._data()[t._start] as number | bigint;
 }
+
+// ---------------------------------------------------------------------------------------------
+// trim_zeros
+// ---------------------------------------------------------------------------------------------
+
+/** `np.trim_zeros(filt, trim='fb', {axis})`: a view without the leading/trailing zero hyperplanes. */
+export function trim_zeros(
+  filt: ArrayLike,
+  ...rest: (string | { trim?: string; axis?: number | readonly number[] | null })[]
+): NDArray {
+  const [pos, opts] = splitOpts<{ trim?: string; axis?: number | readonly number[] | null }>(rest);
+  const a = asarray(filt);
+  const trimArg = opts.trim ?? (pos[0] as string | undefined) ?? 'fb';
+  const trim = trimArg.toLowerCase();
+  if (!['fb', 'bf', 'f', 'b'].includes(trim)) {
+    throw ValueError(`unexpected character(s) in \`trim\`: '${trimArg}'`);
+  }
+  const nd = a.ndim;
+  const axisArg = opts.axis === undefined ? null : opts.axis;
+  const axes = axisArg === null ? a._shape.map((_, i) => i) : axisTuple(axisArg, nd, 'axis');
+  if (axes.length === 0) return a;
+  // bounding box of the nonzero elements
+  const lo = new Array<number>(nd).fill(Infinity);
+  const hi = new Array<number>(nd).fill(-Infinity);
+  const vals = a._values();
+  let any = false;
+  vals.forEach((v, flat) => {
+    if (v === 0 || v === 0n) return; // NaN counts as nonzero, as in NumPy
+    any = true;
+    let rem = flat;
+    for (let ax = nd - 1; ax >= 0; ax--) {
+      const n = a._shape[ax] as number;
+      const i = rem % n;
+      rem = Math.floor(rem / n);
+      if (i < (lo[ax] as number)) lo[ax] = i;
+      if (i > (hi[ax] as number)) hi[ax] = i;
+    }
+  });
+  const shape = [...a._shape];
+  let off = a._offset;
+  for (let ax = 0; ax < nd; ax++) {
+    if (!axes.includes(ax)) continue;
+    const n = a._shape[ax] as number;
+    let s = 0;
+    let e = n;
+    if (!any) {
+      s = 0;
+      e = 0;
+    } else {
+      if (trim.includes('f')) s = lo[ax] as number;
+      if (trim.includes('b')) e = (hi[ax] as number) + 1;
+    }
+    const len = Math.max(0, e - s);
+    shape[ax] = len;
+    if (len > 0) off += s * (a._strides[ax] as number);
+  }
+  return a._view(shape, a._strides, off);
+}

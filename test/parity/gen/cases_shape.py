@@ -391,6 +391,7 @@ def cases(c):
     out_cases(c)
     api2_cases(c)
     pad_cases(c)
+    trim_cases(c)
 
 
 SLICES = [":", ":", "::2", "::-1", "1:", ":-1", "::-2", "1::2"]
@@ -639,3 +640,22 @@ def pad_cases(c):
     c.add("pad/err-shape", "pad", a, [[1, 2], [3, 4], [5, 6]])
     c.add("pad/err-mode", "pad", a, 1, "foo")
     c.add("pad/err-float", "pad", a, 1.5)
+
+
+def trim_cases(c):
+    z = np.zeros((4, 5))
+    z[1, 2] = 1
+    z[2, 3] = 2
+    c.add("trim_zeros/1d", "trim_zeros", arr([0, 0, 1, 2, 0, 3, 0, 0]))
+    c.add("trim_zeros/f", "trim_zeros", arr([0, 0, 1, 2, 0, 3, 0, 0]), "f")
+    c.add("trim_zeros/b", "trim_zeros", arr([0, 0, 1, 2, 0, 3, 0, 0]), "B")
+    c.add("trim_zeros/all-zero", "trim_zeros", arr([0, 0, 0]))
+    c.add("trim_zeros/nan", "trim_zeros", arr([float("nan"), 0, 1.5, 0]))
+    c.add("trim_zeros/2d", "trim_zeros", arr(z.tolist()))
+    c.add("trim_zeros/2d-axis1", "trim_zeros", arr(z.tolist()), axis=1)
+    c.add("trim_zeros/2d-f-axis0", "trim_zeros", arr(z.tolist()), "f", axis=0)
+    c.add("trim_zeros/2d-T", "trim_zeros", arr(z.tolist(), "int32", "T"))
+    c.add("trim_zeros/neg", "trim_zeros", arr([0, 1, 2, 0, 0], "int8", [("get", "::-1")]))
+    c.add("trim_zeros/bool", "trim_zeros", arr([False, True, False]))
+    c.add("trim_zeros/err-trim", "trim_zeros", arr([0, 1]), "x")
+    c.add("trim_zeros/err-axis", "trim_zeros", arr([0, 1]), axis=1)
