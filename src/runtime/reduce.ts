@@ -12,7 +12,7 @@
  * `dtype: 'float64'`) it sums pairwise per 8192-element buffer; here the cast copy is summed whole.
  */
 import { splitOpts } from './args';
-import { asarray, copyInto, scalarToStorage, toJS } from './convert';
+import { asarray, checkIntFits, copyInto, scalarToStorage, toJS } from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType } from './dtype';
 import { AxisError, IndexError, NumPyError, TypeError_, ValueError } from './errors';
 import {
@@ -167,6 +167,56 @@ export function allocPerm(
     }
   }
   const owner = NDArray.empty([size], dtype, zero);
+  return new NDArray({
+    buffer: owner.buffer,
+    dtype,
+    shape,
+    strides,
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
+}
+
+/** NumPy's `PyArray_NewLikeArray(order='K')`: axes by |stride|, largest outermost (stable). */
+export function newLikeK(a: NDArray, dtype: DType = a.dtype): NDArray {
+  const nd = a.ndim;
+  if (a.flags.c_contiguous || a.flags.f_contiguous) {
+    const c = a.flags.c_contiguous;
+    const owner = NDArray.empty([a.size], dtype, false);
+    const st = new Array<number>(nd).fill(0);
+    if (a.size > 0) {
+      let acc = 1;
+      for (let k = 0; k < nd; k++) {
+        const ax = c ? nd - 1 - k : k;
+        st[ax] = acc;
+        acc *= a._shape[ax] as number;
+      }
+    }
+    return new NDArray({
+      buffer: owner.buffer,
+      dtype,
+      shape: a._shape,
+      strides: st,
+      offset: 0,
+      base: null,
+      writeable: true,
+    });
+  }
+  const order = Array.from({ length: nd }, (_, i) => i).sort(
+    (i, j) => Math.abs(a._strides[j] as number) - Math.abs(a._strides[i] as number) || i - j,
+  );
+  const shape = a._shape;
+  const strides = new Array<number>(nd).fill(0);
+  if (a.size > 0) {
+    let acc = 1;
+    for (let k = nd - 1; k >= 0; k--) {
+      const ax = order[k] as number;
+      strides[ax] = acc;
+      acc *= shape[ax] as number;
+    }
+  }
+  const owner = NDArray.empty([a.size], dtype, false);
   return new NDArray({
     buffer: owner.buffer,
     dtype,
@@ -747,6 +797,10 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
       throw ValueError(`zero-size array to reduction operation ${op} which has no identity`);
     }
   }
+  if (hasInitial && typeof spec.initial !== 'boolean') {
+    const v = spec.initial as number | bigint;
+    if (typeof v === 'bigint' || Number.isInteger(v)) checkIntFits(v, loopDt);
+  }
   let src = logical ? a : castK(a, loopDt);
   const srcDt = src.dtype;
   const init: Scalar | null = hasInitial
@@ -757,9 +811,15 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
   let maskB: NDArray | null = null;
   if (spec.where !== undefined && spec.where !== null && spec.where !== true) {
     const mask = asarray(spec.where as ArrayLike, { dtype: 'bool' });
-    if (tryBroadcastShapes([mask._shape, a._shape])?.join(',') !== a._shape.join(',')) {
+    const b = tryBroadcastShapes([mask._shape, a._shape]);
+    if (b === null) {
       throw ValueError(
         `operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeStrTight(a._shape)} ${shapeStrTight(mask._shape)} `,
+      );
+    }
+    if (b.join(',') !== a._shape.join(',')) {
+      throw ValueError(
+        `non-broadcastable operand with shape ${shapeStrTight(a._shape)} doesn't match the broadcast shape ${shapeStrTight(b)}`,
       );
     }
     maskB = mask._view(a._shape, broadcastStrides(mask, a._shape), mask._offset);
@@ -768,7 +828,8 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
   if (maskB !== null && !floatAdd) {
     const mask = maskB;
     if (src === a) src = copyK(a);
-    const fill = scalarToStorage(init as Scalar, srcDt);
+    // masked elements must not count: the identity (add, multiply, and, or) or `initial` (min/max)
+    const fill = scalarToStorage((identity ?? init) as Scalar, srcDt);
     const S = src._data() as Store;
     const M = mask._data() as FStore;
     loop2(src._shape, operand(src), operand(mask, src._shape), (n, i0, s0, i1, s1) => {
@@ -970,6 +1031,15 @@ function meanArray(
   const axes = reductionAxes(axis, a.ndim, undefined, FLOAT_AXIS_METHODS);
   const isInt = DTYPE_INFO[dt].kind !== 'f';
   let cnt = reductionCount(a, axes, where);
+  if (isInt && dtype !== null) {
+    // an integer dtype: the sum is integer (wrapping), then sum / count truncates back
+    const si = reduceArray(a, 'add', { axis: axes, keepdims, dtype: dt, where });
+    if (typeof cnt !== 'number' && !keepdims) cnt = dropAxes(cnt, axes);
+    const f = castK(si, 'float64');
+    divideInPlace(f, cnt);
+    copyInto(si, f);
+    return si;
+  }
   const s = reduceArray(a, 'add', { axis: axes, keepdims, dtype: isInt ? 'float64' : dt, where });
   if (typeof cnt !== 'number' && !keepdims) cnt = dropAxes(cnt, axes);
   divideInPlace(s, cnt);
@@ -1097,7 +1167,9 @@ export function nanstd(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
 /** `a` with NaNs replaced by `val` (a K-ordered copy), or `a` itself when it is not float. */
 function replaceNaN(a: NDArray, val: number): NDArray {
   if (DTYPE_INFO[a.dtype].kind !== 'f') return a;
-  const c = copyK(a);
+  // np.array(a, copy=True): NewLikeArray(order='K')
+  const c = newLikeK(a);
+  copyInto(c, a);
   const C = c._data() as FStore;
   c._forEach((p) => {
     if ((C[p] as number) !== (C[p] as number)) C[p] = val;
@@ -1165,7 +1237,14 @@ export function ptp(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const mx = reduceArray(a, 'maximum', spec);
   const mn = reduceArray(a, 'minimum', spec);
   // np.subtract(max, min): a fresh output laid out by nditer from its operands
-  const res = allocPerm(mx._shape, iterPerm(itStrides(mx), itStrides(mn)), a.dtype, false);
+  // (the ufunc's trivial-loop path: C or F when both operands are, else nditer's order)
+  const nd = mx.ndim;
+  const perm = mx.flags.c_contiguous
+    ? Array.from({ length: nd }, (_, i) => nd - 1 - i)
+    : mx.flags.f_contiguous
+      ? Array.from({ length: nd }, (_, i) => i)
+      : iterPerm(itStrides(mx), itStrides(mn));
+  const res = allocPerm(mx._shape, perm, a.dtype, false);
   copyInto(res, mx);
   const R = res._data() as Store;
   const N = mn._data() as Store;
@@ -1184,7 +1263,12 @@ export function ptp(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
 export function count_nonzero(x: ArrayLike, ...args: unknown[]): NDArray | number {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'keepdims']);
-  const b = castK(a, 'bool');
+  // a.astype(bool): a copy laid out by NewLikeArray(order='K')
+  let b = a;
+  if (a.dtype !== 'bool') {
+    b = newLikeK(a, 'bool');
+    copyInto(b, a);
+  }
   const r = reduceArray(b, 'add', { axis: o.axis, keepdims: o.keepdims === true, dtype: 'int64' });
   if (r.ndim === 0 && (o.axis === undefined || o.axis === null) && o.keepdims !== true)
     return Number(r._data()[r._start]);

@@ -11,7 +11,7 @@ import { asarray, copyInto } from './convert';
 import { DTYPE_INFO, promoteTypes, type DType } from './dtype';
 import { AxisError, TypeError_, ValueError } from './errors';
 import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
-import { parseArgs, pyTypeName, singleAxis, toIndexInt } from './reduce';
+import { newLikeK, parseArgs, pyTypeName, singleAxis, toIndexInt } from './reduce';
 
 type Num = number | bigint;
 type Store = { [i: number]: Num };
@@ -73,56 +73,6 @@ function viewAs1D(a: NDArray, out: NDArray): NDArray {
     O[s + k] = D[p] as Num;
   });
   return out;
-}
-
-/** NumPy's `PyArray_NewLikeArray(order='K')`: axes by |stride|, largest outermost (stable). */
-function newLikeK(a: NDArray): NDArray {
-  const nd = a.ndim;
-  if (a.flags.c_contiguous || a.flags.f_contiguous) {
-    const c = a.flags.c_contiguous;
-    const owner = NDArray.empty([a.size], a.dtype, false);
-    const st = new Array<number>(nd).fill(0);
-    if (a.size > 0) {
-      let acc = 1;
-      for (let k = 0; k < nd; k++) {
-        const ax = c ? nd - 1 - k : k;
-        st[ax] = acc;
-        acc *= a._shape[ax] as number;
-      }
-    }
-    return new NDArray({
-      buffer: owner.buffer,
-      dtype: a.dtype,
-      shape: a._shape,
-      strides: st,
-      offset: 0,
-      base: null,
-      writeable: true,
-    });
-  }
-  const order = Array.from({ length: nd }, (_, i) => i).sort(
-    (i, j) => Math.abs(a._strides[j] as number) - Math.abs(a._strides[i] as number) || i - j,
-  );
-  const shape = a._shape;
-  const strides = new Array<number>(nd).fill(0);
-  if (a.size > 0) {
-    let acc = 1;
-    for (let k = nd - 1; k >= 0; k--) {
-      const ax = order[k] as number;
-      strides[ax] = acc;
-      acc *= shape[ax] as number;
-    }
-  }
-  const owner = NDArray.empty([a.size], a.dtype, false);
-  return new NDArray({
-    buffer: owner.buffer,
-    dtype: a.dtype,
-    shape,
-    strides,
-    offset: 0,
-    base: null,
-    writeable: true,
-  });
 }
 
 /** Sorts every lane of `a` along `axis` in place (stable, NaN last). */
