@@ -15,6 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -139,6 +140,7 @@ function buildNative(t) {
 async function buildBundle(t) {
   const { name: _name, entry, ...opts } = t;
   await esbuild.build({ ...common, ...opts, entryPoints: [r(entry)], outfile: r(t.outfile) });
+  if (t.banner?.js?.startsWith('#!')) chmodSync(r(t.outfile), 0o755); // a `bin` script
 }
 
 /** Declarations for the package's `types`: dist/types/runtime/index.d.ts. */
