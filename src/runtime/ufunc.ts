@@ -37,7 +37,12 @@ import {
 } from './ufunc_core';
 import { rint, type Store } from './ufunc_kernels';
 import { decorateUfunc, type UfuncAttributes } from './ufunc_methods';
-export { IDENTITY, loopTypes, type UfuncAttributes, type ReduceOptions } from './ufunc_methods';
+export {
+  IDENTITY,
+  loopTypes,
+  type UfuncAttributes,
+  type UfuncReduceOptions,
+} from './ufunc_methods';
 
 export {
   registerKernel,
@@ -579,7 +584,6 @@ export function result_type(...args: unknown[]): DType {
   });
   return nep50(ins);
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Methods

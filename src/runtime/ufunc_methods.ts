@@ -60,7 +60,7 @@ const ASSOCIATIVE = new Set([
   'bitwise_xor',
 ]);
 
-export interface ReduceOptions {
+export interface UfuncReduceOptions {
   axis?: number | readonly number[] | null;
   dtype?: string | null;
   out?: NDArray | null;
@@ -142,7 +142,7 @@ export function ufuncReduce(op: string, array: ArrayLike, ...args: unknown[]): N
   if (def.nin !== 2) throw ValueError('reduce only supported for binary functions');
   if (def.nout !== 1)
     throw ValueError('reduce only supported for functions returning a single value');
-  const [pos, opts] = splitOpts<ReduceOptions>(args);
+  const [pos, opts] = splitOpts<UfuncReduceOptions>(args);
   const a = asarray(array);
   const axisArg = pos.length > 0 ? pos[0] : opts.axis === undefined ? 0 : opts.axis;
   const dtype = (pos[1] as string | undefined) ?? opts.dtype;
@@ -224,7 +224,7 @@ export function ufuncAccumulate(op: string, array: ArrayLike, ...args: unknown[]
   if (def.nin !== 2) throw ValueError('accumulate only supported for binary functions');
   if (def.nout !== 1)
     throw ValueError('accumulate only supported for functions returning a single value');
-  const [pos, opts] = splitOpts<ReduceOptions>(args);
+  const [pos, opts] = splitOpts<UfuncReduceOptions>(args);
   const a = asarray(array);
   const axisArg = pos.length > 0 ? pos[0] : opts.axis === undefined ? 0 : opts.axis;
   if (axisArg === null || Array.isArray(axisArg))
