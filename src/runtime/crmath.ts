@@ -98,3 +98,68 @@ export function crLog(x: number): number {
   const c = (x - eh - el) / eh;
   return y + c;
 }
+
+// ---------------------------------------------------------------------------------------------
+// fused multiply-add: round(a·b + c) with one rounding, as the FMA instructions BLAS kernels use
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+
+/** x + y rounded to odd (Boldo–Melquiond): exact sums stay, inexact ones get an odd last bit. */
+export function addRoundOdd(x: number, y: number): number {
+  const s = x + y;
+  const bb = s - x;
+  const e = x - (s - bb) + (y - bb);
+  if (e === 0 || !Number.isFinite(s)) return s;
+  F64[0] = s;
+  if ((U32[0]! & 1) === 1) return s;
+  // even last bit and inexact: step one ulp toward the exact value (|s| up if e has s's sign)
+  const up = e > 0 === s > 0;
+  let lo = U32[0]!;
+  let hi = U32[1]!;
+  if (up) {
+    lo = (lo + 1) >>> 0;
+    if (lo === 0) hi = (hi + 1) >>> 0;
+  } else {
+    if (lo === 0) hi = (hi - 1) >>> 0;
+    lo = (lo - 1) >>> 0;
+  }
+  U32[0] = lo;
+  U32[1] = hi;
+  return F64[0]!;
+}
+
+/**
+ * `fma(a, b, c)`: a·b + c with a single rounding (exact product by Dekker splitting, the low
+ * parts summed with round-to-odd, then one round-to-nearest), for finite non-overflowing inputs;
+ * falls back to a·b + c otherwise.
+ */
+export function fma(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (
+    !Number.isFinite(p) ||
+    !Number.isFinite(c) ||
+    Math.abs(p) > 1e300 ||
+    (p !== 0 && Math.abs(p) < 1e-290)
+  ) {
+    return p + c;
+  }
+  // exact product p + pe
+  let t = 134217729 * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = 134217729 * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  // c + p = s + se exactly
+  const s = c + p;
+  const bb = s - c;
+  const se = c - (s - bb) + (p - bb);
+  return s + addRoundOdd(se, pe);
+}
+
+/** float32 `fmaf(a, b, c)` for float32 inputs: the product is exact in double, one odd-rounded sum. */
+export function fmaF32(a: number, b: number, c: number): number {
+  return Math.fround(addRoundOdd(a * b, c));
+}

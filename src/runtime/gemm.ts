@@ -15,6 +15,7 @@
  * Kernels must not allocate in linear memory (that would detach the views they were given).
  */
 import type { DType, TypedArray } from './dtype';
+import { fma, fmaF32 } from './crmath';
 
 /** `C[i,j] = Σ_p A[i,p]·B[p,j]` for i<m, j<n, p<k; indices are `offset + i·rowStride + j·colStride`. */
 export type GemmKernel = (
@@ -60,16 +61,27 @@ function gemmFloatSmall(
   crs: number,
   ccs: number,
 ): void {
+  // BLAS kernels accumulate each C[i,j] as a chain of fused multiply-adds over p: emulated
+  // exactly here, so small products match NumPy (OpenBLAS) to the last bit
+  const f32 = C instanceof Float32Array;
   for (let i = 0; i < m; i++) {
     const ai = ao + i * ars;
     for (let j = 0; j < n; j++) {
       let s = 0;
       let pa = ai;
       let pb = bo + j * bcs;
-      for (let p = 0; p < k; p++) {
-        s += A[pa]! * B[pb]!;
-        pa += acs;
-        pb += brs;
+      if (f32) {
+        for (let p = 0; p < k; p++) {
+          s = fmaF32(A[pa]!, B[pb]!, s);
+          pa += acs;
+          pb += brs;
+        }
+      } else {
+        for (let p = 0; p < k; p++) {
+          s = fma(A[pa]!, B[pb]!, s);
+          pa += acs;
+          pb += brs;
+        }
       }
       C[co + i * crs + j * ccs] = s;
     }

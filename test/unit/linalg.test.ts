@@ -386,13 +386,31 @@ describe('products: GEMM kernels', () => {
     const got = mat(np.matmul(a.T, b) as NDArray);
     assertClose(got, mul(transpose(mat(a)), mat(b)), 1e-12);
   });
-  it('float32 matmul rounds once from a double accumulation', () => {
-    const a = np.array(rand(20, 30, 8), { dtype: 'float32' });
-    const b = np.array(rand(30, 10, 9), { dtype: 'float32' });
+  it('large float32 matmul (blocked kernel) rounds once from a double accumulation', () => {
+    const a = np.array(rand(40, 50, 8), { dtype: 'float32' });
+    const b = np.array(rand(50, 30, 9), { dtype: 'float32' });
     const c = np.matmul(a, b) as NDArray;
     assert.equal(c.dtype, 'float32');
     const want = mul(mat(a), mat(b)).map((r) => r.map((x) => Math.fround(x)));
     assert.deepEqual(mat(c), want);
+  });
+  it('small float64 matmul accumulates as a chain of fused multiply-adds (as BLAS kernels)', () => {
+    const A = np.array([
+      [0.1, 0.2, 0.3],
+      [0.4, 0.5, 0.6],
+      [0.7, 0.8, 0.9],
+    ]);
+    const B = np.array([
+      [1.1, 1.2, 1.3],
+      [1.4, 1.5, 1.6],
+      [1.7, 1.8, 1.9],
+    ]);
+    // numpy (OpenBLAS): A @ B, printed with repr; a plain multiply-then-add loop differs at [0][1]
+    assert.deepEqual((np.matmul(A, B) as NDArray).tolist(), [
+      [0.9, 0.9600000000000001, 1.02],
+      [2.16, 2.31, 2.46],
+      [3.42, 3.66, 3.9],
+    ]);
   });
   it('int64 matmul is exact beyond 2^53 and wraps modulo 2^64', () => {
     const a = np.array([[2n ** 40n + 1n, 3n]], { dtype: 'int64' });

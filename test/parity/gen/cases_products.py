@@ -238,3 +238,15 @@ def cases(c):
     c.add("dot/err-out-shape", "dot", rnd(2, 3), rnd(3), out=arr([1.5, 2.5, 3.5]))
     c.add("dot/err-out-ndim", "dot", rnd(2, 3), rnd(3), out=arr([[1.5, 2.5]]))
     c.add("dot/out", "dot", rnd(2, 3), rnd(3), out=arr([1.5, 2.5]), rtol=F)
+
+    # ---- exact digits: small float GEMMs accumulate as FMA chains, as OpenBLAS's kernels ---------
+    def u(*shape, dtype="float64"):
+        return arr(rng.uniform(-1, 1, size=shape).tolist(), dtype)
+
+    c.add("matmul/exact-3x3", "matmul", arr([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]]), arr([[1.1, 1.2, 1.3], [1.4, 1.5, 1.6], [1.7, 1.8, 1.9]]), exact=True)
+    c.add("matmul/exact-5x7x3", "matmul", u(5, 7), u(7, 3), exact=True)
+    c.add("matmul/exact-8x8", "matmul", u(8, 8), u(8, 8), exact=True)
+    c.add("matmul/exact-16x16", "matmul", u(16, 16), u(16, 16), exact=True)
+    c.add("matmul/exact-batched", "matmul", u(3, 4, 5), u(3, 5, 2), exact=True)
+    c.add("matmul/exact-float32", "matmul", u(5, 7, dtype="float32"), u(7, 3, dtype="float32"), exact=True)
+    c.add("matmul/exact-float32-20", "matmul", u(20, 20, dtype="float32"), u(20, 20, dtype="float32"), exact=True)
