@@ -274,17 +274,21 @@ test('bit_generator.state, spawn() and legacy get_state/set_state match numpy', 
   }
 });
 
-test('speed: standard_normal(1e6) and random(1e6) well under a second', () => {
+test('speed: standard_normal(1e6), random(1e6), integers(1e6) well under a second (best of 3)', () => {
   const g = random.default_rng(0);
   g.standard_normal(1000);
-  for (const f of [
-    () => g.standard_normal(1_000_000),
-    () => g.random(1_000_000),
-    () => g.integers(0, 100, 1_000_000),
-  ]) {
-    const t = performance.now();
-    f();
-    const ms = performance.now() - t;
-    assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+  const cases: [string, () => unknown][] = [
+    ['standard_normal', () => g.standard_normal(1_000_000)],
+    ['random', () => g.random(1_000_000)],
+    ['integers', () => g.integers(0, 100, 1_000_000)],
+  ];
+  for (const [name, f] of cases) {
+    let best = Infinity;
+    for (let k = 0; k < 3 && best >= 1000; k++) {
+      const t = performance.now();
+      f();
+      best = Math.min(best, performance.now() - t);
+    }
+    assert.ok(best < 1000, `${name}(1e6) took ${best.toFixed(0)} ms`);
   }
 });

@@ -17,7 +17,7 @@ import {
   bounded64,
   genMask32,
 } from './distributions';
-import { boundedIntegers } from './ints';
+import { boundedIntegers, writeInt64 } from './ints';
 import { PCG64, SeedSequence, type SeedLike } from './pcg64';
 import { shuffleAxis, shuffleLanes } from './shuffle';
 
@@ -223,8 +223,10 @@ export class Generator {
     if (typeof o.x === 'number' || typeof o.x === 'bigint') {
       const n = Number(o.x);
       const arr = NDArray.empty([n], 'int64', false);
-      const d = arr._data() as BigInt64Array;
-      for (let i = 0; i < n; i++) d[arr._start + i] = BigInt(i);
+      writeInt64(
+        arr,
+        Array.from({ length: n }, (_, i) => i),
+      );
       shuffleAxis(this.g, arr, 0);
       return arr;
     }
@@ -501,8 +503,7 @@ export function choiceImpl(
     }
   }
   const idxArr = NDArray.empty(outShape, 'int64', false);
-  const d = idxArr._data() as BigInt64Array;
-  for (let i = 0; i < size && i < idx.length; i++) d[idxArr._start + i] = BigInt(idx[i]!);
+  writeInt64(idxArr, idx.slice(0, size));
   if (aArr === null) {
     if (shape === null) return idx[0]!;
     return idxArr;

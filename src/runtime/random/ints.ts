@@ -9,6 +9,7 @@ import type { BitGen } from './bitgen';
 import { Bounded32, bounded64, bounded64Small, genMask32, genMask64 } from './distributions';
 import { sizeShape, type Size } from './common';
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const INT_DTYPES = new Set<DType>([
   'bool',
   'int8',
@@ -149,7 +150,9 @@ function emit(
         mask = genMask64(rng);
       }
       if (rng <= 0xffffffffn) {
-        out[i] = lo + BigInt(bounded64Small(g, Number(rng), Number(mask), masked));
+        const v = bounded64Small(g, Number(rng), Number(mask), masked);
+        // stay in numbers while the result is a safe integer (no BigInt per element)
+        out[i] = lo >= -SAFE && lo <= SAFE - 0x100000000n ? Number(lo) + v : lo + BigInt(v);
       } else {
         out[i] = lo + bounded64(g, rng, mask, masked);
       }
@@ -160,9 +163,28 @@ function emit(
   const d = a._data();
   const s0 = a._start;
   if (DTYPE_INFO[dtype].big) {
-    for (let i = 0; i < n; i++) (d as BigInt64Array)[s0 + i] = BigInt(out[i]!);
+    writeInt64(a, out);
   } else {
     for (let i = 0; i < n; i++) (d as Int32Array)[s0 + i] = Number(out[i]!);
   }
   return a;
+}
+
+/**
+ * Writes int64/uint64 values into `a` (C-contiguous, fresh): safe-integer numbers go in as two
+ * 32-bit words (no BigInt per element), bigints as they are.
+ */
+export function writeInt64(a: NDArray, vals: readonly (number | bigint)[]): void {
+  const bytes = a.buffer.bytes();
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + a._offset * 8, vals.length * 2);
+  const d = a._data() as BigInt64Array;
+  const s0 = a._start;
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i]!;
+    if (typeof v === 'number') {
+      const hi = Math.floor(v / 4294967296);
+      words[2 * i] = v - hi * 4294967296;
+      words[2 * i + 1] = hi >>> 0;
+    } else d[s0 + i] = v;
+  }
 }

@@ -10,7 +10,7 @@ import type { BitGen } from './bitgen';
 import { cont, fillFloat, floatParam, params, sizeShape, type Size } from './common';
 import { LegacyGauss } from './distributions';
 import { choiceImpl } from './generator';
-import { boundedIntegers } from './ints';
+import { boundedIntegers, writeInt64 } from './ints';
 import { MT19937 } from './mt19937';
 import { logCR } from './crlog';
 import { randomEntropy } from './pcg64';
@@ -251,8 +251,10 @@ export class RandomState {
   /** @internal permutation(n) as numbers. */
   _permutationInts(n: number): number[] {
     const arr = NDArray.empty([n], 'int64', false);
-    const d = arr._data() as BigInt64Array;
-    for (let i = 0; i < n; i++) d[arr._start + i] = BigInt(i);
+    writeInt64(
+      arr,
+      Array.from({ length: n }, (_, i) => i),
+    );
     shuffleAxis(this._mt, arr, 0);
     return arr._values().map(Number);
   }
