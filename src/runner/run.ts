@@ -171,26 +171,34 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
         const loc = mapper.mapLoc(ev.loc);
         if (loc) ev.loc = loc;
         else delete ev.loc;
-        for (const s of ev.inputs) {
+        // Snapshots may be shared between events of a batch (structured clone keeps identity):
+        // label copies, never the shared objects. An array keeps the first name it was given.
+        const name = (id: number, n: string): string => {
+          const had = labelsById.get(id);
+          if (had !== undefined) return had;
+          labelsById.set(id, n);
+          return n;
+        };
+        const known = <T extends { id: number }>(s: T): T => {
           const l = labelsById.get(s.id);
-          if (l !== undefined) s.label = l;
-        }
+          return l === undefined ? s : { ...s, label: l };
+        };
+        ev.inputs = ev.inputs.map(known);
         const label = labelAt(loc);
         if (label !== undefined && ev.kind !== 'error') {
           ev.label = label;
           if (ev.output) {
-            ev.output.label = label;
-            labelsById.set(ev.output.id, label);
+            ev.output = { ...ev.output, label: name(ev.output.id, label) };
           } else if (ev.outputs) {
             const names = splitPattern(label);
-            ev.outputs.forEach((o, i) => {
+            ev.outputs = ev.outputs.map((o, i) => {
               const n = names ? names[i] : `${label}[${i}]`;
-              if (n) {
-                o.label = n;
-                labelsById.set(o.id, n);
-              }
+              return n ? { ...o, label: name(o.id, n) } : o;
             });
           }
+        } else {
+          if (ev.output) ev.output = known(ev.output);
+          if (ev.outputs) ev.outputs = ev.outputs.map(known);
         }
         trace.events.push(ev);
       }

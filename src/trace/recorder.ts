@@ -9,7 +9,7 @@
  */
 import { DTYPE_INFO, type DType } from '../runtime/dtype';
 import { NDArray } from '../runtime/ndarray';
-import { view } from '../runtime/memory';
+import { view, type WasmBuffer } from '../runtime/memory';
 import {
   DEFAULT_LIMITS,
   type ArraySnapshot,
@@ -87,6 +87,29 @@ const REDUCE_OPS = new Set([
   'allclose', 'norm', 'det', 'matrix_rank', 'slogdet', 'trace',
 ]);
 
+/** Arrays tracked per buffer for `write.affected` (views beyond it are not listed). */
+const MAX_TRACKED_VIEWS = 256;
+
+interface BufState {
+  /** The dtype its values are recorded in (its owner's). */
+  dtype: DType;
+  /** Contents already recorded. */
+  seen: boolean;
+  /** Bumped on each recorded write (invalidates cached snapshots). */
+  version: number;
+  /** Arrays over it, once it has views. */
+  views: WeakRef<NDArray>[] | null;
+  /** remember() calls turned away since the list was full. */
+  skipped: number;
+  info?: BufferInfo;
+}
+
+interface ArrState {
+  v: number;
+  s: ArraySnapshot | null;
+  remembered: boolean;
+}
+
 export class Recorder {
   readonly limits: CaptureLimits;
   readonly events: TraceEvent[] = [];
@@ -106,11 +129,8 @@ export class Recorder {
   /** Events per batch sent to the sink. */
   batchSize: number;
   private readonly batchMs: number;
-  private readonly seenBuffers = new Set<number>();
-  private readonly bufferDtype = new Map<number, DType>();
-  private readonly bufferVersion = new Map<number, number>();
-  private readonly arraysOfBuffer = new Map<number, WeakRef<NDArray>[]>();
-  private readonly snapCache = new WeakMap<NDArray, { v: number; s: ArraySnapshot }>();
+  /** Per-recorder state kept on the runtime's own objects (no growing maps, no ephemerons). */
+  private readonly key: symbol = Symbol('ndscope.trace');
 
   constructor(opts: RecorderOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -297,19 +317,17 @@ export class Recorder {
       const b = a.buffer;
       if (seen.has(b.id)) continue;
       seen.add(b.id);
-      const owner = a._base ?? a;
-      let dt = this.bufferDtype.get(b.id);
-      if (dt === undefined) {
-        dt = owner.dtype;
-        this.bufferDtype.set(b.id, dt);
-      }
-      buffers.push({ id: b.id, nbytes: b.nbytes, itemsize: DTYPE_INFO[dt].itemsize, dtype: dt });
-      if (!this.seenBuffers.has(b.id) && !b.freed) {
-        this.seenBuffers.add(b.id);
-        contents.push(bufferContents(b.id, b.ptr, b.nbytes, dt, this.limits.maxValues, this.limits.previewItems));
+      const st = this.bufState(b, a._base ?? a);
+      // one immutable object per buffer: a batch's structured clone writes repeats as references
+      st.info ??= { id: b.id, nbytes: b.nbytes, itemsize: DTYPE_INFO[st.dtype].itemsize, dtype: st.dtype };
+      buffers.push(st.info);
+      if (!st.seen && !b.freed) {
+        st.seen = true;
+        contents.push(bufferContents(b.id, b.ptr, b.nbytes, st.dtype, this.limits.maxValues, this.limits.previewItems));
       }
     }
-    for (const a of arrays) this.remember(a);
+    const viewy = ev.kind === 'view' || ev.kind === 'write';
+    for (const a of arrays) if (viewy || a._base !== null) this.remember(a);
     ev.buffers = buffers;
     if (contents.length > 0) ev.bufferContents = contents;
     let cost = 300 + buffers.length * 60;
@@ -332,28 +350,58 @@ export class Recorder {
     }
   }
 
+  private bufState(b: WasmBuffer, owner: NDArray): BufState {
+    const holder = b as unknown as Record<symbol, BufState | undefined>;
+    let st = holder[this.key];
+    if (st === undefined) {
+      st = { dtype: owner.dtype, seen: false, version: 0, views: null, skipped: 0 };
+      holder[this.key] = st;
+    }
+    return st;
+  }
+
+  private arrState(a: NDArray): ArrState {
+    const holder = a as unknown as Record<symbol, ArrState | undefined>;
+    let st = holder[this.key];
+    if (st === undefined) {
+      st = { v: -1, s: null, remembered: false };
+      holder[this.key] = st;
+    }
+    return st;
+  }
+
   private snap(a: NDArray): ArraySnapshot {
-    const v = this.bufferVersion.get(a.buffer.id) ?? 0;
-    const c = this.snapCache.get(a);
-    if (c !== undefined && c.v === v && c.s.flags.writeable === a._writeable) return c.s;
+    const v = this.bufState(a.buffer, a._base ?? a).version;
+    const c = this.arrState(a);
+    if (c.s !== null && c.v === v && c.s.flags.writeable === a._writeable) return c.s;
     const s = snapshotArray(a, this.limits.maxValues, this.limits.previewItems);
-    this.snapCache.set(a, { v, s });
+    c.v = v;
+    c.s = s;
     return s;
   }
 
+  /** Tracks the arrays over a buffer that has views (for `write.affected`). */
   private remember(a: NDArray): void {
-    let list = this.arraysOfBuffer.get(a.buffer.id);
-    if (list === undefined) this.arraysOfBuffer.set(a.buffer.id, (list = []));
-    if (list.length >= 256) return;
-    for (const r of list) if (r.deref() === a) return;
-    list.push(new WeakRef(a));
+    const c = this.arrState(a);
+    if (c.remembered) return;
+    c.remembered = true;
+    const st = this.bufState(a.buffer, a._base ?? a);
+    st.views ??= [];
+    if (st.views.length >= MAX_TRACKED_VIEWS) {
+      // Prune dead references now and then (not on every call: that would be quadratic).
+      if (++st.skipped % 1024 !== 1) return;
+      st.views = st.views.filter((r) => r.deref() !== undefined);
+      if (st.views.length >= MAX_TRACKED_VIEWS) return;
+    }
+    st.views.push(new WeakRef(a));
   }
 
   private diffWrite(pre: PreWrite): WriteInfo {
     const t = pre.target;
     const b = t.buffer;
-    this.bufferVersion.set(b.id, (this.bufferVersion.get(b.id) ?? 0) + 1);
-    const dt = this.bufferDtype.get(b.id) ?? (t._base ?? t).dtype;
+    const bst = this.bufState(b, t._base ?? t);
+    bst.version++;
+    const dt = bst.dtype;
     const isz = DTYPE_INFO[dt].itemsize;
     const ranges: WriteRange[] = [];
     let changed = 0;
@@ -405,16 +453,16 @@ export class Recorder {
         r.values = vals;
       }
     }
-    const affected = this.affectedArrays(b.id, ranges, t);
+    const affected = this.affectedArrays(bst, ranges, t);
     const info: WriteInfo = { bufferId: b.id, target: t.id, ranges, changedElements: changed, affected };
     if (truncated) info.truncated = true;
     return info;
   }
 
-  private affectedArrays(bufferId: number, ranges: WriteRange[], target: NDArray): number[] {
+  private affectedArrays(st: BufState, ranges: WriteRange[], target: NDArray): number[] {
     const out: number[] = [];
     if (ranges.length === 0) return out;
-    const list = this.arraysOfBuffer.get(bufferId) ?? [];
+    const list = st.views ?? [];
     for (const r of list) {
       const a = r.deref();
       if (a === undefined || a === target) continue;

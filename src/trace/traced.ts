@@ -145,7 +145,7 @@ interface CallSite {
  * whose file `isUser` accepts. Locations are as the engine sees them (the runner maps them
  * through the source map afterwards).
  */
-export function stackLocator(isUser: (file: string) => boolean, depth = 12): (below: Function) => Loc | undefined {
+export function stackLocator(isUser: (file: string) => boolean, depth = 4): (below: Function) => Loc | undefined {
   const E = Error as unknown as {
     stackTraceLimit: number;
     prepareStackTrace?: (e: Error, cs: CallSite[]) => unknown;

@@ -7,6 +7,9 @@ import * as path from 'node:path';
 import type { ArraySnapshot, Trace, TraceEvent } from '../../src/trace/schema';
 
 const MAX_EVENTS = 250;
+
+/** Floats to 12 significant digits: goldens should not churn on last-bit kernel changes. */
+const round = (v: unknown): unknown => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v);
 const MAX_VALUES = 24;
 
 export function normalizeTrace(trace: Trace, root: string): unknown {
@@ -33,8 +36,8 @@ export function normalizeTrace(trace: Trace, root: string): unknown {
   const flags = (a: ArraySnapshot): string =>
     `${a.flags.c_contiguous ? 'C' : ''}${a.flags.f_contiguous ? 'F' : ''}${a.flags.owndata ? 'O' : ''}${a.flags.writeable ? 'W' : ''}`;
   const vals = (a: ArraySnapshot): unknown => {
-    if (a.values) return a.values.length > MAX_VALUES ? [...a.values.slice(0, MAX_VALUES), `…${a.values.length}`] : a.values;
-    return a.preview ? { head: a.preview.head.slice(0, 8), tail: a.preview.tail.slice(-4) } : null;
+    if (a.values) return a.values.length > MAX_VALUES ? [...a.values.slice(0, MAX_VALUES).map(round), `…${a.values.length}`] : a.values.map(round);
+    return a.preview ? { head: a.preview.head.slice(0, 8).map(round), tail: a.preview.tail.slice(-4).map(round) } : null;
   };
   const arr = (a: ArraySnapshot): unknown => ({
     id: aid(a.id),
@@ -58,14 +61,14 @@ export function normalizeTrace(trace: Trace, root: string): unknown {
     if (e.args !== undefined) out['args'] = renum(e.args);
     if (e.output) out['output'] = arr(e.output);
     if (e.outputs) out['outputs'] = e.outputs.map(arr);
-    if (e.result !== undefined) out['result'] = e.result;
+    if (e.result !== undefined) out['result'] = Array.isArray(e.result) ? e.result.map(round) : round(e.result);
     if (e.why) out['why'] = renum(e.why);
     if (e.broadcast) out['broadcast'] = e.broadcast;
     if (e.write) {
       out['write'] = {
         buffer: bid(e.write.bufferId),
         target: aid(e.write.target),
-        ranges: e.write.ranges.slice(0, 16).map((r) => [r.byteOffset, r.byteLength, ...(r.values ? [r.values.slice(0, 8)] : [])]),
+        ranges: e.write.ranges.slice(0, 16).map((r) => [r.byteOffset, r.byteLength, ...(r.values ? [r.values.slice(0, 8).map(round)] : [])]),
         changed: e.write.changedElements,
         affected: e.write.affected.map(aid),
       };
