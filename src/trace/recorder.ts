@@ -304,7 +304,7 @@ export class Recorder {
       buffers: [],
       ms: Math.round(ms * 1000) / 1000,
     };
-    if (call.method) (ev as TraceEvent & { method?: boolean }).method = true;
+    if (call.method) ev.method = true;
     if (loc !== undefined) ev.loc = loc;
     return ev;
   }

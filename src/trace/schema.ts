@@ -126,8 +126,10 @@ export interface ErrorInfo {
 
 export interface TraceEvent {
   step: number;
-  /** The NumPy name: `add`, `reshape`, `linalg.solve`, `ndarray.get` for methods, `ndarray.T`. */
+  /** The NumPy name: `add`, `reshape`, `get`, `T`, `linalg.solve`. */
   op: string;
+  /** Called as a method (`a.reshape(…)`, `a.T`) rather than as `np.reshape(a, …)`. */
+  method?: boolean;
   kind: EventKind;
   /** A short rendering of the call's arguments (`(m, {axis: 0})`). */
   args?: string;
