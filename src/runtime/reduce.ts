@@ -100,6 +100,15 @@ export function parseArgs(
   return r;
 }
 
+/**
+ * With `out=` and no `dtype`, NumPy's reductions loop in the common dtype of the output and the
+ * input (`(out, in) -> out` signature resolution), then cast into `out`.
+ */
+const outDtype = (out: unknown, input: DType): DType | null => {
+  const o = Array.isArray(out) ? (out[0] as unknown) : out;
+  return isNDArray(o) ? promoteTypes(o.dtype, input) : null;
+};
+
 const optDtype = (d: unknown): DType | null =>
   d === undefined || d === null ? null : normalizeDtype(d);
 
@@ -924,7 +933,7 @@ function ufuncReduce(
   const res = reduceArray(a, op, {
     axis: o.axis,
     keepdims: o.keepdims === true,
-    dtype: optDtype(o.dtype),
+    dtype: optDtype(o.dtype) ?? outDtype(o.out, a.dtype),
     initial: o.initial,
     where: o.where,
   });
@@ -1050,7 +1059,10 @@ function meanArray(
 export function mean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'dtype', 'out', 'keepdims', 'where']);
-  return finish(meanArray(a, o.axis, o.keepdims === true, optDtype(o.dtype), o.where), o.out);
+  // NumPy: integer inputs default to float64; float inputs loop in out's dtype when given
+  const dt =
+    optDtype(o.dtype) ?? (DTYPE_INFO[a.dtype].kind === 'f' ? outDtype(o.out, a.dtype) : null);
+  return finish(meanArray(a, o.axis, o.keepdims === true, dt, o.where), o.out);
 }
 
 /**
@@ -1412,7 +1424,7 @@ function accumulate(
 ): NDArray {
   let a = asarray(x);
   const o = parseArgs(args, ['axis', 'dtype', 'out']);
-  const dt = optDtype(o.dtype) ?? sumDtype(a.dtype);
+  const dt = optDtype(o.dtype) ?? outDtype(o.out, a.dtype) ?? sumDtype(a.dtype);
   let ax = singleAxis(o.axis, a.ndim);
   if (nanVal !== null) a = replaceNaN(a, nanVal);
   let r: NDArray;

@@ -443,8 +443,29 @@ function int64From(
   return r;
 }
 
-function fromList(vals: readonly Num[], shape: readonly number[], dtype: DType): NDArray {
-  const r = NDArray.empty(shape, dtype, false);
+function fromList(
+  vals: readonly Num[],
+  shape: readonly number[],
+  dtype: DType,
+  emptyZero = false,
+): NDArray {
+  // NumPy's C strides treat zero-length dims as 1 (np.empty((0, 3)).strides == (24, 8))
+  const owner = NDArray.empty([vals.length], dtype, false);
+  const strides: number[] = [];
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = emptyZero && vals.length === 0 ? 0 : acc;
+    acc *= Math.max(shape[i] as number, 1);
+  }
+  const r = new NDArray({
+    buffer: owner.buffer,
+    dtype,
+    shape,
+    strides,
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
   const R = r._data() as Store;
   for (let i = 0; i < vals.length; i++) R[r._start + i] = vals[i] as Num;
   return r;
@@ -517,7 +538,7 @@ export function unique(x: ArrayLike, ...args: unknown[]): NDArray | UniqueResult
       inv[perm[i] as number] = u;
     }
     inverse = inv;
-    values = fromList(uvals, [uvals.length], a.dtype);
+    values = fromList(uvals, [uvals.length], a.dtype, true);
     invShape = a._shape.slice();
   } else {
     // rows along axis: move axis to the front, flatten the rest (C order)

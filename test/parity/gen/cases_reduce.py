@@ -384,4 +384,10 @@ def cases(c):
     c.add("err/where-bigger-than-a", "sum", arr([[1.5], [2.5]]), where=arr([True, False]))
     c.add("err/where-bigger-than-a-mean", "mean", arr([[1.5], [2.5]]), where=arr([True, False]))
     c.add("nansum/bcast-copy-layout", "nansum", arr([[np.nan, 1.5, 2.5]], None, ("broadcast_to", [4, 3])), axis=0, keepdims=True, exact=True)
+    # out= without dtype: the loop runs in promote(out.dtype, input dtype), then casts into out
+    c.add("sum/out-f64-of-f32", "sum", arr(F34, "float32"), axis=0, out=arr([0.5, 0.5, 0.5, 0.5]), exact=True)
+    c.add("sum/out-int-of-float", "sum", arr([[0.6, 0.6], [1.7, 1.7]]), axis=1, out=arr([0, 0]), exact=True)
+    c.add("sum/out-f64-of-int64", "sum", arr([[2**62, 2**62], [1, 2]]), axis=1, out=arr([0.5, 0.5]), exact=True)
+    c.add("cumsum/out-int-of-f32", "cumsum", arr([0.6, 0.6, 0.6], "float32"), out=arr([0, 0, 0]), exact=True)
+    c.add("mean/out-f64-of-f32", "mean", arr(F34, "float32"), axis=1, out=arr([0.5, 0.5, 0.5]), exact=True)
     c.add("median/multiaxis-copy-layout", "median", arr(F345, None, "T"), axis=(0, 2), exact=True)
