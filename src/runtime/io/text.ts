@@ -42,13 +42,13 @@ function split(line: string, delimiter: string | null): string[] {
   return line.split(delimiter);
 }
 
-const FLOAT_RE =
-  /^[+-]?(?:(?:\d(?:_?\d)*)?\.?(?:\d(?:_?\d)*)?(?:[eE][+-]?\d(?:_?\d)*)?|inf(?:inity)?|nan)$/i;
+/** What numpy's text parser accepts as a float (no Python `_` digit separators). */
+const FLOAT_RE = /^[+-]?(?:\d*\.?\d*(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)$/i;
 
 function parseFloatPy(s: string): number | null {
   const t = s.trim();
   if (!t || !FLOAT_RE.test(t) || !/\d|inf|nan/i.test(t)) return null;
-  const low = t.toLowerCase().replace(/_/g, '');
+  const low = t.toLowerCase();
   if (low.includes('nan')) return NaN;
   if (low.includes('inf')) return low.startsWith('-') ? -Infinity : Infinity;
   const v = Number(low);
@@ -57,8 +57,8 @@ function parseFloatPy(s: string): number | null {
 
 function parseIntPy(s: string): bigint | null {
   const t = s.trim();
-  if (!/^[+-]?\d(?:_?\d)*$/.test(t)) return null;
-  return BigInt(t.replace(/_/g, ''));
+  if (!/^[+-]?\d+$/.test(t)) return null;
+  return BigInt(t);
 }
 
 function build(rows: (number | bigint)[][], ncols: number, dtype: DType): NDArray {
