@@ -72,6 +72,17 @@ def run_call(obj, call):
         shape, axis = args
         x = np.arange(int(np.prod(shape)), dtype=np.int64).reshape(shape)
         return obj.permuted(x, axis=axis)
+    if method == "shuffle_view":
+        # shuffle a strided view (every other column of an arange) along `axis`
+        shape, axis = args
+        x = np.arange(int(np.prod(shape)), dtype=np.int64).reshape(shape)[:, ::2]
+        obj.shuffle(x, axis=axis)
+        return x
+    if method == "permuted_out":
+        shape, axis = args
+        out = np.empty(shape, dtype=np.int64)
+        obj.permuted(np.arange(int(np.prod(shape))).reshape(shape), axis=axis, out=out)
+        return out
     if method == "array_arg":
         # method applied to np.array(data)
         name, data, rest = args
@@ -145,6 +156,19 @@ GEN_CALLS = {
         ("choice", ([10, 20, 30], 4)),
         ("array_arg", ("choice", [[1, 2, 3], [4, 5, 6]], [2]), {"axis": 1}),
         ("array_arg", ("choice", [1.5, 2.5, 3.5, 4.5], [(2, 2)]), {"replace": False}),
+    ],
+    "extras": [
+        ("integers", ([0, 10, 20], [5, 15, 25], (2, 3))),
+        ("array_arg", ("choice", [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]], [5]), {"axis": 1, "p": [0.1, 0.2, 0.3, 0.4]}),
+        ("shuffle_view", ((4, 5), 1)),
+        ("shuffle_view", ((6, 3), 0)),
+        ("permuted_out", ((3, 4), 1)),
+        ("normal", ([0.5, 1.5, 2.5], 1.5, (2, 3))),
+        ("choice", (5, (2, 2)), {"replace": False, "shuffle": False}),
+        ("choice", (5,), {"p": [0.1, 0.2, 0.3, 0.15, 0.25]}),
+        ("uniform", (), {"size": 4}),
+        ("integers", (10,), {"size": (2, 2), "endpoint": True}),
+        ("random", (), {"size": (2, 2), "dtype": "float32"}),
     ],
     "permutation": [
         ("permutation", (10,)),

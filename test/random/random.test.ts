@@ -80,6 +80,18 @@ function runCall(obj: Obj, kind: Case['kind'], call: Call): unknown {
       const [shape, axis] = args as [number[], number | null];
       return obj.permuted!(arange(shape), { axis });
     }
+    case 'shuffle_view': {
+      const [shape, axis] = args as [number[], number];
+      const x = arange(shape).get(':, ::2') as NDArray;
+      obj.shuffle!(x, { axis });
+      return x;
+    }
+    case 'permuted_out': {
+      const [shape, axis] = args as [number[], number];
+      const out = np.empty(shape, { dtype: 'int64' });
+      obj.permuted!(arange(shape), { axis, out });
+      return out;
+    }
     case 'array_arg': {
       const [name, data, rest] = args as [string, unknown, unknown[]];
       return obj[name]!(...withKw([np.array(data as number[]), ...rest]));
