@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { formatWithOptions } from 'node:util';
 import { configureMemory } from '../runtime/memory';
 import { Recorder } from '../trace/recorder';
-import { createTracedNamespace, installMethodTracing, stackLocator } from '../trace/traced';
+import { installTracing, stackLocator } from '../trace/traced';
 import type { ConsoleLevel, Loc } from '../trace/schema';
 import type { RawError, WorkerInput, WorkerMessage } from './messages';
 import { NP_GLOBAL } from './constants';
@@ -94,8 +94,7 @@ process.on('unhandledRejection', (err) => {
 async function main(): Promise<void> {
   configureMemory({ maxBytes: input.memoryMaxBytes });
   const rawNp = await import('../runtime/index');
-  installMethodTracing(rec);
-  const np = createTracedNamespace(rawNp, rec);
+  const { np } = installTracing(rawNp, rec);
   (globalThis as Record<symbol, unknown>)[Symbol.for(NP_GLOBAL)] = np;
   try {
     await import(input.bundleUrl);

@@ -113,7 +113,7 @@ export function createTracedNamespace<T extends object>(np: T, rec: Recorder): T
  * Wraps NDArray.prototype's methods (and the `T`/`mT` getters) so method calls are recorded.
  * Returns a function restoring the originals. Install after every area module has loaded.
  */
-export function installMethodTracing(rec: Recorder, proto: object = NDArray.prototype): () => void {
+export function installMethodTracing(rec: Recorder, proto: object = NDArray.prototype, prefix = ''): () => void {
   const saved: [string, PropertyDescriptor][] = [];
   for (const key of Object.getOwnPropertyNames(proto)) {
     if (key.startsWith('_') || SKIP_METHODS.has(key)) continue;
@@ -121,15 +121,46 @@ export function installMethodTracing(rec: Recorder, proto: object = NDArray.prot
     if (d === undefined || !d.configurable) continue;
     if (typeof d.value === 'function') {
       saved.push([key, d]);
-      Object.defineProperty(proto, key, { ...d, value: traceFunction(key, d.value as Fn, rec, true) });
+      Object.defineProperty(proto, key, { ...d, value: traceFunction(prefix + key, d.value as Fn, rec, true) });
     } else if (d.get !== undefined && TRACED_GETTERS.has(key)) {
       saved.push([key, d]);
-      const get = traceFunction(key, d.get as Fn, rec, true);
+      const get = traceFunction(prefix + key, d.get as Fn, rec, true);
       Object.defineProperty(proto, key, { ...d, get: get as () => unknown });
     }
   }
   return () => {
     for (const [key, d] of saved) Object.defineProperty(proto, key, d);
+  };
+}
+
+/** Classes whose instances users call array-making methods on (`rng.normal(…)`). */
+const TRACED_CLASSES = new Set(['Generator', 'RandomState']);
+
+/**
+ * Everything a traced run needs: NDArray methods, and the methods of user-facing classes found in
+ * `np`'s namespaces (`np.random.Generator`: `rng.normal(…)` records as `Generator.normal`).
+ * Returns the traced namespace and a function restoring every prototype.
+ */
+export function installTracing<T extends object>(np: T, rec: Recorder): { np: T; uninstall: () => void } {
+  const undo = [installMethodTracing(rec)];
+  const seen = new Set<object>();
+  const visit = (ns: Record<string, unknown>): void => {
+    if (seen.has(ns)) return;
+    seen.add(ns);
+    for (const key of Object.keys(ns)) {
+      const v = ns[key];
+      if (typeof v === 'function' && TRACED_CLASSES.has(key) && isClass(v) && typeof v.prototype === 'object' && !seen.has(v)) {
+        seen.add(v);
+        undo.push(installMethodTracing(rec, v.prototype as object, `${key}.`));
+      } else if (isNamespace(v)) visit(v);
+    }
+  };
+  visit(np as Record<string, unknown>);
+  return {
+    np: createTracedNamespace(np, rec),
+    uninstall: () => {
+      for (const u of undo.reverse()) u();
+    },
   };
 }
 

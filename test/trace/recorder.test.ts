@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as rawNp from '../../src/runtime/index';
 import { NDArray } from '../../src/runtime/ndarray';
-import { Recorder, createTracedNamespace, installMethodTracing, stackLocator, type TraceEvent } from '../../src/trace/index';
+import { Recorder, createTracedNamespace, installMethodTracing, installTracing, stackLocator, type TraceEvent } from '../../src/trace/index';
 
 type Np = typeof rawNp;
 
@@ -248,5 +248,29 @@ describe('trace/recorder: tracing off', () => {
     const rec = new Recorder();
     rawNp.array([1, 2]).reshape(2, 1);
     assert.equal(rec.events.length, 0);
+  });
+});
+
+describe('trace/traced: namespaces and classes', () => {
+  it('wraps nested namespaces and Generator methods; uninstall restores them', () => {
+    const rec = new Recorder();
+    const gproto = rawNp.random.Generator.prototype as unknown as Record<string, unknown>;
+    const normal = gproto['normal'];
+    const { np, uninstall } = installTracing(rawNp, rec);
+    try {
+      const rng = np.random.default_rng(0);
+      const x = rng.normal(0, 1, [2]) as rawNp.NDArray;
+      np.lib.stride_tricks.as_strided(np.arange(4), [3], [8]);
+      np.linalg.inv(np.array([[2, 0], [0, 4]], { dtype: 'float64' }));
+      assert.deepEqual(
+        rec.events.map((e) => `${e.op}:${e.kind}`),
+        ['Generator.normal:create', 'arange:create', 'lib.stride_tricks.as_strided:view', 'array:create', 'linalg.inv:compute'],
+      );
+      assert.deepEqual(rec.events[0]?.output?.shape, [2]);
+      assert.equal(rec.events[0]?.output?.id, x.id);
+    } finally {
+      uninstall();
+    }
+    assert.equal(gproto['normal'], normal);
   });
 });
