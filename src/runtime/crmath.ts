@@ -126,7 +126,7 @@ export function addRoundOdd(x: number, y: number): number {
   }
   U32[0] = lo;
   U32[1] = hi;
-  return F64[0]!;
+  return F64[0];
 }
 
 /**

@@ -451,7 +451,7 @@ function dlahqr(
         } else if (m > l) {
           H.s(kk, kk - 1, H.g(kk, kk - 1) * (1 - t1));
         }
-        const v2 = v[2]!;
+        const v2 = v[2];
         const t2 = t1 * v2;
         if (nr === 3) {
           const v3 = v[3]!;

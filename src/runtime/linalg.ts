@@ -396,7 +396,7 @@ function uploArg(rest: unknown[]): 'L' | 'U' {
   const [pos, opts] = splitOpts<{ UPLO?: string }>(rest);
   const u = String((pos[0] as string | undefined) ?? opts.UPLO ?? 'L').toUpperCase();
   if (u !== 'L' && u !== 'U') throw ValueError("UPLO argument must be 'L' or 'U'");
-  return u as 'L' | 'U';
+  return u;
 }
 
 /** `np.linalg.eigh(a, UPLO='L')` → `{eigenvalues, eigenvectors}` (ascending; also destructures). */
@@ -1245,7 +1245,7 @@ export function diagonal(x_: ArrayLike, opts: { offset?: number } = {}): NDArray
 /** `np.linalg.trace(x, {offset, dtype})`: traces over the last two axes. */
 export function trace(
   x_: ArrayLike,
-  opts: { offset?: number; dtype?: DType | string | null } = {},
+  opts: { offset?: number; dtype?: string | null } = {},
 ): NDArray | Scalar {
   const x = _arr(x_);
   if (x.ndim < 2) throw ValueError('diag requires an array of at least two dimensions');

@@ -189,11 +189,11 @@ const MATMUL_SIG = '(n?,k),(k,m?)->(n?,m?)';
 
 export interface MatmulOptions {
   out?: NDArray | null;
-  dtype?: DType | string | null;
+  dtype?: string | null;
 }
 
 /** The dtype NumPy computes a product in (`dtype` option, or promotion of the inputs). */
-function productDtype(a: NDArray, b: NDArray, dtype?: DType | string | null): DType {
+function productDtype(a: NDArray, b: NDArray, dtype?: string | null): DType {
   return dtype === undefined || dtype === null
     ? promoteTypes(a.dtype, b.dtype)
     : normalizeDtype(dtype);
@@ -552,7 +552,7 @@ export interface TraceOptions {
   offset?: number;
   axis1?: number;
   axis2?: number;
-  dtype?: DType | string | null;
+  dtype?: string | null;
   out?: NDArray | null;
 }
 
@@ -835,7 +835,7 @@ function labelStrides(
 
 /** `np.einsum(subscripts, ...operands, {out, dtype})`. */
 export function einsum(subscripts: string, ...rest: unknown[]): NDArray | Scalar {
-  const [pos, opts] = splitOpts<{ out?: NDArray | null; dtype?: DType | string | null }>(rest);
+  const [pos, opts] = splitOpts<{ out?: NDArray | null; dtype?: string | null }>(rest);
   if (typeof subscripts !== 'string')
     throw TypeError_('einsum: subscripts must be a string (the sublist form is not supported)');
   const ops = pos.map((x) => _arr(x as ArrayLike));
