@@ -5,6 +5,7 @@
  * The trace sits in `<script type="application/json" id="ndscope-trace">`; a webview bundle reads
  * it from there (`JSON.parse(document.getElementById('ndscope-trace').textContent)`).
  */
+import { createHash } from 'node:crypto';
 import type { ArraySnapshot, Trace, TraceEvent } from '../trace/schema';
 
 export interface WebviewBundle {
@@ -75,6 +76,11 @@ td,th{border-bottom:1px solid #ddd;padding:2px 6px;text-align:left;vertical-alig
 .k-error td{background:#fde8e8}.k-view td:nth-child(5){color:#0a6}.k-copy td:nth-child(5){color:#c60}.k-write td:nth-child(5){color:#a0a}
 .console{background:#f6f6f6;padding:.5em}.loc{color:#888}.end{font-weight:bold}.s-ok{color:#0a6}`;
 
+/** A CSP hash source for an inline block: `sha256-<base64>`. */
+function sha256(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
 /** The page as a string. */
 export function renderHtml(trace: Trace, opts: HtmlOptions = {}): string {
   const title = esc(opts.title ?? `ndscope — ${trace.file.split(/[\\/]/).pop() ?? trace.file}`);
@@ -86,9 +92,14 @@ export function renderHtml(trace: Trace, opts: HtmlOptions = {}): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>`;
   if (opts.webview) {
-    const style = opts.webview.style ? `<style>${opts.webview.style.replace(/<\/style/gi, '<\\/style')}</style>` : '';
+    // The webview page gets a CSP as strict as inside VS Code: only these exact inline script and
+    // style blocks may run (sha256 hashes — the static-file equivalent of a nonce), no eval,
+    // nothing remote. The JSON data block is not executed, so it needs no hash.
+    const styleText = opts.webview.style?.replace(/<\/style/gi, '<\\/style');
     const script = opts.webview.script.replace(/<\/script/gi, '<\\/script');
-    return `${head}
+    const strict = `default-src 'none'; script-src '${sha256(script)}'; style-src ${styleText !== undefined ? `'${sha256(styleText)}'` : "'none'"}; img-src data:; font-src data:`;
+    const style = styleText !== undefined ? `<style>${styleText}</style>` : '';
+    return `${head.replace(csp, strict)}
 ${style}
 </head><body>
 <div id="app"></div>

@@ -245,7 +245,7 @@ function renderSvgGrid(body: HTMLElement, o: GridOptions, spec: Parameters<typeo
     .attr('data-address', (c) => c.address)
     .classed('ghost', (c) => ghosts.has(c.key))
     .select('text')
-    .text((c) => (showText ? fmtValue(valueAt(a, c.flat)) : ''));
+    .text((c) => (showText ? clip(fmtValue(valueAt(a, c.flat))) : ''));
   // hover handlers must see the current array (ids are stable per card, but keep them fresh)
   layer.selectAll<SVGGElement, GridCell>('g.cell').on('mouseenter', (_ev, c) => o.onHover({ element: { id: a.id, idx: c.idx } }));
   // axis tick labels (indices)
@@ -287,8 +287,8 @@ function renderCanvasGrid(body: HTMLElement, o: GridOptions, spec: Parameters<ty
     canvas.addEventListener('mousemove', (ev) => {
       const cv = ev.currentTarget as HTMLCanvasElement;
       const info = (cv as HTMLCanvasElement & { ndPick?: (x: number, y: number) => void }).ndPick;
-      const rect = cv.getBoundingClientRect();
-      info?.((ev.clientX - rect.left) / rect.width, (ev.clientY - rect.top) / rect.height);
+      // offsetX/Y: from the padding edge, so the border does not shift the pick
+      info?.(ev.offsetX / Math.max(1, cv.clientWidth), ev.offsetY / Math.max(1, cv.clientHeight));
     });
     canvas.addEventListener('mouseleave', () => o.onHover(null));
   }
@@ -358,6 +358,9 @@ function renderCanvasGrid(body: HTMLElement, o: GridOptions, spec: Parameters<ty
   ctx.putImageData(img, 0, 0);
   void spec;
 }
+
+/** Cell text fits a cell: long values (big int64s, odd strings) are cut; the readout has them whole. */
+const clip = (t: string): string => (t.length > 6 ? `${t.slice(0, 5)}…` : t);
 
 function summaryOf(a: ArraySnapshot): string {
   const head = a.values ? a.values.slice(0, 3) : (a.preview?.head.slice(0, 3) ?? []);

@@ -18,6 +18,8 @@ export interface StripOptions {
 
 export const WINDOW = 256;
 
+const clip = (t: string): string => (t.length > 6 ? `${t.slice(0, 5)}…` : t);
+
 export function renderStrip(box: HTMLElement, o: StripOptions): void {
   const { buffer } = o;
   box.dataset['buffer'] = String(buffer.id);
@@ -70,7 +72,7 @@ export function renderStrip(box: HTMLElement, o: StripOptions): void {
     .classed('in', (c) => o.footprint.has(c.i))
     .on('mouseenter', (_e, c) => o.onHover(c.i))
     .on('mouseleave', () => o.onHover(null))
-    .call((g) => g.select('text.v').text((c) => fmtValue(o.values?.[c.i])))
+    .call((g) => g.select('text.v').text((c) => clip(fmtValue(o.values?.[c.i]))))
     .call((g) => g.select('text.addr').text((c) => String(c.address)))
     .call((g) => g.select('title').text((c) => `byte ${c.address}–${c.address + buffer.itemsize - 1} (cell ${c.i})`));
 }
