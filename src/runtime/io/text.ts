@@ -90,7 +90,8 @@ function ndminResult(a: NDArray, ndmin: number): NDArray {
 }
 
 export interface LoadtxtOptions {
-  dtype?: DType | string;
+  /** A dtype name ('float64' default, 'int64', 'float32', …). */
+  dtype?: string;
   comments?: string | readonly string[] | null;
   delimiter?: string | null;
   skiprows?: number;
@@ -171,7 +172,8 @@ function pyQuote(s: string): string {
 }
 
 export interface GenfromtxtOptions {
-  dtype?: DType | string;
+  /** A dtype name ('float64' default, 'int64', 'float32', …). */
+  dtype?: string;
   comments?: string | null;
   delimiter?: string | null;
   skip_header?: number;

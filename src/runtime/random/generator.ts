@@ -23,7 +23,8 @@ import { shuffleAxis, shuffleLanes } from './shuffle';
 
 export interface FloatOpts {
   size?: Size;
-  dtype?: 'float64' | 'float32' | string;
+  /** 'float64' (default) or 'float32'. */
+  dtype?: string;
   out?: NDArray | null;
 }
 

@@ -65,8 +65,6 @@ export function boundedIntegers(
   const shape = sizeShape(size);
   const bits = dtype === 'bool' ? 1 : ((DTYPE_INFO[dtype].itemsize * 8) as 8 | 16 | 32 | 64);
   const boundsErr = endpoint ? 'low > high' : 'low >= high';
-  let lows: bigint[];
-  let highs: bigint[];
   let outShape: number[] | null;
   if (L.scalar && H.scalar) {
     const lo = L.vals[0]!;
@@ -95,8 +93,8 @@ export function boundedIntegers(
   outShape = shape ?? bshape;
   const bl = broadcast_to(asarray(L.vals.length ? L.vals : []).reshape(L.shape), outShape);
   const bh = broadcast_to(asarray(H.vals.length ? H.vals : []).reshape(H.shape), outShape);
-  lows = bl._values().map((v) => BigInt(v));
-  highs = bh._values().map((v) => BigInt(v) - open);
+  const lows = bl._values().map((v) => BigInt(v));
+  const highs = bh._values().map((v) => BigInt(v) - open);
   for (let i = 0; i < lows.length; i++) if (lows[i]! > highs[i]!) throw ValueError(boundsErr);
   let k = -1;
   return emit(
