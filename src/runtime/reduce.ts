@@ -1300,6 +1300,15 @@ function argReduce(
   const o = parseArgs(args, ['axis', 'out', 'keepdims']);
   const name = isMax ? 'argmax' : 'argmin';
   const isF = DTYPE_INFO[a.dtype].kind === 'f';
+  if (a.ndim === 0) {
+    // NumPy treats a 0-d array as 1-d here (axis checked against 1); the result is 0
+    singleAxis(o.axis, 1);
+    if (nan && isF && Number.isNaN(a._data()[a._start] as number)) {
+      throw ValueError('All-NaN slice encountered');
+    }
+    const z = NDArray.empty([], 'int64');
+    return finish(z, o.out, name);
+  }
   let ax = singleAxis(o.axis, a.ndim);
   const keepdims = o.keepdims === true;
   const origShape = a._shape;
@@ -1425,6 +1434,7 @@ function accumulate(
   let a = asarray(x);
   const o = parseArgs(args, ['axis', 'dtype', 'out']);
   const dt = optDtype(o.dtype) ?? outDtype(o.out, a.dtype) ?? sumDtype(a.dtype);
+  if (a.ndim === 0) a = a._view([1], [0], a._offset); // NumPy accumulates a 0-d array as 1-d
   let ax = singleAxis(o.axis, a.ndim);
   if (nanVal !== null) a = replaceNaN(a, nanVal);
   let r: NDArray;

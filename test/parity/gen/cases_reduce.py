@@ -390,4 +390,9 @@ def cases(c):
     c.add("sum/out-f64-of-int64", "sum", arr([[2**62, 2**62], [1, 2]]), axis=1, out=arr([0.5, 0.5]), exact=True)
     c.add("cumsum/out-int-of-f32", "cumsum", arr([0.6, 0.6, 0.6], "float32"), out=arr([0, 0, 0]), exact=True)
     c.add("mean/out-f64-of-f32", "mean", arr(F34, "float32"), axis=1, out=arr([0.5, 0.5, 0.5]), exact=True)
+    for fn in ["argmax", "argmin", "nanargmax", "cumsum", "cumprod"]:
+        c.add(f"{fn}/0d-scalar", fn, arr(3.5), exact=True)
+        c.add(f"{fn}/0d-axis0", fn, arr(7, "int16"), axis=0, exact=True)
+        c.add(f"err/{fn}-0d-axis1", fn, arr(7, "int16"), axis=1)
+    c.add("argmax/0d-keepdims", "argmax", arr(2.5), axis=-1, keepdims=True, exact=True)
     c.add("median/multiaxis-copy-layout", "median", arr(F345, None, "T"), axis=(0, 2), exact=True)
