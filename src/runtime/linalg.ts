@@ -572,6 +572,10 @@ export interface SvdOptions {
 }
 
 /** `np.linalg.svd(a, {full_matrices, compute_uv})` → `{U, S, Vh}` or S alone. */
+export function svd(a: ArrayLike, opts: SvdOptions & { compute_uv: false }): NDArray;
+export function svd(a: ArrayLike, opts?: SvdOptions & { compute_uv?: true }): SVDResult;
+export function svd(a: ArrayLike, full_matrices: boolean, compute_uv?: true): SVDResult;
+export function svd(a: ArrayLike, ...rest: unknown[]): SVDResult | NDArray;
 export function svd(a_: ArrayLike, ...rest: unknown[]): SVDResult | NDArray {
   const [pos, opts] = splitOpts<SvdOptions>(rest);
   const full = (pos[0] as boolean | undefined) ?? opts.full_matrices ?? true;
@@ -702,6 +706,11 @@ function qrCore(
 }
 
 /** `np.linalg.qr(a, mode='reduced'|'complete'|'r')` → `{Q, R}` (or R alone for mode 'r'). */
+export function qr(a: ArrayLike, opts: { mode: 'r' }): NDArray;
+export function qr(a: ArrayLike, mode: 'r'): NDArray;
+export function qr(a: ArrayLike, opts?: { mode?: 'reduced' | 'complete' }): QRResult;
+export function qr(a: ArrayLike, mode: 'reduced' | 'complete'): QRResult;
+export function qr(a: ArrayLike, ...rest: unknown[]): QRResult | NDArray;
 export function qr(a_: ArrayLike, ...rest: unknown[]): QRResult | NDArray {
   const [pos, opts] = splitOpts<{ mode?: string }>(rest);
   const mode = (pos[0] as string | undefined) ?? opts.mode ?? 'reduced';
