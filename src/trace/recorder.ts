@@ -323,7 +323,11 @@ export class Recorder {
       buffers.push(st.info);
       if (!st.seen && !b.freed) {
         st.seen = true;
-        contents.push(bufferContents(b.id, b.ptr, b.nbytes, st.dtype, this.limits.maxValues, this.limits.previewItems));
+        const snap = a.dtype === st.dtype && a._offset === 0 && a.size * a.itemsize === b.nbytes && a.flags.c_contiguous ? this.snap(a) : null;
+        // A fresh C-ordered owner: its values are the buffer's, share the array (a structured
+        // clone then sends them once).
+        if (snap?.values) contents.push({ bufferId: b.id, length: snap.values.length, values: snap.values });
+        else contents.push(bufferContents(b.id, b.ptr, b.nbytes, st.dtype, this.limits.maxValues, this.limits.previewItems));
       }
     }
     const viewy = ev.kind === 'view' || ev.kind === 'write';

@@ -3,7 +3,7 @@
  * preview, JSON-safe. Reads storage directly (no allocation, so no typed array is detached).
  */
 import { DTYPE_INFO, type DType } from '../runtime/dtype';
-import type { NDArray } from '../runtime/ndarray';
+import { isCContiguous, isFContiguous, type NDArray } from '../runtime/ndarray';
 import { view } from '../runtime/memory';
 import type { ArraySnapshot, BufferContents, JsonScalar, Preview } from './schema';
 
@@ -63,7 +63,12 @@ export function readPreview(a: NDArray, items: number): Preview {
 
 export function snapshotArray(a: NDArray, maxValues: number, previewItems: number): ArraySnapshot {
   const isz = DTYPE_INFO[a.dtype].itemsize;
-  const f = a.flags;
+  const f = {
+    c_contiguous: isCContiguous(a._shape, a._strides),
+    f_contiguous: isFContiguous(a._shape, a._strides),
+    owndata: a._base === null,
+    writeable: a._writeable,
+  };
   const snap: ArraySnapshot = {
     id: a.id,
     dtype: a.dtype,
@@ -71,7 +76,7 @@ export function snapshotArray(a: NDArray, maxValues: number, previewItems: numbe
     strides: a._strides.map((s) => s * isz),
     offset: a._offset * isz,
     bufferId: a.buffer.id,
-    flags: { c_contiguous: f.c_contiguous, f_contiguous: f.f_contiguous, owndata: f.owndata, writeable: f.writeable },
+    flags: f,
     base: a._base === null ? null : a._base.id,
     size: a.size,
   };
