@@ -1159,7 +1159,7 @@ function varLike(
 }
 
 /** `np.var(a, axis, dtype, out, ddof, keepdims)`. */
-export function var_(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+function var_(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return varLike(a, args, false, false);
 }
 export { var_ as var };
