@@ -806,10 +806,6 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
       throw ValueError(`zero-size array to reduction operation ${op} which has no identity`);
     }
   }
-  if (hasInitial && typeof spec.initial !== 'boolean') {
-    const v = spec.initial as number | bigint;
-    if (typeof v === 'bigint' || Number.isInteger(v)) checkIntFits(v, loopDt);
-  }
   let src = logical ? a : castK(a, loopDt);
   const srcDt = src.dtype;
   const init: Scalar | null = hasInitial
@@ -832,6 +828,10 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
       );
     }
     maskB = mask._view(a._shape, broadcastStrides(mask, a._shape), mask._offset);
+  }
+  if (hasInitial && typeof spec.initial !== 'boolean') {
+    const v = spec.initial as number | bigint;
+    if (typeof v === 'bigint' || Number.isInteger(v)) checkIntFits(v, loopDt);
   }
   const floatAdd = op === 'add' && DTYPE_INFO[loopDt].kind === 'f' && nd > 0;
   if (maskB !== null && !floatAdd) {
