@@ -8,7 +8,6 @@
 const SPLIT = 134217729; // 2**27 + 1
 const LN2_HI = 0.6931471805599453;
 const LN2_LO = 2.3190468138462996e-17;
-const SQRT1_2 = Math.SQRT1_2;
 
 let H = 0;
 let L = 0;
@@ -43,7 +42,7 @@ function addDD(ah: number, al: number, bh: number, bl: number): void {
   L = e - (H - s);
 }
 
-const TERMS = 16;
+const TERMS = 40;
 const INV_HI: number[] = [];
 const INV_LO: number[] = [];
 for (let k = 0; k <= TERMS; k++) {
@@ -54,33 +53,14 @@ for (let k = 0; k <= TERMS; k++) {
   INV_LO.push((1 - H - L) / d);
 }
 
-/** ln(x), correctly rounded except in astronomically rare hard cases. */
-export function logCR(x: number): number {
-  if (!(x > 0) || x === Infinity) return Math.log(x);
-  // x = m * 2**e with m in [sqrt(1/2), sqrt(2))
-  let e = Math.floor(Math.log2(x));
-  let m = x / 2 ** e;
-  if (m < 1) {
-    m *= 2;
-    e -= 1;
-  } else if (m >= 2) {
-    m /= 2;
-    e += 1;
-  }
-  if (m >= 2 * SQRT1_2) {
-    m /= 2;
-    e += 1;
-  }
-  if (x < 2.2250738585072014e-308) return Math.log(x); // subnormals: not needed here
-  const f = m - 1; // exact (Sterbenz)
-  // s = f / (2 + f) in double-double
+/** ln(m) for m in [1, 2] as double-double (H, L) by the full atanh series (slow: table setup). */
+function logDDSlow(m: number): void {
+  const f = m - 1;
   const dh = 2 + f;
   const dl = f - (dh - 2);
   const sh = f / dh;
   twoProd(sh, dh);
-  const r = f - H - L - sh * dl;
-  const sl = r / dh;
-  // z = s^2
+  const sl = (f - H - L - sh * dl) / dh;
   mulDD(sh, sl, sh, sl);
   const zh = H;
   const zl = L;
@@ -92,14 +72,67 @@ export function logCR(x: number): number {
     ah = H;
     al = L;
   }
-  // 2 * s * acc
   mulDD(ah, al, 2 * sh, 2 * sl);
-  const th = H;
-  const tl = L;
-  // + e * ln2
-  twoProd(e, LN2_HI);
-  const ph = H;
-  const pl = L + e * LN2_LO;
-  addDD(th, tl, ph, pl);
+}
+
+// ln(c) for the centres c = 1 + (i + 1/2)/64 of 64 subintervals of [1, 2), in double-double.
+const NSUB = 64;
+const CENTRE = new Float64Array(NSUB);
+const LOGC_HI = new Float64Array(NSUB);
+const LOGC_LO = new Float64Array(NSUB);
+for (let i = 0; i < NSUB; i++) {
+  const c = 1 + (i + 0.5) / NSUB;
+  logDDSlow(c);
+  CENTRE[i] = c;
+  LOGC_HI[i] = H;
+  LOGC_LO[i] = L;
+}
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+const HI_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian → 1
+
+/**
+ * ln(x), correctly rounded except for ~1 argument in 2**18 (error < 2**-68 relative): x = 2**e·m,
+ * m near a table centre c, ln x = e·ln 2 + ln c + 2·atanh(s) with s = (m − c)/(m + c), the
+ * leading term in double-double and the short tail (|s| < 2**-7) in double.
+ */
+export function logCR(x: number): number {
+  if (!(x >= 2.2250738585072014e-308) || x === Infinity) return Math.log(x); // 0, <0, NaN, inf, subnormal
+  let uh: number;
+  let ul: number;
+  let ph = 0;
+  let pl = 0;
+  if (Math.abs(x - 1) < 1 / 64) {
+    uh = x - 1; // exact (Sterbenz)
+    ul = 0;
+  } else {
+    F64[0] = x;
+    const hw = U32[HI_WORD]!;
+    const e = (hw >>> 20) - 1023;
+    U32[HI_WORD] = (hw & 0x000fffff) | 0x3ff00000;
+    const m = F64[0];
+    const i = Math.floor((m - 1) * NSUB);
+    const c = CENTRE[i]!;
+    const f = m - c; // exact
+    // u = f / c in double-double
+    uh = f / c;
+    twoProd(uh, c);
+    ul = (f - H - L) / c;
+    // e·ln2 + ln c
+    twoProd(e, LN2_HI);
+    addDD(H, L + e * LN2_LO, LOGC_HI[i]!, LOGC_LO[i]!);
+    ph = H;
+    pl = L;
+  }
+  // ln(1 + u) = 2 atanh(s), s = u / (2 + u)
+  const dh = 2 + uh;
+  const dl = uh - (dh - 2) + ul;
+  const sh = uh / dh;
+  twoProd(sh, dh);
+  const sl = (uh - H - L + ul - sh * dl) / dh;
+  const z = sh * sh;
+  const tail = 2 * sh * z * (1 / 3 + z * (1 / 5 + z * (1 / 7 + z * (1 / 9))));
+  addDD(ph, pl, 2 * sh, 2 * sl + tail);
   return H + L;
 }
