@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as np from '../../src/runtime/index';
 import * as random from '../../src/runtime/random/index';
 import type { NDArray } from '../../src/runtime/ndarray';
+import { logCR } from '../../src/runtime/random/crlog';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -304,3 +305,29 @@ test('speed: standard_normal(1e6), random(1e6), integers(1e6) well under a secon
     assert.ok(best < 1000, `${name}(1e6) took ${best.toFixed(0)} ms`);
   }
 });
+
+const hasMpmath = spawnSync('python3', ['-c', 'import mpmath'], { stdio: 'ignore' }).status === 0;
+test(
+  'crlog: logCR is correctly rounded (vs mpmath at 50 digits)',
+  { skip: hasMpmath ? false : 'python3 + mpmath not available' },
+  () => {
+    const xs = new Float64Array(4000);
+    const g = random.default_rng(Math.floor(Math.random() * 2 ** 31));
+    for (let i = 0; i < xs.length; i++) {
+      const u = g.random() as number;
+      const k = i % 4;
+      // near 1 (both sides), (0, 1) like the polar method's r2, and wide magnitudes
+      xs[i] =
+        k === 0 ? 1 + (u - 0.5) / 16 : k === 1 ? u : k === 2 ? Math.exp((u - 0.5) * 1400) : 0.5 + u;
+    }
+    const script =
+      'import sys,base64,struct\nfrom mpmath import mp,mpf,log\nmp.dps=50\nb=base64.b64decode(sys.stdin.read())\nxs=struct.unpack("<%dd"%(len(b)//8),b)\nsys.stdout.write(base64.b64encode(struct.pack("<%dd"%len(xs),*[float(log(mpf(x))) for x in xs])).decode())';
+    const r = spawnSync('python3', ['-c', script], {
+      input: Buffer.from(xs.buffer).toString('base64'),
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const want = new Float64Array(new Uint8Array(Buffer.from(r.stdout, 'base64')).buffer);
+    for (let i = 0; i < xs.length; i++) assert.equal(logCR(xs[i]!), want[i], `log(${xs[i]})`);
+  },
+);
