@@ -431,7 +431,7 @@ function planSum(
     on = mk;
   }
   const O = outK._data() as FStore;
-  const pw = f32 ? pairwiseSum32 : pairwiseSum;
+  const pw = f32 ? (pairwise32 ?? pairwiseSum32) : (pairwise64 ?? pairwiseSum);
   const fr = f32 ? Math.fround : (x: number): number => x;
   const call = (start: number, len: number): void => {
     const p0 = pos[start] as number;
@@ -467,6 +467,15 @@ function planSum(
       for (let p = b; p < end; p += chunk) run(p, Math.min(chunk, end - p));
     }
   }
+}
+
+type PairwiseSum = (d: FStore, p: number, n: number, s: number) => number;
+let pairwise64: PairwiseSum | null = null;
+let pairwise32: PairwiseSum | null = null;
+/** Installs faster bit-identical pairwise sums (the WASM backend, src/runtime/wasm); null: TS. */
+export function setPairwiseSum(f64: PairwiseSum | null, f32: PairwiseSum | null): void {
+  pairwise64 = f64;
+  pairwise32 = f32;
 }
 
 /** NumPy's pairwise_sum (loops_utils.h): exact replication for float64. */
@@ -606,8 +615,8 @@ function kernel(op: Op, dt: DType, srcDt: DType): Inner {
           const O = o() as FStore;
           if (os === 0) {
             O[op_] = f32
-              ? fr((O[op_] as number) + pairwiseSum32(D, ip, n, is))
-              : (O[op_] as number) + pairwiseSum(D, ip, n, is);
+              ? fr((O[op_] as number) + (pairwise32 ?? pairwiseSum32)(D, ip, n, is))
+              : (O[op_] as number) + (pairwise64 ?? pairwiseSum)(D, ip, n, is);
           } else if (f32)
             for (let j = 0; j < n; j++)
               O[op_ + j * os] = fr((O[op_ + j * os] as number) + (D[ip + j * is] as number));
@@ -1082,7 +1091,13 @@ function varArray(
   const f32 = dt === 'float32';
   const fr = f32 ? Math.fround : (v: number) => v;
   // x: a cast to the working float dtype, laid out like a; NaNs zeroed for nanvar
-  const x = copyK(a, DTYPE_INFO[dt].kind === 'f' ? promoteTypes(a.dtype, dt) : 'float64');
+  // x: for var, `arr - arrmean` (a ufunc output laid out by nditer, promoted dtype); for nanvar,
+  // NumPy's NaN-replaced copy np.array(a, copy=True) (NewLikeArray order K, a's dtype)
+  let x: NDArray;
+  if (nan) {
+    x = newLikeK(a);
+    copyInto(x, a);
+  } else x = copyK(a, DTYPE_INFO[dt].kind === 'f' ? promoteTypes(a.dtype, dt) : 'float64');
   let cnt: NDArray | number;
   let mask: NDArray | null = null;
   if (nan) {

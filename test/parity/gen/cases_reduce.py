@@ -395,4 +395,8 @@ def cases(c):
         c.add(f"{fn}/0d-axis0", fn, arr(7, "int16"), axis=0, exact=True)
         c.add(f"err/{fn}-0d-axis1", fn, arr(7, "int16"), axis=1)
     c.add("argmax/0d-keepdims", "argmax", arr(2.5), axis=-1, keepdims=True, exact=True)
+    NB = np.round(rng.standard_normal((1, 40, 60)) * 10, 3)
+    NB[0, 3, 7] = np.nan
+    c.add("nanstd/f32-bcast-copy-layout", "nanstd", arr(NB.tolist(), "float32", ("broadcast_to", [3, 40, 60])), axis=(0, 2), exact=True)
+    c.add("nanvar/f32-dtype-f64", "nanvar", arr(NB.tolist(), "float32"), axis=2, dtype="float64", exact=True)
     c.add("median/multiaxis-copy-layout", "median", arr(F345, None, "T"), axis=(0, 2), exact=True)
