@@ -79,8 +79,13 @@ def run_call(obj, call):
         obj.shuffle(x, axis=axis)
         return x
     if method == "permuted_out":
-        shape, axis = args
-        out = np.empty(shape, dtype=np.int64)
+        shape, axis, layout = args
+        if layout == "F":
+            out = np.zeros(shape[::-1], dtype=np.int64).T
+        elif layout == "strided":
+            out = np.zeros((shape[0], shape[1] * 2), dtype=np.int64)[:, ::2]
+        else:
+            out = np.empty(shape, dtype=np.int64)
         obj.permuted(np.arange(int(np.prod(shape))).reshape(shape), axis=axis, out=out)
         return out
     if method == "array_arg":
@@ -162,7 +167,10 @@ GEN_CALLS = {
         ("array_arg", ("choice", [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]], [5]), {"axis": 1, "p": [0.1, 0.2, 0.3, 0.4]}),
         ("shuffle_view", ((4, 5), 1)),
         ("shuffle_view", ((6, 3), 0)),
-        ("permuted_out", ((3, 4), 1)),
+        ("permuted_out", ((3, 4), 1, "C")),
+        ("permuted_out", ((4, 6), None, "F")),
+        ("permuted_out", ((4, 6), None, "strided")),
+        ("permuted_out", ((4, 6), 0, "strided")),
         ("normal", ([0.5, 1.5, 2.5], 1.5, (2, 3))),
         ("choice", (5, (2, 2)), {"replace": False, "shuffle": False}),
         ("choice", (5,), {"p": [0.1, 0.2, 0.3, 0.15, 0.25]}),

@@ -88,8 +88,13 @@ function runCall(obj: Obj, kind: Case['kind'], call: Call): unknown {
       return x;
     }
     case 'permuted_out': {
-      const [shape, axis] = args as [number[], number];
-      const out = np.empty(shape, { dtype: 'int64' });
+      const [shape, axis, layout] = args as [number[], number | null, 'C' | 'F' | 'strided'];
+      const out =
+        layout === 'F'
+          ? np.zeros([...shape].reverse(), { dtype: 'int64' }).T
+          : layout === 'strided'
+            ? (np.zeros([shape[0]!, shape[1]! * 2], { dtype: 'int64' }).get(':, ::2') as NDArray)
+            : np.empty(shape, { dtype: 'int64' });
       obj.permuted!(arange(shape), { axis, out });
       return out;
     }

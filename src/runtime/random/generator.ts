@@ -290,7 +290,7 @@ export class Generator {
         shuffleAxis(this.g, c._view([c.size], [1], 0), 0);
         const d = out._data();
         const cd = c._data();
-        let k = 0;
+        let k = c._start;
         out._forEach((p) => {
           (d as unknown as (number | bigint)[])[p] = (cd as unknown as (number | bigint)[])[k++]!;
         });
