@@ -46,7 +46,8 @@ const selfUrl = import.meta.url;
 function time(op, n, reps = 7) {
   const fn = () => {
     const r = op();
-    if (r !== null && typeof r === 'object' && typeof r[Symbol.dispose] === 'function') r[Symbol.dispose]();
+    if (r !== null && typeof r === 'object' && typeof r[Symbol.dispose] === 'function')
+      r[Symbol.dispose]();
   };
   for (let i = 0; i < Math.min(n, 50); i++) fn(); // warm up
   const per = [];
@@ -117,11 +118,16 @@ if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ node: process.version, rows }, null, 1));
 } else {
   const load = (await import('node:os')).loadavg()[0].toFixed(1);
-  console.log(`Tracing overhead (node ${process.version}, load average ${load}; target: big ≤ 10 %, tiny ≤ 3 µs)\n`);
+  console.log(
+    `Tracing overhead (node ${process.version}, load average ${load}; target: big ≤ 10 %, tiny ≤ 3 µs)\n`,
+  );
   console.log('| op | raw µs | traced µs | overhead | target |');
   console.log('|---|---:|---:|---:|:---:|');
   for (const r of rows) {
-    const over = r.size === 'big' ? `${r.overheadPct.toFixed(1)} %` : `${r.overheadUs.toFixed(2)} µs`;
-    console.log(`| ${r.name} | ${r.rawUs.toFixed(2)} | ${r.tracedUs.toFixed(2)} | ${over} | ${r.ok ? 'ok' : 'MISSED'} |`);
+    const over =
+      r.size === 'big' ? `${r.overheadPct.toFixed(1)} %` : `${r.overheadUs.toFixed(2)} µs`;
+    console.log(
+      `| ${r.name} | ${r.rawUs.toFixed(2)} | ${r.tracedUs.toFixed(2)} | ${over} | ${r.ok ? 'ok' : 'MISSED'} |`,
+    );
   }
 }

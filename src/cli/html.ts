@@ -25,10 +25,14 @@ const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeA
 
 /** JSON safe inside a <script> element. */
 export function scriptJson(x: unknown): string {
-  return JSON.stringify(x).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(x)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
-const tuple = (xs: readonly number[]): string => (xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`);
+const tuple = (xs: readonly number[]): string =>
+  xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`;
 
 function arrayText(a: ArraySnapshot): string {
   const name = a.label ? `${a.label} ` : '';
@@ -47,7 +51,9 @@ function eventRow(e: TraceEvent): string {
   if (e.why) detail.push(esc(e.why));
   if (e.broadcast) {
     const b = e.broadcast;
-    detail.push(`broadcast ${b.operands.map((o) => tuple(o.shape)).join(' ')} → ${b.result ? tuple(b.result) : 'error'}`);
+    detail.push(
+      `broadcast ${b.operands.map((o) => tuple(o.shape)).join(' ')} → ${b.result ? tuple(b.result) : 'error'}`,
+    );
   }
   if (e.error) detail.push(`<b>${esc(e.error.name)}</b>: ${esc(e.error.message)}`);
   if (e.result !== undefined) detail.push(`= ${esc(JSON.stringify(e.result))}`);
@@ -56,9 +62,18 @@ function eventRow(e: TraceEvent): string {
 
 function stepList(trace: Trace): string {
   const rows = trace.events.map(eventRow).join('\n');
-  const cons = trace.console.map((c) => `<div class="c-${c.level}">${c.loc ? `<span class="loc">${c.loc.line}</span> ` : ''}${esc(c.text)}</div>`).join('\n');
-  const end = trace.end ? `<p class="end s-${trace.end.status}">${esc(trace.end.status)}${trace.end.message ? `: ${esc(trace.end.message)}` : ''}</p>` : '';
-  const trunc = trace.truncated ? `<p class="end">Trace truncated at step ${trace.truncated.atStep}: ${esc(trace.truncated.reason)}</p>` : '';
+  const cons = trace.console
+    .map(
+      (c) =>
+        `<div class="c-${c.level}">${c.loc ? `<span class="loc">${c.loc.line}</span> ` : ''}${esc(c.text)}</div>`,
+    )
+    .join('\n');
+  const end = trace.end
+    ? `<p class="end s-${trace.end.status}">${esc(trace.end.status)}${trace.end.message ? `: ${esc(trace.end.message)}` : ''}</p>`
+    : '';
+  const trunc = trace.truncated
+    ? `<p class="end">Trace truncated at step ${trace.truncated.atStep}: ${esc(trace.truncated.reason)}</p>`
+    : '';
   return `<main id="ndscope-steps">
 <h1>${esc(trace.file)}</h1>
 ${end}${trunc}

@@ -52,15 +52,23 @@ function parseArgs(argv: string[]): Parsed | 'help' | 'version' {
   if (argv[0] === '-v' || argv[0] === '--version') return 'version';
   const [cmd, ...rest] = argv;
   if (cmd !== 'run') throw new UsageError(`unknown command '${cmd}'`);
-  const p: Partial<Parsed> & { plain: boolean; quiet: boolean; timeout: number } = { plain: false, quiet: false, timeout: 10 };
+  const p: Partial<Parsed> & { plain: boolean; quiet: boolean; timeout: number } = {
+    plain: false,
+    quiet: false,
+    timeout: 10,
+  };
   const num = (name: string, v: string | undefined): number => {
     const n = Number(v);
-    if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${name} needs a positive number`);
+    if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n <= 0)
+      throw new UsageError(`${name} needs a positive number`);
     return n;
   };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = (): string => {
       const v = inline ?? rest[++i];
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
@@ -101,7 +109,10 @@ function parseArgs(argv: string[]): Parsed | 'help' | 'version' {
 function version(): string {
   for (const dir of [path.join(__dirname, '..'), path.join(__dirname, '..', '..')]) {
     try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'ndscope') return pkg.version ?? '0.0.0';
     } catch {
       /* next */
@@ -112,12 +123,21 @@ function version(): string {
 
 /** The built webview bundle (dist/webview/main.js + main.css), if present. */
 export function findWebviewBundle(): WebviewBundle | undefined {
-  for (const dir of [path.join(__dirname, 'webview'), path.join(__dirname, '..', 'dist', 'webview'), path.join(__dirname, '..', '..', 'dist', 'webview')]) {
+  for (const dir of [
+    path.join(__dirname, 'webview'),
+    path.join(__dirname, '..', 'dist', 'webview'),
+    path.join(__dirname, '..', '..', 'dist', 'webview'),
+  ]) {
     const js = path.join(dir, 'main.js');
     if (!fs.existsSync(js)) continue;
     const css = path.join(dir, 'main.css');
     const script = fs.readFileSync(js, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '');
-    return fs.existsSync(css) ? { script, style: fs.readFileSync(css, 'utf8').replace(/\n\/\*# sourceMappingURL=.*\*\/\s*$/, '') } : { script };
+    return fs.existsSync(css)
+      ? {
+          script,
+          style: fs.readFileSync(css, 'utf8').replace(/\n\/\*# sourceMappingURL=.*\*\/\s*$/, ''),
+        }
+      : { script };
   }
   return undefined;
 }
@@ -131,7 +151,10 @@ function relTrace(trace: Trace): string {
   return path.relative(process.cwd(), trace.file) || trace.file;
 }
 
-export async function main(argv: string[], io: CliIO = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIO = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(argv);
@@ -182,17 +205,25 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
   if (parsed.html !== undefined) {
     const webview = parsed.plain ? undefined : findWebviewBundle();
     writeOut(parsed.html, renderHtml(trace, webview ? { webview } : {}));
-    io.err(`ndscope: wrote ${parsed.html} (${trace.events.length} steps${webview ? '' : ', plain step list'})\n`);
+    io.err(
+      `ndscope: wrote ${parsed.html} (${trace.events.length} steps${webview ? '' : ', plain step list'})\n`,
+    );
   }
-  if (trace.truncated) io.err(`ndscope: trace truncated at step ${trace.truncated.atStep}: ${trace.truncated.reason}\n`);
+  if (trace.truncated)
+    io.err(
+      `ndscope: trace truncated at step ${trace.truncated.atStep}: ${trace.truncated.reason}\n`,
+    );
   const end = r.end;
   if (end.status === 'ok' || (end.status === 'exit' && end.exitCode === 0)) {
     if (end.status === 'exit') io.err(`ndscope: ${end.message ?? 'process.exit(0)'}\n`);
     return 0;
   }
   const e = end.error;
-  const where = e?.loc ? `${path.relative(process.cwd(), e.loc.file) || e.loc.file}:${e.loc.line}:${e.loc.column}` : relTrace(trace);
-  const headline = end.status === 'error' && e ? `${e.name}: ${e.message}` : (end.message ?? end.status);
+  const where = e?.loc
+    ? `${path.relative(process.cwd(), e.loc.file) || e.loc.file}:${e.loc.line}:${e.loc.column}`
+    : relTrace(trace);
+  const headline =
+    end.status === 'error' && e ? `${e.name}: ${e.message}` : (end.message ?? end.status);
   io.err(`${where}: ${headline}\n`);
   if (e?.stack && end.status === 'error') {
     const frames = e.stack.split('\n').filter((l) => /^\s+at /.test(l));

@@ -29,7 +29,10 @@ export interface BundleFailure {
 const ndscopePlugin: esbuild.Plugin = {
   name: 'ndscope',
   setup(build) {
-    build.onResolve({ filter: /^ndscope(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'ndscope-runtime' }));
+    build.onResolve({ filter: /^ndscope(\/.*)?$/ }, (args) => ({
+      path: args.path,
+      namespace: 'ndscope-runtime',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'ndscope-runtime' }, () => ({
       contents: `module.exports = globalThis[Symbol.for(${JSON.stringify(NP_GLOBAL)})];`,
       loader: 'js',
@@ -37,7 +40,9 @@ const ndscopePlugin: esbuild.Plugin = {
   },
 };
 
-export async function bundleUserFile(file: string): Promise<{ ok: true; bundle: Bundle } | { ok: false; failure: BundleFailure }> {
+export async function bundleUserFile(
+  file: string,
+): Promise<{ ok: true; bundle: Bundle } | { ok: false; failure: BundleFailure }> {
   const abs = path.resolve(file);
   const outfile = path.join(path.dirname(abs), '__ndscope_bundle__.mjs');
   try {
@@ -61,23 +66,38 @@ export async function bundleUserFile(file: string): Promise<{ ok: true; bundle: 
     const mapFile = r.outputFiles.find((f) => f.path.endsWith('.map'));
     if (js === undefined || mapFile === undefined) throw new Error('esbuild produced no output');
     const map = JSON.parse(mapFile.text) as Bundle['map'];
-    map.sources = map.sources.map((s) => (s.startsWith('ndscope-runtime:') ? s : path.resolve(path.dirname(outfile), s)));
+    map.sources = map.sources.map((s) =>
+      s.startsWith('ndscope-runtime:') ? s : path.resolve(path.dirname(outfile), s),
+    );
     const code = js.text.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
-    const userSources = map.sources.filter((s) => !s.startsWith('ndscope-runtime:') && !s.includes(`${path.sep}node_modules${path.sep}`));
+    const userSources = map.sources.filter(
+      (s) => !s.startsWith('ndscope-runtime:') && !s.includes(`${path.sep}node_modules${path.sep}`),
+    );
     return { ok: true, bundle: { code, map, userSources } };
   } catch (e) {
     const errors = (e as { errors?: esbuild.Message[] }).errors;
     if (!Array.isArray(errors) || errors.length === 0) {
-      return { ok: false, failure: { name: 'SyntaxError', message: (e as Error).message, details: [] } };
+      return {
+        ok: false,
+        failure: { name: 'SyntaxError', message: (e as Error).message, details: [] },
+      };
     }
     const first = errors[0] as esbuild.Message;
     const failure: BundleFailure = {
       name: 'SyntaxError',
       message: first.text,
-      details: errors.map((m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column + 1}: ${m.text}` : m.text)),
+      details: errors.map((m) =>
+        m.location
+          ? `${m.location.file}:${m.location.line}:${m.location.column + 1}: ${m.text}`
+          : m.text,
+      ),
     };
     if (first.location) {
-      failure.loc = { file: path.resolve(first.location.file), line: first.location.line, column: first.location.column + 1 };
+      failure.loc = {
+        file: path.resolve(first.location.file),
+        line: first.location.line,
+        column: first.location.column + 1,
+      };
     }
     return { ok: false, failure };
   }

@@ -38,19 +38,28 @@ function bindingOf(node: ts.Node, sf: ts.SourceFile): string | undefined {
     parent = cur.parent;
   }
   if (parent === undefined) return undefined;
-  if (ts.isVariableDeclaration(parent) && parent.initializer === cur) return parent.name.getText(sf).replace(/\s+/g, ' ');
+  if (ts.isVariableDeclaration(parent) && parent.initializer === cur)
+    return parent.name.getText(sf).replace(/\s+/g, ' ');
   if (ts.isBinaryExpression(parent) && parent.right === cur) {
     const k = parent.operatorToken.kind;
-    if (k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment) return parent.left.getText(sf).replace(/\s+/g, ' ');
+    if (k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment)
+      return parent.left.getText(sf).replace(/\s+/g, ' ');
   }
   if (ts.isPropertyAssignment(parent) && parent.initializer === cur) return parent.name.getText(sf);
-  if (ts.isPropertyDeclaration(parent) && parent.initializer === cur) return parent.name.getText(sf);
+  if (ts.isPropertyDeclaration(parent) && parent.initializer === cur)
+    return parent.name.getText(sf);
   if (ts.isParameter(parent) && parent.initializer === cur) return parent.name.getText(sf);
   return undefined;
 }
 
 export function buildLabelIndex(fileName: string, text: string): LabelIndex {
-  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const exact = new Map<string, Site>();
   const sites: Site[] = [];
   const pos = (p: number): [number, number] => {
@@ -64,16 +73,29 @@ export function buildLabelIndex(fileName: string, text: string): LabelIndex {
   };
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      const site: Site = { start: node.getStart(sf), end: node.getEnd(), label: bindingOf(node, sf) };
+      const site: Site = {
+        start: node.getStart(sf),
+        end: node.getEnd(),
+        label: bindingOf(node, sf),
+      };
       sites.push(site);
       const callee = node.expression;
-      if (ts.isPropertyAccessExpression(callee) || ts.isPropertyAccessChain(callee)) addKey(callee.name.getStart(sf), site);
-      else if (ts.isElementAccessExpression(callee)) addKey(callee.argumentExpression.getStart(sf), site);
+      if (ts.isPropertyAccessExpression(callee) || ts.isPropertyAccessChain(callee))
+        addKey(callee.name.getStart(sf), site);
+      else if (ts.isElementAccessExpression(callee))
+        addKey(callee.argumentExpression.getStart(sf), site);
       else addKey(callee.getStart(sf), site);
       addKey(node.getStart(sf), site);
-    } else if (ts.isPropertyAccessExpression(node) && (node.name.text === 'T' || node.name.text === 'mT')) {
+    } else if (
+      ts.isPropertyAccessExpression(node) &&
+      (node.name.text === 'T' || node.name.text === 'mT')
+    ) {
       if (!(ts.isCallExpression(node.parent) && node.parent.expression === node)) {
-        const site: Site = { start: node.getStart(sf), end: node.getEnd(), label: bindingOf(node, sf) };
+        const site: Site = {
+          start: node.getStart(sf),
+          end: node.getEnd(),
+          label: bindingOf(node, sf),
+        };
         sites.push(site);
         addKey(node.name.getStart(sf), site);
         addKey(node.name.getStart(sf) - 1, site);
@@ -95,7 +117,12 @@ export function buildLabelIndex(fileName: string, text: string): LabelIndex {
       }
       let best: Site | undefined;
       for (const s of sites) {
-        if (s.start <= p && p < s.end && (best === undefined || s.end - s.start < best.end - best.start)) best = s;
+        if (
+          s.start <= p &&
+          p < s.end &&
+          (best === undefined || s.end - s.start < best.end - best.start)
+        )
+          best = s;
       }
       return best?.label;
     },

@@ -20,7 +20,11 @@ interface CdpFrame {
   callFrameId: string;
 }
 
-export function probeWorker(worker: Worker, bundleUrl: string, timeoutMs = 1500): Promise<ProbeResult | null> {
+export function probeWorker(
+  worker: Worker,
+  bundleUrl: string,
+  timeoutMs = 1500,
+): Promise<ProbeResult | null> {
   return new Promise((resolve) => {
     let session: Session;
     try {
@@ -47,68 +51,95 @@ export function probeWorker(worker: Worker, bundleUrl: string, timeoutMs = 1500)
       resolve(r);
     };
     const timer = setTimeout(() => finish(null), timeoutMs);
-    const send = (method: string, params: object = {}): Promise<{ result?: unknown; error?: unknown }> =>
+    const send = (
+      method: string,
+      params: object = {},
+    ): Promise<{ result?: unknown; error?: unknown }> =>
       new Promise((res) => {
         const id = nextId++;
         pendingReplies.set(id, res);
-        session.post('NodeWorker.sendMessageToWorker', { sessionId: workerSession, message: JSON.stringify({ id, method, params }) }, () => {});
+        session.post(
+          'NodeWorker.sendMessageToWorker',
+          { sessionId: workerSession, message: JSON.stringify({ id, method, params }) },
+          () => {},
+        );
       });
-    session.on('NodeWorker.attachedToWorker', (m: { params: { sessionId: string; workerInfo: { workerId: string; title?: string } } }) => {
-      // Node titles workers `[worker <threadId>]`; its inspector workerId is a different counter.
-      if (workerSession !== null || m.params.workerInfo.title !== `[worker ${worker.threadId}]`) return;
-      workerSession = m.params.sessionId;
-      void (async () => {
-        await send('Debugger.enable');
-        await send('Debugger.pause');
-      })();
-    });
-    session.on('NodeWorker.receivedMessageFromWorker', (m: { params: { sessionId: string; message: string } }) => {
-      if (m.params.sessionId !== workerSession) return;
-      let msg: { id?: number; method?: string; params?: { callFrames?: CdpFrame[] }; result?: unknown; error?: unknown };
-      try {
-        msg = JSON.parse(m.params.message) as typeof msg;
-      } catch {
-        return;
-      }
-      if (msg.id !== undefined) {
-        pendingReplies.get(msg.id)?.(msg);
-        pendingReplies.delete(msg.id);
-        return;
-      }
-      if (msg.method === 'Debugger.scriptParsed') {
-        const p = msg.params as unknown as { scriptId: string; url: string };
-        if (p.url === bundleUrl) userScripts.add(p.scriptId);
-        return;
-      }
-      if (msg.method === 'Debugger.paused') {
-        const frames = msg.params?.callFrames ?? [];
-        const user = frames.find((f) => f.url === bundleUrl || userScripts.has(f.location.scriptId));
-        const out: ProbeResult = {};
-        if (user) out.loc = { file: bundleUrl, line: user.location.lineNumber + 1, column: (user.location.columnNumber ?? 0) + 1 };
-        const top = frames[0];
+    session.on(
+      'NodeWorker.attachedToWorker',
+      (m: { params: { sessionId: string; workerInfo: { workerId: string; title?: string } } }) => {
+        // Node titles workers `[worker <threadId>]`; its inspector workerId is a different counter.
+        if (workerSession !== null || m.params.workerInfo.title !== `[worker ${worker.threadId}]`)
+          return;
+        workerSession = m.params.sessionId;
         void (async () => {
-          if (top) {
-            const r = (await send('Debugger.evaluateOnCallFrame', {
-              callFrameId: top.callFrameId,
-              expression: "globalThis[Symbol.for('ndscope.drain')]?.()",
-              returnByValue: true,
-              silent: true,
-            })) as { result?: { result?: { value?: unknown } } };
-            const v = r.result?.result?.value;
-            if (typeof v === 'string') {
-              try {
-                out.pending = JSON.parse(v) as TraceBatch;
-              } catch {
-                /* ignore */
+          await send('Debugger.enable');
+          await send('Debugger.pause');
+        })();
+      },
+    );
+    session.on(
+      'NodeWorker.receivedMessageFromWorker',
+      (m: { params: { sessionId: string; message: string } }) => {
+        if (m.params.sessionId !== workerSession) return;
+        let msg: {
+          id?: number;
+          method?: string;
+          params?: { callFrames?: CdpFrame[] };
+          result?: unknown;
+          error?: unknown;
+        };
+        try {
+          msg = JSON.parse(m.params.message) as typeof msg;
+        } catch {
+          return;
+        }
+        if (msg.id !== undefined) {
+          pendingReplies.get(msg.id)?.(msg);
+          pendingReplies.delete(msg.id);
+          return;
+        }
+        if (msg.method === 'Debugger.scriptParsed') {
+          const p = msg.params as unknown as { scriptId: string; url: string };
+          if (p.url === bundleUrl) userScripts.add(p.scriptId);
+          return;
+        }
+        if (msg.method === 'Debugger.paused') {
+          const frames = msg.params?.callFrames ?? [];
+          const user = frames.find(
+            (f) => f.url === bundleUrl || userScripts.has(f.location.scriptId),
+          );
+          const out: ProbeResult = {};
+          if (user)
+            out.loc = {
+              file: bundleUrl,
+              line: user.location.lineNumber + 1,
+              column: (user.location.columnNumber ?? 0) + 1,
+            };
+          const top = frames[0];
+          void (async () => {
+            if (top) {
+              const r = (await send('Debugger.evaluateOnCallFrame', {
+                callFrameId: top.callFrameId,
+                expression: "globalThis[Symbol.for('ndscope.drain')]?.()",
+                returnByValue: true,
+                silent: true,
+              })) as { result?: { result?: { value?: unknown } } };
+              const v = r.result?.result?.value;
+              if (typeof v === 'string') {
+                try {
+                  out.pending = JSON.parse(v) as TraceBatch;
+                } catch {
+                  /* ignore */
+                }
               }
             }
-          }
-          // Resume before handing back: a worker paused in the debugger cannot be terminated.
-          await Promise.race([send('Debugger.disable'), new Promise((r) => setTimeout(r, 300))]);
-          finish(out);
-        })();
-      }
-    });
+            // Resume before handing back: a worker paused in the debugger cannot be terminated.
+            await Promise.race([send('Debugger.disable'), new Promise((r) => setTimeout(r, 300))]);
+            finish(out);
+          })();
+        }
+      },
+    );
     session.post('NodeWorker.enable', { waitForDebuggerOnStart: false }, (err) => {
       if (err) finish(null);
     });

@@ -82,7 +82,16 @@ export function resolveWorkerScript(): Promise<string> {
     for (const [p, built] of candidates) {
       if (!fs.existsSync(p)) continue;
       if (built) return p;
-      const r = await esbuild.build({ entryPoints: [p], bundle: true, write: false, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', sourcemap: 'inline' });
+      const r = await esbuild.build({
+        entryPoints: [p],
+        bundle: true,
+        write: false,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        logLevel: 'silent',
+        sourcemap: 'inline',
+      });
       const code = (r.outputFiles[0] as { text: string }).text;
       const hash = createHash('sha1').update(code).digest('hex').slice(0, 12);
       const out = path.join(os.tmpdir(), `ndscope-worker-${hash}.cjs`);
@@ -106,7 +115,14 @@ function fmtLoc(loc: Loc | undefined): string {
 function splitPattern(label: string): string[] | null {
   const m = /^[[{]\s*(.*?)\s*[\]}]$/.exec(label);
   if (!m) return null;
-  return (m[1] as string).split(',').map((s) => s.trim().replace(/^\.\.\./, '').split(/[:=]/)[0]?.trim() ?? '');
+  return (m[1] as string).split(',').map(
+    (s) =>
+      s
+        .trim()
+        .replace(/^\.\.\./, '')
+        .split(/[:=]/)[0]
+        ?.trim() ?? '',
+  );
 }
 
 /** Starts a run; returns at once. */
@@ -125,14 +141,25 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
     const t0 = Date.now();
     const abs = path.resolve(file);
     const limits: CaptureLimits = { ...DEFAULT_LIMITS, ...opts.limits };
-    const trace: Trace = { schema: TRACE_SCHEMA, version: TRACE_SCHEMA_VERSION, file: abs, limits, events: [], console: [] };
+    const trace: Trace = {
+      schema: TRACE_SCHEMA,
+      version: TRACE_SCHEMA_VERSION,
+      file: abs,
+      limits,
+      events: [],
+      console: [],
+    };
     const finish = (end: Omit<RunEnd, 'durationMs'>): RunResult => {
       const e: RunEnd = { ...end, durationMs: Date.now() - t0 };
       trace.end = e;
       return { status: e.status, trace, end: e };
     };
     if (!fs.existsSync(abs)) {
-      return finish({ status: 'error', message: `Error: no such file: ${abs}`, error: { name: 'Error', message: `no such file: ${abs}` } });
+      return finish({
+        status: 'error',
+        message: `Error: no such file: ${abs}`,
+        error: { name: 'Error', message: `no such file: ${abs}` },
+      });
     }
     const [built, workerScript] = await Promise.all([bundleUserFile(abs), resolveWorkerScript()]);
     if (!built.ok) {
@@ -140,7 +167,12 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
       return finish({
         status: 'error',
         message: `${f.name}: ${f.message}${f.loc ? ` at ${fmtLoc(f.loc)}` : ''}`,
-        error: { name: f.name, message: f.message, ...(f.loc ? { loc: f.loc } : {}), stack: f.details.join('\n') },
+        error: {
+          name: f.name,
+          message: f.message,
+          ...(f.loc ? { loc: f.loc } : {}),
+          stack: f.details.join('\n'),
+        },
       });
     }
     if (cancelRequested) return finish({ status: 'cancelled', message: 'Cancelled before start' });
@@ -222,7 +254,12 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
 
     const heapMb = opts.heapMb ?? 1024;
     const timeoutMs = opts.timeoutMs ?? 10_000;
-    const input: WorkerInput = { bundleUrl, limits, memoryMaxBytes: opts.memoryMaxBytes ?? 2 * 1024 ** 3, batchSize: opts.batchSize ?? 64 };
+    const input: WorkerInput = {
+      bundleUrl,
+      limits,
+      memoryMaxBytes: opts.memoryMaxBytes ?? 2 * 1024 ** 3,
+      batchSize: opts.batchSize ?? 64,
+    };
     const worker = new Worker(workerScript, {
       workerData: input,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
@@ -232,7 +269,11 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
       env: process.env,
     });
     const stream = (level: 'stdout' | 'stderr') => (chunk: Buffer | string) => {
-      const entry: ConsoleEntry = { level, text: String(chunk).replace(/\n$/, ''), afterStep: trace.events.length };
+      const entry: ConsoleEntry = {
+        level,
+        text: String(chunk).replace(/\n$/, ''),
+        afterStep: trace.events.length,
+      };
       trace.console.push(entry);
       opts.onConsole?.(entry);
     };
@@ -252,14 +293,19 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
       const stop = async (status: 'timeout' | 'cancelled'): Promise<void> => {
         if (outcome !== null || settled) return;
         const probe = await probeWorker(worker, bundleUrl).catch(() => null);
-        if (probe?.pending) absorb({ events: probe.pending.events ?? [], console: probe.pending.console ?? [] });
+        if (probe?.pending)
+          absorb({ events: probe.pending.events ?? [], console: probe.pending.console ?? [] });
         const where = probe?.loc ? mapper.mapLoc(probe.loc) : lastLoc();
         outcome =
           status === 'timeout'
             ? {
                 status,
                 message: `Timed out after ${timeoutMs / 1000} s${where ? ` (still running at ${fmtLoc(where)})` : ''}: the program was stopped`,
-                error: { name: 'TimeoutError', message: `the program ran longer than ${timeoutMs / 1000} s`, ...(where ? { loc: where } : {}) },
+                error: {
+                  name: 'TimeoutError',
+                  message: `the program ran longer than ${timeoutMs / 1000} s`,
+                  ...(where ? { loc: where } : {}),
+                },
               }
             : { status, message: `Cancelled${where ? ` at ${fmtLoc(where)}` : ''}` };
         await worker.terminate();
@@ -282,7 +328,12 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
             outcome = {
               status: 'error',
               message: `${m.error.name}: ${m.error.message}${loc ? ` at ${fmtLoc(loc)}` : ''}`,
-              error: { name: m.error.name, message: m.error.message, ...(loc ? { loc } : {}), ...(stack ? { stack } : {}) },
+              error: {
+                name: m.error.name,
+                message: m.error.message,
+                ...(loc ? { loc } : {}),
+                ...(stack ? { stack } : {}),
+              },
             };
             break;
           }
@@ -292,7 +343,15 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
               status: 'exit',
               exitCode: m.code,
               message: `process.exit(${m.code}) called${loc ? ` at ${fmtLoc(loc)}` : ''}`,
-              ...(m.code !== 0 ? { error: { name: 'ProcessExit', message: `process.exit(${m.code})`, ...(loc ? { loc } : {}) } } : {}),
+              ...(m.code !== 0
+                ? {
+                    error: {
+                      name: 'ProcessExit',
+                      message: `process.exit(${m.code})`,
+                      ...(loc ? { loc } : {}),
+                    },
+                  }
+                : {}),
             };
             break;
           }
@@ -309,15 +368,30 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
           outcome = {
             status: 'oom',
             message: `JavaScript heap out of memory (limit ${heapMb} MiB)${where ? ` after ${fmtLoc(where)}` : ''}`,
-            error: { name: 'MemoryError', message: `JavaScript heap out of memory (limit ${heapMb} MiB)`, ...(where ? { loc: where } : {}) },
+            error: {
+              name: 'MemoryError',
+              message: `JavaScript heap out of memory (limit ${heapMb} MiB)`,
+              ...(where ? { loc: where } : {}),
+            },
           };
         } else {
-          outcome = { status: 'crash', message: `${err.name}: ${err.message}`, error: { name: err.name, message: err.message, ...(err.stack ? { stack: err.stack } : {}) } };
+          outcome = {
+            status: 'crash',
+            message: `${err.name}: ${err.message}`,
+            error: {
+              name: err.name,
+              message: err.message,
+              ...(err.stack ? { stack: err.stack } : {}),
+            },
+          };
         }
       });
       worker.on('exit', (code) => {
         if (outcome === null) {
-          outcome = mainDone || code === 0 ? { status: 'ok' } : { status: 'crash', message: `the worker stopped with code ${code}` };
+          outcome =
+            mainDone || code === 0
+              ? { status: 'ok' }
+              : { status: 'crash', message: `the worker stopped with code ${code}` };
         }
         settle(outcome);
       });

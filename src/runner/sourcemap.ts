@@ -19,7 +19,11 @@ export class BundleMapper {
   ) {
     this.sm = new SourceMap(bundle.map as unknown as ConstructorParameters<typeof SourceMap>[0]);
     bundle.code.split('\n').forEach((l, i) => {
-      if (/^export default require_\w+\(\);?$/.test(l) || /^(var|const) \w+ = require_\w+\(\);?$/.test(l)) this.glueLines.add(i + 1);
+      if (
+        /^export default require_\w+\(\);?$/.test(l) ||
+        /^(var|const) \w+ = require_\w+\(\);?$/.test(l)
+      )
+        this.glueLines.add(i + 1);
     });
   }
 
@@ -28,10 +32,23 @@ export class BundleMapper {
     const k = `${line}:${column}`;
     const hit = this.cache.get(k);
     if (hit !== undefined) return hit;
-    const e = this.sm.findEntry(line - 1, column - 1) as Partial<{ originalSource: string; originalLine: number; originalColumn: number }>;
+    const e = this.sm.findEntry(line - 1, column - 1) as Partial<{
+      originalSource: string;
+      originalLine: number;
+      originalColumn: number;
+    }>;
     let loc: Loc | null = null;
-    if (e && typeof e.originalSource === 'string' && typeof e.originalLine === 'number' && !e.originalSource.startsWith('ndscope-runtime:')) {
-      loc = { file: e.originalSource.replace(/^file:\/\//, ''), line: e.originalLine + 1, column: (e.originalColumn ?? 0) + 1 };
+    if (
+      e &&
+      typeof e.originalSource === 'string' &&
+      typeof e.originalLine === 'number' &&
+      !e.originalSource.startsWith('ndscope-runtime:')
+    ) {
+      loc = {
+        file: e.originalSource.replace(/^file:\/\//, ''),
+        line: e.originalLine + 1,
+        column: (e.originalColumn ?? 0) + 1,
+      };
     }
     this.cache.set(k, loc);
     return loc;
@@ -59,7 +76,11 @@ export class BundleMapper {
       if (loc === null) continue;
       const fn = /^\s+at (.*?) \(/.exec(l);
       const where = `${loc.file}:${loc.line}:${loc.column}`;
-      out.push(fn && !/[\\/]|\.[cm]?[jt]sx?$/.test(fn[1] as string) ? `    at ${fn[1]} (${where})` : `    at ${where}`);
+      out.push(
+        fn && !/[\\/]|\.[cm]?[jt]sx?$/.test(fn[1] as string)
+          ? `    at ${fn[1]} (${where})`
+          : `    at ${where}`,
+      );
     }
     return out.join('\n');
   }

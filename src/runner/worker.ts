@@ -26,7 +26,13 @@ const rec = new Recorder({
   locate,
   keep: false,
   batchSize: input.batchSize,
-  sink: (b) => post({ type: 'batch', events: b.events, console: b.console, ...(b.truncated ? { truncated: b.truncated } : {}) }),
+  sink: (b) =>
+    post({
+      type: 'batch',
+      events: b.events,
+      console: b.console,
+      ...(b.truncated ? { truncated: b.truncated } : {}),
+    }),
 });
 
 function escapeRe(s: string): string {
@@ -38,7 +44,10 @@ function rawError(err: unknown): RawError {
   if (err instanceof Error || (typeof err === 'object' && err !== null && 'message' in err)) {
     const e = err as Error;
     const stack = typeof e.stack === 'string' ? e.stack : undefined;
-    const out: RawError = { name: typeof e.name === 'string' ? e.name : 'Error', message: String(e.message) };
+    const out: RawError = {
+      name: typeof e.name === 'string' ? e.name : 'Error',
+      message: String(e.message),
+    };
     if (stack !== undefined) {
       out.stack = stack;
       const m = frameRe.exec(stack);
@@ -46,7 +55,10 @@ function rawError(err: unknown): RawError {
     }
     return out;
   }
-  return { name: 'Error', message: `uncaught value: ${formatWithOptions({ colors: false }, '%o', err)}` };
+  return {
+    name: 'Error',
+    message: `uncaught value: ${formatWithOptions({ colors: false }, '%o', err)}`,
+  };
 }
 
 let reported = false;
@@ -74,10 +86,15 @@ const exitFn = (code?: number | string | null): never => {
   const loc: Loc | undefined = locate(exitFn);
   rec.flush();
   const n = code === undefined || code === null ? 0 : Number(code);
-  post({ type: 'exit', code: Number.isFinite(n) ? n : 1, steps: rec.steps, ...(loc ? { loc } : {}) });
+  post({
+    type: 'exit',
+    code: Number.isFinite(n) ? n : 1,
+    steps: rec.steps,
+    ...(loc ? { loc } : {}),
+  });
   return realExit(n);
 };
-process.exit = exitFn as typeof process.exit;
+process.exit = exitFn;
 
 process.on('uncaughtException', (err) => {
   reportError(err);
@@ -89,7 +106,8 @@ process.on('unhandledRejection', (err) => {
 });
 
 // The runner may pause a busy worker through the inspector and take what was not sent yet.
-(globalThis as Record<symbol, unknown>)[Symbol.for('ndscope.drain')] = (): string => JSON.stringify(rec.drain());
+(globalThis as Record<symbol, unknown>)[Symbol.for('ndscope.drain')] = (): string =>
+  JSON.stringify(rec.drain());
 
 async function main(): Promise<void> {
   configureMemory({ maxBytes: input.memoryMaxBytes });

@@ -49,7 +49,10 @@ export function explainBroadcast(shapes: readonly (readonly number[])[]): Broadc
  * when it is not a list of non-negative integers.
  */
 export function parseShape(text: string): number[] | null {
-  const t = text.trim().replace(/^[([]\s*/, '').replace(/\s*[)\]]$/, '');
+  const t = text
+    .trim()
+    .replace(/^[([]\s*/, '')
+    .replace(/\s*[)\]]$/, '');
   if (t === '') return /^[([]\s*[)\]]$/.test(text.trim()) ? [] : null;
   const parts = t.split(/[\s,]+/).filter((p) => p !== '');
   if (parts.length === 0 || parts.length > 32) return null;

@@ -9,13 +9,76 @@ import type { Call } from './recorder';
 
 /** Binary ufuncs and their method spellings (`a.add(b)`, `a.gt(0)`). */
 const BINARY = new Set([
-  'add', 'subtract', 'multiply', 'divide', 'true_divide', 'floor_divide', 'mod', 'remainder', 'fmod', 'power',
-  'float_power', 'maximum', 'minimum', 'fmax', 'fmin', 'equal', 'not_equal', 'less', 'less_equal', 'greater',
-  'greater_equal', 'logical_and', 'logical_or', 'logical_xor', 'bitwise_and', 'bitwise_or', 'bitwise_xor',
-  'left_shift', 'right_shift', 'arctan2', 'hypot', 'copysign', 'nextafter', 'ldexp', 'heaviside', 'gcd', 'lcm',
-  'divmod', 'isclose', 'logaddexp', 'logaddexp2', 'bitwise_left_shift', 'bitwise_right_shift', 'atan2', 'pow',
-  'sub', 'mul', 'div', 'truediv', 'floordiv', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'and', 'or', 'xor', 'lshift',
-  'rshift', 'iadd', 'isub', 'imul', 'idiv', 'itruediv', 'ifloordiv', 'imod', 'ipow', 'copyto',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'true_divide',
+  'floor_divide',
+  'mod',
+  'remainder',
+  'fmod',
+  'power',
+  'float_power',
+  'maximum',
+  'minimum',
+  'fmax',
+  'fmin',
+  'equal',
+  'not_equal',
+  'less',
+  'less_equal',
+  'greater',
+  'greater_equal',
+  'logical_and',
+  'logical_or',
+  'logical_xor',
+  'bitwise_and',
+  'bitwise_or',
+  'bitwise_xor',
+  'left_shift',
+  'right_shift',
+  'arctan2',
+  'hypot',
+  'copysign',
+  'nextafter',
+  'ldexp',
+  'heaviside',
+  'gcd',
+  'lcm',
+  'divmod',
+  'isclose',
+  'logaddexp',
+  'logaddexp2',
+  'bitwise_left_shift',
+  'bitwise_right_shift',
+  'atan2',
+  'pow',
+  'sub',
+  'mul',
+  'div',
+  'truediv',
+  'floordiv',
+  'eq',
+  'ne',
+  'lt',
+  'le',
+  'gt',
+  'ge',
+  'and',
+  'or',
+  'xor',
+  'lshift',
+  'rshift',
+  'iadd',
+  'isub',
+  'imul',
+  'idiv',
+  'itruediv',
+  'ifloordiv',
+  'imod',
+  'ipow',
+  'copyto',
 ]);
 const TERNARY = new Set(['where', 'clip']);
 
@@ -47,12 +110,13 @@ export function broadcastOperands(call: Call): { shapes: number[][]; target?: nu
   const pos = positional(call.args);
   const list = call.method ? [call.self, ...pos] : [...pos];
   let ops: unknown[] = [];
-  let target: number[] | undefined;
   if (BINARY.has(name)) ops = list.slice(0, 2);
   else if (TERNARY.has(name)) ops = list.slice(0, 3).filter((x) => x !== null && x !== undefined);
   else if (name === 'broadcast_arrays') ops = list;
   else if (name === 'broadcast_shapes') {
-    const shapes = pos.map((s) => (Array.isArray(s) ? (s as number[]) : typeof s === 'number' ? [s] : null));
+    const shapes = pos.map((s) =>
+      Array.isArray(s) ? (s as number[]) : typeof s === 'number' ? [s] : null,
+    );
     if (shapes.some((s) => s === null)) return null;
     return { shapes: shapes as number[][] };
   } else if (name === 'broadcast_to') {
@@ -66,7 +130,8 @@ export function broadcastOperands(call: Call): { shapes: number[][]; target?: nu
   const shapes = ops.map(shapeOfOperand);
   if (shapes.some((s) => s === null)) return null;
   const o = call.args[call.args.length - 1];
-  if (isPlainObject(o) && o['out'] instanceof NDArray) return { shapes: shapes as number[][], target: [...o['out']._shape] };
+  if (isPlainObject(o) && o['out'] instanceof NDArray)
+    return { shapes: shapes as number[][], target: [...o['out']._shape] };
   if (name === 'copyto') return { shapes: [shapes[1] as number[]], target: shapes[0] as number[] };
   return { shapes: shapes as number[][] };
 }
@@ -75,7 +140,11 @@ export function broadcastOperands(call: Call): { shapes: number[][]; target?: nu
  * Broadcast info for operand shapes (and an optional required result shape, as for `out=` and
  * `broadcast_to`). `error` is the error the op threw, if any.
  */
-export function broadcastInfo(shapes: number[][], target?: number[], error?: ErrorInfo): BroadcastInfo | null {
+export function broadcastInfo(
+  shapes: number[][],
+  target?: number[],
+  error?: ErrorInfo,
+): BroadcastInfo | null {
   const all = target === undefined ? shapes : [...shapes, target];
   let nd = 0;
   for (const s of all) nd = Math.max(nd, s.length);
@@ -87,27 +156,37 @@ export function broadcastInfo(shapes: number[][], target?: number[], error?: Err
     const big = sizes.filter((x) => x !== 1);
     const uniq = [...new Set(big)];
     if (target !== undefined) {
-      const t = target.length === nd ? (target[d] as number) : (padded[padded.length - 1]?.[d] as number);
+      const t =
+        target.length === nd ? (target[d] as number) : (padded[padded.length - 1]?.[d] as number);
       if (sizes.slice(0, -1).some((x) => x !== 1 && x !== t)) {
         bad ??= { dim: d, sizes: sizes.slice(0, -1) };
       }
-      (result as number[])[d] = t;
+      result[d] = t;
     } else if (uniq.length > 1) {
       bad ??= { dim: d, sizes };
-    } else (result as number[])[d] = uniq[0] ?? 1;
+    } else result[d] = uniq[0] ?? 1;
   }
-  if (target !== undefined && target.length < nd) bad ??= { dim: 0, sizes: padded.map((p) => p[0] as number) };
+  if (target !== undefined && target.length < nd)
+    bad ??= { dim: 0, sizes: padded.map((p) => p[0] as number) };
   if (bad !== null) result = null;
   const r = result;
   const operands = shapes.map((s, i) => ({
     shape: [...s],
     padded: padded[i] as number[],
-    stretched: r === null ? [] : (padded[i] as number[]).flatMap((x, d) => (x === 1 && r[d] !== 1 ? [d] : [])),
+    stretched:
+      r === null
+        ? []
+        : (padded[i] as number[]).flatMap((x, d) => (x === 1 && r[d] !== 1 ? [d] : [])),
   }));
   const info: BroadcastInfo = { operands, result: r };
   if (bad !== null) {
     if (error === undefined && target === undefined) return info;
-    info.error = { name: error?.name ?? 'ValueError', message: error?.message ?? '', dim: bad.dim, sizes: bad.sizes };
+    info.error = {
+      name: error?.name ?? 'ValueError',
+      message: error?.message ?? '',
+      dim: bad.dim,
+      sizes: bad.sizes,
+    };
   }
   if (error !== undefined && bad === null) return info;
   return info;

@@ -5,6 +5,12 @@
 export * from './schema';
 export { Recorder, collectArrays, renderArgs } from './recorder';
 export type { RecorderOptions, TraceBatch, Call } from './recorder';
-export { createTracedNamespace, installMethodTracing, installTracing, traceFunction, stackLocator } from './traced';
+export {
+  createTracedNamespace,
+  installMethodTracing,
+  installTracing,
+  traceFunction,
+  stackLocator,
+} from './traced';
 export { broadcastInfo, broadcastOperands, shapeOfOperand } from './broadcast';
 export { snapshotArray, encodeValue } from './snapshot';

@@ -26,14 +26,26 @@ import {
   type WriteInfo,
   type WriteRange,
 } from './schema';
-import { bufferContents, byteExtent, elementOffsets, encodeJs, encodeValue, snapshotArray, snapshotCost } from './snapshot';
+import {
+  bufferContents,
+  byteExtent,
+  elementOffsets,
+  encodeJs,
+  encodeValue,
+  snapshotArray,
+  snapshotCost,
+} from './snapshot';
 import { broadcastInfo, broadcastOperands } from './broadcast';
 import { isPlainObject } from '../runtime/args';
+
+/** Any function (a wrapper to cut from captured stacks). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyFn = (...args: any[]) => unknown;
 
 export interface RecorderOptions {
   limits?: Partial<CaptureLimits>;
   /** Where the user's call came from; `below` is the wrapper to skip in the stack. */
-  locate?: (below: Function) => Loc | undefined;
+  locate?: (below: AnyFn) => Loc | undefined;
   /** Receives events (and console entries) in batches. */
   sink?: (batch: TraceBatch) => void;
   /** Keep every event in `recorder.events` too (default true when no sink). */
@@ -64,27 +76,154 @@ export interface PreWrite {
   bytes: Uint8Array | null;
 }
 
-const WRITE_METHODS = new Set(['set', 'fill', 'itemset', 'put', 'sort', 'partition', 'resize', 'setfield']);
-const WRITE_FUNCS_ARG0 = new Set(['copyto', 'place', 'putmask', 'put', 'fill_diagonal', 'put_along_axis', 'shuffle', 'random.shuffle']);
+const WRITE_METHODS = new Set([
+  'set',
+  'fill',
+  'itemset',
+  'put',
+  'sort',
+  'partition',
+  'resize',
+  'setfield',
+]);
+const WRITE_FUNCS_ARG0 = new Set([
+  'copyto',
+  'place',
+  'putmask',
+  'put',
+  'fill_diagonal',
+  'put_along_axis',
+  'shuffle',
+  'random.shuffle',
+]);
 const CREATE_OPS = new Set([
-  'zeros_like', 'ones_like', 'empty_like', 'full_like', 'zeros', 'ones', 'empty', 'full', 'arange', 'linspace',
-  'logspace', 'geomspace', 'eye', 'identity', 'frombuffer', 'fromfunction', 'meshgrid', 'indices', 'tri',
+  'zeros_like',
+  'ones_like',
+  'empty_like',
+  'full_like',
+  'zeros',
+  'ones',
+  'empty',
+  'full',
+  'arange',
+  'linspace',
+  'logspace',
+  'geomspace',
+  'eye',
+  'identity',
+  'frombuffer',
+  'fromfunction',
+  'meshgrid',
+  'indices',
+  'tri',
 ]);
 const COPY_OPS = new Set([
-  'copy', 'astype', 'array', 'asarray', 'asanyarray', 'ascontiguousarray', 'asfortranarray', 'reshape', 'ravel',
-  'flatten', 'get', 'take', 'take_along_axis', 'compress', 'concatenate', 'stack', 'hstack', 'vstack', 'dstack',
-  'column_stack', 'row_stack', 'block', 'tile', 'repeat', 'split', 'array_split', 'hsplit', 'vsplit', 'dsplit',
-  'flip', 'fliplr', 'flipud', 'roll', 'rot90', 'squeeze', 'expand_dims', 'transpose', 'swapaxes', 'moveaxis',
-  'T', 'mT', 'view', 'broadcast_to', 'broadcast_arrays', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'diagonal',
-  'diag', 'triu', 'tril', 'pad', 'append', 'insert', 'delete', 'resize', 'extract', 'nonzero', 'argwhere',
-  'flatnonzero', 'as_strided', 'lib.stride_tricks.as_strided', 'sliding_window_view',
-  'lib.stride_tricks.sliding_window_view', 'require', 'trim_zeros', 'unique',
+  'copy',
+  'astype',
+  'array',
+  'asarray',
+  'asanyarray',
+  'ascontiguousarray',
+  'asfortranarray',
+  'reshape',
+  'ravel',
+  'flatten',
+  'get',
+  'take',
+  'take_along_axis',
+  'compress',
+  'concatenate',
+  'stack',
+  'hstack',
+  'vstack',
+  'dstack',
+  'column_stack',
+  'row_stack',
+  'block',
+  'tile',
+  'repeat',
+  'split',
+  'array_split',
+  'hsplit',
+  'vsplit',
+  'dsplit',
+  'flip',
+  'fliplr',
+  'flipud',
+  'roll',
+  'rot90',
+  'squeeze',
+  'expand_dims',
+  'transpose',
+  'swapaxes',
+  'moveaxis',
+  'T',
+  'mT',
+  'view',
+  'broadcast_to',
+  'broadcast_arrays',
+  'atleast_1d',
+  'atleast_2d',
+  'atleast_3d',
+  'diagonal',
+  'diag',
+  'triu',
+  'tril',
+  'pad',
+  'append',
+  'insert',
+  'delete',
+  'resize',
+  'extract',
+  'nonzero',
+  'argwhere',
+  'flatnonzero',
+  'as_strided',
+  'lib.stride_tricks.as_strided',
+  'sliding_window_view',
+  'lib.stride_tricks.sliding_window_view',
+  'require',
+  'trim_zeros',
+  'unique',
 ]);
 const REDUCE_OPS = new Set([
-  'sum', 'prod', 'mean', 'std', 'var', 'min', 'max', 'amin', 'amax', 'argmin', 'argmax', 'any', 'all', 'ptp',
-  'median', 'percentile', 'quantile', 'average', 'count_nonzero', 'nansum', 'nanprod', 'nanmean', 'nanstd',
-  'nanvar', 'nanmin', 'nanmax', 'nanargmin', 'nanargmax', 'nanmedian', 'array_equal', 'array_equiv',
-  'allclose', 'norm', 'det', 'matrix_rank', 'slogdet', 'trace',
+  'sum',
+  'prod',
+  'mean',
+  'std',
+  'var',
+  'min',
+  'max',
+  'amin',
+  'amax',
+  'argmin',
+  'argmax',
+  'any',
+  'all',
+  'ptp',
+  'median',
+  'percentile',
+  'quantile',
+  'average',
+  'count_nonzero',
+  'nansum',
+  'nanprod',
+  'nanmean',
+  'nanstd',
+  'nanvar',
+  'nanmin',
+  'nanmax',
+  'nanargmin',
+  'nanargmax',
+  'nanmedian',
+  'array_equal',
+  'array_equiv',
+  'allclose',
+  'norm',
+  'det',
+  'matrix_rank',
+  'slogdet',
+  'trace',
 ]);
 
 /** Arrays tracked per buffer for `write.affected` (views beyond it are not listed). */
@@ -122,7 +261,7 @@ export class Recorder {
   private bytes = 0;
   private readonly keep: boolean;
   private readonly sink: ((batch: TraceBatch) => void) | undefined;
-  private readonly locateFn: ((below: Function) => Loc | undefined) | undefined;
+  private readonly locateFn: ((below: AnyFn) => Loc | undefined) | undefined;
   private pending: TraceEvent[] = [];
   private pendingConsole: ConsoleEntry[] = [];
   private lastFlush = 0;
@@ -146,7 +285,7 @@ export class Recorder {
     return this.step;
   }
 
-  locate(below: Function): Loc | undefined {
+  locate(below: AnyFn): Loc | undefined {
     return this.locateFn === undefined ? undefined : this.locateFn(below);
   }
 
@@ -180,15 +319,22 @@ export class Recorder {
   }
 
   /** Records a call that returned `result`. */
-  recordResult(call: Call, result: unknown, ms: number, loc: Loc | undefined, pre: PreWrite | null): void {
+  recordResult(
+    call: Call,
+    result: unknown,
+    ms: number,
+    loc: Loc | undefined,
+    pre: PreWrite | null,
+  ): void {
     if (!this.active) return;
     const inputs = collectArrays(call);
     const outArrays: NDArray[] = [];
     let scalar: JsonScalar | JsonScalar[] | undefined;
     if (result instanceof NDArray) outArrays.push(result);
     else if (Array.isArray(result)) {
-      if (result.length > 0 && result.every((r) => r instanceof NDArray)) outArrays.push(...(result as NDArray[]));
-      else if (result.length <= 64 && result.every((r) => encodeJs(r) !== undefined)) scalar = result.map((r) => encodeJs(r) as JsonScalar);
+      if (result.length > 0 && result.every((r) => r instanceof NDArray)) outArrays.push(...result);
+      else if (result.length <= 64 && result.every((r) => encodeJs(r) !== undefined))
+        scalar = result.map((r) => encodeJs(r) as JsonScalar);
     } else if (isPlainObject(result)) {
       // named tuples (linalg.qr, svd, eigh, slogdet …)
       for (const v of Object.values(result)) if (v instanceof NDArray) outArrays.push(v);
@@ -206,7 +352,8 @@ export class Recorder {
       why = writeWhy(call.op, pre.target, write);
     } else if (outArrays.length === 0) {
       const name = baseName(call.op);
-      kind = name === 'get' ? 'copy' : inputs.length > 0 || REDUCE_OPS.has(name) ? 'reduce' : 'compute';
+      kind =
+        name === 'get' ? 'copy' : inputs.length > 0 || REDUCE_OPS.has(name) ? 'reduce' : 'compute';
       if (name === 'get') why = 'integer index: a scalar (copied out)';
     } else {
       const inBufs = new Set(inputs.map((a) => a.buffer.id));
@@ -246,7 +393,10 @@ export class Recorder {
     const inputs = collectArrays(call);
     const ev = this.newEvent(call, 'error', loc, ms, inputs);
     const e = err as { name?: unknown; message?: unknown };
-    ev.error = { name: typeof e?.name === 'string' ? e.name : 'Error', message: typeof e?.message === 'string' ? e.message : String(err) };
+    ev.error = {
+      name: typeof e?.name === 'string' ? e.name : 'Error',
+      message: typeof e?.message === 'string' ? e.message : String(err),
+    };
     const bc = broadcastOperands(call);
     if (bc !== null) {
       const info: BroadcastInfo | null = broadcastInfo(bc.shapes, bc.target, ev.error);
@@ -294,7 +444,13 @@ export class Recorder {
 
   // ---------------------------------------------------------------------------------------------
 
-  private newEvent(call: Call, kind: EventKind, loc: Loc | undefined, ms: number, inputs: NDArray[]): TraceEvent {
+  private newEvent(
+    call: Call,
+    kind: EventKind,
+    loc: Loc | undefined,
+    ms: number,
+    inputs: NDArray[],
+  ): TraceEvent {
     const ev: TraceEvent = {
       step: ++this.step,
       op: call.op,
@@ -319,15 +475,37 @@ export class Recorder {
       seen.add(b.id);
       const st = this.bufState(b, a._base ?? a);
       // one immutable object per buffer: a batch's structured clone writes repeats as references
-      st.info ??= { id: b.id, nbytes: b.nbytes, itemsize: DTYPE_INFO[st.dtype].itemsize, dtype: st.dtype };
+      st.info ??= {
+        id: b.id,
+        nbytes: b.nbytes,
+        itemsize: DTYPE_INFO[st.dtype].itemsize,
+        dtype: st.dtype,
+      };
       buffers.push(st.info);
       if (!st.seen && !b.freed) {
         st.seen = true;
-        const snap = a.dtype === st.dtype && a._offset === 0 && a.size * a.itemsize === b.nbytes && a.flags.c_contiguous ? this.snap(a) : null;
+        const snap =
+          a.dtype === st.dtype &&
+          a._offset === 0 &&
+          a.size * a.itemsize === b.nbytes &&
+          a.flags.c_contiguous
+            ? this.snap(a)
+            : null;
         // A fresh C-ordered owner: its values are the buffer's, share the array (a structured
         // clone then sends them once).
-        if (snap?.values) contents.push({ bufferId: b.id, length: snap.values.length, values: snap.values });
-        else contents.push(bufferContents(b.id, b.ptr, b.nbytes, st.dtype, this.limits.maxValues, this.limits.previewItems));
+        if (snap?.values)
+          contents.push({ bufferId: b.id, length: snap.values.length, values: snap.values });
+        else
+          contents.push(
+            bufferContents(
+              b.id,
+              b.ptr,
+              b.nbytes,
+              st.dtype,
+              this.limits.maxValues,
+              this.limits.previewItems,
+            ),
+          );
       }
     }
     const viewy = ev.kind === 'view' || ev.kind === 'write';
@@ -338,8 +516,10 @@ export class Recorder {
     for (const s of ev.inputs) cost += snapshotCost(s);
     if (ev.output) cost += snapshotCost(ev.output);
     if (ev.outputs) for (const s of ev.outputs) cost += snapshotCost(s);
-    for (const c of contents) cost += 40 + 10 * (c.values ? c.values.length : 2 * this.limits.previewItems);
-    if (ev.write) for (const r of ev.write.ranges) cost += 40 + 10 * (r.values ? r.values.length : 0);
+    for (const c of contents)
+      cost += 40 + 10 * (c.values ? c.values.length : 2 * this.limits.previewItems);
+    if (ev.write)
+      for (const r of ev.write.ranges) cost += 40 + 10 * (r.values ? r.values.length : 0);
     if (this.bytes + cost > this.limits.budgetBytes) {
       this.step--;
       this.stop(`the trace reached its budget of ${formatMB(this.limits.budgetBytes)}`);
@@ -350,7 +530,8 @@ export class Recorder {
     if (this.sink !== undefined) {
       this.pending.push(ev);
       const now = performance.now();
-      if (this.pending.length >= this.batchSize || now - this.lastFlush >= this.batchMs) this.flush();
+      if (this.pending.length >= this.batchSize || now - this.lastFlush >= this.batchMs)
+        this.flush();
     }
   }
 
@@ -453,12 +634,19 @@ export class Recorder {
         }
         budget -= n;
         const vals: JsonScalar[] = [];
-        for (let i = 0; i < n; i++) vals.push(encodeValue(data[startIdx + r.byteOffset / isz + i] as number | bigint, dt));
+        for (let i = 0; i < n; i++)
+          vals.push(encodeValue(data[startIdx + r.byteOffset / isz + i] as number | bigint, dt));
         r.values = vals;
       }
     }
     const affected = this.affectedArrays(bst, ranges, t);
-    const info: WriteInfo = { bufferId: b.id, target: t.id, ranges, changedElements: changed, affected };
+    const info: WriteInfo = {
+      bufferId: b.id,
+      target: t.id,
+      ranges,
+      changedElements: changed,
+      affected,
+    };
     if (truncated) info.truncated = true;
     return info;
   }
@@ -475,7 +663,12 @@ export class Recorder {
       if (a.size <= this.limits.maxValues) {
         const offs = elementOffsets(a);
         const isz = a.itemsize;
-        if (!offs.some((o) => ranges.some((g) => o < g.byteOffset + g.byteLength && o + isz > g.byteOffset))) continue;
+        if (
+          !offs.some((o) =>
+            ranges.some((g) => o < g.byteOffset + g.byteLength && o + isz > g.byteOffset),
+          )
+        )
+          continue;
       }
       out.push(a.id);
     }
@@ -503,11 +696,15 @@ function writeTarget(call: Call): NDArray | null {
   if (o !== null) {
     const out = o['out'];
     if (out instanceof NDArray) return out;
-    if (Array.isArray(out) && out[0] instanceof NDArray) return out[0] as NDArray;
+    if (Array.isArray(out) && out[0] instanceof NDArray) return out[0];
   }
   if (call.method) {
     if (WRITE_METHODS.has(call.op) && call.self instanceof NDArray) return call.self;
-    if (/^i(add|sub|mul|div|truediv|floordiv|mod|pow|and|or|xor|lshift|rshift)$/.test(call.op) && call.self instanceof NDArray) return call.self;
+    if (
+      /^i(add|sub|mul|div|truediv|floordiv|mod|pow|and|or|xor|lshift|rshift)$/.test(call.op) &&
+      call.self instanceof NDArray
+    )
+      return call.self;
     return null;
   }
   if (WRITE_FUNCS_ARG0.has(call.op) && call.args[0] instanceof NDArray) return call.args[0];
@@ -569,7 +766,11 @@ function viewWhy(call: Call, inputs: NDArray[], out: NDArray): string {
 }
 
 function hasBoolIndex(args: readonly unknown[]): boolean {
-  return args.some((a) => (a instanceof NDArray && a.dtype === 'bool') || (Array.isArray(a) && a.length > 0 && typeof a[0] === 'boolean'));
+  return args.some(
+    (a) =>
+      (a instanceof NDArray && a.dtype === 'bool') ||
+      (Array.isArray(a) && a.length > 0 && typeof a[0] === 'boolean'),
+  );
 }
 function hasArrayIndex(args: readonly unknown[]): boolean {
   return args.some((a) => a instanceof NDArray || Array.isArray(a));
@@ -585,10 +786,13 @@ function copyWhy(call: Call, inputs: NDArray[], out: NDArray): string {
       return 'advanced index: copy';
     case 'reshape':
     case 'ravel':
-      if (src !== undefined && isTransposedLike(src)) return `${name} could not keep the strides of this transposed array: copied`;
+      if (src !== undefined && isTransposedLike(src))
+        return `${name} could not keep the strides of this transposed array: copied`;
       return `${name} could not keep the strides of this non-contiguous array: copied`;
     case 'astype':
-      return src !== undefined && src.dtype === out.dtype ? 'astype copies by default (copy=true)' : `astype to ${out.dtype}: copied`;
+      return src !== undefined && src.dtype === out.dtype
+        ? 'astype copies by default (copy=true)'
+        : `astype to ${out.dtype}: copied`;
     case 'copy':
     case 'flatten':
       return `${name}: always a new buffer`;

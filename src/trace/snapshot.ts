@@ -56,8 +56,10 @@ export function readPreview(a: NDArray, items: number): Preview {
   const n = a.size;
   const head: JsonScalar[] = [];
   const tail: JsonScalar[] = [];
-  for (let k = 0; k < Math.min(items, n); k++) head.push(encodeValue(data[flatToData(a, k)] as number | bigint, dt));
-  for (let k = Math.max(n - items, items); k < n; k++) tail.push(encodeValue(data[flatToData(a, k)] as number | bigint, dt));
+  for (let k = 0; k < Math.min(items, n); k++)
+    head.push(encodeValue(data[flatToData(a, k)] as number | bigint, dt));
+  for (let k = Math.max(n - items, items); k < n; k++)
+    tail.push(encodeValue(data[flatToData(a, k)] as number | bigint, dt));
   return { head, tail };
 }
 
@@ -87,7 +89,14 @@ export function snapshotArray(a: NDArray, maxValues: number, previewItems: numbe
 }
 
 /** Element values of a whole buffer in `dtype`. */
-export function bufferContents(bufferId: number, ptr: number, nbytes: number, dtype: DType, maxValues: number, previewItems: number): BufferContents {
+export function bufferContents(
+  bufferId: number,
+  ptr: number,
+  nbytes: number,
+  dtype: DType,
+  maxValues: number,
+  previewItems: number,
+): BufferContents {
   const isz = DTYPE_INFO[dtype].itemsize;
   const length = Math.floor(nbytes / isz);
   const data = view(dtype);
@@ -124,7 +133,7 @@ export function elementOffsets(a: NDArray): number[] {
   const isz = DTYPE_INFO[a.dtype].itemsize;
   const base = a.buffer.ptr;
   const out: number[] = [];
-  const startBytes = (a._start * isz) - base;
+  const startBytes = a._start * isz - base;
   const rel = a._start;
   a._forEach((p) => {
     out.push(startBytes + (p - rel) * isz);
@@ -134,6 +143,10 @@ export function elementOffsets(a: NDArray): number[] {
 
 /** Approximate JSON size of a snapshot (for the trace budget). */
 export function snapshotCost(s: ArraySnapshot): number {
-  const n = s.values ? s.values.length : s.preview ? s.preview.head.length + s.preview.tail.length : 0;
+  const n = s.values
+    ? s.values.length
+    : s.preview
+      ? s.preview.head.length + s.preview.tail.length
+      : 0;
   return 220 + 8 * (s.shape.length * 2) + 10 * n;
 }

@@ -11,26 +11,77 @@ import { NDArray } from '../runtime/ndarray';
 import type { Loc } from './schema';
 import type { Call, PreWrite, Recorder } from './recorder';
 
+/** Any function (a wrapper to cut from captured stacks). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyFn = (...args: any[]) => unknown;
+
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
 
 /** Functions that are queries, configuration or printing, never recorded. */
 const SKIP_FUNCS = new Set([
-  'shape', 'ndim', 'size', 'result_type', 'promote_types', 'can_cast', 'min_scalar_type', 'dtype', 'finfo', 'iinfo',
-  'isscalar', 'array2string', 'array_repr', 'array_str', 'set_printoptions', 'get_printoptions', 'printoptions',
-  'configureMemory', 'memoryStats', 'wasmMemory', 'format_float_positional', 'format_float_scientific',
-  'typename', 'issubdtype', 'may_share_memory', 'shares_memory', 'iterable', 'isdtype', 'byte_bounds',
-  'get_include', 'show_config', 'seterr', 'geterr', 'errstate',
+  'shape',
+  'ndim',
+  'size',
+  'result_type',
+  'promote_types',
+  'can_cast',
+  'min_scalar_type',
+  'dtype',
+  'finfo',
+  'iinfo',
+  'isscalar',
+  'array2string',
+  'array_repr',
+  'array_str',
+  'set_printoptions',
+  'get_printoptions',
+  'printoptions',
+  'configureMemory',
+  'memoryStats',
+  'wasmMemory',
+  'format_float_positional',
+  'format_float_scientific',
+  'typename',
+  'issubdtype',
+  'may_share_memory',
+  'shares_memory',
+  'iterable',
+  'isdtype',
+  'byte_bounds',
+  'get_include',
+  'show_config',
+  'seterr',
+  'geterr',
+  'errstate',
 ]);
 /** Methods that only read or print. */
 const SKIP_METHODS = new Set([
-  'constructor', 'toString', 'toLocaleString', 'valueOf', 'toJSON', 'tolist', 'item', 'tobytes', 'inspect',
-  'toArray', 'toTypedArray', 'setflags', 'getfield', 'dump', 'dumps', 'tofile', 'format',
+  'constructor',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'toJSON',
+  'tolist',
+  'item',
+  'tobytes',
+  'inspect',
+  'toArray',
+  'toTypedArray',
+  'setflags',
+  'getfield',
+  'dump',
+  'dumps',
+  'tofile',
+  'format',
 ]);
 /** Getters recorded as ops (views). */
 const TRACED_GETTERS = new Set(['T', 'mT']);
 
-function isClass(f: Function): boolean {
-  return f === NDArray || /^class[\s{]/.test(Function.prototype.toString.call(f));
+function isClass(f: unknown): boolean {
+  return (
+    f === NDArray ||
+    (typeof f === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(f)))
+  );
 }
 
 function isNamespace(v: unknown): v is Record<string, unknown> {
@@ -81,7 +132,10 @@ export function traceFunction(op: string, fn: Fn, rec: Recorder, method: boolean
   // ufunc-style attached methods (`np.add.reduce`, `np.add.outer`)
   for (const key of Object.keys(fn)) {
     const v = (fn as unknown as Record<string, unknown>)[key];
-    (wrapped as unknown as Record<string, unknown>)[key] = typeof v === 'function' && !isClass(v) ? traceFunction(`${op}.${key}`, v as Fn, rec, false) : v;
+    (wrapped as unknown as Record<string, unknown>)[key] =
+      typeof v === 'function' && !isClass(v)
+        ? traceFunction(`${op}.${key}`, v as Fn, rec, false)
+        : v;
   }
   return wrapped;
 }
@@ -100,7 +154,10 @@ export function createTracedNamespace<T extends object>(np: T, rec: Recorder): T
     for (const key of Object.keys(ns)) {
       const v = ns[key];
       if (typeof v === 'function') {
-        out[key] = isClass(v) || SKIP_FUNCS.has(key) || key.startsWith('_') ? v : traceFunction(prefix + key, v as Fn, rec, false);
+        out[key] =
+          isClass(v) || SKIP_FUNCS.has(key) || key.startsWith('_')
+            ? v
+            : traceFunction(prefix + key, v as Fn, rec, false);
       } else if (isNamespace(v)) out[key] = wrapNs(v, `${prefix}${key}.`);
       else out[key] = v;
     }
@@ -113,7 +170,11 @@ export function createTracedNamespace<T extends object>(np: T, rec: Recorder): T
  * Wraps NDArray.prototype's methods (and the `T`/`mT` getters) so method calls are recorded.
  * Returns a function restoring the originals. Install after every area module has loaded.
  */
-export function installMethodTracing(rec: Recorder, proto: object = NDArray.prototype, prefix = ''): () => void {
+export function installMethodTracing(
+  rec: Recorder,
+  proto: object = NDArray.prototype,
+  prefix = '',
+): () => void {
   const saved: [string, PropertyDescriptor][] = [];
   for (const key of Object.getOwnPropertyNames(proto)) {
     if (key.startsWith('_') || SKIP_METHODS.has(key)) continue;
@@ -121,11 +182,14 @@ export function installMethodTracing(rec: Recorder, proto: object = NDArray.prot
     if (d === undefined || !d.configurable) continue;
     if (typeof d.value === 'function') {
       saved.push([key, d]);
-      Object.defineProperty(proto, key, { ...d, value: traceFunction(prefix + key, d.value as Fn, rec, true) });
+      Object.defineProperty(proto, key, {
+        ...d,
+        value: traceFunction(prefix + key, d.value as Fn, rec, true),
+      });
     } else if (d.get !== undefined && TRACED_GETTERS.has(key)) {
       saved.push([key, d]);
       const get = traceFunction(prefix + key, d.get as Fn, rec, true);
-      Object.defineProperty(proto, key, { ...d, get: get as () => unknown });
+      Object.defineProperty(proto, key, { ...d, get: get });
     }
   }
   return () => {
@@ -141,7 +205,10 @@ const TRACED_CLASSES = new Set(['Generator', 'RandomState']);
  * `np`'s namespaces (`np.random.Generator`: `rng.normal(…)` records as `Generator.normal`).
  * Returns the traced namespace and a function restoring every prototype.
  */
-export function installTracing<T extends object>(np: T, rec: Recorder): { np: T; uninstall: () => void } {
+export function installTracing<T extends object>(
+  np: T,
+  rec: Recorder,
+): { np: T; uninstall: () => void } {
   const undo = [installMethodTracing(rec)];
   const seen = new Set<object>();
   const visit = (ns: Record<string, unknown>): void => {
@@ -149,7 +216,13 @@ export function installTracing<T extends object>(np: T, rec: Recorder): { np: T;
     seen.add(ns);
     for (const key of Object.keys(ns)) {
       const v = ns[key];
-      if (typeof v === 'function' && TRACED_CLASSES.has(key) && isClass(v) && typeof v.prototype === 'object' && !seen.has(v)) {
+      if (
+        typeof v === 'function' &&
+        TRACED_CLASSES.has(key) &&
+        isClass(v) &&
+        typeof v.prototype === 'object' &&
+        !seen.has(v)
+      ) {
         seen.add(v);
         undo.push(installMethodTracing(rec, v.prototype as object, `${key}.`));
       } else if (isNamespace(v)) visit(v);
@@ -176,14 +249,17 @@ interface CallSite {
  * whose file `isUser` accepts. Locations are as the engine sees them (the runner maps them
  * through the source map afterwards).
  */
-export function stackLocator(isUser: (file: string) => boolean, depth = 4): (below: Function) => Loc | undefined {
+export function stackLocator(
+  isUser: (file: string) => boolean,
+  depth = 4,
+): (below: AnyFn) => Loc | undefined {
   const E = Error as unknown as {
     stackTraceLimit: number;
     prepareStackTrace?: (e: Error, cs: CallSite[]) => unknown;
-    captureStackTrace(o: object, f?: Function): void;
+    captureStackTrace(o: object, f?: AnyFn): void;
   };
   const prep = (_e: Error, cs: CallSite[]): CallSite[] => cs;
-  return (below: Function): Loc | undefined => {
+  return (below: AnyFn): Loc | undefined => {
     const limit = E.stackTraceLimit;
     const saved = E.prepareStackTrace;
     E.stackTraceLimit = depth;
@@ -196,7 +272,8 @@ export function stackLocator(isUser: (file: string) => boolean, depth = 4): (bel
     if (!Array.isArray(cs)) return undefined;
     for (const c of cs) {
       const f = c.getFileName();
-      if (f && isUser(f)) return { file: f, line: c.getLineNumber() ?? 0, column: c.getColumnNumber() ?? 0 };
+      if (f && isUser(f))
+        return { file: f, line: c.getLineNumber() ?? 0, column: c.getColumnNumber() ?? 0 };
     }
     return undefined;
   };

@@ -18,7 +18,12 @@ const prog = (name: string): string => path.join(root, 'test', 'runner', 'progra
 
 function ndscope(...args: string[]): { code: number | null; out: string; err: string } {
   // From source: the test checks this checkout's code, not a possibly stale dist/.
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NDSCOPE_FROM_SOURCE: '1' }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NDSCOPE_FROM_SOURCE: '1' },
+    timeout: 120_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -40,14 +45,22 @@ describe('cli: exit codes', () => {
     const r = ndscope('run', prog('numpy-error.ts'));
     assert.equal(r.code, 1);
     const first = r.err.split('\n')[0];
-    assert.equal(first, 'test/runner/programs/numpy-error.ts:5:12: ValueError: cannot reshape array of size 4 into shape (3,5)');
+    assert.equal(
+      first,
+      'test/runner/programs/numpy-error.ts:5:12: ValueError: cannot reshape array of size 4 into shape (3,5)',
+    );
   });
 
   it('1 on a syntax error, at its position', () => {
     const file = writeBroken();
     const r = ndscope('run', file);
     assert.equal(r.code, 1);
-    assert.ok(r.err.startsWith(`${path.relative(root, file)}:2:25: SyntaxError: Expected "]" but found ";"`), r.err);
+    assert.ok(
+      r.err.startsWith(
+        `${path.relative(root, file)}:2:25: SyntaxError: Expected "]" but found ";"`,
+      ),
+      r.err,
+    );
   });
 
   it('1 on a timeout (--timeout in seconds)', () => {
@@ -64,7 +77,15 @@ describe('cli: exit codes', () => {
   });
 
   it('2 on usage errors', () => {
-    for (const args of [[], ['frobnicate'], ['run'], ['run', prog('ok.ts'), '--timeout'], ['run', prog('ok.ts'), '--timeout', 'soon'], ['run', prog('ok.ts'), '--bogus'], ['run', path.join(tmp, 'nope.ts')]]) {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['run'],
+      ['run', prog('ok.ts'), '--timeout'],
+      ['run', prog('ok.ts'), '--timeout', 'soon'],
+      ['run', prog('ok.ts'), '--bogus'],
+      ['run', path.join(tmp, 'nope.ts')],
+    ]) {
       const r = ndscope(...args);
       assert.equal(r.code, 2, `ndscope ${args.join(' ')}: ${r.err}`);
       assert.match(r.err, /^ndscope: /);
@@ -86,7 +107,10 @@ describe('cli: outputs', () => {
     assert.equal(r.out, '');
     const t = JSON.parse(fs.readFileSync(out, 'utf8')) as Trace;
     assert.equal(t.schema, 'ndscope-trace');
-    assert.deepEqual(t.events.map((e) => e.label), ['a', 'b']);
+    assert.deepEqual(
+      t.events.map((e) => e.label),
+      ['a', 'b'],
+    );
     assert.equal(t.end?.status, 'ok');
   });
 
@@ -111,7 +135,17 @@ describe('cli: renderHtml', () => {
     version: 1,
     file: '/x/a.ts',
     limits: { maxValues: 4096, previewItems: 64, budgetBytes: 1 },
-    events: [{ step: 1, op: 'array', kind: 'create', args: '("</script><b>")', inputs: [], buffers: [], ms: 0 }],
+    events: [
+      {
+        step: 1,
+        op: 'array',
+        kind: 'create',
+        args: '("</script><b>")',
+        inputs: [],
+        buffers: [],
+        ms: 0,
+      },
+    ],
     console: [{ level: 'log', text: '<i>hi</i>', afterStep: 1 }],
   };
 
@@ -124,7 +158,9 @@ describe('cli: renderHtml', () => {
   });
 
   it('inlines a given webview bundle instead of the step list', () => {
-    const html = renderHtml(trace, { webview: { script: 'window.ok = "</script>";', style: 'body{color:red}' } });
+    const html = renderHtml(trace, {
+      webview: { script: 'window.ok = "</script>";', style: 'body{color:red}' },
+    });
     assert.match(html, /<style>body\{color:red\}<\/style>/);
     assert.match(html, /window\.ok = "<\\\/script>";/);
     assert.doesNotMatch(html, /id="ndscope-steps"/);

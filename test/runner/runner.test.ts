@@ -37,7 +37,10 @@ describe('runner: a program that runs to the end', () => {
   it('bundles relative imports, node built-ins and top-level await; names come from each file', async () => {
     const r = await runFile(prog('imports.ts'));
     assert.equal(r.status, 'ok', r.end.message);
-    assert.deepEqual(r.trace.console.map((c) => c.text), ['true [ 0, 2, 4 ] [ 1, 1 ]']);
+    assert.deepEqual(
+      r.trace.console.map((c) => c.text),
+      ['true [ 0, 2, 4 ] [ 1, 1 ]'],
+    );
     const mul = r.trace.events.find((e) => e.op === 'multiply');
     assert.equal(mul?.label, 'twice');
     assert.equal(mul?.loc?.file, prog(path.join('lib', 'helper.ts')));
@@ -48,10 +51,16 @@ describe('runner: a program that runs to the end', () => {
 
   it('streams events in batches while the program runs', async () => {
     const batches: number[] = [];
-    const r = await runFile(prog('huge-trace.ts'), { batchSize: 16, onEvents: (evs) => batches.push(evs.length) });
+    const r = await runFile(prog('huge-trace.ts'), {
+      batchSize: 16,
+      onEvents: (evs) => batches.push(evs.length),
+    });
     assert.equal(r.status, 'ok');
     assert.ok(batches.length > 10);
-    assert.equal(batches.reduce((x, y) => x + y, 0), r.trace.events.length);
+    assert.equal(
+      batches.reduce((x, y) => x + y, 0),
+      r.trace.events.length,
+    );
   });
 });
 
@@ -111,10 +120,16 @@ describe('runner: programs that fail', () => {
     assert.equal(r.status, 'timeout');
     assert.ok(Date.now() - t0 < 8000);
     assert.ok(ticks >= 30, `event loop ticked only ${ticks} times`);
-    assert.match(r.end.message ?? '', /^Timed out after 1\.5 s \(still running at .*loop\.ts:[678]:\d+\)/);
+    assert.match(
+      r.end.message ?? '',
+      /^Timed out after 1\.5 s \(still running at .*loop\.ts:[678]:\d+\)/,
+    );
     assert.ok([6, 7, 8].includes(r.end.error?.loc?.line ?? 0));
     // both events were still in the worker's unsent batch: the inspector probe took them
-    assert.deepEqual(r.trace.events.map((e) => e.label), ['a', 'b']);
+    assert.deepEqual(
+      r.trace.events.map((e) => e.label),
+      ['a', 'b'],
+    );
   });
 
   it('cancel() stops a running program at once', async () => {
@@ -139,7 +154,10 @@ describe('runner: programs that fail', () => {
     assert.equal(r.end.error?.name, 'MemoryError');
     assert.match(r.end.error?.message ?? '', /^Unable to allocate 9\.3 GiB/);
     assert.deepEqual(r.end.error?.loc, { file: prog('big-alloc.ts'), line: 4, column: 17 });
-    assert.deepEqual(r.trace.events.map((e) => e.kind), ['create', 'error']);
+    assert.deepEqual(
+      r.trace.events.map((e) => e.kind),
+      ['create', 'error'],
+    );
   });
 
   it('the WASM memory cap is configurable', async () => {
@@ -169,7 +187,10 @@ describe('runner: programs that fail', () => {
     assert.ok(r.trace.truncated);
     assert.equal(r.trace.events.length, r.trace.truncated.atStep);
     assert.ok(r.trace.truncated.atStep > 10 && r.trace.truncated.atStep < 5000);
-    assert.deepEqual(r.trace.console.map((c) => c.text), ['done 320000']);
+    assert.deepEqual(
+      r.trace.console.map((c) => c.text),
+      ['done 320000'],
+    );
   });
 
   it('running out of JS heap ends the run with a clear message, the worker only', async () => {

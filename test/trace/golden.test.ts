@@ -19,13 +19,25 @@ const groups: [string, string][] = [
 ];
 
 for (const [group, dir] of groups) {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+        .sort()
+    : [];
   describe(`trace/golden: ${group}`, () => {
     for (const f of files) {
       it(f, async () => {
         const r = await runFile(path.join(dir, f), { timeoutMs: 120_000 });
         const actual = `${JSON.stringify(normalizeTrace(r.trace, root), null, 1)}\n`;
-        const goldenPath = path.join(root, 'test', 'trace', 'golden', group, f.replace(/\.ts$/, '.json'));
+        const goldenPath = path.join(
+          root,
+          'test',
+          'trace',
+          'golden',
+          group,
+          f.replace(/\.ts$/, '.json'),
+        );
         if (update || !fs.existsSync(goldenPath)) {
           fs.mkdirSync(path.dirname(goldenPath), { recursive: true });
           fs.writeFileSync(goldenPath, actual);
@@ -33,7 +45,11 @@ for (const [group, dir] of groups) {
           return;
         }
         const expected = fs.readFileSync(goldenPath, 'utf8');
-        assert.equal(actual, expected, `trace of ${group}/${f} differs from ${path.relative(root, goldenPath)} (UPDATE_GOLDEN=1 regenerates)`);
+        assert.equal(
+          actual,
+          expected,
+          `trace of ${group}/${f} differs from ${path.relative(root, goldenPath)} (UPDATE_GOLDEN=1 regenerates)`,
+        );
       });
     }
   });

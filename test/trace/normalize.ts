@@ -9,7 +9,8 @@ import type { ArraySnapshot, Trace, TraceEvent } from '../../src/trace/schema';
 const MAX_EVENTS = 250;
 
 /** Floats to 12 significant digits: goldens should not churn on last-bit kernel changes. */
-const round = (v: unknown): unknown => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v);
+const round = (v: unknown): unknown =>
+  typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v;
 const MAX_VALUES = 24;
 
 export function normalizeTrace(trace: Trace, root: string): unknown {
@@ -36,8 +37,13 @@ export function normalizeTrace(trace: Trace, root: string): unknown {
   const flags = (a: ArraySnapshot): string =>
     `${a.flags.c_contiguous ? 'C' : ''}${a.flags.f_contiguous ? 'F' : ''}${a.flags.owndata ? 'O' : ''}${a.flags.writeable ? 'W' : ''}`;
   const vals = (a: ArraySnapshot): unknown => {
-    if (a.values) return a.values.length > MAX_VALUES ? [...a.values.slice(0, MAX_VALUES).map(round), `…${a.values.length}`] : a.values.map(round);
-    return a.preview ? { head: a.preview.head.slice(0, 8).map(round), tail: a.preview.tail.slice(-4).map(round) } : null;
+    if (a.values)
+      return a.values.length > MAX_VALUES
+        ? [...a.values.slice(0, MAX_VALUES).map(round), `…${a.values.length}`]
+        : a.values.map(round);
+    return a.preview
+      ? { head: a.preview.head.slice(0, 8).map(round), tail: a.preview.tail.slice(-4).map(round) }
+      : null;
   };
   const arr = (a: ArraySnapshot): unknown => ({
     id: aid(a.id),
@@ -52,7 +58,9 @@ export function normalizeTrace(trace: Trace, root: string): unknown {
     values: vals(a),
   });
   const renum = (s: string): string =>
-    s.replace(/buffer #(\d+)/g, (_m, d: string) => `buffer #${bid(Number(d))}`).replace(/(?<!buffer )#(\d+)/g, (_m, d: string) => `#${aid(Number(d))}`);
+    s
+      .replace(/buffer #(\d+)/g, (_m, d: string) => `buffer #${bid(Number(d))}`)
+      .replace(/(?<!buffer )#(\d+)/g, (_m, d: string) => `#${aid(Number(d))}`);
   const ev = (e: TraceEvent): unknown => {
     const out: Record<string, unknown> = { step: e.step, op: e.op, kind: e.kind };
     if (e.label) out['label'] = e.label;
@@ -61,14 +69,21 @@ export function normalizeTrace(trace: Trace, root: string): unknown {
     if (e.args !== undefined) out['args'] = renum(e.args);
     if (e.output) out['output'] = arr(e.output);
     if (e.outputs) out['outputs'] = e.outputs.map(arr);
-    if (e.result !== undefined) out['result'] = Array.isArray(e.result) ? e.result.map(round) : round(e.result);
+    if (e.result !== undefined)
+      out['result'] = Array.isArray(e.result) ? e.result.map(round) : round(e.result);
     if (e.why) out['why'] = renum(e.why);
     if (e.broadcast) out['broadcast'] = e.broadcast;
     if (e.write) {
       out['write'] = {
         buffer: bid(e.write.bufferId),
         target: aid(e.write.target),
-        ranges: e.write.ranges.slice(0, 16).map((r) => [r.byteOffset, r.byteLength, ...(r.values ? [r.values.slice(0, 8).map(round)] : [])]),
+        ranges: e.write.ranges
+          .slice(0, 16)
+          .map((r) => [
+            r.byteOffset,
+            r.byteLength,
+            ...(r.values ? [r.values.slice(0, 8).map(round)] : []),
+          ]),
         changed: e.write.changedElements,
         affected: e.write.affected.map(aid),
       };
@@ -87,13 +102,34 @@ export function normalizeTrace(trace: Trace, root: string): unknown {
           status: end.status,
           ...(end.message ? { message: text(end.message) } : {}),
           ...(end.exitCode !== undefined ? { exitCode: end.exitCode } : {}),
-          ...(end.error ? { error: { name: end.error.name, message: text(end.error.message), ...(end.error.loc ? { loc: `${rel(end.error.loc.file)}:${end.error.loc.line}:${end.error.loc.column}` } : {}) } } : {}),
+          ...(end.error
+            ? {
+                error: {
+                  name: end.error.name,
+                  message: text(end.error.message),
+                  ...(end.error.loc
+                    ? {
+                        loc: `${rel(end.error.loc.file)}:${end.error.loc.line}:${end.error.loc.column}`,
+                      }
+                    : {}),
+                },
+              }
+            : {}),
         }
       : null,
     ...(trace.truncated ? { truncated: trace.truncated } : {}),
     steps: trace.events.length,
-    ...(trace.events.length > MAX_EVENTS ? { omittedEvents: trace.events.length - MAX_EVENTS } : {}),
-    console: trace.console.slice(0, 100).map((c) => ({ level: c.level, text: text(c.text), ...(c.loc ? { line: c.loc.line } : {}), afterStep: c.afterStep })),
+    ...(trace.events.length > MAX_EVENTS
+      ? { omittedEvents: trace.events.length - MAX_EVENTS }
+      : {}),
+    console: trace.console
+      .slice(0, 100)
+      .map((c) => ({
+        level: c.level,
+        text: text(c.text),
+        ...(c.loc ? { line: c.loc.line } : {}),
+        afterStep: c.afterStep,
+      })),
     events,
   };
 }

@@ -6,11 +6,22 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as rawNp from '../../src/runtime/index';
 import { NDArray } from '../../src/runtime/ndarray';
-import { Recorder, createTracedNamespace, installMethodTracing, installTracing, stackLocator, type TraceEvent } from '../../src/trace/index';
+import {
+  Recorder,
+  createTracedNamespace,
+  installMethodTracing,
+  installTracing,
+  stackLocator,
+  type TraceEvent,
+} from '../../src/trace/index';
 
 type Np = typeof rawNp;
 
-function traced(opts: ConstructorParameters<typeof Recorder>[0] = {}): { rec: Recorder; np: Np; off: () => void } {
+function traced(opts: ConstructorParameters<typeof Recorder>[0] = {}): {
+  rec: Recorder;
+  np: Np;
+  off: () => void;
+} {
   const rec = new Recorder({ locate: stackLocator((f) => f.includes('recorder.test')), ...opts });
   const off = installMethodTracing(rec);
   return { rec, np: createTracedNamespace(rawNp, rec), off };
@@ -26,7 +37,10 @@ describe('trace/recorder: kinds and why', () => {
   after(() => t.off());
 
   it('np.array of a list is a create event with values and the buffer contents', () => {
-    const a = t.np.array([[1, 2, 3], [4, 5, 6]]);
+    const a = t.np.array([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const ev = last(t.rec);
     assert.equal(ev.op, 'array');
     assert.equal(ev.kind, 'create');
@@ -35,11 +49,16 @@ describe('trace/recorder: kinds and why', () => {
     assert.deepEqual(ev.output?.strides, [24, 8]);
     assert.deepEqual(ev.output?.values, [1, 2, 3, 4, 5, 6]);
     assert.deepEqual(ev.buffers, [{ id: a.buffer.id, nbytes: 48, itemsize: 8, dtype: 'int64' }]);
-    assert.deepEqual(ev.bufferContents, [{ bufferId: a.buffer.id, length: 6, values: [1, 2, 3, 4, 5, 6] }]);
+    assert.deepEqual(ev.bufferContents, [
+      { bufferId: a.buffer.id, length: 6, values: [1, 2, 3, 4, 5, 6] },
+    ]);
   });
 
   it('.T is a view with reversed strides, reshape of it copies (NumPy: owndata False)', () => {
-    const a = t.np.array([[1, 2, 3], [4, 5, 6]]);
+    const a = t.np.array([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const tt = a.T;
     let ev = last(t.rec);
     assert.equal(ev.op, 'T');
@@ -94,7 +113,10 @@ describe('trace/recorder: kinds and why', () => {
     assert.equal(ev.why, 'broadcast_to: read-only view with zero strides, strides (0, 8)');
     assert.equal(ev.output?.flags.writeable, false);
     assert.deepEqual(r.strides, [0, 8]);
-    assert.deepEqual(ev.broadcast, { operands: [{ shape: [4], padded: [1, 4], stretched: [0] }], result: [3, 4] });
+    assert.deepEqual(ev.broadcast, {
+      operands: [{ shape: [4], padded: [1, 4], stretched: [0] }],
+      result: [3, 4],
+    });
   });
 
   it('binary ufuncs record each operand padded and stretched', () => {
@@ -110,17 +132,32 @@ describe('trace/recorder: kinds and why', () => {
       result: [3, 4],
     });
     m.mul(2);
-    assert.deepEqual(last(t.rec).broadcast?.operands[1], { shape: [], padded: [1, 1], stretched: [0, 1] });
+    assert.deepEqual(last(t.rec).broadcast?.operands[1], {
+      shape: [],
+      padded: [1, 1],
+      stretched: [0, 1],
+    });
   });
 
   it('a broadcast failure is an error event with NumPy message and the offending dim', () => {
     const m = t.np.arange(12).reshape(3, 4);
-    assert.throws(() => m.add(t.np.array([1, 2, 3])), { name: 'ValueError', message: 'operands could not be broadcast together with shapes (3,4) (3,) ' });
+    assert.throws(() => m.add(t.np.array([1, 2, 3])), {
+      name: 'ValueError',
+      message: 'operands could not be broadcast together with shapes (3,4) (3,) ',
+    });
     const ev = last(t.rec);
     assert.equal(ev.kind, 'error');
-    assert.deepEqual(ev.error, { name: 'ValueError', message: 'operands could not be broadcast together with shapes (3,4) (3,) ' });
+    assert.deepEqual(ev.error, {
+      name: 'ValueError',
+      message: 'operands could not be broadcast together with shapes (3,4) (3,) ',
+    });
     assert.equal(ev.broadcast?.result, null);
-    assert.deepEqual(ev.broadcast?.error, { name: 'ValueError', message: 'operands could not be broadcast together with shapes (3,4) (3,) ', dim: 1, sizes: [4, 3] });
+    assert.deepEqual(ev.broadcast?.error, {
+      name: 'ValueError',
+      message: 'operands could not be broadcast together with shapes (3,4) (3,) ',
+      dim: 1,
+      sizes: [4, 3],
+    });
   });
 
   it('reductions to a scalar are reduce events with the result', () => {
@@ -139,7 +176,10 @@ describe('trace/recorder: kinds and why', () => {
     t.np.add(m, m.T.T); // add calls asarray/astype internally
     const evs = t.rec.events.slice(-5);
     assert.equal(t.rec.steps - before, 5); // arange, reshape, T, T, add
-    assert.deepEqual(evs.map((e) => e.op), ['arange', 'reshape', 'T', 'T', 'add']);
+    assert.deepEqual(
+      evs.map((e) => e.op),
+      ['arange', 'reshape', 'T', 'T', 'add'],
+    );
   });
 
   it('records the caller location in this file', () => {
@@ -168,7 +208,10 @@ describe('trace/recorder: writes', () => {
     assert.equal(ev.write?.bufferId, a.buffer.id);
     assert.deepEqual(ev.write?.ranges, [{ byteOffset: 16, byteLength: 8, values: [99] }]);
     assert.equal(ev.write?.changedElements, 1);
-    assert.deepEqual(ev.write?.affected, [a.id, rev.id].sort((x, y) => x - y));
+    assert.deepEqual(
+      ev.write?.affected,
+      [a.id, rev.id].sort((x, y) => x - y),
+    );
     assert.ok(!ev.write?.affected.includes(other.id));
     assert.match(ev.why ?? '', /through a view of #/);
   });
@@ -176,7 +219,9 @@ describe('trace/recorder: writes', () => {
   it('fill records one range over the whole array; unchanged bytes are not ranges', () => {
     const a = t.np.array([7, 7, 1, 1]);
     a.fill(7);
-    assert.deepEqual(last(t.rec).write?.ranges, [{ byteOffset: 16, byteLength: 16, values: [7, 7] }]);
+    assert.deepEqual(last(t.rec).write?.ranges, [
+      { byteOffset: 16, byteLength: 16, values: [7, 7] },
+    ]);
   });
 
   it('a snapshot after a write shows the new values (no stale cache)', () => {
@@ -239,9 +284,13 @@ describe('trace/recorder: tracing off', () => {
     const names = Object.getOwnPropertyNames(proto);
     const before = new Map(names.map((n) => [n, Object.getOwnPropertyDescriptor(proto, n)]));
     const t = traced();
-    assert.notEqual(Object.getOwnPropertyDescriptor(proto, 'reshape')?.value, before.get('reshape')?.value);
+    assert.notEqual(
+      Object.getOwnPropertyDescriptor(proto, 'reshape')?.value,
+      before.get('reshape')?.value,
+    );
     t.off();
-    for (const n of names) assert.deepEqual(Object.getOwnPropertyDescriptor(proto, n), before.get(n), n);
+    for (const n of names)
+      assert.deepEqual(Object.getOwnPropertyDescriptor(proto, n), before.get(n), n);
   });
 
   it('the raw runtime records nothing', () => {
@@ -261,10 +310,24 @@ describe('trace/traced: namespaces and classes', () => {
       const rng = np.random.default_rng(0);
       const x = rng.normal(0, 1, [2]) as rawNp.NDArray;
       np.lib.stride_tricks.as_strided(np.arange(4), [3], [8]);
-      np.linalg.inv(np.array([[2, 0], [0, 4]], { dtype: 'float64' }));
+      np.linalg.inv(
+        np.array(
+          [
+            [2, 0],
+            [0, 4],
+          ],
+          { dtype: 'float64' },
+        ),
+      );
       assert.deepEqual(
         rec.events.map((e) => `${e.op}:${e.kind}`),
-        ['Generator.normal:create', 'arange:create', 'lib.stride_tricks.as_strided:view', 'array:create', 'linalg.inv:compute'],
+        [
+          'Generator.normal:create',
+          'arange:create',
+          'lib.stride_tricks.as_strided:view',
+          'array:create',
+          'linalg.inv:compute',
+        ],
       );
       assert.deepEqual(rec.events[0]?.output?.shape, [2]);
       assert.equal(rec.events[0]?.output?.id, x.id);
