@@ -139,6 +139,11 @@ test('npz: savez names (keywords, then arr_0…) and round trip through bytes', 
     assert.equal(f.get('arr_1').dtype, 'float32');
     assert.equal(isFortran(f.get('named')), true);
   }
+  const f = np.load(np.savez_bytes({ x })) as np.NpzFile;
+  assert.throws(() => f.get('nope'), {
+    name: 'KeyError',
+    message: 'nope is not a file in the archive',
+  });
   assert.throws(() => np.savez_bytes(x, { arr_0: x }), {
     name: 'ValueError',
     message: 'Cannot use un-named variables and keyword arr_0',

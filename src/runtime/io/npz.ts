@@ -4,7 +4,7 @@
  * (savez) or deflated (savez_compressed), as NumPy writes them.
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { ValueError, TypeError_ } from '../errors';
+import { NumPyError, ValueError, TypeError_ } from '../errors';
 import { isNDArray, type ArrayLike, type NDArray } from '../ndarray';
 import { isPlainObject } from '../args';
 import { load_npy_bytes, save_bytes, type LoadOptions } from './npy';
@@ -49,37 +49,49 @@ export function savez_compressed_bytes(...args: unknown[]): Uint8Array {
 export class NpzFile {
   /** Array names (entry names without `.npy`), in archive order. */
   readonly files: string[];
-  private readonly raw: Record<string, Uint8Array>;
+  private readonly bytes: Uint8Array;
+  private readonly entries = new Map<string, string>();
   private readonly cache = new Map<string, NDArray>();
   private readonly opts: LoadOptions;
   [name: string]: unknown;
 
+  /** Reads the archive's directory only; each array is inflated on first access (as numpy). */
   constructor(bytes: Uint8Array, opts: LoadOptions = {}) {
-    let raw: Record<string, Uint8Array>;
+    this.bytes = bytes;
+    this.opts = opts;
+    const names: string[] = [];
     try {
-      raw = unzipSync(bytes);
+      unzipSync(bytes, {
+        filter: (f) => {
+          names.push(f.name);
+          return false;
+        },
+      });
     } catch (e) {
       throw ValueError(`the .npz archive is damaged or truncated (${(e as Error).message})`);
     }
-    this.raw = raw;
-    this.opts = opts;
-    this.files = Object.keys(raw).map((k) => (k.endsWith('.npy') ? k.slice(0, -4) : k));
+    this.files = names.map((k) => (k.endsWith('.npy') ? k.slice(0, -4) : k));
+    names.forEach((k, i) => this.entries.set(this.files[i]!, k));
     for (const name of this.files) {
       if (name === 'files' || name === 'get' || name in NpzFile.prototype) continue;
       Object.defineProperty(this, name, { get: () => this.get(name), enumerable: true });
     }
   }
 
-  /** The array stored under `name` (decoded on first access). */
+  /** The array stored under `name` (inflated and decoded on first access). */
   get(name: string): NDArray {
     const hit = this.cache.get(name);
     if (hit) return hit;
-    const bytes = this.raw[`${name}.npy`] ?? this.raw[name];
-    if (!bytes)
-      throw new (class extends Error {
-        override name = 'KeyError';
-      })(`${name} is not a file in the archive`);
-    const a = load_npy_bytes(bytes, this.opts);
+    const entry = this.entries.get(name);
+    if (entry === undefined)
+      throw new NumPyError('KeyError', `${name} is not a file in the archive`);
+    let raw: Uint8Array | undefined;
+    try {
+      raw = unzipSync(this.bytes, { filter: (f) => f.name === entry })[entry];
+    } catch (e) {
+      throw ValueError(`the .npz entry ${entry} is damaged (${(e as Error).message})`);
+    }
+    const a = load_npy_bytes(raw ?? new Uint8Array(0), this.opts);
     this.cache.set(name, a);
     return a;
   }
