@@ -161,8 +161,13 @@ describe('runner: programs that fail', () => {
   });
 
   it('the WASM memory cap is configurable', async () => {
-    const r = await runFile(prog('ok.ts'), { memoryMaxBytes: 64 * 1024 * 1024 });
-    assert.equal(r.status, 'ok');
+    const capped = await runFile(prog('alloc-100mb.ts'), { memoryMaxBytes: 64 * 1024 * 1024 });
+    assert.equal(capped.status, 'error');
+    assert.equal(capped.end.error?.name, 'MemoryError');
+    assert.match(capped.end.error?.message ?? '', /the WebAssembly memory limit is 64\.0 MiB$/);
+    assert.equal(capped.end.error?.loc?.line, 3);
+    const free = await runFile(prog('alloc-100mb.ts'));
+    assert.equal(free.status, 'ok', free.end.message);
   });
 
   it('process.exit(3) ends the run with its code at its line, trace kept', async () => {

@@ -337,3 +337,27 @@ describe('trace/traced: namespaces and classes', () => {
     assert.equal(gproto['normal'], normal);
   });
 });
+
+describe('trace/recorder: in-place operators', () => {
+  it('a.iadd(row) is a broadcasting write into a', () => {
+    const t = traced();
+    try {
+      const m = t.np.zeros([2, 3], { dtype: 'int64' });
+      m.iadd(t.np.array([1, 0, 2]));
+      const ev = last(t.rec);
+      assert.equal(ev.op, 'iadd');
+      assert.equal(ev.kind, 'write');
+      assert.equal(ev.write?.target, m.id);
+      // int64 elements 0, 2, 3, 5 changed: two runs of bytes
+      assert.deepEqual(ev.write?.ranges, [
+        { byteOffset: 0, byteLength: 8, values: [1] },
+        { byteOffset: 16, byteLength: 16, values: [2, 1] },
+        { byteOffset: 40, byteLength: 8, values: [2] },
+      ]);
+      assert.equal(ev.write?.changedElements, 4);
+      assert.deepEqual(ev.broadcast?.operands[1], { shape: [3], padded: [1, 3], stretched: [0] });
+    } finally {
+      t.off();
+    }
+  });
+});
