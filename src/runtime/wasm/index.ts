@@ -1,0 +1,286 @@
+/**
+ * The native (WASM SIMD) backend: loads native/ (one module, importing the runtime's
+ * WebAssembly.Memory so array pointers are shared), and installs its kernels into the runtime's
+ * registries: ufunc loops (ufunc_kernels.ts `registerKernel(op, dtype, 'wasm', …)`), GEMM
+ * (gemm.ts `registerGemm`) and NumPy's pairwise float sum (reduce.ts `setPairwiseSum`).
+ *
+ * Backend choice: env `NDSCOPE_BACKEND=ts|wasm` (default: wasm when the engine has SIMD128 and
+ * the module is available, else ts; `wasm` makes a load failure an error), or `useBackend()`.
+ * The TS kernels stay registered: they are the reference every WASM kernel is tested against,
+ * and the fallback for operands that are not views of linear memory.
+ */
+import type { DType, TypedArray } from '../dtype';
+import { alloc, wasmMemory } from '../memory';
+import { registerGemm, gemmReference, type GemmKernel } from '../gemm';
+import {
+  getKernel,
+  registerKernel,
+  setKernelBackends,
+  type BinaryKernel,
+  type Store,
+  type UnaryKernel,
+} from '../ufunc_kernels';
+import { kernelBytes, nodeProcess } from './bytes';
+import { simdLevel, type SimdLevel } from './probe';
+import { ELEMENTWISE } from './manifest';
+import * as reduceModule from '../reduce';
+
+/** The module's exports (byte pointers, byte strides). */
+export interface NativeExports {
+  [name: string]: unknown;
+  pairwise_sum_f64(p: number, n: number, s: number): number;
+  pairwise_sum_f32(p: number, n: number, s: number): number;
+  gemm_scratch_bytes(): number;
+  exp_scalar(x: number): number;
+}
+type Fn = (...args: number[]) => number | void;
+
+export type BackendName = 'ts' | 'wasm';
+
+export interface BackendStatus {
+  /** The backend in use. */
+  backend: BackendName;
+  /** What the engine accepts. */
+  simd: SimdLevel;
+  /** Which build was loaded ('relaxed-simd' uses fused multiply-add in GEMM), if any. */
+  module: 'relaxed-simd' | 'simd128' | null;
+  /** Where the bytes came from ('embedded' in bundles, a path in source runs). */
+  source: string | null;
+  /** Why the WASM backend is not in use, when it is not. */
+  reason: string | null;
+}
+
+let native: NativeExports | null = null;
+const status: BackendStatus = {
+  backend: 'ts',
+  simd: 'none',
+  module: null,
+  source: null,
+  reason: null,
+};
+
+const SIZE: Record<DType, number> = {
+  bool: 1,
+  int8: 1,
+  uint8: 1,
+  int16: 2,
+  uint16: 2,
+  int32: 4,
+  uint32: 4,
+  int64: 8,
+  uint64: 8,
+  float32: 4,
+  float64: 8,
+};
+
+function load(): NativeExports {
+  const level = simdLevel();
+  status.simd = level;
+  if (level === 'none') throw new Error('this engine has no WebAssembly SIMD128');
+  const bytes = kernelBytes();
+  if (bytes === null) throw new Error('native kernels not built (run `npm run build`)');
+  const useRelaxed = level === 'relaxed-simd' && bytes.relaxed !== null;
+  const mod = new WebAssembly.Module((useRelaxed ? bytes.relaxed : bytes.simd) as Uint8Array);
+  const inst = new WebAssembly.Instance(mod, { env: { memory: wasmMemory() } });
+  status.module = useRelaxed ? 'relaxed-simd' : 'simd128';
+  status.source = bytes.source;
+  return inst.exports as NativeExports;
+}
+
+/** The loaded module's exports (null when the WASM backend is unavailable). */
+export function nativeExports(): NativeExports | null {
+  return native;
+}
+
+export function backendStatus(): Readonly<BackendStatus> {
+  return { ...status };
+}
+
+const isMem = (s: Store, buf: ArrayBuffer): boolean =>
+  (s as unknown as TypedArray).buffer === buf && (s as unknown as TypedArray).byteOffset === 0;
+
+function wrapUnary(f: Fn, ts: UnaryKernel, zx: number, zo: number): UnaryKernel {
+  return (n, x, ix, sx, o, io, so) => {
+    const buf = wasmMemory().buffer;
+    if (!isMem(x, buf) || !isMem(o, buf)) return ts(n, x, ix, sx, o, io, so);
+    f(n, ix * zx, sx * zx, io * zo, so * zo);
+  };
+}
+
+function wrapBinary(f: Fn, ts: BinaryKernel, zx: number, zo: number): BinaryKernel {
+  return (n, x, ix, sx, y, iy, sy, o, io, so) => {
+    const buf = wasmMemory().buffer;
+    if (!isMem(x, buf) || !isMem(y, buf) || !isMem(o, buf))
+      return ts(n, x, ix, sx, y, iy, sy, o, io, so);
+    f(n, ix * zx, sx * zx, iy * zx, sy * zx, io * zo, so * zo);
+  };
+}
+
+/** The ufunc loops this module provides: [op, loop dtype, export name, in size, out size, arity]. */
+export function elementwiseTable(): [string, DType, string, number, number, 1 | 2][] {
+  const rows: [string, DType, string, number, number, 1 | 2][] = [];
+  for (const [op, dts] of Object.entries(ELEMENTWISE.binary))
+    for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], SIZE[d], 2]);
+  for (const [op, dts] of Object.entries(ELEMENTWISE.compare))
+    for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], 1, 2]);
+  for (const [op, dts] of Object.entries(ELEMENTWISE.unary))
+    for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], SIZE[d], 1]);
+  for (const d of ['float32', 'float64'] as const)
+    rows.push(['exp', d, `exp_${d === 'float32' ? 'f32' : 'f64'}`, SIZE[d], SIZE[d], 1]);
+  return rows;
+}
+
+/** Wraps the ufunc loop `name` of the module as a registry kernel (TS twin as fallback). */
+export function wasmUfuncKernel(op: string, dtype: DType): UnaryKernel | BinaryKernel | null {
+  if (native === null) return null;
+  const row = elementwiseTable().find((r) => r[0] === op && r[1] === dtype);
+  if (row === undefined) return null;
+  const ts = getKernel(op, dtype, 'ts');
+  const f = native[row[2]] as Fn | undefined;
+  if (ts === undefined || f === undefined) return null;
+  return row[5] === 1
+    ? wrapUnary(f, ts as UnaryKernel, row[3], row[4])
+    : wrapBinary(f, ts as BinaryKernel, row[3], row[4]);
+}
+
+// --- GEMM ---------------------------------------------------------------------------------------
+
+let gemmScratch = 0;
+
+function wasmGemm(dtype: 'float32' | 'float64'): GemmKernel {
+  const ref = gemmReference(dtype);
+  const z = SIZE[dtype];
+  return (m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, crs, ccs) => {
+    const buf = wasmMemory().buffer;
+    // small products keep the reference's exactly-FMA'd plain loop; empty ones too
+    if (
+      native === null ||
+      m * n * k <= 8192 ||
+      k === 0 ||
+      a.buffer !== buf ||
+      b.buffer !== buf ||
+      c.buffer !== buf
+    )
+      return ref(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, crs, ccs);
+    const off = (t: TypedArray, i: number): number => t.byteOffset + i * z;
+    (native[dtype === 'float64' ? 'gemm_f64' : 'gemm_f32'] as Fn)(
+      m,
+      n,
+      k,
+      off(a, ao),
+      ars * z,
+      acs * z,
+      off(b, bo),
+      brs * z,
+      bcs * z,
+      off(c, co),
+      crs * z,
+      ccs * z,
+      gemmScratch,
+    );
+  };
+}
+
+// --- pairwise sums --------------------------------------------------------------------------------
+
+type PairwiseFn = (d: { [i: number]: number }, p: number, n: number, s: number) => number;
+interface PairwiseHook {
+  setPairwiseSum?: (f64: PairwiseFn | null, f32: PairwiseFn | null) => void;
+}
+
+function pairwise(
+  f: (p: number, n: number, s: number) => number,
+  z: number,
+  ref: PairwiseFn | null,
+): PairwiseFn {
+  return (d, p, n, s) => {
+    const t = d as unknown as TypedArray;
+    if (t.buffer !== wasmMemory().buffer || n >= 2 ** 31) {
+      if (ref === null) throw new Error('pairwise sum outside linear memory without a reference');
+      return ref(d, p, n, s);
+    }
+    return f(t.byteOffset + p * z, n, s * z);
+  };
+}
+
+// --- installation ------------------------------------------------------------------------------
+
+let reduceHook: PairwiseHook | null = null;
+let refPairwise: [PairwiseFn, PairwiseFn] | null = null;
+
+/** Registers every WASM kernel (idempotent); the registries then prefer them. */
+function install(): void {
+  if (native === null) return;
+  for (const [op, d] of elementwiseTable()) {
+    const k = wasmUfuncKernel(op, d);
+    if (k !== null) registerKernel(op, d, 'wasm', k);
+  }
+  if (gemmScratch === 0) gemmScratch = alloc(native.gemm_scratch_bytes(), false).ptr;
+  registerGemm('float64', wasmGemm('float64'));
+  registerGemm('float32', wasmGemm('float32'));
+  if (reduceHook?.setPairwiseSum && refPairwise !== null) {
+    reduceHook.setPairwiseSum(
+      pairwise(native.pairwise_sum_f64, 8, refPairwise[0]),
+      pairwise(native.pairwise_sum_f32, 4, refPairwise[1]),
+    );
+  }
+}
+
+/**
+ * Switches the backend for every registry: 'ts' (the reference kernels) or 'wasm' (throws when
+ * the module could not be loaded). Returns the previous one.
+ */
+export function useBackend(b: BackendName): BackendName {
+  const prev = status.backend;
+  if (b === 'wasm') {
+    if (native === null)
+      throw new Error(`WASM backend unavailable: ${status.reason ?? 'not loaded'}`);
+    setKernelBackends(['wasm', 'ts']);
+    registerGemm('float64', wasmGemm('float64'));
+    registerGemm('float32', wasmGemm('float32'));
+    install();
+  } else {
+    setKernelBackends(['ts']);
+    registerGemm('float64', null);
+    registerGemm('float32', null);
+    reduceHook?.setPairwiseSum?.(null, null);
+  }
+  status.backend = b;
+  return prev;
+}
+
+/** Connects the reduce module's pairwise-sum hook (called once by the installer below). */
+export function connectReduce(
+  hook: PairwiseHook,
+  refs: { pairwiseSum: PairwiseFn; pairwiseSum32: PairwiseFn },
+): void {
+  reduceHook = hook;
+  refPairwise = [refs.pairwiseSum, refs.pairwiseSum32];
+  if (status.backend === 'wasm') install();
+}
+
+function init(): void {
+  const r = reduceModule as unknown as PairwiseHook & {
+    pairwiseSum: PairwiseFn;
+    pairwiseSum32: PairwiseFn;
+  };
+  reduceHook = r;
+  refPairwise = [r.pairwiseSum, r.pairwiseSum32];
+  const want = nodeProcess()?.env.NDSCOPE_BACKEND;
+  if (want === 'ts') {
+    status.reason = 'NDSCOPE_BACKEND=ts';
+    setKernelBackends(['ts']);
+    return;
+  }
+  try {
+    native = load();
+  } catch (e) {
+    status.reason = e instanceof Error ? e.message : String(e);
+    if (want === 'wasm') throw new Error(`NDSCOPE_BACKEND=wasm: ${status.reason}`);
+    setKernelBackends(['ts']);
+    return;
+  }
+  useBackend('wasm');
+}
+
+init();
