@@ -27,6 +27,8 @@ export * from './print';
 export * as linalg from './linalg';
 export * as random from './random';
 export * from './io';
+// last: installs the native WASM SIMD kernels into the registries above (TS fallback)
+import './wasm';
 
 export const newaxis = null;
 export const pi = Math.PI;
