@@ -106,6 +106,12 @@ export const TARGETS = [
 ];
 
 /**
+ * The module imports the runtime's memory and carries no data, stack, allocator or abort import
+ * (native/index.ts): every pointer comes from src/runtime/memory.ts.
+ */
+const NATIVE_FLAGS = ['--importMemory', '--runtime', 'stub', '--noAssert', '--use', 'abort='];
+
+/**
  * AssemblyScript modules, compiled before the bundles (so a bundle may embed the .wasm).
  * `flags` are asc's; the toolchain is the npm package `assemblyscript` (no apt step).
  */
@@ -114,13 +120,13 @@ export const NATIVE = [
     name: 'native',
     entry: 'native/index.ts',
     outfile: 'dist/native/kernels.wasm',
-    flags: ['-O3', '--enable', 'simd'],
+    flags: ['-O3', '--enable', 'simd', ...NATIVE_FLAGS],
   },
   {
     name: 'native',
     entry: 'native/index.ts',
     outfile: 'dist/native/kernels-relaxed.wasm',
-    flags: ['-O3', '--enable', 'simd,relaxed-simd'],
+    flags: ['-O3', '--enable', 'simd,relaxed-simd', ...NATIVE_FLAGS],
   },
 ];
 
@@ -135,6 +141,19 @@ const bin = (name) => r('node_modules', '.bin', name);
 function buildNative(t) {
   mkdirSync(dirname(r(t.outfile)), { recursive: true });
   run(bin('asc'), [t.entry, '-o', t.outfile, ...t.flags]);
+}
+
+/**
+ * Every bundle embeds the native kernels as base64 (src/runtime/wasm/bytes.ts reads these
+ * defines), so the runtime needs no file lookup in Node, workers or browsers. Empty when unbuilt.
+ */
+function embedNative() {
+  const b64 = (f) => (existsSync(r(f)) ? readFileSync(r(f)).toString('base64') : '');
+  common.define = {
+    ...common.define,
+    __NDSCOPE_KERNELS__: JSON.stringify(b64('dist/native/kernels.wasm')),
+    __NDSCOPE_KERNELS_RELAXED__: JSON.stringify(b64('dist/native/kernels-relaxed.wasm')),
+  };
 }
 
 async function buildBundle(t) {
@@ -183,6 +202,7 @@ async function main() {
     buildNative(t);
     built.push(t.outfile);
   }
+  embedNative();
 
   const bundles = TARGETS.filter(pick).filter((t) => {
     if (existsSync(r(t.entry))) return true;
