@@ -1926,7 +1926,7 @@ function quantileLike(
   if (!nan && nl > 0 && nq > 0 && lanes[0]?.length === 0) {
     throw IndexError(`index ${isF ? -1 : 0} is out of bounds for axis 0 with size 0`);
   }
-  if (!takes && a.dtype === 'bool' && nl > 0 && nq > 0) throw TypeError_(BOOL_SUBTRACT);
+  if (!takes && a.dtype === 'bool') throw TypeError_(BOOL_SUBTRACT);
   lanes.forEach((lane, li) => {
     const n = lane.length;
     const hasNaN = isF && n > 0 && (lane[n - 1] as number) !== (lane[n - 1] as number);
