@@ -24,6 +24,10 @@ export function converter(from: DType, to: DType): ((x: never) => number | bigin
     if (F.big) return null; // BigInt64Array/BigUint64Array stores wrap modulo 2^64
     if (F.kind === 'f') {
       const bad = to === 'int64' ? I64_MIN : 1n << 63n;
+      if (to === 'int64') {
+        // x86 (cvttsd2si): any float outside [-2^63, 2^63) becomes INT64_MIN, as NumPy shows
+        return ((x: number) => (x >= -9223372036854775808 && x < 9223372036854775808 ? BigInt(Math.trunc(x)) : bad)) as (x: never) => bigint;
+      }
       return ((x: number) => (Number.isFinite(x) ? BigInt(Math.trunc(x)) : bad)) as (x: never) => bigint;
     }
     return ((x: number) => BigInt(x)) as (x: never) => bigint;

@@ -587,7 +587,7 @@ export function unique(x: ArrayLike, ...args: unknown[]): NDArray | UniqueResult
     }
     inverse = inv;
     const k = u + 1;
-    const base = fromList(uvals, [k, ...rest], a.dtype);
+    const base = fromList(uvals, [k, ...rest], a.dtype, rest.length === 0);
     // np.moveaxis(output, 0, axis): a view
     const back = [...base._shape.keys()].slice(1);
     back.splice(ax, 0, 0);

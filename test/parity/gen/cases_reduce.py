@@ -399,4 +399,6 @@ def cases(c):
     NB[0, 3, 7] = np.nan
     c.add("nanstd/f32-bcast-copy-layout", "nanstd", arr(NB.tolist(), "float32", ("broadcast_to", [3, 40, 60])), axis=(0, 2), exact=True)
     c.add("nanvar/f32-dtype-f64", "nanvar", arr(NB.tolist(), "float32"), axis=2, dtype="float64", exact=True)
+    c.add("sum/out-uint64-overflows-int64", "sum", arr([[2**63 + 5, 2**63], [2**62, 3]], "uint64"), axis=1, out=arr([0, 0]), exact=True)
+    c.add("err/percentile-bool-empty-lanes", "percentile", arr(np.zeros((0, 2, 2), bool)), 50.5, axis=2)
     c.add("median/multiaxis-copy-layout", "median", arr(F345, None, "T"), axis=(0, 2), exact=True)

@@ -96,6 +96,7 @@ def cases(c):
     c.add("unique/0d", "unique", arr(5))
     c.add("unique/empty-counts", "unique", arr(np.zeros((2, 0), "uint8")), return_counts=True, return_inverse=True)
     c.add("unique/axis-empty", "unique", arr(np.zeros((0, 3), "uint8")), axis=0)
+    c.add("unique/axis-empty-1d", "unique", arr(np.zeros((1,), "int16"), None, ("get", "1:")), axis=0)
     c.add("unique/axis-empty-3d", "unique", arr(np.zeros((2, 2, 1), "float32"), None, ("get", "::2, ::-2, 1:")), True, True, True, 0)
     c.add("unique/0d-inverse", "unique", arr(5), return_inverse=True)
     ROWS = [[1, 2, 1, 1], [3, 4, 3, 0], [1, 2, 1, 1]]
