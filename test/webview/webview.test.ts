@@ -75,7 +75,7 @@ async function problems(page: Page): Promise<{ csp: string[]; errors: string[] }
 function expectedCells(a: ArraySnapshot): { cells: number; canvas: boolean } {
   const nd = a.shape.length;
   const count = a.shape.some((n) => n === 0) ? 0 : nd === 0 ? 1 : nd === 1 ? (a.shape[0] as number) : (a.shape[nd - 1] as number) * (a.shape[nd - 2] as number);
-  return count > 1024 ? { cells: 0, canvas: true } : { cells: count, canvas: false };
+  return count > 256 ? { cells: 0, canvas: true } : { cells: count, canvas: false };
 }
 
 function stepArrays(e: TraceEvent): ArraySnapshot[] {
@@ -326,6 +326,19 @@ describe('webview in Chromium under a strict CSP', () => {
     assert.equal(Number(await page.getAttribute('.readout', 'data-address')), want);
     assert.deepEqual(await page.$$eval('g.mem.hot', (g) => g.map((x) => Number(x.getAttribute('data-address')))), [want]);
     assert.match((await page.textContent(`section.card[data-id="${a.id}"] .big-note`)) ?? '', /NumPy prints: \[0 1 2 \.\.\. 999997 999998 999999\]/);
+    // a canvas card lights the elements over a hovered memory cell: t = mid.T, cell 5 → t[5, 0]
+    const ti = trace.events.findIndex((e) => e.op === 'ndarray.T' || (e.kind === 'view' && e.output?.label === 't'));
+    assert.ok(ti >= 0);
+    const t = trace.events[ti]?.output as ArraySnapshot;
+    await page.keyboard.press('Home');
+    for (let k = 0; k < ti; k++) await page.keyboard.press('ArrowRight');
+    await page.hover(`.strip-box[data-buffer="${t.bufferId}"] g.mem[data-cell="5"]`);
+    const tpy = spawnSync('python3', ['-c', 'import numpy as np; m=np.arange(10000).reshape(100,100); t=m.T; print([ (i,j) for i in range(100) for j in range(100) if (t[i:i+1,j:j+1].__array_interface__["data"][0]-m.__array_interface__["data"][0])//8 == 5])'], { encoding: 'utf8' });
+    assert.equal(tpy.stdout.trim(), '[(5, 0)]');
+    assert.equal(await page.$$eval(`section.card[data-id="${t.id}"] svg.overlay rect.hot-cell`, (r) => r.length), 1);
+    assert.match((await page.textContent('.readout')) ?? '', /t\[5,0\]/);
+    await page.keyboard.press('Home');
+    for (let k = 0; k < i; k++) await page.keyboard.press('ArrowRight');
     await page.click(`.strip-box[data-buffer="${a.bufferId}"] .page-mid`);
     assert.equal(await page.$$eval(`.strip-box[data-buffer="${a.bufferId}"] g.mem`, (g) => g[0]?.getAttribute('data-cell')), '499968');
     assert.deepEqual(await problems(page), { csp: [], errors: [] });

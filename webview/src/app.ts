@@ -10,7 +10,7 @@ import { footprint, pageFor } from './layout/memory';
 import { TraceModel, tuple, type StepView } from './state/model';
 import { DEFAULT_UI, restore, type StateStore, type UiState } from './state/ui';
 import { clear, el } from './render/dom';
-import { renderArrayCard, type Hover } from './render/grid';
+import { lightCanvas, renderArrayCard, type Hover } from './render/grid';
 import { renderStrip } from './render/memory';
 import { renderSharing } from './render/sharing';
 import { renderStepper } from './render/stepper';
@@ -384,6 +384,7 @@ export class App {
   hover(h: Hover | null): void {
     const root = this.o.root;
     root.querySelectorAll('.hot').forEach((n) => n.classList.remove('hot'));
+    root.querySelectorAll('svg.overlay rect.hot-cell').forEach((n) => n.remove());
     const readout = this.els['readout']!;
     const sv = this.view;
     if (!h || !sv || !this.model) return;
@@ -421,6 +422,10 @@ export class App {
     for (const { a } of sv.arrays) {
       if (a.bufferId !== bufferId) continue;
       const card = this.o.root.querySelector(`section.card[data-id="${a.id}"]`);
+      if (card?.querySelector('canvas')) {
+        for (const k of lightCanvas(card, cell, itemsize)) who.push(`${a.label ?? `#${a.id}`}[${k}]`);
+        continue;
+      }
       card?.querySelectorAll<SVGGElement>('g.cell').forEach((g) => {
         const addr = Number(g.getAttribute('data-address'));
         if (Math.floor(addr / itemsize) === cell) {

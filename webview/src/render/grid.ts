@@ -9,7 +9,13 @@ import { addressOf, cellIndex, flatIndex, gridCells, gridGeometry, type GridCell
 import { fmtValue, numeric, tuple, valueAt, type Role } from '../state/model';
 import { clear, cssVar, el } from './dom';
 
-export const SVG_MAX = 1024;
+/** Slabs up to this many cells are SVG (a keyed join); larger ones go to a canvas. */
+export const SVG_MAX = 256;
+/** Canvas slabs up to this many cells draw one rect (and value) per element; beyond, ImageData. */
+export const CELL_MODE_MAX = 20_000;
+
+/** Cell text fits a cell: long values (big int64s, odd strings) are cut; the readout has them whole. */
+const clip = (t: string): string => (t.length > 6 ? `${t.slice(0, 5)}…` : t);
 
 export interface Hover {
   /** Element hovered: array id and index. */
@@ -98,8 +104,11 @@ export function renderArrayCard(card: HTMLElement, o: GridOptions): void {
     body.append(el('div', { class: 'empty' }, `empty array: shape ${tuple(a.shape)}, size 0 — no cells, no bytes addressed`));
     return;
   }
-  if (g.count <= SVG_MAX) renderSvgGrid(body, o, spec, g);
-  else {
+  if (g.count <= SVG_MAX) {
+    body.querySelector('.canvas-wrap')?.remove();
+    body.querySelector('.big-note')?.remove();
+    renderSvgGrid(body, o, spec, g);
+  } else {
     const flat = { ...spec, wrap: 0 };
     renderCanvasGrid(body, o, flat, gridGeometry(flat));
   }
@@ -182,8 +191,6 @@ function strideArrows(svg: d3.Selection<SVGSVGElement, unknown, null, undefined>
 
 function renderSvgGrid(body: HTMLElement, o: GridOptions, spec: Parameters<typeof gridCells>[0], g: GridGeometry): void {
   const { a } = o;
-  body.querySelector('canvas')?.remove();
-  body.querySelector('.big-note')?.remove();
   const padL = g.rowAxis >= 0 || g.wrap ? 30 : 6;
   const padT = 30;
   const stacked = Math.min(3, g.slabs - 1);
@@ -215,39 +222,52 @@ function renderSvgGrid(body: HTMLElement, o: GridOptions, spec: Parameters<typeo
     if (seen.has(c.address)) ghosts.add(c.key);
     seen.add(c.address);
   }
-  const showText = true;
-  const layer = svg
-    .selectAll<SVGGElement, null>('g.cells')
-    .data([null])
-    .join('g')
-    .attr('class', 'cells')
+  const layerSel = svg.selectAll<SVGGElement, null>('g.cells').data([null]);
+  // one transition per step change: a new grid fades in; cells whose value changed are marked
+  const layer = layerSel
+    .join((enter) => {
+      const l = enter.append('g').attr('class', 'cells').style('opacity', 0);
+      l.transition(o.transition).style('opacity', 1);
+      l.on('mouseover', (ev: MouseEvent) => {
+        const node = (ev.target as Element).closest('g.cell') as (SVGGElement & { __data__?: GridCell }) | null;
+        const host = (ev.currentTarget as SVGGElement & { ndHover?: (c: GridCell) => void });
+        if (node?.__data__) host.ndHover?.(node.__data__);
+      });
+      l.on('mouseleave', (ev: MouseEvent) => (ev.currentTarget as SVGGElement & { ndLeave?: () => void }).ndLeave?.());
+      return l;
+    })
     .attr('transform', `translate(${padL},${oy})`);
-  const t = o.transition;
-  layer
+  const layerNode = layer.node() as SVGGElement & { ndHover?: (c: GridCell) => void; ndLeave?: () => void };
+  layerNode.ndHover = (c) => o.onHover({ element: { id: a.id, idx: c.idx } });
+  layerNode.ndLeave = () => o.onHover(null);
+  const joined = layer
     .selectAll<SVGGElement, GridCell>('g.cell')
     .data(cells, (c) => c.key)
-    .join(
-      (enter) => {
-        const gg = enter
-          .append('g')
-          .attr('class', 'cell')
-          .attr('transform', (c) => `translate(${c.x},${c.y})`)
-          .style('opacity', 0);
-        gg.append('rect').attr('width', CELL - 2).attr('height', CELL - 2).attr('rx', 3);
-        gg.append('text').attr('x', (CELL - 2) / 2).attr('y', CELL / 2 + 2);
-        gg.on('mouseenter', (_ev, c) => o.onHover({ element: { id: a.id, idx: c.idx } })).on('mouseleave', () => o.onHover(null));
-        gg.transition(t).style('opacity', 1);
-        return gg;
-      },
-      (update) => update.call((u) => u.transition(t).style('opacity', 1).attr('transform', (c) => `translate(${c.x},${c.y})`)),
-    )
-    .attr('data-idx', (c) => c.key)
-    .attr('data-address', (c) => c.address)
-    .classed('ghost', (c) => ghosts.has(c.key))
-    .select('text')
-    .text((c) => (showText ? clip(fmtValue(valueAt(a, c.flat))) : ''));
-  // hover handlers must see the current array (ids are stable per card, but keep them fresh)
-  layer.selectAll<SVGGElement, GridCell>('g.cell').on('mouseenter', (_ev, c) => o.onHover({ element: { id: a.id, idx: c.idx } }));
+    .join((enter) => {
+      const gg = enter
+        .append('g')
+        .attr('class', (c) => (ghosts.has(c.key) ? 'cell ghost' : 'cell'))
+        .attr('transform', (c) => `translate(${c.x},${c.y})`)
+        .attr('data-idx', (c) => c.key)
+        .attr('data-address', (c) => c.address);
+      gg.append('rect').attr('width', CELL - 2).attr('height', CELL - 2).attr('rx', 3);
+      gg.append('text').attr('x', (CELL - 2) / 2).attr('y', CELL / 2 + 2);
+      return gg;
+    });
+  // touch only the cells whose text changes (the style/layout cost is per touched node)
+  joined.each(function (c) {
+    const node = this as SVGGElement & { ndText?: string };
+    const text = clip(fmtValue(valueAt(a, c.flat)));
+    if (node.ndText === text) {
+      if (node.classList.contains('changed')) node.classList.remove('changed');
+      return;
+    }
+    const had = node.ndText !== undefined;
+    node.ndText = text;
+    const t = node.lastChild as SVGTextElement;
+    t.textContent = text;
+    node.classList.toggle('changed', had);
+  });
   // axis tick labels (indices)
   const ticks: { key: string; x: number; y: number; text: string }[] = [];
   for (let c = 0; c < g.cols && g.cols <= 64; c++) ticks.push({ key: `c${c}`, x: padL + c * CELL + (CELL - 2) / 2, y: oy + g.height + 12, text: String(c) });
@@ -262,105 +282,238 @@ function renderSvgGrid(body: HTMLElement, o: GridOptions, spec: Parameters<typeo
     .text((d) => d.text);
 }
 
-/** Large slabs: one ImageData pixel block per element (aggregated when wider than the canvas). */
-function renderCanvasGrid(body: HTMLElement, o: GridOptions, spec: Parameters<typeof gridCells>[0], g: GridGeometry): void {
+/** Canvas picking and highlighting, kept on the canvas element (the card is reused across steps). */
+interface CanvasState {
+  g: GridGeometry;
+  a: ArraySnapshot;
+  /** CSS px per cell (fractional when aggregated). */
+  pxX: number;
+  pxY: number;
+  onHover: (h: Hover | null) => void;
+}
+type NdCanvas = HTMLCanvasElement & { nd?: CanvasState };
+
+/**
+ * Slabs beyond SVG_MAX cells: one canvas. Up to CELL_MODE_MAX cells each element is a rect (with
+ * its value as text when cells are big enough to read); beyond, one ImageData pixel per element
+ * (aggregated past 2048 per side). Hover picks the element under the mouse.
+ */
+function renderCanvasGrid(body: HTMLElement, o: GridOptions, _spec: Parameters<typeof gridCells>[0], g: GridGeometry): void {
   const { a } = o;
   body.querySelector('svg.grid')?.remove();
-  let canvas = body.querySelector('canvas');
   let note = body.querySelector<HTMLElement>('.big-note');
   if (!note) {
     note = el('div', { class: 'big-note' });
     body.prepend(note);
   }
   const axisNote = g.rowAxis >= 0 ? `${g.rows} × ${g.cols}` : `${g.cols}`;
-  note.textContent = `${a.size.toLocaleString('en-US')} elements (${axisNote} slab drawn on a canvas; hover to read any element). ${a.values ? 'Colour = value. ' : 'Values beyond the recorded head/tail are not in the trace: colour = byte address. '}NumPy prints: ${summaryOf(a)}`;
-  const maxPx = 600;
-  const px = Math.max(1, Math.min(12, Math.floor(maxPx / g.cols), Math.floor(maxPx / Math.max(1, g.rows))));
-  // one canvas pixel per element (or per block of elements when the slab is wider than 2048)
-  const step = Math.max(1, Math.ceil(Math.max(g.cols, g.rows) / 2048));
-  const cw = Math.ceil(g.cols / step);
-  const ch = Math.ceil(g.rows / step);
-  if (!canvas) {
-    canvas = document.createElement('canvas');
+  const cellMode = g.count <= CELL_MODE_MAX;
+  note.textContent = `${a.size.toLocaleString('en-US')} elements (${axisNote} slab on a canvas; hover to read any element). ${a.values ? 'Colour = value. ' : 'Values beyond the recorded head/tail are not in the trace: colour = byte address. '}NumPy prints: ${summaryOf(a)}`;
+  let wrap = body.querySelector<HTMLElement>('.canvas-wrap');
+  let canvas = wrap?.querySelector('canvas') as NdCanvas | null | undefined;
+  if (!wrap || !canvas) {
+    wrap = el('div', { class: 'canvas-wrap' });
+    canvas = document.createElement('canvas') as NdCanvas;
     canvas.setAttribute('role', 'img');
-    body.append(canvas);
+    const overlay = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    overlay.setAttribute('class', 'overlay');
+    wrap.append(canvas, overlay);
+    body.append(wrap);
     canvas.addEventListener('mousemove', (ev) => {
-      const cv = ev.currentTarget as HTMLCanvasElement;
-      const info = (cv as HTMLCanvasElement & { ndPick?: (x: number, y: number) => void }).ndPick;
+      const cv = ev.currentTarget as NdCanvas;
+      const st = cv.nd;
+      if (!st) return;
       // offsetX/Y: from the padding edge, so the border does not shift the pick
-      info?.(ev.offsetX / Math.max(1, cv.clientWidth), ev.offsetY / Math.max(1, cv.clientHeight));
+      const c = Math.max(0, Math.min(st.g.cols - 1, Math.floor(ev.offsetX / st.pxX)));
+      const r = Math.max(0, Math.min(st.g.rows - 1, Math.floor(ev.offsetY / st.pxY)));
+      st.onHover({ element: { id: st.a.id, idx: cellIndex(st.g, r, c) } });
     });
-    canvas.addEventListener('mouseleave', () => o.onHover(null));
+    canvas.addEventListener('mouseleave', () => canvas?.nd?.onHover(null));
   }
   canvas.setAttribute('aria-label', `canvas grid of ${g.count} cells`);
-  canvas.width = cw;
-  canvas.height = ch;
-  const dispW = Math.min(maxPx, g.cols * px);
-  const dispH = Math.min(maxPx, g.rows * px);
-  canvas.style.width = `${Math.max(dispW, 40)}px`;
-  canvas.style.height = `${Math.max(dispH, 8)}px`;
-  (canvas as HTMLCanvasElement & { ndPick?: (x: number, y: number) => void }).ndPick = (fx, fy) => {
-    const c = Math.max(0, Math.min(g.cols - 1, Math.floor(fx * g.cols)));
-    const r = Math.max(0, Math.min(g.rows - 1, Math.floor(fy * g.rows)));
-    o.onHover({ element: { id: a.id, idx: cellIndex(g, r, c) } });
-  };
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const img = ctx.createImageData(cw, ch);
   const lo = rgb(cssVar('--nd-ramp-lo', '#1b3a5c'));
   const hi = rgb(cssVar('--nd-ramp-hi', '#f0b429'));
   const unk = rgb(cssVar('--nd-unknown', '#555555'));
-  // value range from what is recorded
+  // colour by value (recorded) or by byte address (values not in the trace)
+  const byAddress = !a.values;
   let min = Infinity;
   let max = -Infinity;
-  const src = a.values ?? [...(a.preview?.head ?? []), ...(a.preview?.tail ?? [])];
-  for (const v of src) {
-    const n = numeric(v);
-    if (Number.isFinite(n)) {
-      if (n < min) min = n;
-      if (n > max) max = n;
-    }
-  }
-  // Values beyond the capture limit are not in the trace: shade by byte address instead (honest,
-  // and it shows the stride pattern).
-  const byAddress = !a.values;
   if (byAddress) {
     min = a.offset;
     max = a.offset;
     a.shape.forEach((n, d) => {
-      const s = (a.strides[d] as number) * (n - 1);
-      if (s < 0) min += s;
-      else max += s;
+      const st = (a.strides[d] as number) * (n - 1);
+      if (st < 0) min += st;
+      else max += st;
     });
-  }
-  const span = max > min ? max - min : 1;
-  const d = img.data;
-  const idx = [...g.fixed];
-  for (let y = 0; y < ch; y++) {
-    for (let x = 0; x < cw; x++) {
-      if (g.rowAxis >= 0) idx[g.rowAxis] = y * step;
-      if (g.colAxis >= 0) idx[g.colAxis] = x * step;
-      const v = byAddress ? addressOf(idx, a.strides, a.offset) : numeric(valueAt(a, flatIndex(idx, a.shape)));
-      const p = (y * cw + x) * 4;
-      if (Number.isFinite(v)) {
-        const f = (v - min) / span;
-        d[p] = lo[0] + (hi[0] - lo[0]) * f;
-        d[p + 1] = lo[1] + (hi[1] - lo[1]) * f;
-        d[p + 2] = lo[2] + (hi[2] - lo[2]) * f;
-      } else {
-        d[p] = unk[0];
-        d[p + 1] = unk[1];
-        d[p + 2] = unk[2];
+  } else {
+    for (const v of a.values ?? []) {
+      const n = numeric(v);
+      if (Number.isFinite(n)) {
+        if (n < min) min = n;
+        if (n > max) max = n;
       }
-      d[p + 3] = 255;
     }
   }
-  ctx.putImageData(img, 0, 0);
-  void spec;
+  const span = max > min ? max - min : 1;
+  const idx = [...g.fixed];
+  const level = (r: number, c: number): number => {
+    if (g.rowAxis >= 0) idx[g.rowAxis] = r;
+    if (g.colAxis >= 0) idx[g.colAxis] = c;
+    const v = byAddress ? addressOf(idx, a.strides, a.offset) : numeric(valueAt(a, flatIndex(idx, a.shape)));
+    return Number.isFinite(v) ? (v - min) / span : NaN;
+  };
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  // colours: one ImageData pixel per element (per block past 2048 per side), scaled up by CSS
+  const step = Math.max(1, Math.ceil(Math.max(g.cols, g.rows) / 2048));
+  const cw = Math.ceil(g.cols / step);
+  const ch = Math.ceil(g.rows / step);
+  if (canvas.width !== cw) canvas.width = cw;
+  if (canvas.height !== ch) canvas.height = ch;
+  const px = cellMode ? Math.max(3, Math.min(CELL, Math.floor(1100 / g.cols))) : 0;
+  const scale = cellMode ? px : Math.min(600 / g.cols, 600 / Math.max(1, g.rows), 12);
+  const dispW = Math.max(cellMode ? 0 : 40, g.cols * scale);
+  const dispH = Math.max(cellMode ? 0 : 8, g.rows * scale);
+  canvas.style.width = `${dispW}px`;
+  canvas.style.height = `${dispH}px`;
+  // The colour layer depends on the layout (and the values, when recorded): redraw only when
+  // that changed — a step that only writes unrecorded values leaves it as it is.
+  const key = [a.id, a.shape, a.strides, a.offset, g.rowAxis, g.colAxis, g.fixed, lo, hi, unk].join('|');
+  const cached = canvas as NdCanvas & { ndKey?: string; ndValues?: unknown };
+  if (cached.ndKey !== key || (a.values !== undefined && cached.ndValues !== a.values)) {
+    cached.ndKey = key;
+    cached.ndValues = a.values;
+    const img = ctx.createImageData(cw, ch);
+    const px32 = new Uint32Array(img.data.buffer);
+    // palette: 256 levels from lo to hi, little-endian RGBA
+    const pal = new Uint32Array(257);
+    for (let k = 0; k < 256; k++) {
+      const c = mix(lo, hi, k / 255);
+      pal[k] = (255 << 24) | (Math.round(c[2]) << 16) | (Math.round(c[1]) << 8) | Math.round(c[0]);
+    }
+    pal[256] = (255 << 24) | (unk[2] << 16) | (unk[1] << 8) | unk[0];
+    // strided walk over the slab: address and C-order flat index grow by fixed steps
+    const nd = a.shape.length;
+    const cstr = new Array<number>(nd).fill(1);
+    for (let dd = nd - 2; dd >= 0; dd--) cstr[dd] = (cstr[dd + 1] as number) * (a.shape[dd + 1] as number);
+    let addr0 = a.offset;
+    let flat0 = 0;
+    g.fixed.forEach((v, dd) => {
+      if (dd === g.rowAxis || dd === g.colAxis) return;
+      addr0 += v * (a.strides[dd] as number);
+      flat0 += v * (cstr[dd] as number);
+    });
+    const sR = g.rowAxis >= 0 ? (a.strides[g.rowAxis] as number) * step : 0;
+    const sC = g.colAxis >= 0 ? (a.strides[g.colAxis] as number) * step : 0;
+    const fR = g.rowAxis >= 0 ? (cstr[g.rowAxis] as number) * step : 0;
+    const fC = g.colAxis >= 0 ? (cstr[g.colAxis] as number) * step : 0;
+    const k255 = 255 / span;
+    for (let y = 0; y < ch; y++) {
+      let addr = addr0 + y * sR;
+      let flat = flat0 + y * fR;
+      const row = y * cw;
+      for (let x = 0; x < cw; x++) {
+        const v = byAddress ? addr : numeric(valueAt(a, flat));
+        px32[row + x] = v === v && v !== Infinity && v !== -Infinity ? (pal[Math.max(0, Math.min(255, ((v - min) * k255) | 0))] as number) : (pal[256] as number);
+        addr += sC;
+        flat += fC;
+      }
+    }
+    ctx.putImageData(img, 0, 0);
+  }
+  canvas.nd = { g, a, pxX: dispW / g.cols, pxY: dispH / g.rows, onHover: o.onHover };
+  // values as text on a second canvas, when cells are big enough to read them
+  let textLayer = wrap.querySelector<HTMLCanvasElement>('canvas.text-layer');
+  if (cellMode && px >= 24) {
+    if (!textLayer) {
+      textLayer = document.createElement('canvas');
+      textLayer.className = 'text-layer';
+      textLayer.setAttribute('aria-hidden', 'true');
+      wrap.insertBefore(textLayer, wrap.querySelector('svg.overlay'));
+    }
+    const ratio = window.devicePixelRatio || 1;
+    const tw = Math.ceil(dispW * ratio);
+    const th = Math.ceil(dispH * ratio);
+    // resizing a canvas reallocates it: only when the size changes, else just clear
+    if (textLayer.width !== tw || textLayer.height !== th) {
+      textLayer.width = tw;
+      textLayer.height = th;
+      textLayer.style.width = `${dispW}px`;
+      textLayer.style.height = `${dispH}px`;
+    }
+    const tc = textLayer.getContext('2d');
+    if (tc) {
+      tc.setTransform(1, 0, 0, 1, 0, 0);
+      tc.clearRect(0, 0, tw, th);
+      tc.setTransform(ratio, 0, 0, ratio, 0, 0);
+      tc.strokeStyle = cssVar('--nd-bg', '#1e1e1e');
+      tc.lineWidth = 1;
+      tc.beginPath();
+      for (let c = 1; c < g.cols; c++) {
+        tc.moveTo(c * px + 0.5, 0);
+        tc.lineTo(c * px + 0.5, dispH);
+      }
+      for (let r = 1; r < g.rows; r++) {
+        tc.moveTo(0, r * px + 0.5);
+        tc.lineTo(dispW, r * px + 0.5);
+      }
+      tc.stroke();
+      tc.font = `10px ${cssVar('--vscode-editor-font-family', 'monospace')}`;
+      tc.textAlign = 'center';
+      tc.textBaseline = 'middle';
+      tc.fillStyle = cssVar('--nd-cell-fg', '#e6e6e6');
+      for (let r = 0; r < g.rows; r++) {
+        for (let c = 0; c < g.cols; c++) {
+          if (g.rowAxis >= 0) idx[g.rowAxis] = r;
+          if (g.colAxis >= 0) idx[g.colAxis] = c;
+          tc.fillText(clip(fmtValue(valueAt(a, flatIndex(idx, a.shape)))), c * px + px / 2, r * px + px / 2 + 1);
+        }
+      }
+    }
+  } else textLayer?.remove();
+  const overlay = wrap.querySelector('svg.overlay');
+  overlay?.setAttribute('width', canvas.style.width);
+  overlay?.setAttribute('height', canvas.style.height);
+  if (overlay) clear(overlay);
 }
 
-/** Cell text fits a cell: long values (big int64s, odd strings) are cut; the readout has them whole. */
-const clip = (t: string): string => (t.length > 6 ? `${t.slice(0, 5)}…` : t);
+/**
+ * Outlines the slab elements of a canvas card whose byte address falls in cell `cell`; returns
+ * their index keys (at most `max`).
+ */
+export function lightCanvas(card: Element, cell: number, itemsize: number, max = 64): string[] {
+  const canvas = card.querySelector('canvas') as NdCanvas | null;
+  const overlay = card.querySelector('svg.overlay');
+  const st = canvas?.nd;
+  if (!st || !overlay) return [];
+  clear(overlay);
+  const { g, a } = st;
+  const keys: string[] = [];
+  if (g.count > 200_000) {
+    // too many to scan per hover: use the inverse for C-contiguous-like cases only
+    return keys;
+  }
+  for (let r = 0; r < g.rows && keys.length < max; r++) {
+    for (let c = 0; c < g.cols && keys.length < max; c++) {
+      const idx = cellIndex(g, r, c);
+      if (Math.floor(addressOf(idx, a.strides, a.offset) / itemsize) !== cell) continue;
+      keys.push(idx.join(','));
+      const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      rect.setAttribute('class', 'hot-cell');
+      rect.setAttribute('x', String(c * st.pxX));
+      rect.setAttribute('y', String(r * st.pxY));
+      rect.setAttribute('width', String(Math.max(3, st.pxX)));
+      rect.setAttribute('height', String(Math.max(3, st.pxY)));
+      overlay.append(rect);
+    }
+  }
+  return keys;
+}
+
+function mix(lo: [number, number, number], hi: [number, number, number], f: number): [number, number, number] {
+  return [lo[0] + (hi[0] - lo[0]) * f, lo[1] + (hi[1] - lo[1]) * f, lo[2] + (hi[2] - lo[2]) * f];
+}
 
 function summaryOf(a: ArraySnapshot): string {
   const head = a.values ? a.values.slice(0, 3) : (a.preview?.head.slice(0, 3) ?? []);

@@ -55,24 +55,33 @@ export function renderStrip(box: HTMLElement, o: StripOptions): void {
   }
   const svg = d3.select(svgEl).attr('width', geo.width + 2).attr('height', geo.height + 2).attr('role', 'img').attr('aria-label', `memory of buffer ${buffer.id}`);
   const cs = geo.cell;
-  svg
+  const joined = svg
     .selectAll<SVGGElement, StripCell>('g.mem')
     .data(geo.cells, (c) => String(c.i))
     .join((enter) => {
-      const g = enter.append('g').attr('class', 'mem');
+      const g = enter
+        .append('g')
+        .attr('class', 'mem')
+        .attr('transform', (c) => `translate(${c.x + 1},${c.y + 1})`)
+        .attr('data-cell', (c) => c.i)
+        .attr('data-address', (c) => c.address);
       g.append('rect').attr('width', cs - 2).attr('height', cs - 2).attr('rx', 2);
       g.append('text').attr('class', 'v').attr('x', (cs - 2) / 2).attr('y', cs / 2 + 1);
-      g.append('text').attr('class', 'addr').attr('x', 2).attr('y', 9);
-      g.append('title');
+      g.append('text').attr('class', 'addr').attr('x', 2).attr('y', 9).text((c) => String(c.address));
+      g.append('title').text((c) => `byte ${c.address}–${c.address + buffer.itemsize - 1} (cell ${c.i})`);
       return g;
     })
-    .attr('transform', (c) => `translate(${c.x + 1},${c.y + 1})`)
-    .attr('data-cell', (c) => c.i)
-    .attr('data-address', (c) => c.address)
-    .classed('in', (c) => o.footprint.has(c.i))
     .on('mouseenter', (_e, c) => o.onHover(c.i))
-    .on('mouseleave', () => o.onHover(null))
-    .call((g) => g.select('text.v').text((c) => clip(fmtValue(o.values?.[c.i]))))
-    .call((g) => g.select('text.addr').text((c) => String(c.address)))
-    .call((g) => g.select('title').text((c) => `byte ${c.address}–${c.address + buffer.itemsize - 1} (cell ${c.i})`));
+    .on('mouseleave', () => o.onHover(null));
+  // touch only what changes: the footprint class and the value text
+  joined.each(function (c) {
+    const node = this as SVGGElement & { ndText?: string };
+    const inFp = o.footprint.has(c.i);
+    if (node.classList.contains('in') !== inFp) node.classList.toggle('in', inFp);
+    const text = clip(fmtValue(o.values?.[c.i]));
+    if (node.ndText !== text) {
+      node.ndText = text;
+      (node.querySelector('text.v') as SVGTextElement).textContent = text;
+    }
+  });
 }
