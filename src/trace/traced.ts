@@ -251,7 +251,7 @@ interface CallSite {
  */
 export function stackLocator(
   isUser: (file: string) => boolean,
-  depth = 4,
+  depth = 8,
 ): (below: AnyFn) => Loc | undefined {
   const E = Error as unknown as {
     stackTraceLimit: number;
@@ -259,10 +259,10 @@ export function stackLocator(
     captureStackTrace(o: object, f?: AnyFn): void;
   };
   const prep = (_e: Error, cs: CallSite[]): CallSite[] => cs;
-  return (below: AnyFn): Loc | undefined => {
+  const capture = (below: AnyFn, frames: number): Loc | undefined => {
     const limit = E.stackTraceLimit;
     const saved = E.prepareStackTrace;
-    E.stackTraceLimit = depth;
+    E.stackTraceLimit = frames;
     E.prepareStackTrace = prep;
     const holder: { stack?: unknown } = {};
     E.captureStackTrace(holder, below);
@@ -277,4 +277,7 @@ export function stackLocator(
     }
     return undefined;
   };
+  // The wrapper's direct caller is almost always the user's code: one frame is enough (and the
+  // cheapest capture); look deeper only when it is not.
+  return (below: AnyFn): Loc | undefined => capture(below, 1) ?? capture(below, depth);
 }
