@@ -1,15 +1,23 @@
 /**
- * Reductions: sum prod mean std var min max argmin argmax all any cumsum cumprod ptp average
- * count_nonzero, the nan* family, median, percentile and quantile.
+ * Reductions: sum prod mean std var min max amin amax argmin argmax all any cumsum cumprod ptp
+ * average count_nonzero, the nan* family (nansum nanprod nanmean nanstd nanvar nanmin nanmax
+ * nanargmin nanargmax nancumsum nancumprod nanmedian nanpercentile nanquantile), median,
+ * percentile and quantile (all 13 NumPy methods).
  *
- * The loop mirrors NumPy's reduction iterator: axes are ordered by the input's memory layout (the
- * nditer insertion sort on |stride|), axes with negative strides are flipped, the result is
- * allocated in that same order (so a reduction of an F-ordered array gives an F-ordered result),
- * and the innermost run is either a reduction run (`out += pairwise_sum(run)`, NumPy's
- * `pairwise_sum`: 8 accumulators, blocks of 128, recursive halving) or an elementwise run
- * (`out[j] += in[j]`). Float sums therefore agree with NumPy to the last bit when NumPy does not
- * buffer (no dtype cast). Divergence: when NumPy casts (e.g. `float32` summed with
- * `dtype: 'float64'`) it sums pairwise per 8192-element buffer; here the cast copy is summed whole.
+ * Float sums agree with NumPy to the last bit. The loop mirrors NumPy's reduction iterator:
+ * axes ordered by nditer's insertion sort on |stride| (size-1 and zero strides have no say),
+ * negative strides kept (NPY_ITER_DONT_NEGATE_STRIDES), the result allocated in that order (a
+ * reduction of an F-ordered array is F-ordered). Float add-reductions then follow
+ * `npyiter_find_buffering_setup` (nditer_constr.c): coalesced dims, the cost model choosing the
+ * outer dim, reduce logic or buffering (8192-element buffers, casts always buffered), and the
+ * inner loop's `out += pairwise_sum(run)` with NumPy's `pairwise_sum` (8 accumulators, blocks of
+ * 128, recursive halving); `where=` calls the loop once per run of unmasked elements, as NumPy's
+ * masked loop. mean/var/std/average follow NumPy's `_methods.py` step by step.
+ *
+ * Known divergences: with `out=` of a dtype different from the loop dtype, NumPy round-trips the
+ * running value through `out`'s dtype at every buffer transfer; here only the final result is
+ * cast (they differ only when that round trip loses information, e.g. NaN into an int `out`).
+ * `a.ptp()` is not a method (NumPy 2 removed it).
  */
 import { splitOpts } from './args';
 import { asarray, checkIntFits, copyInto, scalarToStorage, toJS } from './convert';

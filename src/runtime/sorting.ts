@@ -1,11 +1,16 @@
 /**
- * Sorting and searching: sort (function: copy; method: in place), argsort, lexsort, unique (and
- * NumPy 2's unique_all/unique_counts/unique_inverse/unique_values), nonzero, flatnonzero,
- * argwhere, searchsorted, partition, argpartition.
+ * Sorting and searching: sort (function: a copy laid out as NumPy's `copy(order='K')`; method: in
+ * place, returns undefined), argsort, lexsort, unique (tuple results are arrays with NumPy 2's
+ * field names `values indices inverse_indices counts`) and NumPy 2's unique_all/unique_counts/
+ * unique_inverse/unique_values, nonzero, flatnonzero, argwhere, searchsorted, partition,
+ * argpartition.
  *
- * Order: ascending with NaN last, as NumPy. Every sort here is stable, so `argsort` and
- * `partition`-family results equal NumPy's `kind='stable'`; for NumPy's default introsort the
- * order among equal keys may differ (documented divergence).
+ * Order: ascending, NaN last, -0 == 0, as NumPy. Every sort here is stable (merge sort; LSD radix
+ * on order-preserving 64-bit keys for lanes of 2048+), so results equal NumPy's `kind='stable'`.
+ * Divergences: for NumPy's default introsort (`kind='quicksort'`) the order of equal keys in
+ * `argsort` (and the sign of zeros in `sort`) may differ; `partition`/`argpartition` return a
+ * full sort (a valid partition, but NumPy's introselect leaves a different arrangement);
+ * `unique_values` is sorted (NumPy >= 2.3 returns it in hash order).
  */
 import { asarray, copyInto } from './convert';
 import { DTYPE_INFO, promoteTypes, type DType } from './dtype';
