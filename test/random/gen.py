@@ -98,6 +98,8 @@ def run_call(obj, call):
 def make(kind, seed):
     if kind == "gen":
         return np.random.default_rng(seed)
+    if kind == "gen_mt":
+        return np.random.Generator(np.random.MT19937(seed))
     if kind == "legacy":
         return np.random.RandomState(seed)
     np.random.seed(seed)
@@ -321,6 +323,9 @@ def all_cases():
             if name in ("normal_many",) and si > 3 or name == "exponential" and si > 5:
                 continue
             cases.append(case(f"gen/{name}/seed{si}", "gen", seed, calls))
+    for si, seed in enumerate(GEN_SEEDS[:5]):
+        for name in ("random", "integers_small", "integers_full", "normal", "uniform", "choice", "permutation"):
+            cases.append(case(f"gen_mt/{name}/seed{si}", "gen_mt", seed, GEN_CALLS[name]))
     for si, seed in enumerate(LEGACY_SEEDS):
         for name, calls in LEGACY_CALLS.items():
             if name == "many" and si > 2:
@@ -361,6 +366,7 @@ def live_cases(n, seed):
     for i in range(n):
         s = int(rs.randint(0, 2**62))
         cases.append(case(f"live/gen/integers-fuzz/{i}", "gen", s, random_int_calls(rs, False)))
+        cases.append(case(f"live/gen_mt/integers-fuzz/{i}", "gen_mt", s, random_int_calls(rs, False)))
         cases.append(case(f"live/legacy/randint-fuzz/{i}", "legacy", int(rs.randint(0, 2**32)), random_int_calls(rs, True)))
     for i in range(n):
         s = int(rs.randint(0, 2**62)) * (2 ** int(rs.randint(0, 70)))

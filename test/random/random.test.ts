@@ -35,7 +35,7 @@ interface Call {
 }
 interface Case {
   id: string;
-  kind: 'gen' | 'legacy' | 'module';
+  kind: 'gen' | 'gen_mt' | 'legacy' | 'module';
   seed: unknown;
   calls: Call[];
 }
@@ -55,6 +55,7 @@ type Obj = Record<string, (...a: unknown[]) => unknown>;
 function makeObj(c: Case): Obj {
   const seed = dec(c.seed) as random.SeedLike;
   if (c.kind === 'gen') return random.default_rng(seed) as unknown as Obj;
+  if (c.kind === 'gen_mt') return new random.Generator(new random.MT19937(seed)) as unknown as Obj;
   if (c.kind === 'legacy') return new random.RandomState(seed) as unknown as Obj;
   random.seed(seed);
   return random as unknown as Obj;
@@ -73,7 +74,7 @@ function runCall(obj: Obj, kind: Case['kind'], call: Call): unknown {
     case 'shuffle_arange': {
       const [shape, axis] = args as [number[], number | null];
       const x = arange(shape);
-      if (kind === 'gen' && axis !== null) obj.shuffle!(x, { axis });
+      if (kind.startsWith('gen') && axis !== null) obj.shuffle!(x, { axis });
       else obj.shuffle!(x);
       return x;
     }

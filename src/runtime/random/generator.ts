@@ -6,7 +6,7 @@ import { asarray, copyArray, toJS } from '../convert';
 import { AxisError, OverflowError, TypeError_, ValueError, normalizeAxis } from '../errors';
 import { NDArray, isNDArray, type ArrayLike, type Scalar } from '../ndarray';
 import { take } from '../indexing';
-import { doubleFrom64, nextFloat, type BitGen } from './bitgen';
+import { nextFloat, type BitGen } from './bitgen';
 import { cont, fillFloat, floatDtype, floatParam, params, sizeShape, type Size } from './common';
 import {
   standardExponential,
@@ -18,6 +18,7 @@ import {
   genMask32,
 } from './distributions';
 import { boundedIntegers, writeInt64 } from './ints';
+import { MT19937 } from './mt19937';
 import { PCG64, SeedSequence, type SeedLike } from './pcg64';
 import { shuffleAxis, shuffleLanes } from './shuffle';
 
@@ -45,9 +46,13 @@ export interface ChoiceKw {
   shuffle?: boolean;
 }
 
+/** The bit generators a Generator can wrap. */
+export type BitGenerator = PCG64 | MT19937;
+
 export class Generator {
-  readonly bit_generator: PCG64;
-  constructor(bitGenerator: PCG64) {
+  readonly bit_generator: BitGenerator;
+  /** `Generator(bit_generator)`: `new Generator(new PCG64(seed))` or `new MT19937(seed)`. */
+  constructor(bitGenerator: BitGenerator) {
     this.bit_generator = bitGenerator;
   }
 
@@ -56,7 +61,7 @@ export class Generator {
   }
 
   toString(): string {
-    return 'Generator(PCG64)';
+    return `Generator(${this.bit_generator instanceof MT19937 ? 'MT19937' : 'PCG64'})`;
   }
 
   /** `random(size=None, dtype=float64, out=None)`: floats in [0, 1). */
@@ -67,7 +72,7 @@ export class Generator {
     const o = params<FloatOpts>(args, ['size', 'dtype', 'out']);
     const dt = floatDtype(o.dtype, 'random');
     const g = this.g;
-    const fn = dt === 'float64' ? () => doubleFrom64(g) : () => nextFloat(g);
+    const fn = dt === 'float64' ? () => g.nextDouble() : () => nextFloat(g);
     return fillFloat(sizeShape(o.size), dt, fn, o.out);
   }
 
@@ -154,12 +159,12 @@ export class Generator {
       const range = high.values[0]! - low.values[0]!;
       if (!Number.isFinite(range)) throw OverflowError('high - low range exceeds valid bounds');
       const lo = low.values[0]!;
-      return fillFloat(sizeShape(o.size), 'float64', () => lo + range * doubleFrom64(g));
+      return fillFloat(sizeShape(o.size), 'float64', () => lo + range * g.nextDouble());
     }
     return cont(o.size, [low, high], (l, h) => {
       const r = h - l;
       if (!Number.isFinite(r)) throw OverflowError('high - low range exceeds valid bounds');
-      return l + r * doubleFrom64(g);
+      return l + r * g.nextDouble();
     });
   }
 
@@ -183,7 +188,7 @@ export class Generator {
     if ((o.method ?? 'zig') === 'inv') {
       fn =
         dt === 'float64'
-          ? () => -Math.log1p(-doubleFrom64(g))
+          ? () => -Math.log1p(-g.nextDouble())
           : () => Math.fround(-Math.log1p(-nextFloat(g)));
     } else {
       fn = dt === 'float64' ? () => standardExponential(g) : () => standardExponentialF(g);
@@ -303,7 +308,12 @@ export class Generator {
 
   /** `spawn(n)`: independent child generators (SeedSequence spawning). */
   spawn(n: number): Generator[] {
-    return this.bit_generator.seed_seq.spawn(n).map((s) => new Generator(new PCG64(s)));
+    const bg = this.bit_generator;
+    if (bg.seed_seq === null)
+      throw TypeError_('The underlying SeedSequence does not support spawning.');
+    return bg.seed_seq
+      .spawn(n)
+      .map((s) => new Generator(bg instanceof MT19937 ? new MT19937(s) : new PCG64(s)));
   }
 }
 
@@ -521,8 +531,10 @@ function genMaskNum(max: number): number {
 }
 
 /** `np.random.default_rng(seed=None)`. */
-export function default_rng(seed?: SeedLike | SeedSequence | Generator | PCG64 | null): Generator {
+export function default_rng(
+  seed?: SeedLike | SeedSequence | Generator | BitGenerator | null,
+): Generator {
   if (seed instanceof Generator) return seed;
-  if (seed instanceof PCG64) return new Generator(seed);
+  if (seed instanceof PCG64 || seed instanceof MT19937) return new Generator(seed);
   return new Generator(new PCG64(seed ?? null));
 }

@@ -31,7 +31,7 @@ function dimsToSize(args: readonly unknown[]): Size {
 
 /** `numpy.random.RandomState(seed)`. */
 export class RandomState {
-  readonly _mt = new MT19937();
+  readonly _mt = new MT19937(null, true);
   private readonly gauss = new LegacyGauss();
 
   constructor(seed?: LegacySeed) {

@@ -4,15 +4,50 @@
  * 32-bit draws (`(a >> 5) * 2**26 + (b >> 6)) / 2**53`).
  */
 import type { BitGen } from './bitgen';
+import { SeedSequence, type SeedLike } from './pcg64';
 
 const N = 624;
 const M = 397;
 
+export interface MT19937State {
+  bit_generator: 'MT19937';
+  state: { key: Uint32Array; pos: number };
+}
+
+/**
+ * `numpy.random.MT19937(seed)`: seeded through SeedSequence as numpy does (key[0] = 2**31,
+ * key[1:] = generate_state(624)[1:], pos = 623), usable with `new Generator(bitgen)`.
+ * RandomState seeds its own instance with the legacy `seedInt`/`seedArray` instead.
+ */
 export class MT19937 implements BitGen {
   hi = 0;
   lo = 0;
   readonly key = new Uint32Array(N);
   pos = N;
+  readonly seed_seq: SeedSequence | null = null;
+
+  constructor(seed?: SeedLike | SeedSequence | null, legacy = false) {
+    if (legacy) return;
+    this.seed_seq = seed instanceof SeedSequence ? seed : new SeedSequence(seed);
+    const v = this.seed_seq.generate_state(N, 'uint32') as number[];
+    this.key[0] = 0x80000000;
+    for (let i = 1; i < N; i++) this.key[i] = v[i]!;
+    this.pos = N - 1;
+  }
+
+  /** `bit_generator.state` ({key, pos}). */
+  get state(): MT19937State {
+    return { bit_generator: 'MT19937', state: { key: this.key.slice(), pos: this.pos } };
+  }
+  set state(st: MT19937State) {
+    this.key.set(st.state.key);
+    this.pos = st.state.pos;
+  }
+
+  /** `random_raw(n)`: raw 32-bit outputs. */
+  random_raw(n = 1): number[] {
+    return Array.from({ length: n }, () => this.next32());
+  }
 
   /** `mt19937_seed(seed)` (Knuth's initializer of the reference implementation). */
   seedInt(seed: number): void {
