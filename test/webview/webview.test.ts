@@ -287,6 +287,11 @@ describe('webview in Chromium under a strict CSP', () => {
     const litNodes = await page.$$eval('g.anode.lit', (cs) => cs.map((c) => Number(c.getAttribute('data-id'))).sort((a, b) => a - b));
     assert.deepEqual(litNodes, want);
     assert.match((await page.textContent('.write-text')) ?? '', /wrote 1 element/);
+    // …and every array that sees the buffer shows the new value (numpy: m[1,1] is 99 after v[0,0] = 99)
+    for (const id of want) {
+      const texts = await page.$$eval(`section.card[data-id="${id}"] g.cell text`, (ts) => ts.map((t) => t.textContent));
+      assert.ok(texts.includes('99'), `#${id} shows the written value`);
+    }
     // the written value is in the memory strip
     const mem = await page.$$eval(`.strip-box[data-buffer="${ev.write?.bufferId}"] g.mem text.v`, (ts) => ts.map((t) => t.textContent));
     assert.ok(mem.includes('99'));

@@ -47,7 +47,7 @@ export function renderStepper(box: HTMLElement, o: StepperOptions): void {
     svgEl.setAttribute('class', 'stepper');
     box.append(svgEl);
   }
-  const labelW = 110;
+  const labelW = Math.max(70, 12 + 7 * Math.max(0, ...v.rows.map((r) => r.label.length)));
   const rowH = 34;
   const width = labelW + v.ncols * W + 10;
   const height = v.rows.length * rowH + 10;

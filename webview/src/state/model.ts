@@ -95,6 +95,13 @@ export class TraceModel {
         }
       }
     }
+    // Arrays drawn from an earlier snapshot (bases, arrays a write reached) show the memory as it
+    // is now: each element read from the replayed buffer at its address (same dtype only).
+    for (const x of arrays) {
+      if (x.role !== 'base') continue;
+      const fresh = this.readThrough(x.a, i);
+      if (fresh) x.a = fresh;
+    }
     const buffers = [...event.buffers];
     for (const { a } of arrays) {
       if (!buffers.some((b) => b.id === a.bufferId)) {
@@ -103,6 +110,31 @@ export class TraceModel {
       }
     }
     return { index: i, event, arrays, buffers, lit };
+  }
+
+  /** `a` with its values read from its buffer after step `i`, or undefined when unknown. */
+  private readThrough(a: ArraySnapshot, i: number): ArraySnapshot | undefined {
+    const info = this.bufferInfo.get(a.bufferId);
+    if (!info || info.dtype !== a.dtype || a.size > 100_000) return undefined;
+    const mem = this.bufferValues(a.bufferId, i);
+    if (!mem) return undefined;
+    const values: JsonScalar[] = new Array<JsonScalar>(a.size);
+    const nd = a.shape.length;
+    const idx = new Array<number>(nd).fill(0);
+    for (let f = 0; f < a.size; f++) {
+      let addr = a.offset;
+      for (let d = 0; d < nd; d++) addr += (idx[d] as number) * (a.strides[d] as number);
+      const v = mem[Math.floor(addr / info.itemsize)];
+      if (v === undefined) return undefined;
+      values[f] = v;
+      for (let d = nd - 1; d >= 0; d--) {
+        idx[d] = (idx[d] as number) + 1;
+        if ((idx[d] as number) < (a.shape[d] as number)) break;
+        idx[d] = 0;
+      }
+    }
+    const { preview: _p, ...rest } = a;
+    return { ...rest, values };
   }
 
   /** Buffer contents (in the buffer's dtype, element per itemsize) after step index `i`. */
