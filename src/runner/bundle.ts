@@ -5,6 +5,7 @@
  * source map kept by the runner to map locations back to the user's `.ts`.
  */
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import type { Loc } from '../trace/schema';
 
@@ -58,8 +59,17 @@ export async function bundleUserFile(
       outfile,
       logLevel: 'silent',
       plugins: [ndscopePlugin],
+      // The bundle runs from a temporary file: `require`, `import.meta.url`, `__dirname` and
+      // `__filename` answer as if it ran from the user's entry file (imports resolve from there).
       banner: {
-        js: "import { createRequire as __ndscopeCreateRequire } from 'node:module'; const require = __ndscopeCreateRequire(import.meta.url);",
+        js: `import { createRequire as __ndscopeCreateRequire } from 'node:module'; const require = __ndscopeCreateRequire(${JSON.stringify(abs)});`,
+      },
+      define: {
+        'import.meta.url': JSON.stringify(pathToFileURL(abs).href),
+        'import.meta.filename': JSON.stringify(abs),
+        'import.meta.dirname': JSON.stringify(path.dirname(abs)),
+        __filename: JSON.stringify(abs),
+        __dirname: JSON.stringify(path.dirname(abs)),
       },
     });
     const js = r.outputFiles.find((f) => f.path.endsWith('.mjs'));

@@ -49,6 +49,15 @@ describe('runner: a program that runs to the end', () => {
     assert.equal(late?.label, 'late');
   });
 
+  it('import.meta.url, __dirname, __filename and require answer as from the user file', async () => {
+    const r = await runFile(prog('paths.ts'));
+    assert.equal(r.status, 'ok', r.end.message);
+    assert.deepEqual(
+      r.trace.console.map((c) => c.text),
+      ['programs paths.ts true function'],
+    );
+  });
+
   it('streams events in batches while the program runs', async () => {
     const batches: number[] = [];
     const r = await runFile(prog('huge-trace.ts'), {
