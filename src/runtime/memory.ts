@@ -69,7 +69,10 @@ function bump(size: number, requested: number): number {
   const end = top + size;
   if (end > m.buffer.byteLength) {
     const need = Math.ceil((end - m.buffer.byteLength) / PAGE);
-    const grow = Math.max(need, Math.min(m.buffer.byteLength / PAGE, 4096)); // grow geometrically
+    // grow geometrically for small blocks; big ones (≥ 16 MiB) get exactly what they need, so
+    // one large array does not reserve up to 256 MiB more (wasm memories grow in place)
+    const grow =
+      size >= 1 << 24 ? need : Math.max(need, Math.min(m.buffer.byteLength / PAGE, 4096));
     const current = m.buffer.byteLength / PAGE;
     const pages = Math.min(grow, maxPages - current);
     if (pages < need) throw outOfMemory(requested);
