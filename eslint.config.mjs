@@ -136,7 +136,9 @@ function webviewConfigs() {
                   'webview may import only src/protocol and types from src/trace (DESIGN.md import boundaries).',
               },
               {
-                regex: `^${up}src/trace(/|$)`,
+                // src/trace/broadcast-info is pure (type imports only): the broadcast playground
+                // uses the trace's own explanation instead of re-implementing broadcasting.
+                regex: `^${up}src/trace(?!/broadcast-info$)(/|$)`,
                 allowTypeImports: true,
                 message: 'webview may import only types from src/trace: use `import type`.',
               },

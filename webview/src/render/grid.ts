@@ -357,12 +357,7 @@ function renderCanvasGrid(body: HTMLElement, o: GridOptions, _spec: Parameters<t
   }
   const span = max > min ? max - min : 1;
   const idx = [...g.fixed];
-  const level = (r: number, c: number): number => {
-    if (g.rowAxis >= 0) idx[g.rowAxis] = r;
-    if (g.colAxis >= 0) idx[g.colAxis] = c;
-    const v = byAddress ? addressOf(idx, a.strides, a.offset) : numeric(valueAt(a, flatIndex(idx, a.shape)));
-    return Number.isFinite(v) ? (v - min) / span : NaN;
-  };
+
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   // colours: one ImageData pixel per element (per block past 2048 per side), scaled up by CSS
