@@ -268,7 +268,11 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
       execArgv: [],
       env: process.env,
     });
+    let streamed = 0;
     const stream = (level: 'stdout' | 'stderr') => (chunk: Buffer | string) => {
+      // raw process.stdout/stderr writes: capped like console output
+      streamed += String(chunk).length;
+      if (streamed > 5_000_000) return;
       const entry: ConsoleEntry = {
         level,
         text: String(chunk).replace(/\n$/, ''),

@@ -226,6 +226,10 @@ const REDUCE_OPS = new Set([
   'trace',
 ]);
 
+const MAX_CONSOLE_LINES = 10_000;
+const MAX_CONSOLE_CHARS = 5_000_000;
+const MAX_LINE_CHARS = 20_000;
+
 /** Arrays tracked per buffer for `write.affected` (views beyond it are not listed). */
 const MAX_TRACKED_VIEWS = 256;
 
@@ -268,6 +272,9 @@ export class Recorder {
   /** Events per batch sent to the sink. */
   batchSize: number;
   private readonly batchMs: number;
+  private consoleLines = 0;
+  private consoleChars = 0;
+  private consoleFull = false;
   /** Per-recorder state kept on the runtime's own objects (no growing maps, no ephemerons). */
   private readonly key: symbol = Symbol('ndscope.trace');
 
@@ -405,7 +412,26 @@ export class Recorder {
     this.finish(ev, inputs);
   }
 
+  /**
+   * Records a console line (sent at once). Beyond MAX_CONSOLE_LINES lines or MAX_CONSOLE_CHARS
+   * characters one notice is recorded and further output dropped; long lines are cut.
+   */
   addConsole(entry: Omit<ConsoleEntry, 'afterStep'>): void {
+    if (this.consoleFull) return;
+    this.consoleLines++;
+    this.consoleChars += entry.text.length;
+    if (this.consoleLines > MAX_CONSOLE_LINES || this.consoleChars > MAX_CONSOLE_CHARS) {
+      this.consoleFull = true;
+      entry = {
+        level: 'warn',
+        text: `[ndscope] console output over ${MAX_CONSOLE_LINES} lines or ${MAX_CONSOLE_CHARS / 1e6} MB: the rest is not captured`,
+      };
+    } else if (entry.text.length > MAX_LINE_CHARS) {
+      entry = {
+        ...entry,
+        text: `${entry.text.slice(0, MAX_LINE_CHARS)}… (${entry.text.length} characters)`,
+      };
+    }
     this.pendingConsole.push({ ...entry, afterStep: this.step });
     this.flush();
   }

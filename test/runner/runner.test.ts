@@ -141,6 +141,17 @@ describe('runner: programs that fail', () => {
     );
   });
 
+  it('endless console output is capped and still times out', async () => {
+    const r = await runFile(prog('chatty.ts'), { timeoutMs: 2000 });
+    assert.equal(r.status, 'timeout');
+    assert.ok(r.trace.console.length <= 10_001);
+    const lastLine = r.trace.console[r.trace.console.length - 1];
+    if (r.trace.console.length === 10_001)
+      assert.match(lastLine?.text ?? '', /^\[ndscope\] console output over 10000 lines/);
+    assert.equal(r.trace.console[0]?.text, 'line 0');
+    assert.equal(r.trace.console[0]?.loc?.line, 2);
+  });
+
   it('cancel() stops a running program at once', async () => {
     const h = startRun(prog('loop.ts'), { timeoutMs: 60_000 });
     setTimeout(() => h.cancel(), 800);

@@ -1,0 +1,2 @@
+let i = 0;
+for (;;) console.log('line', i++);
