@@ -159,7 +159,7 @@ const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 export function checkCase(c: Case): void {
   const obj = makeObj(c);
   c.calls.forEach((call, i) => {
-    const label = `${c.id} call ${i} ${call.method}(${JSON.stringify(call.args)}, ${JSON.stringify(call.kwargs)})`;
+    const label = `${c.id} seed=${JSON.stringify(c.seed)} call ${i} ${call.method}(${JSON.stringify(call.args)}, ${JSON.stringify(call.kwargs)})`;
     const got = resultBytes(runCall(obj, c.kind, call), call.result);
     assert.equal(got.dtype, call.result.dtype, `${label}: dtype`);
     assert.deepEqual(got.shape, call.result.shape, `${label}: shape`);
