@@ -15,6 +15,7 @@
 import { asarray, copyInto } from './convert';
 import { DTYPE_INFO, promoteTypes, type DType } from './dtype';
 import { AxisError, TypeError_, ValueError } from './errors';
+import { view } from './memory';
 import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
 import { newLikeK, parseArgs, pyTypeName, singleAxis, toIndexInt } from './reduce';
 
@@ -295,7 +296,6 @@ export function argsort(x: ArrayLike, ...args: unknown[]): NDArray {
   const n = a._shape[axis] as number;
   const rsAxis = rs[axis] as number;
   const D = a._data() as Store;
-  const R = res._data() as { [i: number]: bigint };
   // res lanes in the same multi-index order as a's lanes
   const outerA = a._view(
     a._shape.filter((_, i) => i !== axis),
@@ -324,7 +324,12 @@ export function argsort(x: ArrayLike, ...args: unknown[]): NDArray {
       idx = argsortLane(vals);
     }
     const q = starts[k] as number;
-    for (let j = 0; j < n; j++) R[q + j * rsAxis] = BigInt(idx[j] as number);
+    const U = view('uint32') as Uint32Array;
+    for (let j = 0; j < n; j++) {
+      const e = 2 * (q + j * rsAxis);
+      U[e] = idx[j] as number;
+      U[e + 1] = 0;
+    }
   });
   return res;
 }
@@ -422,7 +427,7 @@ function namedTuple(fields: Record<string, NDArray>): UniqueResult {
 }
 
 function int64From(
-  vals: readonly number[],
+  vals: ArrayLike_<number>,
   shape: readonly number[] = [vals.length],
   emptyZero = false,
 ): NDArray {
@@ -443,8 +448,13 @@ function int64From(
     base: null,
     writeable: true,
   });
-  const R = r._data() as { [i: number]: bigint };
-  for (let i = 0; i < vals.length; i++) R[r._start + i] = BigInt(vals[i] as number);
+  const U = view('uint32') as Uint32Array;
+  const base = 2 * r._start;
+  for (let i = 0; i < vals.length; i++) {
+    // non-negative indices below 2^32: low word, zero high word (little-endian int64)
+    U[base + 2 * i] = vals[i] as number;
+    U[base + 2 * i + 1] = 0;
+  }
   return r;
 }
 
@@ -511,14 +521,24 @@ export function unique(x: ArrayLike, ...args: unknown[]): NDArray | UniqueResult
   const counts: number[] = [];
   let invShape: number[];
   if (axisN === null) {
-    const flat = flatC(a);
-    const D = flat._data() as Store;
-    const vals: Num[] = [];
-    for (let i = 0; i < flat.size; i++) vals.push(D[flat._start + i] as Num);
-    const perm = argsortLane(vals);
-    const aux = perm.map((i) => vals[i] as Num);
-    const n = aux.length;
-    const mask = aux.map((v, i) => i === 0 || v !== aux[i - 1]);
+    const big = DTYPE_INFO[a.dtype].big;
+    const n = a.size;
+    const vals: ArrayLike_<Num> & { [i: number]: Num } = big
+      ? a.dtype === 'int64'
+        ? new BigInt64Array(n)
+        : new BigUint64Array(n)
+      : new Float64Array(n);
+    const D = a._data() as Store;
+    a._forEach((p, k) => {
+      vals[k] = D[p] as Num;
+    });
+    const perm: ArrayLike_<number> = big
+      ? argsortLane(vals)
+      : argsortNumbers(vals as ArrayLike_<number>);
+    const aux: Num[] = new Array<Num>(n);
+    for (let i = 0; i < n; i++) aux[i] = vals[perm[i] as number] as Num;
+    const mask = new Uint8Array(n);
+    for (let i = 0; i < n; i++) mask[i] = i === 0 || aux[i] !== aux[i - 1] ? 1 : 0;
     if (
       equalNan &&
       n > 0 &&
@@ -527,7 +547,7 @@ export function unique(x: ArrayLike, ...args: unknown[]): NDArray | UniqueResult
     ) {
       let first = aux.findIndex((v) => v !== v);
       if (first < 0) first = n;
-      for (let i = first; i < n; i++) mask[i] = i === first;
+      for (let i = first; i < n; i++) mask[i] = i === first ? 1 : 0;
     }
     const uvals: Num[] = [];
     const inv = new Array<number>(n);
@@ -763,6 +783,35 @@ export function searchsorted(aIn: ArrayLike, v: ArrayLike, ...args: unknown[]): 
     }
     return lo;
   };
+  if (!isBigA && !DTYPE_INFO[vv.dtype].big) {
+    // numbers only: typed copies and an inlined binary search
+    const A = new Float64Array(n);
+    for (let i = 0; i < n; i++) A[i] = get(i) as number;
+    const m = vv.size;
+    const V = new Float64Array(m);
+    const VD = vv._data() as { [i: number]: number };
+    vv._forEach((p, k) => {
+      const x = VD[p] as number;
+      V[k] = f32 ? Math.fround(x) : x;
+    });
+    const res = new Float64Array(m);
+    const left = side === 'left';
+    for (let k = 0; k < m; k++) {
+      const x = V[k] as number;
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const y = A[mid] as number;
+        const goRight = left ? y < x || (x !== x && y === y) : !(x < y || (y !== y && x === x));
+        if (goRight) lo = mid + 1;
+        else hi = mid;
+      }
+      res[k] = lo;
+    }
+    if (vv.ndim === 0) return res[0] as number;
+    return int64From(res, vv._shape, true);
+  }
   const vals = vv._values();
   const res = vals.map((x) => one(x));
   if (vv.ndim === 0) return res[0] as number;
