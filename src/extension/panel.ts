@@ -1,0 +1,112 @@
+/**
+ * The visualizer panel: the D3 webview bundle (dist/webview) speaking src/protocol. The host sends
+ * `trace/load` and `step/select`; the webview reports `step/selected` (the host reveals the line).
+ */
+import * as vscode from 'vscode';
+import {
+  PROTOCOL_VERSION,
+  assertNever,
+  compatible,
+  isWebviewToHost,
+  type HostToWebview,
+  type WebviewToHost,
+} from '../protocol/messages';
+import type { Loc, Trace } from '../trace/schema';
+import { AbstractWebview } from './webview';
+
+export const VIEW_TYPE = 'ndscope.visualizer';
+
+export class VisualizerPanel extends AbstractWebview<HostToWebview, WebviewToHost> {
+  private trace: Trace | undefined;
+  private current = 0;
+  private readonly stepEmitter = new vscode.EventEmitter<{ index: number; loc?: Loc }>();
+  /** The user moved to a step in the webview (or a command did). */
+  readonly onDidSelectStep = this.stepEmitter.event;
+  private readonly errorEmitter = new vscode.EventEmitter<string>();
+  readonly onDidReportError = this.errorEmitter.event;
+
+  constructor(extensionUri: vscode.Uri) {
+    super(extensionUri, VIEW_TYPE, 'ndscope');
+  }
+
+  get step(): number {
+    return this.current;
+  }
+
+  get loaded(): Trace | undefined {
+    return this.trace;
+  }
+
+  protected isMessage(x: unknown): x is WebviewToHost {
+    return isWebviewToHost(x);
+  }
+
+  protected isReady(m: WebviewToHost): boolean {
+    return m.type === 'webview/ready';
+  }
+
+  protected scripts(): string[] {
+    return ['main.js'];
+  }
+
+  protected styles(): string[] {
+    return ['main.css'];
+  }
+
+  protected onReady(): void {
+    // Direct posts: the queue is flushed after this and may hold a newer trace.
+    const p = this.panel;
+    if (!p) return;
+    void p.webview.postMessage({ type: 'host/hello', version: PROTOCOL_VERSION } satisfies HostToWebview);
+  }
+
+  protected onMessage(m: WebviewToHost): void {
+    switch (m.type) {
+      case 'webview/ready':
+        if (!compatible(m.version)) {
+          void vscode.window.showWarningMessage(`ndscope: webview protocol ${m.version} ≠ ${PROTOCOL_VERSION}`);
+        } else if (this.trace) {
+          // The trace is not queued: it is (re)sent on every ready, so a reloaded webview shows it.
+          this.load(this.trace, this.current);
+        }
+        break;
+      case 'step/selected':
+        this.current = m.step;
+        this.stepEmitter.fire({ index: m.step, ...(m.loc ? { loc: m.loc } : {}) });
+        break;
+      case 'source/reveal':
+        this.stepEmitter.fire({ index: this.current, loc: m.loc });
+        break;
+      case 'webview/error':
+        this.errorEmitter.fire(m.message);
+        break;
+      default:
+        assertNever(m);
+    }
+  }
+
+  /** Shows `trace`, at step `index` (default: the last step). */
+  load(trace: Trace, index = trace.events.length - 1): void {
+    this.trace = trace;
+    this.current = Math.max(0, Math.min(trace.events.length - 1, index));
+    if (!this.isReadyNow) return; // sent on `webview/ready`
+    this.post({ type: 'trace/load', trace });
+    this.select(this.current);
+  }
+
+  clear(): void {
+    this.trace = undefined;
+    this.current = 0;
+    if (this.isReadyNow) this.post({ type: 'trace/clear' });
+  }
+
+  /** Moves to step `index` (clamped); no-op without a trace. */
+  select(index: number): number {
+    const n = this.trace?.events.length ?? 0;
+    if (n === 0) return -1;
+    const i = Math.max(0, Math.min(n - 1, index));
+    this.current = i;
+    if (this.isReadyNow) this.post({ type: 'step/select', step: i });
+    return i;
+  }
+}
