@@ -14,7 +14,7 @@ import { assertNever, isHostToWebview, isWebviewToHost, PROTOCOL_VERSION, type H
 import { ghostGrid, lastStage, stepperView } from '../../webview/src/layout/broadcast';
 import { addressFormula, addressOf, cellIndex, flatIndex, gridCells, gridGeometry, summarizeAxis, unflatten } from '../../webview/src/layout/grid';
 import { byteBounds, cellOwners, footprint, pageFor, stripGeometry } from '../../webview/src/layout/memory';
-import { sharingLayout } from '../../webview/src/layout/sharing';
+import { bytes, sharingLayout } from '../../webview/src/layout/sharing';
 import { barOf, costBars } from '../../webview/src/layout/timeline';
 import { restore, DEFAULT_UI } from '../../webview/src/state/ui';
 
@@ -207,6 +207,7 @@ describe('timeline, sharing, parsing, state, protocol', () => {
     );
     assert.equal(g.edges.filter((e) => e.kind === 'memory').length, 3);
     assert.deepEqual(g.edges.filter((e) => e.kind === 'base').map((e) => [e.from, e.to]), [[2, 1]]);
+    assert.deepEqual([bytes(96), bytes(9600), bytes(8e6), bytes(8e8)], ['96 B', '9600 B', '8.0 MB', '800.0 MB']);
   });
   it('parseShape accepts what users type and rejects the rest', () => {
     assert.deepEqual(parseShape('(8,1,6,1)'), [8, 1, 6, 1]);

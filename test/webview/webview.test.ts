@@ -455,7 +455,7 @@ describe('webview in Chromium under a strict CSP', () => {
     await page.close();
   });
 
-  it('screenshots of each view, dark and light', async () => {
+  it('screenshots of each view, dark and light (and high contrast for three)', async () => {
     const shots: [string, Trace, (p: Page) => Promise<void>][] = [];
     const ex05 = traces.get(EXAMPLES.find((f) => f.includes('05-')) as string) as Trace;
     const edges = traces.get(EDGES) as Trace;
@@ -490,10 +490,30 @@ describe('webview in Chromium under a strict CSP', () => {
       await p.click('#tab-play');
       for (let s = 0; s < 3; s++) await p.click('.play-stepper .stage-next');
     }]);
-    for (const scheme of ['dark', 'light'] as const) {
+    for (const scheme of ['dark', 'light', 'high-contrast'] as const) {
       for (const [name, trace, act] of shots) {
-        const page = await open(trace, `shot-${name}-${scheme}`, scheme);
+        if (scheme === 'high-contrast' && !['negative-strides', 'broadcast-error', 'large-canvas'].includes(name)) continue;
+        const page = await open(trace, `shot-${name}-${scheme}`, scheme === 'light' ? 'light' : 'dark');
         await page.setViewportSize({ width: 1280, height: 900 });
+        if (scheme === 'high-contrast') {
+          // what VS Code's high-contrast theme sets: a body class and --vscode-* variables
+          await page.evaluate(() => {
+            document.body.classList.add('vscode-high-contrast');
+            const vars: Record<string, string> = {
+              '--vscode-editor-background': '#000000',
+              '--vscode-editor-foreground': '#ffffff',
+              '--vscode-sideBar-background': '#000000',
+              '--vscode-panel-border': '#6fc3df',
+              '--vscode-contrastBorder': '#6fc3df',
+              '--vscode-focusBorder': '#f38518',
+              '--vscode-descriptionForeground': '#d0d0d0',
+              '--vscode-errorForeground': '#f48771',
+              '--vscode-editorWarning-foreground': '#ffd700',
+            };
+            for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+            (window as unknown as { ndscope: { render(): void } }).ndscope.render();
+          });
+        }
         await act(page);
         await page.waitForTimeout(50);
         const file = path.join(SHOTS, `${name}-${scheme}.png`);

@@ -48,6 +48,13 @@ export interface SharingGeometry {
 
 const tuple = (s: readonly number[]): string => (s.length === 1 ? `(${s[0]},)` : `(${s.join(', ')})`);
 
+/** Byte counts short enough for a node: 96 B, 9.6 kB, 8.0 MB (decimal units). */
+export function bytes(n: number): string {
+  if (n < 10_000) return `${n} B`;
+  if (n < 1_000_000) return `${(n / 1e3).toFixed(1)} kB`;
+  return `${(n / 1e6).toFixed(1)} MB`;
+}
+
 export function sharingLayout(
   arrays: readonly SharingArray[],
   buffers: readonly { id: number; nbytes: number }[],
@@ -70,7 +77,7 @@ export function sharingLayout(
   const bufs: NodeBuffer[] = buffers.map((b) => {
     const ys = nodes.filter((n) => n.bufferId === b.id).map((n) => n.y);
     const y = ys.length ? (Math.min(...ys) + Math.max(...ys)) / 2 : 8;
-    return { key: `b${b.id}`, id: b.id, x: bx, y, text: `buffer ${b.id} · ${b.nbytes} B` };
+    return { key: `b${b.id}`, id: b.id, x: bx, y, text: `buffer ${b.id} · ${bytes(b.nbytes)}` };
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const bufById = new Map(bufs.map((b) => [b.id, b]));
