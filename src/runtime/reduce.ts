@@ -15,8 +15,10 @@
  * masked loop. mean/var/std/average follow NumPy's `_methods.py` step by step.
  *
  * Known divergences: with `out=` of a dtype different from the loop dtype, NumPy round-trips the
- * running value through `out`'s dtype at every buffer transfer; here only the final result is
- * cast (they differ only when that round trip loses information, e.g. NaN into an int `out`).
+ * running value through `out`'s dtype at every buffer transfer; here the first item (min/max
+ * over one axis) and the final result are cast, not intermediate buffers (they differ only when
+ * a mid-reduction round trip loses information, e.g. a NaN inside a long float lane into an int
+ * `out`).
  * `a.ptp()` is not a method (NumPy 2 removed it).
  */
 import { splitOpts } from './args';
@@ -113,9 +115,15 @@ export function parseArgs(
  * input (`(out, in) -> out` signature resolution), then cast into `out`.
  */
 const outDtype = (out: unknown, input: DType): DType | null => {
-  const o = Array.isArray(out) ? (out[0] as unknown) : out;
-  return isNDArray(o) ? promoteTypes(o.dtype, input) : null;
+  const o = outArray(out);
+  return o === null ? null : promoteTypes(o.dtype, input);
 };
+
+/** The `out=` array (NumPy also accepts a 1-tuple). */
+function outArray(out: unknown): NDArray | null {
+  const o = Array.isArray(out) ? (out[0] as unknown) : out;
+  return isNDArray(o) ? o : null;
+}
 
 const optDtype = (d: unknown): DType | null =>
   d === undefined || d === null ? null : normalizeDtype(d);
@@ -794,6 +802,8 @@ interface ReduceSpec {
   dtype?: DType | null;
   initial?: unknown;
   where?: unknown;
+  /** The dtype of a user `out=` (NumPy copies the first items into it, through its dtype). */
+  outDtype?: DType | null;
 }
 
 /**
@@ -874,9 +884,25 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
     const s0 = outK._start;
     for (let i = 0; i < outK.size; i++) O[s0 + i] = v;
   } else if (outK.size > 0) {
-    copyInto(outK, src._view(keepShape, src._strides, src._offset));
+    const first = a._view(keepShape, a._strides, a._offset);
+    const od = spec.outDtype ?? loopDt;
+    if (od !== loopDt && axes.length === 1) {
+      // NumPy copies the first item along the (single) reduction axis into `out` (a cast from
+      // the input dtype), then reduces the rest: the first item round-trips through out's dtype
+      const tmp = NDArray.empty(keepShape, od, false);
+      copyInto(tmp, first);
+      copyInto(outK, tmp);
+      const ax = axes[0] as number;
+      const m = a._shape[ax] as number;
+      const shape = a._shape.map((d, i) => (i === ax ? d - 1 : d));
+      src = src._view(
+        shape,
+        src._strides,
+        src._offset + (m > 1 ? (src._strides[ax] as number) : 0),
+      );
+    } else copyInto(outK, src._view(keepShape, src._strides, src._offset));
   }
-  if (count > 0) {
+  if (count > 0 && src.size > 0) {
     if (floatAdd) {
       planSum(a, src, outK, a.dtype !== loopDt, maskB);
     } else reduceLoop(src, outK, kernel(op, loopDt, srcDt));
@@ -950,6 +976,7 @@ function ufuncReduce(
   const res = reduceArray(a, op, {
     axis: o.axis,
     keepdims: o.keepdims === true,
+    outDtype: outArray(o.out)?.dtype ?? null,
     dtype: optDtype(o.dtype) ?? outDtype(o.out, a.dtype),
     initial: o.initial,
     where: o.where,

@@ -401,4 +401,6 @@ def cases(c):
     c.add("nanvar/f32-dtype-f64", "nanvar", arr(NB.tolist(), "float32"), axis=2, dtype="float64", exact=True)
     c.add("sum/out-uint64-overflows-int64", "sum", arr([[2**63 + 5, 2**63], [2**62, 3]], "uint64"), axis=1, out=arr([0, 0]), exact=True)
     c.add("err/percentile-bool-empty-lanes", "percentile", arr(np.zeros((0, 2, 2), bool)), 50.5, axis=2)
+    c.add("max/out-int-first-nan", "max", arr([[np.nan, 2.5], [5.5, np.nan], [1.5, 0.5]]), axis=0, out=arr([0, 0]), exact=True)
+    c.add("min/out-int8-first-wraps", "min", arr([[300, 5], [200, 7]], "int16"), axis=1, out=arr([0, 0], "int8"), exact=True)
     c.add("median/multiaxis-copy-layout", "median", arr(F345, None, "T"), axis=(0, 2), exact=True)
