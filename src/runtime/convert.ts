@@ -51,12 +51,21 @@ export function converter(from: DType, to: DType): ((x: never) => number | bigin
   return null;
 }
 
+/** A faster copy (the WASM backend): returns false when it does not handle this pair/layout. */
+export type CopyBackend = (dst: NDArray, src: NDArray) => boolean;
+let copyBackend: CopyBackend | null = null;
+/** Installs (or with null removes) the copy backend copyInto tries first. */
+export function setCopyBackend(b: CopyBackend | null): void {
+  copyBackend = b;
+}
+
 /** Copies `src` (broadcast to dst's shape) into `dst`, casting. No writeable check. */
 export function copyInto(dst: NDArray, src: NDArray): void {
   if (tryBroadcastShapes([src._shape, dst._shape])?.join(',') !== dst._shape.join(',')) {
     throw ValueError(`could not broadcast input array from shape ${shapeStrTight(src._shape)} into shape ${shapeStrTight(dst._shape)}`);
   }
   if (dst.size === 0) return;
+  if (copyBackend !== null && copyBackend(dst, src)) return;
   const conv = converter(src.dtype, dst.dtype);
   const d = dst._data();
   const s = src._data();
