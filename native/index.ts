@@ -8,3 +8,4 @@ export * from './elementwise';
 export * from './reduce';
 export * from './gemm';
 export * from './math';
+export * from './copy';

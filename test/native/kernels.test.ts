@@ -241,3 +241,58 @@ describe('exp: 0 ulp from the TS twin (Math.exp) over a large sample', () => {
     }
   });
 });
+
+describe('copy and cast kernels = typed-array stores (canaries, guarded reads)', () => {
+  const h = harness(2);
+  const PAIRS: [DType, DType][] = [
+    ...(['bool', 'int16', 'int32', 'float64'] as DType[]).map((d) => [d, d] as [DType, DType]),
+    ['float32', 'float64'],
+    ['float64', 'float32'],
+    ['int32', 'float32'],
+    ['uint32', 'float64'],
+    ['int8', 'float32'],
+    ['bool', 'float64'],
+  ];
+  for (const [from, to] of PAIRS) {
+    it(`${from} → ${to} (1-D strided and 2-D tiled)`, () => {
+      const rand = rng(from.length * 13 + to.length);
+      const zs = SIZE(from);
+      const zd = SIZE(to);
+      const end = h.mem.buffer.byteLength;
+      for (let iter = 0; iter < 40; iter++) {
+        const rows = 1 + Math.floor(rand() * 40);
+        const cols = 1 + Math.floor(rand() * 40);
+        const two = from === to && iter % 2 === 0;
+        const n = two ? rows * cols : rows;
+        // source: guarded at the end; 2-D sources transposed (column-major), 1-D random stride
+        const ss = two ? 1 : ([1, -1, 2, 0, -3][iter % 5] as number);
+        const src = placeEnd(end, n, ss === 0 ? 1 : ss, zs);
+        const dst = placeEnd(60000, n, 1, zd);
+        const bytes = h.bytes();
+        bytes.fill(0x5a);
+        fill(h, src, n, ss === 0 ? 1 : ss, from, rand, '');
+        const before = bytes.slice();
+        const S = new CTOR[from](h.mem.buffer) as unknown as { [i: number]: number | bigint };
+        const want: (number | bigint)[] = [];
+        for (let k = 0; k < n; k++) {
+          let i: number;
+          if (two) i = src.start / zs + (k % cols) * rows + Math.floor(k / cols); // src[r, c] at c·rows + r
+          else i = src.start / zs + k * ss;
+          const v = S[i] as number | bigint;
+          want.push(from === to ? v : to === 'float32' ? Math.fround(Number(v)) : Number(v));
+        }
+        if (two)
+          h.ex[`copy2d_${zs}`]!(rows, cols, src.start, zs, rows * zs, dst.start, cols * zd, zd);
+        else if (from === to) h.ex[`copy_${zs}`]!(n, src.start, ss * zs, dst.start, zd);
+        else h.ex[`cast_${from}_${to}`]!(n, src.start, ss * zs, dst.start, zd);
+        const D = new CTOR[to](h.mem.buffer) as unknown as { [i: number]: number | bigint };
+        for (let k = 0; k < n; k++)
+          assert.ok(same(D[dst.start / zd + k]!, want[k]!), `${from}→${to} element ${k}`);
+        const after = h.bytes().slice();
+        after.fill(0, dst.lo, dst.hi);
+        before.fill(0, dst.lo, dst.hi);
+        assert.deepEqual(after, before, 'bytes outside the destination changed');
+      }
+    });
+  }
+});

@@ -24,6 +24,9 @@ import { kernelBytes, nodeProcess } from './bytes';
 import { simdLevel, type SimdLevel } from './probe';
 import { ELEMENTWISE } from './manifest';
 import * as reduceModule from '../reduce';
+import { setCopyBackend } from '../convert';
+import { collapse, loop, operand } from '../iter';
+import type { NDArray } from '../ndarray';
 
 /** The module's exports (byte pointers, byte strides). */
 export interface NativeExports {
@@ -203,6 +206,58 @@ function pairwise(
   };
 }
 
+// --- copies and casts --------------------------------------------------------------------------
+
+/** The module's copy/cast loop for src → dst dtype, if any (same itemsize copies are bitwise). */
+export function copyKernelName(from: DType, to: DType): string | null {
+  if (from === to) return `copy_${SIZE[from]}`;
+  const name = `cast_${from}_${to}`;
+  return native !== null && typeof native[name] === 'function' ? name : null;
+}
+
+/** copyInto's fast path: every layout, broadcast sources; different buffers only (no overlap). */
+export function wasmCopy(dst: NDArray, src: NDArray): boolean {
+  if (native === null || dst.buffer === src.buffer) return false;
+  const name = copyKernelName(src.dtype, dst.dtype);
+  if (name === null) return false;
+  const zd = SIZE[dst.dtype];
+  const zs = SIZE[src.dtype];
+  const shape = dst._shape;
+  const od = operand(dst);
+  const os = operand(src, shape);
+  const c = collapse(shape, [od.strides, os.strides]);
+  if (src.dtype === dst.dtype && c.shape.length === 2) {
+    const [rows, cols] = c.shape as [number, number];
+    const [dr, dc] = c.strides[0] as [number, number];
+    const [sr, sc] = c.strides[1] as [number, number];
+    // a transposing copy: tile it (otherwise the row loop below is already sequential)
+    if (Math.abs(sc) !== 1 || Math.abs(dc) !== 1) {
+      (native[`copy2d_${zd}`] as Fn)(
+        rows,
+        cols,
+        os.start * zs,
+        sr * zs,
+        sc * zs,
+        od.start * zd,
+        dr * zd,
+        dc * zd,
+      );
+      return true;
+    }
+  }
+  const f = native[name] as Fn;
+  loop(shape, [od, os], (n, p, st) =>
+    f(
+      n,
+      (p[1] as number) * zs,
+      (st[1] as number) * zs,
+      (p[0] as number) * zd,
+      (st[0] as number) * zd,
+    ),
+  );
+  return true;
+}
+
 // --- installation ------------------------------------------------------------------------------
 
 let reduceHook: PairwiseHook | null = null;
@@ -218,6 +273,7 @@ function install(): void {
   if (gemmScratch === 0) gemmScratch = alloc(native.gemm_scratch_bytes(), false).ptr;
   registerGemm('float64', wasmGemm('float64'));
   registerGemm('float32', wasmGemm('float32'));
+  setCopyBackend(wasmCopy);
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(
       pairwise(native.pairwise_sum_f64, 8, refPairwise[0]),
@@ -244,6 +300,7 @@ export function useBackend(b: BackendName): BackendName {
     registerGemm('float64', null);
     registerGemm('float32', null);
     reduceHook?.setPairwiseSum?.(null, null);
+    setCopyBackend(null);
   }
   status.backend = b;
   return prev;
