@@ -455,6 +455,50 @@ describe('webview in Chromium under a strict CSP', () => {
     await page.close();
   });
 
+  it('inside VS Code: ready/hello handshake, trace/load, step/select, step/selected with the source loc, getState/setState', async () => {
+    const trace = traces.get(EXAMPLES.find((f) => f.includes('03-')) as string) as Trace;
+    const page = await browser.newPage();
+    // a string, not a function: tsx would wrap named functions in an `__name` helper the page lacks
+    await page.addInitScript(`
+      window.__sent = [];
+      const saved = sessionStorage.getItem('vscodeState');
+      window.__state = saved ? JSON.parse(saved) : undefined;
+      window.acquireVsCodeApi = function () {
+        return {
+          postMessage: function (m) { window.__sent.push(m); },
+          getState: function () { return window.__state; },
+          setState: function (st) { window.__state = st; sessionStorage.setItem('vscodeState', JSON.stringify(st)); },
+        };
+      };
+    `);
+    await page.goto(server.page('vscode', null));
+    await page.waitForSelector('.ndscope header.top');
+    const sent = (): Promise<{ type: string; step?: number; version?: number; loc?: { line: number } }[]> =>
+      page.evaluate(() => (window as unknown as { __sent: { type: string }[] }).__sent);
+    assert.deepEqual(await sent(), [{ type: 'webview/ready', version: 1 }]);
+    await page.evaluate((t) => {
+      window.postMessage({ type: 'host/hello', version: 1 }, '*');
+      window.postMessage({ type: 'bogus/type' }, '*');
+      window.postMessage({ type: 'trace/load', trace: t }, '*');
+    }, trace);
+    await page.waitForSelector('section.card');
+    await page.evaluate(() => window.postMessage({ type: 'step/select', step: 5 }, '*'));
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.ndscope')?.dataset['step'] === '5');
+    const msgs = await sent();
+    const last = msgs[msgs.length - 1];
+    assert.equal(last?.type, 'step/selected');
+    assert.equal(last?.step, 5);
+    assert.equal(last?.loc?.line, trace.events[5]?.loc?.line);
+    assert.ok(!msgs.some((m) => m.type === 'webview/error'), 'hello with our version is accepted');
+    // reload: VS Code hands the saved state back; the webview comes back at the same step
+    await page.reload();
+    await page.waitForSelector('.ndscope header.top');
+    await page.evaluate((t) => window.postMessage({ type: 'trace/load', trace: t }, '*'), trace);
+    await page.waitForSelector('section.card');
+    assert.equal(await page.getAttribute('.ndscope', 'data-step'), '5');
+    await page.close();
+  });
+
   it('screenshots of each view, dark and light (and high contrast for three)', async () => {
     const shots: [string, Trace, (p: Page) => Promise<void>][] = [];
     const ex05 = traces.get(EXAMPLES.find((f) => f.includes('05-')) as string) as Trace;
