@@ -27,8 +27,13 @@ export const lessNaN = (x: Num, y: Num): boolean => x < y || (y !== y && x === x
 /** A comparator with NaN last. */
 export const cmpNaN = (x: Num, y: Num): number => (lessNaN(x, y) ? -1 : lessNaN(y, x) ? 1 : 0);
 
-function checkKind(kind: unknown): void {
+function checkKind(kind: unknown, stable: unknown = undefined): void {
   if (kind === undefined || kind === null) return;
+  if (stable !== undefined && stable !== null) {
+    throw ValueError(
+      "`kind` and keyword parameters can't be provided at the same time. Use only one of them.",
+    );
+  }
   const s = typeof kind === 'string' ? kind : JSON.stringify(kind);
   const c = s[0];
   if (c === undefined || !'qQmMhHsS'.includes(c)) {
@@ -122,7 +127,7 @@ function sortInPlace(a: NDArray, axis: number): void {
 export function sort(x: ArrayLike, ...args: unknown[]): NDArray {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'kind', 'order']);
-  checkKind(o.kind);
+  checkKind(o.kind, o.stable);
   checkOrder(o.order);
   if (o.axis === null) {
     const f = flatC(a);
@@ -278,7 +283,7 @@ export function argsortNumbers(vals: ArrayLike_<number>): Uint32Array {
 export function argsort(x: ArrayLike, ...args: unknown[]): NDArray {
   let a = asarray(x);
   const o = parseArgs(args, ['axis', 'kind', 'order']);
-  checkKind(o.kind);
+  checkKind(o.kind, o.stable);
   checkOrder(o.order);
   let axis: number;
   if (o.axis === null) {
@@ -867,7 +872,7 @@ declare module './ndarray' {
 
 NDArray.prototype.sort = function (this: NDArray, ...args: unknown[]): void {
   const o = parseArgs(args, ['axis', 'kind', 'order']);
-  checkKind(o.kind);
+  checkKind(o.kind, o.stable);
   checkOrder(o.order);
   if (o.axis === null)
     throw TypeError_(`'${pyTypeName(null)}' object cannot be interpreted as an integer`);
