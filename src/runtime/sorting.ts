@@ -101,10 +101,10 @@ function sortInPlace(a: NDArray, axis: number): void {
   forEachLane(a, axis, (p, s) => {
     const D = a._data() as Store;
     for (let j = 0; j < n; j++) T[j] = D[p + j * s] as Num;
-    // A stable sort (radix for long lanes; merge when -0 and 0 must keep their order, as
-    // NumPy's stable sort) or the typed-array sort (numeric, NaN last).
-    let stable = !big && n >= RADIX_MIN;
-    if (!stable && isF) {
+    // The typed-array sort (numeric, NaN last); a stable argsort when -0 and 0 must keep their
+    // order, as NumPy's stable sort.
+    let stable = false;
+    if (isF) {
       for (let j = 0; j < n; j++) {
         if (Object.is(T[j], -0)) {
           stable = true;
