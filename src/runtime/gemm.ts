@@ -396,3 +396,21 @@ export function gemm(
 ): void {
   gemmKernel(dtype)(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, crs, ccs);
 }
+
+/**
+ * An LU backend (the WASM one): factors the row-major n×n `lu` in place with the exact operations
+ * of linalg.ts's luFactor, writing pivot rows to `piv`; null when it does not take this call.
+ */
+export type LuKernel = (
+  lu: Float64Array,
+  n: number,
+  piv: Int32Array,
+) => { sign: number; singular: boolean } | null;
+let luBackend: LuKernel | null = null;
+/** Installs (or with null removes) the LU backend linalg.ts tries first. */
+export function registerLu(k: LuKernel | null): void {
+  luBackend = k;
+}
+export function luKernel(): LuKernel | null {
+  return luBackend;
+}

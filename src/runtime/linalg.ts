@@ -33,6 +33,7 @@ import {
   _reshapeOwned,
 } from './products';
 import { copyArray } from './convert';
+import { luKernel } from './gemm';
 import { crExp, crLog } from './crmath';
 import { syevd } from './lapack-syev';
 import { geev } from './lapack-geev';
@@ -164,6 +165,8 @@ interface LU {
 function luFactor(a: Float64Array, n: number): LU {
   const lu = Float64Array.from(a);
   const piv = new Int32Array(n);
+  const fast = luKernel()?.(lu, n, piv); // the WASM backend: same operations, bit-identical
+  if (fast) return { lu, piv, ...fast };
   let sign = 1;
   let singular = false;
   for (let k = 0; k < n; k++) {
