@@ -9,3 +9,4 @@ export * from './reduce';
 export * from './gemm';
 export * from './math';
 export * from './copy';
+export * from './lu';

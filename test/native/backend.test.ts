@@ -165,3 +165,34 @@ describe('copies and casts: WASM = TS', () => {
     assert.equal(t2, t1);
   });
 });
+
+describe('LU (solve, inv, det): WASM = TS bit for bit', () => {
+  it('random, pivoting-heavy, zero-column and NaN matrices', () => {
+    const rand = rng(2024);
+    for (const n of [8, 9, 33, 70]) {
+      for (let kind = 0; kind < 4; kind++) {
+        const vals = Array.from({ length: n * n }, () => (rand() - 0.5) * 10);
+        if (kind === 1) for (let i = 0; i < n; i++) vals[i * n + 3] = 0; // a zero column: singular
+        if (kind === 2) vals[5] = NaN;
+        if (kind === 3) for (let j = 0; j < n; j++) vals[2 * n + j] = 0; // zero entries in pivot rows
+        const a = np.reshape(np.array(vals), [n, n]) as np.NDArray;
+        const b = np.array(Array.from({ length: n }, () => rand()));
+        const run = (f: () => unknown): string => {
+          try {
+            return bytesOf(f());
+          } catch (e) {
+            return `error ${(e as Error).message}`;
+          }
+        };
+        for (const [name, f] of [
+          ['solve', () => np.linalg.solve(a, b)],
+          ['inv', () => np.linalg.inv(a)],
+          ['det', () => np.linalg.det(a)],
+        ] as const) {
+          const [x, y] = both(() => run(f));
+          assert.equal(y, x, `${name} n=${n} kind ${kind}`);
+        }
+      }
+    }
+  });
+});

@@ -10,8 +10,8 @@
  * and the fallback for operands that are not views of linear memory.
  */
 import type { DType, TypedArray } from '../dtype';
-import { alloc, wasmMemory } from '../memory';
-import { registerGemm, gemmReference, type GemmKernel } from '../gemm';
+import { alloc, free, wasmMemory } from '../memory';
+import { registerGemm, gemmReference, registerLu, type GemmKernel } from '../gemm';
 import {
   getKernel,
   registerKernel,
@@ -258,6 +258,28 @@ export function wasmCopy(dst: NDArray, src: NDArray): boolean {
   return true;
 }
 
+// --- LU ------------------------------------------------------------------------------------------
+
+/** linalg's LU through native lu_factor (bit-identical; the matrix is copied in and out). */
+function wasmLu(
+  lu: Float64Array,
+  n: number,
+  piv: Int32Array,
+): { sign: number; singular: boolean } | null {
+  if (native === null || n < 8) return null;
+  const { ptr, size } = alloc(n * n * 8 + n * 4, false);
+  try {
+    new Float64Array(wasmMemory().buffer, ptr, n * n).set(lu);
+    const flags = (native.lu_factor as Fn)(ptr, n, ptr + n * n * 8) as number;
+    const buf = wasmMemory().buffer;
+    lu.set(new Float64Array(buf, ptr, n * n));
+    piv.set(new Int32Array(buf, ptr + n * n * 8, n));
+    return { sign: flags & 2 ? -1 : 1, singular: (flags & 1) !== 0 };
+  } finally {
+    free(ptr, size);
+  }
+}
+
 // --- installation ------------------------------------------------------------------------------
 
 let reduceHook: PairwiseHook | null = null;
@@ -274,6 +296,7 @@ function install(): void {
   registerGemm('float64', wasmGemm('float64'));
   registerGemm('float32', wasmGemm('float32'));
   setCopyBackend(wasmCopy);
+  registerLu(wasmLu);
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(
       pairwise(native.pairwise_sum_f64, 8, refPairwise[0]),
@@ -301,6 +324,7 @@ export function useBackend(b: BackendName): BackendName {
     registerGemm('float32', null);
     reduceHook?.setPairwiseSum?.(null, null);
     setCopyBackend(null);
+    registerLu(null);
   }
   status.backend = b;
   return prev;
