@@ -292,6 +292,12 @@ describe('webview in Chromium under a strict CSP', () => {
       const texts = await page.$$eval(`section.card[data-id="${id}"] g.cell text`, (ts) => ts.map((t) => t.textContent));
       assert.ok(texts.includes('99'), `#${id} shows the written value`);
     }
+    // selecting another array (its header) after steps moved marks its footprint at THIS step
+    const owner = trace.events[w]?.write?.affected.find((id) => trace.events.some((x) => x.output?.id === id && x.output.base === null)) ?? -1;
+    await page.click(`section.card[data-id="${owner}"] .card-head`);
+    assert.equal(await page.getAttribute('section.card.selected', 'data-id'), String(owner));
+    assert.equal(await page.getAttribute('.ndscope', 'data-step'), String(w));
+    assert.equal(await page.$$eval(`.strip-box[data-buffer="${ev.write?.bufferId}"] g.mem.in`, (g) => g.length), 12);
     // the written value is in the memory strip
     const mem = await page.$$eval(`.strip-box[data-buffer="${ev.write?.bufferId}"] g.mem text.v`, (ts) => ts.map((t) => t.textContent));
     assert.ok(mem.includes('99'));

@@ -299,11 +299,14 @@ export class App {
             this.renderArrays(sv, d3.transition().duration(0) as unknown as typeof t);
           },
           onHover: (h) => this.hover(h),
+          // listeners outlive a step (cards are reused): always act on the current step
           onSelect: (id) => {
             this.ui.selected = id;
             this.save();
-            this.renderArrays(sv, t);
-            this.renderMemory(sv, t);
+            if (this.view) {
+              this.renderArrays(this.view, t);
+              this.renderMemory(this.view, t);
+            }
           },
           transition: t,
         });
@@ -340,7 +343,7 @@ export class App {
           onHover: (c) => this.hover(c === null ? null : { cell: { bufferId: b.id, cell: c } }),
           onPage: (s) => {
             this.memStarts.set(b.id, s);
-            this.renderMemory(sv, t);
+            if (this.view) this.renderMemory(this.view, t);
           },
           transition: t,
         });

@@ -58,6 +58,24 @@ export function renderArrayCard(card: HTMLElement, o: GridOptions): void {
     card.append(head);
     head.addEventListener('click', () => o.onSelect(Number(card.dataset['id'])));
   }
+  const rel =
+    a.base !== null
+      ? `view of #${a.base}`
+      : o.kind === 'copy' && o.role === 'output'
+        ? 'copy'
+        : o.role === 'output' && o.kind !== 'view'
+          ? 'new buffer'
+          : 'owns its buffer';
+  // rebuild the header only when it changes (a rebuilt header re-lays out the whole page)
+  const sig = JSON.stringify([a.label, a.id, a.dtype, a.shape, a.strides, a.offset, a.flags, rel, o.role]);
+  if (head.dataset['sig'] !== sig) {
+    head.dataset['sig'] = sig;
+    fillHead(head, a, rel, o.role);
+  }
+  renderBody(card, o);
+}
+
+function fillHead(head: HTMLElement, a: ArraySnapshot, rel: string, role: string): void {
   clear(head);
   const name = el('span', { class: 'name' }, a.label ? `${a.label}` : `#${a.id}`);
   head.append(name);
@@ -71,16 +89,12 @@ export function renderArrayCard(card: HTMLElement, o: GridOptions): void {
     badge('WRITEABLE', a.flags.writeable, 'writeable'),
   );
   head.append(badges);
-  const rel =
-    a.base !== null
-      ? `view of #${a.base}`
-      : o.kind === 'copy' && o.role === 'output'
-        ? 'copy'
-        : o.role === 'output' && o.kind !== 'view'
-          ? 'new buffer'
-          : 'owns its buffer';
   head.append(el('span', { class: `rel ${a.base !== null ? 'view' : 'own'}` }, rel));
-  head.append(el('span', { class: 'role' }, o.role));
+  head.append(el('span', { class: 'role' }, role));
+}
+
+function renderBody(card: HTMLElement, o: GridOptions): void {
+  const { a } = o;
 
   let controls = card.querySelector<HTMLElement>(':scope > .axes');
   if (a.shape.length >= 3) {

@@ -29,6 +29,16 @@ export function renderStrip(box: HTMLElement, o: StripOptions): void {
     head = el('div', { class: 'strip-head' });
     box.append(head);
   }
+  const sig = `${buffer.id}|${buffer.nbytes}|${geo.start}|${geo.end}`;
+  if (head.dataset['sig'] !== sig) {
+    head.dataset['sig'] = sig;
+    fillHead(head, o, geo);
+  }
+  renderCells(box, o, geo);
+}
+
+function fillHead(head: HTMLElement, o: StripOptions, geo: ReturnType<typeof stripGeometry>): void {
+  const { buffer } = o;
   clear(head);
   head.append(
     el('span', { class: 'name' }, `buffer ${buffer.id}`),
@@ -47,6 +57,10 @@ export function renderStrip(box: HTMLElement, o: StripOptions): void {
     pager.append(prev, el('span', { class: 'range' }, `cells ${geo.start}–${geo.end - 1}`), next, mid);
     head.append(pager);
   }
+}
+
+function renderCells(box: HTMLElement, o: StripOptions, geo: ReturnType<typeof stripGeometry>): void {
+  const { buffer } = o;
   let svgEl = box.querySelector<SVGSVGElement>('svg.strip');
   if (!svgEl) {
     svgEl = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
