@@ -1007,24 +1007,27 @@ export function einsum(subscripts: string, ...rest: unknown[]): NDArray | Scalar
 
 declare module './ndarray' {
   interface NDArray {
-    /** `a @ b`. */
-    matmul(other: ArrayLike, opts?: MatmulOptions): NDArray | Scalar;
-    /** `a.dot(b)`. */
-    dot(other: ArrayLike, out?: NDArray | { out?: NDArray | null }): NDArray | Scalar;
+    /**
+     * `a @ b`. Typed as an ndarray so products chain (`X.matmul(W).add(b)`); like NumPy, a 1-D @
+     * 1-D product is a scalar at run time (a JS number) — `np.matmul` has the exact union type.
+     */
+    matmul(other: ArrayLike, opts?: MatmulOptions): NDArray;
+    /** `a.dot(b)`; as `matmul`, 1-D · 1-D gives a JS number at run time. */
+    dot(other: ArrayLike, out?: NDArray | { out?: NDArray | null }): NDArray;
     /** `a.trace(offset, axis1, axis2, dtype, out)`. */
     trace(...args: unknown[]): NDArray | Scalar;
   }
 }
 
 NDArray.prototype.matmul = function (this: NDArray, other: ArrayLike, opts?: MatmulOptions) {
-  return matmul(this, other, opts);
+  return matmul(this, other, opts) as NDArray;
 };
 NDArray.prototype.dot = function (
   this: NDArray,
   other: ArrayLike,
   out?: NDArray | { out?: NDArray | null },
 ) {
-  return dot(this, other, out ?? {});
+  return dot(this, other, out ?? {}) as NDArray;
 };
 NDArray.prototype.trace = function (this: NDArray, ...args: unknown[]) {
   return trace(this, ...args);

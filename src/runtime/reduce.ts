@@ -985,18 +985,34 @@ function ufuncReduce(
 }
 
 /** `np.sum(a, axis, dtype, out, keepdims, initial, where)`. */
+export function sum(a: ArrayLike, opts?: FullReduceOptions): number;
+export function sum(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function sum(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function sum(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function sum(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('add', a, args, SUM_ARGS);
 }
 /** `np.prod(a, axis, dtype, out, keepdims, initial, where)`. */
+export function prod(a: ArrayLike, opts?: FullReduceOptions): number;
+export function prod(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function prod(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function prod(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function prod(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('multiply', a, args, SUM_ARGS);
 }
 /** `np.max(a, axis, out, keepdims, initial, where)`. */
+export function max(a: ArrayLike, opts?: FullReduceOptions): number;
+export function max(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function max(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function max(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function max(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('maximum', a, args, MAX_ARGS);
 }
 /** `np.min(a, axis, out, keepdims, initial, where)`. */
+export function min(a: ArrayLike, opts?: FullReduceOptions): number;
+export function min(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function min(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function min(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function min(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('minimum', a, args, MAX_ARGS);
 }
@@ -1010,10 +1026,18 @@ function logicalReduce(op: Op, x: ArrayLike, args: readonly unknown[]): NDArray 
   return finish(res, o.out, op);
 }
 /** `np.all(a, axis, out, keepdims, where)`. */
+export function all(a: ArrayLike, opts?: FullReduceOptions): boolean;
+export function all(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function all(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function all(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function all(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return logicalReduce('logical_and', a, args);
 }
 /** `np.any(a, axis, out, keepdims, where)`. */
+export function any(a: ArrayLike, opts?: FullReduceOptions): boolean;
+export function any(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function any(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function any(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function any(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return logicalReduce('logical_or', a, args);
 }
@@ -1100,6 +1124,10 @@ function meanArray(
 }
 
 /** `np.mean(a, axis, dtype, out, keepdims, where)`: ints give float64, float32 stays float32. */
+export function mean(x: ArrayLike, opts?: FullReduceOptions): number;
+export function mean(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function mean(x: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function mean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function mean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'dtype', 'out', 'keepdims', 'where']);
@@ -1209,19 +1237,35 @@ function varLike(
 }
 
 /** `np.var(a, axis, dtype, out, ddof, keepdims)`. */
+function var_(a: ArrayLike, opts?: FullReduceOptions): number;
+function var_(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+function var_(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+function var_(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 function var_(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return varLike(a, args, false, false);
 }
 export { var_ as var };
 /** `np.std(a, axis, dtype, out, ddof, keepdims)`. */
+export function std(a: ArrayLike, opts?: FullReduceOptions): number;
+export function std(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function std(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function std(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function std(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return varLike(a, args, true, false);
 }
 /** `np.nanvar(a, axis, dtype, out, ddof, keepdims)`. */
+export function nanvar(a: ArrayLike, opts?: FullReduceOptions): number;
+export function nanvar(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function nanvar(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function nanvar(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function nanvar(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return varLike(a, args, false, true);
 }
 /** `np.nanstd(a, axis, dtype, out, ddof, keepdims)`. */
+export function nanstd(a: ArrayLike, opts?: FullReduceOptions): number;
+export function nanstd(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function nanstd(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function nanstd(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function nanstd(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return varLike(a, args, true, true);
 }
@@ -1240,25 +1284,45 @@ function replaceNaN(a: NDArray, val: number): NDArray {
 }
 
 /** `np.nansum(a, axis, dtype, out, keepdims, initial, where)`. */
+export function nansum(x: ArrayLike, opts?: FullReduceOptions): number;
+export function nansum(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function nansum(x: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function nansum(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function nansum(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('add', replaceNaN(asarray(x), 0), args, SUM_ARGS);
 }
 /** `np.nanprod(a, axis, dtype, out, keepdims, initial, where)`. */
+export function nanprod(x: ArrayLike, opts?: FullReduceOptions): number;
+export function nanprod(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function nanprod(x: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function nanprod(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function nanprod(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('multiply', replaceNaN(asarray(x), 1), args, SUM_ARGS);
 }
 /** `np.nanmax(a, axis, out, keepdims, initial, where)`: NaNs ignored (all-NaN slices give NaN). */
+export function nanmax(x: ArrayLike, opts?: FullReduceOptions): number;
+export function nanmax(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function nanmax(x: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function nanmax(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function nanmax(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   return ufuncReduce('fmax', a, args, MAX_ARGS);
 }
 /** `np.nanmin(a, axis, out, keepdims, initial, where)`. */
+export function nanmin(x: ArrayLike, opts?: FullReduceOptions): number;
+export function nanmin(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function nanmin(x: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function nanmin(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function nanmin(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   return ufuncReduce('fmin', a, args, MAX_ARGS);
 }
 
 /** `np.nanmean(a, axis, dtype, out, keepdims, where)`. */
+export function nanmean(x: ArrayLike, opts?: FullReduceOptions): number;
+export function nanmean(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function nanmean(x: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function nanmean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function nanmean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'dtype', 'out', 'keepdims', 'where']);
@@ -1288,6 +1352,10 @@ export function nanmean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
 }
 
 /** `np.ptp(a, axis, out, keepdims)`: max - min in the input dtype (integers wrap). */
+export function ptp(x: ArrayLike, opts?: FullReduceOptions): number;
+export function ptp(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function ptp(x: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function ptp(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function ptp(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'out', 'keepdims']);
@@ -1456,18 +1524,34 @@ function reshapeC(a: NDArray): NDArray {
 }
 
 /** `np.argmax(a, axis, out, keepdims)`: first occurrence; NaN counts as the maximum. */
+export function argmax(a: ArrayLike, opts?: FullReduceOptions): number;
+export function argmax(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function argmax(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function argmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function argmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return argReduce(a, args, true, false);
 }
 /** `np.argmin(a, axis, out, keepdims)`. */
+export function argmin(a: ArrayLike, opts?: FullReduceOptions): number;
+export function argmin(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function argmin(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function argmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function argmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return argReduce(a, args, false, false);
 }
 /** `np.nanargmax(a, axis, out, keepdims)`: NaNs ignored; all-NaN slices raise. */
+export function nanargmax(a: ArrayLike, opts?: FullReduceOptions): number;
+export function nanargmax(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function nanargmax(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function nanargmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function nanargmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return argReduce(a, args, true, true);
 }
 /** `np.nanargmin(a, axis, out, keepdims)`. */
+export function nanargmin(a: ArrayLike, opts?: FullReduceOptions): number;
+export function nanargmin(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function nanargmin(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function nanargmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function nanargmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return argReduce(a, args, false, true);
 }
@@ -1804,10 +1888,18 @@ function mergeable(a: NDArray, axes: readonly number[]): boolean {
 }
 
 /** `np.median(a, axis, out, overwrite_input, keepdims)`: NaN if a slice holds NaN. */
+export function median(a: ArrayLike, opts?: FullReduceOptions): number;
+export function median(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function median(a: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function median(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function median(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return medianLike(a, args, false);
 }
 /** `np.nanmedian(a, axis, out, overwrite_input, keepdims)`. */
+export function nanmedian(x: ArrayLike, opts?: FullReduceOptions): number;
+export function nanmedian(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+export function nanmedian(x: ArrayLike, opts: AxisReduceOptions): NDArray;
+export function nanmedian(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
 export function nanmedian(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   if (a.size === 0) {
@@ -2032,21 +2124,53 @@ export function nanpercentile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): N
 // ---------------------------------------------------------------------------------------------
 // Methods
 
-type R = NDArray | Scalar;
+
+/** Options of a full reduction (no axis, no keepdims): the result is a JS scalar. */
+export interface FullReduceOptions {
+  axis?: null;
+  keepdims?: false;
+  dtype?: string;
+  out?: null;
+  initial?: Scalar;
+  where?: ArrayLike;
+  ddof?: number;
+}
+
+/** Options of a reduction that keeps an array result (an axis, keepdims or out). */
+export type AxisReduceOptions = {
+  axis?: number | readonly number[] | null;
+  keepdims?: boolean;
+  dtype?: string;
+  out?: NDArray | null;
+  initial?: Scalar;
+  where?: ArrayLike;
+  ddof?: number;
+} & ({ axis: number | readonly number[] } | { keepdims: true } | { out: NDArray });
+
+/**
+ * A reduction method: a JS scalar `S` for a full reduction (`a.sum()`, `a.sum({ddof: 1})`), an
+ * ndarray with an axis, keepdims or out. (A full sum of int64 beyond 2**53 is a bigint at run time.)
+ */
+export interface ReduceMethod<S> {
+  (opts?: FullReduceOptions): S;
+  (axis: number | readonly number[], ...rest: unknown[]): NDArray;
+  (opts: AxisReduceOptions): NDArray;
+  (...args: unknown[]): NDArray | Scalar;
+}
 declare module './ndarray' {
   interface NDArray {
     /** `a.sum(axis, dtype, out, keepdims, initial, where)`; a JS scalar for a full reduction. */
-    sum(...args: unknown[]): R;
-    prod(...args: unknown[]): R;
-    mean(...args: unknown[]): R;
-    std(...args: unknown[]): R;
-    var(...args: unknown[]): R;
-    min(...args: unknown[]): R;
-    max(...args: unknown[]): R;
-    argmin(...args: unknown[]): R;
-    argmax(...args: unknown[]): R;
-    all(...args: unknown[]): R;
-    any(...args: unknown[]): R;
+    sum: ReduceMethod<number>;
+    prod: ReduceMethod<number>;
+    mean: ReduceMethod<number>;
+    std: ReduceMethod<number>;
+    var: ReduceMethod<number>;
+    min: ReduceMethod<number>;
+    max: ReduceMethod<number>;
+    argmin: ReduceMethod<number>;
+    argmax: ReduceMethod<number>;
+    all: ReduceMethod<boolean>;
+    any: ReduceMethod<boolean>;
     cumsum(...args: unknown[]): NDArray;
     cumprod(...args: unknown[]): NDArray;
   }
@@ -2054,37 +2178,37 @@ declare module './ndarray' {
 
 NDArray.prototype.sum = function (this: NDArray, ...args: unknown[]) {
   return sum(this, ...args);
-};
+} as ReduceMethod<number>;
 NDArray.prototype.prod = function (this: NDArray, ...args: unknown[]) {
   return prod(this, ...args);
-};
+} as ReduceMethod<number>;
 NDArray.prototype.mean = function (this: NDArray, ...args: unknown[]) {
   return mean(this, ...args);
-};
+} as ReduceMethod<number>;
 NDArray.prototype.std = function (this: NDArray, ...args: unknown[]) {
   return std(this, ...args);
-};
+} as ReduceMethod<number>;
 NDArray.prototype.var = function (this: NDArray, ...args: unknown[]) {
   return var_(this, ...args);
-};
+} as ReduceMethod<number>;
 NDArray.prototype.min = function (this: NDArray, ...args: unknown[]) {
   return min(this, ...args);
-};
+} as ReduceMethod<number>;
 NDArray.prototype.max = function (this: NDArray, ...args: unknown[]) {
   return max(this, ...args);
-};
+} as ReduceMethod<number>;
 NDArray.prototype.argmin = function (this: NDArray, ...args: unknown[]) {
   return argmin(this, ...args);
-};
+} as ReduceMethod<number>;
 NDArray.prototype.argmax = function (this: NDArray, ...args: unknown[]) {
   return argmax(this, ...args);
-};
+} as ReduceMethod<number>;
 NDArray.prototype.all = function (this: NDArray, ...args: unknown[]) {
   return all(this, ...args);
-};
+} as ReduceMethod<boolean>;
 NDArray.prototype.any = function (this: NDArray, ...args: unknown[]) {
   return any(this, ...args);
-};
+} as ReduceMethod<boolean>;
 NDArray.prototype.cumsum = function (this: NDArray, ...args: unknown[]) {
   return cumsum(this, ...args);
 };
