@@ -35,16 +35,37 @@ const median = (xs: number[]): number => {
 async function main(): Promise<void> {
   const bundle = await buildBundle();
   const cases = [
-    { name: '1,000 cells (25 × 40, values)', file: 'cells-1k.ts', cells: 1000, budget: 17, maxValues: 4096 },
-    { name: '10,000 cells (100 × 100, values)', file: 'cells-10k.ts', cells: 10000, budget: 50, maxValues: 20000 },
-    { name: '1e6 elements (1000 × 1000)', file: 'cells-1e6.ts', cells: 1e6, budget: 33, maxValues: 4096 },
+    {
+      name: '1,000 cells (25 × 40, values)',
+      file: 'cells-1k.ts',
+      cells: 1000,
+      budget: 17,
+      maxValues: 4096,
+    },
+    {
+      name: '10,000 cells (100 × 100, values)',
+      file: 'cells-10k.ts',
+      cells: 10000,
+      budget: 50,
+      maxValues: 20000,
+    },
+    {
+      name: '1e6 elements (1000 × 1000)',
+      file: 'cells-1e6.ts',
+      cells: 1e6,
+      budget: 33,
+      maxValues: 4096,
+    },
   ];
   const server = await serve(bundle);
   const { browser, cleanup } = await launch();
   const rows: Row[] = [];
   try {
     for (const c of cases) {
-      const r = await runFile(path.join(HERE, 'programs', c.file), { timeoutMs: 60_000, limits: { maxValues: c.maxValues } });
+      const r = await runFile(path.join(HERE, 'programs', c.file), {
+        timeoutMs: 60_000,
+        limits: { maxValues: c.maxValues },
+      });
       const trace = r.trace;
       const page = await browser.newPage();
       // tsx keeps function names with an `__name` helper the page does not have
@@ -55,7 +76,9 @@ async function main(): Promise<void> {
       const first = trace.events.findIndex((e) => e.kind === 'write');
       const res = await page.evaluate(
         async ({ first, n, reps }) => {
-          const app = (window as unknown as { ndscope: { go(i: number): void; hover(h: unknown): void } }).ndscope;
+          const app = (
+            window as unknown as { ndscope: { go(i: number): void; hover(h: unknown): void } }
+          ).ndscope;
           const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
           const step: number[] = [];
           const hover: number[] = [];
@@ -77,10 +100,15 @@ async function main(): Promise<void> {
             const tEnd = t0 + 180;
             for (let f = await frame(); f < tEnd + 20; f = await frame()) stamps.push(f);
             const inT = stamps.filter((s) => s <= tEnd);
-            if (inT.length > 1) fps.push(((inT.length - 1) * 1000) / ((inT[inT.length - 1] as number) - (inT[0] as number)));
+            if (inT.length > 1)
+              fps.push(
+                ((inT.length - 1) * 1000) / ((inT[inT.length - 1] as number) - (inT[0] as number)),
+              );
             await new Promise((r) => setTimeout(r, 100));
             // hover: a cell in the middle of the grid (SVG) or the canvas
-            const card = document.querySelector('section.card.selected') ?? document.querySelector('section.card');
+            const card =
+              document.querySelector('section.card.selected') ??
+              document.querySelector('section.card');
             const cells = card?.querySelectorAll('g.cell');
             const canvas = card?.querySelector('canvas');
             const h0 = performance.now();
@@ -88,7 +116,13 @@ async function main(): Promise<void> {
               cells[Math.floor(cells.length / 2)]?.dispatchEvent(new MouseEvent('mouseenter'));
             } else if (canvas) {
               const rect = canvas.getBoundingClientRect();
-              canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true }));
+              canvas.dispatchEvent(
+                new MouseEvent('mousemove', {
+                  clientX: rect.left + rect.width / 2,
+                  clientY: rect.top + rect.height / 2,
+                  bubbles: true,
+                }),
+              );
             }
             await frame();
             hover.push(performance.now() - h0);
@@ -104,7 +138,15 @@ async function main(): Promise<void> {
         },
         { first, n: trace.events.length, reps: REPS },
       );
-      rows.push({ name: c.name, cells: c.cells, budget: c.budget, mode: res.mode, step: res.step, hover: res.hover, fps: res.fps });
+      rows.push({
+        name: c.name,
+        cells: c.cells,
+        budget: c.budget,
+        mode: res.mode,
+        step: res.step,
+        hover: res.hover,
+        fps: res.fps,
+      });
       await page.close();
     }
   } finally {
@@ -123,7 +165,7 @@ async function main(): Promise<void> {
     'during the 180 ms step transition.',
     '',
     `Machine load while measuring (1-min load average / cores): ${os.loadavg()[0]?.toFixed(1)} / ${os.cpus().length}. Other`,
-    'teams\' builds and tests share the 2 cores, so these are upper bounds; rerun on a quiet machine.',
+    "teams' builds and tests share the 2 cores, so these are upper bounds; rerun on a quiet machine.",
     '',
     '| array | drawn as | step change median (max) | budget | hover median (max) | transition fps median | verdict |',
     '|---|---|---|---|---|---|---|',

@@ -28,7 +28,10 @@ export async function buildBundle(): Promise<{ js: string; css: string }> {
     target: 'es2022',
     logLevel: 'warning',
   });
-  return { js: fs.readFileSync(path.join(OUT, 'main.js'), 'utf8'), css: fs.readFileSync(path.join(OUT, 'main.css'), 'utf8') };
+  return {
+    js: fs.readFileSync(path.join(OUT, 'main.js'), 'utf8'),
+    css: fs.readFileSync(path.join(OUT, 'main.css'), 'utf8'),
+  };
 }
 
 export async function recordTrace(file: string): Promise<Trace> {
@@ -42,7 +45,8 @@ export async function recordAll(files: string[], parallel = 3): Promise<Map<stri
   const queue = [...files];
   await Promise.all(
     Array.from({ length: parallel }, async () => {
-      for (let f = queue.shift(); f !== undefined; f = queue.shift()) out.set(f, await recordTrace(f));
+      for (let f = queue.shift(); f !== undefined; f = queue.shift())
+        out.set(f, await recordTrace(f));
     }),
   );
   return out;
@@ -75,13 +79,18 @@ export async function serve(bundle: { js: string; css: string }, extraBody = '')
     }
     const nonce = randomBytes(16).toString('base64');
     const trace = pages.get(name);
-    const data = trace ? `<script type="application/json" id="ndscope-trace">${scriptJson(trace)}</script>` : '';
+    const data = trace
+      ? `<script type="application/json" id="ndscope-trace">${scriptJson(trace)}</script>`
+      : '';
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp(nonce)}">
 <title>ndscope test</title><style nonce="${nonce}">${bundle.css}</style></head>
 <body><div id="app"></div>${data}${extraBody}
 <script nonce="${nonce}" src="/main.js"></script></body></html>`;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp(nonce) });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': csp(nonce),
+    });
     res.end(html);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

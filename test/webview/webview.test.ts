@@ -34,7 +34,10 @@ interface Layout {
 }
 
 const oracle = (): Record<string, Layout> => {
-  const r = spawnSync('python3', [path.join(__dirname, 'oracle.py')], { input: '{"layouts": true}', encoding: 'utf8' });
+  const r = spawnSync('python3', [path.join(__dirname, 'oracle.py')], {
+    input: '{"layouts": true}',
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return (JSON.parse(r.stdout) as { layouts: Record<string, Layout> }).layouts;
 };
@@ -45,14 +48,20 @@ let server: Server;
 let browser: BrowserContext;
 let cleanup: () => Promise<void>;
 
-async function open(trace: Trace | null, name: string, scheme: 'dark' | 'light' = 'dark'): Promise<Page> {
+async function open(
+  trace: Trace | null,
+  name: string,
+  scheme: 'dark' | 'light' = 'dark',
+): Promise<Page> {
   const page = await browser.newPage();
   await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[]; __errors: string[] };
     w.__csp = [];
     w.__errors = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
     window.addEventListener('error', (e) => w.__errors.push(String(e.message)));
   });
   const errors: string[] = [];
@@ -68,13 +77,22 @@ async function problems(page: Page): Promise<{ csp: string[]; errors: string[] }
     const x = window as unknown as { __csp: string[]; __errors: string[] };
     return { csp: x.__csp, errors: x.__errors };
   });
-  return { csp: w.csp, errors: [...w.errors, ...((page as Page & { ndErrors?: string[] }).ndErrors ?? [])] };
+  return {
+    csp: w.csp,
+    errors: [...w.errors, ...((page as Page & { ndErrors?: string[] }).ndErrors ?? [])],
+  };
 }
 
 /** The cells a card should draw: the 2-D slab (last two axes) of ≥2-D arrays, all of 1-D, 1 for 0-d. */
 function expectedCells(a: ArraySnapshot): { cells: number; canvas: boolean } {
   const nd = a.shape.length;
-  const count = a.shape.some((n) => n === 0) ? 0 : nd === 0 ? 1 : nd === 1 ? (a.shape[0] as number) : (a.shape[nd - 1] as number) * (a.shape[nd - 2] as number);
+  const count = a.shape.some((n) => n === 0)
+    ? 0
+    : nd === 0
+      ? 1
+      : nd === 1
+        ? (a.shape[0] as number)
+        : (a.shape[nd - 1] as number) * (a.shape[nd - 2] as number);
   return count > 256 ? { cells: 0, canvas: true } : { cells: count, canvas: false };
 }
 
@@ -107,7 +125,8 @@ const readStep = (page: Page): Promise<StepDom> =>
       call: document.querySelector('.op-line .call')?.textContent ?? '',
       why: document.querySelector('.why-text')?.textContent ?? '',
       error: document.querySelector('.error-text')?.textContent ?? '',
-      stepper: bsec && !bsec.hidden && sb ? { stage: sb.dataset['stage'], ok: sb.dataset['ok'] } : null,
+      stepper:
+        bsec && !bsec.hidden && sb ? { stage: sb.dataset['stage'], ok: sb.dataset['ok'] } : null,
     };
   });
 
@@ -139,14 +158,22 @@ async function walk(page: Page, trace: Trace): Promise<number> {
     assert.equal(d.call, `${e.label ? `${e.label} = ` : ''}${e.op}${e.args ?? ''}`);
     assert.equal(d.why, e.why ?? '');
     assert.equal(d.error, e.error ? `${e.error.name}: ${e.error.message}` : '');
-    assert.equal(d.stepper !== null, e.broadcast !== undefined, `stepper shown iff broadcast at step ${i}`);
+    assert.equal(
+      d.stepper !== null,
+      e.broadcast !== undefined,
+      `stepper shown iff broadcast at step ${i}`,
+    );
     if (e.broadcast) assert.equal(d.stepper?.ok, String(e.broadcast.result !== null));
     for (const a of stepArrays(e)) {
       const card = d.cards.find((c) => c.id === a.id);
       assert.ok(card, `card for array #${a.id} at step ${i}`);
       const x = expectedCells(a);
       assert.equal(card.canvas, x.canvas, `canvas for #${a.id} (size ${a.size}) at step ${i}`);
-      assert.equal(card.cells, x.cells, `cells of #${a.id} shape (${a.shape.join(',')}) at step ${i}`);
+      assert.equal(
+        card.cells,
+        x.cells,
+        `cells of #${a.id} shape (${a.shape.join(',')}) at step ${i}`,
+      );
       checked++;
     }
   }
@@ -212,9 +239,18 @@ describe('webview in Chromium under a strict CSP', () => {
       assert.equal(hit.a.offset, lay.offset, `${label} offset (numpy)`);
       await page.keyboard.press('Home');
       for (let k = 0; k < hit.step; k++) await page.keyboard.press('ArrowRight');
-      const cells = await page.$$eval(`section.card[data-id="${hit.a.id}"] g.cell`, (gs) => gs.map((g) => g.getAttribute('data-idx') ?? ''));
+      const cells = await page.$$eval(`section.card[data-id="${hit.a.id}"] g.cell`, (gs) =>
+        gs.map((g) => g.getAttribute('data-idx') ?? ''),
+      );
       // sample: first, last and a few in between
-      const picks = [...new Set([0, cells.length - 1, Math.floor(cells.length / 2), Math.floor(cells.length / 3)])];
+      const picks = [
+        ...new Set([
+          0,
+          cells.length - 1,
+          Math.floor(cells.length / 2),
+          Math.floor(cells.length / 3),
+        ]),
+      ];
       for (const p of picks) {
         const key2 = cells[p] as string;
         const idx = key2 === '' ? [] : key2.split(',').map(Number);
@@ -225,7 +261,9 @@ describe('webview in Chromium under a strict CSP', () => {
         const got = await page.evaluate(() => ({
           readout: document.querySelector<HTMLElement>('.readout')?.dataset['address'],
           text: document.querySelector('.readout')?.textContent ?? '',
-          hot: [...document.querySelectorAll('g.mem.hot')].map((g) => Number(g.getAttribute('data-address'))),
+          hot: [...document.querySelectorAll('g.mem.hot')].map((g) =>
+            Number(g.getAttribute('data-address')),
+          ),
         }));
         assert.equal(Number(got.readout), want, `${label}[${key2}]`);
         assert.deepEqual(got.hot, [want], `${label}[${key2}] memory cell`);
@@ -239,18 +277,27 @@ describe('webview in Chromium under a strict CSP', () => {
     await page.keyboard.press('Home');
     for (let k = 0; k < z.step; k++) await page.keyboard.press('ArrowRight');
     await page.hover(`.strip-box[data-buffer="${z.a.bufferId}"] g.mem[data-cell="0"]`);
-    const lit = await page.$$eval(`section.card[data-id="${z.a.id}"] g.cell.hot`, (gs) => gs.map((g) => g.getAttribute('data-idx')));
+    const lit = await page.$$eval(`section.card[data-id="${z.a.id}"] g.cell.hot`, (gs) =>
+      gs.map((g) => g.getAttribute('data-idx')),
+    );
     const zl = L['zero'] as Layout;
     const want = zl.addresses.flatMap((a, f) => (a === 0 ? [`${Math.floor(f / 4)},${f % 4}`] : []));
     assert.deepEqual(lit, want);
-    const ghosts = await page.$$eval(`section.card[data-id="${z.a.id}"] g.cell.ghost`, (gs) => gs.length);
+    const ghosts = await page.$$eval(
+      `section.card[data-id="${z.a.id}"] g.cell.ghost`,
+      (gs) => gs.length,
+    );
     assert.equal(ghosts, 8, 'zero-stride copies drawn as ghosts');
-    const zeroArrow = await page.$$eval(`section.card[data-id="${z.a.id}"] g.stride.zero`, (gs) => gs.map((g) => g.textContent));
+    const zeroArrow = await page.$$eval(`section.card[data-id="${z.a.id}"] g.stride.zero`, (gs) =>
+      gs.map((g) => g.textContent),
+    );
     assert.deepEqual(zeroArrow, ['axis 0: 0 B (repeats)']);
     const neg = byLabel.get('mrev') as { step: number; a: ArraySnapshot };
     await page.keyboard.press('Home');
     for (let k = 0; k < neg.step; k++) await page.keyboard.press('ArrowRight');
-    const negArrows = await page.$$eval(`section.card[data-id="${neg.a.id}"] g.stride`, (gs) => gs.map((g) => g.textContent).sort());
+    const negArrows = await page.$$eval(`section.card[data-id="${neg.a.id}"] g.stride`, (gs) =>
+      gs.map((g) => g.textContent).sort(),
+    );
     assert.deepEqual(negArrows, ['axis 0: −32 B', 'axis 1: −16 B']);
     assert.deepEqual(await problems(page), { csp: [], errors: [] });
     await page.close();
@@ -267,39 +314,77 @@ describe('webview in Chromium under a strict CSP', () => {
     // empty
     await goto(stepOf((e) => e.output?.label === 'e'));
     const e = trace.events[stepOf((x) => x.output?.label === 'e')]?.output as ArraySnapshot;
-    assert.match((await page.textContent(`section.card[data-id="${e.id}"] .empty`)) ?? '', /empty array: shape \(0, 3\)/);
+    assert.match(
+      (await page.textContent(`section.card[data-id="${e.id}"] .empty`)) ?? '',
+      /empty array: shape \(0, 3\)/,
+    );
     // 5-D: pick another slab with the axis selectors; cells follow numpy's element order
     const t5step = stepOf((x) => x.output?.label === 't5');
     const t5 = trace.events[t5step]?.output as ArraySnapshot;
     await goto(t5step);
-    await page.selectOption(`section.card[data-id="${t5.id}"] select[aria-label="axis 0 index of array #${t5.id}"]`, '1');
-    await page.selectOption(`section.card[data-id="${t5.id}"] select[aria-label="axis 2 index of array #${t5.id}"]`, '1');
-    const vals = await page.$$eval(`section.card[data-id="${t5.id}"] g.cell text`, (ts) => ts.map((t) => t.textContent));
-    const py = spawnSync('python3', ['-c', 'import numpy as np; print(" ".join(map(str, np.arange(120).reshape(2,3,2,5,2).transpose(4,3,2,1,0)[1,0,1].ravel())))'], { encoding: 'utf8' });
+    await page.selectOption(
+      `section.card[data-id="${t5.id}"] select[aria-label="axis 0 index of array #${t5.id}"]`,
+      '1',
+    );
+    await page.selectOption(
+      `section.card[data-id="${t5.id}"] select[aria-label="axis 2 index of array #${t5.id}"]`,
+      '1',
+    );
+    const vals = await page.$$eval(`section.card[data-id="${t5.id}"] g.cell text`, (ts) =>
+      ts.map((t) => t.textContent),
+    );
+    const py = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import numpy as np; print(" ".join(map(str, np.arange(120).reshape(2,3,2,5,2).transpose(4,3,2,1,0)[1,0,1].ravel())))',
+      ],
+      { encoding: 'utf8' },
+    );
     assert.deepEqual(vals, py.stdout.trim().split(' '));
     // write through a view: every array over the buffer lights up, in the grid and the graph
     const w = stepOf((x) => x.kind === 'write');
     await goto(w);
     const ev = trace.events[w] as TraceEvent;
-    const litCards = await page.$$eval('section.card.lit', (cs) => cs.map((c) => Number((c as HTMLElement).dataset['id'])).sort((a, b) => a - b));
-    const want = [...new Set([ev.write?.target ?? -1, ...(ev.write?.affected ?? [])])].sort((a, b) => a - b);
+    const litCards = await page.$$eval('section.card.lit', (cs) =>
+      cs.map((c) => Number((c as HTMLElement).dataset['id'])).sort((a, b) => a - b),
+    );
+    const want = [...new Set([ev.write?.target ?? -1, ...(ev.write?.affected ?? [])])].sort(
+      (a, b) => a - b,
+    );
     assert.deepEqual(litCards, want);
-    const litNodes = await page.$$eval('g.anode.lit', (cs) => cs.map((c) => Number(c.getAttribute('data-id'))).sort((a, b) => a - b));
+    const litNodes = await page.$$eval('g.anode.lit', (cs) =>
+      cs.map((c) => Number(c.getAttribute('data-id'))).sort((a, b) => a - b),
+    );
     assert.deepEqual(litNodes, want);
     assert.match((await page.textContent('.write-text')) ?? '', /wrote 1 element/);
     // …and every array that sees the buffer shows the new value (numpy: m[1,1] is 99 after v[0,0] = 99)
     for (const id of want) {
-      const texts = await page.$$eval(`section.card[data-id="${id}"] g.cell text`, (ts) => ts.map((t) => t.textContent));
+      const texts = await page.$$eval(`section.card[data-id="${id}"] g.cell text`, (ts) =>
+        ts.map((t) => t.textContent),
+      );
       assert.ok(texts.includes('99'), `#${id} shows the written value`);
     }
     // selecting another array (its header) after steps moved marks its footprint at THIS step
-    const owner = trace.events[w]?.write?.affected.find((id) => trace.events.some((x) => x.output?.id === id && x.output.base === null)) ?? -1;
+    const owner =
+      trace.events[w]?.write?.affected.find((id) =>
+        trace.events.some((x) => x.output?.id === id && x.output.base === null),
+      ) ?? -1;
     await page.click(`section.card[data-id="${owner}"] .card-head`);
     assert.equal(await page.getAttribute('section.card.selected', 'data-id'), String(owner));
     assert.equal(await page.getAttribute('.ndscope', 'data-step'), String(w));
-    assert.equal(await page.$$eval(`.strip-box[data-buffer="${ev.write?.bufferId}"] g.mem.in`, (g) => g.length), 12);
+    assert.equal(
+      await page.$$eval(
+        `.strip-box[data-buffer="${ev.write?.bufferId}"] g.mem.in`,
+        (g) => g.length,
+      ),
+      12,
+    );
     // the written value is in the memory strip
-    const mem = await page.$$eval(`.strip-box[data-buffer="${ev.write?.bufferId}"] g.mem text.v`, (ts) => ts.map((t) => t.textContent));
+    const mem = await page.$$eval(
+      `.strip-box[data-buffer="${ev.write?.bufferId}"] g.mem text.v`,
+      (ts) => ts.map((t) => t.textContent),
+    );
     assert.ok(mem.includes('99'));
     // failed broadcast: the stepper stops at rule 3 with numpy's message and the conflicting dim
     const f = stepOf((x) => x.kind === 'error');
@@ -308,9 +393,15 @@ describe('webview in Chromium under a strict CSP', () => {
     await page.click('.panel.broadcast .stage-next');
     assert.equal(await page.getAttribute('.panel.broadcast .stepper-box', 'data-stage'), '2');
     assert.equal(await page.isDisabled('.panel.broadcast .stage-next'), true);
-    assert.equal(await page.textContent('.panel.broadcast .verdict'), 'ValueError: operands could not be broadcast together with shapes (3,4) (3,) ');
+    assert.equal(
+      await page.textContent('.panel.broadcast .verdict'),
+      'ValueError: operands could not be broadcast together with shapes (3,4) (3,) ',
+    );
     assert.equal(await page.$$eval('.panel.broadcast g.dim.conflict', (g) => g.length), 2);
-    assert.equal(await page.textContent('.error-text'), 'ValueError: operands could not be broadcast together with shapes (3,4) (3,) ');
+    assert.equal(
+      await page.textContent('.error-text'),
+      'ValueError: operands could not be broadcast together with shapes (3,4) (3,) ',
+    );
     assert.deepEqual(await problems(page), { csp: [], errors: [] });
     await page.close();
   });
@@ -332,26 +423,59 @@ describe('webview in Chromium under a strict CSP', () => {
     assert.ok(m, text);
     const [r, c] = [Number(m[1]), Number(m[2])];
     assert.ok(Math.abs(r - 500) <= 1 && Math.abs(c - 500) <= 1, text);
-    const py = spawnSync('python3', ['-c', `import numpy as np; a=np.arange(1000000).reshape(1000,1000); print(a[${r}:${r + 1},${c}:${c + 1}].__array_interface__["data"][0]-a.__array_interface__["data"][0])`], { encoding: 'utf8' });
+    const py = spawnSync(
+      'python3',
+      [
+        '-c',
+        `import numpy as np; a=np.arange(1000000).reshape(1000,1000); print(a[${r}:${r + 1},${c}:${c + 1}].__array_interface__["data"][0]-a.__array_interface__["data"][0])`,
+      ],
+      { encoding: 'utf8' },
+    );
     const want = Number(py.stdout.trim());
     assert.equal(Number(await page.getAttribute('.readout', 'data-address')), want);
-    assert.deepEqual(await page.$$eval('g.mem.hot', (g) => g.map((x) => Number(x.getAttribute('data-address')))), [want]);
-    assert.match((await page.textContent(`section.card[data-id="${a.id}"] .big-note`)) ?? '', /NumPy prints: \[0 1 2 \.\.\. 999997 999998 999999\]/);
+    assert.deepEqual(
+      await page.$$eval('g.mem.hot', (g) => g.map((x) => Number(x.getAttribute('data-address')))),
+      [want],
+    );
+    assert.match(
+      (await page.textContent(`section.card[data-id="${a.id}"] .big-note`)) ?? '',
+      /NumPy prints: \[0 1 2 \.\.\. 999997 999998 999999\]/,
+    );
     // a canvas card lights the elements over a hovered memory cell: t = mid.T, cell 5 → t[5, 0]
-    const ti = trace.events.findIndex((e) => e.op === 'ndarray.T' || (e.kind === 'view' && e.output?.label === 't'));
+    const ti = trace.events.findIndex(
+      (e) => e.op === 'ndarray.T' || (e.kind === 'view' && e.output?.label === 't'),
+    );
     assert.ok(ti >= 0);
     const t = trace.events[ti]?.output as ArraySnapshot;
     await page.keyboard.press('Home');
     for (let k = 0; k < ti; k++) await page.keyboard.press('ArrowRight');
     await page.hover(`.strip-box[data-buffer="${t.bufferId}"] g.mem[data-cell="5"]`);
-    const tpy = spawnSync('python3', ['-c', 'import numpy as np; m=np.arange(10000).reshape(100,100); t=m.T; print([ (i,j) for i in range(100) for j in range(100) if (t[i:i+1,j:j+1].__array_interface__["data"][0]-m.__array_interface__["data"][0])//8 == 5])'], { encoding: 'utf8' });
+    const tpy = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import numpy as np; m=np.arange(10000).reshape(100,100); t=m.T; print([ (i,j) for i in range(100) for j in range(100) if (t[i:i+1,j:j+1].__array_interface__["data"][0]-m.__array_interface__["data"][0])//8 == 5])',
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(tpy.stdout.trim(), '[(5, 0)]');
-    assert.equal(await page.$$eval(`section.card[data-id="${t.id}"] svg.overlay rect.hot-cell`, (r) => r.length), 1);
+    assert.equal(
+      await page.$$eval(
+        `section.card[data-id="${t.id}"] svg.overlay rect.hot-cell`,
+        (r) => r.length,
+      ),
+      1,
+    );
     assert.match((await page.textContent('.readout')) ?? '', /t\[5,0\]/);
     await page.keyboard.press('Home');
     for (let k = 0; k < i; k++) await page.keyboard.press('ArrowRight');
     await page.click(`.strip-box[data-buffer="${a.bufferId}"] .page-mid`);
-    assert.equal(await page.$$eval(`.strip-box[data-buffer="${a.bufferId}"] g.mem`, (g) => g[0]?.getAttribute('data-cell')), '499968');
+    assert.equal(
+      await page.$$eval(`.strip-box[data-buffer="${a.bufferId}"] g.mem`, (g) =>
+        g[0]?.getAttribute('data-cell'),
+      ),
+      '499968',
+    );
     assert.deepEqual(await problems(page), { csp: [], errors: [] });
     await page.close();
   });
@@ -359,7 +483,9 @@ describe('webview in Chromium under a strict CSP', () => {
   it('broadcast stepper walks the five rules; the playground gives numpy’s verdict', async () => {
     const trace = traces.get(EXAMPLES.find((f) => f.includes('05-')) as string) as Trace;
     const page = await open(trace, 'bcast');
-    const i = trace.events.findIndex((e) => e.broadcast?.result !== null && e.broadcast?.operands.length === 2);
+    const i = trace.events.findIndex(
+      (e) => e.broadcast?.result !== null && e.broadcast?.operands.length === 2,
+    );
     await page.keyboard.press('Home');
     for (let k = 0; k < i; k++) await page.keyboard.press('ArrowRight');
     const states: string[] = [];
@@ -368,22 +494,44 @@ describe('webview in Chromium under a strict CSP', () => {
       if (s < 4) await page.click('.panel.broadcast .stage-next');
     }
     assert.deepEqual(states, ['0', '1', '2', '3', '4']);
-    assert.match((await page.textContent('.panel.broadcast .verdict')) ?? '', /^broadcasts to \(3, 4\) → #\d+ int64\(3, 4\)$/);
+    assert.match(
+      (await page.textContent('.panel.broadcast .verdict')) ?? '',
+      /^broadcasts to \(3, 4\) → #\d+ int64\(3, 4\)$/,
+    );
     // playground
     await page.click('#tab-play');
     await page.fill('#shape-0', '(8,1,6,1)');
     await page.fill('#shape-1', '(7,1,5)');
     for (let s = 0; s < 4; s++) await page.click('.play-stepper .stage-next');
-    const py = spawnSync('python3', ['-c', 'import numpy as np; print(np.broadcast_shapes((8,1,6,1),(7,1,5)))'], { encoding: 'utf8' });
-    assert.equal(await page.textContent('.play-stepper .verdict'), `broadcasts to ${py.stdout.trim()}`);
+    const py = spawnSync(
+      'python3',
+      ['-c', 'import numpy as np; print(np.broadcast_shapes((8,1,6,1),(7,1,5)))'],
+      { encoding: 'utf8' },
+    );
+    assert.equal(
+      await page.textContent('.play-stepper .verdict'),
+      `broadcasts to ${py.stdout.trim()}`,
+    );
     await page.fill('#shape-1', '(8,4,3)');
     await page.fill('#shape-0', '(2,1)');
-    for (let s = 0; s < 4; s++) if (!(await page.isDisabled('.play-stepper .stage-next'))) await page.click('.play-stepper .stage-next');
-    const err = spawnSync('python3', ['-c', 'import numpy as np\ntry: np.empty((2,1))+np.empty((8,4,3))\nexcept ValueError as e: print(e, end="")'], { encoding: 'utf8' });
+    for (let s = 0; s < 4; s++)
+      if (!(await page.isDisabled('.play-stepper .stage-next')))
+        await page.click('.play-stepper .stage-next');
+    const err = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import numpy as np\ntry: np.empty((2,1))+np.empty((8,4,3))\nexcept ValueError as e: print(e, end="")',
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(await page.textContent('.play-stepper .verdict'), `ValueError: ${err.stdout}`);
     assert.equal(await page.getAttribute('.play-stepper', 'data-stage'), '2');
     await page.fill('#shape-0', '(2,x)');
-    assert.match((await page.textContent('.play-stepper .verdict')) ?? '', /shape 1 is not a shape/);
+    assert.match(
+      (await page.textContent('.play-stepper .verdict')) ?? '',
+      /shape 1 is not a shape/,
+    );
     assert.deepEqual(await problems(page), { csp: [], errors: [] });
     await page.close();
   });
@@ -391,20 +539,44 @@ describe('webview in Chromium under a strict CSP', () => {
   it('trace strings holding markup and script are shown as text, nothing runs', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const arr: ArraySnapshot = {
-      id: 1, dtype: 'int64', shape: [2], strides: [8], offset: 0, bufferId: 1,
+      id: 1,
+      dtype: 'int64',
+      shape: [2],
+      strides: [8],
+      offset: 0,
+      bufferId: 1,
       flags: { c_contiguous: true, f_contiguous: true, owndata: true, writeable: true },
-      base: null, size: 2, label: evil, values: [1, evil],
+      base: null,
+      size: 2,
+      label: evil,
+      values: [1, evil],
     };
     const trace: Trace = {
-      schema: 'ndscope-trace', version: 1, file: `/x/${evil}.ts`,
+      schema: 'ndscope-trace',
+      version: 1,
+      file: `/x/${evil}.ts`,
       limits: { maxValues: 4096, previewItems: 64, budgetBytes: 1e6 },
       events: [
         {
-          step: 1, op: evil, kind: 'error', args: evil, inputs: [arr], output: arr, label: evil, why: evil,
+          step: 1,
+          op: evil,
+          kind: 'error',
+          args: evil,
+          inputs: [arr],
+          output: arr,
+          label: evil,
+          why: evil,
           buffers: [{ id: 1, nbytes: 16, itemsize: 8, dtype: 'int64' }],
           bufferContents: [{ bufferId: 1, length: 2, values: [evil, 2] }],
           error: { name: evil, message: evil },
-          broadcast: { operands: [{ shape: [2], padded: [2], stretched: [] }, { shape: [3], padded: [3], stretched: [] }], result: null, error: { name: evil, message: evil, dim: 0, sizes: [2, 3] } },
+          broadcast: {
+            operands: [
+              { shape: [2], padded: [2], stretched: [] },
+              { shape: [3], padded: [3], stretched: [] },
+            ],
+            result: null,
+            error: { name: evil, message: evil, dim: 0, sizes: [2, 3] },
+          },
           ms: 1,
         },
       ],
@@ -426,7 +598,11 @@ describe('webview in Chromium under a strict CSP', () => {
     assert.equal(r.imgs, 0);
     assert.equal(r.scripts, 2, 'only the page’s own data and bundle scripts');
     assert.ok(r.body.includes('window.__pwned=1'), 'shown as text');
-    const texts = await page.evaluate(() => [document.querySelector('.error-text')?.textContent, document.querySelector('.console-out')?.textContent, document.querySelector('.run-status')?.textContent]);
+    const texts = await page.evaluate(() => [
+      document.querySelector('.error-text')?.textContent,
+      document.querySelector('.console-out')?.textContent,
+      document.querySelector('.run-status')?.textContent,
+    ]);
     assert.deepEqual(texts, [`${evil}: ${evil}`, evil, `error: ${evil}`]);
     assert.deepEqual(await problems(page), { csp: [], errors: [] });
     await page.close();
@@ -444,7 +620,9 @@ describe('webview in Chromium under a strict CSP', () => {
       const w = window as unknown as { __csp: string[]; __errors: string[] };
       w.__csp = [];
       w.__errors = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -454,8 +632,13 @@ describe('webview in Chromium under a strict CSP', () => {
     assert.equal(await page.getAttribute('.ndscope', 'data-step'), String(trace.events.length - 1));
     await page.keyboard.press('ArrowLeft');
     assert.equal(await page.getAttribute('.ndscope', 'data-step'), String(trace.events.length - 2));
-    assert.deepEqual(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:')), []);
-    const st = await page.evaluate(() => (window as unknown as { ndscope: { state(): { step: number } } }).ndscope.state().step);
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:')),
+      [],
+    );
+    const st = await page.evaluate(
+      () => (window as unknown as { ndscope: { state(): { step: number } } }).ndscope.state().step,
+    );
     assert.equal(st, trace.events.length - 2);
     assert.deepEqual(await problems(page), { csp: [], errors: [] });
     await page.close();
@@ -479,8 +662,9 @@ describe('webview in Chromium under a strict CSP', () => {
     `);
     await page.goto(server.page('vscode', null));
     await page.waitForSelector('.ndscope header.top');
-    const sent = (): Promise<{ type: string; step?: number; version?: number; loc?: { line: number } }[]> =>
-      page.evaluate(() => (window as unknown as { __sent: { type: string }[] }).__sent);
+    const sent = (): Promise<
+      { type: string; step?: number; version?: number; loc?: { line: number } }[]
+    > => page.evaluate(() => (window as unknown as { __sent: { type: string }[] }).__sent);
     assert.deepEqual(await sent(), [{ type: 'webview/ready', version: 1 }]);
     await page.evaluate((t) => {
       window.postMessage({ type: 'host/hello', version: 1 }, '*');
@@ -489,7 +673,9 @@ describe('webview in Chromium under a strict CSP', () => {
     }, trace);
     await page.waitForSelector('section.card');
     await page.evaluate(() => window.postMessage({ type: 'step/select', step: 5 }, '*'));
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('.ndscope')?.dataset['step'] === '5');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('.ndscope')?.dataset['step'] === '5',
+    );
     const msgs = await sent();
     const last = msgs[msgs.length - 1];
     assert.equal(last?.type, 'step/selected');
@@ -510,40 +696,78 @@ describe('webview in Chromium under a strict CSP', () => {
     const ex05 = traces.get(EXAMPLES.find((f) => f.includes('05-')) as string) as Trace;
     const edges = traces.get(EDGES) as Trace;
     const big = traces.get(BIG) as Trace;
-    const go = (i: number) => async (p: Page): Promise<void> => {
-      await p.keyboard.press('Home');
-      for (let k = 0; k < i; k++) await p.keyboard.press('ArrowRight');
-    };
+    const go =
+      (i: number) =>
+      async (p: Page): Promise<void> => {
+        await p.keyboard.press('Home');
+        for (let k = 0; k < i; k++) await p.keyboard.press('ArrowRight');
+      };
     const idx = (t: Trace, f: (e: TraceEvent) => boolean): number => t.events.findIndex(f);
-    shots.push(['broadcast-stepper', ex05, async (p) => {
-      await go(idx(ex05, (e) => e.op === 'add' && e.broadcast?.result !== null && (e.inputs[1]?.shape.length ?? 0) === 2))(p);
-      await p.click('.panel.broadcast .stage-next');
-      await p.click('.panel.broadcast .stage-next');
-    }]);
-    shots.push(['broadcast-error', ex05, async (p) => {
-      await go(idx(ex05, (e) => e.kind === 'error'))(p);
-      await p.click('.panel.broadcast .stage-next');
-      await p.click('.panel.broadcast .stage-next');
-    }]);
-    shots.push(['negative-strides', edges, async (p) => {
-      await go(idx(edges, (e) => e.output?.label === 'mrev'))(p);
-      await p.hover('section.card.selected g.cell[data-idx="1,1"]');
-    }]);
-    shots.push(['zero-strides', edges, async (p) => {
-      await go(idx(edges, (e) => e.output?.label === 'z'))(p);
-      await p.hover('.strip-box g.mem[data-cell="1"]');
-    }]);
+    shots.push([
+      'broadcast-stepper',
+      ex05,
+      async (p) => {
+        await go(
+          idx(
+            ex05,
+            (e) =>
+              e.op === 'add' &&
+              e.broadcast?.result !== null &&
+              (e.inputs[1]?.shape.length ?? 0) === 2,
+          ),
+        )(p);
+        await p.click('.panel.broadcast .stage-next');
+        await p.click('.panel.broadcast .stage-next');
+      },
+    ]);
+    shots.push([
+      'broadcast-error',
+      ex05,
+      async (p) => {
+        await go(idx(ex05, (e) => e.kind === 'error'))(p);
+        await p.click('.panel.broadcast .stage-next');
+        await p.click('.panel.broadcast .stage-next');
+      },
+    ]);
+    shots.push([
+      'negative-strides',
+      edges,
+      async (p) => {
+        await go(idx(edges, (e) => e.output?.label === 'mrev'))(p);
+        await p.hover('section.card.selected g.cell[data-idx="1,1"]');
+      },
+    ]);
+    shots.push([
+      'zero-strides',
+      edges,
+      async (p) => {
+        await go(idx(edges, (e) => e.output?.label === 'z'))(p);
+        await p.hover('.strip-box g.mem[data-cell="1"]');
+      },
+    ]);
     shots.push(['five-d', edges, go(idx(edges, (e) => e.output?.label === 't5'))]);
     shots.push(['write-through-view', edges, go(idx(edges, (e) => e.kind === 'write'))]);
     shots.push(['large-canvas', big, go(idx(big, (e) => e.output?.label === 'big'))]);
-    shots.push(['playground', ex05, async (p) => {
-      await p.click('#tab-play');
-      for (let s = 0; s < 3; s++) await p.click('.play-stepper .stage-next');
-    }]);
+    shots.push([
+      'playground',
+      ex05,
+      async (p) => {
+        await p.click('#tab-play');
+        for (let s = 0; s < 3; s++) await p.click('.play-stepper .stage-next');
+      },
+    ]);
     for (const scheme of ['dark', 'light', 'high-contrast'] as const) {
       for (const [name, trace, act] of shots) {
-        if (scheme === 'high-contrast' && !['negative-strides', 'broadcast-error', 'large-canvas'].includes(name)) continue;
-        const page = await open(trace, `shot-${name}-${scheme}`, scheme === 'light' ? 'light' : 'dark');
+        if (
+          scheme === 'high-contrast' &&
+          !['negative-strides', 'broadcast-error', 'large-canvas'].includes(name)
+        )
+          continue;
+        const page = await open(
+          trace,
+          `shot-${name}-${scheme}`,
+          scheme === 'light' ? 'light' : 'dark',
+        );
         await page.setViewportSize({ width: 1280, height: 900 });
         if (scheme === 'high-contrast') {
           // what VS Code's high-contrast theme sets: a body class and --vscode-* variables
@@ -560,7 +784,8 @@ describe('webview in Chromium under a strict CSP', () => {
               '--vscode-errorForeground': '#f48771',
               '--vscode-editorWarning-foreground': '#ffd700',
             };
-            for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+            for (const [k, v] of Object.entries(vars))
+              document.documentElement.style.setProperty(k, v);
             (window as unknown as { ndscope: { render(): void } }).ndscope.render();
           });
         }

@@ -50,7 +50,16 @@ export class App {
     defs.setAttribute('aria-hidden', 'true');
     const d = document.createElementNS(svgNS, 'defs');
     const m = document.createElementNS(svgNS, 'marker');
-    for (const [k, v] of Object.entries({ id: 'nd-arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' })) m.setAttribute(k, v);
+    for (const [k, v] of Object.entries({
+      id: 'nd-arrow',
+      viewBox: '0 0 10 10',
+      refX: '9',
+      refY: '5',
+      markerWidth: '7',
+      markerHeight: '7',
+      orient: 'auto-start-reverse',
+    }))
+      m.setAttribute(k, v);
     const p = document.createElementNS(svgNS, 'path');
     p.setAttribute('d', 'M0,0 L10,5 L0,10 z');
     p.setAttribute('class', 'arrowhead');
@@ -62,8 +71,16 @@ export class App {
     const header = el('header', { class: 'top' });
     const title = el('h1', { class: 'file' });
     const tabs = el('nav', { class: 'tabs', role: 'tablist' });
-    const tStep = el('button', { role: 'tab', id: 'tab-step', 'aria-controls': 'view-step' }, 'Program');
-    const tPlay = el('button', { role: 'tab', id: 'tab-play', 'aria-controls': 'view-play' }, 'Broadcast playground');
+    const tStep = el(
+      'button',
+      { role: 'tab', id: 'tab-step', 'aria-controls': 'view-step' },
+      'Program',
+    );
+    const tPlay = el(
+      'button',
+      { role: 'tab', id: 'tab-play', 'aria-controls': 'view-play' },
+      'Broadcast playground',
+    );
     tStep.addEventListener('click', () => this.setTab('step'));
     tPlay.addEventListener('click', () => this.setTab('playground'));
     tabs.append(tStep, tPlay);
@@ -72,7 +89,11 @@ export class App {
 
     const timeline = el('section', { class: 'timeline', 'aria-label': 'timeline' });
     const btn = (cls: string, label: string, text: string, f: () => void): HTMLElement => {
-      const b = el('vscode-button' as 'button', { class: cls, 'aria-label': label, secondary: '' }, text);
+      const b = el(
+        'vscode-button' as 'button',
+        { class: cls, 'aria-label': label, secondary: '' },
+        text,
+      );
       b.addEventListener('click', f);
       return b;
     };
@@ -84,7 +105,14 @@ export class App {
       btn('next', 'next step (→)', '▶', () => this.go(this.ui.step + 1)),
       btn('last', 'last step (End)', '»', () => this.go((this.model?.length ?? 1) - 1)),
     );
-    const scrub = el('input', { type: 'range', min: '0', max: '0', value: '0', class: 'scrubber', 'aria-label': 'step' });
+    const scrub = el('input', {
+      type: 'range',
+      min: '0',
+      max: '0',
+      value: '0',
+      class: 'scrubber',
+      'aria-label': 'step',
+    });
     scrub.addEventListener('input', () => this.go(Number(scrub.value)));
     const stepLabel = el('span', { class: 'step-label', 'aria-live': 'polite' });
     controls.append(scrub, stepLabel);
@@ -94,7 +122,12 @@ export class App {
     costs.setAttribute('aria-label', 'time of each step');
     timeline.append(controls, costs as unknown as HTMLElement);
 
-    const main = el('main', { class: 'step-view', id: 'view-step', role: 'tabpanel', 'aria-labelledby': 'tab-step' });
+    const main = el('main', {
+      class: 'step-view',
+      id: 'view-step',
+      role: 'tabpanel',
+      'aria-labelledby': 'tab-step',
+    });
     const panel = (cls: string, h: string): HTMLElement => {
       const s = el('section', { class: `panel ${cls}`, 'aria-label': h });
       s.append(el('h2', {}, h));
@@ -121,10 +154,26 @@ export class App {
     const pre = el('pre', { class: 'console-out' });
     cons.append(pre);
 
-    const play = el('main', { class: 'playground', id: 'view-play', role: 'tabpanel', 'aria-labelledby': 'tab-play' });
-    play.append(el('h2', {}, 'Broadcast playground'), el('p', { class: 'hint' }, 'Type two or more shapes, e.g. (8,1,6,1) and (7,1,5), then step through NumPy’s rules.'));
+    const play = el('main', {
+      class: 'playground',
+      id: 'view-play',
+      role: 'tabpanel',
+      'aria-labelledby': 'tab-play',
+    });
+    play.append(
+      el('h2', {}, 'Broadcast playground'),
+      el(
+        'p',
+        { class: 'hint' },
+        'Type two or more shapes, e.g. (8,1,6,1) and (7,1,5), then step through NumPy’s rules.',
+      ),
+    );
     const inputs = el('div', { class: 'shape-inputs' });
-    const addBtn = el('vscode-button' as 'button', { class: 'add-shape', 'aria-label': 'add a shape', secondary: '' }, '+ shape');
+    const addBtn = el(
+      'vscode-button' as 'button',
+      { class: 'add-shape', 'aria-label': 'add a shape', secondary: '' },
+      '+ shape',
+    );
     addBtn.addEventListener('click', () => {
       this.ui.playground = [...this.ui.playground, '(1,)'];
       this.ui.playStage = 0;
@@ -134,7 +183,28 @@ export class App {
     play.append(inputs, addBtn, pbox);
 
     root.append(header, timeline, main, play);
-    Object.assign(this.els, { title, status, scrub, stepLabel, costs, why, readout, cards, strips, bbox, bcast, sh, pre, main, play, inputs, pbox, tStep, tPlay, timeline });
+    Object.assign(this.els, {
+      title,
+      status,
+      scrub,
+      stepLabel,
+      costs,
+      why,
+      readout,
+      cards,
+      strips,
+      bbox,
+      bcast,
+      sh,
+      pre,
+      main,
+      play,
+      inputs,
+      pbox,
+      tStep,
+      tPlay,
+      timeline,
+    });
 
     root.tabIndex = 0;
     window.addEventListener('keydown', (ev) => this.onKey(ev));
@@ -147,7 +217,9 @@ export class App {
     scrub.max = String(Math.max(0, n - 1));
     this.els['title']!.textContent = trace.file.split(/[\\/]/).pop() ?? trace.file;
     const end = trace.end;
-    this.els['status']!.textContent = end ? `${end.status}${end.message ? `: ${end.message}` : ''}` : '';
+    this.els['status']!.textContent = end
+      ? `${end.status}${end.message ? `: ${end.message}` : ''}`
+      : '';
     this.els['status']!.className = `run-status s-${end?.status ?? 'none'}`;
     this.ui.step = Math.max(0, Math.min(this.ui.step, n - 1));
     this.setTab(this.ui.tab, false);
@@ -204,7 +276,13 @@ export class App {
 
   private onKey(ev: KeyboardEvent): void {
     const t = ev.target as HTMLElement | null;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'VSCODE-TEXTFIELD' || t.tagName === 'TEXTAREA')) {
+    if (
+      t &&
+      (t.tagName === 'INPUT' ||
+        t.tagName === 'SELECT' ||
+        t.tagName === 'VSCODE-TEXTFIELD' ||
+        t.tagName === 'TEXTAREA')
+    ) {
       if (!(t.tagName === 'INPUT' && (t as HTMLInputElement).type === 'range')) return;
     }
     if (this.ui.tab !== 'step') return;
@@ -230,14 +308,26 @@ export class App {
     this.view = sv;
     const scrub = this.els['scrub'] as HTMLInputElement;
     scrub.value = String(this.ui.step);
-    this.els['stepLabel']!.textContent = sv ? `step ${this.ui.step + 1} / ${model.length}` : 'no steps recorded';
-    renderCostBars(this.els['costs'] as unknown as SVGSVGElement, model, this.ui.step, (i) => this.go(i));
+    this.els['stepLabel']!.textContent = sv
+      ? `step ${this.ui.step + 1} / ${model.length}`
+      : 'no steps recorded';
+    renderCostBars(this.els['costs'] as unknown as SVGSVGElement, model, this.ui.step, (i) =>
+      this.go(i),
+    );
     if (!sv) {
       clear(this.els['why']!);
-      this.els['why']!.append(el('h2', {}, 'Step'), el('p', { class: 'none' }, 'The program recorded no array operations.'));
+      this.els['why']!.append(
+        el('h2', {}, 'Step'),
+        el('p', { class: 'none' }, 'The program recorded no array operations.'),
+      );
       return;
     }
-    const t = d3.transition('step').duration(180) as unknown as d3.Transition<d3.BaseType, unknown, null, undefined>;
+    const t = d3.transition('step').duration(180) as unknown as d3.Transition<
+      d3.BaseType,
+      unknown,
+      null,
+      undefined
+    >;
     this.renderWhy(sv);
     this.renderArrays(sv, t);
     this.renderMemory(sv, t);
@@ -262,17 +352,34 @@ export class App {
     );
     box.append(line);
     if (e.why) box.append(el('p', { class: 'why-text' }, e.why));
-    if (e.error) box.append(el('p', { class: 'error-text', role: 'alert' }, `${e.error.name}: ${e.error.message}`));
-    if (e.result !== undefined) box.append(el('p', { class: 'result-text' }, `= ${Array.isArray(e.result) ? `(${e.result.join(', ')})` : String(e.result)}`));
+    if (e.error)
+      box.append(
+        el('p', { class: 'error-text', role: 'alert' }, `${e.error.name}: ${e.error.message}`),
+      );
+    if (e.result !== undefined)
+      box.append(
+        el(
+          'p',
+          { class: 'result-text' },
+          `= ${Array.isArray(e.result) ? `(${e.result.join(', ')})` : String(e.result)}`,
+        ),
+      );
     if (e.write) {
       const w = e.write;
       box.append(
-        el('p', { class: 'write-text' }, `wrote ${w.changedElements} element(s) of buffer ${w.bufferId} through #${w.target}${w.affected.length ? `; also seen by ${w.affected.map((x) => `#${x}`).join(', ')}` : ''}`),
+        el(
+          'p',
+          { class: 'write-text' },
+          `wrote ${w.changedElements} element(s) of buffer ${w.bufferId} through #${w.target}${w.affected.length ? `; also seen by ${w.affected.map((x) => `#${x}`).join(', ')}` : ''}`,
+        ),
       );
     }
   }
 
-  private renderArrays(sv: StepView, t: d3.Transition<d3.BaseType, unknown, null, undefined>): void {
+  private renderArrays(
+    sv: StepView,
+    t: d3.Transition<d3.BaseType, unknown, null, undefined>,
+  ): void {
     const cards = this.els['cards']!;
     const list = [...sv.arrays].sort((x, y) => x.a.id - y.a.id);
     const main = sv.event.output ?? sv.event.outputs?.[0] ?? sv.event.inputs[0];
@@ -311,10 +418,14 @@ export class App {
           transition: t,
         });
       });
-    this.els['readout']!.textContent = 'Hover an element to see its address, or a memory cell to see who reads it.';
+    this.els['readout']!.textContent =
+      'Hover an element to see its address, or a memory cell to see who reads it.';
   }
 
-  private renderMemory(sv: StepView, t: d3.Transition<d3.BaseType, unknown, null, undefined>): void {
+  private renderMemory(
+    sv: StepView,
+    t: d3.Transition<d3.BaseType, unknown, null, undefined>,
+  ): void {
     const model = this.model;
     if (!model) return;
     const box = this.els['strips']!;
@@ -364,7 +475,9 @@ export class App {
     renderStepper(box, {
       info,
       stage: this.ui.stage,
-      names: info.operands.map((o, i) => names[i] ?? (o.shape.length === 0 ? 'scalar' : `operand ${i}`)),
+      names: info.operands.map(
+        (o, i) => names[i] ?? (o.shape.length === 0 ? 'scalar' : `operand ${i}`),
+      ),
       onStage: (s) => {
         this.ui.stage = s;
         this.save();
@@ -404,7 +517,15 @@ export class App {
       let hit = strip?.querySelector(`g.mem[data-cell="${cell}"]`);
       if (strip && !hit) {
         this.memStarts.set(a.bufferId, pageFor(cell));
-        this.renderMemory(sv, d3.transition().duration(0) as unknown as d3.Transition<d3.BaseType, unknown, null, undefined>);
+        this.renderMemory(
+          sv,
+          d3.transition().duration(0) as unknown as d3.Transition<
+            d3.BaseType,
+            unknown,
+            null,
+            undefined
+          >,
+        );
         hit = strip.querySelector(`g.mem[data-cell="${cell}"]`);
       }
       hit?.classList.add('hot');
@@ -412,7 +533,11 @@ export class App {
     } else if (h.cell) {
       const buf = this.model.buffer(h.cell.bufferId);
       const itemsize = buf?.itemsize ?? 8;
-      root.querySelector(`.strip-box[data-buffer="${h.cell.bufferId}"] g.mem[data-cell="${h.cell.cell}"]`)?.classList.add('hot');
+      root
+        .querySelector(
+          `.strip-box[data-buffer="${h.cell.bufferId}"] g.mem[data-cell="${h.cell.cell}"]`,
+        )
+        ?.classList.add('hot');
       const who = this.lightCell(sv, h.cell.bufferId, h.cell.cell, itemsize);
       readout.textContent = `byte ${h.cell.cell * itemsize} (cell ${h.cell.cell} of buffer ${h.cell.bufferId}) is ${who.length ? `seen by ${who.join(', ')}` : 'not addressed by any array of this step'}`;
       readout.dataset['address'] = String(h.cell.cell * itemsize);
@@ -426,7 +551,8 @@ export class App {
       if (a.bufferId !== bufferId) continue;
       const card = this.o.root.querySelector(`section.card[data-id="${a.id}"]`);
       if (card?.querySelector('canvas')) {
-        for (const k of lightCanvas(card, cell, itemsize)) who.push(`${a.label ?? `#${a.id}`}[${k}]`);
+        for (const k of lightCanvas(card, cell, itemsize))
+          who.push(`${a.label ?? `#${a.id}`}[${k}]`);
         continue;
       }
       card?.querySelectorAll<SVGGElement>('g.cell').forEach((g) => {
@@ -447,7 +573,13 @@ export class App {
       const wrap = el('div', { class: 'shape-input' });
       const id = `shape-${i}`;
       const label = el('label', { for: id }, `shape ${i + 1}`);
-      const f = el('input', { id, type: 'text', class: 'shape-text', 'aria-label': `shape ${i + 1}`, spellcheck: 'false' });
+      const f = el('input', {
+        id,
+        type: 'text',
+        class: 'shape-text',
+        'aria-label': `shape ${i + 1}`,
+        spellcheck: 'false',
+      });
       f.value = text;
       f.addEventListener('input', () => {
         this.ui.playground[i] = f.value;
@@ -478,7 +610,13 @@ export class App {
     const bad = shapes.findIndex((s) => s === null);
     if (bad >= 0) {
       clear(box);
-      box.append(el('p', { class: 'verdict error', role: 'status' }, `shape ${bad + 1} is not a shape: write it like (8,1,6,1)`));
+      box.append(
+        el(
+          'p',
+          { class: 'verdict error', role: 'status' },
+          `shape ${bad + 1} is not a shape: write it like (8,1,6,1)`,
+        ),
+      );
       return;
     }
     if (box.querySelector('p.verdict') && !box.querySelector('.stepper-nav')) clear(box);

@@ -31,7 +31,10 @@ export interface Transport {
 
 function vscodeTransport(api: VsCodeApi): Transport {
   return {
-    store: { get: () => api.getState() as Partial<UiState> | undefined, set: (s) => api.setState(s) },
+    store: {
+      get: () => api.getState() as Partial<UiState> | undefined,
+      set: (s) => api.setState(s),
+    },
     post: (m) => api.postMessage(m),
     start(app) {
       window.addEventListener('message', (ev: MessageEvent<unknown>) => {
@@ -39,7 +42,11 @@ function vscodeTransport(api: VsCodeApi): Transport {
         if (!isHostToWebview(m)) return;
         switch (m.type) {
           case 'host/hello':
-            if (m.version !== PROTOCOL_VERSION) this.post({ type: 'webview/error', message: `protocol ${m.version} ≠ ${PROTOCOL_VERSION}` });
+            if (m.version !== PROTOCOL_VERSION)
+              this.post({
+                type: 'webview/error',
+                message: `protocol ${m.version} ≠ ${PROTOCOL_VERSION}`,
+              });
             break;
           case 'trace/load':
             app.load(m.trace);
@@ -81,16 +88,25 @@ function standaloneTransport(): Transport {
 }
 
 export function boot(root: HTMLElement): App {
-  const transport = typeof acquireVsCodeApi === 'function' ? vscodeTransport(acquireVsCodeApi()) : standaloneTransport();
+  const transport =
+    typeof acquireVsCodeApi === 'function'
+      ? vscodeTransport(acquireVsCodeApi())
+      : standaloneTransport();
   const app = new App({
     root,
     store: transport.store,
-    onStep: (step, v) => transport.post(v.event.loc ? { type: 'step/selected', step, loc: v.event.loc } : { type: 'step/selected', step }),
+    onStep: (step, v) =>
+      transport.post(
+        v.event.loc
+          ? { type: 'step/selected', step, loc: v.event.loc }
+          : { type: 'step/selected', step },
+      ),
   });
   transport.start(app);
   (window as unknown as { ndscope?: App }).ndscope = app;
   return app;
 }
 
-const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+const root =
+  document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
 boot(root);

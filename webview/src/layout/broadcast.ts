@@ -45,7 +45,11 @@ export function lastStage(info: BroadcastInfo): number {
   return info.result === null ? 2 : STAGES.length - 1;
 }
 
-export function stepperView(info: BroadcastInfo, stage: number, names?: readonly string[]): StepperView {
+export function stepperView(
+  info: BroadcastInfo,
+  stage: number,
+  names?: readonly string[],
+): StepperView {
   const nd = Math.max(0, ...info.operands.map((o) => o.padded.length), info.result?.length ?? 0);
   const last = lastStage(info);
   const s = Math.max(0, Math.min(stage, last));
@@ -97,7 +101,8 @@ export function stepperView(info: BroadcastInfo, stage: number, names?: readonly
     ncols: nd,
     ok,
     conflictCol: conflict,
-    message: !ok && s >= 2 ? `${info.error?.name ?? 'ValueError'}: ${info.error?.message ?? ''}` : null,
+    message:
+      !ok && s >= 2 ? `${info.error?.name ?? 'ValueError'}: ${info.error?.message ?? ''}` : null,
   };
 }
 

@@ -49,7 +49,11 @@ export interface GridGeometry {
   wrap: number;
 }
 
-export function addressOf(idx: readonly number[], strides: readonly number[], offset: number): number {
+export function addressOf(
+  idx: readonly number[],
+  strides: readonly number[],
+  offset: number,
+): number {
   let a = offset;
   for (let d = 0; d < idx.length; d++) a += (idx[d] as number) * (strides[d] as number);
   return a;
@@ -79,8 +83,10 @@ export function gridGeometry(spec: GridSpec): GridGeometry {
   let colAxis = -1;
   if (nd === 1) colAxis = 0;
   else if (nd >= 2) {
-    colAxis = spec.colAxis !== undefined && spec.colAxis >= 0 && spec.colAxis < nd ? spec.colAxis : nd - 1;
-    rowAxis = spec.rowAxis !== undefined && spec.rowAxis >= 0 && spec.rowAxis < nd ? spec.rowAxis : nd - 2;
+    colAxis =
+      spec.colAxis !== undefined && spec.colAxis >= 0 && spec.colAxis < nd ? spec.colAxis : nd - 1;
+    rowAxis =
+      spec.rowAxis !== undefined && spec.rowAxis >= 0 && spec.rowAxis < nd ? spec.rowAxis : nd - 2;
     if (rowAxis === colAxis) rowAxis = colAxis === nd - 1 ? nd - 2 : nd - 1;
   }
   const fixed = spec.shape.map((n, d) => {
@@ -90,7 +96,8 @@ export function gridGeometry(spec: GridSpec): GridGeometry {
   let rows = rowAxis >= 0 ? (spec.shape[rowAxis] as number) : 1;
   let cols = colAxis >= 0 ? (spec.shape[colAxis] as number) : 1;
   const n1 = cols;
-  const wrap = nd === 1 && spec.wrap !== undefined && spec.wrap > 0 && cols > spec.wrap ? spec.wrap : 0;
+  const wrap =
+    nd === 1 && spec.wrap !== undefined && spec.wrap > 0 && cols > spec.wrap ? spec.wrap : 0;
   if (wrap) {
     rows = Math.ceil(cols / wrap);
     cols = wrap;
@@ -149,7 +156,11 @@ export function gridCells(spec: GridSpec, g: GridGeometry = gridGeometry(spec)):
 }
 
 /** `offset + i·s0 + j·s1 = address` with the numbers filled in (NumPy's byte units). */
-export function addressFormula(idx: readonly number[], strides: readonly number[], offset: number): string {
+export function addressFormula(
+  idx: readonly number[],
+  strides: readonly number[],
+  offset: number,
+): string {
   const terms = idx.map((i, d) => `${i}·${strides[d]}`);
   const addr = addressOf(idx, strides, offset);
   return `${[String(offset), ...terms].join(' + ')} = ${addr}`;

@@ -45,10 +45,24 @@ export function stripGeometry(spec: StripSpec): StripGeometry {
   const cells: StripCell[] = [];
   for (let i = start; i < end; i++) {
     const k = i - start;
-    cells.push({ i, address: i * spec.itemsize, x: (k % perRow) * cell, y: Math.floor(k / perRow) * cell });
+    cells.push({
+      i,
+      address: i * spec.itemsize,
+      x: (k % perRow) * cell,
+      y: Math.floor(k / perRow) * cell,
+    });
   }
   const rows = Math.ceil((end - start) / perRow);
-  return { cells, total, start, end, perRow, cell, width: Math.min(end - start, perRow) * cell, height: rows * cell };
+  return {
+    cells,
+    total,
+    start,
+    end,
+    perRow,
+    cell,
+    width: Math.min(end - start, perRow) * cell,
+    height: rows * cell,
+  };
 }
 
 /** The window start that shows cell `i` (pages of `window` cells). */
@@ -92,7 +106,8 @@ export function cellOwners(
 export function footprint(a: ArrayLayoutLike, itemsize: number, maxElements = 20000): Set<number> {
   const s = new Set<number>();
   const n = Math.min(a.size, maxElements);
-  for (let f = 0; f < n; f++) s.add(Math.floor(addressOf(unflatten(f, a.shape), a.strides, a.offset) / itemsize));
+  for (let f = 0; f < n; f++)
+    s.add(Math.floor(addressOf(unflatten(f, a.shape), a.strides, a.offset) / itemsize));
   return s;
 }
 

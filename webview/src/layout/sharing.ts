@@ -46,7 +46,8 @@ export interface SharingGeometry {
   height: number;
 }
 
-const tuple = (s: readonly number[]): string => (s.length === 1 ? `(${s[0]},)` : `(${s.join(', ')})`);
+const tuple = (s: readonly number[]): string =>
+  s.length === 1 ? `(${s[0]},)` : `(${s.join(', ')})`;
 
 /** Byte counts short enough for a node: 96 B, 9.6 kB, 8.0 MB (decimal units). */
 export function bytes(n: number): string {
@@ -86,11 +87,29 @@ export function sharingLayout(
   for (const n of nodes) {
     const b = bufById.get(n.bufferId);
     if (b) {
-      edges.push({ key: `m${n.id}`, kind: 'memory', from: n.id, to: b.id, x1: n.x + nodeW, y1: n.y + 11, x2: b.x, y2: b.y + 11 });
+      edges.push({
+        key: `m${n.id}`,
+        kind: 'memory',
+        from: n.id,
+        to: b.id,
+        x1: n.x + nodeW,
+        y1: n.y + 11,
+        x2: b.x,
+        y2: b.y + 11,
+      });
     }
     const base = n.base !== null ? byId.get(n.base) : undefined;
     if (base) {
-      edges.push({ key: `v${n.id}`, kind: 'base', from: n.id, to: base.id, x1: n.x + 2, y1: n.y + 11, x2: base.x + 2, y2: base.y + 11 });
+      edges.push({
+        key: `v${n.id}`,
+        kind: 'base',
+        from: n.id,
+        to: base.id,
+        x1: n.x + 2,
+        y1: n.y + 11,
+        x2: base.x + 2,
+        y2: base.y + 11,
+      });
     }
   }
   const height = Math.max(40, 16 + Math.max(nodes.length, 1) * rowH);

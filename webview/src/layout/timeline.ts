@@ -22,7 +22,12 @@ export interface Bar {
   ms: number;
 }
 
-export function costBars(steps: readonly StepCost[], width: number, height: number, maxBars = Math.max(1, Math.floor(width / 3))): Bar[] {
+export function costBars(
+  steps: readonly StepCost[],
+  width: number,
+  height: number,
+  maxBars = Math.max(1, Math.floor(width / 3)),
+): Bar[] {
   const n = steps.length;
   if (n === 0) return [];
   const per = Math.max(1, Math.ceil(n / maxBars));

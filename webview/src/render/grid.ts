@@ -5,7 +5,15 @@
  */
 import * as d3 from 'd3';
 import type { ArraySnapshot } from '../../../src/trace/schema';
-import { addressOf, cellIndex, flatIndex, gridCells, gridGeometry, type GridCell, type GridGeometry } from '../layout/grid';
+import {
+  addressOf,
+  cellIndex,
+  flatIndex,
+  gridCells,
+  gridGeometry,
+  type GridCell,
+  type GridGeometry,
+} from '../layout/grid';
 import { fmtValue, numeric, tuple, valueAt, type Role } from '../state/model';
 import { clear, cssVar, el } from './dom';
 
@@ -41,7 +49,11 @@ export interface GridOptions {
 const CELL = 34;
 
 function badge(text: string, on: boolean, title: string): HTMLElement {
-  const b = el('span', { class: `badge ${on ? 'on' : 'off'}`, title: `${title}: ${on ? 'yes' : 'no'}` }, text);
+  const b = el(
+    'span',
+    { class: `badge ${on ? 'on' : 'off'}`, title: `${title}: ${on ? 'yes' : 'no'}` },
+    text,
+  );
   return b;
 }
 
@@ -51,7 +63,10 @@ export function renderArrayCard(card: HTMLElement, o: GridOptions): void {
   card.dataset['id'] = String(a.id);
   card.classList.toggle('lit', o.lit);
   card.classList.toggle('selected', o.selected);
-  card.setAttribute('aria-label', `array ${a.label ?? ''} #${a.id} ${a.dtype} shape ${tuple(a.shape)}`);
+  card.setAttribute(
+    'aria-label',
+    `array ${a.label ?? ''} #${a.id} ${a.dtype} shape ${tuple(a.shape)}`,
+  );
   let head = card.querySelector<HTMLElement>(':scope > .card-head');
   if (!head) {
     head = el('div', { class: 'card-head' });
@@ -67,7 +82,17 @@ export function renderArrayCard(card: HTMLElement, o: GridOptions): void {
           ? 'new buffer'
           : 'owns its buffer';
   // rebuild the header only when it changes (a rebuilt header re-lays out the whole page)
-  const sig = JSON.stringify([a.label, a.id, a.dtype, a.shape, a.strides, a.offset, a.flags, rel, o.role]);
+  const sig = JSON.stringify([
+    a.label,
+    a.id,
+    a.dtype,
+    a.shape,
+    a.strides,
+    a.offset,
+    a.flags,
+    rel,
+    o.role,
+  ]);
   if (head.dataset['sig'] !== sig) {
     head.dataset['sig'] = sig;
     fillHead(head, a, rel, o.role);
@@ -80,7 +105,13 @@ function fillHead(head: HTMLElement, a: ArraySnapshot, rel: string, role: string
   const name = el('span', { class: 'name' }, a.label ? `${a.label}` : `#${a.id}`);
   head.append(name);
   if (a.label) head.append(el('span', { class: 'id' }, `#${a.id}`));
-  head.append(el('span', { class: 'meta' }, `${a.dtype} · shape ${tuple(a.shape)} · strides ${tuple(a.strides)} · offset ${a.offset}`));
+  head.append(
+    el(
+      'span',
+      { class: 'meta' },
+      `${a.dtype} · shape ${tuple(a.shape)} · strides ${tuple(a.strides)} · offset ${a.offset}`,
+    ),
+  );
   const badges = el('span', { class: 'badges' });
   badges.append(
     badge('C', a.flags.c_contiguous, 'C-contiguous'),
@@ -110,12 +141,25 @@ function renderBody(card: HTMLElement, o: GridOptions): void {
     body = el('div', { class: 'grid-body' });
     card.append(body);
   }
-  const spec = { shape: a.shape, strides: a.strides, offset: a.offset, cell: CELL, wrap: 24, ...(o.axes ?? {}) };
+  const spec = {
+    shape: a.shape,
+    strides: a.strides,
+    offset: a.offset,
+    cell: CELL,
+    wrap: 24,
+    ...(o.axes ?? {}),
+  };
   const g = gridGeometry(spec);
   card.dataset['cells'] = String(g.count);
   if (g.count === 0) {
     clear(body);
-    body.append(el('div', { class: 'empty' }, `empty array: shape ${tuple(a.shape)}, size 0 — no cells, no bytes addressed`));
+    body.append(
+      el(
+        'div',
+        { class: 'empty' },
+        `empty array: shape ${tuple(a.shape)}, size 0 — no cells, no bytes addressed`,
+      ),
+    );
     return;
   }
   if (g.count <= SVG_MAX) {
@@ -130,9 +174,20 @@ function renderBody(card: HTMLElement, o: GridOptions): void {
 
 function renderAxisSelectors(box: HTMLElement, o: GridOptions): void {
   const { a } = o;
-  const g = gridGeometry({ shape: a.shape, strides: a.strides, offset: a.offset, ...(o.axes ?? {}) });
+  const g = gridGeometry({
+    shape: a.shape,
+    strides: a.strides,
+    offset: a.offset,
+    ...(o.axes ?? {}),
+  });
   clear(box);
-  const mk = (label: string, value: number, choices: number[], names: (n: number) => string, on: (v: number) => void): void => {
+  const mk = (
+    label: string,
+    value: number,
+    choices: number[],
+    names: (n: number) => string,
+    on: (v: number) => void,
+  ): void => {
     const id = `ax-${a.id}-${label.replace(/\W/g, '')}`;
     const l = el('label', { for: id }, label);
     const s = el('select', { id, 'aria-label': `${label} of array #${a.id}` });
@@ -146,34 +201,97 @@ function renderAxisSelectors(box: HTMLElement, o: GridOptions): void {
   };
   const axes = a.shape.map((_, d) => d);
   const cur = { rowAxis: g.rowAxis, colAxis: g.colAxis, fixed: g.fixed };
-  mk('rows', g.rowAxis, axes, (d) => `axis ${d} (${a.shape[d]})`, (v) => o.onAxes({ ...cur, rowAxis: v }));
-  mk('cols', g.colAxis, axes, (d) => `axis ${d} (${a.shape[d]})`, (v) => o.onAxes({ ...cur, colAxis: v }));
+  mk(
+    'rows',
+    g.rowAxis,
+    axes,
+    (d) => `axis ${d} (${a.shape[d]})`,
+    (v) => o.onAxes({ ...cur, rowAxis: v }),
+  );
+  mk(
+    'cols',
+    g.colAxis,
+    axes,
+    (d) => `axis ${d} (${a.shape[d]})`,
+    (v) => o.onAxes({ ...cur, colAxis: v }),
+  );
   a.shape.forEach((n, d) => {
     if (d === g.rowAxis || d === g.colAxis) return;
-    mk(`axis ${d} index`, g.fixed[d] ?? 0, Array.from({ length: Math.min(n, 256) }, (_, i) => i), String, (v) => {
-      const fixed = [...cur.fixed];
-      fixed[d] = v;
-      o.onAxes({ ...cur, fixed });
-    });
+    mk(
+      `axis ${d} index`,
+      g.fixed[d] ?? 0,
+      Array.from({ length: Math.min(n, 256) }, (_, i) => i),
+      String,
+      (v) => {
+        const fixed = [...cur.fixed];
+        fixed[d] = v;
+        o.onAxes({ ...cur, fixed });
+      },
+    );
   });
-  box.append(el('span', { class: 'slabs' }, `slab ${g.fixed.filter((_, d) => d !== g.rowAxis && d !== g.colAxis).join(',')} of ${g.slabs} slabs`));
+  box.append(
+    el(
+      'span',
+      { class: 'slabs' },
+      `slab ${g.fixed.filter((_, d) => d !== g.rowAxis && d !== g.colAxis).join(',')} of ${g.slabs} slabs`,
+    ),
+  );
 }
 
 /** Stride arrows: one per drawn axis, pointing the way addresses grow, labelled in bytes. */
-function strideArrows(svg: d3.Selection<SVGSVGElement, unknown, null, undefined>, o: GridOptions, g: GridGeometry, x0: number, y0: number): void {
+function strideArrows(
+  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
+  o: GridOptions,
+  g: GridGeometry,
+  x0: number,
+  y0: number,
+): void {
   const { a } = o;
-  const data: { key: string; axis: number; x1: number; y1: number; x2: number; y2: number; label: string; stride: number; tx: number; ty: number }[] = [];
+  const data: {
+    key: string;
+    axis: number;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    label: string;
+    stride: number;
+    tx: number;
+    ty: number;
+  }[] = [];
   if (g.colAxis >= 0) {
     const s = a.strides[g.colAxis] as number;
     const len = Math.min(g.width, 3 * CELL);
     const [x1, x2] = s < 0 ? [x0 + len, x0] : [x0, x0 + len];
-    data.push({ key: 'col', axis: g.colAxis, x1, y1: y0 - 12, x2, y2: y0 - 12, stride: s, tx: x0 + len + 6, ty: y0 - 8, label: `axis ${g.colAxis}: ${s === 0 ? '0 B (repeats)' : `${s > 0 ? '+' : '−'}${Math.abs(s)} B`}` });
+    data.push({
+      key: 'col',
+      axis: g.colAxis,
+      x1,
+      y1: y0 - 12,
+      x2,
+      y2: y0 - 12,
+      stride: s,
+      tx: x0 + len + 6,
+      ty: y0 - 8,
+      label: `axis ${g.colAxis}: ${s === 0 ? '0 B (repeats)' : `${s > 0 ? '+' : '−'}${Math.abs(s)} B`}`,
+    });
   }
   if (g.rowAxis >= 0) {
     const s = a.strides[g.rowAxis] as number;
     const len = Math.min(g.height, 3 * CELL);
     const [y1, y2] = s < 0 ? [y0 + len, y0] : [y0, y0 + len];
-    data.push({ key: 'row', axis: g.rowAxis, x1: x0 - 12, y1, x2: x0 - 12, y2, stride: s, tx: x0 - 14, ty: y0 + g.height + 30, label: `axis ${g.rowAxis}: ${s === 0 ? '0 B (repeats)' : `${s > 0 ? '+' : '−'}${Math.abs(s)} B`}` });
+    data.push({
+      key: 'row',
+      axis: g.rowAxis,
+      x1: x0 - 12,
+      y1,
+      x2: x0 - 12,
+      y2,
+      stride: s,
+      tx: x0 - 14,
+      ty: y0 + g.height + 30,
+      label: `axis ${g.rowAxis}: ${s === 0 ? '0 B (repeats)' : `${s > 0 ? '+' : '−'}${Math.abs(s)} B`}`,
+    });
   }
   const arrows = svg
     .selectAll<SVGGElement, (typeof data)[number]>('g.stride')
@@ -203,7 +321,12 @@ function strideArrows(svg: d3.Selection<SVGSVGElement, unknown, null, undefined>
     .text((d) => d.label);
 }
 
-function renderSvgGrid(body: HTMLElement, o: GridOptions, spec: Parameters<typeof gridCells>[0], g: GridGeometry): void {
+function renderSvgGrid(
+  body: HTMLElement,
+  o: GridOptions,
+  spec: Parameters<typeof gridCells>[0],
+  g: GridGeometry,
+): void {
   const { a } = o;
   const padL = g.rowAxis >= 0 || g.wrap ? 30 : 6;
   const padT = 30;
@@ -216,7 +339,12 @@ function renderSvgGrid(body: HTMLElement, o: GridOptions, spec: Parameters<typeo
     svgEl.setAttribute('class', 'grid');
     body.append(svgEl);
   }
-  const svg = d3.select(svgEl).attr('width', w).attr('height', h).attr('role', 'img').attr('aria-label', `grid of ${g.count} cells`);
+  const svg = d3
+    .select(svgEl)
+    .attr('width', w)
+    .attr('height', h)
+    .attr('role', 'img')
+    .attr('aria-label', `grid of ${g.count} cells`);
   // ghost slabs behind a ≥3-D slab
   svg
     .selectAll('rect.slab')
@@ -243,15 +371,21 @@ function renderSvgGrid(body: HTMLElement, o: GridOptions, spec: Parameters<typeo
       const l = enter.append('g').attr('class', 'cells').style('opacity', 0);
       l.transition(o.transition).style('opacity', 1);
       l.on('mouseover', (ev: MouseEvent) => {
-        const node = (ev.target as Element).closest('g.cell') as (SVGGElement & { __data__?: GridCell }) | null;
-        const host = (ev.currentTarget as SVGGElement & { ndHover?: (c: GridCell) => void });
+        const node = (ev.target as Element).closest('g.cell') as
+          (SVGGElement & { __data__?: GridCell }) | null;
+        const host = ev.currentTarget as SVGGElement & { ndHover?: (c: GridCell) => void };
         if (node?.__data__) host.ndHover?.(node.__data__);
       });
-      l.on('mouseleave', (ev: MouseEvent) => (ev.currentTarget as SVGGElement & { ndLeave?: () => void }).ndLeave?.());
+      l.on('mouseleave', (ev: MouseEvent) =>
+        (ev.currentTarget as SVGGElement & { ndLeave?: () => void }).ndLeave?.(),
+      );
       return l;
     })
     .attr('transform', `translate(${padL},${oy})`);
-  const layerNode = layer.node() as SVGGElement & { ndHover?: (c: GridCell) => void; ndLeave?: () => void };
+  const layerNode = layer.node() as SVGGElement & {
+    ndHover?: (c: GridCell) => void;
+    ndLeave?: () => void;
+  };
   layerNode.ndHover = (c) => o.onHover({ element: { id: a.id, idx: c.idx } });
   layerNode.ndLeave = () => o.onHover(null);
   const joined = layer
@@ -264,8 +398,13 @@ function renderSvgGrid(body: HTMLElement, o: GridOptions, spec: Parameters<typeo
         .attr('transform', (c) => `translate(${c.x},${c.y})`)
         .attr('data-idx', (c) => c.key)
         .attr('data-address', (c) => c.address);
-      gg.append('rect').attr('width', CELL - 2).attr('height', CELL - 2).attr('rx', 3);
-      gg.append('text').attr('x', (CELL - 2) / 2).attr('y', CELL / 2 + 2);
+      gg.append('rect')
+        .attr('width', CELL - 2)
+        .attr('height', CELL - 2)
+        .attr('rx', 3);
+      gg.append('text')
+        .attr('x', (CELL - 2) / 2)
+        .attr('y', CELL / 2 + 2);
       return gg;
     });
   // touch only the cells whose text changes (the style/layout cost is per touched node)
@@ -284,8 +423,20 @@ function renderSvgGrid(body: HTMLElement, o: GridOptions, spec: Parameters<typeo
   });
   // axis tick labels (indices)
   const ticks: { key: string; x: number; y: number; text: string }[] = [];
-  for (let c = 0; c < g.cols && g.cols <= 64; c++) ticks.push({ key: `c${c}`, x: padL + c * CELL + (CELL - 2) / 2, y: oy + g.height + 12, text: String(c) });
-  for (let r = 0; r < g.rows && (g.rowAxis >= 0 || g.wrap > 0) && g.rows <= 64; r++) ticks.push({ key: `r${r}`, x: padL - 4, y: oy + r * CELL + CELL / 2 + 3, text: String(g.wrap ? r * g.wrap : r) });
+  for (let c = 0; c < g.cols && g.cols <= 64; c++)
+    ticks.push({
+      key: `c${c}`,
+      x: padL + c * CELL + (CELL - 2) / 2,
+      y: oy + g.height + 12,
+      text: String(c),
+    });
+  for (let r = 0; r < g.rows && (g.rowAxis >= 0 || g.wrap > 0) && g.rows <= 64; r++)
+    ticks.push({
+      key: `r${r}`,
+      x: padL - 4,
+      y: oy + r * CELL + CELL / 2 + 3,
+      text: String(g.wrap ? r * g.wrap : r),
+    });
   svg
     .selectAll<SVGTextElement, (typeof ticks)[number]>('text.tick')
     .data(ticks, (d) => d.key)
@@ -312,7 +463,12 @@ type NdCanvas = HTMLCanvasElement & { nd?: CanvasState };
  * its value as text when cells are big enough to read); beyond, one ImageData pixel per element
  * (aggregated past 2048 per side). Hover picks the element under the mouse.
  */
-function renderCanvasGrid(body: HTMLElement, o: GridOptions, _spec: Parameters<typeof gridCells>[0], g: GridGeometry): void {
+function renderCanvasGrid(
+  body: HTMLElement,
+  o: GridOptions,
+  _spec: Parameters<typeof gridCells>[0],
+  g: GridGeometry,
+): void {
   const { a } = o;
   body.querySelector('svg.grid')?.remove();
   let note = body.querySelector<HTMLElement>('.big-note');
@@ -388,7 +544,9 @@ function renderCanvasGrid(body: HTMLElement, o: GridOptions, _spec: Parameters<t
   canvas.style.height = `${dispH}px`;
   // The colour layer depends on the layout (and the values, when recorded): redraw only when
   // that changed — a step that only writes unrecorded values leaves it as it is.
-  const key = [a.id, a.shape, a.strides, a.offset, g.rowAxis, g.colAxis, g.fixed, lo, hi, unk].join('|');
+  const key = [a.id, a.shape, a.strides, a.offset, g.rowAxis, g.colAxis, g.fixed, lo, hi, unk].join(
+    '|',
+  );
   const cached = canvas as NdCanvas & { ndKey?: string; ndValues?: unknown };
   if (cached.ndKey !== key || (a.values !== undefined && cached.ndValues !== a.values)) {
     cached.ndKey = key;
@@ -405,7 +563,8 @@ function renderCanvasGrid(body: HTMLElement, o: GridOptions, _spec: Parameters<t
     // strided walk over the slab: address and C-order flat index grow by fixed steps
     const nd = a.shape.length;
     const cstr = new Array<number>(nd).fill(1);
-    for (let dd = nd - 2; dd >= 0; dd--) cstr[dd] = (cstr[dd + 1] as number) * (a.shape[dd + 1] as number);
+    for (let dd = nd - 2; dd >= 0; dd--)
+      cstr[dd] = (cstr[dd + 1] as number) * (a.shape[dd + 1] as number);
     let addr0 = a.offset;
     let flat0 = 0;
     g.fixed.forEach((v, dd) => {
@@ -424,7 +583,10 @@ function renderCanvasGrid(body: HTMLElement, o: GridOptions, _spec: Parameters<t
       const row = y * cw;
       for (let x = 0; x < cw; x++) {
         const v = byAddress ? addr : numeric(valueAt(a, flat));
-        px32[row + x] = v === v && v !== Infinity && v !== -Infinity ? (pal[Math.max(0, Math.min(255, ((v - min) * k255) | 0))] as number) : (pal[256] as number);
+        px32[row + x] =
+          v === v && v !== Infinity && v !== -Infinity
+            ? (pal[Math.max(0, Math.min(255, ((v - min) * k255) | 0))] as number)
+            : (pal[256] as number);
         addr += sC;
         flat += fC;
       }
@@ -476,7 +638,11 @@ function renderCanvasGrid(body: HTMLElement, o: GridOptions, _spec: Parameters<t
         for (let c = 0; c < g.cols; c++) {
           if (g.rowAxis >= 0) idx[g.rowAxis] = r;
           if (g.colAxis >= 0) idx[g.colAxis] = c;
-          tc.fillText(clip(fmtValue(valueAt(a, flatIndex(idx, a.shape)))), c * px + px / 2, r * px + px / 2 + 1);
+          tc.fillText(
+            clip(fmtValue(valueAt(a, flatIndex(idx, a.shape)))),
+            c * px + px / 2,
+            r * px + px / 2 + 1,
+          );
         }
       }
     }
@@ -520,7 +686,11 @@ export function lightCanvas(card: Element, cell: number, itemsize: number, max =
   return keys;
 }
 
-function mix(lo: [number, number, number], hi: [number, number, number], f: number): [number, number, number] {
+function mix(
+  lo: [number, number, number],
+  hi: [number, number, number],
+  f: number,
+): [number, number, number] {
   return [lo[0] + (hi[0] - lo[0]) * f, lo[1] + (hi[1] - lo[1]) * f, lo[2] + (hi[2] - lo[2]) * f];
 }
 
@@ -532,7 +702,12 @@ function summaryOf(a: ArraySnapshot): string {
 
 function rgb(c: string): [number, number, number] {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(c);
-  if (m) return [parseInt(m[1] as string, 16), parseInt(m[2] as string, 16), parseInt(m[3] as string, 16)];
+  if (m)
+    return [
+      parseInt(m[1] as string, 16),
+      parseInt(m[2] as string, 16),
+      parseInt(m[3] as string, 16),
+    ];
   const r = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(c);
   if (r) return [Number(r[1]), Number(r[2]), Number(r[3])];
   return [128, 128, 128];

@@ -23,7 +23,14 @@ const clip = (t: string): string => (t.length > 6 ? `${t.slice(0, 5)}…` : t);
 export function renderStrip(box: HTMLElement, o: StripOptions): void {
   const { buffer } = o;
   box.dataset['buffer'] = String(buffer.id);
-  const geo = stripGeometry({ nbytes: buffer.nbytes, itemsize: buffer.itemsize, start: o.start, window: WINDOW, perRow: 32, cell: 34 });
+  const geo = stripGeometry({
+    nbytes: buffer.nbytes,
+    itemsize: buffer.itemsize,
+    start: o.start,
+    window: WINDOW,
+    perRow: 32,
+    cell: 34,
+  });
   let head = box.querySelector<HTMLElement>(':scope > .strip-head');
   if (!head) {
     head = el('div', { class: 'strip-head' });
@@ -42,24 +49,49 @@ function fillHead(head: HTMLElement, o: StripOptions, geo: ReturnType<typeof str
   clear(head);
   head.append(
     el('span', { class: 'name' }, `buffer ${buffer.id}`),
-    el('span', { class: 'meta' }, `${buffer.nbytes} bytes · ${geo.total} cells of ${buffer.itemsize} B (${buffer.dtype})`),
+    el(
+      'span',
+      { class: 'meta' },
+      `${buffer.nbytes} bytes · ${geo.total} cells of ${buffer.itemsize} B (${buffer.dtype})`,
+    ),
   );
   if (geo.total > WINDOW) {
     const pager = el('span', { class: 'pager' });
-    const prev = el('button', { class: 'page-prev', 'aria-label': `previous cells of buffer ${buffer.id}` }, '‹');
-    const next = el('button', { class: 'page-next', 'aria-label': `next cells of buffer ${buffer.id}` }, '›');
-    const mid = el('button', { class: 'page-mid', 'aria-label': `middle cells of buffer ${buffer.id}` }, 'middle');
+    const prev = el(
+      'button',
+      { class: 'page-prev', 'aria-label': `previous cells of buffer ${buffer.id}` },
+      '‹',
+    );
+    const next = el(
+      'button',
+      { class: 'page-next', 'aria-label': `next cells of buffer ${buffer.id}` },
+      '›',
+    );
+    const mid = el(
+      'button',
+      { class: 'page-mid', 'aria-label': `middle cells of buffer ${buffer.id}` },
+      'middle',
+    );
     prev.disabled = geo.start === 0;
     next.disabled = geo.end >= geo.total;
     prev.addEventListener('click', () => o.onPage(Math.max(0, geo.start - WINDOW)));
     next.addEventListener('click', () => o.onPage(geo.start + WINDOW));
     mid.addEventListener('click', () => o.onPage(pageFor(Math.floor(geo.total / 2), WINDOW)));
-    pager.append(prev, el('span', { class: 'range' }, `cells ${geo.start}–${geo.end - 1}`), next, mid);
+    pager.append(
+      prev,
+      el('span', { class: 'range' }, `cells ${geo.start}–${geo.end - 1}`),
+      next,
+      mid,
+    );
     head.append(pager);
   }
 }
 
-function renderCells(box: HTMLElement, o: StripOptions, geo: ReturnType<typeof stripGeometry>): void {
+function renderCells(
+  box: HTMLElement,
+  o: StripOptions,
+  geo: ReturnType<typeof stripGeometry>,
+): void {
   const { buffer } = o;
   let svgEl = box.querySelector<SVGSVGElement>('svg.strip');
   if (!svgEl) {
@@ -67,7 +99,12 @@ function renderCells(box: HTMLElement, o: StripOptions, geo: ReturnType<typeof s
     svgEl.setAttribute('class', 'strip');
     box.append(svgEl);
   }
-  const svg = d3.select(svgEl).attr('width', geo.width + 2).attr('height', geo.height + 2).attr('role', 'img').attr('aria-label', `memory of buffer ${buffer.id}`);
+  const svg = d3
+    .select(svgEl)
+    .attr('width', geo.width + 2)
+    .attr('height', geo.height + 2)
+    .attr('role', 'img')
+    .attr('aria-label', `memory of buffer ${buffer.id}`);
   const cs = geo.cell;
   const joined = svg
     .selectAll<SVGGElement, StripCell>('g.mem')
@@ -79,10 +116,22 @@ function renderCells(box: HTMLElement, o: StripOptions, geo: ReturnType<typeof s
         .attr('transform', (c) => `translate(${c.x + 1},${c.y + 1})`)
         .attr('data-cell', (c) => c.i)
         .attr('data-address', (c) => c.address);
-      g.append('rect').attr('width', cs - 2).attr('height', cs - 2).attr('rx', 2);
-      g.append('text').attr('class', 'v').attr('x', (cs - 2) / 2).attr('y', cs / 2 + 1);
-      g.append('text').attr('class', 'addr').attr('x', 2).attr('y', 9).text((c) => String(c.address));
-      g.append('title').text((c) => `byte ${c.address}–${c.address + buffer.itemsize - 1} (cell ${c.i})`);
+      g.append('rect')
+        .attr('width', cs - 2)
+        .attr('height', cs - 2)
+        .attr('rx', 2);
+      g.append('text')
+        .attr('class', 'v')
+        .attr('x', (cs - 2) / 2)
+        .attr('y', cs / 2 + 1);
+      g.append('text')
+        .attr('class', 'addr')
+        .attr('x', 2)
+        .attr('y', 9)
+        .text((c) => String(c.address));
+      g.append('title').text(
+        (c) => `byte ${c.address}–${c.address + buffer.itemsize - 1} (cell ${c.i})`,
+      );
       return g;
     })
     .on('mouseenter', (_e, c) => o.onHover(c.i))

@@ -5,10 +5,22 @@ import type { StepView } from '../state/model';
 
 export function renderSharing(svgEl: SVGSVGElement, sv: StepView): void {
   const geo = sharingLayout(
-    sv.arrays.map(({ a }) => ({ id: a.id, bufferId: a.bufferId, base: a.base, shape: a.shape, dtype: a.dtype, ...(a.label ? { label: a.label } : {}) })),
+    sv.arrays.map(({ a }) => ({
+      id: a.id,
+      bufferId: a.bufferId,
+      base: a.base,
+      shape: a.shape,
+      dtype: a.dtype,
+      ...(a.label ? { label: a.label } : {}),
+    })),
     sv.buffers,
   );
-  const svg = d3.select(svgEl).attr('width', geo.width).attr('height', geo.height).attr('role', 'img').attr('aria-label', 'which arrays share which buffers');
+  const svg = d3
+    .select(svgEl)
+    .attr('width', geo.width)
+    .attr('height', geo.height)
+    .attr('role', 'img')
+    .attr('aria-label', 'which arrays share which buffers');
   const written = sv.event.write?.bufferId;
   svg
     .selectAll<SVGPathElement, Edge>('path.edge')
@@ -37,7 +49,10 @@ export function renderSharing(svgEl: SVGSVGElement, sv: StepView): void {
     .classed('lit', (n) => sv.lit.has(n.id));
   const clip = (t: string): string => (t.length > 36 ? `${t.slice(0, 35)}…` : t);
   an.select('text').text((n) => clip(n.text + (n.role === 'view' ? ` → view of #${n.base}` : '')));
-  an.selectAll('title').data((n) => [n]).join('title').text((n) => n.text);
+  an.selectAll('title')
+    .data((n) => [n])
+    .join('title')
+    .text((n) => n.text);
   const bn = svg
     .selectAll<SVGGElement, NodeBuffer>('g.bnode')
     .data(geo.buffers, (n) => n.key)

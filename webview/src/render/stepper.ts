@@ -22,8 +22,16 @@ export function renderStepper(box: HTMLElement, o: StepperOptions): void {
   let nav = box.querySelector<HTMLElement>(':scope > .stepper-nav');
   if (!nav) {
     nav = el('div', { class: 'stepper-nav' });
-    const prev = el('button', { class: 'stage-prev', 'aria-label': 'previous broadcasting stage' }, '◀ rule');
-    const next = el('button', { class: 'stage-next', 'aria-label': 'next broadcasting stage' }, 'rule ▶');
+    const prev = el(
+      'button',
+      { class: 'stage-prev', 'aria-label': 'previous broadcasting stage' },
+      '◀ rule',
+    );
+    const next = el(
+      'button',
+      { class: 'stage-next', 'aria-label': 'next broadcasting stage' },
+      'rule ▶',
+    );
     const title = el('span', { class: 'stage-title', 'aria-live': 'polite' });
     nav.append(prev, title, next);
     box.append(nav);
@@ -51,7 +59,12 @@ export function renderStepper(box: HTMLElement, o: StepperOptions): void {
   const rowH = 34;
   const width = labelW + v.ncols * W + 10;
   const height = v.rows.length * rowH + 10;
-  const svg = d3.select(svgEl).attr('width', width).attr('height', height).attr('role', 'img').attr('aria-label', v.title);
+  const svg = d3
+    .select(svgEl)
+    .attr('width', width)
+    .attr('height', height)
+    .attr('role', 'img')
+    .attr('aria-label', v.title);
   svg
     .selectAll<SVGRectElement, number>('rect.conflict-col')
     .data(v.conflictCol === null ? [] : [v.conflictCol], (d) => String(d))
@@ -72,14 +85,30 @@ export function renderStepper(box: HTMLElement, o: StepperOptions): void {
     .attr('transform', (_r, i) => `translate(0,${5 + i * rowH})`)
     .attr('data-key', (r) => r.key);
   rows.select('text.slabel').text((r) => r.label);
-  const t = svg.transition().duration(250) as unknown as d3.Transition<d3.BaseType, unknown, null, undefined>;
+  const t = svg.transition().duration(250) as unknown as d3.Transition<
+    d3.BaseType,
+    unknown,
+    null,
+    undefined
+  >;
   rows
     .selectAll<SVGGElement, StepperDim>('g.dim')
-    .data((r) => r.dims, (d) => String(d.col))
+    .data(
+      (r) => r.dims,
+      (d) => String(d.col),
+    )
     .join((enter) => {
-      const g = enter.append('g').attr('class', 'dim').attr('transform', (d) => `translate(${labelW + d.col * W},0)`);
-      g.append('rect').attr('width', W - 6).attr('height', rowH - 8).attr('rx', 4);
-      g.append('text').attr('x', (W - 6) / 2).attr('y', 18);
+      const g = enter
+        .append('g')
+        .attr('class', 'dim')
+        .attr('transform', (d) => `translate(${labelW + d.col * W},0)`);
+      g.append('rect')
+        .attr('width', W - 6)
+        .attr('height', rowH - 8)
+        .attr('rx', 4);
+      g.append('text')
+        .attr('x', (W - 6) / 2)
+        .attr('y', 18);
       return g;
     })
     .attr('data-state', (d) => d.state)

@@ -5,7 +5,12 @@ import type { TraceModel } from '../state/model';
 
 const drawn = new WeakMap<SVGSVGElement, { model: TraceModel; width: number; bars: Bar[] }>();
 
-export function renderCostBars(svgEl: SVGSVGElement, model: TraceModel, current: number, onStep: (i: number) => void): void {
+export function renderCostBars(
+  svgEl: SVGSVGElement,
+  model: TraceModel,
+  current: number,
+  onStep: (i: number) => void,
+): void {
   const width = Math.max(200, Math.round(svgEl.clientWidth || 600));
   const height = 36;
   let d = drawn.get(svgEl);
@@ -15,11 +20,19 @@ export function renderCostBars(svgEl: SVGSVGElement, model: TraceModel, current:
     const bars = costBars(steps, width, height - 4);
     d = { model, width, bars };
     drawn.set(svgEl, d);
-    svg.attr('viewBox', `0 0 ${width} ${height}`).attr('height', height).attr('preserveAspectRatio', 'none');
+    svg
+      .attr('viewBox', `0 0 ${width} ${height}`)
+      .attr('height', height)
+      .attr('preserveAspectRatio', 'none');
     svg
       .selectAll<SVGRectElement, Bar>('rect.bar')
       .data(bars, (b) => String(b.from))
-      .join((enter) => enter.append('rect').attr('class', 'bar').call((r) => r.append('title')))
+      .join((enter) =>
+        enter
+          .append('rect')
+          .attr('class', 'bar')
+          .call((r) => r.append('title')),
+      )
       .on('click', (_ev, b) => onStep(b.from))
       .attr('x', (b) => b.x)
       .attr('width', (b) => b.width)
@@ -35,5 +48,8 @@ export function renderCostBars(svgEl: SVGSVGElement, model: TraceModel, current:
   }
   const cur = barOf(d.bars, current);
   svg.selectAll<SVGRectElement, Bar>('rect.bar.current').classed('current', false);
-  svg.selectAll<SVGRectElement, Bar>('rect.bar').filter((_b, i) => i === cur).classed('current', true);
+  svg
+    .selectAll<SVGRectElement, Bar>('rect.bar')
+    .filter((_b, i) => i === cur)
+    .classed('current', true);
 }

@@ -146,7 +146,8 @@ export class TraceModel {
       const e = this.trace.events[k];
       if (!e) break;
       for (const bc of e.bufferContents ?? []) {
-        if (bc.bufferId === bufferId && c.values === undefined && bc.values) c.values = [...bc.values];
+        if (bc.bufferId === bufferId && c.values === undefined && bc.values)
+          c.values = [...bc.values];
       }
       if (e.write && e.write.bufferId === bufferId && c.values && info) {
         for (const r of e.write.ranges) {
@@ -185,11 +186,15 @@ export function fmtValue(v: JsonScalar | undefined): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'string') return v;
   if (Number.isInteger(v)) return Math.abs(v) >= 1e6 ? v.toExponential(1) : String(v);
-  const s = Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(1) : String(Number(v.toPrecision(4)));
+  const s =
+    Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0)
+      ? v.toExponential(1)
+      : String(Number(v.toPrecision(4)));
   return s;
 }
 
-export const tuple = (s: readonly number[]): string => (s.length === 1 ? `(${s[0]},)` : `(${s.join(', ')})`);
+export const tuple = (s: readonly number[]): string =>
+  s.length === 1 ? `(${s[0]},)` : `(${s.join(', ')})`;
 
 /** Numeric value for colour scales (booleans 0/1, nan → NaN). */
 export function numeric(v: JsonScalar | undefined): number {

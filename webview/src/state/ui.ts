@@ -38,7 +38,8 @@ export function restore(x: unknown): UiState {
   if (typeof o.memStart === 'number') s.memStart = o.memStart;
   if (typeof o.playStage === 'number') s.playStage = o.playStage;
   if (o.tab === 'step' || o.tab === 'playground') s.tab = o.tab;
-  if (Array.isArray(o.playground) && o.playground.every((p) => typeof p === 'string')) s.playground = o.playground;
+  if (Array.isArray(o.playground) && o.playground.every((p) => typeof p === 'string'))
+    s.playground = o.playground;
   if (typeof o.axes === 'object' && o.axes !== null) s.axes = o.axes;
   return s;
 }
