@@ -829,7 +829,7 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
         `reduction operation '${op}' does not have an identity, so to use a where mask one has to specify 'initial'`,
       );
     }
-    if (count === 0 && shapeSize(keepShape) > 0) {
+    if (count === 0) {
       throw ValueError(`zero-size array to reduction operation ${op} which has no identity`);
     }
   }

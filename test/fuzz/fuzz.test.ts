@@ -231,7 +231,13 @@ function scalarArg(v: number): unknown {
   return Number.isInteger(v) ? v : { float: String(v) };
 }
 
-const cases: Case[] = Array.from({ length: N }, (_, i) => randomCase(i));
+const cases: Case[] = Array.from({ length: N }, (_, i) => {
+  const c = randomCase(i);
+  // float32 math: NumPy's float32 loops and ndscope's (double, then rounded) may differ by an ulp;
+  // a 0-d float32 result comes back as a JS number, so the case carries the float32 tolerance.
+  if (/"(float32|int16|uint16)"/.test(JSON.stringify(c.args))) c.rtol = 2e-6;
+  return c;
+});
 const expects = JSON.parse(
   execFileSync('python3', [join(__dirname, 'oracle.py')], { input: JSON.stringify(cases), maxBuffer: 1 << 28, encoding: 'utf8' }),
 ) as Expect[];

@@ -36,12 +36,13 @@ def dec(v, built):
 
 def run(case):
     built = []
-    args = dec(case["args"], built)
-    kw = {k: dec(x, built) for k, x in case.get("kwargs", {}).items()}
-    if isinstance(kw.get("axis"), list):
-        kw["axis"] = tuple(kw["axis"])  # a JS array is NumPy's axis tuple
     method = case.get("method")
     try:
+        # building the inputs' views may itself raise (an index out of bounds): that is the case's result
+        args = dec(case["args"], built)
+        kw = {k: dec(x, built) for k, x in case.get("kwargs", {}).items()}
+        if isinstance(kw.get("axis"), list):
+            kw["axis"] = tuple(kw["axis"])  # a JS array is NumPy's axis tuple
         if method == "get":
             r = eval(f"a[{args[1]}]", {"a": args[0], "None": None})
         elif method == "set":
