@@ -102,6 +102,7 @@ function stepArrays(e: TraceEvent): ArraySnapshot[] {
 
 interface StepDom {
   step: string | undefined;
+  near: string;
   cards: { id: number; cells: number; canvas: boolean }[];
   call: string;
   why: string;
@@ -121,6 +122,7 @@ const readStep = (page: Page): Promise<StepDom> =>
     const bsec = document.querySelector<HTMLElement>('.panel.broadcast');
     return {
       step: root?.dataset['step'],
+      near: document.querySelector('ol.near li.current button')?.textContent ?? '',
       cards,
       call: document.querySelector('.op-line .call')?.textContent ?? '',
       why: document.querySelector('.why-text')?.textContent ?? '',
@@ -155,6 +157,10 @@ async function walk(page: Page, trace: Trace): Promise<number> {
     const e = trace.events[i] as TraceEvent;
     const d = await readStep(page);
     assert.equal(d.step, String(i), `step ${i}`);
+    assert.equal(
+      d.near,
+      `${i + 1} · ${e.label ? `${e.label} = ` : ''}${e.op}${e.loc ? ` :${e.loc.line}` : ''}`,
+    );
     assert.equal(d.call, `${e.label ? `${e.label} = ` : ''}${e.op}${e.args ?? ''}`);
     assert.equal(d.why, e.why ?? '');
     assert.equal(d.error, e.error ? `${e.error.name}: ${e.error.message}` : '');

@@ -120,7 +120,8 @@ export class App {
     costs.setAttribute('class', 'costs');
     costs.setAttribute('role', 'img');
     costs.setAttribute('aria-label', 'time of each step');
-    timeline.append(controls, costs as unknown as HTMLElement);
+    const near = el('ol', { class: 'near', 'aria-label': 'steps around the current one' });
+    timeline.append(controls, costs as unknown as HTMLElement, near);
 
     const main = el('main', {
       class: 'step-view',
@@ -204,6 +205,7 @@ export class App {
       tStep,
       tPlay,
       timeline,
+      near,
     });
 
     root.tabIndex = 0;
@@ -314,6 +316,7 @@ export class App {
     renderCostBars(this.els['costs'] as unknown as SVGSVGElement, model, this.ui.step, (i) =>
       this.go(i),
     );
+    this.renderNear(model);
     if (!sv) {
       clear(this.els['why']!);
       this.els['why']!.append(
@@ -336,6 +339,31 @@ export class App {
     this.renderConsole();
     this.o.root.dataset['step'] = String(this.ui.step);
     this.o.onStep?.(this.ui.step, sv);
+  }
+
+  /** The steps around the current one, each with its op and source line (buttons). */
+  private renderNear(model: TraceModel): void {
+    const list = this.els['near']!;
+    const from = Math.max(0, Math.min(this.ui.step - 3, model.length - 7));
+    const steps = d3.range(from, Math.min(model.length, from + 7));
+    d3.select(list)
+      .selectAll<HTMLLIElement, number>('li')
+      .data(steps, (i) => String(i))
+      .join((enter) => {
+        const li = enter.append('li');
+        li.append('button')
+          .attr('class', 'near-step')
+          .on('click', (_e, i) => this.go(i));
+        return li;
+      })
+      .order()
+      .classed('current', (i) => i === this.ui.step)
+      .select('button')
+      .attr('aria-current', (i) => (i === this.ui.step ? 'step' : null))
+      .text((i) => {
+        const e = model.trace.events[i];
+        return `${i + 1} · ${e?.label ? `${e.label} = ` : ''}${e?.op ?? ''}${e?.loc ? ` :${e.loc.line}` : ''}`;
+      });
   }
 
   private renderWhy(sv: StepView): void {

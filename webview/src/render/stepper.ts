@@ -130,7 +130,7 @@ export function renderStepper(box: HTMLElement, o: StepperOptions): void {
       const fig = el('figure', { class: 'ghost-grid' });
       const cap = el('figcaption', {}, `${o.names?.[i] ?? `operand ${i}`} stretched`);
       const s = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-      const c = 14;
+      const c = 20;
       const rows = Math.max(...cells.map((x) => x.r)) + 1;
       const cols = Math.max(...cells.map((x) => x.c)) + 1;
       d3.select(s)
