@@ -278,6 +278,24 @@ describe('webview in Chromium under a strict CSP', () => {
       }
     }
     assert.ok(sampled >= 20);
+    // keyboard: focus the mrev card, walk to [1, 1] with the arrow keys
+    const mr = byLabel.get('mrev') as { step: number; a: ArraySnapshot };
+    await page.keyboard.press('Home');
+    for (let k = 0; k < mr.step; k++) await page.keyboard.press('ArrowRight');
+    await page.focus(`section.card[data-id="${mr.a.id}"]`);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(
+      await page.getAttribute('.ndscope', 'data-step'),
+      String(mr.step),
+      'arrows in a card do not step',
+    );
+    const lm = L['mrev'] as Layout;
+    assert.equal(
+      Number(await page.getAttribute('.readout', 'data-address')),
+      lm.addresses[1 * 2 + 1],
+    );
+    assert.match((await page.textContent('.readout')) ?? '', /^mrev\[1, 1\]/);
     // hovering byte cell 0 under z = broadcast_to(arange(4), (3, 4)) lights every element reading it
     const z = byLabel.get('z') as { step: number; a: ArraySnapshot };
     await page.keyboard.press('Home');

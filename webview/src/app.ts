@@ -10,7 +10,13 @@ import { footprint, pageFor } from './layout/memory';
 import { TraceModel, tuple, type StepView } from './state/model';
 import { DEFAULT_UI, restore, type StateStore, type UiState } from './state/ui';
 import { clear, el } from './render/dom';
-import { lightCanvas, renderArrayCard, type Hover } from './render/grid';
+import {
+  lightCanvas,
+  moveCursor,
+  renderArrayCard,
+  type CardElement,
+  type Hover,
+} from './render/grid';
 import { renderStrip } from './render/memory';
 import { renderSharing } from './render/sharing';
 import { renderStepper } from './render/stepper';
@@ -288,6 +294,25 @@ export class App {
       if (!(t.tagName === 'INPUT' && (t as HTMLInputElement).type === 'range')) return;
     }
     if (this.ui.tab !== 'step') return;
+    // inside a focused array card the arrow keys walk its elements (address readout + memory)
+    const card = t?.closest?.('section.card') as CardElement | null | undefined;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+    };
+    const mv = moves[ev.key];
+    if (card && (mv || ev.key === 'Enter')) {
+      const idx = moveCursor(card, mv?.[0] ?? 0, mv?.[1] ?? 0);
+      const id = card.ndGrid?.id;
+      if (idx && id !== undefined) {
+        ev.preventDefault();
+        this.hover({ element: { id, idx } });
+        card.querySelector(`g.cell[data-idx="${idx.join(',')}"]`)?.classList.add('hot');
+      }
+      return;
+    }
     const keys: Record<string, () => void> = {
       ArrowLeft: () => this.go(this.ui.step - 1),
       ArrowRight: () => this.go(this.ui.step + 1),
@@ -447,7 +472,7 @@ export class App {
         });
       });
     this.els['readout']!.textContent =
-      'Hover an element to see its address, or a memory cell to see who reads it.';
+      'Hover an element (or focus an array and use the arrow keys) to see its address; hover a memory cell to see who reads it.';
   }
 
   private renderMemory(

@@ -32,6 +32,23 @@ export interface Hover {
   cell?: { bufferId: number; cell: number };
 }
 
+/** A card remembers its slab geometry, for keyboard navigation of its elements. */
+export type CardElement = HTMLElement & {
+  ndGrid?: { g: GridGeometry; id: number };
+  ndCursor?: { r: number; c: number };
+};
+
+/** Moves a card's keyboard cursor by (dr, dc); returns the element index under it, or null. */
+export function moveCursor(card: CardElement, dr: number, dc: number): number[] | null {
+  const grid = card.ndGrid;
+  if (!grid || grid.g.count === 0) return null;
+  const cur = card.ndCursor ?? { r: 0, c: 0 };
+  const r = Math.max(0, Math.min(grid.g.rows - 1, cur.r + dr));
+  const c = Math.max(0, Math.min(grid.g.cols - 1, cur.c + dc));
+  card.ndCursor = { r, c };
+  return cellIndex(grid.g, r, c);
+}
+
 export interface GridOptions {
   a: ArraySnapshot;
   role: Role;
@@ -151,6 +168,7 @@ function renderBody(card: HTMLElement, o: GridOptions): void {
   };
   const g = gridGeometry(spec);
   card.dataset['cells'] = String(g.count);
+  (card as CardElement).ndGrid = { g: g.wrap ? gridGeometry({ ...spec, wrap: 0 }) : g, id: a.id };
   if (g.count === 0) {
     clear(body);
     body.append(
