@@ -26,7 +26,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
-const ONLY = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? null;
+const ONLY =
+  argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',') ?? null;
 const WRITE = !argv.includes('--no-write');
 const ROUNDS = QUICK ? 1 : 3;
 const BUDGET = QUICK ? 0.1 : 0.25; // seconds per sample set
@@ -36,7 +40,9 @@ const PEER_BUDGET = QUICK ? 0.1 : 0.2;
 const dist = join(root, 'dist', 'runtime', 'index.mjs');
 if (!existsSync(dist) || !existsSync(join(root, 'dist', 'native', 'kernels.wasm'))) {
   console.log('building ndscope (dist/ missing)…');
-  spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'native', 'runtime'], { stdio: 'inherit' });
+  spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'native', 'runtime'], {
+    stdio: 'inherit',
+  });
 }
 const np = await import(pathToFileURL(dist).href);
 
@@ -55,13 +61,51 @@ async function tryImport(name) {
 const nts = await tryImport('numpy-ts');
 const ndarray = (await tryImport('ndarray'))?.default ?? null;
 const ops = (await tryImport('ndarray-ops'))?.default ?? (await tryImport('ndarray-ops'));
-const sbinary = require.resolve('@stdlib/ndarray/base/binary', { paths: [root] }) ? require('@stdlib/ndarray/base/binary') : null;
-const sunary = (() => { try { return require('@stdlib/ndarray/base/unary'); } catch { return null; } })();
-const sassign = (() => { try { return require('@stdlib/ndarray/base/assign'); } catch { return null; } })();
-const sdgemm = (() => { try { return require('@stdlib/blas/base/dgemm'); } catch { return null; } })();
-const ssgemm = (() => { try { return require('@stdlib/blas/base/sgemm'); } catch { return null; } })();
-const sdsum = (() => { try { return require('@stdlib/blas/ext/base/dsum'); } catch { return null; } })();
-const sexp = (() => { try { return require('@stdlib/math/base/special/exp'); } catch { return null; } })();
+const sbinary = require.resolve('@stdlib/ndarray/base/binary', { paths: [root] })
+  ? require('@stdlib/ndarray/base/binary')
+  : null;
+const sunary = (() => {
+  try {
+    return require('@stdlib/ndarray/base/unary');
+  } catch {
+    return null;
+  }
+})();
+const sassign = (() => {
+  try {
+    return require('@stdlib/ndarray/base/assign');
+  } catch {
+    return null;
+  }
+})();
+const sdgemm = (() => {
+  try {
+    return require('@stdlib/blas/base/dgemm');
+  } catch {
+    return null;
+  }
+})();
+const ssgemm = (() => {
+  try {
+    return require('@stdlib/blas/base/sgemm');
+  } catch {
+    return null;
+  }
+})();
+const sdsum = (() => {
+  try {
+    return require('@stdlib/blas/ext/base/dsum');
+  } catch {
+    return null;
+  }
+})();
+const sexp = (() => {
+  try {
+    return require('@stdlib/math/base/special/exp');
+  } catch {
+    return null;
+  }
+})();
 let tf = null;
 const tfBackends = [];
 try {
@@ -69,7 +113,12 @@ try {
   await import('@tensorflow/tfjs-backend-cpu');
   tfBackends.push('cpu');
   const w = await import('@tensorflow/tfjs-backend-wasm');
-  w.setWasmPaths(pathToFileURL(join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/')).href.replace(/^file:\/\//, '') );
+  w.setWasmPaths(
+    pathToFileURL(join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/')).href.replace(
+      /^file:\/\//,
+      '',
+    ),
+  );
   tfBackends.push('wasm');
 } catch (e) {
   if (!tf) console.log(`tfjs unavailable: ${e.message}`);
@@ -77,7 +126,7 @@ try {
 
 // ---- data --------------------------------------------------------------------------------------
 let seed = 12345;
-const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
 const f64 = (n) => Float64Array.from({ length: n }, rand);
 const f32 = (n) => Float32Array.from({ length: n }, rand);
 
@@ -95,7 +144,12 @@ const WORKLOADS = [
   { id: 'mean:1', label: 'mean axis 1 of 1000×1000', elems: 1e6 },
   { id: 'exp', label: 'exp 1e6 f64', elems: 1e6, target: 0.5 },
   ...[64, 256, 512, 1024].flatMap((n) =>
-    ['float64', 'float32'].map((d) => ({ id: `matmul:${n},${d}`, label: `matmul ${n} ${d === 'float64' ? 'f64' : 'f32'}`, elems: n * n, target: n === 1024 && d === 'float64' ? 0.3 : undefined })),
+    ['float64', 'float32'].map((d) => ({
+      id: `matmul:${n},${d}`,
+      label: `matmul ${n} ${d === 'float64' ? 'f64' : 'f32'}`,
+      elems: n * n,
+      target: n === 1024 && d === 'float64' ? 0.3 : undefined,
+    })),
   ),
   { id: 'solve', label: 'solve 512', elems: 512 * 512 },
   { id: 'tcopy', label: 'reshape of transposed 1000×1000 (copy)', elems: 1e6 },
@@ -124,15 +178,18 @@ function ndscopeCase(id) {
   };
   switch (kind) {
     case 'add': {
-      const a = rnd([n], dt), b = rnd([n], dt);
+      const a = rnd([n], dt),
+        b = rnd([n], dt);
       return () => dispose(np.add(a, b));
     }
     case 'badd': {
-      const m = rnd([1000, 1000]), v = rnd([1000]);
+      const m = rnd([1000, 1000]),
+        v = rnd([1000]);
       return () => dispose(np.add(m, v));
     }
     case 'tadd': {
-      const m = rnd([1000, 1000]), m1 = rnd([1000, 1000]);
+      const m = rnd([1000, 1000]),
+        m1 = rnd([1000, 1000]);
       return () => dispose(np.add(m, m1.T));
     }
     case 'sum': {
@@ -149,11 +206,13 @@ function ndscopeCase(id) {
       return () => dispose(np.exp(a));
     }
     case 'matmul': {
-      const a = rnd([n, n], dt), b = rnd([n, n], dt);
+      const a = rnd([n, n], dt),
+        b = rnd([n, n], dt);
       return () => dispose(np.matmul(a, b));
     }
     case 'solve': {
-      const a = np.add(rnd([512, 512]), np.multiply(np.eye(512), 512)), b = rnd([512]);
+      const a = np.add(rnd([512, 512]), np.multiply(np.eye(512), 512)),
+        b = rnd([512]);
       return () => dispose(np.linalg.solve(a, b));
     }
     case 'tcopy': {
@@ -171,7 +230,8 @@ function ndscopeCase(id) {
       return () => dispose(a.get(i));
     }
     case 'small': {
-      const a = rnd([3, 3]), b = rnd([3, 3]);
+      const a = rnd([3, 3]),
+        b = rnd([3, 3]);
       return () => dispose(np.add(a, b));
     }
   }
@@ -190,18 +250,62 @@ if (nts) {
       return d === 'float32' ? a.astype('float32') : a;
     };
     switch (kind) {
-      case 'add': { const a = A([n], dt), b = A([n], dt); return () => nts.add(a, b); }
-      case 'badd': { const m = A([1000, 1000]), v = A([1000]); return () => nts.add(m, v); }
-      case 'tadd': { const m = A([1000, 1000]), m1 = A([1000, 1000]); return () => nts.add(m, m1.T); }
-      case 'sum': { const a = A([1e7]); return () => nts.sum(a); }
-      case 'mean': { const m = A([1000, 1000]); return () => nts.mean(m, Number(arg)); }
-      case 'exp': { const a = A([1e6]); return () => nts.exp(a); }
-      case 'matmul': { const a = A([n, n], dt), b = A([n, n], dt); return () => nts.matmul(a, b); }
-      case 'solve': { const a = nts.add(A([512, 512]), nts.multiply(nts.eye(512), 512)), b = A([512]); return () => nts.linalg.solve(a, b); }
-      case 'tcopy': { const m = A([1000, 1000]); return () => nts.reshape(m.T, [1e6]); }
-      case 'mask': { const a = A([1e6]); const k = nts.greater(a, 0.5); return () => a.bindex(k); }
-      case 'gather': { const a = A([1e6]); const i = nts.array(Array.from({ length: 1e6 }, () => Math.floor(rand() * 1e6))); return () => nts.take(a, i); }
-      case 'small': { const a = A([3, 3]), b = A([3, 3]); return () => nts.add(a, b); }
+      case 'add': {
+        const a = A([n], dt),
+          b = A([n], dt);
+        return () => nts.add(a, b);
+      }
+      case 'badd': {
+        const m = A([1000, 1000]),
+          v = A([1000]);
+        return () => nts.add(m, v);
+      }
+      case 'tadd': {
+        const m = A([1000, 1000]),
+          m1 = A([1000, 1000]);
+        return () => nts.add(m, m1.T);
+      }
+      case 'sum': {
+        const a = A([1e7]);
+        return () => nts.sum(a);
+      }
+      case 'mean': {
+        const m = A([1000, 1000]);
+        return () => nts.mean(m, Number(arg));
+      }
+      case 'exp': {
+        const a = A([1e6]);
+        return () => nts.exp(a);
+      }
+      case 'matmul': {
+        const a = A([n, n], dt),
+          b = A([n, n], dt);
+        return () => nts.matmul(a, b);
+      }
+      case 'solve': {
+        const a = nts.add(A([512, 512]), nts.multiply(nts.eye(512), 512)),
+          b = A([512]);
+        return () => nts.linalg.solve(a, b);
+      }
+      case 'tcopy': {
+        const m = A([1000, 1000]);
+        return () => nts.reshape(m.T, [1e6]);
+      }
+      case 'mask': {
+        const a = A([1e6]);
+        const k = nts.greater(a, 0.5);
+        return () => a.bindex(k);
+      }
+      case 'gather': {
+        const a = A([1e6]);
+        const i = nts.array(Array.from({ length: 1e6 }, () => Math.floor(rand() * 1e6)));
+        return () => nts.take(a, i);
+      }
+      case 'small': {
+        const a = A([3, 3]),
+          b = A([3, 3]);
+        return () => nts.add(a, b);
+      }
     }
     return null;
   };
@@ -212,18 +316,67 @@ if (ndarray && ops) {
     const T = dt === 'float32' ? Float32Array : Float64Array;
     const mk = (size, shape) => ndarray(dt === 'float32' ? f32(size) : f64(size), shape);
     switch (kind) {
-      case 'add': { const a = mk(n, [n]), b = mk(n, [n]); return () => { const o = ndarray(new T(n), [n]); ops.add(o, a, b); return o; }; }
-      case 'badd': { const m = mk(1e6, [1000, 1000]); const v = ndarray(f64(1000), [1000, 1000], [0, 1]); return () => { const o = ndarray(new Float64Array(1e6), [1000, 1000]); ops.add(o, m, v); }; }
-      case 'tadd': { const m = mk(1e6, [1000, 1000]), m1 = mk(1e6, [1000, 1000]); return () => { const o = ndarray(new Float64Array(1e6), [1000, 1000]); ops.add(o, m, m1.transpose(1, 0)); }; }
-      case 'sum': { const a = mk(1e7, [1e7]); return () => ops.sum(a); }
+      case 'add': {
+        const a = mk(n, [n]),
+          b = mk(n, [n]);
+        return () => {
+          const o = ndarray(new T(n), [n]);
+          ops.add(o, a, b);
+          return o;
+        };
+      }
+      case 'badd': {
+        const m = mk(1e6, [1000, 1000]);
+        const v = ndarray(f64(1000), [1000, 1000], [0, 1]);
+        return () => {
+          const o = ndarray(new Float64Array(1e6), [1000, 1000]);
+          ops.add(o, m, v);
+        };
+      }
+      case 'tadd': {
+        const m = mk(1e6, [1000, 1000]),
+          m1 = mk(1e6, [1000, 1000]);
+        return () => {
+          const o = ndarray(new Float64Array(1e6), [1000, 1000]);
+          ops.add(o, m, m1.transpose(1, 0));
+        };
+      }
+      case 'sum': {
+        const a = mk(1e7, [1e7]);
+        return () => ops.sum(a);
+      }
       case 'mean': {
         const m = mk(1e6, [1000, 1000]);
         const ax = parse(id).arg === '0';
-        return () => { const o = new Float64Array(1000); for (let j = 0; j < 1000; j++) o[j] = ops.sum(ax ? m.pick(null, j) : m.pick(j, null)) / 1000; return o; };
+        return () => {
+          const o = new Float64Array(1000);
+          for (let j = 0; j < 1000; j++)
+            o[j] = ops.sum(ax ? m.pick(null, j) : m.pick(j, null)) / 1000;
+          return o;
+        };
       }
-      case 'exp': { const a = mk(1e6, [1e6]); return () => { const o = ndarray(new Float64Array(1e6), [1e6]); ops.exp(o, a); }; }
-      case 'tcopy': { const m = mk(1e6, [1000, 1000]); return () => { const o = ndarray(new Float64Array(1e6), [1000, 1000]); ops.assign(o, m.transpose(1, 0)); }; }
-      case 'small': { const a = mk(9, [3, 3]), b = mk(9, [3, 3]); return () => { const o = ndarray(new Float64Array(9), [3, 3]); ops.add(o, a, b); }; }
+      case 'exp': {
+        const a = mk(1e6, [1e6]);
+        return () => {
+          const o = ndarray(new Float64Array(1e6), [1e6]);
+          ops.exp(o, a);
+        };
+      }
+      case 'tcopy': {
+        const m = mk(1e6, [1000, 1000]);
+        return () => {
+          const o = ndarray(new Float64Array(1e6), [1000, 1000]);
+          ops.assign(o, m.transpose(1, 0));
+        };
+      }
+      case 'small': {
+        const a = mk(9, [3, 3]),
+          b = mk(9, [3, 3]);
+        return () => {
+          const o = ndarray(new Float64Array(9), [3, 3]);
+          ops.add(o, a, b);
+        };
+      }
     }
     return null; // matmul, solve, mask, gather: not in ndarray-ops
   };
@@ -232,28 +385,76 @@ if (sbinary) {
   PEERS['@stdlib'] = (id) => {
     const { kind, n, dt } = parse(id);
     const T = dt === 'float32' ? Float32Array : Float64Array;
-    const nd = (data, shape, strides, offset = 0) => ({ dtype: dt, data, shape, strides: strides ?? (shape.length === 1 ? [1] : [shape[1], 1]), offset, order: 'row-major' });
+    const nd = (data, shape, strides, offset = 0) => ({
+      dtype: dt,
+      data,
+      shape,
+      strides: strides ?? (shape.length === 1 ? [1] : [shape[1], 1]),
+      offset,
+      order: 'row-major',
+    });
     const add = (x, y) => x + y;
     switch (kind) {
-      case 'add': { const a = nd(dt === 'float32' ? f32(n) : f64(n), [n]), b = nd(dt === 'float32' ? f32(n) : f64(n), [n]); return () => { const o = nd(new T(n), [n]); sbinary([a, b, o], add); }; }
-      case 'badd': { const m = nd(f64(1e6), [1000, 1000]), v = nd(f64(1000), [1000, 1000], [0, 1]); return () => sbinary([m, v, nd(new Float64Array(1e6), [1000, 1000])], add); }
-      case 'tadd': { const m = nd(f64(1e6), [1000, 1000]), m1 = nd(f64(1e6), [1000, 1000], [1, 1000]); return () => sbinary([m, m1, nd(new Float64Array(1e6), [1000, 1000])], add); }
-      case 'sum': { if (!sdsum) return null; const a = f64(1e7); return () => sdsum(1e7, a, 1); }
+      case 'add': {
+        const a = nd(dt === 'float32' ? f32(n) : f64(n), [n]),
+          b = nd(dt === 'float32' ? f32(n) : f64(n), [n]);
+        return () => {
+          const o = nd(new T(n), [n]);
+          sbinary([a, b, o], add);
+        };
+      }
+      case 'badd': {
+        const m = nd(f64(1e6), [1000, 1000]),
+          v = nd(f64(1000), [1000, 1000], [0, 1]);
+        return () => sbinary([m, v, nd(new Float64Array(1e6), [1000, 1000])], add);
+      }
+      case 'tadd': {
+        const m = nd(f64(1e6), [1000, 1000]),
+          m1 = nd(f64(1e6), [1000, 1000], [1, 1000]);
+        return () => sbinary([m, m1, nd(new Float64Array(1e6), [1000, 1000])], add);
+      }
+      case 'sum': {
+        if (!sdsum) return null;
+        const a = f64(1e7);
+        return () => sdsum(1e7, a, 1);
+      }
       case 'mean': {
         if (!sdsum) return null;
         const m = f64(1e6);
         const ax0 = parse(id).arg === '0';
-        return () => { const o = new Float64Array(1000); for (let j = 0; j < 1000; j++) o[j] = (ax0 ? sdsum.ndarray(1000, m, 1000, j) : sdsum.ndarray(1000, m, 1, j * 1000)) / 1000; return o; };
+        return () => {
+          const o = new Float64Array(1000);
+          for (let j = 0; j < 1000; j++)
+            o[j] =
+              (ax0 ? sdsum.ndarray(1000, m, 1000, j) : sdsum.ndarray(1000, m, 1, j * 1000)) / 1000;
+          return o;
+        };
       }
-      case 'exp': { if (!sunary || !sexp) return null; const a = nd(f64(1e6), [1e6]); return () => sunary([a, nd(new Float64Array(1e6), [1e6])], sexp); }
+      case 'exp': {
+        if (!sunary || !sexp) return null;
+        const a = nd(f64(1e6), [1e6]);
+        return () => sunary([a, nd(new Float64Array(1e6), [1e6])], sexp);
+      }
       case 'matmul': {
         const g = dt === 'float32' ? ssgemm : sdgemm;
         if (!g) return null;
-        const a = dt === 'float32' ? f32(n * n) : f64(n * n), b = dt === 'float32' ? f32(n * n) : f64(n * n);
-        return () => { const c = new T(n * n); g('row-major', 'no-transpose', 'no-transpose', n, n, n, 1.0, a, n, b, n, 0.0, c, n); };
+        const a = dt === 'float32' ? f32(n * n) : f64(n * n),
+          b = dt === 'float32' ? f32(n * n) : f64(n * n);
+        return () => {
+          const c = new T(n * n);
+          g('row-major', 'no-transpose', 'no-transpose', n, n, n, 1.0, a, n, b, n, 0.0, c, n);
+        };
       }
-      case 'tcopy': { if (!sassign) return null; const m = nd(f64(1e6), [1000, 1000], [1, 1000]); return () => sassign([m, nd(new Float64Array(1e6), [1000, 1000])]); }
-      case 'small': { const a = nd(f64(9), [3, 3]), b = nd(f64(9), [3, 3]); return () => sbinary([a, b, nd(new Float64Array(9), [3, 3])], add); }
+      case 'tcopy': {
+        if (!sassign) return null;
+        const m = nd(f64(1e6), [1000, 1000], [1, 1000]);
+        return () => sassign([m, nd(new Float64Array(1e6), [1000, 1000])]);
+      }
+      case 'small': {
+        const a = nd(f64(9), [3, 3]),
+          b = nd(f64(9), [3, 3]);
+        return () => sbinary([a, b, nd(new Float64Array(9), [3, 3])], add);
+      }
     }
     return null; // solve, mask, gather: not in @stdlib/ndarray's base kernels
   };
@@ -261,20 +462,71 @@ if (sbinary) {
 for (const be of tfBackends) {
   PEERS[`tfjs-${be}`] = (id) => {
     const { kind, n, dt, arg } = parse(id);
-    const T = (shape, d = 'float32') => tf.tensor(d === 'float32' ? f32(shape.reduce((x, y) => x * y, 1)) : f32(shape.reduce((x, y) => x * y, 1)), shape, 'float32');
+    const T = (shape, d = 'float32') =>
+      tf.tensor(
+        d === 'float32'
+          ? f32(shape.reduce((x, y) => x * y, 1))
+          : f32(shape.reduce((x, y) => x * y, 1)),
+        shape,
+        'float32',
+      );
     // tfjs has no float64: every workload runs in float32 (noted in RESULTS.md)
-    const run = (f) => () => { const r = f(); if (Array.isArray(r)) r.forEach((t) => t.dispose()); else if (r && r.dispose) r.dispose(); };
+    const run = (f) => () => {
+      const r = f();
+      if (Array.isArray(r)) r.forEach((t) => t.dispose());
+      else if (r && r.dispose) r.dispose();
+    };
     switch (kind) {
-      case 'add': { const a = T([n]), b = T([n]); return run(() => tf.add(a, b)); }
-      case 'badd': { const m = T([1000, 1000]), v = T([1000]); return run(() => tf.add(m, v)); }
-      case 'tadd': { const m = T([1000, 1000]), m1 = T([1000, 1000]); return run(() => tf.tidy(() => tf.add(m, tf.transpose(m1)))); }
-      case 'sum': { const a = T([1e7]); return run(() => tf.sum(a)); }
-      case 'mean': { const m = T([1000, 1000]); return run(() => tf.mean(m, Number(arg))); }
-      case 'exp': { const a = T([1e6]); return run(() => tf.exp(a)); }
-      case 'matmul': { const a = T([n, n]), b = T([n, n]); return run(() => tf.matMul(a, b)); }
-      case 'tcopy': { const m = T([1000, 1000]); return run(() => tf.tidy(() => tf.reshape(tf.transpose(m), [1e6]).clone())); }
-      case 'gather': { const a = T([1e6]); const i = tf.tensor(Int32Array.from({ length: 1e6 }, () => Math.floor(rand() * 1e6)), [1e6], 'int32'); return run(() => tf.gather(a, i)); }
-      case 'small': { const a = T([3, 3]), b = T([3, 3]); return run(() => tf.add(a, b)); }
+      case 'add': {
+        const a = T([n]),
+          b = T([n]);
+        return run(() => tf.add(a, b));
+      }
+      case 'badd': {
+        const m = T([1000, 1000]),
+          v = T([1000]);
+        return run(() => tf.add(m, v));
+      }
+      case 'tadd': {
+        const m = T([1000, 1000]),
+          m1 = T([1000, 1000]);
+        return run(() => tf.tidy(() => tf.add(m, tf.transpose(m1))));
+      }
+      case 'sum': {
+        const a = T([1e7]);
+        return run(() => tf.sum(a));
+      }
+      case 'mean': {
+        const m = T([1000, 1000]);
+        return run(() => tf.mean(m, Number(arg)));
+      }
+      case 'exp': {
+        const a = T([1e6]);
+        return run(() => tf.exp(a));
+      }
+      case 'matmul': {
+        const a = T([n, n]),
+          b = T([n, n]);
+        return run(() => tf.matMul(a, b));
+      }
+      case 'tcopy': {
+        const m = T([1000, 1000]);
+        return run(() => tf.tidy(() => tf.reshape(tf.transpose(m), [1e6]).clone()));
+      }
+      case 'gather': {
+        const a = T([1e6]);
+        const i = tf.tensor(
+          Int32Array.from({ length: 1e6 }, () => Math.floor(rand() * 1e6)),
+          [1e6],
+          'int32',
+        );
+        return run(() => tf.gather(a, i));
+      }
+      case 'small': {
+        const a = T([3, 3]),
+          b = T([3, 3]);
+        return run(() => tf.add(a, b));
+      }
     }
     return null; // solve: no tf.linalg.solve; mask: only booleanMaskAsync (async)
   };
@@ -307,21 +559,33 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 // ---- numpy workers ------------------------------------------------------------------------------
 function pyWorker(env) {
-  const p = spawn('python3', [join(root, 'bench', 'numpy_worker.py')], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const p = spawn('python3', [join(root, 'bench', 'numpy_worker.py')], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const rl = createInterface({ input: p.stdout });
   const waiting = [];
   rl.on('line', (l) => waiting.shift()?.(JSON.parse(l)));
   return {
-    ask: (w, budget) => new Promise((res) => { waiting.push(res); p.stdin.write(JSON.stringify({ w, budget }) + '\n'); }),
+    ask: (w, budget) =>
+      new Promise((res) => {
+        waiting.push(res);
+        p.stdin.write(JSON.stringify({ w, budget }) + '\n');
+      }),
     close: () => p.stdin.end(),
   };
 }
 const py1 = pyWorker({ OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' });
 const pyN = pyWorker({});
-const pyVersion = spawnSync('python3', ['-c', 'import numpy, sys; print(numpy.__version__, sys.version.split()[0])'], { encoding: 'utf8' }).stdout.trim();
+const pyVersion = spawnSync(
+  'python3',
+  ['-c', 'import numpy, sys; print(numpy.__version__, sys.version.split()[0])'],
+  { encoding: 'utf8' },
+).stdout.trim();
 
 // ---- run ---------------------------------------------------------------------------------------
 const results = [];
+const slowMatmul = new Map();
 const loadavg0 = (await import('node:os')).loadavg()[0].toFixed(1);
 const t0 = now();
 for (const w of WORKLOADS) {
@@ -346,8 +610,18 @@ for (const w of WORKLOADS) {
       r.peers[name] = null;
       continue;
     }
+    // a peer whose smaller matmul already took > 0.5 s: estimate (n³) instead of waiting minutes
+    const mm = /^matmul:(\d+),(\w+)/.exec(w.id);
+    const prevKey = mm ? `${name}:${mm[2]}` : null;
+    const prev = prevKey ? slowMatmul.get(prevKey) : undefined;
+    if (mm && prev && prev.s * (Number(mm[1]) / prev.n) ** 3 > 5) {
+      r.peers[name] = { est: prev.s * (Number(mm[1]) / prev.n) ** 3 };
+      continue;
+    }
     try {
       r.peers[name] = { s: measure(fn, PEER_BUDGET) };
+      if (mm && r.peers[name].s > 0.5)
+        slowMatmul.set(prevKey, { n: Number(mm[1]), s: r.peers[name].s });
     } catch (e) {
       r.peers[name] = { err: String(e.message).slice(0, 60) };
     }
@@ -357,8 +631,12 @@ for (const w of WORKLOADS) {
   r.np1Med = median(r.np1);
   r.npNMed = median(r.npN);
   results.push(r);
-  const peerStr = Object.entries(r.peers).map(([k, v]) => `${k} ${v?.s ? fmt(v.s) : v?.err ? 'err' : 'n/a'}`).join(', ');
-  console.log(`${w.label.padEnd(40)} ndscope ${fmt(r.ndMed).padStart(9)}  numpy-1T ${fmt(r.np1Med).padStart(9)} (${(r.np1Med / r.ndMed).toFixed(2)}x)  numpy ${fmt(r.npNMed).padStart(9)}  | ${peerStr}`);
+  const peerStr = Object.entries(r.peers)
+    .map(([k, v]) => `${k} ${v?.s ? fmt(v.s) : v?.est ? `~${fmt(v.est)}` : v?.err ? 'err' : 'n/a'}`)
+    .join(', ');
+  console.log(
+    `${w.label.padEnd(40)} ndscope ${fmt(r.ndMed).padStart(9)}  numpy-1T ${fmt(r.np1Med).padStart(9)} (${(r.np1Med / r.ndMed).toFixed(2)}x)  numpy ${fmt(r.npNMed).padStart(9)}  | ${peerStr}`,
+  );
 }
 py1.close();
 pyN.close();
@@ -373,7 +651,10 @@ function fmt(s) {
 }
 
 // ---- memory checks (fresh process) -------------------------------------------------------------
-const mem = spawnSync(process.execPath, [join(root, 'bench', 'memory.mjs')], { encoding: 'utf8', cwd: root });
+const mem = spawnSync(process.execPath, [join(root, 'bench', 'memory.mjs')], {
+  encoding: 'utf8',
+  cwd: root,
+});
 let memory = null;
 try {
   memory = JSON.parse(mem.stdout.trim().split('\n').pop());
@@ -389,7 +670,8 @@ else if (WRITE) console.log('(quick/partial run: bench/RESULTS.md not rewritten)
 function writeResults() {
   const file = join(root, 'bench', 'RESULTS.md');
   const peerNames = Object.keys(PEERS);
-  const ratio = (ours, theirs) => (Number.isFinite(theirs) && Number.isFinite(ours) ? `${(theirs / ours).toFixed(2)}×` : '—');
+  const ratio = (ours, theirs) =>
+    Number.isFinite(theirs) && Number.isFinite(ours) ? `${(theirs / ours).toFixed(2)}×` : '—';
   const rows = results.map((r) => {
     const cells = [
       r.label,
@@ -402,6 +684,7 @@ function writeResults() {
         const v = r.peers[p];
         if (v === null || v === undefined) return 'n/a';
         if (v.err) return 'error';
+        if (v.est) return `≈ ${fmt(v.est)} (est. n³)`;
         return `${fmt(v.s)} (${ratio(r.ndMed, v.s)})`;
       }),
     ];
@@ -416,7 +699,7 @@ function writeResults() {
     '',
     `Run: ${new Date().toISOString().slice(0, 16)} UTC, Node ${process.version}, numpy/python ${pyVersion}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average at start ${loadavg0}. ${ROUNDS} interleaved rounds for ndscope/numpy (median of round medians), one round for peers; ${elapsed.toFixed(0)} s in all.`,
     '',
-    'Ratios are **speed ratios**: `numpy time / ndscope time` (> 1 means ndscope is faster). Peer cells show the peer\'s time and the same ratio against it. tfjs has no float64: its cells are float32 runs of the same shapes. `n/a`: the library offers no such operation.',
+    "Ratios are **speed ratios**: `numpy time / ndscope time` (> 1 means ndscope is faster). Peer cells show the peer's time and the same ratio against it. tfjs has no float64: its cells are float32 runs of the same shapes. `n/a`: the library offers no such operation.",
     '',
     header,
     sep,
@@ -438,7 +721,7 @@ function writeResults() {
 function memoryText(m) {
   const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
   return [
-    `- Adding two 1e7 float64 arrays (80 MB each, 3 × 80 MB = 240 MB with the result): bytes handed out by the allocator grew by ${mb(m.add.allocated)}, linear memory by ${mb(m.add.grown)} → peak ${(m.add.peakRatio).toFixed(2)} × 80 MB (target < 3; the inputs count: 2 of the 3 are the operands themselves).`,
+    `- Adding two 1e7 float64 arrays (80 MB each, 3 × 80 MB = 240 MB with the result): bytes handed out by the allocator grew by ${mb(m.add.allocated)}, linear memory by ${mb(m.add.grown)} → peak ${m.add.peakRatio.toFixed(2)} × 80 MB (target < 3; the inputs count: 2 of the 3 are the operands themselves).`,
     `- 10,000 allocate/drop iterations (1e4-element float64 arrays plus a temporary each): with \`using\`/dispose, linear memory after = ${mb(m.loop.disposed.after)} vs first high-water ${mb(m.loop.disposed.first)} (${m.loop.disposed.after <= m.loop.disposed.first ? 'no growth' : 'GREW'}); dropped, yielding to the event loop every 100 iterations: ${mb(m.loop.yielding.after)}${m.loop.yielding.failedAt ? ` (MemoryError at iteration ${m.loop.yielding.failedAt})` : ''}; dropped without dispose in one synchronous loop: ${m.loop.dropped.failedAt ? `**MemoryError at iteration ${m.loop.dropped.failedAt}** (4 GiB)` : mb(m.loop.dropped.after)} — FinalizationRegistry callbacks cannot run inside a synchronous loop.`,
   ].join('\n');
 }

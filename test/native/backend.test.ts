@@ -27,7 +27,7 @@ function both<T>(f: () => T): [T, T] {
 }
 
 const bytesOf = (x: unknown): string =>
-  np.isNDArray?.(x) || (x as np.NDArray)?.tobytes
+  x instanceof np.NDArray
     ? `${(x as np.NDArray).dtype}${JSON.stringify((x as np.NDArray).shape)}:${Buffer.from((x as np.NDArray).tobytes()).toString('hex')}`
     : String(Object.is(x, -0) ? '-0' : x);
 
