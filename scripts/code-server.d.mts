@@ -35,6 +35,7 @@ export interface StartOptions {
   extraArgs?: string[];
   quiet?: boolean;
   cache?: string;
+  settings?: Record<string, unknown>;
 }
 export interface Server {
   url: string;
@@ -47,3 +48,4 @@ export interface Server {
 }
 export function start(o?: StartOptions): Promise<Server>;
 export function installVsix(vsix: string, extensionsDir: string, cache?: string): void;
+export const QUIET_SETTINGS: Record<string, unknown>;

@@ -67,6 +67,19 @@ export function install(cache = cacheDir(), log = console.log) {
   return p;
 }
 
+/** User settings for test runs: no welcome page, no chat side bar, no AI features. */
+export const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'chat.commandCenter.enabled': false,
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
   return new Promise((res, rej) => {
@@ -116,6 +129,7 @@ async function waitHealthy(url, ms, proc) {
 /**
  * Starts code-server serving `folder` on 127.0.0.1 in its own process group.
  * auth: 'password' (generated unless given) or 'none' (tests only: a loopback port, killed after).
+ * settings: written as the user's settings.json (e.g. QUIET_SETTINGS for tests).
  * Returns { url, password, port, proc, stop() } — stop() kills the whole group.
  */
 export async function start({
@@ -130,11 +144,16 @@ export async function start({
   extraArgs = [],
   quiet = true,
   cache = cacheDir(),
+  settings,
 } = {}) {
   const p = paths(cache);
   if (!isInstalled(cache)) throw new Error(`code-server is not installed in ${cache} (node scripts/code-server.mjs install)`);
   port ??= await freePort();
   const pw = auth === 'password' ? (password ?? randomBytes(12).toString('base64url')) : undefined;
+  if (settings) {
+    mkdirSync(join(run.userData, 'User'), { recursive: true });
+    writeFileSync(join(run.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  }
   const config = join(run.dir, 'config.yaml');
   writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: ${auth}\ncert: false\n`);
   const args = [

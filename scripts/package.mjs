@@ -32,13 +32,14 @@ export function pack({ noBuild = false, out = vsixPath(), stdio = 'inherit' } = 
   mkdirSync(stage, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   delete manifest.files;
-  // Run-time node_modules of the extension: only esbuild (+ its platform binary), which the runner
-  // loads to bundle the user's file. Everything else is bundled into dist/.
-  const esbuildVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8')).version;
-  manifest.dependencies = { esbuild: esbuildVersion };
+  // Run-time node_modules of the extension: esbuild (+ its platform binary), which the runner loads
+  // to bundle the user's file, and typescript (the runner's variable labels). Everything else is
+  // bundled into dist/. .vscodeignore trims both packages to what is loaded.
+  const version = (p) => JSON.parse(readFileSync(join(root, 'node_modules', p, 'package.json'), 'utf8')).version;
+  manifest.dependencies = { esbuild: version('esbuild'), typescript: version('typescript') };
   delete manifest.devDependencies;
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
-  for (const p of ['.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'media', 'examples', 'docs', 'test/e2e/screenshots', 'node_modules/esbuild', 'node_modules/@esbuild/linux-x64']) {
+  for (const p of ['.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'media', 'examples', 'node_modules/esbuild', 'node_modules/@esbuild/linux-x64', 'node_modules/typescript']) {
     if (existsSync(join(root, p))) cpSync(join(root, p), join(stage, p), { recursive: true, dereference: true });
   }
   // The base URLs resolve README's relative links (the repository

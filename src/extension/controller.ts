@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { explainBroadcast, parseShape } from '../trace/broadcast-info';
-import type { ArraySnapshot, Trace, TraceEvent } from '../trace/schema';
+import type { Trace, TraceEvent } from '../trace/schema';
 import { readConfig } from './config';
 import { snapshotScope } from './debug';
 import {
@@ -43,40 +43,17 @@ export function parseShapes(text: string): number[][] | null {
   return shapes as number[][];
 }
 
-function snapshot(id: number, shape: number[], dtype = 'float64'): ArraySnapshot {
-  const size = shape.reduce((p, n) => p * n, 1);
-  const strides: number[] = [];
-  let s = 8;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    strides[d] = s;
-    s *= Math.max(1, shape[d] as number);
-  }
-  return {
-    id,
-    dtype,
-    shape,
-    strides,
-    offset: 0,
-    bufferId: id,
-    flags: { c_contiguous: true, f_contiguous: shape.filter((n) => n !== 1).length <= 1, owndata: true, writeable: true },
-    base: null,
-    size,
-    label: `shape ${id}`,
-    preview: { head: [], tail: [] },
-  };
-}
-
 /** A one-step trace of `np.broadcast_shapes(*shapes)` for the stepper (no program needed). */
 export function playgroundTrace(shapes: number[][]): Trace {
+  // Shapes only (no arrays): the webview shows the broadcast stepper from `broadcast` alone.
   const info = explainBroadcast(shapes);
-  const inputs = shapes.map((s, i) => snapshot(i + 1, s));
   const ev: TraceEvent = {
     step: 1,
     op: 'broadcast_shapes',
     kind: info.error ? 'error' : 'compute',
     args: `(${shapes.map(shapeText).join(', ')})`,
-    inputs,
-    buffers: inputs.map((a) => ({ id: a.bufferId, nbytes: a.size * 8, itemsize: 8, dtype: 'float64' })),
+    inputs: [],
+    buffers: [],
     broadcast: info,
     ...(info.error ? { error: { name: info.error.name, message: info.error.message } } : {}),
     why: info.result ? `result shape ${shapeText(info.result)}` : info.error?.message,

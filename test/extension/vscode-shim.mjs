@@ -17,7 +17,7 @@
 import { chromium } from 'playwright-core';
 import { resolve } from 'node:path';
 import { format } from 'node:util';
-import { runDirs, start } from '../../scripts/code-server.mjs';
+import { QUIET_SETTINGS, runDirs, start } from '../../scripts/code-server.mjs';
 
 const CHROMIUM = process.env.NDSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -57,7 +57,7 @@ async function main() {
   let browser;
   const timeoutMs = Number(process.env.NDSCOPE_SHIM_TIMEOUT_MS ?? 240_000);
   try {
-    server = await start({ folder, auth: 'none', trust: !untrusted, smokeTestDriver: true, run });
+    server = await start({ folder, auth: 'none', trust: !untrusted, smokeTestDriver: true, run, settings: QUIET_SETTINGS });
     const host = `127.0.0.1:${server.port}`;
     const payload = [
       ['extensionDevelopmentPath', `vscode-remote://${host}${devPath}`],
