@@ -706,6 +706,25 @@ describe('webview in Chromium under a strict CSP', () => {
     assert.equal(last?.step, 5);
     assert.equal(last?.loc?.line, trace.events[5]?.loc?.line);
     assert.ok(!msgs.some((m) => m.type === 'webview/error'), 'hello with our version is accepted');
+    // streaming: trace/append adds steps (the view stays where it is); trace/clear empties it
+    const n = trace.events.length;
+    await page.evaluate(
+      (t) => window.postMessage({ type: 'trace/append', events: t.events.slice(0, 2) }, '*'),
+      trace,
+    );
+    await page.waitForFunction(
+      (max) => document.querySelector<HTMLInputElement>('input.scrubber')?.max === String(max),
+      n + 1,
+    );
+    assert.equal(await page.getAttribute('.ndscope', 'data-step'), '5');
+    await page.evaluate(() => window.postMessage({ type: 'trace/clear' }, '*'));
+    await page.waitForFunction(() => document.querySelectorAll('section.card').length === 0);
+    assert.match((await page.textContent('.step-label')) ?? '', /no steps recorded/);
+    await page.evaluate((t) => window.postMessage({ type: 'trace/load', trace: t }, '*'), trace);
+    await page.evaluate(() => window.postMessage({ type: 'step/select', step: 5 }, '*'));
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('.ndscope')?.dataset['step'] === '5',
+    );
     // reload: VS Code hands the saved state back; the webview comes back at the same step
     await page.reload();
     await page.waitForSelector('.ndscope header.top');

@@ -3,7 +3,7 @@
  * UI state, and re-renders the views on a step change with ONE shared d3 transition.
  */
 import * as d3 from 'd3';
-import type { Trace } from '../../src/trace/schema';
+import type { Trace, TraceEvent } from '../../src/trace/schema';
 import { explainBroadcast, parseShape } from '../../src/trace/broadcast-info';
 import { addressFormula, addressOf } from './layout/grid';
 import { footprint, pageFor } from './layout/memory';
@@ -216,6 +216,26 @@ export class App {
 
     root.tabIndex = 0;
     window.addEventListener('keydown', (ev) => this.onKey(ev));
+  }
+
+  /** Events streamed while the program runs: appended, the view stays on its step. */
+  append(events: TraceEvent[]): void {
+    const cur = this.model?.trace;
+    if (!cur) return;
+    this.load({ ...cur, events: [...cur.events, ...events] });
+  }
+
+  /** A new run is starting: forget the old trace (UI choices such as the tab are kept). */
+  clearTrace(): void {
+    const cur = this.model?.trace;
+    if (!cur) return;
+    this.ui.step = 0;
+    this.view = undefined;
+    this.load({ ...cur, events: [], console: [] });
+    clear(this.els['cards']!);
+    clear(this.els['strips']!);
+    clear(this.els['sh']!);
+    this.els['bcast']!.hidden = true;
   }
 
   load(trace: Trace): void {

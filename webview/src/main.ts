@@ -52,7 +52,10 @@ function vscodeTransport(api: VsCodeApi): Transport {
             app.load(m.trace);
             break;
           case 'trace/append':
+            app.append(m.events);
+            break;
           case 'trace/clear':
+            app.clearTrace();
             break;
           case 'step/select':
             app.go(m.step);
