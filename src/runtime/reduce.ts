@@ -35,6 +35,7 @@ import {
   tryBroadcastShapes,
 } from './iter';
 import { view } from './memory';
+import { getKernel, type BinaryKernel } from './ufunc_kernels';
 import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
 
 type Num = number | bigint;
@@ -626,6 +627,10 @@ function kernel(op: Op, dt: DType, srcDt: DType): Inner {
   switch (op) {
     case 'add':
       if (info.kind === 'f') {
+        // elementwise runs (out += in along a non-reduced axis) are the ufunc add loop: same
+        // operation, and the WASM one when installed
+        const addLoop =
+          srcDt === dt ? (getKernel('add', dt) as BinaryKernel | undefined) : undefined;
         return (n, ip, is, op_, os) => {
           const D = d() as FStore;
           const O = o() as FStore;
@@ -633,7 +638,8 @@ function kernel(op: Op, dt: DType, srcDt: DType): Inner {
             O[op_] = f32
               ? fr((O[op_] as number) + (pairwise32 ?? pairwiseSum32)(D, ip, n, is))
               : (O[op_] as number) + (pairwise64 ?? pairwiseSum)(D, ip, n, is);
-          } else if (f32)
+          } else if (addLoop !== undefined) addLoop(n, O, op_, os, D, ip, is, O, op_, os);
+          else if (f32)
             for (let j = 0; j < n; j++)
               O[op_ + j * os] = fr((O[op_ + j * os] as number) + (D[ip + j * is] as number));
           else
