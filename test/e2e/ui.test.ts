@@ -154,10 +154,22 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
     await webview().locator('.next').click();
     await page.waitForTimeout(300);
     assert.equal(await label.textContent(), `step 2 / ${total}`);
+    // keybindings while the visualizer is focused: Alt+PageDown / Alt+PageUp step, Alt+End jumps
+    await page.keyboard.press('Alt+PageDown');
+    await page.waitForTimeout(500);
+    assert.equal(await label.textContent(), `step 3 / ${total}`);
+    await page.keyboard.press('Alt+PageUp');
+    await page.waitForTimeout(500);
+    assert.equal(await label.textContent(), `step 2 / ${total}`);
+    await page.keyboard.press('Alt+End');
+    await page.waitForTimeout(500);
+    assert.equal(await label.textContent(), `step ${total} / ${total}`);
   });
 
   it('shows a hover with the shape, strides and view-of of an array', async () => {
+    await page.keyboard.press('Escape');
     await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
     const token = page.locator('.monaco-editor .view-line span span', { hasText: /^row$/ }).first();
     await token.waitFor();
     let text = '';

@@ -71,12 +71,20 @@ describe('ndscope extension (trusted workspace)', function () {
     const ext = vscode.extensions.getExtension<Api>('ndscope.ndscope');
     assert.ok(ext, 'extension present');
     assert.equal(ext.isActive, false, 'not activated before a command or a TypeScript file');
+    // Loading the bundle (module evaluation) is timed apart from the host's activation machinery.
+    const main = path.join(ext.extensionPath, (ext.packageJSON as { main: string }).main);
+    const m0 = performance.now();
+    require(main);
+    const moduleMs = performance.now() - m0;
     const t0 = performance.now();
     api = await ext.activate();
     const total = performance.now() - t0;
-    console.log(`ndscope activation: activate() ${api.activationMs.toFixed(2)} ms, extension.activate() ${total.toFixed(2)} ms`);
+    console.log(
+      `ndscope activation: module load ${moduleMs.toFixed(2)} ms, activate() ${api.activationMs.toFixed(2)} ms, extension.activate() ${total.toFixed(2)} ms`,
+    );
     const out = process.env['NDSCOPE_ACTIVATION_FILE'];
-    if (out) fs.writeFileSync(out, JSON.stringify({ activateMs: api.activationMs, totalMs: total }));
+    if (out) fs.writeFileSync(out, JSON.stringify({ moduleMs, activateMs: api.activationMs, totalMs: total }));
+    assert.ok(moduleMs + api.activationMs < 50, `module load + activate() took ${moduleMs + api.activationMs} ms`);
     assert.ok(api.activationMs < 50, `activate() took ${api.activationMs} ms`);
     const pkg = ext.packageJSON as { activationEvents: string[] };
     assert.ok(!pkg.activationEvents.includes('*'));
