@@ -185,6 +185,14 @@ export function resolveLoop(
       );
     }
   }
+  // NumPy's logical promoter: logical_and/or/xor on inputs of differing DTypes (a Python scalar
+  // counts as its own DType) use the bool loop, the inputs cast to bool under any casting rule.
+  if (def.kind === 'logical' && def.nin === 2 && (dtype === null || dtype === 'bool')) {
+    const kinds = ins.map((i) => (i.kind === 'weak' ? (i.int ? 'int' : 'float') : i.a.dtype));
+    const mixed = kinds.some((d) => d !== kinds[0]);
+    const boolLoop = def.loops.find((l) => l.ins[0] === 'bool');
+    if (mixed && boolLoop !== undefined) return { loop: boolLoop, eff };
+  }
   let loop: Loop | undefined;
   if (dtype !== null) {
     // The loop the inputs pick by themselves when it already produces `dtype` (np.less(...,
@@ -500,7 +508,7 @@ export function applyUfunc(
   const arrs = ins.map((i, k) => {
     const dt = lp.ins[k] as DType;
     if (i.kind === 'weak') {
-      if (def.kind === 'logical' && i.int) return cachedScalar(i.v !== 0 && i.v !== 0n ? 1 : 0, dt);
+      if (def.kind === 'logical') return cachedScalar(i.v !== 0 && i.v !== 0n ? 1 : 0, dt);
       return cachedScalar(i.v, dt);
     }
     let a = i.a;
@@ -512,13 +520,16 @@ export function applyUfunc(
   // C-contiguous (or all F-contiguous), get a C (or F) ordered output; otherwise nditer's K order.
   let allocOrder = order;
   if (order === 'K' && where === null) {
+    const P = nep50(ins);
     const same = (a: NDArray): boolean => a.ndim === 0 || a._shape.join() === shape.join();
     const ops: NDArray[] = [];
     let ok = true;
     ins.forEach((i, k) => {
       if (i.kind !== 'array') return;
       if (i.a.ndim === 0) return; // 0-d operands are cast up front and never matter
-      if (i.a.dtype !== lp.ins[k] || !same(i.a)) ok = false;
+      // (a comparison with an out-of-range Python int runs NumPy's loop of the array dtypes)
+      const noCast = i.a.dtype === lp.ins[k] || (def.kind === 'compare' && i.a.dtype === P);
+      if (!noCast || !same(i.a)) ok = false;
       else ops.push(i.a);
     });
     outs.forEach((o) => {
