@@ -14,15 +14,6 @@ interface DapVariable {
   type?: string;
 }
 
-const JS_DEBUG_TYPES = new Set(['node', 'pwa-node', 'pwa-chrome', 'pwa-msedge', 'pwa-extensionHost', 'node-terminal']);
-
-/** The paused session to use: the active one when it is js-debug's, else any js-debug session. */
-export function pickSession(): vscode.DebugSession | undefined {
-  const s = vscode.debug.activeDebugSession;
-  if (s && JS_DEBUG_TYPES.has(s.type)) return s;
-  return s;
-}
-
 async function topFrame(session: vscode.DebugSession): Promise<{ frameId: number; file?: string; line?: number } | undefined> {
   const threads = (await session.customRequest('threads')) as { threads: { id: number }[] };
   for (const t of threads.threads) {

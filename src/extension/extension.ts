@@ -30,7 +30,10 @@ export function activate(context: vscode.ExtensionContext): NdscopeApi {
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(store)),
     vscode.languages.registerInlayHintsProvider(SELECTOR, inlay),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => controller.panel.attach(panel),
+      deserializeWebviewPanel: (panel) => {
+        controller.panel.attach(panel);
+        return Promise.resolve();
+      },
     }),
   );
   const activationMs = performance.now() - t0;

@@ -74,6 +74,7 @@ describe('ndscope extension (trusted workspace)', function () {
     // Loading the bundle (module evaluation) is timed apart from the host's activation machinery.
     const main = path.join(ext.extensionPath, (ext.packageJSON as { main: string }).main);
     const m0 = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- timing the CJS load itself
     require(main);
     const moduleMs = performance.now() - m0;
     const t0 = performance.now();
@@ -300,6 +301,21 @@ describe('ndscope extension (trusted workspace)', function () {
         return x.names && x.names.length > 0 ? x : undefined;
       }, 'arrays in scope')) as { names: string[] };
       assert.deepEqual([...r.names].sort(), ['m', 'v']);
+      // The Variables view describes ndarrays through the runtime's debug symbols.
+      const session = vscode.debug.activeDebugSession!;
+      const { threads } = (await session.customRequest('threads')) as { threads: { id: number }[] };
+      const { stackFrames } = (await session.customRequest('stackTrace', { threadId: threads[0]!.id, levels: 1 })) as {
+        stackFrames: { id: number }[];
+      };
+      const { scopes } = (await session.customRequest('scopes', { frameId: stackFrames[0]!.id })) as {
+        scopes: { variablesReference: number }[];
+      };
+      const { variables } = (await session.customRequest('variables', { variablesReference: scopes[0]!.variablesReference })) as {
+        variables: { name: string; value: string }[];
+      };
+      const shown = Object.fromEntries(variables.map((v) => [v.name, v.value]));
+      assert.equal(shown['m'], 'ndarray int64 (2, 3) view');
+      assert.equal(shown['v'], 'ndarray int64 (3, 2) view');
       assert.equal(api.controller.panel.loaded?.events.length, 2);
     } finally {
       await vscode.debug.stopDebugging();
