@@ -10,6 +10,7 @@ import * as esbuild from 'esbuild';
 import type { Loc } from '../trace/schema';
 
 import { NP_GLOBAL } from './constants';
+import { instrumentSites } from './sites';
 
 export interface Bundle {
   code: string;
@@ -17,6 +18,10 @@ export interface Bundle {
   map: { version: number; sources: string[]; mappings: string; names: string[] };
   /** Absolute paths of the user's own source files in the bundle (not node_modules). */
   userSources: string[];
+  /** Call-site ids (sites.ts): id → [line, column] in `code`, 1-based. */
+  sites?: [number, number][];
+  /** Columns inserted by the site instrumentation, per 0-based line (see unshiftColumn). */
+  shifts?: Map<number, [number, number][]>;
 }
 
 export interface BundleFailure {
@@ -83,7 +88,11 @@ export async function bundleUserFile(
     const userSources = map.sources.filter(
       (s) => !s.startsWith('ndscope-runtime:') && !s.includes(`${path.sep}node_modules${path.sep}`),
     );
-    return { ok: true, bundle: { code, map, userSources } };
+    const inst = instrumentSites(code);
+    return {
+      ok: true,
+      bundle: { code: inst.code, map, userSources, sites: inst.sites, shifts: inst.shifts },
+    };
   } catch (e) {
     const errors = (e as { errors?: esbuild.Message[] }).errors;
     if (!Array.isArray(errors) || errors.length === 0) {

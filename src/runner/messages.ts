@@ -12,6 +12,8 @@ export interface WorkerInput {
   memoryMaxBytes: number;
   /** Events per batch. */
   batchSize: number;
+  /** Call-site ids of the instrumented bundle: id → [line, column] (see sites.ts). */
+  sites?: [number, number][];
 }
 
 /** A raw error from the worker: locations are in the bundle (mapped by the runner). */

@@ -259,6 +259,7 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
       limits,
       memoryMaxBytes: opts.memoryMaxBytes ?? 2 * 1024 ** 3,
       batchSize: opts.batchSize ?? 64,
+      ...(bundle.sites ? { sites: bundle.sites } : {}),
     };
     const worker = new Worker(workerScript, {
       workerData: input,

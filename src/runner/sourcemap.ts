@@ -5,23 +5,26 @@
 import { SourceMap } from 'node:module';
 import type { Loc } from '../trace/schema';
 import type { Bundle } from './bundle';
+import { unshiftColumn } from './sites';
 
 export class BundleMapper {
   private readonly sm: SourceMap;
   private readonly cache = new Map<string, Loc | null>();
   /** Bundle lines of esbuild's module glue (`export default require_x();`), never user frames. */
   private readonly glueLines = new Set<number>();
+  private readonly shifts: Bundle['shifts'];
 
   constructor(
     bundle: Bundle,
     /** file:// URL (or path) the bundle runs under. */
     readonly bundleUrl: string,
   ) {
+    this.shifts = bundle.shifts;
     this.sm = new SourceMap(bundle.map as unknown as ConstructorParameters<typeof SourceMap>[0]);
     bundle.code.split('\n').forEach((l, i) => {
       if (
-        /^export default require_\w+\(\);?$/.test(l) ||
-        /^(var|const) \w+ = require_\w+\(\);?$/.test(l)
+        /^export default require_\w+\((\.\.\.__ndz\(\d+\))?\);?$/.test(l) ||
+        /^(var|const) \w+ = require_\w+\((\.\.\.__ndz\(\d+\))?\);?$/.test(l)
       )
         this.glueLines.add(i + 1);
     });
@@ -32,6 +35,7 @@ export class BundleMapper {
     const k = `${line}:${column}`;
     const hit = this.cache.get(k);
     if (hit !== undefined) return hit;
+    if (this.shifts !== undefined) column = unshiftColumn(this.shifts, line, column);
     const e = this.sm.findEntry(line - 1, column - 1) as Partial<{
       originalSource: string;
       originalLine: number;

@@ -8,10 +8,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { formatWithOptions } from 'node:util';
 import { configureMemory } from '../runtime/memory';
 import { Recorder } from '../trace/recorder';
-import { installTracing, stackLocator } from '../trace/traced';
+import { installTracing, siteLocator, stackLocator } from '../trace/traced';
 import type { ConsoleLevel, Loc } from '../trace/schema';
 import type { RawError, WorkerInput, WorkerMessage } from './messages';
-import { NP_GLOBAL } from './constants';
+import { NP_GLOBAL, SITE_CELL } from './constants';
 
 const input = workerData as WorkerInput;
 const port = parentPort;
@@ -19,7 +19,15 @@ if (port === null) throw new Error('ndscope worker must run in a worker thread')
 const post = (m: WorkerMessage): void => port.postMessage(m);
 
 const isUser = (f: string): boolean => f === input.bundleUrl;
-const locate = stackLocator(isUser);
+// Call-site ids set by the instrumented bundle (sites.ts); a stack capture for calls without one.
+const siteCell = new Int32Array(1);
+(globalThis as Record<symbol, unknown>)[Symbol.for(SITE_CELL)] = siteCell;
+const siteLocs: (Loc | undefined)[] = (input.sites ?? []).map(([line, column]) => ({
+  file: input.bundleUrl,
+  line,
+  column,
+}));
+const locate = siteLocator(siteLocs, siteCell, stackLocator(isUser));
 
 const rec = new Recorder({
   limits: input.limits,

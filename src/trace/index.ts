@@ -11,6 +11,7 @@ export {
   installTracing,
   traceFunction,
   stackLocator,
+  siteLocator,
 } from './traced';
 export { broadcastInfo, broadcastOperands, shapeOfOperand } from './broadcast';
 export { snapshotArray, encodeValue } from './snapshot';

@@ -281,3 +281,24 @@ export function stackLocator(
   // cheapest capture); look deeper only when it is not.
   return (below: AnyFn): Loc | undefined => capture(below, 1) ?? capture(below, depth);
 }
+
+/**
+ * A `locate` reading call-site ids set by instrumented code (src/runner/sites.ts) from `cell[0]`:
+ * the id is taken and the cell cleared; calls with no id (code the instrumentation did not see)
+ * fall back to `fallback` (a stack capture).
+ */
+export function siteLocator(
+  sites: readonly (Loc | undefined)[],
+  cell: Int32Array,
+  fallback: (below: AnyFn) => Loc | undefined,
+): (below: AnyFn) => Loc | undefined {
+  return (below: AnyFn): Loc | undefined => {
+    const id = cell[0] as number;
+    if (id !== 0) {
+      cell[0] = 0;
+      const loc = sites[id];
+      if (loc !== undefined) return loc;
+    }
+    return fallback(below);
+  };
+}
