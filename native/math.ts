@@ -65,15 +65,26 @@ export function exp_scalar(x: f64): f64 {
 
 // @ts-ignore: decorator
 @inline function exp2v(x: v128): v128 {
-  const bits = x;
-  const ax = v128.and(bits, i64x2.splat(0x7fffffffffffffff));
-  const neg = i64x2.lt_s(bits, i64x2.splat(0)); // sign lanes (x < 0 or -0)
-  const gtHalf = i64x2.gt_s(ax, i64x2.splat(0x3fd62e42ffffffff)); // |x| > 0.5 ln2
-  const ltOneHalf = i64x2.lt_s(ax, i64x2.splat(0x3ff0a2b200000000)); // |x| < 1.5 ln2
-  const tiny = i64x2.lt_s(ax, i64x2.splat(0x3e30000000000000)); // |x| < 2^-28
+  // Only SSE2-class operations (f64 compares, magic-number rounding): V8 lowers f64x2.trunc
+  // and the i64x2 compares to slow sequences on CPUs it does not know to have SSE4.1/4.2.
+  const ax = f64x2.abs(x);
+  const neg = f64x2.lt(x, f64x2.splat(0)); // -0 lanes take the |x| < 2^-28 path below
+  // fdlibm's high-word thresholds as doubles: hx > 0x3fd62e42, hx < 0x3ff0a2b2, hx < 0x3e300000
+  const gtHalf = f64x2.ge(ax, f64x2.splat(reinterpret<f64>(0x3fd62e4300000000)));
+  const ltOneHalf = f64x2.lt(ax, f64x2.splat(reinterpret<f64>(0x3ff0a2b200000000)));
+  const tiny = f64x2.lt(ax, f64x2.splat(reinterpret<f64>(0x3e30000000000000)));
   // k as fdlibm: ±1 in (0.5 ln2, 1.5 ln2), trunc(x/ln2 ± 0.5) beyond, 0 below
   const half = v128.bitselect(f64x2.splat(-0.5), f64x2.splat(0.5), neg);
-  const kBig = f64x2.trunc(f64x2.add(f64x2.mul(f64x2.splat(INVLN2), x), half));
+  const v = f64x2.add(f64x2.mul(f64x2.splat(INVLN2), x), half);
+  // trunc(v) for |v| < 2^51: round to nearest with the 1.5·2^52 trick, then step toward zero
+  const magic = f64x2.splat(6755399441055744.0);
+  const rn = f64x2.sub(f64x2.add(v, magic), magic);
+  const up = v128.and(f64x2.gt(rn, v), v128.not(neg)); // rounded up a positive: -1
+  const dn = v128.and(f64x2.lt(rn, v), neg); // rounded down a negative: +1
+  const kBig = f64x2.add(
+    f64x2.sub(rn, v128.and(up, f64x2.splat(1.0))),
+    v128.and(dn, f64x2.splat(1.0)),
+  );
   const kOne = v128.bitselect(f64x2.splat(-1.0), f64x2.splat(1.0), neg);
   let kf = v128.bitselect(kOne, kBig, ltOneHalf);
   kf = v128.and(kf, gtHalf); // 0 where |x| <= 0.5 ln2
@@ -88,8 +99,7 @@ export function exp_scalar(x: f64): f64 {
   const c = f64x2.sub(r, f64x2.mul(t, p));
   const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(f64x2.splat(2.0), c));
   const y = f64x2.sub(f64x2.splat(1.0), f64x2.sub(f64x2.sub(lo, q), hi));
-  // 2^k by exponent bits: k + 1023 in the exponent field (k in [-1021, 1022] on this path)
-  const magic = f64x2.splat(6755399441055744.0); // 2^52 + 2^51: k lands in the low mantissa bits
+  // 2^k by exponent bits: k lands in the low mantissa bits of k + 1.5·2^52
   const ki = i64x2.sub(f64x2.add(kf, magic), magic);
   const scale = i64x2.shl(i64x2.add(ki, i64x2.splat(1023)), 52);
   const res = f64x2.mul(y, scale);
@@ -100,7 +110,7 @@ export function exp_scalar(x: f64): f64 {
 // @ts-ignore: decorator
 @inline function inRange(x: v128): bool {
   // every lane |x| <= 708 (NaN fails the compare)
-  return v128.all_true<i64>(f64x2.le(f64x2.abs(x), f64x2.splat(708.0)));
+  return i8x16.all_true(f64x2.le(f64x2.abs(x), f64x2.splat(708.0)));
 }
 
 export function exp_f64(n: i32, x: usize, sx: isize, o: usize, so: isize): void {
