@@ -66,7 +66,9 @@ export function instrumentSites(code: string): Instrumented {
         callee.kind !== ts.SyntaxKind.ImportKeyword
       ) {
         let at: number;
-        if (ts.isIdentifier(callee)) at = callee.getStart(sf);
+        // as V8: the callee's name, but the `(` for `f?.()` and for computed callees
+        if (node.questionDotToken !== undefined) at = code.indexOf('(', node.questionDotToken.end);
+        else if (ts.isIdentifier(callee)) at = callee.getStart(sf);
         else if (ts.isPropertyAccessExpression(callee)) at = callee.name.getStart(sf);
         else at = code.indexOf('(', node.questionDotToken ? node.questionDotToken.end : callee.end);
         const site = sitePos.length;
