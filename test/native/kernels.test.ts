@@ -16,7 +16,7 @@ import {
   type Store,
   type UnaryKernel,
 } from '../../src/runtime/ufunc_kernels';
-import { pairwiseSum, pairwiseSum32 } from '../../src/runtime/reduce';
+import { pairwiseSum, pairwiseSum32 } from '../../src/runtime/internal';
 import { gemmReference } from '../../src/runtime/gemm';
 import { elementwiseTable } from '../../src/runtime/wasm';
 import { harness, placeEnd, rng, type Region } from './harness';

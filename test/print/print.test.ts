@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import * as np from '../../src/runtime/index';
 import type { NDArray, Scalar } from '../../src/runtime/index';
 import { decodeArg, decodeScalar } from '../helpers/spec';
-import { _resetPrintoptions, type Formatter } from '../../src/runtime/print';
+import type { Formatter } from '../../src/runtime/index';
+import { _resetPrintoptions } from '../../src/runtime/internal';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

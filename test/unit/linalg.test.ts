@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as np from '../../src/runtime/index';
 import type { NDArray } from '../../src/runtime/index';
-import { gemm, gemmReference, registerGemm, type GemmKernel } from '../../src/runtime/gemm';
+import { gemm, gemmReference, registerGemm, type GemmKernel } from '../../src/runtime/internal';
 
 type M = number[][];
 

@@ -4,7 +4,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { alloc, free, memoryStats, view, wasmMemory, WasmBuffer } from '../../src/runtime/memory';
+import { alloc, free, view, wasmMemory, WasmBuffer } from '../../src/runtime/internal';
+import { memoryStats } from '../../src/runtime/index';
 import { NDArray } from '../../src/runtime/ndarray';
 import * as np from '../../src/runtime/index';
 

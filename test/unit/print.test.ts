@@ -9,7 +9,7 @@ import { inspect } from 'node:util';
 import { Session } from 'node:inspector';
 import * as np from '../../src/runtime/index';
 import type { NDArray } from '../../src/runtime/index';
-import { _resetPrintoptions, type DebugProperties } from '../../src/runtime/print';
+import { _resetPrintoptions, type DebugProperties } from '../../src/runtime/internal';
 
 const DESC = Symbol.for('debug.description');
 const PROPS = Symbol.for('debug.properties');

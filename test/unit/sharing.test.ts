@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as np from '../../src/runtime/index';
 import { NDArray } from '../../src/runtime/ndarray';
-import { byteBounds, solveBoundedDiophantine } from '../../src/runtime/sharing';
+import { byteBounds, solveBoundedDiophantine } from '../../src/runtime/internal';
 import type { DType } from '../../src/runtime/dtype';
 
 /** A deterministic PRNG (mulberry32). */

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as np from '../../src/runtime/index';
 import type { NDArray } from '../../src/runtime/index';
-import { argsortNumbers, radixArgsort } from '../../src/runtime/sorting';
+import { argsortNumbers, radixArgsort } from '../../src/runtime/internal';
 
 /** NumPy's order: ascending, NaN last; ties by original index (stable). */
 function refArgsort(x: readonly number[]): number[] {

@@ -19,7 +19,7 @@ import {
   unary,
   allocResult,
   type BinaryKernel,
-} from '../../src/runtime/ufunc';
+} from '../../src/runtime/internal';
 
 const arr = (x: unknown, dtype?: string): NDArray => np.array(x as never, dtype ? { dtype } : {});
 

@@ -25,7 +25,6 @@ export {
   choice,
   shuffle,
   permutation,
-  get_global_state,
   get_state,
   set_state,
 } from './legacy';
