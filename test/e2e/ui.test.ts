@@ -164,6 +164,16 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
     await page.keyboard.press('Alt+End');
     await page.waitForTimeout(500);
     assert.equal(await label.textContent(), `step ${total} / ${total}`);
+    // the other way: clicking a line of the editor selects that line's last step
+    await page.locator('.monaco-editor .view-line span span', { hasText: /^broadcast_to$/ }).first().click();
+    const why = webview().locator('.panel.why');
+    let whyText = '';
+    for (let i = 0; i < 30 && !/line 13:/.test(whyText); i++) {
+      await page.waitForTimeout(200);
+      whyText = (await why.textContent()) ?? '';
+    }
+    assert.match(whyText, /broadcast_to/);
+    assert.match(whyText, /line 13:/);
   });
 
   it('shows a hover with the shape, strides and view-of of an array', async () => {
