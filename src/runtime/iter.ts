@@ -156,3 +156,42 @@ export function loop3(shape: readonly number[], a: Operand, b: Operand, c: Opera
 export function operand(a: NDArray, shape: readonly number[] = a._shape): Operand {
   return { start: a._start, strides: shape === a._shape ? a._strides : broadcastStrides(a, shape) };
 }
+
+/**
+ * nditer's axis order (`npyiter_find_best_axis_ordering`), innermost axis first: an insertion
+ * sort on |stride| starting from C order, where an operand with a zero stride on either axis has
+ * no say, and an axis moves inward only if the first operand with a say asks for it and none
+ * objects. `strideSets[k][axis]` is operand k's stride on each of the `nd` axes (any unit; give
+ * 0 for size-1 and broadcast axes so they have no say).
+ */
+export function bestAxisOrder(nd: number, strideSets: readonly (readonly number[])[]): number[] {
+  const perm: number[] = [];
+  for (let i = nd - 1; i >= 0; i--) perm.push(i);
+  for (let i0 = 1; i0 < nd; i0++) {
+    const j0 = perm[i0] as number;
+    let ipos = i0;
+    for (let i1 = i0 - 1; i1 >= 0; i1--) {
+      const j1 = perm[i1] as number;
+      let ambig = true;
+      let shouldSwap = false;
+      for (const st of strideSets) {
+        const s0 = Math.abs(st[j0] as number);
+        const s1 = Math.abs(st[j1] as number);
+        if (s0 !== 0 && s1 !== 0) {
+          if (s1 <= s0) shouldSwap = false;
+          else if (ambig) shouldSwap = true;
+          ambig = false;
+        }
+      }
+      if (!ambig) {
+        if (shouldSwap) ipos = i1;
+        else break;
+      }
+    }
+    if (ipos !== i0) {
+      perm.splice(i0, 1);
+      perm.splice(ipos, 0, j0);
+    }
+  }
+  return perm;
+}

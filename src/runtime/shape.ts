@@ -17,6 +17,7 @@
  * - every fresh allocation of size 0 gets all-zero strides (NumPy 2).
  */
 import { splitOpts } from './args';
+import { bestAxisOrder } from './iter';
 import { IndexError, NumPyError, TypeError_, ValueError, normalizeAxis } from './errors';
 import {
   NDArray,
@@ -772,45 +773,16 @@ function multiSortedStridePerm(arrays: readonly NDArray[], ndim: number): number
  */
 function iterPerm(shape: readonly number[], ops: readonly StridedLike[]): number[] {
   const nd = shape.length;
-  // axisdata k is axis nd-1-k; strides of size-1 and broadcast dims are 0
+  // strides of size-1 and broadcast dims are 0 (no say in the order)
   const st = ops.map((a) => {
     const pad = nd - a._shape.length;
-    return Array.from({ length: nd }, (_, k) => {
-      const ax = nd - 1 - k;
+    return Array.from({ length: nd }, (_, ax) => {
       const ia = ax - pad;
       if (ia < 0 || shape[ax] === 1 || a._shape[ia] === 1) return 0;
       return a._strides[ia] as number;
     });
   });
-  const perm = Array.from({ length: nd }, (_, i) => i);
-  for (let i0 = 1; i0 < nd; i0++) {
-    let ipos = i0;
-    const j0 = perm[i0] as number;
-    for (let i1 = i0 - 1; i1 >= 0; i1--) {
-      let ambig = true;
-      let shouldswap = false;
-      const j1 = perm[i1] as number;
-      for (const s of st) {
-        const s0 = s[j0] as number;
-        const s1 = s[j1] as number;
-        if (s0 !== 0 && s1 !== 0) {
-          if (Math.abs(s1) <= Math.abs(s0)) shouldswap = false;
-          else if (ambig) shouldswap = true;
-          ambig = false;
-        }
-      }
-      if (!ambig) {
-        if (shouldswap) ipos = i1;
-        else break;
-      }
-    }
-    if (ipos !== i0) {
-      for (let i1 = i0; i1 > ipos; i1--) perm[i1] = perm[i1 - 1] as number;
-      perm[ipos] = j0;
-    }
-  }
-  // perm is innermost-first in axisdata space; convert to outermost-first axes
-  return perm.map((k) => nd - 1 - k).reverse();
+  return bestAxisOrder(nd, st).reverse();
 }
 
 /** A new array shaped `shape`, laid out as a ufunc output over `ops` (order 'K'). */
