@@ -798,21 +798,29 @@ export function array_str(a: ArrayLike, ...args: unknown[]): string {
 }
 
 /**
+ * The dtype a JS scalar prints as: `dtype` when given (a name or `{dtype}`), else a boolean is
+ * bool, a bigint or an integer-valued number int64, any other number float64 (`np.asarray`).
+ */
+function scalarPrintDtype(x: Scalar, dtype?: string | { dtype?: string }): DType {
+  const d = (typeof dtype === 'object' ? dtype.dtype : dtype) as DType | undefined;
+  const inferred =
+    typeof x === 'boolean'
+      ? 'bool'
+      : typeof x === 'bigint' || Number.isInteger(x)
+        ? 'int64'
+        : 'float64';
+  return d ?? inferred;
+}
+
+/**
  * Python's `str()` of a NumPy scalar, for the JS scalars ndscope returns (`a.sum()` → 15 prints
  * `15.0` as float64): `format_scalar(15, 'float64')`. Without a dtype, a boolean is bool, a bigint
  * or an integer-valued number int64, any other number float64 (as `np.asarray` would infer).
  */
 export function format_scalar(x: Scalar, dtype?: string | { dtype?: string }): string {
-  const d = (typeof dtype === 'object' ? dtype.dtype : dtype) as DType | undefined;
-  const dt: DType =
-    d ??
-    (typeof x === 'boolean'
-      ? 'bool'
-      : typeof x === 'bigint' || Number.isInteger(x)
-        ? 'int64'
-        : 'float64');
+  const dt = scalarPrintDtype(x, dtype);
   const kind = DTYPE_INFO[dt]?.kind;
-  if (kind === undefined) throw TypeError_(`data type '${String(d)}' not understood`);
+  if (kind === undefined) throw TypeError_(`data type '${String(dt)}' not understood`);
   if (kind === 'b') return x ? 'True' : 'False';
   if (kind === 'f') return floatScalarStr(Number(x), dt as FloatDType);
   if (typeof x === 'number' && !Number.isInteger(x)) return String(Math.trunc(x));
@@ -821,14 +829,7 @@ export function format_scalar(x: Scalar, dtype?: string | { dtype?: string }): s
 
 /** NumPy 2's `repr()` of a scalar: `np.float64(1.5)`, `np.int32(3)`, `np.True_`. */
 export function scalar_repr(x: Scalar, dtype?: string | { dtype?: string }): string {
-  const d = (typeof dtype === 'object' ? dtype.dtype : dtype) as DType | undefined;
-  const dt: DType =
-    d ??
-    (typeof x === 'boolean'
-      ? 'bool'
-      : typeof x === 'bigint' || Number.isInteger(x)
-        ? 'int64'
-        : 'float64');
+  const dt = scalarPrintDtype(x, dtype);
   const s = format_scalar(x, dt);
   if (dt === 'bool') return s === 'True' ? 'np.True_' : 'np.False_';
   if (dt === 'float64' || dt === 'float32') {
