@@ -117,7 +117,7 @@ export class Controller implements vscode.Disposable {
     reg('ndscope.stepBack', () => this.step((i) => i - 1));
     reg('ndscope.stepFirst', () => this.step(() => 0));
     reg('ndscope.stepLast', () => this.step(() => Number.MAX_SAFE_INTEGER));
-    reg('ndscope.explainBroadcasting', (uri?: string, line?: number) => this.explainBroadcasting(uri, line));
+    reg('ndscope.explainBroadcasting', (uri?: string | vscode.Uri, line?: number) => this.explainBroadcasting(uri, line));
     reg('ndscope.broadcastingPlayground', (shapes?: string) => this.playground(shapes));
     reg('ndscope.showMemory', () => this.showMemory());
     reg('ndscope.toggleLiveMode', () => this.toggleLive());
@@ -176,9 +176,11 @@ export class Controller implements vscode.Disposable {
     return i;
   }
 
-  explainBroadcasting(uri?: string, line?: number): number {
+  /** From a hover link (uri string, line) or a menu (the document's Uri) or the palette (nothing). */
+  explainBroadcasting(uri?: string | vscode.Uri, line?: number): number {
     const ed = vscode.window.activeTextEditor;
-    const rec = uri ? this.store.get(vscode.Uri.parse(uri)) : ed ? this.store.get(ed.document.uri) : undefined;
+    const u = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri instanceof vscode.Uri ? uri : ed?.document.uri;
+    const rec = u ? this.store.get(u) : undefined;
     const l = line ?? (ed ? ed.selection.active.line + 1 : 0);
     if (!rec) {
       void vscode.window.showInformationMessage('ndscope: run the file first (ndscope: Run and Visualize Current File).');

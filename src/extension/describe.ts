@@ -64,6 +64,14 @@ export function broadcastStepAtLine(trace: Trace, line: number): number {
   return -1;
 }
 
+/** Line of the first broadcasting operation that used array `id` (or undefined). */
+export function broadcastLineFor(trace: Trace, id: number): number | undefined {
+  for (const e of trace.events) {
+    if (e.broadcast && e.loc && e.inputs.some((a) => a.id === id)) return e.loc.line;
+  }
+  return undefined;
+}
+
 export function contiguity(a: ArraySnapshot): string {
   const { c_contiguous: c, f_contiguous: f } = a.flags;
   if (c && f) return 'C and F contiguous';

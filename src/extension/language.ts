@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { readConfig } from './config';
 import {
+  broadcastLineFor,
   errorReport,
   findBinding,
   hoverLines,
@@ -50,7 +51,7 @@ export class HoverProvider implements vscode.HoverProvider {
       `\n${commandLink(`Open at step ${b.index + 1}`, 'ndscope.openStep', [uri, b.index])} · ${commandLink(
         'Explain broadcasting',
         'ndscope.explainBroadcasting',
-        [uri, b.event.loc?.line ?? pos.line + 1],
+        [uri, broadcastLineFor(rec.trace, a.id) ?? b.event.loc?.line ?? pos.line + 1],
       )}`,
     );
     return new vscode.Hover(md, range);

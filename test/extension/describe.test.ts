@@ -10,6 +10,7 @@ import { startRun } from '../../src/runner/run';
 import type { Trace } from '../../src/trace/schema';
 import {
   broadcastCause,
+  broadcastLineFor,
   broadcastStepAtLine,
   errorReport,
   findBinding,
@@ -52,6 +53,8 @@ describe('extension/describe: a good run (fixtures/arrays.ts)', () => {
     assert.equal(lastStepAtLine(t, 3), 1);
     assert.equal(broadcastStepAtLine(t, 6), 4);
     assert.equal(broadcastStepAtLine(t, 3), -1);
+    assert.equal(broadcastLineFor(t, findBinding(t, 'b', 5)!.array.id), 6, 'b is broadcast in np.add on line 6');
+    assert.equal(broadcastLineFor(t, findBinding(t, 's', 7)!.array.id), undefined);
     assert.equal(errorReport(t), undefined);
   });
 });

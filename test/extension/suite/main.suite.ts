@@ -130,6 +130,11 @@ describe('ndscope extension (trusted workspace)', function () {
     );
     assert.match(c, /shape \(3, 4\) · dtype float64/);
     assert.match(c, /owns its data/);
+    // `b` is broadcast on line 6: its hover's "Explain broadcasting" link points there
+    const bh = hoverText(
+      (await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, at(doc, 5, 'b ='))) as vscode.Hover[],
+    );
+    assert.ok(bh.includes(`command:ndscope.explainBroadcasting?${encodeURIComponent(JSON.stringify([doc.uri.toString(), 6]))}`), bh);
     const none = (await vscode.commands.executeCommand(
       'vscode.executeHoverProvider',
       doc.uri,
@@ -173,6 +178,9 @@ describe('ndscope extension (trusted workspace)', function () {
     const ed = await openEditor('arrays.ts');
     ed.selection = new vscode.Selection(5, 6, 5, 6); // line 6: const c = np.add(a, b)
     assert.equal(await vscode.commands.executeCommand('ndscope.explainBroadcasting'), 4);
+    // as the editor's context menu calls it (the document's Uri) and as the hover link does
+    assert.equal(await vscode.commands.executeCommand('ndscope.explainBroadcasting', ed.document.uri), 4);
+    assert.equal(await vscode.commands.executeCommand('ndscope.explainBroadcasting', ed.document.uri.toString(), 6), 4);
     ed.selection = new vscode.Selection(3, 6, 3, 6); // on `t`
     assert.equal(await vscode.commands.executeCommand('ndscope.showMemory'), 2);
   });
