@@ -70,7 +70,7 @@ export function instrumentSites(code: string): Instrumented {
         if (node.questionDotToken !== undefined) at = code.indexOf('(', node.questionDotToken.end);
         else if (ts.isIdentifier(callee)) at = callee.getStart(sf);
         else if (ts.isPropertyAccessExpression(callee)) at = callee.name.getStart(sf);
-        else at = code.indexOf('(', node.questionDotToken ? node.questionDotToken.end : callee.end);
+        else at = code.indexOf('(', callee.end);
         const site = sitePos.length;
         sitePos.push(at);
         const args = node.arguments;

@@ -86,6 +86,12 @@ const WRITE_METHODS = new Set([
   'resize',
   'setfield',
 ]);
+/** In-place operator methods (`a.iadd(b)`). */
+const INPLACE_METHODS = new Set(
+  'add sub mul div truediv floordiv mod pow and or xor lshift rshift'
+    .split(' ')
+    .map((s) => `i${s}`),
+);
 const WRITE_FUNCS_ARG0 = new Set([
   'copyto',
   'place',
@@ -363,9 +369,8 @@ export class Recorder {
         name === 'get' ? 'copy' : inputs.length > 0 || REDUCE_OPS.has(name) ? 'reduce' : 'compute';
       if (name === 'get') why = 'integer index: a scalar (copied out)';
     } else {
-      const inBufs = new Set(inputs.map((a) => a.buffer.id));
       const first = outArrays[0] as NDArray;
-      const shared = outArrays.some((o) => inBufs.has(o.buffer.id));
+      const shared = outArrays.some((o) => inputs.some((a) => a.buffer === o.buffer));
       const name = baseName(call.op);
       if (shared) {
         kind = 'view';
@@ -388,7 +393,7 @@ export class Recorder {
     if (why !== undefined) ev.why = why;
     if (write !== undefined) ev.write = write;
     if (bc !== null) {
-      const info = broadcastInfo(bc.shapes, bc.target);
+      const info = this.broadcastOf(bc.shapes, bc.target);
       if (info !== null) ev.broadcast = info;
     }
     this.finish(ev, [...inputs, ...outArrays]);
@@ -470,6 +475,20 @@ export class Recorder {
 
   // ---------------------------------------------------------------------------------------------
 
+  /** broadcastInfo of successful calls, one shared (immutable) object per operand shapes. */
+  private readonly bcCache = new Map<string, BroadcastInfo | null>();
+  private broadcastOf(shapes: number[][], target: number[] | undefined): BroadcastInfo | null {
+    let key = shapes.map((s) => s.join(',')).join('|');
+    if (target !== undefined) key += `>${target.join(',')}`;
+    let hit = this.bcCache.get(key);
+    if (hit === undefined) {
+      hit = broadcastInfo(shapes, target);
+      if (this.bcCache.size >= 512) this.bcCache.clear();
+      this.bcCache.set(key, hit);
+    }
+    return hit;
+  }
+
   private newEvent(
     call: Call,
     kind: EventKind,
@@ -493,12 +512,12 @@ export class Recorder {
 
   private finish(ev: TraceEvent, arrays: NDArray[]): void {
     const buffers: BufferInfo[] = [];
-    const seen = new Set<number>();
+    const seen: WasmBuffer[] = [];
     const contents: BufferContents[] = [];
     for (const a of arrays) {
       const b = a.buffer;
-      if (seen.has(b.id)) continue;
-      seen.add(b.id);
+      if (seen.includes(b)) continue;
+      seen.push(b);
       const st = this.bufState(b, a._base ?? a);
       // one immutable object per buffer: a batch's structured clone writes repeats as references
       st.info ??= {
@@ -521,6 +540,8 @@ export class Recorder {
         // clone then sends them once).
         if (snap?.values)
           contents.push({ bufferId: b.id, length: snap.values.length, values: snap.values });
+        else if (snap?.preview)
+          contents.push({ bufferId: b.id, length: snap.size, preview: snap.preview });
         else
           contents.push(
             bufferContents(
@@ -725,9 +746,8 @@ function writeTarget(call: Call): NDArray | null {
     if (Array.isArray(out) && out[0] instanceof NDArray) return out[0];
   }
   if (call.method) {
-    if (WRITE_METHODS.has(call.op) && call.self instanceof NDArray) return call.self;
     if (
-      /^i(add|sub|mul|div|truediv|floordiv|mod|pow|and|or|xor|lshift|rshift)$/.test(call.op) &&
+      (WRITE_METHODS.has(call.op) || INPLACE_METHODS.has(call.op)) &&
       call.self instanceof NDArray
     )
       return call.self;

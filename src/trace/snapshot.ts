@@ -5,7 +5,7 @@
 import { DTYPE_INFO, type DType } from '../runtime/dtype';
 import { isCContiguous, isFContiguous, type NDArray } from '../runtime/ndarray';
 import { view } from '../runtime/memory';
-import type { ArraySnapshot, BufferContents, JsonScalar, Preview } from './schema';
+import type { ArrayFlags, ArraySnapshot, BufferContents, JsonScalar, Preview } from './schema';
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -43,7 +43,13 @@ function flatToData(a: NDArray, k: number): number {
 export function readValues(a: NDArray): JsonScalar[] {
   const data = a._data();
   const dt = a.dtype;
-  const out: JsonScalar[] = new Array<JsonScalar>(a.size);
+  const n = a.size;
+  const out: JsonScalar[] = new Array<JsonScalar>(n);
+  if (isCContiguous(a._shape, a._strides)) {
+    const s = a._start;
+    for (let k = 0; k < n; k++) out[k] = encodeValue(data[s + k] as number | bigint, dt);
+    return out;
+  }
   a._forEach((p, k) => {
     out[k] = encodeValue(data[p] as number | bigint, dt);
   });
@@ -56,6 +62,14 @@ export function readPreview(a: NDArray, items: number): Preview {
   const n = a.size;
   const head: JsonScalar[] = [];
   const tail: JsonScalar[] = [];
+  if (isCContiguous(a._shape, a._strides)) {
+    const s = a._start;
+    for (let k = 0; k < Math.min(items, n); k++)
+      head.push(encodeValue(data[s + k] as number | bigint, dt));
+    for (let k = Math.max(n - items, items); k < n; k++)
+      tail.push(encodeValue(data[s + k] as number | bigint, dt));
+    return { head, tail };
+  }
   for (let k = 0; k < Math.min(items, n); k++)
     head.push(encodeValue(data[flatToData(a, k)] as number | bigint, dt));
   for (let k = Math.max(n - items, items); k < n; k++)
@@ -63,14 +77,30 @@ export function readPreview(a: NDArray, items: number): Preview {
   return { head, tail };
 }
 
+/**
+ * One shared object per combination of flags: fewer allocations, and a batch's structured clone
+ * writes repeats as references. Treat snapshots as immutable.
+ */
+const FLAGS: ArrayFlags[] = [];
+for (let i = 0; i < 16; i++)
+  FLAGS.push({
+    c_contiguous: (i & 1) !== 0,
+    f_contiguous: (i & 2) !== 0,
+    owndata: (i & 4) !== 0,
+    writeable: (i & 8) !== 0,
+  });
+function flagsObject(c: boolean, f: boolean, own: boolean, w: boolean): ArrayFlags {
+  return FLAGS[(c ? 1 : 0) | (f ? 2 : 0) | (own ? 4 : 0) | (w ? 8 : 0)] as ArrayFlags;
+}
+
 export function snapshotArray(a: NDArray, maxValues: number, previewItems: number): ArraySnapshot {
   const isz = DTYPE_INFO[a.dtype].itemsize;
-  const f = {
-    c_contiguous: isCContiguous(a._shape, a._strides),
-    f_contiguous: isFContiguous(a._shape, a._strides),
-    owndata: a._base === null,
-    writeable: a._writeable,
-  };
+  const f = flagsObject(
+    isCContiguous(a._shape, a._strides),
+    isFContiguous(a._shape, a._strides),
+    a._base === null,
+    a._writeable,
+  );
   const snap: ArraySnapshot = {
     id: a.id,
     dtype: a.dtype,
