@@ -254,6 +254,8 @@ export class Controller implements vscode.Disposable {
     this.store.clear();
     this.shown = undefined;
     this.panel.clear();
+    // The visualizer shows nothing without a run: close it (reopened by the next run).
+    this.panel.close();
     for (const ed of vscode.window.visibleTextEditors) ed.setDecorations(this.highlight, []);
     this.updateStatus();
   }

@@ -133,6 +133,11 @@ ${this.scripts()
 </html>`;
   }
 
+  /** Closes the panel (show() opens a new one). */
+  close(): void {
+    this.panel?.dispose();
+  }
+
   dispose(): void {
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();

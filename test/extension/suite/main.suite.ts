@@ -267,6 +267,7 @@ describe('ndscope extension (trusted workspace)', function () {
     const h = (await vscode.commands.executeCommand('vscode.executeHoverProvider', ed.document.uri, at(ed.document, 3, 'a ='))) as vscode.Hover[];
     assert.doesNotMatch(hoverText(h), /ndscope/);
     assert.equal(api.controller.panel.loaded, undefined);
+    assert.equal((api.controller.panel as unknown as { visible: boolean }).visible, false, 'the visualizer is closed');
   });
 
   it('walkthrough steps open and run an example', async () => {
