@@ -9,13 +9,12 @@
  * Only real spectra are supported (ndscope has no complex dtype): a complex pair is reported with
  * `complex: true` and the caller raises. Indices are 1-based, as in the Fortran.
  */
+import { sign } from './lapack-util';
+
 const SAFMIN = 2.2250738585072014e-308;
 const ULP = 2.220446049250313e-16; // dlamch('P')
 const SCLFAC = 2;
 const FACTOR = 0.95;
-
-const sign = (a: number, b: number): number =>
-  b >= 0 && !Object.is(b, -0) ? Math.abs(a) : -Math.abs(a);
 
 class Mat {
   constructor(

@@ -8,21 +8,11 @@
  *
  * Matrices are row-major Float64Arrays; indices inside the ports are 1-based, as in the Fortran.
  */
+import { dlartg, sign } from './lapack-util';
+
 const EPS = 1.1102230246251565e-16; // dlamch('E')
 const UNFL = 2.2250738585072014e-308;
 const MAXITR = 6;
-
-const sign = (a: number, b: number): number =>
-  b >= 0 && !Object.is(b, -0) ? Math.abs(a) : -Math.abs(a);
-
-function dlartg(f: number, g: number): [number, number, number] {
-  if (g === 0) return [1, 0, f];
-  if (f === 0) return [0, sign(1, g), Math.abs(g)];
-  const d = Math.sqrt(f * f + g * g);
-  const c = Math.abs(f) / d;
-  const r = sign(d, f);
-  return [c, g / r, r];
-}
 
 /** dlas2: singular values of [[f, g], [0, h]] → [ssmin, ssmax]. */
 function dlas2(f: number, g: number, h: number): [number, number] {

@@ -8,23 +8,12 @@
  *
  * Indices inside the ports are 1-based, as in the Fortran, to keep them checkable line by line.
  */
+import { dlartg, sign } from './lapack-util';
+
 const EPS = 1.1102230246251565e-16; // dlamch('E'): 2^-53
 const EPS2 = EPS * EPS;
 const SAFMIN = 2.2250738585072014e-308;
 const MAXIT = 30;
-
-const sign = (a: number, b: number): number =>
-  b >= 0 && !Object.is(b, -0) ? Math.abs(a) : -Math.abs(a);
-
-/** dlartg (LAPACK ≥ 3.10): c ≥ 0, r carries the sign of f. */
-function dlartg(f: number, g: number): [number, number, number] {
-  if (g === 0) return [1, 0, f];
-  if (f === 0) return [0, sign(1, g), Math.abs(g)];
-  const d = Math.sqrt(f * f + g * g);
-  const c = Math.abs(f) / d;
-  const r = sign(d, f);
-  return [c, g / r, r];
-}
 
 /** dlaev2: eigensystem of [[a, b], [b, c]] → rt1 (larger |·|), rt2, (cs1, sn1) the rt1 eigenvector. */
 function dlaev2(a: number, b: number, c: number): [number, number, number, number] {
