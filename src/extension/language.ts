@@ -78,7 +78,7 @@ export class InlayProvider implements vscode.InlayHintsProvider {
       const line = h.line - 1;
       if (line < range.start.line || line > range.end.line || line >= doc.lineCount) continue;
       const end = doc.lineAt(line).range.end;
-      const hint = new vscode.InlayHint(end, ` ${h.text}`, vscode.InlayHintKind.Type);
+      const hint = new vscode.InlayHint(end, h.text, vscode.InlayHintKind.Type);
       hint.paddingLeft = true;
       hint.tooltip = `ndscope: step ${h.index + 1} of the last run`;
       out.push(hint);

@@ -148,9 +148,9 @@ describe('ndscope extension (trusted workspace)', function () {
     const range = new vscode.Range(0, 0, doc.lineCount, 0);
     const hints = (await vscode.commands.executeCommand('vscode.executeInlayHintProvider', doc.uri, range)) as vscode.InlayHint[];
     const labels = hints.map((h) => `${h.position.line + 1}:${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`);
-    assert.ok(labels.includes('3: (3, 4) int64 view'), labels.join(' | '));
-    assert.ok(labels.includes('4: (4, 3) int64 view'), labels.join(' | '));
-    assert.ok(labels.includes('6: (3, 4) float64'), labels.join(' | '));
+    assert.ok(labels.includes('3:(3, 4) int64 view'), labels.join(' | '));
+    assert.ok(labels.includes('4:(4, 3) int64 view'), labels.join(' | '));
+    assert.ok(labels.includes('6:(3, 4) float64'), labels.join(' | '));
     const cfg = vscode.workspace.getConfiguration('ndscope');
     await cfg.update('inlayHints.enabled', false, vscode.ConfigurationTarget.Workspace);
     try {
