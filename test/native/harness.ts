@@ -28,17 +28,8 @@ export function harness(pages = 4): Harness {
   };
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32), shared with the other test groups. */
+export { rng } from '../helpers/rng';
 
 /** An operand region: n elements at element stride s, itemsize z; `start` = byte address of element 0. */
 export interface Region {

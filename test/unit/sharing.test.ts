@@ -8,19 +8,8 @@ import assert from 'node:assert/strict';
 import * as np from '../../src/runtime/index';
 import { NDArray } from '../../src/runtime/ndarray';
 import { byteBounds, solveBoundedDiophantine } from '../../src/runtime/internal';
+import { rng } from '../helpers/rng';
 import type { DType } from '../../src/runtime/dtype';
-
-/** A deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every byte address a view touches. */
 function bytesOf(a: NDArray): Set<number> {
