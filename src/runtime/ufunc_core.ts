@@ -34,7 +34,7 @@ import {
   type Scalar,
 } from './ndarray';
 import { asarray, checkIntFits, converter, copyArray, scalarToStorage, toJS } from './convert';
-import { WasmBuffer } from './memory';
+import { WasmBuffer, untracked } from './memory';
 import {
   getKernel,
   UFUNC_DEFS,
@@ -329,7 +329,7 @@ function cachedScalar(v: Scalar, dtype: DType): NDArray {
   const key = `${dtype}:${typeof v === 'bigint' ? `${v}n` : Object.is(v, -0) ? '-0' : String(v)}`;
   let a = scalarCache.get(key);
   if (a === undefined) {
-    a = scalarArray(v, dtype);
+    a = untracked(() => scalarArray(v, dtype)); // cached: never freed by an np.tidy scope
     a._writeable = false;
     if (scalarCache.size >= 256) scalarCache.delete(scalarCache.keys().next().value as string);
     scalarCache.set(key, a);
