@@ -1,7 +1,7 @@
 """Creation: filled arrays and their layouts, *_like keeping layouts, arange's length and value
 rules, linspace/logspace/geomspace, eye/identity/diag/diagonal/tri/tril/triu, meshgrid, copy."""
 import numpy as np
-from common import arr
+from common import arr, random_view_ops
 
 M34 = [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]
 
@@ -295,26 +295,7 @@ def rand_src(rng):
     shape = [rng.randint(1, 4) for _ in range(nd)]
     dtype = rng.choice(["int64", "float64", "int32", "uint8", "float32", "bool"])
     data = (np.arange(int(np.prod(shape))).reshape(shape) % 5).tolist()
-    ops = []
-    cur = list(shape)
-    for _ in range(rng.randint(0, 3)):
-        kind = rng.choice(["T", "transpose", "get", "bcast"])
-        if kind == "T":
-            ops.append("T")
-            cur = cur[::-1]
-        elif kind == "transpose":
-            perm = list(range(len(cur)))
-            rng.shuffle(perm)
-            ops.append(("transpose", perm))
-            cur = [cur[p] for p in perm]
-        elif kind == "get":
-            idx = [rng.choice(SLICES) for _ in cur]
-            ops.append(("get", ", ".join(idx)))
-            cur = list(np.empty(cur)[tuple(eval(f"np.s_[{i}]") for i in idx)].shape)
-        elif len(cur) < 4:
-            new = [rng.randint(1, 3)] + [d if d != 1 else rng.choice([1, 3]) for d in cur]
-            ops.append(("broadcast_to", new))
-            cur = new
+    ops, cur = random_view_ops(rng, shape, ["T", "transpose", "get", "bcast"], SLICES)
     return arr(data, dtype, ops), cur
 
 

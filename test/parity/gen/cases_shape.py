@@ -2,7 +2,7 @@
 broadcast views, joining, splitting, tiling, flipping. Every array result records strides,
 flags and memory sharing with the first input, so views vs copies are checked exactly."""
 import numpy as np
-from common import arr
+from common import arr, random_view_ops
 
 A24 = list(range(24))
 M34 = [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]
@@ -403,26 +403,7 @@ def rand_source(rng, max_nd=4):
     shape = [rng.randint(1, 4) for _ in range(nd)]
     dtype = rng.choice(["int64", "float64", "int32", "uint8", "float32", "int16"])
     data = np.arange(int(np.prod(shape))).reshape(shape).tolist()
-    ops = []
-    cur = list(shape)
-    for _ in range(rng.randint(0, 3)):
-        kind = rng.choice(["T", "transpose", "get", "get", "bcast"])
-        if kind == "T":
-            ops.append("T")
-            cur = cur[::-1]
-        elif kind == "transpose":
-            perm = list(range(len(cur)))
-            rng.shuffle(perm)
-            ops.append(("transpose", perm))
-            cur = [cur[p] for p in perm]
-        elif kind == "get":
-            idx = [rng.choice(SLICES) for _ in cur]
-            ops.append(("get", ", ".join(idx)))
-            cur = list(np.empty(cur)[tuple(eval(f"np.s_[{i}]") for i in idx)].shape)
-        elif kind == "bcast" and len(cur) < 4:
-            new = [rng.randint(1, 3)] + [d if d != 1 else rng.choice([1, 3]) for d in cur]
-            ops.append(("broadcast_to", new))
-            cur = new
+    ops, cur = random_view_ops(rng, shape, ["T", "transpose", "get", "get", "bcast"], SLICES)
     return arr(data, dtype, ops), cur
 
 

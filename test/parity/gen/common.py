@@ -78,6 +78,33 @@ def arr(data, dtype=None, view=None):
         view = [view]
     return Arr(data, dtype, [list(v) if isinstance(v, tuple) else v for v in (view or [])])
 
+def random_view_ops(rng, shape, kinds, slices):
+    """A random chain of 0-2 view ops over an array of `shape`: 'T', a random ('transpose', perm),
+    ('get', slices from `slices`) or ('broadcast_to', ...) adding a leading dim while ndim < 4;
+    `kinds` weights the choice (e.g. ["T", "transpose", "get", "get", "bcast"]).
+    Returns (ops, the viewed shape)."""
+    ops = []
+    cur = list(shape)
+    for _ in range(rng.randint(0, 3)):
+        kind = rng.choice(kinds)
+        if kind == "T":
+            ops.append("T")
+            cur = cur[::-1]
+        elif kind == "transpose":
+            perm = list(range(len(cur)))
+            rng.shuffle(perm)
+            ops.append(("transpose", perm))
+            cur = [cur[p] for p in perm]
+        elif kind == "get":
+            idx = [rng.choice(slices) for _ in cur]
+            ops.append(("get", ", ".join(idx)))
+            cur = list(np.empty(cur)[tuple(eval(f"np.s_[{i}]") for i in idx)].shape)
+        elif kind == "bcast" and len(cur) < 4:
+            new = [rng.randint(1, 3)] + [d if d != 1 else rng.choice([1, 3]) for d in cur]
+            ops.append(("broadcast_to", new))
+            cur = new
+    return ops, cur
+
 
 def enc_scalar(v):
     if isinstance(v, (bool, np.bool_)):
