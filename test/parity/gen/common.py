@@ -78,6 +78,7 @@ def arr(data, dtype=None, view=None):
         view = [view]
     return Arr(data, dtype, [list(v) if isinstance(v, tuple) else v for v in (view or [])])
 
+
 def random_view_ops(rng, shape, kinds, slices):
     """A random chain of 0-2 view ops over an array of `shape`: 'T', a random ('transpose', perm),
     ('get', slices from `slices`) or ('broadcast_to', ...) adding a leading dim while ndim < 4;
