@@ -431,28 +431,36 @@ function namedTuple(fields: Record<string, NDArray>): UniqueResult {
   return arr as unknown as UniqueResult;
 }
 
-function int64From(
-  vals: ArrayLike_<number>,
-  shape: readonly number[] = [vals.length],
-  emptyZero = false,
-): NDArray {
-  // NumPy's fresh arrays keep C strides even when empty
-  const owner = NDArray.empty([vals.length], 'int64', false);
+/**
+ * A fresh owning array of `shape` for `n` elements in C order. NumPy's C strides treat zero-length
+ * dims as 1 (np.empty((0, 3)).strides == (24, 8)); `emptyZero` gives an empty result all-zero
+ * strides instead (NumPy 2's fresh size-0 allocations).
+ */
+function freshC(shape: readonly number[], n: number, dtype: DType, emptyZero: boolean): NDArray {
+  const owner = NDArray.empty([n], dtype, false);
   const strides: number[] = [];
   let acc = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = emptyZero && vals.length === 0 ? 0 : acc;
+    strides[i] = emptyZero && n === 0 ? 0 : acc;
     acc *= Math.max(shape[i] as number, 1);
   }
-  const r = new NDArray({
+  return new NDArray({
     buffer: owner.buffer,
-    dtype: 'int64',
+    dtype,
     shape,
     strides,
     offset: 0,
     base: null,
     writeable: true,
   });
+}
+
+function int64From(
+  vals: ArrayLike_<number>,
+  shape: readonly number[] = [vals.length],
+  emptyZero = false,
+): NDArray {
+  const r = freshC(shape, vals.length, 'int64', emptyZero);
   const U = view('uint32') as Uint32Array;
   const base = 2 * r._start;
   for (let i = 0; i < vals.length; i++) {
@@ -469,23 +477,7 @@ function fromList(
   dtype: DType,
   emptyZero = false,
 ): NDArray {
-  // NumPy's C strides treat zero-length dims as 1 (np.empty((0, 3)).strides == (24, 8))
-  const owner = NDArray.empty([vals.length], dtype, false);
-  const strides: number[] = [];
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = emptyZero && vals.length === 0 ? 0 : acc;
-    acc *= Math.max(shape[i] as number, 1);
-  }
-  const r = new NDArray({
-    buffer: owner.buffer,
-    dtype,
-    shape,
-    strides,
-    offset: 0,
-    base: null,
-    writeable: true,
-  });
+  const r = freshC(shape, vals.length, dtype, emptyZero);
   const R = r._data() as Store;
   for (let i = 0; i < vals.length; i++) R[r._start + i] = vals[i] as Num;
   return r;
