@@ -136,35 +136,43 @@ function run(op, n) {
 }
 const tick = () => new Promise((r) => setImmediate(r)); // let posted batches drain between runs
 
+// NDArray.prototype with and without the traced methods. The same wrapper functions are put back
+// each time (V8 keeps their optimized code); raw runs call the original methods.
+const proto = raw.ndarray?.prototype ?? Object.getPrototypeOf(raw.array([0]));
+const snapshotProto = () =>
+  Object.getOwnPropertyNames(proto).map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)]);
+const plainDescs = snapshotProto();
+installMethodTracing(rec);
+const tracedDescs = snapshotProto();
+const setProto = (descs) => {
+  for (const [k, d] of descs) Object.defineProperty(proto, k, d);
+};
+setProto(plainDescs);
+
 const times = rawCases.map(() => ({ raw: [], sites: [], stack: [] }));
 const load0 = loadavg()[0];
-for (let round = -1; round < ROUNDS; round++) {
-  // round -1 warms up every path
-  for (let i = 0; i < rawCases.length; i++) {
-    const [, , , n] = rawCases[i];
-    const reps = round < 0 ? Math.min(n, 50) : n;
-    const t = times[i];
-    const rRaw = run(rawCases[i][2], reps);
-    await tick();
-    let off = installMethodTracing(rec);
-    locateMode = 'sites';
-    const rSites = run(sitesCases[i][2], reps);
+const runAll = async (cs, key, round) => {
+  for (let i = 0; i < cs.length; i++) {
+    const n = cs[i][3];
+    run(cs[i][2], Math.max(1, n >> 2)); // unmeasured: re-warm after the prototype swap
     rec.flush();
-    off();
-    await tick();
-    off = installMethodTracing(rec);
-    locateMode = 'stack';
-    const rStack = run(stackCases[i][2], reps);
+    const us = run(cs[i][2], round < 0 ? Math.min(n, 200) : n);
     rec.flush();
-    off();
     await tick();
-    if (round >= 0) {
-      t.raw.push(rRaw);
-      t.sites.push(rSites);
-      t.stack.push(rStack);
-    }
+    if (round >= 0) times[i][key].push(us);
   }
+};
+// each round: every case raw, then traced (site ids), then traced (stack fallback); round -1 warms up
+for (let round = -1; round < ROUNDS; round++) {
+  setProto(plainDescs);
+  await runAll(rawCases, 'raw', round);
+  setProto(tracedDescs);
+  locateMode = 'sites';
+  await runAll(sitesCases, 'sites', round);
+  locateMode = 'stack';
+  await runAll(stackCases, 'stack', round);
 }
+setProto(plainDescs);
 const load1 = loadavg()[0];
 port.close();
 drainPort.close();

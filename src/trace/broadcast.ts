@@ -114,6 +114,14 @@ function positional(args: readonly unknown[]): readonly unknown[] {
 /** The operands of a broadcasting call, or null when the op does not broadcast. */
 export function broadcastOperands(call: Call): { shapes: number[][]; target?: number[] } | null {
   const name = call.op;
+  if (
+    !BINARY.has(name) &&
+    !TERNARY.has(name) &&
+    name !== 'broadcast_arrays' &&
+    name !== 'broadcast_shapes' &&
+    name !== 'broadcast_to'
+  )
+    return null;
   const pos = positional(call.args);
   const list = call.method ? [call.self, ...pos] : [...pos];
   let ops: unknown[] = [];
