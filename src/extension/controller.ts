@@ -154,6 +154,7 @@ export class Controller implements vscode.Disposable {
     const rep = errorReport(rec.trace);
     const steps = rec.trace.events.length;
     if (rep) {
+      this.status.text = `$(error) ndscope: ${rep.message.split(':')[0]} at line ${rep.line}`;
       void vscode.window.showErrorMessage(`ndscope: ${rep.message}${rep.cause ? ` — ${rep.cause}` : ''} (line ${rep.line})`);
     } else {
       this.status.text = `$(graph) ndscope: ${steps} steps`;
