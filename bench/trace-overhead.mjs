@@ -23,7 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 5 : 15;
+const ROUNDS = quick ? 6 : 18;
 
 const entry = `
 export * as np from './src/runtime/index';
@@ -162,15 +162,34 @@ const runAll = async (cs, key, round) => {
     if (round >= 0) times[i][key].push(us);
   }
 };
-// each round: every case raw, then traced (site ids), then traced (stack fallback); round -1 warms up
+// Each round runs every case raw, traced (site ids) and traced (stack fallback), the order of the
+// three rotating from round to round (no path always runs first); round -1 warms up.
+const passes = [
+  async (round) => {
+    setProto(plainDescs);
+    await runAll(rawCases, 'raw', round);
+  },
+  async (round) => {
+    setProto(tracedDescs);
+    locateMode = 'sites';
+    await runAll(sitesCases, 'sites', round);
+  },
+  async (round) => {
+    setProto(tracedDescs);
+    locateMode = 'stack';
+    await runAll(stackCases, 'stack', round);
+  },
+];
+const ORDERS = [
+  [0, 1, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [0, 2, 1],
+  [2, 1, 0],
+  [1, 0, 2],
+];
 for (let round = -1; round < ROUNDS; round++) {
-  setProto(plainDescs);
-  await runAll(rawCases, 'raw', round);
-  setProto(tracedDescs);
-  locateMode = 'sites';
-  await runAll(sitesCases, 'sites', round);
-  locateMode = 'stack';
-  await runAll(stackCases, 'stack', round);
+  for (const p of ORDERS[(round + 6) % 6]) await passes[p](round);
 }
 setProto(plainDescs);
 const load1 = loadavg()[0];
