@@ -42,24 +42,38 @@ export function isInstalled(cache = cacheDir()) {
 export function install(cache = cacheDir(), log = console.log) {
   const p = paths(cache);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', npm_config_fund: 'false', npm_config_audit: 'false' };
+  const env = {
+    ...process.env,
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
   if (!existsSync(p.node)) {
     log(`installing node@24 into ${p.nodePrefix} …`);
     mkdirSync(p.nodePrefix, { recursive: true });
-    const r = spawnSync(npm, ['install', '--prefix', p.nodePrefix, 'node@24'], { stdio: 'inherit', env });
+    const r = spawnSync(npm, ['install', '--prefix', p.nodePrefix, 'node@24'], {
+      stdio: 'inherit',
+      env,
+    });
     if (r.status !== 0 || !existsSync(p.node)) throw new Error('installing node@24 failed');
   }
   if (!existsSync(p.entry)) {
-    log(`installing code-server ${CODE_SERVER_VERSION} into ${p.csPrefix} (≈ 3 min: native modules compile) …`);
+    log(
+      `installing code-server ${CODE_SERVER_VERSION} into ${p.csPrefix} (≈ 3 min: native modules compile) …`,
+    );
     mkdirSync(p.csPrefix, { recursive: true });
-    const r = spawnSync(npm, ['install', '--prefix', p.csPrefix, `code-server@${CODE_SERVER_VERSION}`], {
-      stdio: 'inherit',
-      env: {
-        ...env,
-        PATH: `${dirname(p.node)}:${process.env.PATH ?? ''}`,
-        npm_config_nodedir: p.nodeHeaders,
+    const r = spawnSync(
+      npm,
+      ['install', '--prefix', p.csPrefix, `code-server@${CODE_SERVER_VERSION}`],
+      {
+        stdio: 'inherit',
+        env: {
+          ...env,
+          PATH: `${dirname(p.node)}:${process.env.PATH ?? ''}`,
+          npm_config_nodedir: p.nodeHeaders,
+        },
       },
-    });
+    );
     if (r.status !== 0 || !existsSync(p.entry)) {
       throw new Error('installing code-server failed (on Debian: apt-get install -y libkrb5-dev)');
     }
@@ -108,7 +122,13 @@ export function runDirs(prefix = 'ndscope-cs-') {
     XDG_CACHE_HOME: d('xdg-cache'),
     XDG_RUNTIME_DIR: d('xdg-runtime'),
   };
-  return { dir, env, userData: d('data'), extensions: d('ext'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    env,
+    userData: d('data'),
+    extensions: d('ext'),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function waitHealthy(url, ms, proc) {
@@ -147,7 +167,10 @@ export async function start({
   settings,
 } = {}) {
   const p = paths(cache);
-  if (!isInstalled(cache)) throw new Error(`code-server is not installed in ${cache} (node scripts/code-server.mjs install)`);
+  if (!isInstalled(cache))
+    throw new Error(
+      `code-server is not installed in ${cache} (node scripts/code-server.mjs install)`,
+    );
   port ??= await freePort();
   const pw = auth === 'password' ? (password ?? randomBytes(12).toString('base64url')) : undefined;
   if (settings) {
@@ -178,7 +201,11 @@ export async function start({
   ];
   const env = { ...process.env, ...run.env, ...(pw ? { PASSWORD: pw } : {}) };
   delete env.VSCODE_IPC_HOOK_CLI;
-  const proc = spawn(p.node, args, { detached: true, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+  const proc = spawn(p.node, args, {
+    detached: true,
+    env,
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+  });
   let log = '';
   proc.stdout?.on('data', (d) => (log += d));
   proc.stderr?.on('data', (d) => (log += d));
@@ -202,7 +229,11 @@ export async function start({
 /** Installs a packaged extension (.vsix) into an extensions dir. */
 export function installVsix(vsix, extensionsDir, cache = cacheDir()) {
   const p = paths(cache);
-  const r = spawnSync(p.node, [p.entry, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8' });
+  const r = spawnSync(
+    p.node,
+    [p.entry, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}${r.stderr}`);
 }
 
@@ -216,7 +247,9 @@ async function main() {
   if (cmd === 'serve') {
     install();
     const s = await start({ folder: folder ?? join(root, 'examples'), quiet: false });
-    console.log(`\nndscope: VS Code (code-server) at ${s.url}\npassword: ${s.password}\n(Ctrl+C stops it)`);
+    console.log(
+      `\nndscope: VS Code (code-server) at ${s.url}\npassword: ${s.password}\n(Ctrl+C stops it)`,
+    );
     const bye = () => {
       s.stop();
       s.run.cleanup();

@@ -43,7 +43,10 @@ function runExamples(filters) {
   let failed = 0;
   for (const ex of examples) {
     console.log(`\n━━ examples/${ex} ${'━'.repeat(Math.max(0, 70 - ex.length))}`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(examplesDir, ex)], { cwd: root, stdio: 'inherit' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(examplesDir, ex)], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (r.status !== 0) failed++;
   }
   console.log(`\n${examples.length - failed} of ${examples.length} examples ran`);
@@ -63,7 +66,9 @@ async function main() {
   }
   if (!argv.includes('--code-server') && hasDesktopCode()) {
     console.log('opening examples/ in VS Code with the extension (--extensionDevelopmentPath)');
-    const c = spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, examplesDir], { stdio: 'inherit' });
+    const c = spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, examplesDir], {
+      stdio: 'inherit',
+    });
     c.on('close', (code) => process.exit(code ?? 0));
     return;
   }

@@ -67,7 +67,12 @@ export function playgroundTrace(shapes: number[][]): Trace {
     events: [ev],
     console: [],
     end: info.error
-      ? { status: 'error', message: `${info.error.name}: ${info.error.message}`, error: { name: info.error.name, message: info.error.message }, durationMs: 0 }
+      ? {
+          status: 'error',
+          message: `${info.error.name}: ${info.error.message}`,
+          error: { name: info.error.name, message: info.error.message },
+          durationMs: 0,
+        }
       : { status: 'ok', durationMs: 0 },
   };
 }
@@ -98,7 +103,9 @@ export class Controller implements vscode.Disposable {
       this.highlight,
       this.status,
       this.panel.onDidSelectStep(({ index }) => this.revealStep(index)),
-      this.panel.onDidReportError((m) => void vscode.window.showErrorMessage(`ndscope webview: ${m}`)),
+      this.panel.onDidReportError(
+        (m) => void vscode.window.showErrorMessage(`ndscope webview: ${m}`),
+      ),
       vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
       vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -109,7 +116,9 @@ export class Controller implements vscode.Disposable {
 
   register(): void {
     const reg = (id: string, f: (...args: never[]) => unknown): void => {
-      this.disposables.push(vscode.commands.registerCommand(id, f as (...args: unknown[]) => unknown));
+      this.disposables.push(
+        vscode.commands.registerCommand(id, f as (...args: unknown[]) => unknown),
+      );
     };
     reg('ndscope.run', (uri?: vscode.Uri) => this.run(uri));
     reg('ndscope.openVisualizer', () => this.open());
@@ -117,7 +126,9 @@ export class Controller implements vscode.Disposable {
     reg('ndscope.stepBack', () => this.step((i) => i - 1));
     reg('ndscope.stepFirst', () => this.step(() => 0));
     reg('ndscope.stepLast', () => this.step(() => Number.MAX_SAFE_INTEGER));
-    reg('ndscope.explainBroadcasting', (uri?: string | vscode.Uri, line?: number) => this.explainBroadcasting(uri, line));
+    reg('ndscope.explainBroadcasting', (uri?: string | vscode.Uri, line?: number) =>
+      this.explainBroadcasting(uri, line),
+    );
     reg('ndscope.broadcastingPlayground', (shapes?: string) => this.playground(shapes));
     reg('ndscope.showMemory', () => this.showMemory());
     reg('ndscope.toggleLiveMode', () => this.toggleLive());
@@ -131,13 +142,17 @@ export class Controller implements vscode.Disposable {
 
   async run(uri?: vscode.Uri): Promise<RunSummary> {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE, 'Manage Workspace Trust').then((c) => {
-        if (c) void vscode.commands.executeCommand('workbench.trust.manage');
-      });
+      void vscode.window
+        .showWarningMessage(UNTRUSTED_MESSAGE, 'Manage Workspace Trust')
+        .then((c) => {
+          if (c) void vscode.commands.executeCommand('workbench.trust.manage');
+        });
       return { status: 'untrusted', steps: 0, message: UNTRUSTED_MESSAGE };
     }
     const doc = uri
-      ? await vscode.workspace.openTextDocument(uri instanceof vscode.Uri ? uri : vscode.Uri.parse(String(uri)))
+      ? await vscode.workspace.openTextDocument(
+          uri instanceof vscode.Uri ? uri : vscode.Uri.parse(String(uri)),
+        )
       : vscode.window.activeTextEditor?.document;
     if (!doc || doc.uri.scheme !== 'file' || vscode.languages.match(SELECTOR, doc) === 0) {
       void vscode.window.showInformationMessage('ndscope: open a .ts or .js file to run it.');
@@ -146,7 +161,11 @@ export class Controller implements vscode.Disposable {
     if (doc.isDirty) await doc.save();
     this.panel.show(vscode.ViewColumn.Beside, true);
     const rec = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `ndscope: running ${path.basename(doc.uri.fsPath)}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Window,
+        title: `ndscope: running ${path.basename(doc.uri.fsPath)}`,
+        cancellable: true,
+      },
       (_p, token) => this.store.run(doc, token),
     );
     if (!rec) return { status: 'cancelled', steps: 0 };
@@ -155,7 +174,9 @@ export class Controller implements vscode.Disposable {
     const steps = rec.trace.events.length;
     if (rep) {
       this.status.text = `$(error) ndscope: ${rep.message.split(':')[0]} at line ${rep.line}`;
-      void vscode.window.showErrorMessage(`ndscope: ${rep.message}${rep.cause ? ` — ${rep.cause}` : ''} (line ${rep.line})`);
+      void vscode.window.showErrorMessage(
+        `ndscope: ${rep.message}${rep.cause ? ` — ${rep.cause}` : ''} (line ${rep.line})`,
+      );
     } else {
       this.status.text = `$(graph) ndscope: ${steps} steps`;
     }
@@ -180,16 +201,25 @@ export class Controller implements vscode.Disposable {
   /** From a hover link (uri string, line) or a menu (the document's Uri) or the palette (nothing). */
   explainBroadcasting(uri?: string | vscode.Uri, line?: number): number {
     const ed = vscode.window.activeTextEditor;
-    const u = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri instanceof vscode.Uri ? uri : ed?.document.uri;
+    const u =
+      typeof uri === 'string'
+        ? vscode.Uri.parse(uri)
+        : uri instanceof vscode.Uri
+          ? uri
+          : ed?.document.uri;
     const rec = u ? this.store.get(u) : undefined;
     const l = line ?? (ed ? ed.selection.active.line + 1 : 0);
     if (!rec) {
-      void vscode.window.showInformationMessage('ndscope: run the file first (ndscope: Run and Visualize Current File).');
+      void vscode.window.showInformationMessage(
+        'ndscope: run the file first (ndscope: Run and Visualize Current File).',
+      );
       return -1;
     }
     let i = broadcastStepAtLine(rec.trace, l);
     if (i < 0) {
-      void vscode.window.showInformationMessage(`ndscope: no broadcasting operation ran at line ${l}.`);
+      void vscode.window.showInformationMessage(
+        `ndscope: no broadcasting operation ran at line ${l}.`,
+      );
       i = lastStepAtLine(rec.trace, l);
       if (i < 0) return -1;
     }
@@ -226,14 +256,18 @@ export class Controller implements vscode.Disposable {
     const ed = vscode.window.activeTextEditor;
     const rec = ed ? this.store.get(ed.document.uri) : undefined;
     if (!ed || !rec) {
-      void vscode.window.showInformationMessage('ndscope: run the file first, then put the cursor on an array.');
+      void vscode.window.showInformationMessage(
+        'ndscope: run the file first, then put the cursor on an array.',
+      );
       return -1;
     }
     const range = ed.document.getWordRangeAtPosition(ed.selection.active, /[A-Za-z_$][\w$]*/);
     const name = range ? ed.document.getText(range) : '';
     const b = name ? findBinding(rec.trace, name, ed.selection.active.line + 1) : undefined;
     if (!b) {
-      void vscode.window.showInformationMessage(`ndscope: \`${name}\` is not an array of the last run.`);
+      void vscode.window.showInformationMessage(
+        `ndscope: \`${name}\` is not an array of the last run.`,
+      );
       return -1;
     }
     this.panel.show(vscode.ViewColumn.Beside, true);
@@ -244,10 +278,14 @@ export class Controller implements vscode.Disposable {
   async toggleLive(): Promise<boolean> {
     const c = vscode.workspace.getConfiguration('ndscope');
     const next = !readConfig().liveMode;
-    const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const target = vscode.workspace.workspaceFolders
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
     await c.update('liveMode.enabled', next, target);
     this.updateStatus(next);
-    void vscode.window.showInformationMessage(`ndscope: live mode ${next ? 'on (re-runs on save)' : 'off'}`);
+    void vscode.window.showInformationMessage(
+      `ndscope: live mode ${next ? 'on (re-runs on save)' : 'off'}`,
+    );
     return next;
   }
 
@@ -264,13 +302,17 @@ export class Controller implements vscode.Disposable {
   async visualizeScope(): Promise<{ names: string[] } | { error: string }> {
     const session = vscode.debug.activeDebugSession;
     if (!session) {
-      void vscode.window.showInformationMessage('ndscope: start debugging and pause in a program that uses ndscope.');
+      void vscode.window.showInformationMessage(
+        'ndscope: start debugging and pause in a program that uses ndscope.',
+      );
       return { error: 'no debug session' };
     }
     try {
       const snap = await snapshotScope(session);
       if (snap.arrays.length === 0) {
-        void vscode.window.showInformationMessage('ndscope: no ndarrays in the paused frame’s scope.');
+        void vscode.window.showInformationMessage(
+          'ndscope: no ndarrays in the paused frame’s scope.',
+        );
         return { names: [] };
       }
       const trace = scopeTrace(snap.file ?? 'debugger', snap.arrays);
@@ -330,7 +372,9 @@ export class Controller implements vscode.Disposable {
     const rec = this.shown;
     const loc = rec?.trace.events[index]?.loc;
     if (!rec || rec.uri.scheme !== 'file') return;
-    const ed = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === rec.uri.toString());
+    const ed = vscode.window.visibleTextEditors.find(
+      (e) => e.document.uri.toString() === rec.uri.toString(),
+    );
     if (!ed) return;
     if (!loc) {
       ed.setDecorations(this.highlight, []);
@@ -344,9 +388,14 @@ export class Controller implements vscode.Disposable {
 
   /** Moving the cursor to a line selects that line's last step. */
   private onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
-    if (e.kind !== vscode.TextEditorSelectionChangeKind.Keyboard && e.kind !== vscode.TextEditorSelectionChangeKind.Mouse) return;
+    if (
+      e.kind !== vscode.TextEditorSelectionChangeKind.Keyboard &&
+      e.kind !== vscode.TextEditorSelectionChangeKind.Mouse
+    )
+      return;
     const rec = this.shown;
-    if (!rec || !this.panel.visible || e.textEditor.document.uri.toString() !== rec.uri.toString()) return;
+    if (!rec || !this.panel.visible || e.textEditor.document.uri.toString() !== rec.uri.toString())
+      return;
     const i = lastStepAtLine(rec.trace, e.selections[0]!.active.line + 1);
     if (i >= 0 && i !== this.panel.step) {
       this.panel.select(i);
@@ -373,7 +422,9 @@ export class Controller implements vscode.Disposable {
 
   private updateStatus(live = readConfig().liveMode): void {
     this.status.text = live ? '$(sync) ndscope live' : '$(graph) ndscope';
-    this.status.tooltip = live ? 'ndscope live mode: re-runs on save (click to turn off)' : 'ndscope: click to turn live mode on';
+    this.status.tooltip = live
+      ? 'ndscope live mode: re-runs on save (click to turn off)'
+      : 'ndscope: click to turn live mode on';
     this.status.show();
   }
 

@@ -14,15 +14,22 @@ interface DapVariable {
   type?: string;
 }
 
-async function topFrame(session: vscode.DebugSession): Promise<{ frameId: number; file?: string; line?: number } | undefined> {
+async function topFrame(
+  session: vscode.DebugSession,
+): Promise<{ frameId: number; file?: string; line?: number } | undefined> {
   const threads = (await session.customRequest('threads')) as { threads: { id: number }[] };
   for (const t of threads.threads) {
     try {
-      const st = (await session.customRequest('stackTrace', { threadId: t.id, startFrame: 0, levels: 1 })) as {
+      const st = (await session.customRequest('stackTrace', {
+        threadId: t.id,
+        startFrame: 0,
+        levels: 1,
+      })) as {
         stackFrames: { id: number; line: number; source?: { path?: string } }[];
       };
       const f = st.stackFrames[0];
-      if (f) return { frameId: f.id, ...(f.source?.path ? { file: f.source.path } : {}), line: f.line };
+      if (f)
+        return { frameId: f.id, ...(f.source?.path ? { file: f.source.path } : {}), line: f.line };
     } catch {
       // thread not paused
     }
@@ -46,7 +53,9 @@ export async function snapshotScope(session: vscode.DebugSession): Promise<Scope
   const names: string[] = [];
   for (const sc of scopes.scopes) {
     if (sc.expensive || /^global$/i.test(sc.name)) continue;
-    const vars = (await session.customRequest('variables', { variablesReference: sc.variablesReference })) as {
+    const vars = (await session.customRequest('variables', {
+      variablesReference: sc.variablesReference,
+    })) as {
       variables: DapVariable[];
     };
     for (const v of vars.variables) {
@@ -59,5 +68,9 @@ export async function snapshotScope(session: vscode.DebugSession): Promise<Scope
     frameId: frame.frameId,
     context: 'clipboard',
   })) as { result: string };
-  return { arrays: parseScopeResult(r.result), ...(frame.file ? { file: frame.file } : {}), ...(frame.line ? { line: frame.line } : {}) };
+  return {
+    arrays: parseScopeResult(r.result),
+    ...(frame.file ? { file: frame.file } : {}),
+    ...(frame.line ? { line: frame.line } : {}),
+  };
 }

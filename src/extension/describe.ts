@@ -38,7 +38,8 @@ export function findBinding(trace: Trace, name: string, line?: number): Binding 
   let before: Binding | undefined;
   let any: Binding | undefined;
   trace.events.forEach((e, index) => {
-    const arr = outputsOf(e).find((a) => a.label === name) ?? (e.label === name ? e.output : undefined);
+    const arr =
+      outputsOf(e).find((a) => a.label === name) ?? (e.label === name ? e.output : undefined);
     if (!arr) return;
     const b = { index, event: e, array: arr };
     any = b;
@@ -85,15 +86,19 @@ export function ownership(trace: Trace, a: ArraySnapshot): string {
   const others = new Set<string>();
   for (const e of trace.events) {
     for (const x of [...outputsOf(e), ...e.inputs]) {
-      if (x.bufferId === a.bufferId && x.id !== a.id && x.label && x.label !== a.label) others.add(x.label);
+      if (x.bufferId === a.bufferId && x.id !== a.id && x.label && x.label !== a.label)
+        others.add(x.label);
     }
   }
-  const shares = others.size ? ` · shares memory with ${[...others].map((n) => `\`${n}\``).join(', ')}` : '';
+  const shares = others.size
+    ? ` · shares memory with ${[...others].map((n) => `\`${n}\``).join(', ')}`
+    : '';
   if (a.base === null) return `owns its data${shares}`;
   const name = labelOfArray(trace, a.base);
   if (name) return `view of \`${name}\`${shares}`;
   const idx = trace.events.findIndex((e) => outputsOf(e).some((x) => x.id === a.base));
-  const from = idx >= 0 ? `the result of \`${trace.events[idx]?.op}\` at step ${idx + 1}` : `array #${a.base}`;
+  const from =
+    idx >= 0 ? `the result of \`${trace.events[idx]?.op}\` at step ${idx + 1}` : `array #${a.base}`;
   return `view of ${from}${shares}`;
 }
 
@@ -125,7 +130,11 @@ export function inlayHints(trace: Trace): { line: number; text: string; index: n
  * TensorSensor-style cause of a failed broadcast: `add: operand a (3,4) and operand b (3,) —
  * dimension 1: 4 vs 3` (operands named by their variable when the trace knows it).
  */
-export function broadcastCause(op: string, info: BroadcastInfo, names: (string | undefined)[] = []): string | undefined {
+export function broadcastCause(
+  op: string,
+  info: BroadcastInfo,
+  names: (string | undefined)[] = [],
+): string | undefined {
   const err = info.error;
   if (!err) return undefined;
   const letters = 'abcdefghijklmnopqrstuvwxyz';
@@ -161,7 +170,9 @@ export function errorReport(trace: Trace): ErrorReport | undefined {
   }
   const ev = index >= 0 ? trace.events[index] : undefined;
   const loc = end.error?.loc ?? ev?.loc;
-  const message = end.error ? `${end.error.name}: ${end.error.message.trimEnd()}` : (end.message ?? end.status);
+  const message = end.error
+    ? `${end.error.name}: ${end.error.message.trimEnd()}`
+    : (end.message ?? end.status);
   let cause: string | undefined;
   if (ev?.broadcast) {
     cause = broadcastCause(
@@ -170,11 +181,20 @@ export function errorReport(trace: Trace): ErrorReport | undefined {
       ev.inputs.map((a) => a.label),
     );
   }
-  return { line: loc?.line ?? 1, column: loc?.column ?? 1, message, ...(cause ? { cause } : {}), index };
+  return {
+    line: loc?.line ?? 1,
+    column: loc?.column ?? 1,
+    message,
+    ...(cause ? { cause } : {}),
+    index,
+  };
 }
 
 const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 /**
  * A small SVG of a shape: 1-D a row of cells, 2-D a grid, n-D the last two dims stacked as pages
@@ -200,14 +220,24 @@ export function shapeSvg(shape: readonly number[], dtype: string, view: boolean)
   for (let p = depth - 1; p >= 0; p--) {
     const x0 = 4 + p * off;
     const y0 = 4 + (depth - 1 - p) * off;
-    parts.push(`<rect x="${x0}" y="${y0}" width="${c * cell}" height="${r * cell}" fill="${fill}" fill-opacity="${p === 0 ? 0.35 : 0.15}" stroke="${fill}"/>`);
+    parts.push(
+      `<rect x="${x0}" y="${y0}" width="${c * cell}" height="${r * cell}" fill="${fill}" fill-opacity="${p === 0 ? 0.35 : 0.15}" stroke="${fill}"/>`,
+    );
     if (p === 0) {
-      for (let i = 1; i < c; i++) parts.push(`<line x1="${x0 + i * cell}" y1="${y0}" x2="${x0 + i * cell}" y2="${y0 + r * cell}" stroke="${fill}" stroke-opacity="0.6"/>`);
-      for (let j = 1; j < r; j++) parts.push(`<line x1="${x0}" y1="${y0 + j * cell}" x2="${x0 + c * cell}" y2="${y0 + j * cell}" stroke="${fill}" stroke-opacity="0.6"/>`);
+      for (let i = 1; i < c; i++)
+        parts.push(
+          `<line x1="${x0 + i * cell}" y1="${y0}" x2="${x0 + i * cell}" y2="${y0 + r * cell}" stroke="${fill}" stroke-opacity="0.6"/>`,
+        );
+      for (let j = 1; j < r; j++)
+        parts.push(
+          `<line x1="${x0}" y1="${y0 + j * cell}" x2="${x0 + c * cell}" y2="${y0 + j * cell}" stroke="${fill}" stroke-opacity="0.6"/>`,
+        );
     }
   }
   const label = `${shapeText(shape)} ${dtype}${view ? ' view' : ''}${rows > maxCells || cols > maxCells ? ' (clipped)' : ''}`;
-  parts.push(`<text x="4" y="${h + 20}" font-family="monospace" font-size="11" fill="#888">${esc(label)}</text>`);
+  parts.push(
+    `<text x="4" y="${h + 20}" font-family="monospace" font-size="11" fill="#888">${esc(label)}</text>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${parts.join('')}</svg>`;
 }
 
@@ -242,8 +272,17 @@ export interface ScopeArray {
 }
 
 const ITEMSIZE: Record<string, number> = {
-  bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, float32: 4,
-  int64: 8, uint64: 8, float64: 8,
+  bool: 1,
+  int8: 1,
+  uint8: 1,
+  int16: 2,
+  uint16: 2,
+  int32: 4,
+  uint32: 4,
+  float32: 4,
+  int64: 8,
+  uint64: 8,
+  float64: 8,
 };
 
 function flatten(v: unknown, out: (number | boolean | string)[]): void {
@@ -270,7 +309,9 @@ export function scopeTrace(file: string, arrays: ScopeArray[]): Trace {
       base: null,
       size,
       label: s.name,
-      ...(full ? { values } : { preview: { head: values.slice(0, 8).filter((x) => x !== '...'), tail: [] } }),
+      ...(full
+        ? { values }
+        : { preview: { head: values.slice(0, 8).filter((x) => x !== '...'), tail: [] } }),
     };
     return {
       step: i + 1,
@@ -281,7 +322,11 @@ export function scopeTrace(file: string, arrays: ScopeArray[]): Trace {
       output: arr,
       buffers: [{ id: i + 1, nbytes: size * itemsize, itemsize, dtype: s.dtype }],
       bufferContents: [
-        { bufferId: i + 1, length: size, ...(full ? { values } : { preview: { head: [], tail: [] } }) },
+        {
+          bufferId: i + 1,
+          length: size,
+          ...(full ? { values } : { preview: { head: [], tail: [] } }),
+        },
       ],
       label: s.name,
       why: `${s.name} in the paused frame${s.view ? ' (a view: its base is not shown)' : ''}`,
@@ -306,7 +351,11 @@ export function scopeTrace(file: string, arrays: ScopeArray[]): Trace {
  */
 export function scopeExpression(names: string[]): string {
   const safe = names.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
-  const obj = safe.map((n) => `${JSON.stringify(n)}: (() => { try { return ${n}; } catch { return undefined; } })()`).join(', ');
+  const obj = safe
+    .map(
+      (n) => `${JSON.stringify(n)}: (() => { try { return ${n}; } catch { return undefined; } })()`,
+    )
+    .join(', ');
   return `(() => { const o = {${obj}}; const out = []; const P = Symbol.for('debug.properties'); for (const k of Object.keys(o)) { const v = o[k]; if (v && typeof v === 'object' && typeof v[P] === 'function' && 'dtype' in v && 'shape' in v) { const p = v[P](); out.push({ name: k, shape: p.shape, dtype: p.dtype, strides: p.strides, flags: p.flags, view: p.base !== null, values: p.values, str: p.str }); } } return JSON.stringify(out); })()`;
 }
 

@@ -42,9 +42,13 @@ export class HoverProvider implements vscode.HoverProvider {
     md.supportHtml = false;
     md.appendMarkdown(`**ndscope** \`${name}\`: ndarray\n\n`);
     if (rec.version !== doc.version) {
-      md.appendMarkdown(`$(warning) _stale: from an older version of this file — run again to refresh_\n\n`);
+      md.appendMarkdown(
+        `$(warning) _stale: from an older version of this file — run again to refresh_\n\n`,
+      );
     }
-    md.appendMarkdown(`![${name} ${a.shape.join('x')} ${a.dtype}](${shapeDataUri(a.shape, a.dtype, a.base !== null)})\n\n`);
+    md.appendMarkdown(
+      `![${name} ${a.shape.join('x')} ${a.dtype}](${shapeDataUri(a.shape, a.dtype, a.base !== null)})\n\n`,
+    );
     for (const l of hoverLines(rec.trace, b)) md.appendMarkdown(`${l}  \n`);
     const uri = doc.uri.toString();
     md.appendMarkdown(

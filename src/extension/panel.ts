@@ -57,14 +57,19 @@ export class VisualizerPanel extends AbstractWebview<HostToWebview, WebviewToHos
     // Direct posts: the queue is flushed after this and may hold a newer trace.
     const p = this.panel;
     if (!p) return;
-    void p.webview.postMessage({ type: 'host/hello', version: PROTOCOL_VERSION } satisfies HostToWebview);
+    void p.webview.postMessage({
+      type: 'host/hello',
+      version: PROTOCOL_VERSION,
+    } satisfies HostToWebview);
   }
 
   protected onMessage(m: WebviewToHost): void {
     switch (m.type) {
       case 'webview/ready':
         if (!compatible(m.version)) {
-          void vscode.window.showWarningMessage(`ndscope: webview protocol ${m.version} ≠ ${PROTOCOL_VERSION}`);
+          void vscode.window.showWarningMessage(
+            `ndscope: webview protocol ${m.version} ≠ ${PROTOCOL_VERSION}`,
+          );
         } else if (this.trace) {
           // The trace is not queued: it is (re)sent on every ready, so a reloaded webview shows it.
           this.load(this.trace, this.current);

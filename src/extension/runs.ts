@@ -36,7 +36,10 @@ export class RunStore implements vscode.Disposable {
   }
 
   /** Runs the (saved) document; resolves with its record (or undefined when cancelled by a newer run). */
-  async run(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<RunRecord | undefined> {
+  async run(
+    doc: vscode.TextDocument,
+    token?: vscode.CancellationToken,
+  ): Promise<RunRecord | undefined> {
     const key = doc.uri.toString();
     this.active.get(key)?.cancel();
     const cfg = readConfig();
@@ -55,7 +58,13 @@ export class RunStore implements vscode.Disposable {
       const result = await handle.done;
       if (this.active.get(key) !== handle) return undefined; // superseded
       if (result.status === 'cancelled') return undefined;
-      const rec: RunRecord = { uri: doc.uri, trace: result.trace, result, version, finishedAt: Date.now() };
+      const rec: RunRecord = {
+        uri: doc.uri,
+        trace: result.trace,
+        result,
+        version,
+        finishedAt: Date.now(),
+      };
       this.runs.set(key, rec);
       this.changed.fire(doc.uri);
       return rec;
@@ -67,7 +76,11 @@ export class RunStore implements vscode.Disposable {
 
   /** Puts a trace that did not come from running a document (debugger snapshot, playground). */
   put(uri: vscode.Uri, trace: Trace, version = -1): RunRecord {
-    const result: RunResult = { status: trace.end?.status ?? 'ok', trace, end: trace.end ?? { status: 'ok', durationMs: 0 } };
+    const result: RunResult = {
+      status: trace.end?.status ?? 'ok',
+      trace,
+      end: trace.end ?? { status: 'ok', durationMs: 0 },
+    };
     const rec: RunRecord = { uri, trace, result, version, finishedAt: Date.now() };
     this.runs.set(uri.toString(), rec);
     this.changed.fire(uri);

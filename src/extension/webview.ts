@@ -37,7 +37,10 @@ export abstract class AbstractWebview<ToMsg, FromMsg> implements vscode.Disposab
   }
 
   /** Creates (or reveals) the panel. */
-  show(column: vscode.ViewColumn = vscode.ViewColumn.Beside, preserveFocus = true): vscode.WebviewPanel {
+  show(
+    column: vscode.ViewColumn = vscode.ViewColumn.Beside,
+    preserveFocus = true,
+  ): vscode.WebviewPanel {
     if (this.panel) {
       this.panel.reveal(undefined, preserveFocus);
       return this.panel;
@@ -105,7 +108,8 @@ export abstract class AbstractWebview<ToMsg, FromMsg> implements vscode.Disposab
   private html(webview: vscode.Webview): string {
     const nonce = randomBytes(16).toString('base64');
     const base = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    const src = (f: string): string => webview.asWebviewUri(vscode.Uri.joinPath(base, f)).toString();
+    const src = (f: string): string =>
+      webview.asWebviewUri(vscode.Uri.joinPath(base, f)).toString();
     const csp = [
       "default-src 'none'",
       `img-src ${webview.cspSource} data:`,

@@ -11,7 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
-import { QUIET_SETTINGS, install, installVsix, runDirs, start, type RunDirs, type Server } from '../../scripts/code-server.mjs';
+import {
+  QUIET_SETTINGS,
+  install,
+  installVsix,
+  runDirs,
+  start,
+  type RunDirs,
+  type Server,
+} from '../../scripts/code-server.mjs';
 import { pack } from '../../scripts/package.mjs';
 
 const root = join(__dirname, '..', '..');
@@ -58,7 +66,10 @@ async function openFile(name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await page.keyboard.type(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: name })
+    .first()
+    .waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
 }
@@ -86,10 +97,29 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
     const types = join(root, 'dist', 'types', 'runtime', 'index.d.ts');
     writeFileSync(
       join(workspace, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, skipLibCheck: true, types: [], paths: { ndscope: [types] } } }, null, 2),
+      JSON.stringify(
+        {
+          compilerOptions: {
+            target: 'ES2022',
+            module: 'ESNext',
+            moduleResolution: 'Bundler',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+            types: [],
+            paths: { ndscope: [types] },
+          },
+        },
+        null,
+        2,
+      ),
     );
     server = await start({ folder: workspace, auth: 'password', run, settings: QUIET_SETTINGS });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: { ...process.env, ...run.env } });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, ...run.env },
+    });
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     page = await context.newPage();
   });
@@ -97,7 +127,14 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
   afterEach(async (t) => {
     // A failing step leaves a picture of the workbench for the log reader (not committed).
     if (page && process.env['NDSCOPE_E2E_FAILSHOTS']) {
-      await page.screenshot({ path: join(process.env['NDSCOPE_E2E_FAILSHOTS'], `${t.name.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+      await page
+        .screenshot({
+          path: join(
+            process.env['NDSCOPE_E2E_FAILSHOTS'],
+            `${t.name.slice(0, 40).replace(/\W+/g, '-')}.png`,
+          ),
+        })
+        .catch(() => undefined);
     }
   });
 
@@ -114,7 +151,9 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
     await page.locator('input[type=password]').fill(server.password);
     await page.keyboard.press('Enter');
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '05-broadcasting.ts' }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: '05-broadcasting.ts' })
+      .waitFor({ timeout: 30_000 });
     await page.waitForTimeout(2000); // the file index and the extension host settle
   });
 
@@ -165,7 +204,10 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
     await page.waitForTimeout(500);
     assert.equal(await label.textContent(), `step ${total} / ${total}`);
     // the other way: clicking a line of the editor selects that line's last step
-    await page.locator('.monaco-editor .view-line span span', { hasText: /^broadcast_to$/ }).first().click();
+    await page
+      .locator('.monaco-editor .view-line span span', { hasText: /^broadcast_to$/ })
+      .first()
+      .click();
     const why = webview().locator('.panel.why');
     let whyText = '';
     for (let i = 0; i < 30 && !/line 13:/.test(whyText); i++) {
@@ -188,7 +230,12 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
       assert.ok(box);
       await page.mouse.move(box.x + box.width / 2 + attempt, box.y + box.height / 2);
       await page.waitForTimeout(1200);
-      text = (await page.locator('.monaco-hover').first().textContent().catch(() => '')) ?? '';
+      text =
+        (await page
+          .locator('.monaco-hover')
+          .first()
+          .textContent()
+          .catch(() => '')) ?? '';
     }
     assert.match(text, /ndscope/);
     assert.match(text, /shape \(4,\) · dtype int64/);
@@ -203,10 +250,15 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
     await palette('ndscope: Run and Visualize Current File');
     await page.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
     await palette('View: Focus Problems');
-    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'operands could not be broadcast' }).first();
+    const row = page
+      .locator('.markers-panel .monaco-list-row', { hasText: 'operands could not be broadcast' })
+      .first();
     await row.waitFor({ timeout: 20_000 });
     const all = (await page.locator('.markers-panel').textContent()) ?? '';
-    assert.match(all, /ValueError: operands could not be broadcast together with shapes \(3,4\) \(3,\)/);
+    assert.match(
+      all,
+      /ValueError: operands could not be broadcast together with shapes \(3,4\) \(3,\)/,
+    );
     assert.match(all, /add: operand a \(3,4\) and operand b \(3,\) — dimension 1: 4 vs 3/);
     await page.waitForTimeout(500);
     await shot('shape-error.png');
@@ -218,7 +270,10 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
     await input.waitFor({ state: 'visible' });
     await input.fill('(8,1,6,1) (7,1,5)');
     await page.keyboard.press('Enter');
-    await page.locator('.notifications-toasts', { hasText: '(8, 7, 6, 5)' }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.notifications-toasts', { hasText: '(8, 7, 6, 5)' })
+      .first()
+      .waitFor({ timeout: 20_000 });
     await page.waitForTimeout(800);
     await shot('playground.png');
   });

@@ -38,7 +38,10 @@ describe('extension/describe: a good run (fixtures/arrays.ts)', () => {
     const lines = hoverLines(t, b);
     assert.equal(lines[0], 'shape (4, 3) · dtype int64 · size 12');
     assert.equal(lines[1], 'strides (8, 32) bytes · F contiguous');
-    assert.match(lines[2] ?? '', /^view of the result of `arange` at step 1 · shares memory with `a`/);
+    assert.match(
+      lines[2] ?? '',
+      /^view of the result of `arange` at step 1 · shares memory with `a`/,
+    );
     assert.equal(findBinding(t, 'nope', 4), undefined);
     const c = findBinding(t, 'c', 6);
     assert.match(hoverLines(t, c!)[2] ?? '', /^owns its data/);
@@ -48,12 +51,22 @@ describe('extension/describe: a good run (fixtures/arrays.ts)', () => {
     const t = await traceOf('arrays.ts');
     assert.deepEqual(
       inlayHints(t).map((h) => `${h.line}:${h.text}`),
-      ['3:(3, 4) int64 view', '4:(4, 3) int64 view', '5:(4,) float64', '6:(3, 4) float64', '7:(4,) float64'],
+      [
+        '3:(3, 4) int64 view',
+        '4:(4, 3) int64 view',
+        '5:(4,) float64',
+        '6:(3, 4) float64',
+        '7:(4,) float64',
+      ],
     );
     assert.equal(lastStepAtLine(t, 3), 1);
     assert.equal(broadcastStepAtLine(t, 6), 4);
     assert.equal(broadcastStepAtLine(t, 3), -1);
-    assert.equal(broadcastLineFor(t, findBinding(t, 'b', 5)!.array.id), 6, 'b is broadcast in np.add on line 6');
+    assert.equal(
+      broadcastLineFor(t, findBinding(t, 'b', 5)!.array.id),
+      6,
+      'b is broadcast in np.add on line 6',
+    );
     assert.equal(broadcastLineFor(t, findBinding(t, 's', 7)!.array.id), undefined);
     assert.equal(errorReport(t), undefined);
   });
@@ -65,13 +78,22 @@ describe('extension/describe: a failing run (fixtures/broken.ts)', () => {
     const r = errorReport(t);
     assert.ok(r);
     assert.equal(r.line, 5);
-    assert.equal(r.message, 'ValueError: operands could not be broadcast together with shapes (3,4) (3,)');
+    assert.equal(
+      r.message,
+      'ValueError: operands could not be broadcast together with shapes (3,4) (3,)',
+    );
     assert.equal(r.cause, 'add: operand a (3,4) and operand b (3,) — dimension 1: 4 vs 3');
   });
 
   it('names operands by letter when the trace has no labels, and sizes only the conflict', () => {
-    const info = explainBroadcast([[2, 1, 5], [4, 6]]);
-    assert.equal(broadcastCause('multiply', info, []), 'multiply: operand a (2,1,5) and operand b (4,6) — dimension 2: 5 vs 6');
+    const info = explainBroadcast([
+      [2, 1, 5],
+      [4, 6],
+    ]);
+    assert.equal(
+      broadcastCause('multiply', info, []),
+      'multiply: operand a (2,1,5) and operand b (4,6) — dimension 2: 5 vs 6',
+    );
     assert.equal(broadcastCause('add', explainBroadcast([[3], [3]])), undefined);
   });
 });
@@ -95,10 +117,13 @@ describe('extension/describe: pictures and the debugger snapshot', () => {
     const expr = scopeExpression(['m', 'v', 'n', 'bad name']);
     const result = new Function('m', 'v', 'n', `return ${expr};`)(m, v, n) as string;
     const arrays = parseScopeResult(result);
-    assert.deepEqual(arrays.map((a) => [a.name, a.shape, a.dtype, a.strides, a.view]), [
-      ['m', [2, 3], 'int64', [24, 8], true],
-      ['v', [3, 2], 'int64', [8, 24], true],
-    ]);
+    assert.deepEqual(
+      arrays.map((a) => [a.name, a.shape, a.dtype, a.strides, a.view]),
+      [
+        ['m', [2, 3], 'int64', [24, 8], true],
+        ['v', [3, 2], 'int64', [8, 24], true],
+      ],
+    );
     assert.deepEqual(parseScopeResult(JSON.stringify(result)), arrays, 'quoted form too');
     const t = scopeTrace('x.js', arrays);
     assert.equal(t.events.length, 2);

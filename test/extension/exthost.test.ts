@@ -19,7 +19,11 @@ describe('extension host (code-server)', () => {
     const activation = join(tmpdir(), `ndscope-activation-${process.pid}.json`);
     const code = await runSuite('main', { NDSCOPE_ACTIVATION_FILE: activation });
     assert.equal(code, 0, 'the in-host mocha suite failed (see its output above)');
-    const t = JSON.parse(readFileSync(activation, 'utf8')) as { moduleMs: number; activateMs: number; totalMs: number };
+    const t = JSON.parse(readFileSync(activation, 'utf8')) as {
+      moduleMs: number;
+      activateMs: number;
+      totalMs: number;
+    };
     console.log(
       `activation: module load ${t.moduleMs.toFixed(2)} ms + activate() ${t.activateMs.toFixed(2)} ms; extension.activate() end to end ${t.totalMs.toFixed(2)} ms`,
     );

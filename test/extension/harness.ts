@@ -3,7 +3,16 @@
  * driven through @vscode/test-electron's runTests with a `vscodeExecutablePath` shim
  * (vscode-shim.mjs). Builds the suite with esbuild, copies the fixtures into a fresh workspace.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -20,7 +29,9 @@ export function buildSuites(): Promise<void> {
     mkdirSync(out, { recursive: true });
     const dir = join(__dirname, 'suite');
     await esbuild.build({
-      entryPoints: readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)),
+      entryPoints: readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(dir, f)),
       outdir: out,
       outExtension: { '.js': '.cjs' },
       bundle: true,
@@ -43,14 +54,21 @@ export function makeWorkspace(): { dir: string; cleanup: () => void } {
     cpSync(join(fx, f), join(dir, f));
   }
   const runtime = join(root, 'dist', 'runtime', 'index.cjs');
-  const dbg = readFileSync(join(fx, 'debug-target.cjs.txt'), 'utf8').replace('require(RUNTIME)', `require(${JSON.stringify(runtime)})`);
+  const dbg = readFileSync(join(fx, 'debug-target.cjs.txt'), 'utf8').replace(
+    'require(RUNTIME)',
+    `require(${JSON.stringify(runtime)})`,
+  );
   writeFileSync(join(dir, 'debug-target.cjs'), dbg);
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Runs one suite; resolves with the exit code (0 = all passed). */
-export async function runSuite(suite: 'main' | 'untrusted', env: Record<string, string> = {}): Promise<number> {
-  if (!existsSync(join(root, 'dist', 'extension.cjs'))) throw new Error('dist/extension.cjs missing: npm run build');
+export async function runSuite(
+  suite: 'main' | 'untrusted',
+  env: Record<string, string> = {},
+): Promise<number> {
+  if (!existsSync(join(root, 'dist', 'extension.cjs')))
+    throw new Error('dist/extension.cjs missing: npm run build');
   await buildSuites();
   const ws = makeWorkspace();
   try {
@@ -60,7 +78,11 @@ export async function runSuite(suite: 'main' | 'untrusted', env: Record<string, 
       extensionTestsPath: join(out, 'index.cjs'),
       launchArgs: [ws.dir],
       reuseMachineInstall: true,
-      extensionTestsEnv: { NDSCOPE_SUITE: suite, ...(suite === 'untrusted' ? { NDSCOPE_UNTRUSTED: '1' } : {}), ...env },
+      extensionTestsEnv: {
+        NDSCOPE_SUITE: suite,
+        ...(suite === 'untrusted' ? { NDSCOPE_UNTRUSTED: '1' } : {}),
+        ...env,
+      },
     });
   } catch (e) {
     const code = (e as { code?: number }).code;

@@ -25,14 +25,17 @@ const src = (f: string): string => readFileSync(join(root, 'src', 'extension', f
 
 describe('extension manifest', () => {
   it('contributes exactly the commands the controller registers, all in category ndscope', () => {
-    const registered = [...src('controller.ts').matchAll(/reg\('([\w.]+)'/g)].map((m) => m[1]).sort();
+    const registered = [...src('controller.ts').matchAll(/reg\('([\w.]+)'/g)]
+      .map((m) => m[1])
+      .sort();
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(contributed, registered);
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'ndscope', c.command);
     for (const [menu, items] of Object.entries(pkg.contributes.menus)) {
       for (const i of items) assert.ok(contributed.includes(i.command), `${menu}: ${i.command}`);
     }
-    for (const k of pkg.contributes.keybindings) assert.ok(contributed.includes(k.command), k.command);
+    for (const k of pkg.contributes.keybindings)
+      assert.ok(contributed.includes(k.command), k.command);
   });
 
   it('activates lazily (never *) from dist/extension.cjs, limited in untrusted workspaces', () => {

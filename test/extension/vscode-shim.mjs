@@ -48,7 +48,9 @@ async function main() {
   const testsPath = args.extensionTestsPath && resolve(args.extensionTestsPath);
   const folder = args.positional[0] && resolve(args.positional[0]);
   if (!devPath || !testsPath) {
-    console.error('vscode-shim: --extensionDevelopmentPath= and --extensionTestsPath= are required');
+    console.error(
+      'vscode-shim: --extensionDevelopmentPath= and --extensionTestsPath= are required',
+    );
     return 2;
   }
   const untrusted = process.env.NDSCOPE_UNTRUSTED === '1';
@@ -57,7 +59,14 @@ async function main() {
   let browser;
   const timeoutMs = Number(process.env.NDSCOPE_SHIM_TIMEOUT_MS ?? 240_000);
   try {
-    server = await start({ folder, auth: 'none', trust: !untrusted, smokeTestDriver: true, run, settings: QUIET_SETTINGS });
+    server = await start({
+      folder,
+      auth: 'none',
+      trust: !untrusted,
+      smokeTestDriver: true,
+      run,
+      settings: QUIET_SETTINGS,
+    });
     const host = `127.0.0.1:${server.port}`;
     const payload = [
       ['extensionDevelopmentPath', `vscode-remote://${host}${devPath}`],
@@ -75,7 +84,13 @@ async function main() {
     await context.exposeFunction('codeAutomationLog', (type, logArgs) => {
       const line = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
       // The workbench's own chatter (auth, gallery, agent host) is noise without a network.
-      if (process.env.NDSCOPE_SHIM_VERBOSE !== '1' && /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)|^(Resolv|Creating a socket|Updating additional|Timed out waiting for authentication|getaddrinfo)/.test(line)) return;
+      if (
+        process.env.NDSCOPE_SHIM_VERBOSE !== '1' &&
+        /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)|^(Resolv|Creating a socket|Updating additional|Timed out waiting for authentication|getaddrinfo)/.test(
+          line,
+        )
+      )
+        return;
       (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
     });
     await context.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));

@@ -32,7 +32,11 @@ async function openEditor(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
 }
 
-async function waitFor<T>(f: () => T | undefined | Promise<T | undefined>, what: string, ms = 20_000): Promise<T> {
+async function waitFor<T>(
+  f: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  ms = 20_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await f();
@@ -84,8 +88,15 @@ describe('ndscope extension (trusted workspace)', function () {
       `ndscope activation: module load ${moduleMs.toFixed(2)} ms, activate() ${api.activationMs.toFixed(2)} ms, extension.activate() ${total.toFixed(2)} ms`,
     );
     const out = process.env['NDSCOPE_ACTIVATION_FILE'];
-    if (out) fs.writeFileSync(out, JSON.stringify({ moduleMs, activateMs: api.activationMs, totalMs: total }));
-    assert.ok(moduleMs + api.activationMs < 50, `module load + activate() took ${moduleMs + api.activationMs} ms`);
+    if (out)
+      fs.writeFileSync(
+        out,
+        JSON.stringify({ moduleMs, activateMs: api.activationMs, totalMs: total }),
+      );
+    assert.ok(
+      moduleMs + api.activationMs < 50,
+      `module load + activate() took ${moduleMs + api.activationMs} ms`,
+    );
     assert.ok(api.activationMs < 50, `activate() took ${api.activationMs} ms`);
     const pkg = ext.packageJSON as { activationEvents: string[] };
     assert.ok(!pkg.activationEvents.includes('*'));
@@ -93,9 +104,9 @@ describe('ndscope extension (trusted workspace)', function () {
 
   it('registers every contributed command', async () => {
     const ext = vscode.extensions.getExtension('ndscope.ndscope');
-    const contributed = (ext?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map(
-      (c) => c.command,
-    );
+    const contributed = (
+      ext?.packageJSON as { contributes: { commands: { command: string }[] } }
+    ).contributes.commands.map((c) => c.command);
     const all = new Set(await vscode.commands.getCommands(true));
     for (const c of contributed) assert.ok(all.has(c), `${c} registered`);
     assert.ok(contributed.length >= 13);
@@ -126,15 +137,28 @@ describe('ndscope extension (trusted workspace)', function () {
     assert.match(text, /Explain broadcasting/);
     assert.doesNotMatch(text, /stale/);
     const c = hoverText(
-      (await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, at(doc, 6, 'c ='))) as vscode.Hover[],
+      (await vscode.commands.executeCommand(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        at(doc, 6, 'c ='),
+      )) as vscode.Hover[],
     );
     assert.match(c, /shape \(3, 4\) · dtype float64/);
     assert.match(c, /owns its data/);
     // `b` is broadcast on line 6: its hover's "Explain broadcasting" link points there
     const bh = hoverText(
-      (await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, at(doc, 5, 'b ='))) as vscode.Hover[],
+      (await vscode.commands.executeCommand(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        at(doc, 5, 'b ='),
+      )) as vscode.Hover[],
     );
-    assert.ok(bh.includes(`command:ndscope.explainBroadcasting?${encodeURIComponent(JSON.stringify([doc.uri.toString(), 6]))}`), bh);
+    assert.ok(
+      bh.includes(
+        `command:ndscope.explainBroadcasting?${encodeURIComponent(JSON.stringify([doc.uri.toString(), 6]))}`,
+      ),
+      bh,
+    );
     const none = (await vscode.commands.executeCommand(
       'vscode.executeHoverProvider',
       doc.uri,
@@ -146,16 +170,31 @@ describe('ndscope extension (trusted workspace)', function () {
   it('shows inlay hints after array-producing lines, and hides them when switched off', async () => {
     const doc = (await openEditor('arrays.ts')).document;
     const range = new vscode.Range(0, 0, doc.lineCount, 0);
-    const hints = (await vscode.commands.executeCommand('vscode.executeInlayHintProvider', doc.uri, range)) as vscode.InlayHint[];
-    const labels = hints.map((h) => `${h.position.line + 1}:${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`);
+    const hints = (await vscode.commands.executeCommand(
+      'vscode.executeInlayHintProvider',
+      doc.uri,
+      range,
+    )) as vscode.InlayHint[];
+    const labels = hints.map(
+      (h) =>
+        `${h.position.line + 1}:${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`,
+    );
     assert.ok(labels.includes('3:(3, 4) int64 view'), labels.join(' | '));
     assert.ok(labels.includes('4:(4, 3) int64 view'), labels.join(' | '));
     assert.ok(labels.includes('6:(3, 4) float64'), labels.join(' | '));
     const cfg = vscode.workspace.getConfiguration('ndscope');
     await cfg.update('inlayHints.enabled', false, vscode.ConfigurationTarget.Workspace);
     try {
-      const off = (await vscode.commands.executeCommand('vscode.executeInlayHintProvider', doc.uri, range)) as vscode.InlayHint[];
-      assert.equal(off.filter((h) => /int64|float64/.test(String(typeof h.label === 'string' ? h.label : ''))).length, 0);
+      const off = (await vscode.commands.executeCommand(
+        'vscode.executeInlayHintProvider',
+        doc.uri,
+        range,
+      )) as vscode.InlayHint[];
+      assert.equal(
+        off.filter((h) => /int64|float64/.test(String(typeof h.label === 'string' ? h.label : '')))
+          .length,
+        0,
+      );
     } finally {
       await cfg.update('inlayHints.enabled', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -169,8 +208,15 @@ describe('ndscope extension (trusted workspace)', function () {
     assert.equal(await vscode.commands.executeCommand('ndscope.stepForward'), 2);
     assert.equal(await vscode.commands.executeCommand('ndscope.stepBack'), 1);
     assert.equal(await vscode.commands.executeCommand('ndscope.stepLast'), 5);
-    assert.equal(await vscode.commands.executeCommand('ndscope.stepForward'), 5, 'clamped at the end');
-    assert.equal(await vscode.commands.executeCommand('ndscope.openStep', ed.document.uri.toString(), 3), 3);
+    assert.equal(
+      await vscode.commands.executeCommand('ndscope.stepForward'),
+      5,
+      'clamped at the end',
+    );
+    assert.equal(
+      await vscode.commands.executeCommand('ndscope.openStep', ed.document.uri.toString(), 3),
+      3,
+    );
     assert.equal(api.controller.panel.step, 3);
   });
 
@@ -179,36 +225,60 @@ describe('ndscope extension (trusted workspace)', function () {
     ed.selection = new vscode.Selection(5, 6, 5, 6); // line 6: const c = np.add(a, b)
     assert.equal(await vscode.commands.executeCommand('ndscope.explainBroadcasting'), 4);
     // as the editor's context menu calls it (the document's Uri) and as the hover link does
-    assert.equal(await vscode.commands.executeCommand('ndscope.explainBroadcasting', ed.document.uri), 4);
-    assert.equal(await vscode.commands.executeCommand('ndscope.explainBroadcasting', ed.document.uri.toString(), 6), 4);
+    assert.equal(
+      await vscode.commands.executeCommand('ndscope.explainBroadcasting', ed.document.uri),
+      4,
+    );
+    assert.equal(
+      await vscode.commands.executeCommand(
+        'ndscope.explainBroadcasting',
+        ed.document.uri.toString(),
+        6,
+      ),
+      4,
+    );
     ed.selection = new vscode.Selection(3, 6, 3, 6); // on `t`
     assert.equal(await vscode.commands.executeCommand('ndscope.showMemory'), 2);
   });
 
   it('broadcasting playground: shapes in, NumPy’s verdict out', async () => {
-    const ok = (await vscode.commands.executeCommand('ndscope.broadcastingPlayground', '(8,1,6,1) (7,1,5)')) as {
+    const ok = (await vscode.commands.executeCommand(
+      'ndscope.broadcastingPlayground',
+      '(8,1,6,1) (7,1,5)',
+    )) as {
       result: number[] | null;
       message: string;
     };
     assert.deepEqual(ok.result, [8, 7, 6, 5]);
-    const bad = (await vscode.commands.executeCommand('ndscope.broadcastingPlayground', '(3,4) (3,)')) as {
+    const bad = (await vscode.commands.executeCommand(
+      'ndscope.broadcastingPlayground',
+      '(3,4) (3,)',
+    )) as {
       result: number[] | null;
       message: string;
     };
     assert.equal(bad.result, null);
-    assert.equal(bad.message, 'ValueError: operands could not be broadcast together with shapes (3,4) (3,)');
+    assert.equal(
+      bad.message,
+      'ValueError: operands could not be broadcast together with shapes (3,4) (3,)',
+    );
   });
 
   it('puts a runtime error at the user’s line with a TensorSensor-style cause, cleared on a good run', async () => {
     const ed = await openEditor('broken.ts');
     const r = (await vscode.commands.executeCommand('ndscope.run')) as RunSummary;
     assert.equal(r.status, 'error');
-    const diags = vscode.languages.getDiagnostics(ed.document.uri).filter((d) => d.source === 'ndscope');
+    const diags = vscode.languages
+      .getDiagnostics(ed.document.uri)
+      .filter((d) => d.source === 'ndscope');
     assert.equal(diags.length, 1);
     const d = diags[0]!;
     assert.equal(d.range.start.line, 4);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(d.message, /^ValueError: operands could not be broadcast together with shapes \(3,4\) \(3,\)/);
+    assert.match(
+      d.message,
+      /^ValueError: operands could not be broadcast together with shapes \(3,4\) \(3,\)/,
+    );
     assert.match(d.message, /add: operand a \(3,4\) and operand b \(3,\) — dimension 1: 4 vs 3/);
     // fix it: b = np.arange(4)
     const edit = new vscode.WorkspaceEdit();
@@ -218,7 +288,10 @@ describe('ndscope extension (trusted workspace)', function () {
     await ed.document.save();
     const r2 = (await vscode.commands.executeCommand('ndscope.run')) as RunSummary;
     assert.equal(r2.status, 'ok');
-    assert.equal(vscode.languages.getDiagnostics(ed.document.uri).filter((d) => d.source === 'ndscope').length, 0);
+    assert.equal(
+      vscode.languages.getDiagnostics(ed.document.uri).filter((d) => d.source === 'ndscope').length,
+      0,
+    );
   });
 
   it('marks hovers stale when the document changed since the run', async () => {
@@ -226,7 +299,11 @@ describe('ndscope extension (trusted workspace)', function () {
     await vscode.commands.executeCommand('ndscope.run');
     await ed.edit((e) => e.insert(new vscode.Position(8, 0), '// edited\n'));
     const text = hoverText(
-      (await vscode.commands.executeCommand('vscode.executeHoverProvider', ed.document.uri, at(ed.document, 3, 'a ='))) as vscode.Hover[],
+      (await vscode.commands.executeCommand(
+        'vscode.executeHoverProvider',
+        ed.document.uri,
+        at(ed.document, 3, 'a ='),
+      )) as vscode.Hover[],
     );
     assert.match(text, /stale/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -247,7 +324,10 @@ describe('ndscope extension (trusted workspace)', function () {
       const u = await Promise.race([changed, sleep(20_000).then(() => 'timeout' as const)]);
       assert.notEqual(u, 'timeout', 'a run followed the save');
       assert.equal((u as vscode.Uri).toString(), ed.document.uri.toString());
-      await waitFor(() => api.controller.panel.loaded?.events.length === 7, 'the new run in the panel');
+      await waitFor(
+        () => api.controller.panel.loaded?.events.length === 7,
+        'the new run in the panel',
+      );
     } finally {
       assert.equal(await vscode.commands.executeCommand('ndscope.toggleLiveMode'), false);
     }
@@ -260,18 +340,30 @@ describe('ndscope extension (trusted workspace)', function () {
     await vscode.workspace.applyEdit(edit);
     await ed.document.save();
     await vscode.commands.executeCommand('ndscope.run');
-    const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(ed.document.uri).filter((d) => d.source === 'ndscope');
+    const ours = (): vscode.Diagnostic[] =>
+      vscode.languages.getDiagnostics(ed.document.uri).filter((d) => d.source === 'ndscope');
     assert.equal(ours().length, 1);
     await vscode.commands.executeCommand('ndscope.clearResults');
     assert.equal(ours().length, 0);
-    const h = (await vscode.commands.executeCommand('vscode.executeHoverProvider', ed.document.uri, at(ed.document, 3, 'a ='))) as vscode.Hover[];
+    const h = (await vscode.commands.executeCommand(
+      'vscode.executeHoverProvider',
+      ed.document.uri,
+      at(ed.document, 3, 'a ='),
+    )) as vscode.Hover[];
     assert.doesNotMatch(hoverText(h), /ndscope/);
     assert.equal(api.controller.panel.loaded, undefined);
-    assert.equal((api.controller.panel as unknown as { visible: boolean }).visible, false, 'the visualizer is closed');
+    assert.equal(
+      (api.controller.panel as unknown as { visible: boolean }).visible,
+      false,
+      'the visualizer is closed',
+    );
   });
 
   it('walkthrough steps open and run an example', async () => {
-    const r = (await vscode.commands.executeCommand('ndscope.openExample', 'arrays.ts')) as RunSummary;
+    const r = (await vscode.commands.executeCommand(
+      'ndscope.openExample',
+      'arrays.ts',
+    )) as RunSummary;
     assert.equal(r.status, 'ok');
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, file('arrays.ts').fsPath);
   });
@@ -285,7 +377,8 @@ describe('ndscope extension (trusted workspace)', function () {
       sub = vscode.debug.registerDebugAdapterTrackerFactory('*', {
         createDebugAdapterTracker: (s) => ({
           onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string } }) => {
-            if (m.type === 'event') seen.push(`${s.type}:${m.event}${m.body?.output ? ` ${m.body.output.trim()}` : ''}`);
+            if (m.type === 'event')
+              seen.push(`${s.type}:${m.event}${m.body?.output ? ` ${m.body.output.trim()}` : ''}`);
             if (m.type === 'event' && m.event === 'stopped') resolve();
           },
           onError: (e) => seen.push(`error ${e.message}`),
@@ -301,25 +394,40 @@ describe('ndscope extension (trusted workspace)', function () {
       skipFiles: ['<node_internals>/**'],
     });
     assert.ok(ok, 'debugging started');
-    await Promise.race([stopped, sleep(45_000).then(() => Promise.reject(new Error(`never paused; events: ${seen.join(' | ')}`)))]);
+    await Promise.race([
+      stopped,
+      sleep(45_000).then(() =>
+        Promise.reject(new Error(`never paused; events: ${seen.join(' | ')}`)),
+      ),
+    ]);
     sub?.dispose();
     await sleep(500);
     try {
       const r = (await waitFor(async () => {
-        const x = (await vscode.commands.executeCommand('ndscope.visualizeScope')) as { names?: string[]; error?: string };
+        const x = (await vscode.commands.executeCommand('ndscope.visualizeScope')) as {
+          names?: string[];
+          error?: string;
+        };
         return x.names && x.names.length > 0 ? x : undefined;
       }, 'arrays in scope')) as { names: string[] };
       assert.deepEqual([...r.names].sort(), ['m', 'v']);
       // The Variables view describes ndarrays through the runtime's debug symbols.
       const session = vscode.debug.activeDebugSession!;
       const { threads } = (await session.customRequest('threads')) as { threads: { id: number }[] };
-      const { stackFrames } = (await session.customRequest('stackTrace', { threadId: threads[0]!.id, levels: 1 })) as {
+      const { stackFrames } = (await session.customRequest('stackTrace', {
+        threadId: threads[0]!.id,
+        levels: 1,
+      })) as {
         stackFrames: { id: number }[];
       };
-      const { scopes } = (await session.customRequest('scopes', { frameId: stackFrames[0]!.id })) as {
+      const { scopes } = (await session.customRequest('scopes', {
+        frameId: stackFrames[0]!.id,
+      })) as {
         scopes: { variablesReference: number }[];
       };
-      const { variables } = (await session.customRequest('variables', { variablesReference: scopes[0]!.variablesReference })) as {
+      const { variables } = (await session.customRequest('variables', {
+        variablesReference: scopes[0]!.variablesReference,
+      })) as {
         variables: { name: string; value: string }[];
       };
       const shown = Object.fromEntries(variables.map((v) => [v.name, v.value]));
