@@ -306,6 +306,14 @@ export class Recorder {
   preWrite(call: Call): PreWrite | null {
     const target = writeTarget(call);
     if (target === null || target.buffer.freed) return null;
+    if (call.op === 'set' && call.method) {
+      // `a.set(i, j, v)` with one in-range integer per axis: one element, no view needed
+      const lo = elementByte(target, call.args);
+      if (lo >= 0) {
+        const isz = DTYPE_INFO[target.dtype].itemsize;
+        return { target, lo, bytes: target.buffer.bytes().slice(lo, lo + isz) };
+      }
+    }
     const region = call.op === 'set' && call.method ? this.setRegion(target, call.args) : target;
     const [lo, hi] = byteExtent(region);
     const limit = 16 * 1024 * 1024;
@@ -721,6 +729,22 @@ export class Recorder {
     }
     return out.sort((x, y) => x - y);
   }
+}
+
+/** Byte offset in its buffer of `a[i, j, …]` for `args` = (i, j, …, value), else -1. */
+function elementByte(a: NDArray, args: readonly unknown[]): number {
+  const nd = a._shape.length;
+  if (args.length !== nd + 1) return -1;
+  let off = a._offset;
+  for (let k = 0; k < nd; k++) {
+    let i = args[k];
+    if (typeof i !== 'number' || !Number.isInteger(i)) return -1;
+    const n = a._shape[k] as number;
+    if (i < 0) i += n;
+    if ((i as number) < 0 || (i as number) >= n) return -1;
+    off += (i as number) * (a._strides[k] as number);
+  }
+  return off * DTYPE_INFO[a.dtype].itemsize;
 }
 
 function formatMB(n: number): string {

@@ -224,6 +224,22 @@ describe('trace/recorder: writes', () => {
     ]);
   });
 
+  it('set of one element through a transposed view, negative index: the bytes of that element only', () => {
+    const a = t.np.arange(6).reshape(2, 3); // int64, byte strides (24, 8)
+    const tr = a.T; // (3, 2), strides (8, 24)
+    tr.set(-1, 0, 42); // a[0, 2]: byte 16 of the buffer
+    const ev = last(t.rec);
+    assert.equal(ev.kind, 'write');
+    assert.deepEqual(ev.write?.ranges, [{ byteOffset: 16, byteLength: 8, values: [42] }]);
+    assert.equal(ev.write?.changedElements, 1);
+    assert.ok(ev.write?.affected.includes(a.id));
+    tr.set(0, -1, 42); // a[1, 0] = 42 (was 3)
+    assert.deepEqual(last(t.rec).write?.ranges, [{ byteOffset: 24, byteLength: 8, values: [42] }]);
+    tr.set(1, 1, 4); // unchanged value: no range
+    assert.deepEqual(last(t.rec).write?.ranges, []);
+    assert.equal(last(t.rec).write?.changedElements, 0);
+  });
+
   it('a snapshot after a write shows the new values (no stale cache)', () => {
     const a = t.np.array([1, 2, 3]);
     a.reshape(3);
