@@ -23,12 +23,12 @@ export function converter(from: DType, to: DType): ((x: never) => number | bigin
   if (T.big) {
     if (F.big) return null; // BigInt64Array/BigUint64Array stores wrap modulo 2^64
     if (F.kind === 'f') {
-      const bad = to === 'int64' ? I64_MIN : 1n << 63n;
-      if (to === 'int64') {
-        // x86 (cvttsd2si): any float outside [-2^63, 2^63) becomes INT64_MIN, as NumPy shows
-        return ((x: number) => (x >= -9223372036854775808 && x < 9223372036854775808 ? BigInt(Math.trunc(x)) : bad)) as (x: never) => bigint;
-      }
-      return ((x: number) => (Number.isFinite(x) ? BigInt(Math.trunc(x)) : bad)) as (x: never) => bigint;
+      // x86 (cvttsd2si): any float outside [-2^63, 2^63) (NaN too) becomes INT64_MIN, as NumPy shows
+      const cvt64 = (x: number): bigint => (x >= -9223372036854775808 && x < 9223372036854775808 ? BigInt(Math.trunc(x)) : I64_MIN);
+      if (to === 'int64') return cvt64 as (x: never) => bigint;
+      // uint64 as NumPy's loop: x >= 2^63 converts x - 2^63 and sets the top bit back
+      return ((x: number) =>
+        BigInt.asUintN(64, x >= 9223372036854775808 ? cvt64(x - 9223372036854775808) ^ I64_MIN : cvt64(x))) as (x: never) => bigint;
     }
     return ((x: number) => BigInt(x)) as (x: never) => bigint;
   }
@@ -42,11 +42,14 @@ export function converter(from: DType, to: DType): ((x: never) => number | bigin
     return ((x: bigint) => Number(BigInt.asIntN(bits, x))) as (x: never) => number;
   }
   if (F.kind === 'f' && T.kind !== 'f') {
-    // NumPy (x86) casts NaN/inf to the most negative value for 32-bit ints; typed arrays give 0.
-    if (T.bits === 32) {
-      const bad = T.kind === 'i' ? -2147483648 : 0;
-      return ((x: number) => (Number.isFinite(x) ? Math.trunc(x) : bad)) as (x: never) => number;
+    // NumPy (x86) converts through a 32-bit cvttsd2si: NaN and values outside [-2^31, 2^31)
+    // become INT32_MIN (whose low 8/16 bits are 0); uint32 converts x - 2^31 when x >= 2^31 and
+    // sets the top bit back (NumPy's contiguous loop; its strided loop differs past the range).
+    const cvt32 = (x: number): number => (x > -2147483649 && x < 2147483648 ? Math.trunc(x) : -2147483648);
+    if (to === 'uint32') {
+      return ((x: number) => (x >= 2147483648 ? cvt32(x - 2147483648) ^ -2147483648 : cvt32(x)) >>> 0) as (x: never) => number;
     }
+    return cvt32 as (x: never) => number;
   }
   return null;
 }
@@ -312,8 +315,21 @@ export function astype(a: NDArray, dtype: DType | string, opts: AstypeOptions = 
   }
   if (opts.copy === false && dt === a.dtype) return a;
   const order = opts.order ?? 'K';
+  if (order === 'K' && a.ndim > 1 && !a.flags.c_contiguous && !a.flags.f_contiguous) return copyKeepOrder(a, dt);
   const f = order === 'F' || ((order === 'K' || order === 'A') && a.flags.f_contiguous && !a.flags.c_contiguous);
   return copyArray(a, dt, f ? 'F' : 'C');
+}
+
+/** NumPy's NPY_KEEPORDER copy of a non-contiguous array: axes by |stride| descending (ties in axis order). */
+function copyKeepOrder(a: NDArray, dtype: DType): NDArray {
+  const perm = a._shape.map((_, i) => i);
+  perm.sort((x, y) => Math.abs(a._strides[y] as number) - Math.abs(a._strides[x] as number) || x - y);
+  const base = NDArray.empty(perm.map((p) => a._shape[p] as number), dtype, false);
+  const strides = new Array<number>(a.ndim);
+  perm.forEach((p, i) => (strides[p] = base._strides[i] as number));
+  const out = new NDArray({ buffer: base.buffer, dtype, shape: a._shape, strides, offset: 0, base: null, writeable: true });
+  copyInto(out, a);
+  return out;
 }
 
 /** `np.asarray` for scalars and lists, passing arrays through. */

@@ -1,5 +1,6 @@
 """Core: array construction, dtype inference, astype, tolist-free metadata."""
 from common import arr
+import numpy as np
 
 
 def cases(c):
@@ -25,3 +26,13 @@ def cases(c):
     c.add("astype/same_kind-error", None, arr([1.5, 2.5]), "int32", method="astype", casting="same_kind")
     c.add("astype/safe-ok", None, arr([1, 2], "int8"), "int16", method="astype", casting="safe")
     c.add("copy/T", None, arr([[1, 2, 3], [4, 5, 6]], "int64", "T"), method="copy")
+    # float -> int casts past the range as NumPy's (x86) contiguous loops: a 32-bit cvttsd2si for
+    # 8/16/32-bit targets (INT32_MIN, low bits 0), the 2^31 / 2^63 split for uint32 / uint64 (fuzz)
+    edge = [float("nan"), float("inf"), float("-inf"), -1.5, 300.7, -129.5, 3e9, 1e20, -1e20, 1.9e19, 9.3e18, -2147483649.5, 4294967296.5, 65536.5, 32768.5]
+    for dst in ["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]:
+        c.add(f"astype/edge-float64->{dst}", None, arr(edge, "float64"), dst, method="astype")
+        c.add(f"astype/edge-float32->{dst}", None, arr(edge, "float32"), dst, method="astype")
+    # astype order='K' of non-contiguous arrays: NumPy's sorted stride permutation (broadcast = innermost)
+    c.add("astype/K-broadcast", None, arr([[1.5, 2.5, 3.5]], "float64", ("broadcast_to", [2, 3])), "int32", method="astype")
+    c.add("astype/K-transposed-slice", None, arr(np.arange(12).reshape(3, 4).tolist(), "int64", ["T", ("get", "::2")]), "int32", method="astype")
+    c.add("astype/K-permuted", None, arr(np.arange(12).reshape(2, 2, 3).tolist(), "int64", [("get", ":, :1, ::2"), ("transpose", [2, 0, 1])]), "float32", method="astype")
