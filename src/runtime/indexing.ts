@@ -903,10 +903,15 @@ export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDAr
   if (idx.size === 0 && idx.dtype === 'float64') idx = asarray(indices, { dtype: 'int64' });
   if (!isIntDtype(idx.dtype)) idx = idx.astype('int64');
   const n = src._shape[axis] as number;
+  // As NumPy's PyArray_TakeFrom: an empty axis only errors when the result is non-empty, and the
+  // indices are only checked when there is an outer block to take from.
+  const outShape = [...src._shape.slice(0, axis), ...idx._shape, ...src._shape.slice(axis + 1)];
+  if (n === 0 && shapeSize(outShape) !== 0)
+    throw IndexError('cannot do a non-empty take from an empty axes.');
+  if (mode === 'raise' ? shapeSize(src._shape.slice(0, axis)) === 0 : n === 0)
+    return NDArray.empty(outShape, src.dtype);
   if (mode !== 'raise') {
     const vals = idx._values().map((v) => Number(v));
-    if (n === 0 && vals.length > 0)
-      throw IndexError('cannot do a non-empty take from an empty axes.');
     const fixed = vals.map((i) =>
       mode === 'wrap' ? ((i % n) + n) % n : Math.min(Math.max(i, 0), n - 1),
     );

@@ -404,3 +404,11 @@ def cases(c):
     c.add("get/huge-slice-bounds", None, arr([1, 2, 3]), "-99999999999999999999:99999999999999999999", method="get")
 
     random_cases(c, 600)
+    # take from an empty axis (PyArray_TakeFrom): only a non-empty result errors; no outer block, no checks (fuzz)
+    c.add("take/empty-axis-nonempty-error", "take", arr(np.zeros((0, 2)).tolist(), "float64"), [0], axis=0)
+    c.add("take/empty-axis-empty-result", "take", arr(np.zeros((2, 0)).tolist(), "float64"), [0], axis=0)
+    c.add("take/no-outer-oob-ok", "take", arr(np.zeros((0, 2)).tolist(), "float64"), [5], axis=1)
+    c.add("take/flat-empty-error", "take", arr(np.zeros((4, 0, 3)).tolist(), "int16", "T"), [[0, 0], [0, -1]])
+    c.add("take/empty-wrap-error", "take", arr([], "uint8"), [1], mode="wrap")
+    c.add("take/empty-wrap-empty-result", "take", arr(np.zeros((2, 0)).tolist(), "uint8"), [], axis=1, mode="clip")
+    c.add("take/empty-axis-empty-result-oob", "take", arr(np.zeros((0, 0)).tolist(), "uint16", "T"), 0, axis=0)
