@@ -24,7 +24,7 @@
 import { splitOpts } from './args';
 import { asarray, checkIntFits, copyInto, scalarToStorage, toJS } from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType } from './dtype';
-import { AxisError, IndexError, NumPyError, TypeError_, ValueError } from './errors';
+import { AxisError, IndexError, NumPyError, OverflowError, TypeError_, ValueError } from './errors';
 import {
   broadcastStrides,
   collapse,
@@ -865,6 +865,15 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
   if (hasInitial && typeof spec.initial !== 'boolean') {
     const v = spec.initial as number | bigint;
     if (typeof v === 'bigint' || Number.isInteger(v)) checkIntFits(v, loopDt);
+    else if ('iu'.includes(DTYPE_INFO[loopDt].kind)) {
+      // a float initial for an integer loop goes through Python's int() as NumPy's
+      if (Number.isNaN(v)) throw ValueError('cannot convert float NaN to integer');
+      if (!Number.isFinite(v)) throw OverflowError('cannot convert float infinity to integer');
+      const t = BigInt(Math.trunc(v));
+      if (t < -(1n << 63n) || t >= (loopDt === 'uint64' ? 1n << 64n : 1n << 63n))
+        throw OverflowError('Python int too large to convert to C long');
+      checkIntFits(t, loopDt);
+    }
   }
   const floatAdd = op === 'add' && DTYPE_INFO[loopDt].kind === 'f' && nd > 0;
   if (maskB !== null && !floatAdd) {
