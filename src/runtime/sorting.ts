@@ -598,7 +598,9 @@ export function unique(x: ArrayLike, ...args: unknown[]): NDArray | UniqueResult
     let u = -1;
     for (let i = 0; i < rows; i++) {
       const p = perm[i] as number;
-      if (i === 0 || cmpRow(perm[i - 1] as number, p) !== 0) {
+      // rows compare with == as NumPy's structured view: a row holding NaN is never a duplicate
+      const prev = i === 0 ? null : (rowVals[perm[i - 1] as number] as Num[]);
+      if (prev === null || !(rowVals[p] as Num[]).every((v, j) => v === prev[j])) {
         u++;
         for (const v of rowVals[p] as Num[]) uvals.push(v);
         index.push(p);

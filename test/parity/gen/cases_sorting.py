@@ -187,3 +187,8 @@ def cases(c):
     c.add("err/lexsort-axis", "lexsort", [arr([1, 2])], axis=1)
     c.add("err/partition-kth", "partition", arr([3, 1, 2]), 5)
     c.add("err/argpartition-kth", "argpartition", arr([3, 1, 2]), -4)
+    # unique along an axis compares rows with == (a structured view): NaN rows stay distinct (fuzz)
+    nan = float("nan")
+    c.add("unique/axis-nan-rows", "unique", arr([[nan, 1.5], [nan, 1.5], [0.5, 2.5], [0.5, 2.5]], "float32"), axis=0, return_inverse=True, return_counts=True)
+    c.add("unique/axis-broadcast-nan", "unique", arr([[nan]], "float64", ("broadcast_to", [3, 2])), axis=0, return_index=True)
+    c.add("unique/axis1-mixed-nan", "unique", arr([[1.5, 1.5, nan], [2.5, 2.5, 3.5]]), axis=1)
