@@ -179,6 +179,31 @@ const INTS: Record<number, DType> = { 8: 'int8', 16: 'int16', 32: 'int32', 64: '
 const UINTS: Record<number, DType> = { 8: 'uint8', 16: 'uint16', 32: 'uint32', 64: 'uint64' };
 
 /** `np.promote_types` for two dtypes. */
+/**
+ * NumPy's `PyArray_PromoteDTypeSequence` (np.result_type of several dtypes): not a left fold.
+ * The "most knowledgeable" dtype is found by pairing the ends of the list (recursively), then
+ * every other dtype is promoted with it: result_type(uint16, int16, float32) is float32.
+ */
+export function promoteSequence(dtypes: readonly DType[]): DType {
+  const d = [...dtypes];
+  if (d.length === 0) throw new Error('promoteSequence of no dtypes');
+  if (d.length === 1) return d[0] as DType;
+  const mostKnowledgeable = (length: number): DType => {
+    const half = Math.floor(length / 2);
+    let res = d[0] as DType;
+    for (let low = 0; low < half; low++) {
+      const high = length - 1 - low;
+      res = promoteTypes(d[low] as DType, d[high] as DType);
+      if (res === d[high] && res !== d[low]) [d[low], d[high]] = [d[high] as DType, d[low] as DType];
+    }
+    return length - half > 1 ? mostKnowledgeable(length - half) : res;
+  };
+  let result = mostKnowledgeable(d.length);
+  const main = d[0] as DType;
+  for (let i = 2; i < d.length; i++) result = promoteTypes(result, promoteTypes(main, d[i] as DType));
+  return result;
+}
+
 export function promoteTypes(a: DType, b: DType): DType {
   if (a === b) return a;
   const A = DTYPE_INFO[a];

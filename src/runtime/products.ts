@@ -16,6 +16,7 @@ import {
 import { normalizeAxis, TypeError_, ValueError } from './errors';
 import { gemm } from './gemm';
 import { shapeStrTight, tryBroadcastShapes } from './iter';
+import { keepOrderPerm } from './ufunc_core';
 import {
   NDArray,
   cStrides,
@@ -252,14 +253,52 @@ export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions = {}): 
       `Cannot cast ufunc 'matmul' output from dtype('${dt}') to dtype('${out.dtype}') with casting rule 'same_kind'`,
     );
   }
+  // As NumPy's gufunc iterator: the batch axes of a fresh output follow the inputs' batch strides
+  // (order K), the core axes C-contiguous innermost.
+  const batchViews = [a, b].flatMap((x) =>
+    x.ndim > 2 ? [x._view(x._shape.slice(0, -2), x._strides.slice(0, -2), x._offset)] : [],
+  );
+  const batchPerm = keepOrderPerm(batch.length, batchViews);
   a = _cast(a, dt);
   b = _cast(b, dt);
   // 1-D operands as (1, k) and (k, 1) views
   if (aVec) a = a._view([1, ka], [0, a._strides[0] as number], a._offset);
   if (bVec) b = b._view([kb, 1], [b._strides[0] as number, 0], b._offset);
-  const c = NDArray.empty([...batch, n, m], dt, ka === 0);
+  let c = NDArray.empty([...batch, n, m], dt, ka === 0);
+  if (c.size > 0 && batch.length > 1) {
+    const strides = [...c._strides];
+    let acc = n * m;
+    for (const ax of batchPerm) {
+      strides[ax] = acc;
+      acc *= batch[ax] as number;
+    }
+    c = new NDArray({
+      buffer: c.buffer,
+      dtype: dt,
+      shape: c._shape,
+      strides,
+      offset: 0,
+      base: null,
+      writeable: true,
+    });
+  }
   if (ka > 0) batchedGemm(a, b, c, batch, n, ka, m);
-  const res = _reshapeOwned(c, outShape);
+  const res =
+    c.size > 0 && batch.length > 1
+      ? new NDArray({
+          buffer: c.buffer,
+          dtype: dt,
+          shape: outShape,
+          strides: [
+            ...c._strides.slice(0, batch.length),
+            ...(aVec ? [] : [c._strides[batch.length] as number]),
+            ...(bVec ? [] : [1]),
+          ],
+          offset: 0,
+          base: null,
+          writeable: true,
+        })
+      : _reshapeOwned(c, outShape);
   if (out !== null) return intoOut(res, out);
   return outShape.length === 0 ? _scalarOf(res) : res;
 }

@@ -28,7 +28,14 @@ import {
   type ArrayLike,
 } from './ndarray';
 import { asarray, copyArray, copyInto } from './convert';
-import { canCast, normalizeDtype, promoteTypes, type Casting, type DType } from './dtype';
+import {
+  canCast,
+  normalizeDtype,
+  promoteSequence,
+  promoteTypes,
+  type Casting,
+  type DType,
+} from './dtype';
 
 export type LayoutOrder = 'C' | 'F' | 'A' | 'K';
 
@@ -1002,9 +1009,7 @@ function toArrays(arrays: unknown): NDArray[] {
 }
 
 function resultDtype(arrs: readonly NDArray[]): DType {
-  let dt = (arrs[0] as NDArray).dtype;
-  for (const a of arrs) dt = promoteTypes(dt, a.dtype);
-  return dt;
+  return promoteSequence(arrs.map((a) => a.dtype));
 }
 
 function castCheck(arrs: readonly NDArray[], dt: DType, casting: Casting): void {

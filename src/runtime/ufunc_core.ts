@@ -18,6 +18,7 @@ import {
   DTYPE_INFO,
   intRange,
   normalizeDtype,
+  promoteSequence,
   promoteTypes,
   type Casting,
   type DType,
@@ -85,14 +86,15 @@ export function classify(x: unknown): Input {
 
 /** NEP 50 result dtype of classified inputs (weak scalars adapt to the strong dtypes). */
 export function nep50(ins: readonly Input[]): DType {
-  let strong: DType | null = null;
+  const strongs: DType[] = [];
   let weakInt = false;
   let weakFloat = false;
   for (const i of ins) {
-    if (i.kind === 'array') strong = strong === null ? i.a.dtype : promoteTypes(strong, i.a.dtype);
+    if (i.kind === 'array') strongs.push(i.a.dtype);
     else if (i.int) weakInt = true;
     else weakFloat = true;
   }
+  const strong = strongs.length > 0 ? promoteSequence(strongs) : null;
   if (strong === null) return weakFloat ? 'float64' : 'int64';
   const k = DTYPE_INFO[strong].kind;
   if (weakFloat) return k === 'f' ? strong : 'float64';
@@ -249,27 +251,11 @@ export function resolveLoop(
 }
 
 /**
- * A fresh array of `shape` laid out like the operands (NumPy's order='K': axes sorted by the
- * operands' absolute strides, C order where ambiguous; size-1 and broadcast axes don't vote).
+ * nditer's order='K' axis permutation for a fresh array of `nd` dims (innermost axis first):
+ * axes sorted by the operands' absolute strides (operands right-aligned, size-1 and broadcast axes
+ * don't vote), C order where ambiguous (NumPy's npyiter_find_best_axis_ordering).
  */
-export function allocResult(
-  shape: readonly number[],
-  dtype: DType,
-  operands: readonly NDArray[] = [],
-  zero = false,
-  order: 'K' | 'C' | 'F' | 'A' = 'K',
-): NDArray {
-  const nd = shape.length;
-  const size = shapeSize(shape);
-  if (order === 'A') {
-    const arrays = operands.filter((a) => a.ndim > 0);
-    order = arrays.length > 0 && arrays.every((a) => a.flags.f_contiguous) ? 'F' : 'C';
-  }
-  if (order !== 'K') {
-    const buffer = new WasmBuffer(size * DTYPE_INFO[dtype].itemsize, zero);
-    const strides = order === 'F' ? fStrides(shape) : cStrides(shape);
-    return new NDArray({ buffer, dtype, shape, strides, offset: 0, base: null, writeable: true });
-  }
+export function keepOrderPerm(nd: number, operands: readonly NDArray[]): number[] {
   const strideSets = operands
     .filter((a) => a.ndim > 0)
     .map((a) => {
@@ -308,6 +294,32 @@ export function allocResult(
       perm[ipos] = j0;
     }
   }
+  return perm;
+}
+
+/**
+ * A fresh array of `shape` laid out like the operands (NumPy's order='K': axes sorted by the
+ * operands' absolute strides, C order where ambiguous; size-1 and broadcast axes don't vote).
+ */
+export function allocResult(
+  shape: readonly number[],
+  dtype: DType,
+  operands: readonly NDArray[] = [],
+  zero = false,
+  order: 'K' | 'C' | 'F' | 'A' = 'K',
+): NDArray {
+  const nd = shape.length;
+  const size = shapeSize(shape);
+  if (order === 'A') {
+    const arrays = operands.filter((a) => a.ndim > 0);
+    order = arrays.length > 0 && arrays.every((a) => a.flags.f_contiguous) ? 'F' : 'C';
+  }
+  if (order !== 'K') {
+    const buffer = new WasmBuffer(size * DTYPE_INFO[dtype].itemsize, zero);
+    const strides = order === 'F' ? fStrides(shape) : cStrides(shape);
+    return new NDArray({ buffer, dtype, shape, strides, offset: 0, base: null, writeable: true });
+  }
+  const perm = keepOrderPerm(nd, operands);
   const strides = new Array<number>(nd).fill(0);
   if (size > 0) {
     let acc = 1;

@@ -640,3 +640,8 @@ def trim_cases(c):
     c.add("trim_zeros/bool", "trim_zeros", arr([False, True, False]))
     c.add("trim_zeros/err-trim", "trim_zeros", arr([0, 1]), "x")
     c.add("trim_zeros/err-axis", "trim_zeros", arr([0, 1]), axis=1)
+    # several dtypes promote as NumPy's PyArray_PromoteDTypeSequence (not a left fold): (u2, i2, f4) -> f4 (fuzz)
+    c.add("concatenate/promote-sequence", "concatenate", [arr([[1]], "uint16"), arr([[2]], "int16"), arr([[3.5]], "float32")], axis=1)
+    c.add("column_stack/promote-sequence", "column_stack", [arr([[1]], "uint16"), arr([[2]], "int16"), arr([[3.5]], "float32")])
+    c.add("stack/promote-sequence-f8", "stack", [arr([1], "uint8"), arr([2], "int64"), arr([3.5], "float32")])
+    c.add("concatenate/promote-sequence-4", "concatenate", [arr([1], "int8"), arr([2], "uint32"), arr([3], "uint8"), arr([4.5], "float32")])

@@ -618,3 +618,5 @@ def cases(c):
     # NumPy 2 compares with an out-of-range Python int in the array's own loop (no cast: trivial F)
     c.add("alloc/compare-out-of-range-F", "greater_equal", arr(np.arange(15).reshape(5, 1, 3).tolist(), "uint8", "T"), -1)
     c.add("alloc/compare-out-of-range-int8-F", "less", arr(np.arange(12).reshape(2, 3, 1, 2).tolist(), "int8", "T"), 1000)
+    c.add("clip/promote-sequence", "clip", arr([1, 9], "uint16"), arr([2, 2], "int16"), arr([3.5, 3.5], "float32"))
+    c.add("where/promote-sequence", "where", arr([True, False]), arr([1, 2], "uint16"), arr([3.5, 4.5], "float32"))
