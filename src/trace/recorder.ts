@@ -737,12 +737,12 @@ function elementByte(a: NDArray, args: readonly unknown[]): number {
   if (args.length !== nd + 1) return -1;
   let off = a._offset;
   for (let k = 0; k < nd; k++) {
-    let i = args[k];
-    if (typeof i !== 'number' || !Number.isInteger(i)) return -1;
+    const x = args[k];
+    if (typeof x !== 'number' || !Number.isInteger(x)) return -1;
     const n = a._shape[k] as number;
-    if (i < 0) i += n;
-    if ((i as number) < 0 || (i as number) >= n) return -1;
-    off += (i as number) * (a._strides[k] as number);
+    const i = x < 0 ? x + n : x;
+    if (i < 0 || i >= n) return -1;
+    off += i * (a._strides[k] as number);
   }
   return off * DTYPE_INFO[a.dtype].itemsize;
 }
