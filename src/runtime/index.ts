@@ -21,7 +21,7 @@ export { NumPyError } from './errors';
 export type { NumPyErrorName } from './errors';
 export { array, asarray, astype, frombuffer } from './convert';
 export type { ArrayOptions, AstypeOptions, NestedList } from './convert';
-export { configureMemory, memoryStats } from './memory';
+export { configureMemory, memoryStats, tidy } from './memory';
 export type { MemoryConfig, MemoryStats } from './memory';
 
 export {

@@ -23,6 +23,7 @@ const EXTRAS: Record<string, string> = {
   NDArray: 'the class under its TypeScript name (`np.ndarray` is the same class)',
   NumPyError: 'base class of every thrown NumPy error (`e instanceof np.NumPyError`, `e.name`)',
   configureMemory: 'sets the WebAssembly memory limits (no NumPy equivalent: NumPy uses malloc)',
+  tidy: 'frees the temporaries of a synchronous block (FinalizationRegistry only runs between tasks)',
   memoryStats: 'live bytes/arrays in WebAssembly memory (the runner and benchmarks report it)',
   Slice: "the slice object `np.slice` builds (Python's builtin `slice` type)",
   slice: "Python's builtin `slice(start, stop, step)` as an index item: `a.get(np.slice(1, 5))`",
