@@ -41,13 +41,18 @@ def run(case):
         # building the inputs' views may itself raise (an index out of bounds): that is the case's result
         args = dec(case["args"], built)
         kw = {k: dec(x, built) for k, x in case.get("kwargs", {}).items()}
-        if isinstance(kw.get("axis"), list):
-            kw["axis"] = tuple(kw["axis"])  # a JS array is NumPy's axis tuple
+        for k in ("axis", "source", "destination", "shift"):
+            if isinstance(kw.get(k), list):
+                kw[k] = tuple(kw[k])  # a JS array is NumPy's tuple
         if method == "get":
-            r = eval(f"a[{args[1]}]", {"a": args[0], "None": None})
+            # a string is the whole index expression; anything else (a list, an array) is one index
+            r = eval(f"a[{args[1]}]", {"a": args[0], "None": None}) if isinstance(args[1], str) else args[0][args[1]]
         elif method == "set":
             a = args[0]
-            exec(f"a[{args[1]}] = v", {"a": a, "v": args[2], "None": None})
+            if isinstance(args[1], str):
+                exec(f"a[{args[1]}] = v", {"a": a, "v": args[2], "None": None})
+            else:
+                a[args[1]] = args[2]
             r = a
         elif method is not None:
             r = getattr(args[0], method)(*args[1:], **kw)
