@@ -11,19 +11,41 @@ export function tightShape(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(',')})`;
 }
 
-/** Broadcasting of operand shapes; `error` holds NumPy's ufunc message when they do not broadcast. */
-export function explainBroadcast(shapes: readonly (readonly number[])[]): BroadcastInfo {
+/**
+ * Broadcasting of operand shapes; `error` holds NumPy's ufunc message when they do not broadcast.
+ *
+ * With `target` (a required result shape: `out=`, `broadcast_to`'s shape, `copyto`'s destination)
+ * the result is the target and an operand conflicts when a dim is neither 1 nor the target's; a
+ * target with fewer dims than an operand conflicts at dim 0. NumPy's message then depends on the
+ * op, so `error.message` is left empty for the caller to fill in with the error the op raised.
+ */
+export function explainBroadcast(
+  shapes: readonly (readonly number[])[],
+  target?: readonly number[],
+): BroadcastInfo {
+  const all = target === undefined ? shapes : [...shapes, target];
   let nd = 0;
-  for (const s of shapes) nd = Math.max(nd, s.length);
-  const padded = shapes.map((s) => [...new Array<number>(nd - s.length).fill(1), ...s]);
+  for (const s of all) nd = Math.max(nd, s.length);
+  const padded = all.map((s) => [...new Array<number>(nd - s.length).fill(1), ...s]);
   const result: number[] = new Array<number>(nd).fill(1);
   let bad: { dim: number; sizes: number[] } | null = null;
   for (let d = 0; d < nd; d++) {
     const sizes = padded.map((p) => p[d] as number);
-    const uniq = [...new Set(sizes.filter((x) => x !== 1))];
-    if (uniq.length > 1) bad ??= { dim: d, sizes };
-    else result[d] = uniq[0] ?? 1;
+    if (target !== undefined) {
+      const t =
+        target.length === nd ? (target[d] as number) : (padded[padded.length - 1]?.[d] as number);
+      if (sizes.slice(0, -1).some((x) => x !== 1 && x !== t)) {
+        bad ??= { dim: d, sizes: sizes.slice(0, -1) };
+      }
+      result[d] = t;
+    } else {
+      const uniq = [...new Set(sizes.filter((x) => x !== 1))];
+      if (uniq.length > 1) bad ??= { dim: d, sizes };
+      else result[d] = uniq[0] ?? 1;
+    }
   }
+  if (target !== undefined && target.length < nd)
+    bad ??= { dim: 0, sizes: padded.map((p) => p[0] as number) };
   const ok = bad === null;
   const operands = shapes.map((s, i) => ({
     shape: [...s],
@@ -36,7 +58,10 @@ export function explainBroadcast(shapes: readonly (readonly number[])[]): Broadc
   if (bad !== null) {
     info.error = {
       name: 'ValueError',
-      message: `operands could not be broadcast together with shapes ${shapes.map(tightShape).join(' ')} `,
+      message:
+        target === undefined
+          ? `operands could not be broadcast together with shapes ${shapes.map(tightShape).join(' ')} `
+          : '',
       dim: bad.dim,
       sizes: bad.sizes,
     };

@@ -5,6 +5,7 @@
 import { NDArray } from '../runtime/ndarray';
 import { isPlainObject } from '../runtime/args';
 import type { BroadcastInfo, ErrorInfo } from './schema';
+import { explainBroadcast } from './broadcast-info';
 import type { Call } from './recorder';
 
 /** Binary ufuncs and their method spellings (`a.add(b)`, `a.gt(0)`). */
@@ -153,56 +154,20 @@ export function broadcastOperands(call: Call): { shapes: number[][]; target?: nu
 
 /**
  * Broadcast info for operand shapes (and an optional required result shape, as for `out=` and
- * `broadcast_to`). `error` is the error the op threw, if any.
+ * `broadcast_to`): `explainBroadcast` of ./broadcast-info, with the error the op threw (`error`)
+ * in place of the computed message. Without a thrown error a failed untargeted broadcast carries
+ * no `error` (the op did not fail there).
  */
 export function broadcastInfo(
   shapes: number[][],
   target?: number[],
   error?: ErrorInfo,
 ): BroadcastInfo | null {
-  const all = target === undefined ? shapes : [...shapes, target];
-  let nd = 0;
-  for (const s of all) nd = Math.max(nd, s.length);
-  const padded = all.map((s) => [...new Array<number>(nd - s.length).fill(1), ...s]);
-  let result: number[] | null = new Array<number>(nd).fill(1);
-  let bad: { dim: number; sizes: number[] } | null = null;
-  for (let d = 0; d < nd; d++) {
-    const sizes = padded.map((p) => p[d] as number);
-    const big = sizes.filter((x) => x !== 1);
-    const uniq = [...new Set(big)];
-    if (target !== undefined) {
-      const t =
-        target.length === nd ? (target[d] as number) : (padded[padded.length - 1]?.[d] as number);
-      if (sizes.slice(0, -1).some((x) => x !== 1 && x !== t)) {
-        bad ??= { dim: d, sizes: sizes.slice(0, -1) };
-      }
-      result[d] = t;
-    } else if (uniq.length > 1) {
-      bad ??= { dim: d, sizes };
-    } else result[d] = uniq[0] ?? 1;
-  }
-  if (target !== undefined && target.length < nd)
-    bad ??= { dim: 0, sizes: padded.map((p) => p[0] as number) };
-  if (bad !== null) result = null;
-  const r = result;
-  const operands = shapes.map((s, i) => ({
-    shape: [...s],
-    padded: padded[i] as number[],
-    stretched:
-      r === null
-        ? []
-        : (padded[i] as number[]).flatMap((x, d) => (x === 1 && r[d] !== 1 ? [d] : [])),
-  }));
-  const info: BroadcastInfo = { operands, result: r };
-  if (bad !== null) {
-    if (error === undefined && target === undefined) return info;
-    info.error = {
-      name: error?.name ?? 'ValueError',
-      message: error?.message ?? '',
-      dim: bad.dim,
-      sizes: bad.sizes,
-    };
-  }
-  if (error !== undefined && bad === null) return info;
+  const info = explainBroadcast(shapes, target);
+  const bad = info.error;
+  if (bad === undefined) return info;
+  if (error === undefined && target === undefined) delete info.error;
+  else if (error !== undefined)
+    info.error = { name: error.name, message: error.message, dim: bad.dim, sizes: bad.sizes };
   return info;
 }
