@@ -292,9 +292,8 @@ export class Controller implements vscode.Disposable {
   clear(): void {
     this.store.clear();
     this.shown = undefined;
+    // The panel stays open: the webview shows its empty state ("No trace yet — run a file").
     this.panel.clear();
-    // The visualizer shows nothing without a run: close it (reopened by the next run).
-    this.panel.close();
     for (const ed of vscode.window.visibleTextEditors) ed.setDecorations(this.highlight, []);
     this.updateStatus();
   }

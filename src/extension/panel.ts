@@ -25,8 +25,17 @@ export class VisualizerPanel extends AbstractWebview<HostToWebview, WebviewToHos
   private readonly errorEmitter = new vscode.EventEmitter<string>();
   readonly onDidReportError = this.errorEmitter.event;
 
+  /** Types of the last messages posted (or queued) to the webview, newest last (for tests). */
+  readonly sent: HostToWebview['type'][] = [];
+
   constructor(extensionUri: vscode.Uri) {
     super(extensionUri, VIEW_TYPE, 'ndscope');
+  }
+
+  override post(msg: HostToWebview): void {
+    this.sent.push(msg.type);
+    if (this.sent.length > 20) this.sent.shift();
+    super.post(msg);
   }
 
   get step(): number {
@@ -99,10 +108,12 @@ export class VisualizerPanel extends AbstractWebview<HostToWebview, WebviewToHos
     this.select(this.current);
   }
 
+  /** Forgets the trace; an open webview shows its empty state (the panel stays open). */
   clear(): void {
     this.trace = undefined;
     this.current = 0;
-    if (this.isReadyNow) this.post({ type: 'trace/clear' });
+    this.resetQueue();
+    if (this.panel) this.post({ type: 'trace/clear' });
   }
 
   /** Moves to step `index` (clamped); no-op without a trace. */

@@ -719,7 +719,37 @@ describe('webview in Chromium under a strict CSP', () => {
     assert.equal(await page.getAttribute('.ndscope', 'data-step'), '5');
     await page.evaluate(() => window.postMessage({ type: 'trace/clear' }, '*'));
     await page.waitForFunction(() => document.querySelectorAll('section.card').length === 0);
-    assert.match((await page.textContent('.step-label')) ?? '', /no steps recorded/);
+    // the empty state: nothing of the old trace is left (title, steps, memory, sharing, console)
+    assert.equal(await page.textContent('.step-label'), 'No trace yet — run a file');
+    assert.equal(await page.textContent('.panel.why .empty-state'), 'No trace yet — run a file');
+    assert.deepEqual(
+      await page.evaluate(() => ({
+        empty: document.querySelector<HTMLElement>('.ndscope')?.dataset['empty'],
+        step: document.querySelector<HTMLElement>('.ndscope')?.dataset['step'] ?? null,
+        title: document.querySelector('h1.file')?.textContent,
+        max: document.querySelector<HTMLInputElement>('input.scrubber')?.max,
+        near: document.querySelectorAll('ol.near li').length,
+        bars: document.querySelectorAll('svg.costs rect.bar').length,
+        strips: document.querySelectorAll('.strips > *').length,
+        sharing: document.querySelectorAll('svg.sharing-graph > *').length,
+        bcastHidden: document.querySelector<HTMLElement>('.panel.broadcast')?.hidden,
+      })),
+      {
+        empty: 'true',
+        step: null,
+        title: '',
+        max: '0',
+        near: 0,
+        bars: 0,
+        strips: 0,
+        sharing: 0,
+        bcastHidden: true,
+      },
+    );
+    // keys do nothing without a trace, and nothing is reported to the host
+    const before = (await sent()).length;
+    await page.keyboard.press('End');
+    assert.equal((await sent()).length, before);
     await page.evaluate((t) => window.postMessage({ type: 'trace/load', trace: t }, '*'), trace);
     await page.evaluate(() => window.postMessage({ type: 'step/select', step: 5 }, '*'));
     await page.waitForFunction(

@@ -31,6 +31,9 @@ export interface AppOptions {
 
 const svgNS = 'http://www.w3.org/2000/svg';
 
+/** What the step view says before a trace arrives and after `trace/clear`. */
+export const EMPTY_TEXT = 'No trace yet — run a file';
+
 export class App {
   private model: TraceModel | null = null;
   private ui: UiState;
@@ -44,6 +47,8 @@ export class App {
     this.o = o;
     this.ui = restore(o.store.get());
     this.build();
+    this.renderEmpty();
+    this.setTab(this.ui.tab, false);
   }
 
   private build(): void {
@@ -225,21 +230,51 @@ export class App {
     this.load({ ...cur, events: [...cur.events, ...events] });
   }
 
-  /** A new run is starting: forget the old trace (UI choices such as the tab are kept). */
+  /**
+   * `trace/clear` (a new run is starting, or the user cleared the results): forget the trace and
+   * show the empty state. UI choices such as the tab and the playground shapes are kept.
+   */
   clearTrace(): void {
-    const cur = this.model?.trace;
-    if (!cur) return;
-    this.ui.step = 0;
+    if (this.playing !== null) this.togglePlay();
+    this.model = null;
     this.view = undefined;
-    this.load({ ...cur, events: [], console: [] });
-    clear(this.els['cards']!);
-    clear(this.els['strips']!);
-    clear(this.els['sh']!);
-    this.els['bcast']!.hidden = true;
+    this.memStarts.clear();
+    this.ui.step = 0;
+    this.ui.stage = 0;
+    this.ui.selected = null;
+    this.save();
+    this.renderEmpty();
+  }
+
+  /** The page without a trace: every step view empty, one line saying what to do. */
+  private renderEmpty(): void {
+    const e = this.els;
+    e['title']!.textContent = '';
+    e['status']!.textContent = '';
+    e['status']!.className = 'run-status s-none';
+    const scrub = e['scrub'] as HTMLInputElement;
+    scrub.max = '0';
+    scrub.value = '0';
+    e['stepLabel']!.textContent = EMPTY_TEXT;
+    clear(e['costs']!);
+    clear(e['near']!);
+    clear(e['why']!);
+    e['why']!.append(el('h2', {}, 'Step'), el('p', { class: 'none empty-state' }, EMPTY_TEXT));
+    e['readout']!.textContent = '';
+    clear(e['cards']!);
+    clear(e['strips']!);
+    clear(e['bbox']!);
+    e['bcast']!.hidden = true;
+    clear(e['sh']!);
+    e['pre']!.textContent = '';
+    e['pre']!.parentElement!.hidden = true;
+    delete this.o.root.dataset['step'];
+    this.o.root.dataset['empty'] = 'true';
   }
 
   load(trace: Trace): void {
     this.model = new TraceModel(trace);
+    delete this.o.root.dataset['empty'];
     const n = this.model.length;
     const scrub = this.els['scrub'] as HTMLInputElement;
     scrub.max = String(Math.max(0, n - 1));

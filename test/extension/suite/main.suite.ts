@@ -352,11 +352,9 @@ describe('ndscope extension (trusted workspace)', function () {
     )) as vscode.Hover[];
     assert.doesNotMatch(hoverText(h), /ndscope/);
     assert.equal(api.controller.panel.loaded, undefined);
-    assert.equal(
-      (api.controller.panel as unknown as { visible: boolean }).visible,
-      false,
-      'the visualizer is closed',
-    );
+    const panel = api.controller.panel as unknown as { visible: boolean; sent: string[] };
+    assert.equal(panel.visible, true, 'the visualizer stays open');
+    assert.equal(panel.sent[panel.sent.length - 1], 'trace/clear', 'the webview is told to clear');
   });
 
   it('walkthrough steps open and run an example', async () => {
