@@ -6,7 +6,11 @@
  * ndarray-ops, @tensorflow/tfjs-core with the cpu and wasm backends). Writes bench/RESULTS.md
  * (the "Native kernels" section; other teams' sections are kept) and prints the table.
  *
- *   node bench/run.mjs [--quick] [--only=add,matmul] [--no-write]
+ *   node bench/run.mjs [--quick] [--only=add,matmul] [--no-write] [--no-trace]
+ *
+ * It then runs bench/trace-overhead.mjs (tracing on vs off) and writes its table between the
+ * `trace:begin/end` markers of RESULTS.md's "Trace overhead" section (`--no-trace` skips it;
+ * `--only=trace` runs only it).
  *
  * Timing: warm-up call, then samples (tiny calls batched to ≥ 1 ms) until a time budget; the
  * median per call. ndscope and numpy run ROUNDS interleaved rounds (median of the round medians);
@@ -35,6 +39,11 @@ const WRITE = !argv.includes('--no-write');
 const ROUNDS = QUICK ? 1 : 3;
 const BUDGET = QUICK ? 0.1 : 0.25; // seconds per sample set
 const PEER_BUDGET = QUICK ? 0.1 : 0.2;
+const TRACE = !argv.includes('--no-trace') && (ONLY === null || ONLY.includes('trace'));
+if (ONLY !== null && ONLY.length === 1 && ONLY[0] === 'trace') {
+  traceOverhead();
+  process.exit(0);
+}
 
 // ---- ndscope (the built bundle: what users import) -------------------------------------------
 const dist = join(root, 'dist', 'runtime', 'index.mjs');
@@ -722,6 +731,44 @@ function writeResults() {
   else text = `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, text);
   console.log(`wrote ${file}`);
+}
+
+// ---- trace overhead (bench/trace-overhead.mjs, in its own process) ------------------------------
+if (TRACE) traceOverhead();
+
+function traceOverhead() {
+  console.log('\ntrace overhead (bench/trace-overhead.mjs)…');
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'bench', 'trace-overhead.mjs'), ...(QUICK ? ['--quick'] : [])],
+    { encoding: 'utf8', cwd: root },
+  );
+  const table = r.stdout.trim();
+  console.log(table);
+  if (r.status !== 0 || table === '') {
+    console.log('trace overhead failed:', r.stderr);
+    return;
+  }
+  if (!WRITE || QUICK) {
+    if (WRITE) console.log('(quick run: bench/RESULTS.md not rewritten)');
+    return;
+  }
+  const file = join(root, 'bench', 'RESULTS.md');
+  const section = [
+    '<!-- trace:begin (bench/run.mjs rewrites this part with bench/trace-overhead.mjs) -->',
+    `Latest \`npm run bench\` run (${new Date().toISOString().slice(0, 16)} UTC):`,
+    '',
+    table,
+    '<!-- trace:end -->',
+  ].join('\n');
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const re = /<!-- trace:begin[\s\S]*?<!-- trace:end -->/;
+  const head = /^## Trace overhead.*$/m;
+  if (re.test(text)) text = text.replace(re, section);
+  else if (head.test(text)) text = text.replace(head, (h) => `${h}\n\n${section}`);
+  else text = `${text.trimEnd()}\n\n## Trace overhead\n\n${section}\n`;
+  writeFileSync(file, text);
+  console.log(`wrote the trace overhead table to ${file}`);
 }
 
 function memoryText(m) {
