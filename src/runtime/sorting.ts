@@ -517,7 +517,8 @@ export function unique(x: ArrayLike, ...args: unknown[]): NDArray | UniqueResult
   let inverse: number[] = [];
   const counts: number[] = [];
   let invShape: number[];
-  if (axisN === null) {
+  // a 1-d array along axis 0 is NumPy's flat path (NaNs merged when equal_nan)
+  if (axisN === null || a.ndim === 1) {
     const big = DTYPE_INFO[a.dtype].big;
     const n = a.size;
     const vals: ArrayLike_<Num> & { [i: number]: Num } = big

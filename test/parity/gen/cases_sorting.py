@@ -192,3 +192,6 @@ def cases(c):
     c.add("unique/axis-nan-rows", "unique", arr([[nan, 1.5], [nan, 1.5], [0.5, 2.5], [0.5, 2.5]], "float32"), axis=0, return_inverse=True, return_counts=True)
     c.add("unique/axis-broadcast-nan", "unique", arr([[nan]], "float64", ("broadcast_to", [3, 2])), axis=0, return_index=True)
     c.add("unique/axis1-mixed-nan", "unique", arr([[1.5, 1.5, nan], [2.5, 2.5, 3.5]]), axis=1)
+    c.add("unique/1d-axis0-nan-merged", "unique", arr([0.5, nan, 0.25, nan, 9.5]), axis=0, return_index=True, return_inverse=True)
+    c.add("unique/1d-axis0-nan-equal_nan-false", "unique", arr([nan, nan, 1.5]), axis=0, equal_nan=False, return_counts=True)
+    c.add("unique/columns-nan-distinct", "unique", arr([[nan, nan]]), axis=1)
