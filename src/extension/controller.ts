@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { explainBroadcast, parseShape } from '../trace/broadcast-info';
-import type { Trace, TraceEvent } from '../trace/schema';
 import { readConfig } from './config';
 import { snapshotScope } from './debug';
 import {
@@ -29,7 +28,6 @@ export interface RunSummary {
 }
 
 const DEBUG_URI = vscode.Uri.parse('ndscope:/debugger-scope');
-const PLAYGROUND_URI = vscode.Uri.parse('ndscope:/broadcast-playground');
 
 export const UNTRUSTED_MESSAGE =
   'ndscope: running code is disabled in this untrusted workspace (it would execute the file). ' +
@@ -41,40 +39,6 @@ export function parseShapes(text: string): number[][] | null {
   const shapes = groups.map((g) => parseShape(g));
   if (shapes.length < 1 || shapes.some((s) => s === null)) return null;
   return shapes as number[][];
-}
-
-/** A one-step trace of `np.broadcast_shapes(*shapes)` for the stepper (no program needed). */
-export function playgroundTrace(shapes: number[][]): Trace {
-  // Shapes only (no arrays): the webview shows the broadcast stepper from `broadcast` alone.
-  const info = explainBroadcast(shapes);
-  const ev: TraceEvent = {
-    step: 1,
-    op: 'broadcast_shapes',
-    kind: info.error ? 'error' : 'compute',
-    args: `(${shapes.map(shapeText).join(', ')})`,
-    inputs: [],
-    buffers: [],
-    broadcast: info,
-    ...(info.error ? { error: { name: info.error.name, message: info.error.message } } : {}),
-    why: info.result ? `result shape ${shapeText(info.result)}` : info.error?.message,
-    ms: 0,
-  };
-  return {
-    schema: 'ndscope-trace',
-    version: 1,
-    file: 'broadcast playground',
-    limits: { maxValues: 4096, previewItems: 64, budgetBytes: 50 * 1024 * 1024 },
-    events: [ev],
-    console: [],
-    end: info.error
-      ? {
-          status: 'error',
-          message: `${info.error.name}: ${info.error.message}`,
-          error: { name: info.error.name, message: info.error.message },
-          durationMs: 0,
-        }
-      : { status: 'ok', durationMs: 0 },
-  };
 }
 
 export class Controller implements vscode.Disposable {
@@ -193,7 +157,7 @@ export class Controller implements vscode.Disposable {
   step(f: (i: number) => number): number {
     if (!this.shown) return -1;
     this.panel.show(vscode.ViewColumn.Beside, true);
-    const i = this.panel.select(f(this.panel.step));
+    const i = this.panel.select(f(this.panel.step), true);
     this.revealStep(i);
     return i;
   }
@@ -240,16 +204,15 @@ export class Controller implements vscode.Disposable {
     if (text === undefined) return { result: null, message: 'cancelled' };
     const shapes = parseShapes(text);
     if (!shapes) return { result: null, message: `not shapes: ${text}` };
-    const trace = playgroundTrace(shapes);
-    const info = trace.events[0]?.broadcast;
-    const message = info?.result
+    const info = explainBroadcast(shapes);
+    const message = info.result
       ? `broadcast ${shapes.map(shapeText).join(' ')} → ${shapeText(info.result)}`
-      : `${info?.error?.name}: ${info?.error?.message.trimEnd()}`;
-    const rec = this.store.put(PLAYGROUND_URI, trace);
+      : `${info.error?.name}: ${info.error?.message.trimEnd()}`;
+    // The webview's own playground tab (its stepper runs to NumPy's verdict); the shown run stays.
     this.panel.show(vscode.ViewColumn.Beside, true);
-    this.show(rec, 0);
+    this.panel.showPlayground(shapes.map((s) => `(${s.join(',')}${s.length === 1 ? ',' : ''})`));
     void vscode.window.showInformationMessage(`ndscope: ${message}`);
-    return { result: info?.result ?? null, message };
+    return { result: info.result ?? null, message };
   }
 
   showMemory(): number {

@@ -1,6 +1,6 @@
 /**
  * The visualizer panel: the D3 webview bundle (dist/webview) speaking src/protocol. The host sends
- * `trace/load` and `step/select`; the webview reports `step/selected` (the host reveals the line).
+ * `trace/load`, `step/select` and `playground/show`; the webview reports `step/selected` (the host reveals the line).
  */
 import * as vscode from 'vscode';
 import {
@@ -19,6 +19,8 @@ export const VIEW_TYPE = 'ndscope.visualizer';
 export class VisualizerPanel extends AbstractWebview<HostToWebview, WebviewToHost> {
   private trace: Trace | undefined;
   private current = 0;
+  /** Shapes of the last `playground/show` while the playground is what the panel shows. */
+  private playShapes: string[] | undefined;
   private readonly stepEmitter = new vscode.EventEmitter<{ index: number; loc?: Loc }>();
   /** The user moved to a step in the webview (or a command did). */
   readonly onDidSelectStep = this.stepEmitter.event;
@@ -44,6 +46,11 @@ export class VisualizerPanel extends AbstractWebview<HostToWebview, WebviewToHos
 
   get loaded(): Trace | undefined {
     return this.trace;
+  }
+
+  /** The shapes the webview's playground shows, while it is what the panel shows. */
+  get playground(): readonly string[] | undefined {
+    return this.playShapes;
   }
 
   protected isMessage(x: unknown): x is WebviewToHost {
@@ -79,9 +86,11 @@ export class VisualizerPanel extends AbstractWebview<HostToWebview, WebviewToHos
           void vscode.window.showWarningMessage(
             `ndscope: webview protocol ${m.version} ≠ ${PROTOCOL_VERSION}`,
           );
-        } else if (this.trace) {
-          // The trace is not queued: it is (re)sent on every ready, so a reloaded webview shows it.
-          this.load(this.trace, this.current);
+        } else {
+          // Neither is queued: both are (re)sent on every ready, so a reloaded webview shows them.
+          const play = this.playShapes;
+          if (this.trace) this.load(this.trace, this.current, false);
+          if (play) this.showPlayground(play);
         }
         break;
       case 'step/selected':
@@ -99,30 +108,46 @@ export class VisualizerPanel extends AbstractWebview<HostToWebview, WebviewToHos
     }
   }
 
-  /** Shows `trace`, at step `index` (default: the last step). */
-  load(trace: Trace, index = trace.events.length - 1): void {
+  /**
+   * Shows `trace`, at step `index` (default: the last step); `focus` brings the webview's Program
+   * tab forward (false when re-sent on ready, so a reload keeps the user's tab).
+   */
+  load(trace: Trace, index = trace.events.length - 1, focus = true): void {
     this.trace = trace;
     this.current = Math.max(0, Math.min(trace.events.length - 1, index));
+    if (focus) this.playShapes = undefined;
     if (!this.isReadyNow) return; // sent on `webview/ready`
     this.post({ type: 'trace/load', trace });
-    this.select(this.current);
+    this.select(this.current, focus);
+  }
+
+  /** The webview's Broadcast playground with `shapes` (`(8,1,6,1)`), its stepper running. */
+  showPlayground(shapes: string[]): void {
+    this.playShapes = shapes;
+    if (this.isReadyNow) this.post({ type: 'playground/show', shapes }); // else sent on ready
   }
 
   /** Forgets the trace; an open webview shows its empty state (the panel stays open). */
   clear(): void {
     this.trace = undefined;
     this.current = 0;
+    this.playShapes = undefined;
     this.resetQueue();
     if (this.panel) this.post({ type: 'trace/clear' });
   }
 
-  /** Moves to step `index` (clamped); no-op without a trace. */
-  select(index: number): number {
+  /**
+   * Moves to step `index` (clamped); no-op without a trace. `focus` (an explicit command) also
+   * brings the Program tab forward; following the editor's cursor does not.
+   */
+  select(index: number, focus = false): number {
     const n = this.trace?.events.length ?? 0;
     if (n === 0) return -1;
     const i = Math.max(0, Math.min(n - 1, index));
     this.current = i;
-    if (this.isReadyNow) this.post({ type: 'step/select', step: i });
+    if (focus) this.playShapes = undefined;
+    if (this.isReadyNow)
+      this.post(focus ? { type: 'step/select', step: i, focus } : { type: 'step/select', step: i });
     return i;
   }
 }

@@ -16,8 +16,11 @@ export type HostToWebview =
   | { type: 'trace/load'; trace: Trace }
   | { type: 'trace/append'; events: TraceEvent[] }
   | { type: 'trace/clear' }
-  | { type: 'step/select'; step: number }
-  | { type: 'theme/changed'; kind: ThemeKind };
+  /** Moves to `step`; `focus` also brings the Program tab forward (an explicit command). */
+  | { type: 'step/select'; step: number; focus?: boolean }
+  | { type: 'theme/changed'; kind: ThemeKind }
+  /** Opens the Broadcast playground tab with these shapes (`(8,1,6,1)`) and runs its stepper. */
+  | { type: 'playground/show'; shapes: string[] };
 
 /** Messages the webview sends to the host. */
 export type WebviewToHost =
@@ -39,6 +42,7 @@ const HOST_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>([
   'trace/clear',
   'step/select',
   'theme/changed',
+  'playground/show',
 ]);
 const WEBVIEW_TYPES: ReadonlySet<string> = new Set<WebviewToHost['type']>([
   'webview/ready',

@@ -389,10 +389,17 @@ describe('timeline, sharing, parsing, state, protocol', () => {
         case 'step/select':
         case 'theme/changed':
           return m.type;
+        case 'playground/show':
+          return `${m.type} ${m.shapes.join(' ')}`;
         default:
           return assertNever(m);
       }
     };
     assert.equal(names({ type: 'trace/clear' }), 'trace/clear');
+    assert.ok(isHostToWebview({ type: 'playground/show', shapes: ['(3,1)', '(4,)'] }));
+    assert.equal(
+      names({ type: 'playground/show', shapes: ['(3,1)', '(4,)'] }),
+      'playground/show (3,1) (4,)',
+    );
   });
 });

@@ -671,6 +671,8 @@ describe('webview in Chromium under a strict CSP', () => {
   it('inside VS Code: ready/hello handshake, trace/load, step/select, step/selected with the source loc, getState/setState', async () => {
     const trace = traces.get(EXAMPLES.find((f) => f.includes('03-')) as string) as Trace;
     const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
     // a string, not a function: tsx would wrap named functions in an `__name` helper the page lacks
     await page.addInitScript(`
       window.__sent = [];
@@ -755,6 +757,61 @@ describe('webview in Chromium under a strict CSP', () => {
     await page.waitForFunction(
       () => document.querySelector<HTMLElement>('.ndscope')?.dataset['step'] === '5',
     );
+    // playground/show: the playground tab with the shapes, its stepper run to numpy's verdict
+    await page.evaluate(() =>
+      window.postMessage({ type: 'playground/show', shapes: ['(8,1,6,1)', '(7,1,5)'] }, '*'),
+    );
+    await page.waitForSelector('#view-play:not([hidden])');
+    assert.equal(await page.getAttribute('#tab-play', 'aria-selected'), 'true');
+    assert.equal(await page.isHidden('#view-step'), true);
+    assert.deepEqual(
+      await page.$$eval('input.shape-text', (xs) => xs.map((x) => (x as HTMLInputElement).value)),
+      ['(8,1,6,1)', '(7,1,5)'],
+    );
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('.play-stepper')?.dataset['stage'] === '4',
+    );
+    const bs = spawnSync(
+      'python3',
+      ['-c', 'import numpy as np; print(np.broadcast_shapes((8,1,6,1),(7,1,5)))'],
+      { encoding: 'utf8' },
+    );
+    assert.equal(
+      await page.textContent('.play-stepper .verdict'),
+      `broadcasts to ${bs.stdout.trim()}`,
+    );
+    assert.equal(await page.getAttribute('.play-stepper', 'data-running'), null, 'run ended');
+    // a failing set stops at rule 2 with numpy's message
+    await page.evaluate(() =>
+      window.postMessage({ type: 'playground/show', shapes: ['(2,1)', '(8,4,3)'] }, '*'),
+    );
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('.play-stepper')?.dataset['stage'] === '2' &&
+        document.querySelector<HTMLElement>('.play-stepper')?.dataset['running'] === undefined,
+    );
+    const be = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import numpy as np\ntry: np.empty((2,1))+np.empty((8,4,3))\nexcept ValueError as e: print(e, end="")',
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(await page.textContent('.play-stepper .verdict'), `ValueError: ${be.stdout}`);
+    // following the cursor (no focus) keeps the tab; an explicit command (focus) shows the steps
+    await page.evaluate(() => window.postMessage({ type: 'step/select', step: 4 }, '*'));
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('.ndscope')?.dataset['step'] === '4',
+    );
+    assert.equal(await page.isHidden('#view-step'), true);
+    await page.evaluate(() =>
+      window.postMessage({ type: 'step/select', step: 5, focus: true }, '*'),
+    );
+    await page.waitForSelector('#view-step:not([hidden])');
+    assert.equal(await page.getAttribute('.ndscope', 'data-step'), '5');
+    assert.equal(await page.getAttribute('#tab-step', 'aria-selected'), 'true');
+    assert.deepEqual(pageErrors, []);
     // reload: VS Code hands the saved state back; the webview comes back at the same step
     await page.reload();
     await page.waitForSelector('.ndscope header.top');

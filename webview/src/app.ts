@@ -7,6 +7,7 @@ import type { Trace, TraceEvent } from '../../src/trace/schema';
 import { explainBroadcast, parseShape } from '../../src/trace/broadcast-info';
 import { addressFormula, addressOf } from './layout/grid';
 import { footprint, pageFor } from './layout/memory';
+import { lastStage } from './layout/broadcast';
 import { TraceModel, tuple, type StepView } from './state/model';
 import { DEFAULT_UI, restore, type StateStore, type UiState } from './state/ui';
 import { clear, el } from './render/dom';
@@ -39,6 +40,8 @@ export class App {
   private ui: UiState;
   private readonly o: AppOptions;
   private playing: ReturnType<typeof setInterval> | null = null;
+  /** The playground stepper running by itself (after `playground/show`). */
+  private playRun: ReturnType<typeof setInterval> | null = null;
   private memStarts = new Map<number, number>();
   private readonly els: Record<string, HTMLElement> = {};
   private view: StepView | undefined;
@@ -187,6 +190,7 @@ export class App {
       '+ shape',
     );
     addBtn.addEventListener('click', () => {
+      this.stopPlayRun();
       this.ui.playground = [...this.ui.playground, '(1,)'];
       this.ui.playStage = 0;
       this.renderPlayground(true);
@@ -288,6 +292,43 @@ export class App {
     this.setTab(this.ui.tab, false);
     this.render();
     this.renderPlayground(false);
+  }
+
+  /** Brings a tab forward (the host's explicit step commands show the Program tab). */
+  showTab(t: UiState['tab']): void {
+    if (this.ui.tab !== t) this.setTab(t);
+  }
+
+  /**
+   * `playground/show`: the Broadcast playground tab with these shapes, its stepper run from the
+   * first rule to NumPy's verdict (one stage every `ms`). Typing or a stage button stops the run.
+   */
+  showPlayground(shapes: readonly string[], ms = 600): void {
+    this.stopPlayRun();
+    this.ui.playground = shapes.length ? [...shapes] : [...DEFAULT_UI.playground];
+    this.ui.playStage = 0;
+    this.setTab('playground', false); // renders the inputs and the stepper at stage 0
+    const parsed = this.ui.playground.map(parseShape);
+    if (parsed.some((p) => p === null)) return;
+    const last = lastStage(explainBroadcast(parsed as number[][]));
+    this.els['pbox']!.dataset['running'] = 'true';
+    this.playRun = setInterval(() => {
+      if (this.ui.playStage >= last) {
+        this.stopPlayRun();
+        return;
+      }
+      this.ui.playStage += 1;
+      this.save();
+      this.renderPlayStepper();
+      if (this.ui.playStage >= last) this.stopPlayRun();
+    }, ms);
+  }
+
+  private stopPlayRun(): void {
+    if (this.playRun === null) return;
+    clearInterval(this.playRun);
+    this.playRun = null;
+    delete this.els['pbox']!.dataset['running'];
   }
 
   state(): UiState {
@@ -690,6 +731,7 @@ export class App {
       });
       f.value = text;
       f.addEventListener('input', () => {
+        this.stopPlayRun();
         this.ui.playground[i] = f.value;
         this.ui.playStage = 0;
         this.save();
@@ -699,6 +741,7 @@ export class App {
       if (this.ui.playground.length > 2) {
         const rm = el('button', { class: 'rm-shape', 'aria-label': `remove shape ${i + 1}` }, '×');
         rm.addEventListener('click', () => {
+          this.stopPlayRun();
           this.ui.playground.splice(i, 1);
           this.ui.playStage = 0;
           this.renderPlayground(false);
@@ -734,6 +777,7 @@ export class App {
       stage: this.ui.playStage,
       names: this.ui.playground.map((s, i) => `shape ${i + 1} ${tuple(shapes[i] as number[])}`),
       onStage: (s) => {
+        this.stopPlayRun();
         this.ui.playStage = s;
         this.save();
         this.renderPlayStepper();

@@ -58,7 +58,11 @@ function vscodeTransport(api: VsCodeApi): Transport {
             app.clearTrace();
             break;
           case 'step/select':
+            if (m.focus) app.showTab('step');
             app.go(m.step);
+            break;
+          case 'playground/show':
+            app.showPlayground(m.shapes);
             break;
           case 'theme/changed':
             break;

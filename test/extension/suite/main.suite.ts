@@ -262,6 +262,30 @@ describe('ndscope extension (trusted workspace)', function () {
       bad.message,
       'ValueError: operands could not be broadcast together with shapes (3,4) (3,)',
     );
+    // the webview's own playground tab gets the shapes (playground/show), not a fake trace
+    const panel = api.controller.panel as unknown as {
+      visible: boolean;
+      isReadyNow: boolean;
+      playground?: readonly string[];
+      loaded?: { file: string; events: unknown[] };
+      sent: string[];
+    };
+    assert.equal(panel.visible, true);
+    assert.deepEqual(panel.playground, ['(3,4)', '(3,)']);
+    assert.notEqual(panel.loaded?.file, 'broadcast playground');
+    await waitFor(() => panel.isReadyNow, 'the webview is ready');
+    await vscode.commands.executeCommand('ndscope.broadcastingPlayground', '[5] (2,1)');
+    assert.deepEqual(panel.playground, ['(5,)', '(2,1)']);
+    assert.equal(panel.sent[panel.sent.length - 1], 'playground/show');
+    // Explain Broadcasting at Cursor goes back to the trace's stepper (step/select with focus)
+    const ed = await openEditor('arrays.ts');
+    await vscode.commands.executeCommand('ndscope.run');
+    assert.equal(
+      await vscode.commands.executeCommand('ndscope.explainBroadcasting', ed.document.uri, 6),
+      4,
+    );
+    assert.equal(panel.playground, undefined);
+    assert.deepEqual(panel.sent.slice(-2), ['trace/load', 'step/select']);
   });
 
   it('puts a runtime error at the user’s line with a TensorSensor-style cause, cleared on a good run', async () => {
