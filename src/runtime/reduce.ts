@@ -25,15 +25,7 @@ import { splitOpts } from './args';
 import { asarray, checkIntFits, copyInto, scalarToStorage, toJS } from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType } from './dtype';
 import { AxisError, IndexError, NumPyError, OverflowError, TypeError_, ValueError } from './errors';
-import {
-  broadcastStrides,
-  collapse,
-  loop,
-  loop2,
-  operand,
-  shapeStrTight,
-  tryBroadcastShapes,
-} from './iter';
+import { broadcastStrides, collapse, loop, loop2, operand, shapeStrTight, tryBroadcastShapes, bestAxisOrder } from './iter';
 import { view } from './memory';
 import { getKernel, type BinaryKernel } from './ufunc_kernels';
 import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
@@ -132,43 +124,9 @@ const optDtype = (d: unknown): DType | null =>
 // ---------------------------------------------------------------------------------------------
 // Layout and the reduction loop
 
-/**
- * nditer's axis order (`npyiter_find_best_axis_ordering`), innermost first: an insertion sort on
- * |stride| where an operand with a zero stride on either axis has no say, and an axis moves
- * inward only if the first operand with a say asks for it and none objects.
- */
+/** nditer's axis order for the given operands' strides, innermost first (see `bestAxisOrder`). */
 export function iterPerm(strides: readonly number[], ...more: (readonly number[])[]): number[] {
-  const ops = [strides, ...more];
-  const nd = strides.length;
-  const perm: number[] = [];
-  for (let i = nd - 1; i >= 0; i--) perm.push(i);
-  for (let i0 = 1; i0 < nd; i0++) {
-    const j0 = perm[i0] as number;
-    let ipos = i0;
-    for (let i1 = i0 - 1; i1 >= 0; i1--) {
-      const j1 = perm[i1] as number;
-      let ambig = true;
-      let shouldSwap = false;
-      for (const st of ops) {
-        const s0 = Math.abs(st[j0] as number);
-        const s1 = Math.abs(st[j1] as number);
-        if (s0 !== 0 && s1 !== 0) {
-          if (s1 <= s0) shouldSwap = false;
-          else if (ambig) shouldSwap = true;
-          ambig = false;
-        }
-      }
-      if (!ambig) {
-        if (shouldSwap) ipos = i1;
-        else break;
-      }
-    }
-    if (ipos !== i0) {
-      perm.splice(i0, 1);
-      perm.splice(ipos, 0, j0);
-    }
-  }
-  return perm;
+  return bestAxisOrder(strides.length, [strides, ...more]);
 }
 
 /** Strides as nditer sees them: size-1 dims get stride 0 (so they have no say in the order). */
