@@ -958,37 +958,21 @@ function ufuncReduce(
 }
 
 /** `np.sum(a, axis, dtype, out, keepdims, initial, where)`. */
-export function sum(a: ArrayLike, opts?: FullReduceOptions): number;
-export function sum(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function sum(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function sum(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function sum(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const sum: ReduceFunction<number> = function sum(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('add', a, args, SUM_ARGS);
-}
+} as ReduceFunction<number>;
 /** `np.prod(a, axis, dtype, out, keepdims, initial, where)`. */
-export function prod(a: ArrayLike, opts?: FullReduceOptions): number;
-export function prod(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function prod(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function prod(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function prod(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const prod: ReduceFunction<number> = function prod(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('multiply', a, args, SUM_ARGS);
-}
+} as ReduceFunction<number>;
 /** `np.max(a, axis, out, keepdims, initial, where)`. */
-export function max(a: ArrayLike, opts?: FullReduceOptions): number;
-export function max(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function max(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function max(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function max(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const max: ReduceFunction<number> = function max(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('maximum', a, args, MAX_ARGS);
-}
+} as ReduceFunction<number>;
 /** `np.min(a, axis, out, keepdims, initial, where)`. */
-export function min(a: ArrayLike, opts?: FullReduceOptions): number;
-export function min(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function min(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function min(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function min(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const min: ReduceFunction<number> = function min(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('minimum', a, args, MAX_ARGS);
-}
+} as ReduceFunction<number>;
 export const amax = max;
 export const amin = min;
 
@@ -999,21 +983,13 @@ function logicalReduce(op: Op, x: ArrayLike, args: readonly unknown[]): NDArray 
   return finish(res, o.out, op);
 }
 /** `np.all(a, axis, out, keepdims, where)`. */
-export function all(a: ArrayLike, opts?: FullReduceOptions): boolean;
-export function all(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function all(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function all(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function all(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const all: ReduceFunction<boolean> = function all(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return logicalReduce('logical_and', a, args);
-}
+} as ReduceFunction<boolean>;
 /** `np.any(a, axis, out, keepdims, where)`. */
-export function any(a: ArrayLike, opts?: FullReduceOptions): boolean;
-export function any(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function any(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function any(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function any(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const any: ReduceFunction<boolean> = function any(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return logicalReduce('logical_or', a, args);
-}
+} as ReduceFunction<boolean>;
 
 /** Elementwise `dst[i] = f(dst[i], b[i])` over `dst` with `b` broadcast (same storage kinds). */
 function inplace2(dst: NDArray, b: NDArray, f: (x: number, y: number) => number): void {
@@ -1097,18 +1073,14 @@ function meanArray(
 }
 
 /** `np.mean(a, axis, dtype, out, keepdims, where)`: ints give float64, float32 stays float32. */
-export function mean(x: ArrayLike, opts?: FullReduceOptions): number;
-export function mean(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function mean(x: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function mean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function mean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const mean: ReduceFunction<number> = function mean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'dtype', 'out', 'keepdims', 'where']);
   // NumPy: integer inputs default to float64; float inputs loop in out's dtype when given
   const dt =
     optDtype(o.dtype) ?? (DTYPE_INFO[a.dtype].kind === 'f' ? outDtype(o.out, a.dtype) : null);
   return finish(meanArray(a, o.axis, o.keepdims === true, dt, o.where), o.out);
-}
+} as ReduceFunction<number>;
 
 /**
  * NumPy's `_var`: mean (keepdims), x = a - mean laid out like `a`, x*x, sum, divide by
@@ -1210,38 +1182,22 @@ function varLike(
 }
 
 /** `np.var(a, axis, dtype, out, ddof, keepdims)`. */
-function var_(a: ArrayLike, opts?: FullReduceOptions): number;
-function var_(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-function var_(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-function var_(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-function var_(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+const var_: ReduceFunction<number> = function var_(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return varLike(a, args, false, false);
-}
+} as ReduceFunction<number>;
 export { var_ as var };
 /** `np.std(a, axis, dtype, out, ddof, keepdims)`. */
-export function std(a: ArrayLike, opts?: FullReduceOptions): number;
-export function std(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function std(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function std(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function std(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const std: ReduceFunction<number> = function std(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return varLike(a, args, true, false);
-}
+} as ReduceFunction<number>;
 /** `np.nanvar(a, axis, dtype, out, ddof, keepdims)`. */
-export function nanvar(a: ArrayLike, opts?: FullReduceOptions): number;
-export function nanvar(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function nanvar(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function nanvar(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function nanvar(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanvar: ReduceFunction<number> = function nanvar(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return varLike(a, args, false, true);
-}
+} as ReduceFunction<number>;
 /** `np.nanstd(a, axis, dtype, out, ddof, keepdims)`. */
-export function nanstd(a: ArrayLike, opts?: FullReduceOptions): number;
-export function nanstd(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function nanstd(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function nanstd(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function nanstd(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanstd: ReduceFunction<number> = function nanstd(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return varLike(a, args, true, true);
-}
+} as ReduceFunction<number>;
 
 /** `a` with NaNs replaced by `val` (a K-ordered copy), or `a` itself when it is not float. */
 function replaceNaN(a: NDArray, val: number): NDArray {
@@ -1257,46 +1213,26 @@ function replaceNaN(a: NDArray, val: number): NDArray {
 }
 
 /** `np.nansum(a, axis, dtype, out, keepdims, initial, where)`. */
-export function nansum(x: ArrayLike, opts?: FullReduceOptions): number;
-export function nansum(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function nansum(x: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function nansum(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function nansum(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nansum: ReduceFunction<number> = function nansum(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('add', replaceNaN(asarray(x), 0), args, SUM_ARGS);
-}
+} as ReduceFunction<number>;
 /** `np.nanprod(a, axis, dtype, out, keepdims, initial, where)`. */
-export function nanprod(x: ArrayLike, opts?: FullReduceOptions): number;
-export function nanprod(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function nanprod(x: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function nanprod(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function nanprod(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanprod: ReduceFunction<number> = function nanprod(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return ufuncReduce('multiply', replaceNaN(asarray(x), 1), args, SUM_ARGS);
-}
+} as ReduceFunction<number>;
 /** `np.nanmax(a, axis, out, keepdims, initial, where)`: NaNs ignored (all-NaN slices give NaN). */
-export function nanmax(x: ArrayLike, opts?: FullReduceOptions): number;
-export function nanmax(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function nanmax(x: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function nanmax(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function nanmax(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanmax: ReduceFunction<number> = function nanmax(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   return ufuncReduce('fmax', a, args, MAX_ARGS);
-}
+} as ReduceFunction<number>;
 /** `np.nanmin(a, axis, out, keepdims, initial, where)`. */
-export function nanmin(x: ArrayLike, opts?: FullReduceOptions): number;
-export function nanmin(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function nanmin(x: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function nanmin(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function nanmin(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanmin: ReduceFunction<number> = function nanmin(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   return ufuncReduce('fmin', a, args, MAX_ARGS);
-}
+} as ReduceFunction<number>;
 
 /** `np.nanmean(a, axis, dtype, out, keepdims, where)`. */
-export function nanmean(x: ArrayLike, opts?: FullReduceOptions): number;
-export function nanmean(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function nanmean(x: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function nanmean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function nanmean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanmean: ReduceFunction<number> = function nanmean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'dtype', 'out', 'keepdims', 'where']);
   if (DTYPE_INFO[a.dtype].kind !== 'f')
@@ -1322,14 +1258,10 @@ export function nanmean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   });
   divideInPlace(tot, cnt);
   return finish(tot, o.out);
-}
+} as ReduceFunction<number>;
 
 /** `np.ptp(a, axis, out, keepdims)`: max - min in the input dtype (integers wrap). */
-export function ptp(x: ArrayLike, opts?: FullReduceOptions): number;
-export function ptp(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function ptp(x: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function ptp(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function ptp(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const ptp: ReduceFunction<number> = function ptp(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'out', 'keepdims']);
   const spec = { axis: o.axis, keepdims: o.keepdims === true };
@@ -1360,7 +1292,7 @@ export function ptp(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
     }
   });
   return finish(res, o.out);
-}
+} as ReduceFunction<number>;
 
 /** `np.count_nonzero(a, axis, keepdims)`: a JS number for a full count, else int64. */
 export function count_nonzero(x: ArrayLike, ...args: unknown[]): NDArray | number {
@@ -1497,37 +1429,21 @@ function reshapeC(a: NDArray): NDArray {
 }
 
 /** `np.argmax(a, axis, out, keepdims)`: first occurrence; NaN counts as the maximum. */
-export function argmax(a: ArrayLike, opts?: FullReduceOptions): number;
-export function argmax(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function argmax(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function argmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function argmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const argmax: ReduceFunction<number> = function argmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return argReduce(a, args, true, false);
-}
+} as ReduceFunction<number>;
 /** `np.argmin(a, axis, out, keepdims)`. */
-export function argmin(a: ArrayLike, opts?: FullReduceOptions): number;
-export function argmin(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function argmin(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function argmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function argmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const argmin: ReduceFunction<number> = function argmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return argReduce(a, args, false, false);
-}
+} as ReduceFunction<number>;
 /** `np.nanargmax(a, axis, out, keepdims)`: NaNs ignored; all-NaN slices raise. */
-export function nanargmax(a: ArrayLike, opts?: FullReduceOptions): number;
-export function nanargmax(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function nanargmax(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function nanargmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function nanargmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanargmax: ReduceFunction<number> = function nanargmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return argReduce(a, args, true, true);
-}
+} as ReduceFunction<number>;
 /** `np.nanargmin(a, axis, out, keepdims)`. */
-export function nanargmin(a: ArrayLike, opts?: FullReduceOptions): number;
-export function nanargmin(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function nanargmin(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function nanargmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function nanargmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanargmin: ReduceFunction<number> = function nanargmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return argReduce(a, args, false, true);
-}
+} as ReduceFunction<number>;
 
 // ---------------------------------------------------------------------------------------------
 // cumsum / cumprod
@@ -1861,19 +1777,11 @@ function mergeable(a: NDArray, axes: readonly number[]): boolean {
 }
 
 /** `np.median(a, axis, out, overwrite_input, keepdims)`: NaN if a slice holds NaN. */
-export function median(a: ArrayLike, opts?: FullReduceOptions): number;
-export function median(a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function median(a: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function median(a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function median(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const median: ReduceFunction<number> = function median(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   return medianLike(a, args, false);
-}
+} as ReduceFunction<number>;
 /** `np.nanmedian(a, axis, out, overwrite_input, keepdims)`. */
-export function nanmedian(x: ArrayLike, opts?: FullReduceOptions): number;
-export function nanmedian(x: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
-export function nanmedian(x: ArrayLike, opts: AxisReduceOptions): NDArray;
-export function nanmedian(x: ArrayLike, ...args: unknown[]): NDArray | Scalar;
-export function nanmedian(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanmedian: ReduceFunction<number> = function nanmedian(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
   const a = asarray(x);
   if (a.size === 0) {
     // NumPy: `if a.size == 0: return np.nanmean(a, axis, out=out, keepdims=keepdims)`
@@ -1881,7 +1789,7 @@ export function nanmedian(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
     return nanmean(a, { axis: o.axis, out: o.out, keepdims: o.keepdims });
   }
   return medianLike(a, args, true);
-}
+} as ReduceFunction<number>;
 
 /** NumPy's `_ureduce` keepdims: size-1, stride-0 dims re-inserted at the reduced axes. */
 function keepAxes(
@@ -2124,6 +2032,14 @@ export type AxisReduceOptions = {
  * A reduction method: a JS scalar `S` for a full reduction (`a.sum()`, `a.sum({ddof: 1})`), an
  * ndarray with an axis, keepdims or out. (A full sum of int64 beyond 2**53 is a bigint at run time.)
  */
+/** `np.sum`-style reduction functions: `ReduceMethod` with the array as first argument. */
+export interface ReduceFunction<S> {
+  (a: ArrayLike, opts?: FullReduceOptions): S;
+  (a: ArrayLike, axis: number | readonly number[], ...rest: unknown[]): NDArray;
+  (a: ArrayLike, opts: AxisReduceOptions): NDArray;
+  (a: ArrayLike, ...args: unknown[]): NDArray | Scalar;
+}
+
 export interface ReduceMethod<S> {
   (opts?: FullReduceOptions): S;
   (axis: number | readonly number[], ...rest: unknown[]): NDArray;
