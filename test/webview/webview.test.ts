@@ -405,9 +405,8 @@ describe('webview in Chromium under a strict CSP', () => {
       12,
     );
     // the written value is in the memory strip
-    const mem = await page.$$eval(
-      `.strip-box[data-buffer="${ev.write?.bufferId}"] g.mem text.v`,
-      (ts) => ts.map((t) => t.textContent),
+    const mem = await page.$$eval(`.strip-box[data-buffer="${ev.write?.bufferId}"] g.mem`, (gs) =>
+      gs.map((g) => g.getAttribute('data-value')),
     );
     assert.ok(mem.includes('99'));
     // failed broadcast: the stepper stops at rule 3 with numpy's message and the conflicting dim

@@ -427,6 +427,8 @@ export class App {
   render(): void {
     const model = this.model;
     if (!model) return;
+    // layout reads first, before this update's DOM writes (a read after them forces a layout)
+    const costsWidth = this.els['costs']!.clientWidth;
     const sv = model.step(this.ui.step);
     this.view = sv;
     const scrub = this.els['scrub'] as HTMLInputElement;
@@ -434,8 +436,12 @@ export class App {
     this.els['stepLabel']!.textContent = sv
       ? `step ${this.ui.step + 1} / ${model.length}`
       : 'no steps recorded';
-    renderCostBars(this.els['costs'] as unknown as SVGSVGElement, model, this.ui.step, (i) =>
-      this.go(i),
+    renderCostBars(
+      this.els['costs'] as unknown as SVGSVGElement,
+      model,
+      this.ui.step,
+      (i) => this.go(i),
+      costsWidth,
     );
     this.renderNear(model);
     if (!sv) {

@@ -14,8 +14,28 @@ export function clear(e: Element): void {
   while (e.firstChild) e.removeChild(e.firstChild);
 }
 
-/** A CSS custom property's value on <body> (theme colours for canvas drawing). */
+const varCache = new Map<string, string>();
+let varWatch: MutationObserver | undefined;
+
+/**
+ * A CSS custom property's value on <body> (theme colours for canvas drawing), cached until the
+ * theme changes (VS Code rewrites the class and style of <html>/<body>). Reading computed style
+ * during a step update would force a style recalculation after the update's DOM writes.
+ */
 export function cssVar(name: string, fallback: string): string {
-  const v = getComputedStyle(document.body).getPropertyValue(name).trim();
+  if (!varWatch && typeof MutationObserver === 'function') {
+    varWatch = new MutationObserver(() => varCache.clear());
+    const opts = {
+      attributes: true,
+      attributeFilter: ['class', 'style', 'data-vscode-theme-kind'],
+    };
+    varWatch.observe(document.documentElement, opts);
+    varWatch.observe(document.body, opts);
+  }
+  let v = varCache.get(name);
+  if (v === undefined) {
+    v = getComputedStyle(document.body).getPropertyValue(name).trim();
+    varCache.set(name, v);
+  }
   return v === '' ? fallback : v;
 }

@@ -3,7 +3,7 @@ import * as d3 from 'd3';
 import type { BufferInfo, JsonScalar } from '../../../src/trace/schema';
 import { pageFor, stripGeometry, type StripCell } from '../layout/memory';
 import { fmtValue } from '../state/model';
-import { clear, el } from './dom';
+import { clear, cssVar, el } from './dom';
 
 export interface StripOptions {
   buffer: BufferInfo;
@@ -93,18 +93,28 @@ function renderCells(
   geo: ReturnType<typeof stripGeometry>,
 ): void {
   const { buffer } = o;
-  let svgEl = box.querySelector<SVGSVGElement>('svg.strip');
-  if (!svgEl) {
+  let wrap = box.querySelector<HTMLElement>(':scope > .strip-wrap');
+  let svgEl = wrap?.querySelector<SVGSVGElement>('svg.strip');
+  let layer = wrap?.querySelector<HTMLCanvasElement>('canvas.strip-values');
+  if (!wrap || !svgEl || !layer) {
+    wrap = el('div', { class: 'strip-wrap' });
     svgEl = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svgEl.setAttribute('class', 'strip');
-    box.append(svgEl);
+    // The values are drawn on a canvas over the cells: SVG re-lays out every <text> of the strip
+    // when one changes (~a frame for 256 cells under load); a canvas redraw costs no layout.
+    layer = el('canvas', { class: 'strip-values', 'aria-hidden': 'true' });
+    wrap.append(svgEl, layer);
+    box.append(wrap);
   }
-  const svg = d3
-    .select(svgEl)
-    .attr('width', geo.width + 2)
-    .attr('height', geo.height + 2)
-    .attr('role', 'img')
-    .attr('aria-label', `memory of buffer ${buffer.id}`);
+  // attribute writes only when they change: a rewritten width dirties the SVG's layout
+  const attrs: [string, string][] = [
+    ['width', String(geo.width + 2)],
+    ['height', String(geo.height + 2)],
+    ['role', 'img'],
+    ['aria-label', `memory of buffer ${buffer.id}`],
+  ];
+  for (const [k, v] of attrs) if (svgEl.getAttribute(k) !== v) svgEl.setAttribute(k, v);
+  const svg = d3.select(svgEl);
   const cs = geo.cell;
   const joined = svg
     .selectAll<SVGGElement, StripCell>('g.mem')
@@ -121,10 +131,6 @@ function renderCells(
         .attr('height', cs - 2)
         .attr('rx', 2);
       g.append('text')
-        .attr('class', 'v')
-        .attr('x', (cs - 2) / 2)
-        .attr('y', cs / 2 + 1);
-      g.append('text')
         .attr('class', 'addr')
         .attr('x', 2)
         .attr('y', 9)
@@ -136,15 +142,59 @@ function renderCells(
     })
     .on('mouseenter', (_e, c) => o.onHover(c.i))
     .on('mouseleave', () => o.onHover(null));
-  // touch only what changes: the footprint class and the value text
+  // touch only what changes: the footprint class and the value (data-value, read by tests)
+  let changed = false;
+  const texts: string[] = [];
   joined.each(function (c) {
     const node = this as SVGGElement & { ndText?: string };
     const inFp = o.footprint.has(c.i);
     if (node.classList.contains('in') !== inFp) node.classList.toggle('in', inFp);
     const text = clip(fmtValue(o.values?.[c.i]));
+    texts.push(text);
     if (node.ndText !== text) {
       node.ndText = text;
-      (node.querySelector('text.v') as SVGTextElement).textContent = text;
+      node.setAttribute('data-value', text);
+      changed = true;
     }
+  });
+  drawValues(layer, geo, texts, changed);
+}
+
+/** The cells' values on the canvas layer; redrawn only when a value or the size changed. */
+function drawValues(
+  layer: HTMLCanvasElement,
+  geo: ReturnType<typeof stripGeometry>,
+  texts: string[],
+  changed: boolean,
+): void {
+  const ratio = window.devicePixelRatio || 1;
+  const w = geo.width + 2;
+  const h = geo.height + 2;
+  const tw = Math.ceil(w * ratio);
+  const th = Math.ceil(h * ratio);
+  // redrawn also when the theme changed (cssVar's cache is reset by VS Code's theme switch)
+  const fill = cssVar('--nd-cell-fg', '#e6e6e6');
+  const key = `${texts.length} ${fill}`;
+  const l = layer as HTMLCanvasElement & { ndKey?: string };
+  if (layer.width !== tw || layer.height !== th) {
+    layer.width = tw;
+    layer.height = th;
+    layer.style.width = `${w}px`;
+    layer.style.height = `${h}px`;
+  } else if (!changed && l.ndKey === key) return;
+  l.ndKey = key;
+  const ctx = layer.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, tw, th);
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const cs = geo.cell;
+  ctx.font = `9.5px ${cssVar('--vscode-editor-font-family', '') || "ui-monospace, 'SF Mono', Menlo, Consolas, monospace"}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = fill;
+  geo.cells.forEach((c, k) => {
+    const t = texts[k];
+    if (t) ctx.fillText(t, c.x + 1 + (cs - 2) / 2, c.y + 1 + cs / 2 + 1);
   });
 }

@@ -10,8 +10,10 @@ export function renderCostBars(
   model: TraceModel,
   current: number,
   onStep: (i: number) => void,
+  /** The svg's clientWidth, read by the caller before its DOM writes (no forced layout). */
+  clientWidth = svgEl.clientWidth,
 ): void {
-  const width = Math.max(200, Math.round(svgEl.clientWidth || 600));
+  const width = Math.max(200, Math.round(clientWidth || 600));
   const height = 36;
   let d = drawn.get(svgEl);
   const svg = d3.select(svgEl);
