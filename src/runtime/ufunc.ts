@@ -25,6 +25,7 @@ import {
   applyUfunc,
   binary,
   classify,
+  fastUfunc,
   finish,
   finishAll,
   maskedCopy,
@@ -35,7 +36,7 @@ import {
   type Input,
   type UfuncOptions,
 } from './ufunc_core';
-import { rint, type Store } from './ufunc_kernels';
+import { rint, UFUNC_DEFS, type Store } from './ufunc_kernels';
 import { decorateUfunc, type UfuncAttributes } from './ufunc_methods';
 export {
   IDENTITY,
@@ -105,7 +106,13 @@ function splitCall(
 
 function makeUfunc(op: string, nin: number): (...args: unknown[]) => NDArray | Scalar {
   const name = ufuncName(op);
+  const def = UFUNC_DEFS[op];
   return (...args: unknown[]) => {
+    if (args.length === nin && def !== undefined) {
+      // no options, no out: ufunc_core's fast path when it applies (never a 0-d result)
+      const r = fastUfunc(op, def, args[0], args[1]);
+      if (r !== null) return r;
+    }
     const [ins, outs, opts] = splitCall(name, nin, 1, args);
     return finish(applyUfunc(op, ins, opts, outs));
   };

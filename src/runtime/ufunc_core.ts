@@ -466,6 +466,235 @@ function parseOptions(
   return { outs, where, dtype, casting, order };
 }
 
+// --- fast path ---------------------------------------------------------------------------------
+// The common call: one or two inputs, each an ndarray (all of one shape, C-contiguous, ndim ≥ 1,
+// already in the loop dtype) or a JS number, no options. It does what the general path does for
+// it (NumPy's trivial loop: a C-ordered output, one kernel run over the whole buffer) without the
+// per-call option parsing, broadcasting, iterator and closures. Loops are cached per
+// (ufunc, input dtypes / weak-scalar kinds); a weak int is only taken when its value cannot change
+// the resolution (it fits the loop dtype, and for comparisons the NEP 50 dtype).
+
+interface FastEntry {
+  lp: Loop;
+  out: DType;
+  /** Per input: the loop dtype; for weak ints the accepted value range. */
+  lo0: number;
+  hi0: number;
+  lo1: number;
+  hi1: number;
+}
+
+/** op → key of input 0 → key of input 1 ('' for unary) → entry (null: never fast). */
+const fastCache = new Map<string, Map<string, Map<string, FastEntry | null>>>();
+const WEAK_INT = 'int';
+const WEAK_FLOAT = 'float';
+
+/** Cached read-only 0-d arrays of weak scalars, by loop dtype and value (never -0). */
+const numScalars = new Map<DType, Map<number, NDArray>>();
+function fastScalar(v: number, dt: DType): NDArray {
+  let m = numScalars.get(dt);
+  if (m === undefined) {
+    m = new Map();
+    numScalars.set(dt, m);
+  }
+  let a = m.get(v);
+  if (a === undefined) {
+    a = cachedScalar(v, dt);
+    if (m.size >= 256) m.delete(m.keys().next().value as number);
+    m.set(v, a);
+  }
+  return a;
+}
+
+/** The value range a weak int may take at input k without changing the resolution. */
+function weakRange(def: UfuncDef, P: DType, to: DType): [number, number] {
+  let lo = -Number.MAX_SAFE_INTEGER;
+  let hi = Number.MAX_SAFE_INTEGER;
+  const clip = (d: DType): void => {
+    const [l, h] = intRange(d);
+    lo = Math.max(lo, Number(l));
+    hi = Math.min(hi, Number(h));
+  };
+  const kt = DTYPE_INFO[to].kind;
+  if (def.kind !== 'logical' && kt !== 'f' && kt !== 'b') clip(to);
+  const kp = DTYPE_INFO[P].kind;
+  if (def.kind === 'compare' && kp !== 'f' && kp !== 'b') clip(P);
+  return [lo, hi];
+}
+
+/** A cache entry; null: never fast for these kinds; undefined: this value only (retry per call). */
+function fastEntry(def: UfuncDef, x: unknown, y: unknown): FastEntry | null | undefined {
+  const ins = def.nin === 1 ? [classify(x)] : [classify(x), classify(y)];
+  let lp: Loop;
+  try {
+    lp = resolveLoop(def, ins, null, 'same_kind').loop;
+  } catch {
+    return undefined; // the general path raises the error
+  }
+  if (lp.outs.length !== 1) return null;
+  const P = nep50(ins);
+  const e: FastEntry = { lp, out: lp.outs[0] as DType, lo0: 0, hi0: 0, lo1: 0, hi1: 0 };
+  for (let k = 0; k < ins.length; k++) {
+    const i = ins[k] as Input;
+    if (i.kind !== 'weak' || !i.int) continue;
+    const [lo, hi] = weakRange(def, P, lp.ins[k] as DType);
+    const v = i.v as number;
+    if (!(v >= lo && v <= hi)) return undefined; // this value took a value-dependent branch
+    if (k === 0) [e.lo0, e.hi0] = [lo, hi];
+    else [e.lo1, e.hi1] = [lo, hi];
+  }
+  // (an in-range weak int resolves as any other: what follows holds for the whole key)
+  for (let k = 0; k < ins.length; k++) {
+    const i = ins[k] as Input;
+    if (i.kind === 'array' && i.a.dtype !== lp.ins[k]) return null; // needs a cast
+  }
+  return e;
+}
+
+/** C-contiguity (NumPy's: size-1 dims ignored); only called with size > 0. */
+function cContig(shape: readonly number[], strides: readonly number[]): boolean {
+  let expected = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    const d = shape[i] as number;
+    if (d !== 1) {
+      if (strides[i] !== expected) return false;
+      expected *= d;
+    }
+  }
+  return true;
+}
+
+/** cStrides of a non-empty shape. */
+function fastCStrides(shape: readonly number[]): number[] {
+  const nd = shape.length;
+  const st = new Array<number>(nd);
+  let acc = 1;
+  for (let i = nd - 1; i >= 0; i--) {
+    st[i] = acc;
+    acc *= shape[i] as number;
+  }
+  return st;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The kind key of a fast-path input, or null when the input is not one. */
+function fastKey(x: unknown): string | null {
+  if (x instanceof NDArray) return x.dtype;
+  if (typeof x === 'number') {
+    if (Number.isInteger(x)) return Number.isSafeInteger(x) && !Object.is(x, -0) ? WEAK_INT : null;
+    return WEAK_FLOAT;
+  }
+  return null;
+}
+
+/**
+ * The fast path of a call `op(x)` / `op(x, y)` without options; null when it does not apply (the
+ * caller then takes the general path, which gives the same result or raises the error).
+ */
+export function fastUfunc(op: string, def: UfuncDef, x: unknown, y: unknown): NDArray | null {
+  if (def.nout !== 1) return null;
+  const k0 = fastKey(x);
+  if (k0 === null) return null;
+  const k1 = def.nin === 1 ? '' : fastKey(y);
+  if (k1 === null) return null;
+  // the arrays: one shape, C-contiguous, ndim ≥ 1
+  let ref: NDArray | null = null;
+  if (x instanceof NDArray) ref = x;
+  if (y instanceof NDArray && def.nin === 2) {
+    if (ref === null) ref = y;
+    else if (!sameShape(ref._shape, y._shape)) return null;
+  }
+  if (ref === null || ref._shape.length === 0) return null;
+  const shape = ref._shape;
+  let size = 1;
+  for (let i = 0; i < shape.length; i++) size *= shape[i] as number;
+  if (size === 0) return null;
+  if (x instanceof NDArray && !cContig(shape, x._strides)) return null;
+  if (def.nin === 2 && y instanceof NDArray && !cContig(shape, y._strides)) return null;
+
+  let m1 = fastCache.get(op);
+  if (m1 === undefined) {
+    m1 = new Map();
+    fastCache.set(op, m1);
+  }
+  let m2 = m1.get(k0);
+  if (m2 === undefined) {
+    m2 = new Map();
+    m1.set(k0, m2);
+  }
+  let e = m2.get(k1);
+  if (e === undefined) {
+    const f = fastEntry(def, x, y);
+    if (f === undefined) return null; // value-dependent: not cached
+    m2.set(k1, f);
+    e = f;
+  }
+  if (e === null) return null;
+  if (k0 === WEAK_INT && !((x as number) >= e.lo0 && (x as number) <= e.hi0)) return null;
+  if (k1 === WEAK_INT && !((y as number) >= e.lo1 && (y as number) <= e.hi1)) return null;
+  const lp = e.lp;
+  const kernel = getKernel(op, lp.key);
+  if (kernel === undefined) return null;
+  const logical = def.kind === 'logical';
+  let xa: NDArray;
+  if (x instanceof NDArray) xa = x;
+  else {
+    const v = x as number;
+    xa = fastScalar(logical ? (v !== 0 ? 1 : 0) : v, lp.ins[0] as DType);
+  }
+  let ya: NDArray = xa;
+  if (def.nin === 2) {
+    if (y instanceof NDArray) ya = y;
+    else {
+      const v = y as number;
+      ya = fastScalar(logical ? (v !== 0 ? 1 : 0) : v, lp.ins[1] as DType);
+    }
+  }
+  const xs = xa._start; // (throws for a disposed array, before allocating)
+  const ys = ya._start;
+  // a single element runs as the general path's 0-d loop (strides 0)
+  const s = size === 1 ? 0 : 1;
+  const buffer = new WasmBuffer(size * DTYPE_INFO[e.out].itemsize, false);
+  const r = new NDArray({
+    buffer,
+    dtype: e.out,
+    shape,
+    strides: fastCStrides(shape),
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
+  if (def.nin === 1) {
+    // typed arrays AFTER every allocation (memory growth detaches older views)
+    (kernel as UnaryKernel)(size, xa._data(), xs, s, r._data(), r._start, s);
+    return r;
+  }
+  (kernel as BinaryKernel)(
+    size,
+    xa._data(),
+    xs,
+    xa === x ? s : 0,
+    ya._data(),
+    ys,
+    ya === y ? s : 0,
+    r._data(),
+    r._start,
+    s,
+  );
+  return r;
+}
+
+/** True when `opts` has no own enumerable key (no option given). */
+function noOpts(opts: UfuncOptions): boolean {
+  for (const k in opts) if (Object.prototype.hasOwnProperty.call(opts, k)) return false;
+  return true;
+}
+
 /** Result of applyUfunc: one array per output. */
 export interface UfuncCall {
   results: NDArray[];
@@ -485,6 +714,10 @@ export function applyUfunc(
 ): UfuncCall {
   const def = UFUNC_DEFS[op];
   if (def === undefined) throw new Error(`unknown ufunc ${op}`);
+  if (positionalOuts.length === 0 && inputs.length === def.nin && def.nin <= 2 && noOpts(opts)) {
+    const r = fastUfunc(op, def, inputs[0], inputs[1]);
+    if (r !== null) return { results: [r], hadOut: [false] };
+  }
   const name = ufuncName(op);
   const { outs, where, dtype, casting, order } = parseOptions(name, def.nout, opts, positionalOuts);
   const ins = inputs.map(classify);
