@@ -101,35 +101,41 @@ export type Inner1 = (n: number, i0: number, s0: number) => void;
 export type Inner2 = (n: number, i0: number, s0: number, i1: number, s1: number) => void;
 export type Inner3 = (n: number, i0: number, s0: number, i1: number, s1: number, i2: number, s2: number) => void;
 
-/** Runs `inner` over every 1-D run of the (collapsed) loop. Operand strides are in elements. */
+/**
+ * Runs `inner` over every 1-D run of the (collapsed) loop. Operand strides are in elements.
+ * `starts` and `strides` are reused between runs: read them inside `inner`, never keep them.
+ */
 export function loop(shape: readonly number[], ops: readonly Operand[], inner: (n: number, starts: number[], strides: number[]) => void): void {
-  for (const d of shape) if (d === 0) return;
-  const c = collapse(
-    shape,
-    ops.map((o) => o.strides),
-  );
+  for (let i = 0; i < shape.length; i++) if (shape[i] === 0) return;
   const k = ops.length;
-  const starts = ops.map((o) => o.start);
+  const starts = new Array<number>(k);
+  const opStrides = new Array<readonly number[]>(k);
+  for (let j = 0; j < k; j++) {
+    const o = ops[j] as Operand;
+    starts[j] = o.start;
+    opStrides[j] = o.strides;
+  }
+  const c = collapse(shape, opStrides);
   const nd = c.shape.length;
+  const innerStrides = new Array<number>(k);
   if (nd === 0) {
-    inner(
-      1,
-      starts,
-      ops.map(() => 0),
-    );
+    innerStrides.fill(0);
+    inner(1, starts, innerStrides);
     return;
   }
   const last = nd - 1;
   const n = c.shape[last] as number;
-  const innerStrides = c.strides.map((s) => s[last] as number);
+  for (let j = 0; j < k; j++) innerStrides[j] = (c.strides[j] as number[])[last] as number;
   if (nd === 1) {
     inner(n, starts, innerStrides);
     return;
   }
   const idx = new Array<number>(nd - 1).fill(0);
-  const p = [...starts];
+  const p = starts.slice();
   for (;;) {
-    inner(n, p.slice(), innerStrides);
+    for (let j = 0; j < k; j++) starts[j] = p[j] as number; // (inner may have scribbled on it)
+    for (let j = 0; j < k; j++) innerStrides[j] = (c.strides[j] as number[])[last] as number;
+    inner(n, starts, innerStrides);
     let d = last - 1;
     for (; d >= 0; d--) {
       idx[d] = (idx[d] as number) + 1;
