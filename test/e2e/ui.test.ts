@@ -274,7 +274,15 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
       .locator('.notifications-toasts', { hasText: '(8, 7, 6, 5)' })
       .first()
       .waitFor({ timeout: 20_000 });
-    await page.waitForTimeout(800);
+    // the webview's own playground tab (playground/show) runs its stepper to NumPy's verdict
+    const verdict = webview().locator('.play-stepper .verdict');
+    await verdict.waitFor({ state: 'visible', timeout: 20_000 });
+    await webview()
+      .locator('.play-stepper[data-stage="4"]')
+      .waitFor({ state: 'attached', timeout: 20_000 });
+    assert.equal(await verdict.textContent(), 'broadcasts to (8, 7, 6, 5)');
+    assert.equal(await webview().locator('#tab-play').getAttribute('aria-selected'), 'true');
+    await page.waitForTimeout(300);
     await shot('playground.png');
   });
 });

@@ -18,7 +18,7 @@ const varCache = new Map<string, string>();
 let varWatch: MutationObserver | undefined;
 
 /**
- * A CSS custom property's value on <body> (theme colours for canvas drawing), cached until the
+ * A CSS custom property's value on the app root (theme colours for canvas drawing), cached until the
  * theme changes (VS Code rewrites the class and style of <html>/<body>). Reading computed style
  * during a step update would force a style recalculation after the update's DOM writes.
  */
@@ -34,7 +34,9 @@ export function cssVar(name: string, fallback: string): string {
   }
   let v = varCache.get(name);
   if (v === undefined) {
-    v = getComputedStyle(document.body).getPropertyValue(name).trim();
+    // the --nd-* palette is defined on the app root (.ndscope), not on <body>
+    const root = document.querySelector('.ndscope') ?? document.body;
+    v = getComputedStyle(root).getPropertyValue(name).trim();
     varCache.set(name, v);
   }
   return v === '' ? fallback : v;
