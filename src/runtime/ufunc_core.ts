@@ -564,6 +564,33 @@ function cContig(shape: readonly number[], strides: readonly number[]): boolean 
   return true;
 }
 
+/** F-contiguity (NumPy's: size-1 dims ignored); only called with size > 0. */
+function fContig(shape: readonly number[], strides: readonly number[]): boolean {
+  let expected = 1;
+  for (let i = 0; i < shape.length; i++) {
+    const d = shape[i] as number;
+    if (d !== 1) {
+      if (strides[i] !== expected) return false;
+      expected *= d;
+    }
+  }
+  return true;
+}
+
+/** Ufuncs whose kernels give the same element whatever the run lengths and strides. */
+const F_EXACT = new Set([
+  'add',
+  'subtract',
+  'multiply',
+  'true_divide',
+  'equal',
+  'not_equal',
+  'less',
+  'less_equal',
+  'greater',
+  'greater_equal',
+]);
+
 /** cStrides of a non-empty shape. */
 function fastCStrides(shape: readonly number[]): number[] {
   const nd = shape.length;
@@ -614,8 +641,17 @@ export function fastUfunc(op: string, def: UfuncDef, x: unknown, y: unknown): ND
   let size = 1;
   for (let i = 0; i < shape.length; i++) size *= shape[i] as number;
   if (size === 0) return null;
-  if (x instanceof NDArray && !cContig(shape, x._strides)) return null;
-  if (def.nin === 2 && y instanceof NDArray && !cContig(shape, y._strides)) return null;
+  const xArr = x instanceof NDArray;
+  const yArr = def.nin === 2 && y instanceof NDArray;
+  let fOrder = false;
+  if ((xArr && !cContig(shape, x._strides)) || (yArr && !cContig(shape, y._strides))) {
+    // all F-contiguous: NumPy's trivial loop gives an F-ordered output. The general path runs
+    // the kernel over C-order rows there, so only ops exact per element whatever the runs take it.
+    if (!F_EXACT.has(op)) return null;
+    if (xArr && !fContig(shape, x._strides)) return null;
+    if (yArr && !fContig(shape, y._strides)) return null;
+    fOrder = true;
+  }
 
   let m1 = fastCache.get(op);
   if (m1 === undefined) {
@@ -664,7 +700,7 @@ export function fastUfunc(op: string, def: UfuncDef, x: unknown, y: unknown): ND
     buffer,
     dtype: e.out,
     shape,
-    strides: fastCStrides(shape),
+    strides: fOrder ? fStrides(shape) : fastCStrides(shape),
     offset: 0,
     base: null,
     writeable: true,

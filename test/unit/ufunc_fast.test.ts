@@ -78,9 +78,15 @@ const fast = (op: string, ins: unknown[]): Outcome =>
 const general = (op: string, ins: unknown[]): Outcome =>
   run(() => applyUfunc(op, ins, { casting: 'same_kind' }).results[0] as NDArray);
 
-function sample(dtype: string, shape: number[], seed: number): NDArray {
+/** A sample array of `shape`, F-ordered (the transpose of a C array) when `f`. */
+function sample(dtype: string, shape: number[], seed: number, f = false): NDArray {
   const n = shape.reduce((a, b) => a * b, 1);
   const vals = Array.from({ length: n }, (_, i) => ((i * 7 + seed * 3) % 11) - 4 + (i % 3) * 0.25);
+  if (f)
+    return np
+      .array(vals)
+      .reshape([...shape].reverse())
+      .astype(dtype as never).T;
   return np
     .array(vals)
     .reshape(shape)
@@ -90,21 +96,28 @@ function sample(dtype: string, shape: number[], seed: number): NDArray {
 const ops = Object.values(UFUNC_DEFS).filter((d) => d.nout === 1 && d.nin <= 2);
 
 describe('ufunc fast path equals the general path', () => {
-  it('arrays of one shape, every ufunc × dtype pair', () => {
+  it('arrays of one shape, every ufunc × dtype pair, C / F / mixed layouts', () => {
     let n = 0;
+    const layouts: [boolean, boolean][] = [
+      [false, false],
+      [true, true],
+      [false, true],
+    ];
     for (const def of ops) {
       for (const d0 of DTYPES) {
-        for (const shape of [[3, 3], [5], [1, 1], [2, 1, 3]]) {
-          const a = sample(d0, shape, 1);
-          const seconds = def.nin === 1 ? [null] : DTYPES.map((d1) => sample(d1, shape, 2));
-          for (const b of seconds) {
-            const ins = b === null ? [a] : [a, b];
-            assert.deepEqual(
-              fast(def.name, ins),
-              general(def.name, ins),
-              `${def.name} ${d0} ${b?.dtype} ${shape}`,
-            );
-            n++;
+        for (const shape of [[3, 3], [5], [1, 1], [2, 1, 3], [2, 3]]) {
+          for (const [f0, f1] of shape.length > 1 ? layouts : layouts.slice(0, 1)) {
+            const a = sample(d0, shape, 1, f0);
+            const seconds = def.nin === 1 ? [null] : DTYPES.map((d1) => sample(d1, shape, 2, f1));
+            for (const b of seconds) {
+              const ins = b === null ? [a] : [a, b];
+              assert.deepEqual(
+                fast(def.name, ins),
+                general(def.name, ins),
+                `${def.name} ${d0} ${b?.dtype} ${shape} ${f0} ${f1}`,
+              );
+              n++;
+            }
           }
         }
       }
