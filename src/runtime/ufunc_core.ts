@@ -360,8 +360,8 @@ export function scalarArray(v: Scalar, dtype: DType): NDArray {
 const sameView = (a: NDArray, b: NDArray): boolean =>
   a.buffer === b.buffer &&
   a._offset === b._offset &&
-  a._shape.join() === b._shape.join() &&
-  a._strides.join() === b._strides.join() &&
+  sameShape(a._shape, b._shape) &&
+  sameShape(a._strides, b._strides) &&
   a.dtype === b.dtype;
 
 /** Copies src into dst (same shape) where mask (bool, broadcast) is true, casting. */
@@ -776,7 +776,7 @@ export function applyUfunc(
   const shape = broadcastShapes(shapes);
   for (const o of outs) {
     if (o === null) continue;
-    if (o._shape.join(',') !== shape.join(',')) {
+    if (!sameShape(o._shape, shape)) {
       throw ValueError(
         `non-broadcastable output operand with shape ${shapeStrTight(o._shape)} doesn't match the broadcast shape ${shapeStrTight(shape)}`,
       );
@@ -802,7 +802,7 @@ export function applyUfunc(
   let allocOrder = order;
   if (order === 'K' && where === null) {
     const P = nep50(ins);
-    const same = (a: NDArray): boolean => a.ndim === 0 || a._shape.join() === shape.join();
+    const same = (a: NDArray): boolean => a.ndim === 0 || sameShape(a._shape, shape);
     const ops: NDArray[] = [];
     let ok = true;
     ins.forEach((i, k) => {
