@@ -24,7 +24,7 @@ import {
   type DType,
 } from './dtype';
 import { NotImplementedError, NumPyError, OverflowError, TypeError_, ValueError } from './errors';
-import { broadcastShapes, loop, operand, shapeStrTight } from './iter';
+import { bestAxisOrder, broadcastShapes, loop, operand, shapeStrTight } from './iter';
 import {
   NDArray,
   cStrides,
@@ -265,36 +265,7 @@ export function keepOrderPerm(nd: number, operands: readonly NDArray[]): number[
         s[pad + i] = a._shape[i] === 1 ? 0 : Math.abs(a._strides[i] as number);
       return s;
     });
-  // perm[0] is the innermost axis; start from C order (last axis innermost).
-  const perm: number[] = [];
-  for (let i = nd - 1; i >= 0; i--) perm.push(i);
-  for (let i0 = 1; i0 < nd; i0++) {
-    let ipos = i0;
-    const j0 = perm[i0] as number;
-    for (let i1 = i0 - 1; i1 >= 0; i1--) {
-      let ambig = true;
-      let swap = false;
-      const j1 = perm[i1] as number;
-      for (const s of strideSets) {
-        const s0 = s[j0] as number;
-        const s1 = s[j1] as number;
-        if (s0 !== 0 && s1 !== 0) {
-          if (s1 <= s0) swap = false;
-          else if (ambig) swap = true;
-          ambig = false;
-        }
-      }
-      if (!ambig) {
-        if (swap) ipos = i1;
-        else break;
-      }
-    }
-    if (ipos !== i0) {
-      for (let i1 = i0; i1 > ipos; i1--) perm[i1] = perm[i1 - 1] as number;
-      perm[ipos] = j0;
-    }
-  }
-  return perm;
+  return bestAxisOrder(nd, strideSets); // innermost axis first
 }
 
 /**
