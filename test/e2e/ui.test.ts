@@ -3,7 +3,7 @@
  * extension (.vsix from scripts/package.mjs) installed into a fresh extensions dir, a workspace with
  * the lesson examples, code-server behind its generated password as `npm start` runs it. Drives the
  * command palette, the webview, a hover and the Problems panel; saves screenshots into
- * test/e2e/screenshots (the README shows them).
+ * test/e2e/out/screenshots (test/e2e/screenshots with UPDATE_SCREENSHOTS=1; the README shows them).
  */
 import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,12 @@ import {
 import { pack } from '../../scripts/package.mjs';
 
 const root = join(__dirname, '..', '..');
-const shots = join(__dirname, 'screenshots');
+// Committed screenshots (the README shows them) are rewritten only with UPDATE_SCREENSHOTS=1;
+// otherwise they go to the ignored out/ folder.
+const shots = join(
+  __dirname,
+  process.env['UPDATE_SCREENSHOTS'] ? 'screenshots' : 'out/screenshots',
+);
 const CHROMIUM = process.env['NDSCOPE_CHROMIUM'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',

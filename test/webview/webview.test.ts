@@ -5,7 +5,8 @@
  * broadcast, 1e6 elements), stepped through end to end, DOM asserted (cell counts, highlighted
  * byte addresses against numpy's element pointers, stepper states, error texts), plus a trace
  * whose strings hold markup and script (nothing may run), the CLI's standalone page, and
- * screenshots of each view in dark and light themes (test/webview/screenshots/).
+ * screenshots of each view in dark and light themes (test/webview/out/screenshots/;
+ * test/webview/screenshots/ with UPDATE_SCREENSHOTS=1).
  * Never asserts timing.
  */
 import assert from 'node:assert/strict';
@@ -18,7 +19,12 @@ import { renderHtml } from '../../src/cli/html';
 import type { ArraySnapshot, Trace, TraceEvent } from '../../src/trace/schema';
 import { buildBundle, launch, OUT, recordAll, ROOT, serve, type Server } from './harness';
 
-const SHOTS = path.join(__dirname, 'screenshots');
+// The committed screenshots (README, docs) are rewritten only on request (UPDATE_SCREENSHOTS=1);
+// a normal run writes the same PNGs to the ignored out/ folder, so a test run leaves git clean.
+const SHOTS = path.join(
+  __dirname,
+  process.env['UPDATE_SCREENSHOTS'] ? 'screenshots' : 'out/screenshots',
+);
 const EXAMPLES = fs
   .readdirSync(path.join(ROOT, 'examples'))
   .filter((f) => /^\d\d-.*\.ts$/.test(f))
