@@ -72,6 +72,7 @@ export class Controller implements vscode.Disposable {
       ),
       vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
       vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)),
+      store.onDidChangeRunning((n) => this.onRunning(n)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ndscope.liveMode')) this.updateStatus();
       }),
@@ -85,6 +86,7 @@ export class Controller implements vscode.Disposable {
       );
     };
     reg('ndscope.run', (uri?: vscode.Uri) => this.run(uri));
+    reg('ndscope.stopRun', () => this.stop());
     reg('ndscope.openVisualizer', () => this.open());
     reg('ndscope.stepForward', () => this.step((i) => i + 1));
     reg('ndscope.stepBack', () => this.step((i) => i - 1));
@@ -132,7 +134,11 @@ export class Controller implements vscode.Disposable {
       },
       (_p, token) => this.store.run(doc, token),
     );
-    if (!rec) return { status: 'cancelled', steps: 0 };
+    if (!rec) {
+      // Stopped (Stop Running, Clear Results) rather than superseded by a newer run of the file.
+      if (this.store.running === 0) this.status.text = '$(circle-slash) ndscope: run stopped';
+      return { status: 'cancelled', steps: 0 };
+    }
     this.show(rec);
     const rep = errorReport(rec.trace);
     const steps = rec.trace.events.length;
@@ -145,6 +151,23 @@ export class Controller implements vscode.Disposable {
       this.status.text = `$(graph) ndscope: ${steps} steps`;
     }
     return { status: rec.result.status, steps, ...(rep ? { message: rep.message } : {}) };
+  }
+
+  /** Stops every run in flight (status bar while running, editor title, palette). */
+  stop(): { stopped: number } {
+    return { stopped: this.store.cancelAll() };
+  }
+
+  private onRunning(n: number): void {
+    void vscode.commands.executeCommand('setContext', 'ndscope.running', n > 0);
+    if (n > 0) {
+      this.status.text = '$(sync~spin) ndscope: running…';
+      this.status.tooltip = 'ndscope is running your file: click to stop it';
+      this.status.command = 'ndscope.stopRun';
+      this.status.show();
+    } else {
+      this.updateStatus();
+    }
   }
 
   open(): { steps: number } {
@@ -383,6 +406,7 @@ export class Controller implements vscode.Disposable {
   }
 
   private updateStatus(live = readConfig().liveMode): void {
+    this.status.command = 'ndscope.toggleLiveMode';
     this.status.text = live ? '$(sync) ndscope live' : '$(graph) ndscope';
     this.status.tooltip = live
       ? 'ndscope live mode: re-runs on save (click to turn off)'

@@ -21,11 +21,26 @@ export class RunStore implements vscode.Disposable {
   private readonly runs = new Map<string, RunRecord>();
   private readonly active = new Map<string, RunHandle>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
+  private readonly runningChanged = new vscode.EventEmitter<number>();
+  /** The number of runs in flight changed (the status bar and the Stop command follow it). */
+  readonly onDidChangeRunning = this.runningChanged.event;
   /** A run finished (uri) or everything was cleared (undefined). */
   readonly onDidChange = this.changed.event;
 
   get(uri: vscode.Uri): RunRecord | undefined {
     return this.runs.get(uri.toString());
+  }
+
+  /** Runs in flight. */
+  get running(): number {
+    return this.active.size;
+  }
+
+  /** Cancels every run in flight (the Stop Running command); returns how many were stopped. */
+  cancelAll(): number {
+    const n = this.active.size;
+    for (const h of this.active.values()) h.cancel();
+    return n;
   }
 
   /** The most recent run of any file. */
@@ -53,6 +68,7 @@ export class RunStore implements vscode.Disposable {
       limits: cfg.limits,
     });
     this.active.set(key, handle);
+    this.runningChanged.fire(this.active.size);
     const sub = token?.onCancellationRequested(() => handle.cancel());
     try {
       const result = await handle.done;
@@ -70,7 +86,10 @@ export class RunStore implements vscode.Disposable {
       return rec;
     } finally {
       sub?.dispose();
-      if (this.active.get(key) === handle) this.active.delete(key);
+      if (this.active.get(key) === handle) {
+        this.active.delete(key);
+        this.runningChanged.fire(this.active.size);
+      }
     }
   }
 
@@ -90,6 +109,7 @@ export class RunStore implements vscode.Disposable {
   clear(): void {
     for (const h of this.active.values()) h.cancel();
     this.active.clear();
+    this.runningChanged.fire(0);
     this.runs.clear();
     this.changed.fire(undefined);
   }
@@ -97,5 +117,6 @@ export class RunStore implements vscode.Disposable {
   dispose(): void {
     this.clear();
     this.changed.dispose();
+    this.runningChanged.dispose();
   }
 }

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 interface Api {
   activationMs: number;
   controller: { panel: { step: number; loaded?: { events: unknown[] } } };
-  store: { onDidChange: vscode.Event<vscode.Uri | undefined> };
+  store: { onDidChange: vscode.Event<vscode.Uri | undefined>; running: number };
 }
 interface RunSummary {
   status: string;
@@ -388,6 +388,26 @@ describe('ndscope extension (trusted workspace)', function () {
     )) as RunSummary;
     assert.equal(r.status, 'ok');
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, file('arrays.ts').fsPath);
+  });
+
+  it('stops a run in flight (Stop Running): the run ends cancelled, not by its timeout', async () => {
+    const spin = path.join(folder(), 'spin.ts');
+    fs.writeFileSync(
+      spin,
+      "import * as np from 'ndscope';\nconst a = np.zeros([2]);\nwhile (a.size > 0) {}\n",
+    );
+    await openEditor('spin.ts');
+    const running = vscode.commands.executeCommand('ndscope.run') as Thenable<RunSummary>;
+    await waitFor(() => api.store.running > 0, 'the run to start');
+    const stop = (await vscode.commands.executeCommand('ndscope.stopRun')) as { stopped: number };
+    assert.equal(stop.stopped, 1);
+    const r = await running;
+    assert.equal(r.status, 'cancelled', 'stopped, not timed out or finished');
+    assert.equal(api.store.running, 0);
+    const again = (await vscode.commands.executeCommand('ndscope.stopRun')) as { stopped: number };
+    assert.equal(again.stopped, 0, 'nothing left to stop');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.rmSync(spin);
   });
 
   it('debugger: Visualize Arrays in Scope pulls a snapshot from a paused js-debug session', async function () {
