@@ -10,3 +10,4 @@ export * from './gemm';
 export * from './math';
 export * from './copy';
 export * from './lu';
+export * from './gather';

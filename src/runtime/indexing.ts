@@ -15,6 +15,7 @@ import { DTYPE_INFO, promoteTypes, type DType, type TypedArray } from './dtype';
 import { AxisError, IndexError, OverflowError, TypeError_, ValueError } from './errors';
 import { view } from './memory';
 import {
+  collapse,
   loop1,
   loop2,
   loop3,
@@ -42,6 +43,7 @@ import {
   typedArrayDtype,
 } from './convert';
 import { isPlainObject } from './args';
+import { gatherKernels, type IndexType, type ItemSize } from './gather_kernels';
 
 // ---------------------------------------------------------------------------------------------
 // Index items
@@ -458,20 +460,29 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
   return { view: a._view(shape, strides, offset), scalar, fancy, fullMask };
 }
 
-/** The int64 index arrays of `m.nonzero()`. */
+/** The int64 index arrays of `m.nonzero()` (C order; float64 for internal fast indices). */
 function nonzeroArrays(m: NDArray, dtype: 'int64' | 'float64' = 'int64'): NDArray[] {
   const nd = m.ndim;
-  const hits: number[] = [];
-  const d = m._data();
-  m._forEach((p, k) => {
-    if (d[p]) hits.push(k);
-  });
-  const out = Array.from({ length: nd }, () => NDArray.empty([hits.length], dtype, false));
-  const shape = m._shape;
+  const mc = m.flags.c_contiguous ? m : copyArray(m);
+  const K = gatherKernels();
+  const n = mc.size;
+  const mp = mc.buffer.ptr + mc._offset;
+  const count = n === 0 ? 0 : K.maskCount(n, mp, 1);
+  const out = Array.from({ length: nd }, () => NDArray.empty([count], dtype, false));
+  if (count === 0) return out;
   const big = dtype === 'int64';
+  if (nd === 1) {
+    K.maskIndices(n, mp, 1, 0, (out[0] as NDArray).buffer.ptr, big);
+    return out;
+  }
+  const flat = NDArray.empty([count], 'float64', false);
+  K.maskIndices(n, mc.buffer.ptr + mc._offset, 1, 0, flat.buffer.ptr, false);
+  const hits = flat._data() as Float64Array;
+  const h0 = flat._start;
+  const shape = m._shape;
   const cols = out.map((o) => ({ data: o._data(), start: o._start }));
-  for (let h = 0; h < hits.length; h++) {
-    let k = hits[h] as number;
+  for (let h = 0; h < count; h++) {
+    let k = hits[h0 + h] as number;
     for (let j = nd - 1; j >= 0; j--) {
       const s = shape[j] as number;
       const c = cols[j] as { data: TypedArray; start: number };
@@ -480,6 +491,7 @@ function nonzeroArrays(m: NDArray, dtype: 'int64' | 'float64' = 'int64'): NDArra
       k = Math.floor(k / s);
     }
   }
+  flat[Symbol.dispose]();
   return out;
 }
 
@@ -547,8 +559,10 @@ function resolveAdvanced(p: Plan, beforeBounds?: (adv: Advanced) => void): Advan
     let k = 0;
     bst._forEach((q) => {
       const raw = data[q] as number | bigint;
-      let i = big ? Number(raw) : (raw as number);
-      if (i < -size || i >= size) throw outOfBounds(big ? Number(raw) : i, f.axis, size);
+      // uint64 indices are cast to intp as NumPy does (2**64-1 is -1)
+      let i = big ? Number(BigInt.asIntN(64, raw as bigint)) : (raw as number);
+      if (i < -size || i >= size)
+        throw outOfBounds(big ? String(BigInt.asIntN(64, raw as bigint)) : i, f.axis, size);
       if (i < 0) i += size;
       offsets[k] = (offsets[k] as number) + i * st;
       k++;
@@ -582,8 +596,258 @@ function placement(adv: Advanced): { shape: number[]; perm: number[] } {
 // ---------------------------------------------------------------------------------------------
 // get
 
+// ---------------------------------------------------------------------------------------------
+// Fast paths: one boolean mask or one integer index array (gather_kernels.ts / native/gather.ts)
+
+const INDEX_TYPE: Partial<Record<DType, IndexType>> = {
+  int8: 'i8',
+  uint8: 'u8',
+  int16: 'i16',
+  uint16: 'u16',
+  int32: 'i32',
+  uint32: 'u32',
+  int64: 'i64',
+  uint64: 'u64',
+};
+
+/** Byte address of element [0, …, 0]. */
+function bytePtr(a: NDArray): number {
+  return a.buffer.ptr + a._offset * DTYPE_INFO[a.dtype].itemsize;
+}
+
+/** Whether dims `from..` of `a` are C-contiguous (size-1 dims ignored). */
+function cContiguousFrom(a: NDArray, from: number): boolean {
+  let want = 1;
+  for (let d = a.ndim - 1; d >= from; d--) {
+    const n = a._shape[d] as number;
+    if (n !== 1 && a._strides[d] !== want) return false;
+    want *= n;
+  }
+  return true;
+}
+
+/** A single index item that is an array (a JS list is converted as toItems would). */
+function singleArray(args: readonly unknown[]): NDArray | null {
+  if (args.length !== 1) return null;
+  const x = args[0];
+  if (isNDArray(x)) return x.ndim >= 1 ? x : null;
+  if (!Array.isArray(x) && typedArrayDtype(x) === null) return null;
+  if (Array.isArray(x) && x.length === 0) return null;
+  try {
+    const a = asarray(x as ArrayLike);
+    return a.ndim >= 1 && (a.dtype === 'bool' || isIntDtype(a.dtype)) ? a : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The index value at C-order position k of a C-contiguous integer array, for messages. */
+function indexText(x: NDArray, k: number): string {
+  const v = x._data()[x._start + k] as number | bigint;
+  return typeof v === 'bigint' ? String(BigInt.asIntN(64, v)) : String(v);
+}
+
+/**
+ * Runs `f(n, maskByteStride, srcElemStride, maskPtr, srcPtr)` over the leading `mask.ndim` dims of
+ * `a` and `mask` (equal shapes) in C order, one call per innermost run.
+ */
+function maskRuns(
+  a: NDArray,
+  mask: NDArray,
+  f: (n: number, ms: number, ss: number, mp: number, ap: number) => void,
+): void {
+  const k = mask.ndim;
+  const z = DTYPE_INFO[a.dtype].itemsize;
+  const c = collapse(mask._shape, [mask._strides, a._strides.slice(0, k)]);
+  const sh = c.shape;
+  const ms = c.strides[0] as number[];
+  const as = c.strides[1] as number[];
+  const mp0 = mask.buffer.ptr + mask._offset;
+  const ap0 = bytePtr(a);
+  const nd = sh.length;
+  if (nd === 0) {
+    f(1, 0, 0, mp0, ap0);
+    return;
+  }
+  const inner = sh[nd - 1] as number;
+  const msi = ms[nd - 1] as number;
+  const asi = (as[nd - 1] as number) * z;
+  let outer = 1;
+  for (let d = 0; d < nd - 1; d++) outer *= sh[d] as number;
+  const idx = new Array<number>(nd).fill(0);
+  let mp = mp0;
+  let ap = ap0;
+  for (let o = 0; o < outer; o++) {
+    f(inner, msi, asi, mp, ap);
+    for (let d = nd - 2; d >= 0; d--) {
+      idx[d] = (idx[d] as number) + 1;
+      mp += ms[d] as number;
+      ap += (as[d] as number) * z;
+      if ((idx[d] as number) < (sh[d] as number)) break;
+      mp -= (sh[d] as number) * (ms[d] as number);
+      ap -= (sh[d] as number) * (as[d] as number) * z;
+      idx[d] = 0;
+    }
+  }
+}
+
+/** The mask shape matches `a`'s leading dims (else the general path raises NumPy's error). */
+function maskFits(a: NDArray, mask: NDArray): boolean {
+  if (mask.ndim > a.ndim) return false;
+  for (let j = 0; j < mask.ndim; j++) if (mask._shape[j] !== a._shape[j]) return false;
+  return true;
+}
+
+/** `a[mask]`: packs the selected elements (or rows of a C-contiguous subspace) into a new array. */
+function maskGet(a: NDArray, mask: NDArray): NDArray | null {
+  const k = mask.ndim;
+  if (!maskFits(a, mask) || !cContiguousFrom(a, k) || mask.size === 0) return null;
+  const sub = a._shape.slice(k);
+  const subN = shapeSize(sub);
+  if (subN === 0) return null;
+  const K = gatherKernels();
+  let count = 0;
+  maskRuns(a, mask, (n, ms, _ss, mp) => (count += K.maskCount(n, mp, ms)));
+  const out = NDArray.empty([count, ...sub], a.dtype, false);
+  if (count === 0) {
+    // NumPy gives an empty result zero strides
+    return new NDArray({
+      buffer: out.buffer,
+      dtype: a.dtype,
+      shape: out._shape,
+      strides: out._shape.map(() => 0),
+      offset: 0,
+      base: null,
+      writeable: true,
+    });
+  }
+  const z = DTYPE_INFO[a.dtype].itemsize;
+  let dst = out.buffer.ptr;
+  if (subN === 1) {
+    maskRuns(a, mask, (n, ms, ss, mp, ap) => {
+      dst += K.compress(z as ItemSize, n, ap, ss, mp, ms, dst) * z;
+    });
+  } else {
+    const rb = subN * z;
+    maskRuns(a, mask, (n, ms, ss, mp, ap) => {
+      dst += K.compressRows(n, ap, ss, mp, ms, dst, rb) * rb;
+    });
+  }
+  return out;
+}
+
+/** `a[idx]` for one integer array: gathers elements (or rows of a C-contiguous subspace). */
+function indexGet(a: NDArray, idx: NDArray): NDArray | null {
+  const it0 = INDEX_TYPE[idx.dtype];
+  if (it0 === undefined || a.ndim === 0 || idx.size === 0 || !cContiguousFrom(a, 1)) return null;
+  const sub = a._shape.slice(1);
+  const subN = shapeSize(sub);
+  if (subN === 0) return null;
+  let x = idx.flags.c_contiguous ? idx : copyArray(idx);
+  let it: IndexType = it0;
+  if (subN > 1 && it !== 'i32' && it !== 'i64') {
+    x = copyArray(x, 'int64');
+    it = 'i64';
+  }
+  const out = NDArray.empty([...x._shape, ...sub], a.dtype, false);
+  const z = DTYPE_INFO[a.dtype].itemsize;
+  const zi = DTYPE_INFO[x.dtype].itemsize;
+  const size = a._shape[0] as number;
+  const ss = (a._strides[0] as number) * z;
+  const K = gatherKernels();
+  const bad =
+    subN === 1
+      ? K.gather(z as ItemSize, it, x.size, bytePtr(a), ss, size, bytePtr(x), zi, out.buffer.ptr, z)
+      : K.gatherRows(
+          it as 'i32' | 'i64',
+          x.size,
+          bytePtr(a),
+          ss,
+          size,
+          bytePtr(x),
+          zi,
+          out.buffer.ptr,
+          subN * z,
+        );
+  if (bad >= 0) {
+    out[Symbol.dispose]();
+    throw outOfBounds(indexText(x, bad), 0, size);
+  }
+  if (x !== idx) x[Symbol.dispose]();
+  return out;
+}
+
+/** The value as a C-contiguous array of `dtype` not sharing `a`'s memory (cast as setitem does). */
+function valueFor(a: NDArray, v: NDArray): NDArray {
+  return v.dtype === a.dtype && v.buffer !== a.buffer && v.flags.c_contiguous
+    ? v
+    : copyArray(v, a.dtype);
+}
+
+/** `a[mask] = value` for a mask covering every dim (NumPy's boolean assignment path). */
+function maskSet(a: NDArray, mask: NDArray, value: unknown): boolean {
+  if (mask.ndim !== a.ndim || !maskFits(a, mask) || mask.size === 0) return false;
+  let src = valueArray(value, a.dtype);
+  if (src.ndim > 1) {
+    throw TypeError_(
+      `NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${src.ndim} dimensions`,
+    );
+  }
+  const K = gatherKernels();
+  let count = 0;
+  maskRuns(a, mask, (n, ms, _ss, mp) => (count += K.maskCount(n, mp, ms)));
+  if (src.ndim === 1 && src._shape[0] !== 1 && src._shape[0] !== count) {
+    throw ValueError(
+      `NumPy boolean array indexing assignment cannot assign ${src._shape[0]} input values to the ${count} output values where the mask is true`,
+    );
+  }
+  if (count === 0) return true;
+  src = valueFor(a, src);
+  const z = DTYPE_INFO[a.dtype].itemsize;
+  let sp = bytePtr(src);
+  const sst = src.size === 1 ? 0 : z;
+  maskRuns(a, mask, (n, ms, ss, mp, ap) => {
+    sp += K.maskScatter(z as ItemSize, n, ap, ss, mp, ms, sp, sst) * sst;
+  });
+  return true;
+}
+
+/** `a[idx] = value` for a 1-d `a`, one integer array and a value of size 1 or idx's shape. */
+function indexSet(a: NDArray, idx: NDArray, value: unknown): boolean {
+  const it0 = INDEX_TYPE[idx.dtype];
+  if (it0 === undefined || a.ndim !== 1 || idx.size === 0) return false;
+  let src = stripLeading(valueArray(value, a.dtype), idx.ndim);
+  if (src.size !== 1 && src._shape.join(',') !== idx._shape.join(',')) return false;
+  let x = idx.flags.c_contiguous ? idx : copyArray(idx);
+  const it: 'i32' | 'i64' = it0 === 'i32' ? 'i32' : 'i64';
+  if (it0 !== 'i32' && it0 !== 'i64' && it0 !== 'u64') x = copyArray(x, 'int64');
+  src = valueFor(a, src);
+  const z = DTYPE_INFO[a.dtype].itemsize;
+  const size = a._shape[0] as number;
+  const bad = gatherKernels().scatter(
+    z as ItemSize,
+    it,
+    x.size,
+    bytePtr(a),
+    (a._strides[0] as number) * z,
+    size,
+    bytePtr(x),
+    DTYPE_INFO[x.dtype].itemsize,
+    bytePtr(src),
+    src.size === 1 ? 0 : z,
+  );
+  if (bad >= 0) throw outOfBounds(indexText(x, bad), 0, size);
+  return true;
+}
+
 /** `a[index]`: a view for basic indices, a copy for advanced ones, a JS scalar for a full integer index. */
 export function getitem(a: NDArray, args: readonly unknown[]): NDArray | Scalar {
+  const one = singleArray(args);
+  if (one !== null) {
+    const r = one.dtype === 'bool' ? maskGet(a, one) : indexGet(a, one);
+    if (r !== null) return r;
+    args = [one];
+  }
   const p = plan(a, args);
   if (p.fancy.length === 0) {
     if (p.scalar) return toJS(a._data()[p.view._start] as number, a.dtype);
@@ -727,6 +991,11 @@ function copyStrided(
 /** `a[index] = value`: broadcasts and casts `value`, writing through views. */
 export function setitem(a: NDArray, args: readonly unknown[], value: unknown): void {
   a._assertWriteable();
+  const one = singleArray(args);
+  if (one !== null) {
+    if (one.dtype === 'bool' ? maskSet(a, one, value) : indexSet(a, one, value)) return;
+    args = [one];
+  }
   const p = plan(a, args);
   if (p.fancy.length === 0) {
     const dst = p.view;

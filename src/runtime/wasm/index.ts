@@ -27,6 +27,8 @@ import * as reduceModule from '../reduce';
 import { setCopyBackend } from '../convert';
 import { collapse, loop, operand } from '../iter';
 import type { NDArray } from '../ndarray';
+import { setGatherKernels } from '../gather_kernels';
+import { wasmGatherKernels } from './gather';
 
 /** The module's exports (byte pointers, byte strides). */
 export interface NativeExports {
@@ -296,6 +298,7 @@ function install(): void {
   registerGemm('float64', wasmGemm('float64'));
   registerGemm('float32', wasmGemm('float32'));
   setCopyBackend(wasmCopy);
+  setGatherKernels(wasmGatherKernels(native));
   registerLu(wasmLu);
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(
@@ -324,6 +327,7 @@ export function useBackend(b: BackendName): BackendName {
     registerGemm('float32', null);
     reduceHook?.setPairwiseSum?.(null, null);
     setCopyBackend(null);
+    setGatherKernels(null);
     registerLu(null);
   }
   status.backend = b;
