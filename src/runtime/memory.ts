@@ -31,14 +31,18 @@ let maxPages = 65536;
 let top = 0;
 let highWater = 0;
 let liveBytes = 0;
-const smallFree = new Map<number, number[]>();
+/** Free small blocks by size class (index k: blocks of 16·2^k bytes). */
+const smallFree: number[][] = [];
+for (let c = ALIGN, k = 0; c <= SMALL_MAX; c *= 2, k++) smallFree[k] = [];
 /** Free large blocks: ptr → size, kept sorted on demand. */
 const largeFree: { ptr: number; size: number }[] = [];
 
 /** Sets up the memory before the first array is made; later calls fail. */
 export function configureMemory(cfg: MemoryConfig): void {
-  if (mem !== null && top > 0) throw new Error('configureMemory must be called before any array is created');
-  if (cfg.maxBytes !== undefined) maxPages = Math.max(1, Math.min(65536, Math.floor(cfg.maxBytes / PAGE)));
+  if (mem !== null && top > 0)
+    throw new Error('configureMemory must be called before any array is created');
+  if (cfg.maxBytes !== undefined)
+    maxPages = Math.max(1, Math.min(65536, Math.floor(cfg.maxBytes / PAGE)));
   if (cfg.memory) {
     mem = cfg.memory;
     top = align(cfg.reserved ?? 0, ALIGN) || ALIGN;
@@ -58,10 +62,15 @@ export function wasmMemory(): WebAssembly.Memory {
   return mem;
 }
 
+/** The power-of-two size class (≥ 16) of a small request. */
 function sizeClass(n: number): number {
-  let c = ALIGN;
-  while (c < n) c *= 2;
-  return c;
+  if (n <= ALIGN) return ALIGN;
+  return 1 << (32 - Math.clz32(n - 1)); // n ≤ SMALL_MAX: no overflow
+}
+
+/** Index of a size class in `smallFree`. */
+function classIndex(size: number): number {
+  return 27 - Math.clz32(size); // 16 → 0
 }
 
 function bump(size: number, requested: number): number {
@@ -93,7 +102,9 @@ function bump(size: number, requested: number): number {
 }
 
 function outOfMemory(n: number): Error {
-  return MemoryError(`Unable to allocate ${formatBytes(n)} for an array: the WebAssembly memory limit is ${formatBytes(maxPages * PAGE)}`);
+  return MemoryError(
+    `Unable to allocate ${formatBytes(n)} for an array: the WebAssembly memory limit is ${formatBytes(maxPages * PAGE)}`,
+  );
 }
 
 export function formatBytes(n: number): string {
@@ -109,42 +120,77 @@ export function formatBytes(n: number): string {
 
 /** Allocates `nbytes` (zeroed when `zero`), 16-byte aligned. Returns the pointer and block size. */
 export function alloc(nbytes: number, zero = true): { ptr: number; size: number } {
-  if (!Number.isFinite(nbytes) || nbytes < 0) throw MemoryError(`Unable to allocate ${nbytes} bytes`);
+  const ptr = allocBlock(nbytes, zero);
+  return { ptr, size: lastSize };
+}
+
+/** The block size of the last `allocBlock` (saves an object per allocation). */
+let lastSize = 0;
+
+/** `alloc` without the result object: returns the pointer, the block size is in `lastSize`. */
+function allocBlock(nbytes: number, zero: boolean): number {
+  if (!(nbytes >= 0) || !Number.isFinite(nbytes))
+    throw MemoryError(`Unable to allocate ${nbytes} bytes`);
   if (nbytes > maxPages * PAGE) throw outOfMemory(nbytes);
   let ptr = 0;
   let size: number;
   if (nbytes <= SMALL_MAX) {
-    size = sizeClass(Math.max(nbytes, 1));
-    const list = smallFree.get(size);
-    if (list && list.length > 0) ptr = list.pop() as number;
-    else ptr = bump(size, nbytes);
+    size = sizeClass(nbytes);
+    const list = smallFree[classIndex(size)] as number[];
+    if (list.length > 0) ptr = list.pop() as number;
+    else {
+      if (top + size > wasmMemory().buffer.byteLength && reclaimBeforeGrow()) {
+        if (list.length > 0) ptr = list.pop() as number;
+      }
+      if (ptr === 0) ptr = bump(size, nbytes);
+    }
   } else {
     size = align(nbytes, PAGE);
-    let best = -1;
-    for (let i = 0; i < largeFree.length; i++) {
-      const b = largeFree[i] as { ptr: number; size: number };
-      if (b.size >= size && (best < 0 || b.size < (largeFree[best] as { size: number }).size)) best = i;
+    ptr = takeLarge(size);
+    if (ptr === 0) {
+      if (top + size > wasmMemory().buffer.byteLength && reclaimBeforeGrow()) ptr = takeLarge(size);
+      if (ptr === 0) ptr = bump(size, nbytes);
     }
-    if (best >= 0) {
-      const b = largeFree[best] as { ptr: number; size: number };
-      ptr = b.ptr;
-      if (b.size > size) {
-        b.ptr += size;
-        b.size -= size;
-      } else largeFree.splice(best, 1);
-    } else ptr = bump(size, nbytes);
   }
   liveBytes += size;
-  if (zero) new Uint8Array(wasmMemory().buffer, ptr, size).fill(0);
-  return { ptr, size };
+  allocatedSinceReclaim += size;
+  lastSize = size;
+  if (zero) {
+    const buf = wasmMemory().buffer;
+    if (size <= 64) {
+      const u =
+        zeroView === null || zeroView.buffer !== buf
+          ? (zeroView = new Float64Array(buf))
+          : zeroView;
+      for (let i = ptr >>> 3, e = (ptr + size) >>> 3; i < e; i++) u[i] = 0;
+    } else new Uint8Array(buf, ptr, size).fill(0);
+  }
+  return ptr;
+}
+let zeroView: Float64Array | null = null;
+
+/** Best fit from the free large blocks (0: none fits). */
+function takeLarge(size: number): number {
+  let best = -1;
+  for (let i = 0; i < largeFree.length; i++) {
+    const b = largeFree[i] as { ptr: number; size: number };
+    if (b.size >= size && (best < 0 || b.size < (largeFree[best] as { size: number }).size))
+      best = i;
+  }
+  if (best < 0) return 0;
+  const b = largeFree[best] as { ptr: number; size: number };
+  const ptr = b.ptr;
+  if (b.size > size) {
+    b.ptr += size;
+    b.size -= size;
+  } else largeFree.splice(best, 1);
+  return ptr;
 }
 
 export function free(ptr: number, size: number): void {
   liveBytes -= size;
   if (size <= SMALL_MAX) {
-    let list = smallFree.get(size);
-    if (!list) smallFree.set(size, (list = []));
-    list.push(ptr);
+    (smallFree[classIndex(size)] as number[]).push(ptr);
     return;
   }
   // coalesce with neighbours
@@ -168,22 +214,158 @@ export interface MemoryStats {
   memoryBytes: number;
   /** Highest address ever handed out. */
   highWater: number;
-  /** Bytes in live blocks. */
+  /** Bytes in live blocks (including dropped arrays garbage collection has not reclaimed yet). */
   liveBytes: number;
+  /** How often the reclaim hook ran before a growth (see `setReclaimHook`). */
+  reclaims: number;
 }
 
 export function memoryStats(): MemoryStats {
-  return { memoryBytes: wasmMemory().buffer.byteLength, highWater, liveBytes };
+  return { memoryBytes: wasmMemory().buffer.byteLength, highWater, liveBytes, reclaims };
+}
+
+// --- reclaiming dropped arrays before growing -------------------------------------------------
+// Dropped arrays return their blocks when FinalizationRegistry callbacks run, and engines run them
+// only between tasks: a synchronous loop that drops arrays would grow the memory on every pass.
+// Where the host can collect garbage synchronously (Node with `--expose-gc` and
+// `--harmony-weak-refs-with-cleanup-some`), a reclaim hook runs a full GC and the registry's
+// callbacks (`cleanupSome`) right before the allocator would grow the memory, so a dropping loop
+// reuses its blocks. Rate-limited: at most once per `max(floorBytes, memory / 2)` bytes allocated.
+
+export interface ReclaimOptions {
+  /** Memory below this size grows without a reclaim (default 32 MiB; 0 reclaims at any size). */
+  floorBytes?: number;
+}
+
+let reclaimHook: (() => void) | null = null;
+let reclaimFloor = 32 << 20;
+let allocatedSinceReclaim = 0;
+let reclaims = 0;
+let reclaiming = false;
+
+/**
+ * Installs `fn` (a full garbage collection, e.g. Node's `gc` under `--expose-gc`) as the hook the
+ * allocator calls before it grows the linear memory; the registry's pending callbacks then run
+ * through `FinalizationRegistry.prototype.cleanupSome` (V8 flag
+ * `--harmony-weak-refs-with-cleanup-some`) and the allocation is retried from the freed blocks.
+ * `null` removes it. Without `cleanupSome` the hook is still called, but freed blocks only come
+ * back at the next task. Returns the previous hook.
+ */
+export function setReclaimHook(
+  fn: (() => void) | null,
+  opts: ReclaimOptions = {},
+): (() => void) | null {
+  const prev = reclaimHook;
+  reclaimHook = fn;
+  if (opts.floorBytes !== undefined) reclaimFloor = Math.max(0, opts.floorBytes);
+  allocatedSinceReclaim = 0;
+  return prev;
+}
+
+/** True when a hook is installed and the registry can run its callbacks synchronously. */
+export function canReclaimSynchronously(): boolean {
+  return reclaimHook !== null && typeof (registry as CleanupSome).cleanupSome === 'function';
+}
+
+interface CleanupSome {
+  cleanupSome?: (cb?: (held: unknown) => void) => void;
+}
+
+/** Runs the hook and the pending finalizers; true when it ran (the caller retries its free lists). */
+function reclaimBeforeGrow(): boolean {
+  if (reclaimHook === null || reclaiming) return false;
+  const bytes = wasmMemory().buffer.byteLength;
+  if (bytes < reclaimFloor) return false;
+  if (allocatedSinceReclaim < Math.max(reclaimFloor, bytes / 2, 1 << 20)) return false;
+  reclaiming = true;
+  try {
+    reclaimHook();
+    (registry as CleanupSome).cleanupSome?.();
+    (slabRegistry as CleanupSome).cleanupSome?.();
+  } catch {
+    // a failing hook must not fail the allocation
+  } finally {
+    reclaiming = false;
+  }
+  allocatedSinceReclaim = 0;
+  reclaims++;
+  return true;
 }
 
 let nextBufferId = 1;
 
-const registry = new FinalizationRegistry<{ ptr: number; size: number; freed: boolean }>((h) => {
-  if (!h.freed) {
-    h.freed = true;
-    free(h.ptr, h.size);
-  }
+/** Finalizer of a large buffer: the held value is [ptr, size]. */
+const registry = new FinalizationRegistry<LargeHeld>((h) => {
+  free(h.ptr, h.size);
 });
+interface LargeHeld {
+  ptr: number;
+  size: number;
+}
+
+// --- slabs: one registration for many small buffers -------------------------------------------
+// FinalizationRegistry.register + unregister cost ~300–500 ns, more than a small ufunc call.
+// Small buffers (≤ SLAB_ITEM_MAX bytes) are grouped in slabs of consecutive allocations: each
+// buffer holds its slab's token, the token alone is registered, and when every buffer of a slab
+// has been collected its finalizer frees the blocks not disposed explicitly. Cost: a block dropped
+// early waits for its slab's last sibling (at most SLAB_BYTES per slab still in use).
+
+const SLAB_N = 64;
+const SLAB_BYTES = 64 << 10;
+const SLAB_ITEM_MAX = 16 << 10;
+
+class SlabRec {
+  readonly ptrs = new Float64Array(SLAB_N);
+  readonly sizes = new Float64Array(SLAB_N);
+  /** 1 while slot k's block belongs to its buffer (0: disposed, or never used). */
+  readonly live = new Uint8Array(SLAB_N);
+  n = 0;
+  bytes = 0;
+  /** Slots whose block is still owned by its buffer. */
+  liveCount = 0;
+}
+
+/** Records of slabs whose blocks were all disposed, ready for reuse. */
+const slabPool: SlabRec[] = [];
+
+function recycle(rec: SlabRec): void {
+  rec.n = 0;
+  rec.bytes = 0;
+  rec.liveCount = 0;
+  if (slabPool.length < 64) slabPool.push(rec);
+}
+
+/** What small buffers keep alive; registered (with its record as held value) when opened. */
+class SlabToken {
+  constructor(readonly rec: SlabRec) {}
+}
+
+const slabRegistry = new FinalizationRegistry<SlabRec>((rec) => {
+  for (let k = 0; k < rec.n; k++) {
+    if (rec.live[k] === 1) {
+      rec.live[k] = 0;
+      free(rec.ptrs[k] as number, rec.sizes[k] as number);
+    }
+  }
+  recycle(rec);
+});
+
+/** The slab new small buffers join (kept open until full). */
+let slab: SlabToken | null = null;
+
+function openSlab(): SlabToken {
+  const old = slab;
+  if (old !== null && old.rec.liveCount === 0) {
+    // every block already disposed: nothing left for the finalizer
+    slabRegistry.unregister(old);
+    recycle(old.rec);
+  }
+  const rec = slabPool.pop() ?? new SlabRec();
+  const t = new SlabToken(rec);
+  slabRegistry.register(t, rec, t);
+  slab = t;
+  return t;
+}
 
 /**
  * A block of array bytes in linear memory. Arrays keep their buffer alive; when the last array
@@ -192,33 +374,66 @@ const registry = new FinalizationRegistry<{ ptr: number; size: number; freed: bo
 export class WasmBuffer {
   readonly id: number;
   readonly nbytes: number;
-  private readonly handle: { ptr: number; size: number; freed: boolean };
+  private readonly _ptr: number;
+  private readonly _size: number;
+  private _freed: boolean;
+  /** Small buffers: the slab token (kept alive by its buffers) and the slot in it. */
+  private readonly _slab: SlabToken | null;
+  private readonly _slot: number;
 
   constructor(nbytes: number, zero = true) {
-    const { ptr, size } = alloc(nbytes, zero);
+    const ptr = allocBlock(nbytes, zero);
+    const size = lastSize;
     this.id = nextBufferId++;
     this.nbytes = nbytes;
-    this.handle = { ptr, size, freed: false };
-    registry.register(this, this.handle, this.handle);
-    const scope = scopes[scopes.length - 1];
-    if (scope !== undefined && untrackedDepth === 0) scope.push(this);
+    this._ptr = ptr;
+    this._size = size;
+    this._freed = false;
+    if (size <= SLAB_ITEM_MAX) {
+      let t = slab;
+      if (t === null || t.rec.n === SLAB_N || t.rec.bytes >= SLAB_BYTES) t = openSlab();
+      const rec = t.rec;
+      const k = rec.n++;
+      rec.ptrs[k] = ptr;
+      rec.sizes[k] = size;
+      rec.live[k] = 1;
+      rec.liveCount++;
+      rec.bytes += size;
+      this._slab = t;
+      this._slot = k;
+    } else {
+      this._slab = null;
+      this._slot = 0;
+      registry.register(this, { ptr, size }, this);
+    }
+    if (scopes.length > 0 && untrackedDepth === 0)
+      (scopes[scopes.length - 1] as WasmBuffer[]).push(this);
   }
 
   get ptr(): number {
-    if (this.handle.freed) throw new Error('this array has been disposed: its memory was freed');
-    return this.handle.ptr;
+    if (this._freed) throw new Error('this array has been disposed: its memory was freed');
+    return this._ptr;
   }
 
   get freed(): boolean {
-    return this.handle.freed;
+    return this._freed;
   }
 
   /** Frees the bytes now. Every array over this buffer becomes unusable. */
   dispose(): void {
-    if (this.handle.freed) return;
-    this.handle.freed = true;
-    registry.unregister(this.handle);
-    free(this.handle.ptr, this.handle.size);
+    if (this._freed) return;
+    this._freed = true;
+    const t = this._slab;
+    if (t !== null) {
+      const rec = t.rec;
+      rec.live[this._slot] = 0;
+      // a closed slab whose blocks are all disposed is recycled now (no finalizer needed)
+      if (--rec.liveCount === 0 && t !== slab) {
+        slabRegistry.unregister(t);
+        recycle(rec);
+      }
+    } else registry.unregister(this);
+    free(this._ptr, this._size);
   }
 
   /** The bytes, as a fresh Uint8Array over linear memory (do not keep it across allocations). */
@@ -327,4 +542,14 @@ export function tidy<T>(fn: () => T): T {
     else if (outer !== undefined) outer.push(b);
   }
   return result;
+}
+
+// Node started with `--expose-gc --harmony-weak-refs-with-cleanup-some`: reclaim synchronously.
+{
+  const g = globalThis as { gc?: () => void };
+  if (
+    typeof g.gc === 'function' &&
+    typeof (FinalizationRegistry.prototype as CleanupSome).cleanupSome === 'function'
+  )
+    reclaimHook = g.gc;
 }

@@ -42,6 +42,11 @@ export interface ArrayInit {
   /** The array that owns the memory (null for an owner). */
   base: NDArray | null;
   writeable: boolean;
+  /**
+   * The caller hands over `shape` and `strides` as frozen arrays nobody mutates (they are used
+   * as they are, not copied): results sharing an input's `_shape`, cached stride arrays.
+   */
+  frozen?: boolean;
 }
 
 let nextArrayId = 1;
@@ -60,14 +65,21 @@ export class NDArray {
   readonly _base: NDArray | null;
   _writeable: boolean;
   private _flagsCache: Flags | null = null;
+  /** Contiguity memo (shape and strides never change): 0 unknown, else 1 | C·2 | F·4. */
+  _layout = 0;
 
   /** Internal: use the creation functions (`np.array`, `np.zeros`, …). */
   constructor(init: ArrayInit) {
     this.id = nextArrayId++;
     this.buffer = init.buffer;
     this.dtype = init.dtype;
-    this._shape = Object.freeze([...init.shape]);
-    this._strides = Object.freeze([...init.strides]);
+    if (init.frozen === true) {
+      this._shape = init.shape;
+      this._strides = init.strides;
+    } else {
+      this._shape = Object.freeze(init.shape.slice());
+      this._strides = Object.freeze(init.strides.slice());
+    }
     this._offset = init.offset;
     // NumPy collapses base chains to the array that owns the memory.
     this._base = init.base === null ? null : (init.base._base ?? init.base);

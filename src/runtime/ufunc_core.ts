@@ -38,7 +38,10 @@ import { asarray, checkIntFits, converter, copyArray, scalarToStorage, toJS } fr
 import { WasmBuffer, untracked } from './memory';
 import {
   getKernel,
+  kernelEpoch,
   UFUNC_DEFS,
+  type Kernel,
+  type NativeLoop,
   type Binary2Kernel,
   type BinaryKernel,
   type Loop,
@@ -448,6 +451,14 @@ function parseOptions(
 interface FastEntry {
   lp: Loop;
   out: DType;
+  /** Item size of the output dtype. */
+  outItem: number;
+  /** The kernel as of registry epoch `epoch`; its raw WASM loop when it has one. */
+  kernel: Kernel | undefined;
+  epoch: number;
+  native: ((...args: number[]) => unknown) | null;
+  zx: number;
+  zo: number;
   /** Per input: the loop dtype; for weak ints the accepted value range. */
   lo0: number;
   hi0: number;
@@ -504,7 +515,21 @@ function fastEntry(def: UfuncDef, x: unknown, y: unknown): FastEntry | null | un
   }
   if (lp.outs.length !== 1) return null;
   const P = nep50(ins);
-  const e: FastEntry = { lp, out: lp.outs[0] as DType, lo0: 0, hi0: 0, lo1: 0, hi1: 0 };
+  const out = lp.outs[0] as DType;
+  const e: FastEntry = {
+    lp,
+    out,
+    outItem: DTYPE_INFO[out].itemsize,
+    kernel: undefined,
+    epoch: -1,
+    native: null,
+    zx: 0,
+    zo: 0,
+    lo0: 0,
+    hi0: 0,
+    lo1: 0,
+    hi1: 0,
+  };
   for (let k = 0; k < ins.length; k++) {
     const i = ins[k] as Input;
     if (i.kind !== 'weak' || !i.int) continue;
@@ -548,6 +573,16 @@ function fContig(shape: readonly number[], strides: readonly number[]): boolean 
   return true;
 }
 
+/** The array's contiguity memo (1 | C·2 | F·4), computed once per array. */
+function layoutOf(a: NDArray): number {
+  let l = a._layout;
+  if (l === 0) {
+    l = 1 | (cContig(a._shape, a._strides) ? 2 : 0) | (fContig(a._shape, a._strides) ? 4 : 0);
+    a._layout = l;
+  }
+  return l;
+}
+
 /** Ufuncs whose kernels give the same element whatever the run lengths and strides. */
 const F_EXACT = new Set([
   'add',
@@ -572,6 +607,41 @@ function fastCStrides(shape: readonly number[]): number[] {
     acc *= shape[i] as number;
   }
   return st;
+}
+
+/** Frozen C / F strides of the last shape array seen (results share their inputs' `_shape`). */
+let cShapeSeen: readonly number[] | null = null;
+let cStridesSeen: readonly number[] = [];
+let fShapeSeen: readonly number[] | null = null;
+let fStridesSeen: readonly number[] = [];
+function frozenStrides(shape: readonly number[], f: boolean): readonly number[] {
+  if (f) {
+    if (shape !== fShapeSeen) {
+      fStridesSeen = Object.freeze(fStrides(shape));
+      fShapeSeen = shape;
+    }
+    return fStridesSeen;
+  }
+  if (shape !== cShapeSeen) {
+    cStridesSeen = Object.freeze(fastCStrides(shape));
+    cShapeSeen = shape;
+  }
+  return cStridesSeen;
+}
+
+/** Re-reads the entry's kernel after a registry/backend change. */
+function refreshKernel(op: string, e: FastEntry): void {
+  const k = getKernel(op, e.lp.key);
+  e.kernel = k;
+  e.epoch = kernelEpoch();
+  const nat = k as NativeLoop | undefined;
+  const ok =
+    nat?.native !== undefined &&
+    e.lp.ins.every((d) => DTYPE_INFO[d as DType].itemsize === nat.zx) &&
+    DTYPE_INFO[e.out].itemsize === nat.zo;
+  e.native = ok ? (nat.native as (...args: number[]) => unknown) : null;
+  e.zx = ok ? (nat.zx as number) : 0;
+  e.zo = ok ? (nat.zo as number) : 0;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -615,38 +685,46 @@ export function fastUfunc(op: string, def: UfuncDef, x: unknown, y: unknown): ND
   const xArr = x instanceof NDArray;
   const yArr = def.nin === 2 && y instanceof NDArray;
   let fOrder = false;
-  if ((xArr && !cContig(shape, x._strides)) || (yArr && !cContig(shape, y._strides))) {
+  const lay = (xArr ? layoutOf(x) : 7) & (yArr ? layoutOf(y) : 7);
+  if ((lay & 2) === 0) {
     // all F-contiguous: NumPy's trivial loop gives an F-ordered output. The general path runs
     // the kernel over C-order rows there, so only ops exact per element whatever the runs take it.
-    if (!F_EXACT.has(op)) return null;
-    if (xArr && !fContig(shape, x._strides)) return null;
-    if (yArr && !fContig(shape, y._strides)) return null;
+    if ((lay & 4) === 0 || !F_EXACT.has(op)) return null;
     fOrder = true;
   }
 
-  let m1 = fastCache.get(op);
-  if (m1 === undefined) {
-    m1 = new Map();
-    fastCache.set(op, m1);
-  }
-  let m2 = m1.get(k0);
-  if (m2 === undefined) {
-    m2 = new Map();
-    m1.set(k0, m2);
-  }
-  let e = m2.get(k1);
-  if (e === undefined) {
-    const f = fastEntry(def, x, y);
-    if (f === undefined) return null; // value-dependent: not cached
-    m2.set(k1, f);
-    e = f;
+  let e: FastEntry | null;
+  if (op === lastOp && k0 === lastK0 && k1 === lastK1) e = lastEntry;
+  else {
+    let m1 = fastCache.get(op);
+    if (m1 === undefined) {
+      m1 = new Map();
+      fastCache.set(op, m1);
+    }
+    let m2 = m1.get(k0);
+    if (m2 === undefined) {
+      m2 = new Map();
+      m1.set(k0, m2);
+    }
+    const got = m2.get(k1);
+    if (got === undefined) {
+      const f = fastEntry(def, x, y);
+      if (f === undefined) return null; // value-dependent: not cached
+      m2.set(k1, f);
+      e = f;
+    } else e = got;
+    lastOp = op;
+    lastK0 = k0;
+    lastK1 = k1;
+    lastEntry = e;
   }
   if (e === null) return null;
   if (k0 === WEAK_INT && !((x as number) >= e.lo0 && (x as number) <= e.hi0)) return null;
   if (k1 === WEAK_INT && !((y as number) >= e.lo1 && (y as number) <= e.hi1)) return null;
-  const lp = e.lp;
-  const kernel = getKernel(op, lp.key);
+  if (e.epoch !== kernelEpoch()) refreshKernel(op, e);
+  const kernel = e.kernel;
   if (kernel === undefined) return null;
+  const lp = e.lp;
   const logical = def.kind === 'logical';
   let xa: NDArray;
   if (x instanceof NDArray) xa = x;
@@ -662,39 +740,60 @@ export function fastUfunc(op: string, def: UfuncDef, x: unknown, y: unknown): ND
       ya = fastScalar(logical ? (v !== 0 ? 1 : 0) : v, lp.ins[1] as DType);
     }
   }
-  const xs = xa._start; // (throws for a disposed array, before allocating)
-  const ys = ya._start;
   // a single element runs as the general path's 0-d loop (strides 0)
   const s = size === 1 ? 0 : 1;
-  const buffer = new WasmBuffer(size * DTYPE_INFO[e.out].itemsize, false);
+  const sx = xa === x ? s : 0;
+  const sy = ya === y ? s : 0;
+  const nat = e.native;
+  if (nat !== null) {
+    // the module's loop on byte pointers: no typed arrays (pointers read first: a disposed
+    // input throws before anything is allocated)
+    const zx = e.zx;
+    const zo = e.zo;
+    const xp = xa.buffer.ptr + xa._offset * zx;
+    const yp = ya.buffer.ptr + ya._offset * zx;
+    const buffer = new WasmBuffer(size * e.outItem, false);
+    const r = new NDArray({
+      buffer,
+      dtype: e.out,
+      shape,
+      strides: frozenStrides(shape, fOrder),
+      offset: 0,
+      base: null,
+      writeable: true,
+      frozen: true,
+    });
+    if (def.nin === 1) nat(size, xp, s * zx, buffer.ptr, s * zo);
+    else nat(size, xp, sx * zx, yp, sy * zx, buffer.ptr, s * zo);
+    return r;
+  }
+  const xs = xa._start; // (throws for a disposed array, before allocating)
+  const ys = ya._start;
+  const buffer = new WasmBuffer(size * e.outItem, false);
   const r = new NDArray({
     buffer,
     dtype: e.out,
     shape,
-    strides: fOrder ? fStrides(shape) : fastCStrides(shape),
+    strides: frozenStrides(shape, fOrder),
     offset: 0,
     base: null,
     writeable: true,
+    frozen: true,
   });
   if (def.nin === 1) {
     // typed arrays AFTER every allocation (memory growth detaches older views)
     (kernel as UnaryKernel)(size, xa._data(), xs, s, r._data(), r._start, s);
     return r;
   }
-  (kernel as BinaryKernel)(
-    size,
-    xa._data(),
-    xs,
-    xa === x ? s : 0,
-    ya._data(),
-    ys,
-    ya === y ? s : 0,
-    r._data(),
-    r._start,
-    s,
-  );
+  (kernel as BinaryKernel)(size, xa._data(), xs, sx, ya._data(), ys, sy, r._data(), r._start, s);
   return r;
 }
+
+/** One-entry cache in front of fastCache (the same call in a loop skips three Map lookups). */
+let lastOp = '';
+let lastK0 = '';
+let lastK1 = '';
+let lastEntry: FastEntry | null = null;
 
 /** True when `opts` has no own enumerable key (no option given). */
 function noOpts(opts: UfuncOptions): boolean {

@@ -86,8 +86,22 @@ export type Unary2Kernel = (
 export type Kernel = UnaryKernel | BinaryKernel | TernaryKernel | Binary2Kernel | Unary2Kernel;
 export type Backend = 'ts' | 'wasm';
 
+/**
+ * What a WASM kernel's wrapper carries besides the Store-based signature: the module's raw loop
+ * (byte pointers and byte strides: unary `(n, x, sx, o, so)`, binary `(n, x, sx, y, sy, o, so)`)
+ * and the input/output item sizes. The ufunc fast path calls it with pointers directly.
+ */
+export interface NativeLoop {
+  native?: (...args: number[]) => unknown;
+  zx?: number;
+  zo?: number;
+}
+
 const registry = new Map<string, Map<Backend, Kernel>>();
 let preferred: Backend[] = ['wasm', 'ts'];
+/** Bumped on every registry or backend change (callers caching `getKernel` results compare it). */
+let epoch = 0;
+export const kernelEpoch = (): number => epoch;
 
 /**
  * Registers a kernel for `op` on loop dtype `dtype` (the loop's input dtype, or for mixed loops
@@ -101,6 +115,7 @@ export function registerKernel(op: string, dtype: string, backend: Backend, fn: 
     registry.set(key, m);
   }
   m.set(backend, fn);
+  epoch++;
 }
 
 /** The kernel for op × loop dtype from the preferred backend available (wasm, then ts). */
@@ -118,11 +133,13 @@ export function getKernel(op: string, dtype: string, backend?: Backend): Kernel 
 /** Removes a backend's kernel for op × loop dtype (tests; a backend that failed to load). */
 export function unregisterKernel(op: string, dtype: string, backend: Backend): void {
   registry.get(`${op}:${dtype}`)?.delete(backend);
+  epoch++;
 }
 
 /** Which backends are tried, in order (tests force `['ts']` to check the reference path). */
 export function setKernelBackends(order: Backend[]): void {
   preferred = [...order];
+  epoch++;
 }
 
 /** Every registered op:dtype key with its backends (for FEATURES.md and tests). */

@@ -17,6 +17,7 @@ import {
   registerKernel,
   setKernelBackends,
   type BinaryKernel,
+  type NativeLoop,
   type Store,
   type UnaryKernel,
 } from '../ufunc_kernels';
@@ -105,20 +106,23 @@ const isMem = (s: Store, buf: ArrayBuffer): boolean =>
   (s as unknown as TypedArray).buffer === buf && (s as unknown as TypedArray).byteOffset === 0;
 
 function wrapUnary(f: Fn, ts: UnaryKernel, zx: number, zo: number): UnaryKernel {
-  return (n, x, ix, sx, o, io, so) => {
+  const k: UnaryKernel = (n, x, ix, sx, o, io, so) => {
     const buf = wasmMemory().buffer;
-    if (!isMem(x, buf) || !isMem(o, buf)) return ts(n, x, ix, sx, o, io, so);
+    if (!isMem(x, buf) || (o !== x && !isMem(o, buf))) return ts(n, x, ix, sx, o, io, so);
     f(n, ix * zx, sx * zx, io * zo, so * zo);
   };
+  return Object.assign(k, { native: f, zx, zo } satisfies NativeLoop);
 }
 
 function wrapBinary(f: Fn, ts: BinaryKernel, zx: number, zo: number): BinaryKernel {
-  return (n, x, ix, sx, y, iy, sy, o, io, so) => {
+  const k: BinaryKernel = (n, x, ix, sx, y, iy, sy, o, io, so) => {
     const buf = wasmMemory().buffer;
-    if (!isMem(x, buf) || !isMem(y, buf) || !isMem(o, buf))
+    // the views of one dtype are one object: one check when operands share it
+    if (!isMem(x, buf) || (y !== x && !isMem(y, buf)) || (o !== x && !isMem(o, buf)))
       return ts(n, x, ix, sx, y, iy, sy, o, io, so);
     f(n, ix * zx, sx * zx, iy * zx, sy * zx, io * zo, so * zo);
   };
+  return Object.assign(k, { native: f, zx, zo } satisfies NativeLoop);
 }
 
 /** The ufunc loops this module provides: [op, loop dtype, export name, in size, out size, arity]. */
