@@ -1,23 +1,26 @@
-// GEMM C = A·B for float64 and float32 storage (strided operands, byte strides), packed panels,
-// a 4×4 register tile (8 f64x2 accumulators) and cache blocking.
+// GEMM C = A·B for float64 and float32 storage (strided operands, byte strides): packed panels,
+// register tiles (float64: 4×4, 8 f64x2 accumulators; float32: 4×8, 8 f32x4 accumulators) and
+// cache blocking (MC 64 rows of A × KC 512 × NC 512 columns of B; the KC×NC panel of B is packed
+// once per (jc, pc) and reused by every MC block, the 4×KC micro-panel of B stays in L1).
 //
-// The summation order is the TS reference's (src/runtime/gemm.ts gemmFloatTS): for each C[i,j],
-// the products of one KC=256 block of p are summed in p order in a register (multiply, then add:
-// no FMA), and the block sums are added in order onto an accumulator that starts at 0. So the
-// plain-SIMD build is bit-identical to the TS kernel. Float32 inputs are widened to float64 in the
-// packed panels and the result is rounded once on store, as the TS kernel does. The relaxed-SIMD
+// The summation order is the TS reference's (src/runtime/gemm.ts gemmFloatTS / gemmFloat32TS):
+// for each C[i,j], the products of one KC=512 block of p are summed in p order in a register
+// (multiply, then add: no FMA), and the block sums are added in order onto C, which starts as
+// 0 + the first block's sum. float32 computes every product and sum in float32 (as NumPy's sgemm),
+// float64 in float64. So the plain-SIMD build is bit-identical to the TS kernels. The relaxed-SIMD
 // build (ASC_FEATURE_RELAXED_SIMD) fuses multiply-add: faster, differs in the last bits.
 //
-// Scratch (packed A, packed B, the MC×NC accumulator) is one region the runtime allocates once at
-// load time and passes in: the kernel never allocates.
+// Scratch (packed A block, packed B panel, a spill tile for edge tiles) is one region per thread
+// the runtime allocates once and passes in: the kernel never allocates. Calls on disjoint row
+// ranges of C (each with its own scratch) may run concurrently on a shared memory.
 
-const MC = 128;
-const KC = 256; // must equal the TS kernel's KC (summation order)
+const MC = 64;
+const KC = 512; // must equal the TS kernels' KC (summation order)
 const NC = 512;
 
 /** Bytes of scratch gemm_f64 / gemm_f32 need. */
 export function gemm_scratch_bytes(): i32 {
-  return (MC * KC + KC * NC + MC * NC) * 8;
+  return (MC * KC + KC * NC) * 8 + 256;
 }
 
 // @ts-ignore: decorator
@@ -27,156 +30,168 @@ export function gemm_scratch_bytes(): i32 {
 }
 
 // @ts-ignore: decorator
-@inline function ld<T>(p: usize): f64 {
-  return <f64>load<T>(p);
+@inline function madd32(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(c, f32x4.mul(a, b));
 }
 
-function packA<T>(ap: usize, A: usize, ars: isize, acs: isize, i0: i32, m: i32, mc: i32, p0: i32, kc: i32): void {
-  const mb = (mc + 3) >> 2;
-  for (let ib = 0; ib < mb; ib++) {
-    const base = ap + <usize>(ib * kc * 4) * 8;
-    for (let r = 0; r < 4; r++) {
-      const i = i0 + ib * 4 + r;
-      let dst = base + <usize>r * 8;
-      if (i < m) {
-        let q = A + <isize>i * ars + <isize>p0 * acs;
+/**
+ * Packs rows r0..r0+nr of X (row stride rs, p stride cs; rows ≥ `rows` are zero) for p in
+ * p0..p0+kc into panels of R rows: panel b holds, for each p, its R values contiguously.
+ */
+// @ts-ignore: decorator
+@inline function pack<T>(dst0: usize, X: usize, rs: isize, cs: isize, r0: i32, rows: i32, nr: i32, p0: i32, kc: i32, R: i32): void {
+  const nb = (nr + R - 1) / R;
+  const z = <usize>sizeof<T>();
+  const step = <usize>R * z;
+  for (let ib = 0; ib < nb; ib++) {
+    const base = dst0 + <usize>(ib * kc * R) * z;
+    for (let r = 0; r < R; r++) {
+      const i = r0 + ib * R + r;
+      let dst = base + <usize>r * z;
+      if (i < rows) {
+        let q = X + <isize>i * rs + <isize>p0 * cs;
         for (let p = 0; p < kc; p++) {
-          store<f64>(dst, ld<T>(q));
-          q += acs;
-          dst += 32;
+          store<T>(dst, load<T>(q));
+          q += cs;
+          dst += step;
         }
       } else {
         for (let p = 0; p < kc; p++) {
-          store<f64>(dst, 0);
-          dst += 32;
+          store<T>(dst, <T>0);
+          dst += step;
         }
       }
     }
   }
 }
 
-function packB<T>(bp: usize, B: usize, brs: isize, bcs: isize, j0: i32, n: i32, nc: i32, p0: i32, kc: i32): void {
+/** C[0:mc, 0:nc] (+)= packed A block × packed B panel (`first`: C = 0 + product). */
+function macro64(C: usize, crs: isize, ccs: isize, first: bool, ap: usize, bp: usize, mc: i32, nc: i32, kc: i32, tile: usize): void {
+  const mb = (mc + 3) >> 2;
   const nb = (nc + 3) >> 2;
+  const zero = f64x2.splat(0);
   for (let jb = 0; jb < nb; jb++) {
-    const base = bp + <usize>(jb * kc * 4) * 8;
-    for (let r = 0; r < 4; r++) {
-      const j = j0 + jb * 4 + r;
-      let dst = base + <usize>r * 8;
-      if (j < n) {
-        let q = B + <isize>p0 * brs + <isize>j * bcs;
-        for (let p = 0; p < kc; p++) {
-          store<f64>(dst, ld<T>(q));
-          q += brs;
-          dst += 32;
-        }
-      } else {
-        for (let p = 0; p < kc; p++) {
-          store<f64>(dst, 0);
-          dst += 32;
-        }
-      }
-    }
-  }
-}
-
-/** acc[mc×nc] (row stride nc) += packed A panel × packed B panel. */
-function macro(acc: usize, ap: usize, bp: usize, mc: i32, nc: i32, kc: i32): void {
-  const mb = (mc + 3) >> 2;
-  const nb = (nc + 3) >> 2;
-  for (let ib = 0; ib < mb; ib++) {
-    const abase = ap + <usize>(ib * kc * 4) * 8;
-    const ri = min(4, mc - ib * 4);
-    for (let jb = 0; jb < nb; jb++) {
-      let pa = abase;
-      let pb = bp + <usize>(jb * kc * 4) * 8;
-      let c00 = f64x2.splat(0), c02 = f64x2.splat(0);
-      let c10 = f64x2.splat(0), c12 = f64x2.splat(0);
-      let c20 = f64x2.splat(0), c22 = f64x2.splat(0);
-      let c30 = f64x2.splat(0), c32 = f64x2.splat(0);
-      let p = 0;
+    const bbase = bp + <usize>(jb * kc * 4) * 8;
+    const rj = min(4, nc - jb * 4);
+    for (let ib = 0; ib < mb; ib++) {
+      let pa = ap + <usize>(ib * kc * 4) * 8;
+      let pb = bbase;
+      let c00 = zero, c01 = zero, c10 = zero, c11 = zero;
+      let c20 = zero, c21 = zero, c30 = zero, c31 = zero;
+      let p = kc;
       do {
-        const b01 = v128.load(pb);
-        const b23 = v128.load(pb, 16);
+        const b0 = v128.load(pb);
+        const b1 = v128.load(pb, 16);
         let a = v128.load64_splat(pa);
-        c00 = madd(a, b01, c00);
-        c02 = madd(a, b23, c02);
+        c00 = madd(a, b0, c00);
+        c01 = madd(a, b1, c01);
         a = v128.load64_splat(pa, 8);
-        c10 = madd(a, b01, c10);
-        c12 = madd(a, b23, c12);
+        c10 = madd(a, b0, c10);
+        c11 = madd(a, b1, c11);
         a = v128.load64_splat(pa, 16);
-        c20 = madd(a, b01, c20);
-        c22 = madd(a, b23, c22);
+        c20 = madd(a, b0, c20);
+        c21 = madd(a, b1, c21);
         a = v128.load64_splat(pa, 24);
-        c30 = madd(a, b01, c30);
-        c32 = madd(a, b23, c32);
+        c30 = madd(a, b0, c30);
+        c31 = madd(a, b1, c31);
         pa += 32;
         pb += 32;
-      } while (++p < kc);
-      const rj = min(4, nc - jb * 4);
-      let q = acc + <usize>(ib * 4 * nc + jb * 4) * 8;
-      const rs = <usize>nc * 8;
-      if (rj == 4) {
-        v128.store(q, f64x2.add(v128.load(q), c00));
-        v128.store(q, f64x2.add(v128.load(q, 16), c02), 16);
-        if (ri > 1) {
-          q += rs;
-          v128.store(q, f64x2.add(v128.load(q), c10));
-          v128.store(q, f64x2.add(v128.load(q, 16), c12), 16);
-        }
-        if (ri > 2) {
-          q += rs;
-          v128.store(q, f64x2.add(v128.load(q), c20));
-          v128.store(q, f64x2.add(v128.load(q, 16), c22), 16);
-        }
-        if (ri > 3) {
-          q += rs;
-          v128.store(q, f64x2.add(v128.load(q), c30));
-          v128.store(q, f64x2.add(v128.load(q, 16), c32), 16);
-        }
+      } while (--p);
+      const ri = min(4, mc - ib * 4);
+      let q = C + <isize>(ib * 4) * crs + <isize>(jb * 4) * ccs;
+      if (ri == 4 && rj == 4 && ccs == 8) {
+        v128.store(q, f64x2.add(first ? zero : v128.load(q), c00));
+        v128.store(q, f64x2.add(first ? zero : v128.load(q, 16), c01), 16);
+        q += crs;
+        v128.store(q, f64x2.add(first ? zero : v128.load(q), c10));
+        v128.store(q, f64x2.add(first ? zero : v128.load(q, 16), c11), 16);
+        q += crs;
+        v128.store(q, f64x2.add(first ? zero : v128.load(q), c20));
+        v128.store(q, f64x2.add(first ? zero : v128.load(q, 16), c21), 16);
+        q += crs;
+        v128.store(q, f64x2.add(first ? zero : v128.load(q), c30));
+        v128.store(q, f64x2.add(first ? zero : v128.load(q, 16), c31), 16);
       } else {
-        addPartial(q, c00, c02, rj);
-        if (ri > 1) addPartial(q + rs, c10, c12, rj);
-        if (ri > 2) addPartial(q + 2 * rs, c20, c22, rj);
-        if (ri > 3) addPartial(q + 3 * rs, c30, c32, rj);
+        v128.store(tile, c00);
+        v128.store(tile, c01, 16);
+        v128.store(tile, c10, 32);
+        v128.store(tile, c11, 48);
+        v128.store(tile, c20, 64);
+        v128.store(tile, c21, 80);
+        v128.store(tile, c30, 96);
+        v128.store(tile, c31, 112);
+        for (let r = 0; r < ri; r++) {
+          for (let s = 0; s < rj; s++) {
+            const d = q + <isize>r * crs + <isize>s * ccs;
+            store<f64>(d, (first ? 0 : load<f64>(d)) + load<f64>(tile + <usize>(r * 4 + s) * 8));
+          }
+        }
       }
     }
   }
 }
 
-function addPartial(q: usize, lo: v128, hi: v128, rj: i32): void {
-  store<f64>(q, load<f64>(q) + f64x2.extract_lane(lo, 0));
-  if (rj > 1) store<f64>(q, load<f64>(q, 8) + f64x2.extract_lane(lo, 1), 8);
-  if (rj > 2) store<f64>(q, load<f64>(q, 16) + f64x2.extract_lane(hi, 0), 16);
-}
-
-function gemm<T>(
-  m: i32, n: i32, k: i32,
-  A: usize, ars: isize, acs: isize,
-  B: usize, brs: isize, bcs: isize,
-  C: usize, crs: isize, ccs: isize,
-  scratch: usize,
-): void {
-  const ap = scratch;
-  const bp = ap + <usize>(MC * KC) * 8;
-  const acc = bp + <usize>(KC * NC) * 8;
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = min(NC, n - jc);
-    for (let ic = 0; ic < m; ic += MC) {
-      const mc = min(MC, m - ic);
-      memory.fill(acc, 0, <usize>(mc * nc) * 8);
-      for (let pc = 0; pc < k; pc += KC) {
-        const kc = min(KC, k - pc);
-        packB<T>(bp, B, brs, bcs, jc, n, nc, pc, kc);
-        packA<T>(ap, A, ars, acs, ic, m, mc, pc, kc);
-        macro(acc, ap, bp, mc, nc, kc);
-      }
-      for (let i = 0; i < mc; i++) {
-        let src = acc + <usize>(i * nc) * 8;
-        let dst = C + <isize>(ic + i) * crs + <isize>jc * ccs;
-        for (let j = 0; j < nc; j++) {
-          store<T>(dst, <T>load<f64>(src));
-          src += 8;
-          dst += ccs;
+/** float32: 4×8 tiles (two f32x4 per row), everything in float32. */
+function macro32(C: usize, crs: isize, ccs: isize, first: bool, ap: usize, bp: usize, mc: i32, nc: i32, kc: i32, tile: usize): void {
+  const mb = (mc + 3) >> 2;
+  const nb = (nc + 7) >> 3;
+  const zero = f32x4.splat(0);
+  for (let jb = 0; jb < nb; jb++) {
+    const bbase = bp + <usize>(jb * kc * 8) * 4;
+    const rj = min(8, nc - jb * 8);
+    for (let ib = 0; ib < mb; ib++) {
+      let pa = ap + <usize>(ib * kc * 4) * 4;
+      let pb = bbase;
+      let c00 = zero, c01 = zero, c10 = zero, c11 = zero;
+      let c20 = zero, c21 = zero, c30 = zero, c31 = zero;
+      let p = kc;
+      do {
+        const b0 = v128.load(pb);
+        const b1 = v128.load(pb, 16);
+        let a = v128.load32_splat(pa);
+        c00 = madd32(a, b0, c00);
+        c01 = madd32(a, b1, c01);
+        a = v128.load32_splat(pa, 4);
+        c10 = madd32(a, b0, c10);
+        c11 = madd32(a, b1, c11);
+        a = v128.load32_splat(pa, 8);
+        c20 = madd32(a, b0, c20);
+        c21 = madd32(a, b1, c21);
+        a = v128.load32_splat(pa, 12);
+        c30 = madd32(a, b0, c30);
+        c31 = madd32(a, b1, c31);
+        pa += 16;
+        pb += 32;
+      } while (--p);
+      const ri = min(4, mc - ib * 4);
+      let q = C + <isize>(ib * 4) * crs + <isize>(jb * 8) * ccs;
+      if (ri == 4 && rj == 8 && ccs == 4) {
+        v128.store(q, f32x4.add(first ? zero : v128.load(q), c00));
+        v128.store(q, f32x4.add(first ? zero : v128.load(q, 16), c01), 16);
+        q += crs;
+        v128.store(q, f32x4.add(first ? zero : v128.load(q), c10));
+        v128.store(q, f32x4.add(first ? zero : v128.load(q, 16), c11), 16);
+        q += crs;
+        v128.store(q, f32x4.add(first ? zero : v128.load(q), c20));
+        v128.store(q, f32x4.add(first ? zero : v128.load(q, 16), c21), 16);
+        q += crs;
+        v128.store(q, f32x4.add(first ? zero : v128.load(q), c30));
+        v128.store(q, f32x4.add(first ? zero : v128.load(q, 16), c31), 16);
+      } else {
+        v128.store(tile, c00);
+        v128.store(tile, c01, 16);
+        v128.store(tile, c10, 32);
+        v128.store(tile, c11, 48);
+        v128.store(tile, c20, 64);
+        v128.store(tile, c21, 80);
+        v128.store(tile, c30, 96);
+        v128.store(tile, c31, 112);
+        for (let r = 0; r < ri; r++) {
+          for (let s = 0; s < rj; s++) {
+            const d = q + <isize>r * crs + <isize>s * ccs;
+            store<f32>(d, (first ? <f32>0 : load<f32>(d)) + load<f32>(tile + <usize>(r * 8 + s) * 4));
+          }
         }
       }
     }
@@ -190,7 +205,21 @@ export function gemm_f64(
   C: usize, crs: isize, ccs: isize,
   scratch: usize,
 ): void {
-  gemm<f64>(m, n, k, A, ars, acs, B, brs, bcs, C, crs, ccs, scratch);
+  const ap = scratch;
+  const bp = ap + <usize>(MC * KC) * 8;
+  const tile = bp + <usize>(KC * NC) * 8;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min(NC, n - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      pack<f64>(bp, B, bcs, brs, jc, n, nc, pc, kc, 4);
+      for (let ic = 0; ic < m; ic += MC) {
+        const mc = min(MC, m - ic);
+        pack<f64>(ap, A, ars, acs, ic, m, mc, pc, kc, 4);
+        macro64(C + <isize>ic * crs + <isize>jc * ccs, crs, ccs, pc == 0, ap, bp, mc, nc, kc, tile);
+      }
+    }
+  }
 }
 
 export function gemm_f32(
@@ -200,5 +229,19 @@ export function gemm_f32(
   C: usize, crs: isize, ccs: isize,
   scratch: usize,
 ): void {
-  gemm<f32>(m, n, k, A, ars, acs, B, brs, bcs, C, crs, ccs, scratch);
+  const ap = scratch;
+  const bp = ap + <usize>(MC * KC) * 8;
+  const tile = bp + <usize>(KC * NC) * 8;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min(NC, n - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      pack<f32>(bp, B, bcs, brs, jc, n, nc, pc, kc, 8);
+      for (let ic = 0; ic < m; ic += MC) {
+        const mc = min(MC, m - ic);
+        pack<f32>(ap, A, ars, acs, ic, m, mc, pc, kc, 4);
+        macro32(C + <isize>ic * crs + <isize>jc * ccs, crs, ccs, pc == 0, ap, bp, mc, nc, kc, tile);
+      }
+    }
+  }
 }

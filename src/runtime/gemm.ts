@@ -5,8 +5,10 @@
  *
  * The TS reference kernels:
  * - float64/float32: cache-blocked (KC×NC panels of B, MC×KC blocks of A packed into contiguous
- *   scratch) with a 4×4 register tile; accumulates in double, the result is stored (and for float32
- *   rounded) once.
+ *   scratch) with a 4×4 register tile. Each C[i,j] is the in-order sum of its KC-block sums (0 +
+ *   block 0 + block 1 + …), each block summed in p order with a separate multiply and add (no
+ *   FMA). float64 computes in float64; float32 rounds every product and sum to float32 (as
+ *   NumPy's sgemm accumulates in float32). native/gemm.ts follows this order exactly.
  * - 8/16/32-bit integers: exact modular arithmetic (Math.imul), wrapped on store as NumPy's loops.
  * - int64/uint64: doubles when every partial sum is provably exact (< 2^53), BigInt otherwise,
  *   wrapped modulo 2^64 as NumPy.
@@ -40,7 +42,7 @@ type NumArr = { [i: number]: number; length: number };
 type BigArr = { [i: number]: bigint; length: number };
 
 const MC = 64;
-const KC = 256;
+const KC = 512; // native/gemm.ts's KC: the summation order
 const NC = 1024;
 
 /** Plain loop for small problems (no packing overhead). */
@@ -115,6 +117,10 @@ export function gemmFloatTS(
     gemmFloatSmall(m, n, k, A, ao, ars, acs, B, bo, brs, bcs, C, co, crs, ccs);
     return;
   }
+  if (C instanceof Float32Array) {
+    gemmFloat32Blocked(m, n, k, A, ao, ars, acs, B, bo, brs, bcs, C, co, crs, ccs);
+    return;
+  }
   const acc = new Float64Array(m * n);
   const tile = new Float64Array(16);
   const ncMax = Math.min(n, NC);
@@ -178,6 +184,132 @@ export function gemmFloatTS(
               c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
               c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
               c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+              pa += 4;
+              pb += 4;
+            }
+            const j0 = jc + jb * 4;
+            const ri = Math.min(4, m - i0);
+            const rj = Math.min(4, n - j0);
+            if (ri === 4 && rj === 4) {
+              let q = i0 * n + j0;
+              // prettier-ignore
+              { acc[q] = acc[q]! + c00; acc[q + 1] = acc[q + 1]! + c01; acc[q + 2] = acc[q + 2]! + c02; acc[q + 3] = acc[q + 3]! + c03; }
+              q += n;
+              // prettier-ignore
+              { acc[q] = acc[q]! + c10; acc[q + 1] = acc[q + 1]! + c11; acc[q + 2] = acc[q + 2]! + c12; acc[q + 3] = acc[q + 3]! + c13; }
+              q += n;
+              // prettier-ignore
+              { acc[q] = acc[q]! + c20; acc[q + 1] = acc[q + 1]! + c21; acc[q + 2] = acc[q + 2]! + c22; acc[q + 3] = acc[q + 3]! + c23; }
+              q += n;
+              // prettier-ignore
+              { acc[q] = acc[q]! + c30; acc[q + 1] = acc[q + 1]! + c31; acc[q + 2] = acc[q + 2]! + c32; acc[q + 3] = acc[q + 3]! + c33; }
+              continue;
+            }
+            // prettier-ignore
+            { tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03; tile[4] = c10; tile[5] = c11; tile[6] = c12; tile[7] = c13; }
+            // prettier-ignore
+            { tile[8] = c20; tile[9] = c21; tile[10] = c22; tile[11] = c23; tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33; }
+            for (let r = 0; r < ri; r++) {
+              const row = (i0 + r) * n + j0;
+              for (let s = 0; s < rj; s++) acc[row + s] = acc[row + s]! + tile[r * 4 + s]!;
+            }
+          }
+        }
+      }
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    const ci = co + i * crs;
+    for (let j = 0; j < n; j++) C[ci + j * ccs] = acc[i * n + j]!;
+  }
+}
+
+/**
+ * The blocked kernel for float32: gemmFloatTS's loops and order with every product and partial
+ * sum rounded to float32 (exactly what f32x4 mul/add compute: a double result rounded once to
+ * float32 is the correctly rounded float32 result for one + or ×).
+ */
+function gemmFloat32Blocked(
+  m: number,
+  n: number,
+  k: number,
+  A: NumArr,
+  ao: number,
+  ars: number,
+  acs: number,
+  B: NumArr,
+  bo: number,
+  brs: number,
+  bcs: number,
+  C: NumArr,
+  co: number,
+  crs: number,
+  ccs: number,
+): void {
+  const fr = Math.fround;
+  const acc = new Float32Array(m * n); // float32 stores round each block sum
+  const tile = new Float64Array(16);
+  const ncMax = Math.min(n, NC);
+  const bp = new Float64Array(KC * (Math.ceil(ncMax / 4) * 4));
+  const ap = new Float64Array(Math.ceil(Math.min(m, MC) / 4) * 4 * KC);
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = Math.min(NC, n - jc);
+    const nb = Math.ceil(nc / 4);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = Math.min(KC, k - pc);
+      // pack B[pc:pc+kc, jc:jc+nc] as nb panels of kc×4
+      for (let jb = 0; jb < nb; jb++) {
+        const base = jb * kc * 4;
+        for (let r = 0; r < 4; r++) {
+          const j = jc + jb * 4 + r;
+          if (j < n) {
+            let q = bo + pc * brs + j * bcs;
+            for (let p = 0; p < kc; p++) {
+              bp[base + p * 4 + r] = B[q]!;
+              q += brs;
+            }
+          } else for (let p = 0; p < kc; p++) bp[base + p * 4 + r] = 0;
+        }
+      }
+      for (let ic = 0; ic < m; ic += MC) {
+        const mc = Math.min(MC, m - ic);
+        const mb = Math.ceil(mc / 4);
+        for (let ib = 0; ib < mb; ib++) {
+          const base = ib * kc * 4;
+          for (let r = 0; r < 4; r++) {
+            const i = ic + ib * 4 + r;
+            if (i < m) {
+              let q = ao + i * ars + pc * acs;
+              for (let p = 0; p < kc; p++) {
+                ap[base + p * 4 + r] = A[q]!;
+                q += acs;
+              }
+            } else for (let p = 0; p < kc; p++) ap[base + p * 4 + r] = 0;
+          }
+        }
+        for (let ib = 0; ib < mb; ib++) {
+          const abase = ib * kc * 4;
+          const i0 = ic + ib * 4;
+          for (let jb = 0; jb < nb; jb++) {
+            const bbase = jb * kc * 4;
+            // prettier-ignore
+            let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+            // prettier-ignore
+            let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+            // prettier-ignore
+            let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+            // prettier-ignore
+            let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+            let pa = abase;
+            let pb = bbase;
+            // prettier-ignore
+            for (let p = 0; p < kc; p++) {
+              const a0 = ap[pa]!, a1 = ap[pa + 1]!, a2 = ap[pa + 2]!, a3 = ap[pa + 3]!;
+              const b0 = bp[pb]!, b1 = bp[pb + 1]!, b2 = bp[pb + 2]!, b3 = bp[pb + 3]!;
+              c00 = fr(c00 + fr(a0 * b0)); c01 = fr(c01 + fr(a0 * b1)); c02 = fr(c02 + fr(a0 * b2)); c03 = fr(c03 + fr(a0 * b3));
+              c10 = fr(c10 + fr(a1 * b0)); c11 = fr(c11 + fr(a1 * b1)); c12 = fr(c12 + fr(a1 * b2)); c13 = fr(c13 + fr(a1 * b3));
+              c20 = fr(c20 + fr(a2 * b0)); c21 = fr(c21 + fr(a2 * b1)); c22 = fr(c22 + fr(a2 * b2)); c23 = fr(c23 + fr(a2 * b3));
+              c30 = fr(c30 + fr(a3 * b0)); c31 = fr(c31 + fr(a3 * b1)); c32 = fr(c32 + fr(a3 * b2)); c33 = fr(c33 + fr(a3 * b3));
               pa += 4;
               pb += 4;
             }

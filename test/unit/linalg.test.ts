@@ -386,13 +386,21 @@ describe('products: GEMM kernels', () => {
     const got = mat(np.matmul(a.T, b) as NDArray);
     assertClose(got, mul(transpose(mat(a)), mat(b)), 1e-12);
   });
-  it('large float32 matmul (blocked kernel) rounds once from a double accumulation', () => {
+  it('large float32 matmul (blocked kernel) accumulates in float32 in p order (as sgemm)', () => {
     const a = np.array(rand(40, 50, 8), { dtype: 'float32' });
     const b = np.array(rand(50, 30, 9), { dtype: 'float32' });
     const c = np.matmul(a, b) as NDArray;
     assert.equal(c.dtype, 'float32');
-    const want = mul(mat(a), mat(b)).map((r) => r.map((x) => Math.fround(x)));
+    const fr = Math.fround;
+    // one KC block (k = 50 < 512): a float32 multiply, then a float32 add, in p order; C = 0 + sum
+    const A = mat(a);
+    const B = mat(b);
+    const want = A.map((row) =>
+      B[0]!.map((_, j) => fr(0 + row.reduce((s, x, k) => fr(s + fr(x * B[k]![j]!)), 0))),
+    );
     assert.deepEqual(mat(c), want);
+    // and within float32 rounding of the exact product (numpy's sgemm accumulates in float32 too)
+    assertClose(mat(c), mul(A, B), 1e-4);
   });
   it('small float64 matmul accumulates as a chain of fused multiply-adds (as BLAS kernels)', () => {
     const A = np.array([
