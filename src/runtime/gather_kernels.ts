@@ -57,11 +57,36 @@ export interface GatherKernels {
   /** Number of nonzero mask bytes. */
   maskCount(n: number, m: number, ms: number): number;
   /** dst[j++] = src[i] where mask[i] (dst contiguous); returns j. */
-  compress(z: ItemSize, n: number, src: number, ss: number, m: number, ms: number, dst: number): number;
+  compress(
+    z: ItemSize,
+    n: number,
+    src: number,
+    ss: number,
+    m: number,
+    ms: number,
+    dst: number,
+  ): number;
   /** Rows of rowBytes (stride rs) where mask[i], packed into dst; returns the count. */
-  compressRows(n: number, src: number, rs: number, m: number, ms: number, dst: number, rowBytes: number): number;
+  compressRows(
+    n: number,
+    src: number,
+    rs: number,
+    m: number,
+    ms: number,
+    dst: number,
+    rowBytes: number,
+  ): number;
   /** dst[i] = src[j++] where mask[i] (ss 0 broadcasts); returns j. */
-  maskScatter(z: ItemSize, n: number, dst: number, ds: number, m: number, ms: number, src: number, ss: number): number;
+  maskScatter(
+    z: ItemSize,
+    n: number,
+    dst: number,
+    ds: number,
+    m: number,
+    ms: number,
+    src: number,
+    ss: number,
+  ): number;
   /** out[j++] = base + i (float64, or int64 when wide) where mask[i]; returns j. */
   maskIndices(n: number, m: number, ms: number, base: number, out: number, wide: boolean): number;
 }

@@ -27,6 +27,7 @@ import {
 import {
   NDArray,
   isNDArray,
+  markSoleView,
   shapeSize,
   cStrides,
   type ArrayLike,
@@ -910,11 +911,14 @@ export function getitem(a: NDArray, args: readonly unknown[]): NDArray | Scalar 
   }
   if (adv.pos === 0) return res;
   const { shape, perm } = placement(adv);
-  return res._view(
-    shape,
-    perm.map((j) => res._strides[j] as number),
-    0,
-    true,
+  // NumPy returns a transposed view of the fresh result: disposing it frees the result
+  return markSoleView(
+    res._view(
+      shape,
+      perm.map((j) => res._strides[j] as number),
+      0,
+      true,
+    ),
   );
 }
 

@@ -51,6 +51,19 @@ export interface ArrayInit {
 
 let nextArrayId = 1;
 
+/** Views that are the only handle to a fresh copy made for them (see `markSoleView`). */
+const soleViews = new WeakSet<object>();
+
+/**
+ * Marks `v`, a view of a fresh copy that a function made only to return this view (NumPy's
+ * reshape of a non-contiguous array returns such a view: its `base` is the copy), so that
+ * disposing `v` frees the copy as disposing an owner would. Returns `v`.
+ */
+export function markSoleView<T extends object>(v: T): T {
+  soleViews.add(v);
+  return v;
+}
+
 export class NDArray {
   /** A process-unique id (the trace refers to arrays by it). */
   readonly id: number;
@@ -212,9 +225,12 @@ export class NDArray {
     return out;
   }
 
-  /** Frees the memory now if this array owns it (`using a = np.zeros(…)` calls this). */
+  /**
+   * Frees the memory now if this array owns it (`using a = np.zeros(…)` calls this), or if it is
+   * the view handed out for a copy made only for it (`markSoleView`).
+   */
   [Symbol.dispose](): void {
-    if (this._base === null) this.buffer.dispose();
+    if (this._base === null || soleViews.has(this)) this.buffer.dispose();
   }
 
   /** Throws NumPy's read-only error unless writeable. */

@@ -24,6 +24,7 @@ import {
   isCContiguous,
   isFContiguous,
   isNDArray,
+  markSoleView,
   shapeSize,
   type ArrayLike,
 } from './ndarray';
@@ -338,7 +339,9 @@ function reshapeImpl(
       src = copyArray(a, a.dtype, f ? 'F' : 'C');
     }
   }
-  return src._view(shape, strides ?? fillStrides(shape, f), src._offset);
+  const r = src._view(shape, strides ?? fillStrides(shape, f), src._offset);
+  // a view of a copy made only for it: disposing it frees the copy (NumPy's base stays the copy)
+  return src === a ? r : markSoleView(r);
 }
 
 /**

@@ -104,6 +104,7 @@ function canaries(p: Pair, before: Uint8Array, lo: number, hi: number, what: str
   assert.ok(Buffer.compare(now, was) === 0, `${what}: bytes outside the output changed`);
 }
 
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 const rand = (r: () => number, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 
 describe('native gather kernels = TS twin (random shapes, strides, itemsizes, index dtypes)', () => {
@@ -116,10 +117,10 @@ describe('native gather kernels = TS twin (random shapes, strides, itemsizes, in
       const iz = IZ[it];
       fillBoth(p, r);
       const size = rand(r, 1, it === 'i8' ? 100 : 300);
-      const sst = [1, 2, 3, -1, -2, 0][rand(r, 0, 5)] as number;
+      const sst = pick(r, [1, 2, 3, -1, -2, 0]);
       const n = rand(r, 0, 200);
-      const ist = [1, 2, -1][rand(r, 0, 2)] as number;
-      const dstS = [1, 2, -1][rand(r, 0, 2)] as number;
+      const ist = pick(r, [1, 2, -1]);
+      const dstS = pick(r, [1, 2, -1]);
       // source flush against the end of memory
       const span = ((size - 1) * Math.abs(sst) + 1) * z;
       const slo = END - span;
@@ -172,7 +173,7 @@ describe('native gather kernels = TS twin (random shapes, strides, itemsizes, in
     const p = pair();
     const r = rng(12);
     for (let trial = 0; trial < 200; trial++) {
-      const it = (['i32', 'i64', 'f64'] as const)[trial % 3];
+      const it = (['i32', 'i64', 'f64'] as const)[trial % 3] as 'i32' | 'i64' | 'f64';
       const iz = IZ[it];
       fillBoth(p, r);
       const rb = rand(r, 1, 40);
@@ -209,13 +210,13 @@ describe('native gather kernels = TS twin (random shapes, strides, itemsizes, in
     const r = rng(13);
     for (let trial = 0; trial < 300; trial++) {
       const z = ZS[trial % 4] as ItemSize;
-      const it = (['i32', 'i64'] as const)[Math.floor(trial / 4) % 2];
+      const it = (['i32', 'i64'] as const)[Math.floor(trial / 4) % 2] as 'i32' | 'i64';
       const iz = IZ[it];
       fillBoth(p, r);
       const size = rand(r, 1, 200);
-      const ds = [1, 2, -1, -3][rand(r, 0, 3)] as number;
+      const ds = pick(r, [1, 2, -1, -3]);
       const n = rand(r, 0, 150);
-      const ss = r() < 0.3 ? 0 : [1, -1, 2][rand(r, 0, 2)] as number;
+      const ss = r() < 0.3 ? 0 : pick(r, [1, -1, 2]);
       const span = ((size - 1) * Math.abs(ds) + 1) * z;
       const dlo = 65536;
       const dst = ds < 0 ? dlo + (size - 1) * -ds * z : dlo;
@@ -252,8 +253,8 @@ describe('native gather kernels = TS twin (random shapes, strides, itemsizes, in
       const z = ZS[trial % 4] as ItemSize;
       fillBoth(p, r);
       const n = rand(r, 0, 300);
-      const ms = r() < 0.6 ? 1 : ([2, -1, 3] as const)[rand(r, 0, 2)];
-      const density = [0, 0.05, 0.5, 0.95, 1][rand(r, 0, 4)] as number;
+      const ms = r() < 0.6 ? 1 : pick(r, [2, -1, 3]);
+      const density = pick(r, [0, 0.05, 0.5, 0.95, 1]);
       const mlo = 64;
       const m = ms < 0 ? mlo + (n - 1) * -ms : mlo;
       let count = 0;
@@ -268,7 +269,7 @@ describe('native gather kernels = TS twin (random shapes, strides, itemsizes, in
       assert.equal(p.w.maskCount(n, m, ms), count, what);
       assert.equal(p.t.maskCount(n, m, ms), count, what + ' (ts)');
       // compress: source at the end of memory
-      const ss = ([1, 2, -1, 0] as const)[rand(r, 0, 3)];
+      const ss = pick(r, [1, 2, -1, 0]);
       const slo = END - ((Math.max(n, 1) - 1) * Math.abs(ss) + 1) * z;
       const src = ss < 0 ? slo + (n - 1) * -ss * z : slo;
       const dst = 65536;
@@ -288,7 +289,7 @@ describe('native gather kernels = TS twin (random shapes, strides, itemsizes, in
       canaries(p, before, dst, dst + count * rb, what);
       sameMemory(p, what + ' compress_rows');
       // mask_scatter: dst strided, src sequential (or broadcast)
-      const ds = ([1, -1, 2] as const)[rand(r, 0, 2)];
+      const ds = pick(r, [1, -1, 2]);
       const dlo = 131072;
       const d = ds < 0 ? dlo + (n - 1) * -ds * z : dlo;
       const vs = r() < 0.3 ? 0 : z;
