@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
+import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import * as esbuild from 'esbuild';
 import {
@@ -51,6 +52,20 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** The worker script to use (default: the built one next to this module, else built from src). */
   workerScript?: string;
+}
+
+let reclaimFlags = false;
+/**
+ * V8 flags for the workers created after this: `gc` and FinalizationRegistry#cleanupSome, so the
+ * runtime's reclaim hook (memory.ts `setReclaimHook`) frees the arrays a synchronous loop drops
+ * before the WASM memory grows. Set once, before the first worker (a context created earlier
+ * keeps its globals).
+ */
+function enableSyncReclaim(): void {
+  if (reclaimFlags) return;
+  reclaimFlags = true;
+  v8.setFlagsFromString('--expose-gc');
+  v8.setFlagsFromString('--harmony-weak-refs-with-cleanup-some');
 }
 
 export interface RunResult {
@@ -261,6 +276,7 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
       batchSize: opts.batchSize ?? 64,
       ...(bundle.sites ? { sites: bundle.sites } : {}),
     };
+    enableSyncReclaim();
     const worker = new Worker(workerScript, {
       workerData: input,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },

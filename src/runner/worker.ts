@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatWithOptions } from 'node:util';
-import { configureMemory } from '../runtime/memory';
+import { configureMemory, setReclaimHook } from '../runtime/memory';
 import { Recorder } from '../trace/recorder';
 import { installTracing, siteLocator, stackLocator } from '../trace/traced';
 import type { ConsoleLevel, Loc } from '../trace/schema';
@@ -119,6 +119,10 @@ process.on('unhandledRejection', (err) => {
 
 async function main(): Promise<void> {
   configureMemory({ maxBytes: input.memoryMaxBytes });
+  // the runner set --expose-gc and --harmony-weak-refs-with-cleanup-some before starting this
+  // worker: arrays a synchronous loop drops are reclaimed before the memory grows
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (typeof gc === 'function') setReclaimHook(gc);
   const rawNp = await import('../runtime/index');
   const { np } = installTracing(rawNp, rec);
   (globalThis as Record<symbol, unknown>)[Symbol.for(NP_GLOBAL)] = np;

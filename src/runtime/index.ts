@@ -21,8 +21,8 @@ export { NumPyError } from './errors';
 export type { NumPyErrorName } from './errors';
 export { array, asarray, astype, frombuffer } from './convert';
 export type { ArrayOptions, AstypeOptions, NestedList } from './convert';
-export { configureMemory, memoryStats, tidy } from './memory';
-export type { MemoryConfig, MemoryStats } from './memory';
+export { configureMemory, memoryStats, tidy, setReclaimHook } from './memory';
+export type { MemoryConfig, MemoryStats, ReclaimOptions } from './memory';
 
 export {
   arange,

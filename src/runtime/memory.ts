@@ -63,6 +63,24 @@ export function wasmMemory(): WebAssembly.Memory {
 }
 
 /** The power-of-two size class (≥ 16) of a small request. */
+/**
+ * Opt-in (np.enableParallelGemm): moves linear memory to a shared WebAssembly.Memory with the
+ * same pages, contents and maximum, so helper workers can run kernels on the same bytes.
+ * Pointers stay valid; typed arrays over the old buffer go stale as after growth (call it before
+ * holding any). A shared buffer does not detach on grow: `memory.buffer` becomes a new, longer
+ * SharedArrayBuffer. Returns the memory (unchanged if already shared); throws where the engine
+ * has no shared memory.
+ */
+export function shareMemory(): WebAssembly.Memory {
+  const m = wasmMemory();
+  if (typeof SharedArrayBuffer !== 'undefined' && m.buffer instanceof SharedArrayBuffer) return m;
+  const pages = m.buffer.byteLength / PAGE;
+  const s = new WebAssembly.Memory({ initial: pages, maximum: Math.max(maxPages, pages), shared: true });
+  new Uint8Array(s.buffer).set(new Uint8Array(m.buffer));
+  mem = s;
+  return s;
+}
+
 function sizeClass(n: number): number {
   if (n <= ALIGN) return ALIGN;
   return 1 << (32 - Math.clz32(n - 1)); // n ≤ SMALL_MAX: no overflow
@@ -230,7 +248,9 @@ export function memoryStats(): MemoryStats {
 // Where the host can collect garbage synchronously (Node with `--expose-gc` and
 // `--harmony-weak-refs-with-cleanup-some`), a reclaim hook runs a full GC and the registry's
 // callbacks (`cleanupSome`) right before the allocator would grow the memory, so a dropping loop
-// reuses its blocks. Rate-limited: at most once per `max(floorBytes, memory / 2)` bytes allocated.
+// reuses its blocks. Rate-limited (a full GC costs milliseconds): not below `floorBytes` of memory,
+// and only once half the memory the last reclaim left free has been allocated since (a live set
+// that keeps growing grows the memory geometrically with O(log) collections).
 
 export interface ReclaimOptions {
   /** Memory below this size grows without a reclaim (default 32 MiB; 0 reclaims at any size). */
@@ -240,6 +260,8 @@ export interface ReclaimOptions {
 let reclaimHook: (() => void) | null = null;
 let reclaimFloor = 32 << 20;
 let allocatedSinceReclaim = 0;
+/** Bytes live right after the last reclaim (what a GC could not free). */
+let liveAfterReclaim = 0;
 let reclaims = 0;
 let reclaiming = false;
 
@@ -259,6 +281,7 @@ export function setReclaimHook(
   reclaimHook = fn;
   if (opts.floorBytes !== undefined) reclaimFloor = Math.max(0, opts.floorBytes);
   allocatedSinceReclaim = 0;
+  liveAfterReclaim = liveBytes;
   return prev;
 }
 
@@ -276,7 +299,7 @@ function reclaimBeforeGrow(): boolean {
   if (reclaimHook === null || reclaiming) return false;
   const bytes = wasmMemory().buffer.byteLength;
   if (bytes < reclaimFloor) return false;
-  if (allocatedSinceReclaim < Math.max(reclaimFloor, bytes / 2, 1 << 20)) return false;
+  if (allocatedSinceReclaim < Math.max((bytes - liveAfterReclaim) / 2, 256 << 10)) return false;
   reclaiming = true;
   try {
     reclaimHook();
@@ -288,6 +311,7 @@ function reclaimBeforeGrow(): boolean {
     reclaiming = false;
   }
   allocatedSinceReclaim = 0;
+  liveAfterReclaim = liveBytes;
   reclaims++;
   return true;
 }

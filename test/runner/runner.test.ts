@@ -190,6 +190,23 @@ describe('runner: programs that fail', () => {
     assert.equal(free.status, 'ok', free.end.message);
   });
 
+  it('a synchronous loop dropping arrays stays at its first high-water mark (reclaim hook)', async () => {
+    // 10,000 × three 80 KB arrays (3.75 GiB in all) dropped without yielding to the event loop:
+    // the worker runs a GC + FinalizationRegistry#cleanupSome before the memory would grow
+    const r = await runFile(prog('drop-loop.ts'), { timeoutMs: 120_000 });
+    assert.equal(r.status, 'ok', r.end.message);
+    const out = JSON.parse(r.trace.console[0]?.text ?? '{}') as {
+      marks: number[];
+      reclaims: number;
+    };
+    const [first, at1000, end] = out.marks as [number, number, number];
+    assert.ok(first <= at1000);
+    assert.equal(end, at1000, 'no growth after the first reclaim');
+    // (memory grows freely below the 32 MiB reclaim floor, so it settles below twice that)
+    assert.ok(end <= 64 * 1024 * 1024, `memory ${end} bytes`);
+    assert.ok(out.reclaims > 0);
+  });
+
   it('process.exit(3) ends the run with its code at its line, trace kept', async () => {
     const r = await runFile(prog('exit.ts'));
     assert.equal(r.status, 'exit');
