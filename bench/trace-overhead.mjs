@@ -112,9 +112,10 @@ const rec = new Recorder({
       : locateMode === 'stack'
         ? fallback(below)
         : undefined,
-  keep: false,
-  // as in the runner's worker: each batch is posted (the sender pays the serialization)
-  sink: (b) => port.postMessage(b),
+  // as in the runner's worker: each batch is posted in the wire format, its streams transferred
+  // (the sender pays the serialization; decoding happens in the receiving thread)
+  wireSink: (batch) =>
+    port.postMessage({ type: 'batch', batch }, [batch.nums.buffer, batch.bytes.buffer]),
 });
 const sitesLocate = siteLocator(siteLocs, cell, fallback);
 const tracedNp = createTracedNamespace(raw, rec);

@@ -6,12 +6,13 @@
 import { Session } from 'node:inspector';
 import type { Worker } from 'node:worker_threads';
 import type { Loc } from '../trace/schema';
-import type { TraceBatch } from '../trace/recorder';
+import type { WireBatchJson } from './messages';
 
 export interface ProbeResult {
   /** 1-based position in the bundle of the innermost user frame. */
   loc?: Loc;
-  pending?: TraceBatch;
+  /** The records the worker had not sent (decode with the run's WireDecoder). */
+  pending?: WireBatchJson;
 }
 
 interface CdpFrame {
@@ -127,7 +128,7 @@ export function probeWorker(
               const v = r.result?.result?.value;
               if (typeof v === 'string') {
                 try {
-                  out.pending = JSON.parse(v) as TraceBatch;
+                  out.pending = JSON.parse(v) as WireBatchJson;
                 } catch {
                   /* ignore */
                 }

@@ -27,12 +27,12 @@ import {
   type Trace,
   type TraceEvent,
 } from '../trace/schema';
-import type { TraceBatch } from '../trace/recorder';
+import { WireDecoder, type DecodedBatch, type WireBatch } from '../trace/wire';
 import { bundleUserFile } from './bundle';
 import { BundleMapper } from './sourcemap';
 import { buildLabelIndex, type LabelIndex } from './labels';
 import { probeWorker } from './probe';
-import type { WorkerInput, WorkerMessage } from './messages';
+import { wireFromJson, type WorkerInput, type WorkerMessage } from './messages';
 
 export interface RunOptions {
   /** Wall-clock limit in ms (default 10 000); the worker is terminated after it. */
@@ -213,12 +213,20 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
     };
     const labelsById = new Map<number, string>();
 
-    const absorb = (b: Pick<TraceBatch, 'events' | 'console' | 'truncated'>): void => {
+    const decoder = new WireDecoder();
+    const absorbWire = (w: WireBatch): void => {
+      absorb({
+        events: decoder.decode(w),
+        console: w.console,
+        ...(w.truncated ? { truncated: w.truncated } : {}),
+      });
+    };
+    const absorb = (b: DecodedBatch): void => {
       for (const ev of b.events) {
         const loc = mapper.mapLoc(ev.loc);
         if (loc) ev.loc = loc;
         else delete ev.loc;
-        // Snapshots may be shared between events of a batch (structured clone keeps identity):
+        // Snapshots are shared between events (the decoder keeps one object per array state):
         // label copies, never the shared objects. An array keeps the first name it was given.
         const name = (id: number, n: string): string => {
           const had = labelsById.get(id);
@@ -314,8 +322,13 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
       const stop = async (status: 'timeout' | 'cancelled'): Promise<void> => {
         if (outcome !== null || settled) return;
         const probe = await probeWorker(worker, bundleUrl).catch(() => null);
-        if (probe?.pending)
-          absorb({ events: probe.pending.events ?? [], console: probe.pending.console ?? [] });
+        if (probe?.pending) {
+          try {
+            absorbWire(wireFromJson(probe.pending));
+          } catch {
+            /* a partial or malformed drain: keep what was streamed */
+          }
+        }
         const where = probe?.loc ? mapper.mapLoc(probe.loc) : lastLoc();
         outcome =
           status === 'timeout'
@@ -338,7 +351,7 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
       worker.on('message', (m: WorkerMessage) => {
         switch (m.type) {
           case 'batch':
-            absorb(m);
+            absorbWire(m.batch);
             break;
           case 'main-done':
             mainDone = true;

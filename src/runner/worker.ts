@@ -10,7 +10,7 @@ import { configureMemory, setReclaimHook } from '../runtime/memory';
 import { Recorder } from '../trace/recorder';
 import { installTracing, siteLocator, stackLocator } from '../trace/traced';
 import type { ConsoleLevel, Loc } from '../trace/schema';
-import type { RawError, WorkerInput, WorkerMessage } from './messages';
+import { wireToJson, type RawError, type WorkerInput, type WorkerMessage } from './messages';
 import { NP_GLOBAL, SITE_CELL } from './constants';
 
 const input = workerData as WorkerInput;
@@ -32,15 +32,13 @@ const locate = siteLocator(siteLocs, siteCell, stackLocator(isUser));
 const rec = new Recorder({
   limits: input.limits,
   locate,
-  keep: false,
   batchSize: input.batchSize,
-  sink: (b) =>
-    post({
-      type: 'batch',
-      events: b.events,
-      console: b.console,
-      ...(b.truncated ? { truncated: b.truncated } : {}),
-    }),
+  // the wire format: numbers and raw value bytes, transferred (the runner decodes them)
+  wireSink: (batch) =>
+    port.postMessage({ type: 'batch', batch } satisfies WorkerMessage, [
+      batch.nums.buffer as ArrayBuffer,
+      batch.bytes.buffer as ArrayBuffer,
+    ]),
 });
 
 function escapeRe(s: string): string {
@@ -115,7 +113,7 @@ process.on('unhandledRejection', (err) => {
 
 // The runner may pause a busy worker through the inspector and take what was not sent yet.
 (globalThis as Record<symbol, unknown>)[Symbol.for('ndscope.drain')] = (): string =>
-  JSON.stringify(rec.drain());
+  JSON.stringify(wireToJson(rec.drainWire()));
 
 async function main(): Promise<void> {
   configureMemory({ maxBytes: input.memoryMaxBytes });

@@ -4,8 +4,6 @@
  */
 import { NDArray } from '../runtime/ndarray';
 import { isPlainObject } from '../runtime/args';
-import type { BroadcastInfo, ErrorInfo } from './schema';
-import { explainBroadcast } from './broadcast-info';
 import type { Call } from './recorder';
 
 /** Binary ufuncs and their method spellings (`a.add(b)`, `a.gt(0)`). */
@@ -152,22 +150,4 @@ export function broadcastOperands(call: Call): { shapes: number[][]; target?: nu
   return { shapes: shapes as number[][] };
 }
 
-/**
- * Broadcast info for operand shapes (and an optional required result shape, as for `out=` and
- * `broadcast_to`): `explainBroadcast` of ./broadcast-info, with the error the op threw (`error`)
- * in place of the computed message. Without a thrown error a failed untargeted broadcast carries
- * no `error` (the op did not fail there).
- */
-export function broadcastInfo(
-  shapes: number[][],
-  target?: number[],
-  error?: ErrorInfo,
-): BroadcastInfo | null {
-  const info = explainBroadcast(shapes, target);
-  const bad = info.error;
-  if (bad === undefined) return info;
-  if (error === undefined && target === undefined) delete info.error;
-  else if (error !== undefined)
-    info.error = { name: error.name, message: error.message, dim: bad.dim, sizes: bad.sizes };
-  return info;
-}
+export { broadcastInfo } from './wire';

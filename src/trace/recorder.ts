@@ -8,35 +8,58 @@
  * write (set, fill, out=, in-place sorts) are diffed byte by byte against the bytes before.
  */
 import { DTYPE_INFO, type DType } from '../runtime/dtype';
-import { NDArray } from '../runtime/ndarray';
+import { NDArray, isCContiguous, isFContiguous } from '../runtime/ndarray';
 import { view, type WasmBuffer } from '../runtime/memory';
 import {
   DEFAULT_LIMITS,
-  type ArraySnapshot,
-  type BroadcastInfo,
-  type BufferContents,
-  type BufferInfo,
   type CaptureLimits,
   type ConsoleEntry,
+  type ErrorInfo,
   type EventKind,
   type JsonScalar,
   type Loc,
   type TraceEvent,
   type Truncation,
-  type WriteInfo,
-  type WriteRange,
 } from './schema';
-import {
-  bufferContents,
-  byteExtent,
-  elementOffsets,
-  encodeJs,
-  encodeValue,
-  snapshotArray,
-  snapshotCost,
-} from './snapshot';
-import { broadcastInfo, broadcastOperands } from './broadcast';
+import { byteExtent, elementOffsets, encodeJs } from './snapshot';
+import { broadcastOperands } from './broadcast';
 import { isPlainObject } from '../runtime/args';
+import {
+  A_ARR,
+  A_BIGINT,
+  A_BOOL,
+  A_NULL,
+  A_NUM,
+  A_STR,
+  A_UNDEF,
+  C_ARRAY,
+  C_OWN,
+  DTYPE_CODE,
+  KIND_CODE,
+  RES_BOOL,
+  RES_NONE,
+  RES_NUM,
+  RES_OBJ,
+  RES_STR,
+  R_ARR,
+  R_BUF,
+  R_EV,
+  R_LOC,
+  R_OP,
+  V_ALL,
+  V_NONE,
+  V_PREVIEW,
+  WHY_ADVANCED,
+  WHY_BOOL,
+  WHY_FANCY,
+  WHY_INDEX,
+  WHY_NONE,
+  WHY_SLICE,
+  WireDecoder,
+  WireWriter,
+  baseName,
+  type WireBatch,
+} from './wire';
 
 /** Any function (a wrapper to cut from captured stacks). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,8 +69,14 @@ export interface RecorderOptions {
   limits?: Partial<CaptureLimits>;
   /** Where the user's call came from; `below` is the wrapper to skip in the stack. */
   locate?: (below: AnyFn) => Loc | undefined;
-  /** Receives events (and console entries) in batches. */
+  /** Receives events (and console entries) in batches, as the schema's objects. */
   sink?: (batch: TraceBatch) => void;
+  /**
+   * Receives batches in the wire format instead (see ./wire; a `WireDecoder` in the reading
+   * thread rebuilds the events): the program's thread then only writes numbers and copies bytes.
+   * Replaces `sink` and `keep`.
+   */
+  wireSink?: (batch: WireBatch) => void;
   /** Keep every event in `recorder.events` too (default true when no sink). */
   keep?: boolean;
   /** Flush to the sink after this many events (default 64) or this many ms (default 20). */
@@ -244,24 +273,38 @@ interface BufState {
   dtype: DType;
   /** Contents already recorded. */
   seen: boolean;
-  /** Bumped on each recorded write (invalidates cached snapshots). */
+  /** Its R_BUF record was written. */
+  announced: boolean;
+  /** Bumped on each recorded write (invalidates announced snapshots). */
   version: number;
   /** Arrays over it, once it has views. */
   views: WeakRef<NDArray>[] | null;
   /** remember() calls turned away since the list was full. */
   skipped: number;
-  info?: BufferInfo;
 }
 
 interface ArrState {
+  /** Buffer version of the last announced snapshot (-1: none). */
   v: number;
-  s: ArraySnapshot | null;
+  /** Writeable flag of the last announced snapshot. */
+  w: boolean;
+  /** Budget cost of that snapshot. */
+  cost: number;
+  /** Its values were announced (a fresh C-ordered owner: buffer contents may share them). */
   remembered: boolean;
 }
 
+const EMPTY_BATCH_STREAMS = (): Pick<WireBatch, 'wire' | 'nums' | 'bytes' | 'strs' | 'objs'> => ({
+  wire: 1,
+  nums: new Float64Array(0),
+  bytes: new Uint8Array(0),
+  strs: [],
+  objs: [],
+});
+
 export class Recorder {
   readonly limits: CaptureLimits;
-  readonly events: TraceEvent[] = [];
+  private readonly kept: TraceEvent[] = [];
   /** Nesting depth of intercepted calls: only depth-0 calls are recorded. */
   depth = 0;
   /** False once the budget is spent (or after `stop()`): wrappers become pass-through. */
@@ -271,8 +314,12 @@ export class Recorder {
   private bytes = 0;
   private readonly keep: boolean;
   private readonly sink: ((batch: TraceBatch) => void) | undefined;
+  private readonly wireSink: ((batch: WireBatch) => void) | undefined;
   private readonly locateFn: ((below: AnyFn) => Loc | undefined) | undefined;
+  /** Decoded events not yet sent (in-process mode: no wireSink). */
   private pending: TraceEvent[] = [];
+  /** Events written to `w` not yet sent (wire mode). */
+  private pendingWire = 0;
   private pendingConsole: ConsoleEntry[] = [];
   private lastFlush = 0;
   /** Events per batch sent to the sink. */
@@ -283,14 +330,30 @@ export class Recorder {
   private consoleFull = false;
   /** Per-recorder state kept on the runtime's own objects (no growing maps, no ephemerons). */
   private readonly key: symbol = Symbol('ndscope.trace');
+  /** The records being written (see ./wire). */
+  private readonly w = new WireWriter();
+  /** In-process mode: decodes each event as it is recorded. */
+  private readonly local: WireDecoder | null;
+  private readonly opIds = new Map<string, number>();
+  private readonly locIds = new Map<Loc, number>();
+  /** Reused scratch lists (no per-event allocation). */
+  private readonly bufIds: number[] = [];
+  private readonly contents: number[] = [];
 
   constructor(opts: RecorderOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.sink = opts.sink;
-    this.keep = opts.keep ?? opts.sink === undefined;
+    this.wireSink = opts.wireSink;
+    this.keep = opts.wireSink === undefined && (opts.keep ?? opts.sink === undefined);
     this.locateFn = opts.locate;
     this.batchSize = opts.batchSize ?? 64;
     this.batchMs = opts.batchMs ?? 20;
+    this.local = opts.wireSink === undefined ? new WireDecoder() : null;
+  }
+
+  /** Every recorded event (with `keep`; in-process mode only). */
+  get events(): TraceEvent[] {
+    return this.kept;
   }
 
   /** Steps recorded so far. */
@@ -349,15 +412,17 @@ export class Recorder {
   ): void {
     if (!this.active) return;
     const inputs = collectArrays(call);
-    const outArrays: NDArray[] = [];
+    let outArrays: NDArray[] = EMPTY;
     let scalar: JsonScalar | JsonScalar[] | undefined;
-    if (result instanceof NDArray) outArrays.push(result);
+    if (result instanceof NDArray) outArrays = [result];
     else if (Array.isArray(result)) {
-      if (result.length > 0 && result.every((r) => r instanceof NDArray)) outArrays.push(...result);
+      if (result.length > 0 && result.every((r) => r instanceof NDArray))
+        outArrays = result as NDArray[];
       else if (result.length <= 64 && result.every((r) => encodeJs(r) !== undefined))
         scalar = result.map((r) => encodeJs(r) as JsonScalar);
     } else if (isPlainObject(result)) {
       // named tuples (linalg.qr, svd, eigh, slogdet …)
+      outArrays = [];
       for (const v of Object.values(result)) if (v instanceof NDArray) outArrays.push(v);
     } else scalar = encodeJs(result);
     const bc = broadcastOperands(call);
@@ -365,64 +430,68 @@ export class Recorder {
     if (pre === null && outArrays.length === 0 && scalar === undefined) return;
 
     let kind: EventKind;
-    let why: string | undefined;
-    let write: WriteInfo | undefined;
+    let hint = WHY_NONE;
+    const name = baseName(call.op);
     if (pre !== null) {
       kind = 'write';
-      write = this.diffWrite(pre);
-      why = writeWhy(call.op, pre.target, write);
     } else if (outArrays.length === 0) {
-      const name = baseName(call.op);
       kind =
         name === 'get' ? 'copy' : inputs.length > 0 || REDUCE_OPS.has(name) ? 'reduce' : 'compute';
-      if (name === 'get') why = 'integer index: a scalar (copied out)';
     } else {
-      const first = outArrays[0] as NDArray;
-      const shared = outArrays.some((o) => inputs.some((a) => a.buffer === o.buffer));
-      const name = baseName(call.op);
+      let shared = false;
+      for (const o of outArrays) for (const a of inputs) if (a.buffer === o.buffer) shared = true;
       if (shared) {
         kind = 'view';
-        why = viewWhy(call, inputs, first);
+        if (name === 'get')
+          hint = call.args.some((x) => typeof x === 'string' && x !== '...')
+            ? WHY_SLICE
+            : WHY_INDEX;
       } else if (CREATE_OPS.has(name) || inputs.length === 0) {
         kind = 'create';
       } else if (COPY_OPS.has(name) || COPY_OPS.has(call.op)) {
         kind = 'copy';
-        why = copyWhy(call, inputs, first);
+        if (name === 'get')
+          hint = hasBoolIndex(call.args)
+            ? WHY_BOOL
+            : hasArrayIndex(call.args)
+              ? WHY_FANCY
+              : WHY_ADVANCED;
       } else if (REDUCE_OPS.has(name) || REDUCE_OPS.has(call.op)) {
         kind = 'reduce';
       } else kind = 'compute';
     }
-
-    const ev = this.newEvent(call, kind, loc, ms, inputs);
-    const outSnaps = outArrays.map((o) => this.snap(o));
-    if (outSnaps.length === 1) ev.output = outSnaps[0];
-    else if (outSnaps.length > 1) ev.outputs = outSnaps;
-    if (scalar !== undefined) ev.result = scalar;
-    if (why !== undefined) ev.why = why;
-    if (write !== undefined) ev.write = write;
-    if (bc !== null) {
-      const info = this.broadcastOf(bc.shapes, bc.target);
-      if (info !== null) ev.broadcast = info;
+    const mark = this.w.mark();
+    let cost = 0;
+    let wr: WriteRec | null = null;
+    if (pre !== null) {
+      wr = this.diffWrite(pre);
+      cost += wr.cost;
     }
-    this.finish(ev, [...inputs, ...outArrays]);
+    for (const a of inputs) cost += this.announce(a);
+    for (const o of outArrays) cost += this.announce(o);
+    cost += this.announceBuffers(inputs, outArrays, kind);
+    if (!this.fits(cost, mark)) return;
+    this.writeEvent(call, kind, loc, ms, inputs, outArrays, scalar, hint, bc, wr, null);
+    this.finish();
   }
 
   /** Records a call that threw. */
   recordError(call: Call, err: unknown, ms: number, loc: Loc | undefined): void {
     if (!this.active) return;
     const inputs = collectArrays(call);
-    const ev = this.newEvent(call, 'error', loc, ms, inputs);
     const e = err as { name?: unknown; message?: unknown };
-    ev.error = {
+    const error: ErrorInfo = {
       name: typeof e?.name === 'string' ? e.name : 'Error',
       message: typeof e?.message === 'string' ? e.message : String(err),
     };
     const bc = broadcastOperands(call);
-    if (bc !== null) {
-      const info: BroadcastInfo | null = broadcastInfo(bc.shapes, bc.target, ev.error);
-      if (info !== null) ev.broadcast = info;
-    }
-    this.finish(ev, inputs);
+    const mark = this.w.mark();
+    let cost = 0;
+    for (const a of inputs) cost += this.announce(a);
+    cost += this.announceBuffers(inputs, EMPTY, 'error');
+    if (!this.fits(cost, mark)) return;
+    this.writeEvent(call, 'error', loc, ms, inputs, EMPTY, undefined, WHY_NONE, bc, null, error);
+    this.finish();
   }
 
   /**
@@ -451,7 +520,15 @@ export class Recorder {
 
   /** Sends pending events to the sink. */
   flush(): void {
+    if (this.wireSink !== undefined) {
+      if (this.pendingWire === 0 && this.pendingConsole.length === 0) return;
+      const batch = this.drainWire();
+      this.lastFlush = performance.now();
+      this.wireSink(batch);
+      return;
+    }
     if (this.sink === undefined) {
+      this.pending = [];
       this.pendingConsole = [];
       return;
     }
@@ -463,10 +540,18 @@ export class Recorder {
     this.sink(batch);
   }
 
-  /** Takes the pending (unsent) batch without sending it. */
+  /** Takes the pending (unsent) batch without sending it (in-process mode). */
   drain(): TraceBatch {
     const batch: TraceBatch = { events: this.pending, console: this.pendingConsole };
     this.pending = [];
+    this.pendingConsole = [];
+    return batch;
+  }
+
+  /** Takes the pending (unsent) records without sending them (wire mode). */
+  drainWire(): WireBatch {
+    const batch: WireBatch = { ...this.w.take(), console: this.pendingConsole };
+    this.pendingWire = 0;
     this.pendingConsole = [];
     return batch;
   }
@@ -476,125 +561,414 @@ export class Recorder {
     if (reason !== undefined && this.truncated === undefined) {
       this.truncated = { atStep: this.step, reason };
       this.flush();
-      this.sink?.({ events: [], console: [], truncated: this.truncated });
+      if (this.wireSink !== undefined)
+        this.wireSink({ ...EMPTY_BATCH_STREAMS(), console: [], truncated: this.truncated });
+      else this.sink?.({ events: [], console: [], truncated: this.truncated });
     }
     this.active = false;
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  /** broadcastInfo of successful calls, one shared (immutable) object per operand shapes. */
-  private readonly bcCache = new Map<string, BroadcastInfo | null>();
-  private broadcastOf(shapes: number[][], target: number[] | undefined): BroadcastInfo | null {
-    let key = shapes.map((s) => s.join(',')).join('|');
-    if (target !== undefined) key += `>${target.join(',')}`;
-    let hit = this.bcCache.get(key);
-    if (hit === undefined) {
-      hit = broadcastInfo(shapes, target);
-      if (this.bcCache.size >= 512) this.bcCache.clear();
-      this.bcCache.set(key, hit);
+  /** Adds an event's cost to the budget, or rolls its records back and stops. */
+  private fits(cost: number, mark: [number, number, number, number]): boolean {
+    if (this.bytes + cost > this.limits.budgetBytes) {
+      this.w.rollback(mark);
+      this.stop(`the trace reached its budget of ${formatMB(this.limits.budgetBytes)}`);
+      return false;
     }
-    return hit;
+    this.bytes += cost;
+    return true;
   }
 
-  private newEvent(
+  private finish(): void {
+    if (this.local !== null) {
+      // in-process: decode the event now (the writer's arenas are reused)
+      const evs = this.local.decode(this.w.take(true));
+      for (const ev of evs) {
+        if (this.keep) this.kept.push(ev);
+        if (this.sink !== undefined) this.pending.push(ev);
+      }
+      if (this.sink === undefined) return;
+      const now = performance.now();
+      if (this.pending.length >= this.batchSize || now - this.lastFlush >= this.batchMs)
+        this.flush();
+      return;
+    }
+    this.pendingWire++;
+    const now = performance.now();
+    if (this.pendingWire >= this.batchSize || now - this.lastFlush >= this.batchMs) this.flush();
+  }
+
+  private opId(op: string): number {
+    let id = this.opIds.get(op);
+    if (id === undefined) {
+      id = this.opIds.size;
+      this.opIds.set(op, id);
+      const w = this.w;
+      w.room(3);
+      w.nums[w.p++] = R_OP;
+      w.nums[w.p++] = id;
+      w.nums[w.p++] = w.str(op);
+    }
+    return id;
+  }
+
+  private locId(loc: Loc | undefined): number {
+    if (loc === undefined) return -1;
+    let id = this.locIds.get(loc);
+    if (id === undefined) {
+      id = this.locIds.size;
+      this.locIds.set(loc, id);
+      const w = this.w;
+      w.room(5);
+      const f = w.str(loc.file);
+      w.nums[w.p++] = R_LOC;
+      w.nums[w.p++] = id;
+      w.nums[w.p++] = f;
+      w.nums[w.p++] = loc.line;
+      w.nums[w.p++] = loc.column;
+    }
+    return id;
+  }
+
+  private writeEvent(
     call: Call,
     kind: EventKind,
     loc: Loc | undefined,
     ms: number,
-    inputs: NDArray[],
-  ): TraceEvent {
-    const ev: TraceEvent = {
-      step: ++this.step,
-      op: call.op,
-      kind,
-      args: renderArgs(call),
-      inputs: inputs.map((a) => this.snap(a)),
-      buffers: [],
-      ms: Math.round(ms * 1000) / 1000,
-    };
-    if (call.method) ev.method = true;
-    if (loc !== undefined) ev.loc = loc;
-    return ev;
-  }
-
-  private finish(ev: TraceEvent, arrays: NDArray[]): void {
-    const buffers: BufferInfo[] = [];
-    const seen: WasmBuffer[] = [];
-    const contents: BufferContents[] = [];
-    for (const a of arrays) {
-      const b = a.buffer;
-      if (seen.includes(b)) continue;
-      seen.push(b);
-      const st = this.bufState(b, a._base ?? a);
-      // one immutable object per buffer: a batch's structured clone writes repeats as references
-      st.info ??= {
-        id: b.id,
-        nbytes: b.nbytes,
-        itemsize: DTYPE_INFO[st.dtype].itemsize,
-        dtype: st.dtype,
-      };
-      buffers.push(st.info);
-      if (!st.seen && !b.freed) {
-        st.seen = true;
-        const snap =
-          a.dtype === st.dtype &&
-          a._offset === 0 &&
-          a.size * a.itemsize === b.nbytes &&
-          a.flags.c_contiguous
-            ? this.snap(a)
-            : null;
-        // A fresh C-ordered owner: its values are the buffer's, share the array (a structured
-        // clone then sends them once).
-        if (snap?.values)
-          contents.push({ bufferId: b.id, length: snap.values.length, values: snap.values });
-        else if (snap?.preview)
-          contents.push({ bufferId: b.id, length: snap.size, preview: snap.preview });
-        else
-          contents.push(
-            bufferContents(
-              b.id,
-              b.ptr,
-              b.nbytes,
-              st.dtype,
-              this.limits.maxValues,
-              this.limits.previewItems,
-            ),
-          );
+    inputs: readonly NDArray[],
+    outs: readonly NDArray[],
+    scalar: JsonScalar | JsonScalar[] | undefined,
+    hint: number,
+    bc: { shapes: number[][]; target?: number[] } | null,
+    wr: WriteRec | null,
+    error: ErrorInfo | null,
+  ): void {
+    const w = this.w;
+    const opId = this.opId(call.op);
+    const locId = this.locId(loc);
+    const args = call.args;
+    w.room(16 + 2 * args.length + inputs.length + outs.length);
+    let nums = w.nums;
+    let p = w.p;
+    nums[p++] = R_EV;
+    nums[p++] = ++this.step;
+    nums[p++] = opId;
+    nums[p++] = KIND_CODE[kind];
+    nums[p++] = call.method ? 1 : 0;
+    nums[p++] = locId;
+    nums[p++] = ms;
+    // arguments: tagged primitives (rendered by the decoder), else rendered now
+    let simple = true;
+    for (let i = 0; i < args.length; i++) {
+      const x = args[i];
+      const t = typeof x;
+      if (
+        t !== 'number' &&
+        t !== 'string' &&
+        t !== 'boolean' &&
+        t !== 'undefined' &&
+        t !== 'bigint' &&
+        x !== null &&
+        !(x instanceof NDArray)
+      ) {
+        simple = false;
+        break;
       }
     }
-    const viewy = ev.kind === 'view' || ev.kind === 'write';
-    for (const a of arrays) if (viewy || a._base !== null) this.remember(a);
-    ev.buffers = buffers;
-    if (contents.length > 0) ev.bufferContents = contents;
-    let cost = 300 + buffers.length * 60;
-    for (const s of ev.inputs) cost += snapshotCost(s);
-    if (ev.output) cost += snapshotCost(ev.output);
-    if (ev.outputs) for (const s of ev.outputs) cost += snapshotCost(s);
-    for (const c of contents)
-      cost += 40 + 10 * (c.values ? c.values.length : 2 * this.limits.previewItems);
-    if (ev.write)
-      for (const r of ev.write.ranges) cost += 40 + 10 * (r.values ? r.values.length : 0);
-    if (this.bytes + cost > this.limits.budgetBytes) {
-      this.step--;
-      this.stop(`the trace reached its budget of ${formatMB(this.limits.budgetBytes)}`);
+    if (simple) {
+      nums[p++] = args.length;
+      for (let i = 0; i < args.length; i++) {
+        const x = args[i];
+        if (typeof x === 'number') {
+          nums[p++] = A_NUM;
+          nums[p++] = x;
+        } else if (typeof x === 'string') {
+          nums[p++] = A_STR;
+          nums[p++] = w.str(x);
+        } else if (typeof x === 'boolean') {
+          nums[p++] = A_BOOL;
+          nums[p++] = x ? 1 : 0;
+        } else if (x instanceof NDArray) {
+          nums[p++] = A_ARR;
+          nums[p++] = x.id;
+        } else if (x === undefined) {
+          nums[p++] = A_UNDEF;
+          nums[p++] = 0;
+        } else if (x === null) {
+          nums[p++] = A_NULL;
+          nums[p++] = 0;
+        } else {
+          nums[p++] = A_BIGINT;
+          nums[p++] = w.str(String(x));
+        }
+      }
+    } else {
+      nums[p++] = -1;
+      nums[p++] = w.str(renderArgs(call));
+    }
+    nums[p++] = inputs.length;
+    for (let i = 0; i < inputs.length; i++) nums[p++] = (inputs[i] as NDArray).id;
+    nums[p++] = outs.length === 0 ? 0 : outs.length === 1 ? 1 : 2;
+    nums[p++] = outs.length;
+    for (let i = 0; i < outs.length; i++) nums[p++] = (outs[i] as NDArray).id;
+    if (scalar === undefined) {
+      nums[p++] = RES_NONE;
+      nums[p++] = 0;
+    } else if (typeof scalar === 'number') {
+      nums[p++] = RES_NUM;
+      nums[p++] = scalar;
+    } else if (typeof scalar === 'boolean') {
+      nums[p++] = RES_BOOL;
+      nums[p++] = scalar ? 1 : 0;
+    } else if (typeof scalar === 'string') {
+      nums[p++] = RES_STR;
+      nums[p++] = w.str(scalar);
+    } else {
+      nums[p++] = RES_OBJ;
+      nums[p++] = w.obj(scalar);
+    }
+    nums[p++] = hint;
+    w.p = p;
+    const bufIds = this.bufIds;
+    const cont = this.contents;
+    w.room(2 + bufIds.length + cont.length);
+    nums = w.nums;
+    nums[p++] = bufIds.length;
+    for (let i = 0; i < bufIds.length; i++) nums[p++] = bufIds[i] as number;
+    nums[p++] = cont.length === 0 ? 0 : (cont[0] as number);
+    for (let i = 1; i < cont.length; i++) nums[p++] = cont[i] as number;
+    w.p = p;
+    // broadcast operands
+    if (bc === null) w.num(0);
+    else {
+      const shapes = bc.shapes;
+      w.num(shapes.length);
+      for (const s of shapes) {
+        w.num(s.length);
+        for (const d of s) w.num(d);
+      }
+      if (bc.target === undefined) w.num(-1);
+      else {
+        w.num(bc.target.length);
+        for (const d of bc.target) w.num(d);
+      }
+    }
+    // write
+    if (wr === null) w.num(0);
+    else {
+      w.room(9 + wr.ranges.length + wr.affected.length);
+      nums = w.nums;
+      p = w.p;
+      nums[p++] = 1;
+      nums[p++] = wr.bufferId;
+      nums[p++] = wr.target;
+      nums[p++] = wr.base;
+      nums[p++] = wr.changed;
+      nums[p++] = wr.truncated ? 1 : 0;
+      nums[p++] = wr.ranges.length / 3;
+      for (let i = 0; i < wr.ranges.length; i++) nums[p++] = wr.ranges[i] as number;
+      nums[p++] = wr.affected.length;
+      for (let i = 0; i < wr.affected.length; i++) nums[p++] = wr.affected[i] as number;
+      w.p = p;
+    }
+    if (error === null) w.num(0);
+    else {
+      w.num(1);
+      w.num(w.str(error.name));
+      w.num(w.str(error.message));
+    }
+  }
+
+  /**
+   * Writes the R_BUF records and buffer contents of an event's buffers into the scratch lists
+   * (`bufIds`; `contents`: count, then per buffer its source); returns their budget cost.
+   */
+  private announceBuffers(
+    inputs: readonly NDArray[],
+    outs: readonly NDArray[],
+    kind: EventKind,
+  ): number {
+    const bufIds = this.bufIds;
+    const cont = this.contents;
+    bufIds.length = 0;
+    cont.length = 1;
+    cont[0] = 0;
+    let cost = 0;
+    const viewy = kind === 'view' || kind === 'write';
+    for (let k = 0; k < inputs.length + outs.length; k++) {
+      const a = (k < inputs.length ? inputs[k] : outs[k - inputs.length]) as NDArray;
+      if (viewy || a._base !== null) this.remember(a);
+      const b = a.buffer;
+      if (bufIds.includes(b.id)) continue;
+      bufIds.push(b.id);
+      const st = this.bufState(b, a._base ?? a);
+      if (!st.announced) {
+        st.announced = true;
+        const w = this.w;
+        w.room(4);
+        w.nums[w.p++] = R_BUF;
+        w.nums[w.p++] = b.id;
+        w.nums[w.p++] = b.nbytes;
+        w.nums[w.p++] = DTYPE_CODE[st.dtype];
+      }
+      if (!st.seen && !b.freed) {
+        st.seen = true;
+        cont[0] = (cont[0] as number) + 1;
+        const isz = DTYPE_INFO[st.dtype].itemsize;
+        if (
+          a.dtype === st.dtype &&
+          a._offset === 0 &&
+          a.size * isz === b.nbytes &&
+          isCContiguous(a._shape, a._strides)
+        ) {
+          // A fresh C-ordered owner: its values are the buffer's (the decoder shares them).
+          cont.push(b.id, C_ARRAY, a.id);
+          const n = a.size;
+          cost += 40 + 10 * (n <= this.limits.maxValues ? n : 2 * this.limits.previewItems);
+        } else {
+          const length = Math.floor(b.nbytes / isz);
+          const items = this.limits.previewItems;
+          if (length <= this.limits.maxValues) {
+            const pos = this.copyBytes(b.ptr, length * isz);
+            cont.push(b.id, C_OWN, length, V_ALL, pos, length, 0);
+            cost += 40 + 10 * length;
+          } else {
+            const t0 = Math.max(length - items, items);
+            const nt = length - t0;
+            const pos = this.copyBytes(b.ptr, items * isz);
+            this.copyBytes(b.ptr + t0 * isz, nt * isz);
+            cont.push(b.id, C_OWN, length, V_PREVIEW, pos, items, nt);
+            cost += 40 + 10 * 2 * items;
+          }
+        }
+      }
+    }
+    return 300 + bufIds.length * 60 + cost;
+  }
+
+  /** Copies `n` bytes of linear memory at `ptr` into the batch; returns their position. */
+  private copyBytes(ptr: number, n: number): number {
+    const w = this.w;
+    const pos = w.reserve(n);
+    const mem = view('uint8') as Uint8Array;
+    w.u8.set(mem.subarray(ptr, ptr + n), pos);
+    return pos;
+  }
+
+  /** Copies elements [k0, k1) of `a` (C order) into the batch at `pos` (in `a`'s dtype). */
+  private copyElements(a: NDArray, k0: number, k1: number, pos: number, contiguous: boolean): void {
+    const w = this.w;
+    const isz = DTYPE_INFO[a.dtype].itemsize;
+    if (k1 <= k0) return;
+    if (contiguous) {
+      const lo = (a._start + k0) * isz;
+      const mem = view('uint8') as Uint8Array;
+      w.u8.set(mem.subarray(lo, lo + (k1 - k0) * isz), pos);
       return;
     }
-    this.bytes += cost;
-    if (this.keep) this.events.push(ev);
-    if (this.sink !== undefined) {
-      this.pending.push(ev);
-      const now = performance.now();
-      if (this.pending.length >= this.batchSize || now - this.lastFlush >= this.batchMs)
-        this.flush();
+    // element by element, as bits (no NaN canonicalization, no bigint boxing)
+    if (isz === 1) {
+      const m = view('uint8') as Uint8Array;
+      const d = w.u8;
+      for (let k = k0; k < k1; k++) d[pos + k - k0] = m[flatToData(a, k)] as number;
+    } else if (isz === 2) {
+      const m = view('uint16') as Uint16Array;
+      const d = w.u16;
+      const o = pos / 2 - k0;
+      for (let k = k0; k < k1; k++) d[o + k] = m[flatToData(a, k)] as number;
+    } else if (isz === 4) {
+      const m = view('uint32') as Uint32Array;
+      const d = w.u32;
+      const o = pos / 4 - k0;
+      for (let k = k0; k < k1; k++) d[o + k] = m[flatToData(a, k)] as number;
+    } else {
+      const m = view('uint32') as Uint32Array;
+      const d = w.u32;
+      const o = pos / 4 - 2 * k0;
+      for (let k = k0; k < k1; k++) {
+        const q = 2 * flatToData(a, k);
+        d[o + 2 * k] = m[q] as number;
+        d[o + 2 * k + 1] = m[q + 1] as number;
+      }
     }
+  }
+
+  /**
+   * Writes `a`'s snapshot (R_ARR: metadata and its values or head/tail preview as bytes) unless
+   * the one already written is current; returns its budget cost.
+   */
+  private announce(a: NDArray): number {
+    const bst = this.bufState(a.buffer, a._base ?? a);
+    const c = this.arrState(a);
+    if (c.v === bst.version && c.w === a._writeable) return c.cost;
+    const w = this.w;
+    const sh = a._shape;
+    const st = a._strides;
+    const nd = sh.length;
+    const isz = DTYPE_INFO[a.dtype].itemsize;
+    const cc = isCContiguous(sh, st);
+    const size = a.size;
+    w.room(16 + 2 * nd);
+    const nums = w.nums;
+    let p = w.p;
+    nums[p++] = R_ARR;
+    nums[p++] = a.id;
+    nums[p++] = DTYPE_CODE[a.dtype];
+    nums[p++] = nd;
+    for (let i = 0; i < nd; i++) nums[p++] = sh[i] as number;
+    for (let i = 0; i < nd; i++) nums[p++] = (st[i] as number) * isz;
+    nums[p++] = a._offset * isz;
+    nums[p++] = a.buffer.id;
+    nums[p++] =
+      (cc ? 1 : 0) |
+      (isFContiguous(sh, st) ? 2 : 0) |
+      (a._base === null ? 4 : 0) |
+      (a._writeable ? 8 : 0);
+    nums[p++] = a._base === null ? -1 : a._base.id;
+    nums[p++] = size;
+    let n = 0;
+    if (a.buffer.freed) nums[p++] = V_NONE;
+    else if (size <= this.limits.maxValues) {
+      const pos = w.reserve(size * isz);
+      this.copyElements(a, 0, size, pos, cc);
+      nums[p++] = V_ALL;
+      nums[p++] = pos;
+      n = size;
+    } else {
+      const items = this.limits.previewItems;
+      const nh = Math.min(items, size);
+      const t0 = Math.max(size - items, items);
+      const nt = Math.max(0, size - t0);
+      const pos = w.reserve((nh + nt) * isz);
+      this.copyElements(a, 0, nh, pos, cc);
+      this.copyElements(a, t0, size, pos + nh * isz, cc);
+      nums[p++] = V_PREVIEW;
+      nums[p++] = pos;
+      nums[p++] = nh;
+      nums[p++] = nt;
+      n = nh + nt;
+    }
+    w.p = p;
+    c.v = bst.version;
+    c.w = a._writeable;
+    c.cost = 220 + 8 * (nd * 2) + 10 * n;
+    return c.cost;
   }
 
   private bufState(b: WasmBuffer, owner: NDArray): BufState {
     const holder = b as unknown as Record<symbol, BufState | undefined>;
     let st = holder[this.key];
     if (st === undefined) {
-      st = { dtype: owner.dtype, seen: false, version: 0, views: null, skipped: 0 };
+      st = {
+        dtype: owner.dtype,
+        seen: false,
+        announced: false,
+        version: 0,
+        views: null,
+        skipped: 0,
+      };
       holder[this.key] = st;
     }
     return st;
@@ -604,20 +978,10 @@ export class Recorder {
     const holder = a as unknown as Record<symbol, ArrState | undefined>;
     let st = holder[this.key];
     if (st === undefined) {
-      st = { v: -1, s: null, remembered: false };
+      st = { v: -1, w: false, cost: 0, remembered: false };
       holder[this.key] = st;
     }
     return st;
-  }
-
-  private snap(a: NDArray): ArraySnapshot {
-    const v = this.bufState(a.buffer, a._base ?? a).version;
-    const c = this.arrState(a);
-    if (c.s !== null && c.v === v && c.s.flags.writeable === a._writeable) return c.s;
-    const s = snapshotArray(a, this.limits.maxValues, this.limits.previewItems);
-    c.v = v;
-    c.s = s;
-    return s;
   }
 
   /** Tracks the arrays over a buffer that has views (for `write.affected`). */
@@ -636,19 +1000,20 @@ export class Recorder {
     st.views.push(new WeakRef(a));
   }
 
-  private diffWrite(pre: PreWrite): WriteInfo {
+  private diffWrite(pre: PreWrite): WriteRec {
     const t = pre.target;
     const b = t.buffer;
     const bst = this.bufState(b, t._base ?? t);
     bst.version++;
     const dt = bst.dtype;
     const isz = DTYPE_INFO[dt].itemsize;
-    const ranges: WriteRange[] = [];
+    /** byteOffset, byteLength per range */
+    const runs: number[] = [];
     let changed = 0;
     let truncated = false;
     if (pre.bytes === null) {
       const [lo, hi] = byteExtent(t);
-      ranges.push({ byteOffset: lo, byteLength: hi - lo });
+      runs.push(lo, hi - lo);
       changed = t.size;
       truncated = true;
     } else {
@@ -669,66 +1034,102 @@ export class Recorder {
           changed++;
           if (runStart < 0) runStart = off;
         } else if (runStart >= 0) {
-          ranges.push({ byteOffset: runStart, byteLength: off - runStart });
+          runs.push(runStart, off - runStart);
           runStart = -1;
         }
       }
-      if (runStart >= 0) ranges.push({ byteOffset: runStart, byteLength: end - runStart });
-      if (ranges.length > 1024) {
+      if (runStart >= 0) runs.push(runStart, end - runStart);
+      if (runs.length > 2048) {
         truncated = true;
-        ranges.splice(1024);
-      }
-      let budget = this.limits.maxValues;
-      const data = view(dt);
-      const startIdx = b.ptr / isz;
-      for (const r of ranges) {
-        const n = r.byteLength / isz;
-        if (n > budget) {
-          truncated = true;
-          continue;
-        }
-        budget -= n;
-        const vals: JsonScalar[] = [];
-        for (let i = 0; i < n; i++)
-          vals.push(encodeValue(data[startIdx + r.byteOffset / isz + i] as number | bigint, dt));
-        r.values = vals;
+        runs.length = 2048;
       }
     }
-    const affected = this.affectedArrays(bst, ranges, t);
-    const info: WriteInfo = {
+    const ranges: number[] = [];
+    let cost = 0;
+    let budget = this.limits.maxValues;
+    for (let i = 0; i < runs.length; i += 2) {
+      const off = runs[i] as number;
+      const len = runs[i + 1] as number;
+      let pos = -1;
+      if (pre.bytes !== null) {
+        const n = len / isz;
+        if (n > budget) truncated = true;
+        else {
+          budget -= n;
+          pos = this.copyBytes(b.ptr + off, len);
+          cost += 10 * n;
+        }
+      }
+      cost += 40;
+      ranges.push(off, len, pos);
+    }
+    const affected = this.affectedArrays(bst, runs, t);
+    return {
       bufferId: b.id,
       target: t.id,
+      base: t._base === null ? -1 : t._base.id,
       ranges,
-      changedElements: changed,
+      changed,
+      truncated,
       affected,
+      cost,
     };
-    if (truncated) info.truncated = true;
-    return info;
   }
 
-  private affectedArrays(st: BufState, ranges: WriteRange[], target: NDArray): number[] {
+  private affectedArrays(st: BufState, runs: number[], target: NDArray): number[] {
     const out: number[] = [];
-    if (ranges.length === 0) return out;
+    if (runs.length === 0) return out;
+    const hits = (lo: number, hi: number): boolean => {
+      for (let i = 0; i < runs.length; i += 2) {
+        const g = runs[i] as number;
+        if (g < hi && g + (runs[i + 1] as number) > lo) return true;
+      }
+      return false;
+    };
     const list = st.views ?? [];
     for (const r of list) {
       const a = r.deref();
       if (a === undefined || a === target) continue;
       const [lo, hi] = byteExtent(a);
-      if (!ranges.some((g) => g.byteOffset < hi && g.byteOffset + g.byteLength > lo)) continue;
+      if (!hits(lo, hi)) continue;
       if (a.size <= this.limits.maxValues) {
         const offs = elementOffsets(a);
         const isz = a.itemsize;
-        if (
-          !offs.some((o) =>
-            ranges.some((g) => o < g.byteOffset + g.byteLength && o + isz > g.byteOffset),
-          )
-        )
-          continue;
+        if (!offs.some((o) => hits(o, o + isz))) continue;
       }
       out.push(a.id);
     }
     return out.sort((x, y) => x - y);
   }
+}
+
+/** A diffed write, ready for the wire: ranges as (byteOffset, byteLength, bytes position or -1). */
+interface WriteRec {
+  bufferId: number;
+  target: number;
+  /** The target's base id, or -1. */
+  base: number;
+  ranges: number[];
+  changed: number;
+  truncated: boolean;
+  affected: number[];
+  cost: number;
+}
+
+const EMPTY: NDArray[] = [];
+
+/** Index into `_data()` of the element at flat C-order position k. */
+function flatToData(a: NDArray, k: number): number {
+  let p = a._start;
+  const sh = a._shape;
+  const st = a._strides;
+  for (let d = sh.length - 1; d >= 0; d--) {
+    const n = sh[d] as number;
+    const i = k % n;
+    k = (k - i) / n;
+    p += i * (st[d] as number);
+  }
+  return p;
 }
 
 /** Byte offset in its buffer of `a[i, j, …]` for `args` = (i, j, …, value), else -1. */
@@ -749,12 +1150,6 @@ function elementByte(a: NDArray, args: readonly unknown[]): number {
 
 function formatMB(n: number): string {
   return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-}
-
-/** `linalg.solve` → `solve`. */
-function baseName(op: string): string {
-  const i = op.lastIndexOf('.');
-  return i < 0 ? op : op.slice(i + 1);
 }
 
 function optsOf(args: readonly unknown[]): Record<string, unknown> | null {
@@ -797,44 +1192,6 @@ export function collectArrays(call: Call): NDArray[] {
   return out;
 }
 
-function fmtTuple(xs: readonly number[]): string {
-  return xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`;
-}
-
-function isTransposedLike(a: NDArray): boolean {
-  return a.flags.f_contiguous && !a.flags.c_contiguous;
-}
-
-function viewWhy(call: Call, inputs: NDArray[], out: NDArray): string {
-  const name = baseName(call.op);
-  const src = inputs[0];
-  if (src !== undefined && out === src) {
-    if (name === 'astype') return 'astype to the same dtype with copy=false: no copy';
-    return `${name} of an ndarray that already fits: no copy (the same array)`;
-  }
-  const strides = fmtTuple(out.strides);
-  switch (name) {
-    case 'get':
-      return call.args.some((x) => typeof x === 'string' && x !== '...')
-        ? `basic slice: view, strides ${strides}`
-        : `basic index: view, strides ${strides}`;
-    case 'reshape':
-      return `reshape kept the strides: view, strides ${strides}`;
-    case 'ravel':
-      return 'ravel of a contiguous array: view';
-    case 'broadcast_to':
-    case 'broadcast_arrays':
-      return `${name}: read-only view with zero strides, strides ${strides}`;
-    case 'T':
-    case 'transpose':
-      return `transpose: view, strides reversed ${strides}`;
-    case 'astype':
-      return 'astype to the same dtype with copy=false: no copy';
-    default:
-      return `${name}: view, strides ${strides}`;
-  }
-}
-
 function hasBoolIndex(args: readonly unknown[]): boolean {
   return args.some(
     (a) =>
@@ -844,43 +1201,6 @@ function hasBoolIndex(args: readonly unknown[]): boolean {
 }
 function hasArrayIndex(args: readonly unknown[]): boolean {
   return args.some((a) => a instanceof NDArray || Array.isArray(a));
-}
-
-function copyWhy(call: Call, inputs: NDArray[], out: NDArray): string {
-  const name = baseName(call.op);
-  const src = inputs[0];
-  switch (name) {
-    case 'get':
-      if (hasBoolIndex(call.args)) return 'boolean mask: copy';
-      if (hasArrayIndex(call.args)) return 'integer-array (fancy) index: copy';
-      return 'advanced index: copy';
-    case 'reshape':
-    case 'ravel':
-      if (src !== undefined && isTransposedLike(src))
-        return `${name} could not keep the strides of this transposed array: copied`;
-      return `${name} could not keep the strides of this non-contiguous array: copied`;
-    case 'astype':
-      return src !== undefined && src.dtype === out.dtype
-        ? 'astype copies by default (copy=true)'
-        : `astype to ${out.dtype}: copied`;
-    case 'copy':
-    case 'flatten':
-      return `${name}: always a new buffer`;
-    case 'array':
-      return 'np.array copies by default (copy=true)';
-    case 'asarray':
-    case 'ascontiguousarray':
-    case 'asfortranarray':
-      return `${name} had to convert (dtype or layout): copied`;
-    default:
-      return `${name}: new buffer`;
-  }
-}
-
-function writeWhy(op: string, target: NDArray, w: WriteInfo): string {
-  const through = target._base !== null ? ` through a view of #${target._base.id}` : '';
-  const n = w.changedElements;
-  return `${op}: ${n} element${n === 1 ? '' : 's'} of buffer #${w.bufferId} changed${through}`;
 }
 
 function renderValue(x: unknown, depth: number): string {
@@ -918,5 +1238,3 @@ export function renderArgs(call: Call): string {
   const s = `(${call.args.map((a) => renderValue(a, 0)).join(', ')})`;
   return s.length > 160 ? `${s.slice(0, 157)}…)` : s;
 }
-
-export { type BroadcastInfo };

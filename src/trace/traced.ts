@@ -259,6 +259,16 @@ export function stackLocator(
     captureStackTrace(o: object, f?: AnyFn): void;
   };
   const prep = (_e: Error, cs: CallSite[]): CallSite[] => cs;
+  // One Loc object per position: the recorder sends each location once and refers to it by id.
+  const locs = new Map<string, Map<number, Loc>>();
+  const locOf = (file: string, line: number, column: number): Loc => {
+    let m = locs.get(file);
+    if (m === undefined) locs.set(file, (m = new Map()));
+    const key = line * 1_048_576 + column;
+    let l = m.get(key);
+    if (l === undefined) m.set(key, (l = { file, line, column }));
+    return l;
+  };
   const capture = (below: AnyFn, frames: number): Loc | undefined => {
     const limit = E.stackTraceLimit;
     const saved = E.prepareStackTrace;
@@ -272,8 +282,7 @@ export function stackLocator(
     if (!Array.isArray(cs)) return undefined;
     for (const c of cs) {
       const f = c.getFileName();
-      if (f && isUser(f))
-        return { file: f, line: c.getLineNumber() ?? 0, column: c.getColumnNumber() ?? 0 };
+      if (f && isUser(f)) return locOf(f, c.getLineNumber() ?? 0, c.getColumnNumber() ?? 0);
     }
     return undefined;
   };
