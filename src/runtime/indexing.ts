@@ -496,6 +496,72 @@ function nonzeroArrays(m: NDArray, dtype: 'int64' | 'float64' = 'int64'): NDArra
   return out;
 }
 
+/** `a` as a C-contiguous bool mask (itself, or a cast copy: NaN is truthy, -0.0 is not). */
+function truthyMask(a: NDArray): NDArray {
+  return a.dtype === 'bool' && a.flags.c_contiguous ? a : copyArray(a, 'bool');
+}
+
+/** `np.flatnonzero(a)`: int64 C-order flat positions of the truthy elements (mask kernels). */
+export function flatNonzeroIndices(a: NDArray): NDArray {
+  const m = truthyMask(a);
+  const K = gatherKernels();
+  const n = m.size;
+  const mp = m.buffer.ptr + m._offset;
+  const count = n === 0 ? 0 : K.maskCount(n, mp, 1);
+  const owner = NDArray.empty([count], 'int64', false);
+  if (count > 0) K.maskIndices(n, mp, 1, 0, owner.buffer.ptr, true);
+  if (m !== a) m[Symbol.dispose]();
+  // NumPy's empty result keeps the itemsize stride
+  const r = new NDArray({
+    buffer: owner.buffer,
+    dtype: 'int64',
+    shape: [count],
+    strides: [1],
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
+  return r;
+}
+
+/** The (N, ndim) C-ordered int64 coordinates of the truthy elements of `a` (ndim ≥ 1). */
+export function nonzeroCoords(a: NDArray): NDArray {
+  const nd = a.ndim;
+  const m = truthyMask(a);
+  const K = gatherKernels();
+  const n = m.size;
+  const mp = m.buffer.ptr + m._offset;
+  const count = n === 0 ? 0 : K.maskCount(n, mp, 1);
+  const r = NDArray.empty([count, nd], 'int64', false);
+  if (count > 0 && nd === 1) K.maskIndices(n, mp, 1, 0, r.buffer.ptr, true);
+  else if (count > 0) {
+    const flat = NDArray.empty([count], 'float64', false);
+    K.maskIndices(n, mp, 1, 0, flat.buffer.ptr, false);
+    const F = view('float64') as Float64Array;
+    const U = view('uint32') as Uint32Array;
+    const f0 = flat.buffer.ptr / 8;
+    let q = r.buffer.ptr / 4;
+    const shape = a._shape;
+    const idx = new Array<number>(nd);
+    for (let h = 0; h < count; h++) {
+      let k = F[f0 + h] as number;
+      for (let j = nd - 1; j >= 0; j--) {
+        const s = shape[j] as number;
+        idx[j] = k % s;
+        k = (k - (idx[j] as number)) / s;
+      }
+      // non-negative coordinates below 2^32: low word, zero high word (little-endian int64)
+      for (let j = 0; j < nd; j++, q += 2) {
+        U[q] = idx[j] as number;
+        U[q + 1] = 0;
+      }
+    }
+    flat[Symbol.dispose]();
+  }
+  if (m !== a) m[Symbol.dispose]();
+  return r;
+}
+
 interface Advanced {
   /** Broadcast shape of the index arrays. */
   B: number[];
@@ -1234,15 +1300,17 @@ export function compress(condition: ArrayLike, a: ArrayLike, ...rest: unknown[])
     axis = axisArg < 0 ? axisArg + arr.ndim : axisArg;
   }
   const n = src._shape[axis] as number;
-  const vals = cond._values();
-  const hits: number[] = [];
-  for (let i = 0; i < vals.length; i++) {
-    if (vals[i]) {
+  const hits = flatNonzeroIndices(cond);
+  const k = hits.size;
+  if (k > 0 && cond.size > n) {
+    // the first truthy position past the axis (hits ascend)
+    const H = hits._data() as BigInt64Array;
+    for (let j = 0; j < k; j++) {
+      const i = Number(H[hits._start + j]);
       if (i >= n) throw IndexError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
-      hits.push(i);
     }
   }
-  return take(src, hits.length === 0 ? asarray([], { dtype: 'int64' }) : hits, { axis }) as NDArray;
+  return take(src, hits, { axis }) as NDArray;
 }
 
 /** `np.put(a, ind, v, {mode})`: writes `v` (repeated as needed) at flat indices of `a`. */
@@ -1412,14 +1480,11 @@ export function place(arr: NDArray, mask: ArrayLike, vals: ArrayLike): void {
 /** `np.extract(condition, arr)`: the elements of ravel(arr) where ravel(condition) is true. */
 export function extract(condition: ArrayLike, arr: ArrayLike): NDArray {
   const a = asarray(arr);
-  const c = asarray(condition);
-  const cv = c._values();
-  const hits: number[] = [];
-  for (let i = 0; i < cv.length; i++) if (cv[i]) hits.push(i);
+  const hits = flatNonzeroIndices(asarray(condition));
   const flat = a.flags.c_contiguous
     ? a._view([a.size], [1], a._offset)
     : copyArray(a)._view([a.size], [1], 0);
-  return take(flat, hits.length > 0 ? hits : asarray([], { dtype: 'int64' })) as NDArray;
+  return take(flat, hits) as NDArray;
 }
 
 /** The result dtype of `dtypes` with a JS scalar as a weak (NEP 50) operand. */

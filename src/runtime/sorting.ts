@@ -16,6 +16,7 @@ import { asarray, copyInto } from './convert';
 import { DTYPE_INFO, promoteTypes, type DType } from './dtype';
 import { AxisError, TypeError_, ValueError } from './errors';
 import { view } from './memory';
+import { flatNonzeroIndices, nonzeroCoords } from './indexing';
 import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
 import { newLikeK, parseArgs, pyTypeName, singleAxis, toIndexInt } from './reduce';
 
@@ -673,6 +674,7 @@ function truthyFlat(a: NDArray): number[] {
 
 /** The (N, ndim) C-ordered int64 coordinates of the truthy elements. */
 function coords(a: NDArray): NDArray {
+  if (a.ndim >= 1) return nonzeroCoords(a); // the mask kernels (indexing.ts)
   const flat = truthyFlat(a);
   const nd = a.ndim;
   const r = NDArray.empty([flat.length, nd], 'int64', false);
@@ -708,7 +710,7 @@ export function nonzero(x: ArrayLike): NDArray[] {
 
 /** `np.flatnonzero(a)`: indices into the C-flattened array. */
 export function flatnonzero(x: ArrayLike): NDArray {
-  return int64From(truthyFlat(asarray(x)));
+  return flatNonzeroIndices(asarray(x));
 }
 
 /** `np.argwhere(a)`: (N, ndim) coordinates, laid out as NumPy's `transpose(nonzero(a))`. */
