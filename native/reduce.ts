@@ -1,10 +1,141 @@
-// NumPy's pairwise_sum (numpy/_core/src/umath/loops_utils.h.src), replicated operation for
-// operation: 8 accumulators over blocks of at most 128 elements, recursive halving at multiples
-// of 8 above. The 8 accumulators live in SIMD lanes ((r0,r1),(r2,r3),… for f64), which performs
-// exactly the same additions, so results are bit-identical to NumPy and to the TS twin
-// (src/runtime/reduce.ts pairwiseSum / pairwiseSum32). Pointers and strides are in bytes.
+// Reductions over byte pointers/strides, each bit-identical to its TS twin in
+// src/runtime/reduce.ts (tested in test/native/reduce.test.ts):
+//
+// - NumPy's pairwise_sum (numpy/_core/src/umath/loops_utils.h.src), replicated operation for
+//   operation: 8 accumulators over blocks of at most 128 elements, recursive halving at multiples
+//   of 8 above. The 8 accumulators live in SIMD lanes ((r0,r1),(r2,r3),… for f64), which performs
+//   exactly the same additions. Contiguous runs process two sibling leaves interleaved (twice the
+//   independent add chains) and four leaves per call where all four grandchildren are leaves;
+//   the tree, and so every addition, is NumPy's.
+// - `red_<op>_<dtype>(n0, n1, ip, is0, is1, op, os0, os1)`: the reduction iterator's 2-D loop
+//   in one call: for each of n0 outer steps, the inner run of n1 input elements (stride is1)
+//   against the result at op (stride os1): os1 == 0 folds the run into one result element
+//   (`out = out + pairwise(run)` for float add, a left fold otherwise), os1 != 0 combines
+//   elementwise (`out[j] = out[j] op in[j]`, one row of an axis-0 reduction).
+//   maximum/minimum keep NumPy's NaN propagation and the fold's tie rule (the first of ±0).
+// - `arg_<max|min>_<dtype>(n0, n1, ip, is0, is1, op, os0)`: argmax/argmin of n0 lanes of n1
+//   elements (first occurrence; the first NaN wins), int64 results.
+// - `cum_<add|mul>_<dtype>(n0, n1, p, s0, s1)`: in-place running sum/product along n1 (stride
+//   s1) for each of n0 lanes (stride s0); rows at a time when the lanes are contiguous.
+// Pointers and strides are in bytes.
 
-export function pairwise_sum_f64(p: usize, n: i32, s: isize): f64 {
+// ---------------------------------------------------------------------------------------------
+// pairwise sum, float64
+
+// @ts-ignore: decorator
+@inline function split(n: i32): i32 {
+  const n2 = n >> 1;
+  return n2 - (n2 & 7);
+}
+
+// @ts-ignore: decorator
+@inline function pairs64(x: v128, y: v128): v128 {
+  // [x0 + x1, y0 + y1]
+  return f64x2.add(v128.shuffle<f64>(x, y, 0, 2), v128.shuffle<f64>(x, y, 1, 3));
+}
+
+// one contiguous leaf, 8 <= n <= 128
+// @ts-ignore: decorator
+@inline function leaf64(p: usize, n: i32): f64 {
+  let r01 = v128.load(p);
+  let r23 = v128.load(p, 16);
+  let r45 = v128.load(p, 32);
+  let r67 = v128.load(p, 48);
+  let q = p + 64;
+  const e = p + (<usize>(n & ~7) << 3);
+  while (q < e) {
+    r01 = f64x2.add(r01, v128.load(q));
+    r23 = f64x2.add(r23, v128.load(q, 16));
+    r45 = f64x2.add(r45, v128.load(q, 32));
+    r67 = f64x2.add(r67, v128.load(q, 48));
+    q += 64;
+  }
+  let res =
+    f64x2.extract_lane(r01, 0) + f64x2.extract_lane(r01, 1) +
+    (f64x2.extract_lane(r23, 0) + f64x2.extract_lane(r23, 1)) +
+    (f64x2.extract_lane(r45, 0) + f64x2.extract_lane(r45, 1) +
+      (f64x2.extract_lane(r67, 0) + f64x2.extract_lane(r67, 1)));
+  const e2 = p + (<usize>n << 3);
+  while (q < e2) {
+    res += load<f64>(q);
+    q += 8;
+  }
+  return res;
+}
+
+// two sibling leaves, interleaved: [p, p+nl) (nl % 8 == 0, nl >= 8) and [p+nl, p+n) (n-nl <= 128)
+// @ts-ignore: decorator
+@inline function dual64(p: usize, nl: i32, n: i32): f64 {
+  const pr = p + (<usize>nl << 3);
+  const nr = n - nl;
+  let a01 = v128.load(p);
+  let a23 = v128.load(p, 16);
+  let a45 = v128.load(p, 32);
+  let a67 = v128.load(p, 48);
+  let b01 = v128.load(pr);
+  let b23 = v128.load(pr, 16);
+  let b45 = v128.load(pr, 32);
+  let b67 = v128.load(pr, 48);
+  let q = p + 64;
+  let qr = pr + 64;
+  while (q < pr) {
+    a01 = f64x2.add(a01, v128.load(q));
+    b01 = f64x2.add(b01, v128.load(qr));
+    a23 = f64x2.add(a23, v128.load(q, 16));
+    b23 = f64x2.add(b23, v128.load(qr, 16));
+    a45 = f64x2.add(a45, v128.load(q, 32));
+    b45 = f64x2.add(b45, v128.load(qr, 32));
+    a67 = f64x2.add(a67, v128.load(q, 48));
+    b67 = f64x2.add(b67, v128.load(qr, 48));
+    q += 64;
+    qr += 64;
+  }
+  const er = pr + (<usize>(nr & ~7) << 3);
+  while (qr < er) {
+    b01 = f64x2.add(b01, v128.load(qr));
+    b23 = f64x2.add(b23, v128.load(qr, 16));
+    b45 = f64x2.add(b45, v128.load(qr, 32));
+    b67 = f64x2.add(b67, v128.load(qr, 48));
+    qr += 64;
+  }
+  // [(a0+a1)+(a2+a3), (b0+b1)+(b2+b3)] + [(a4+a5)+(a6+a7), …]: NumPy's combination of r0..r7
+  const w = f64x2.add(pairs64(pairs64(a01, a23), pairs64(b01, b23)), pairs64(pairs64(a45, a67), pairs64(b45, b67)));
+  let rb = f64x2.extract_lane(w, 1);
+  const e2 = pr + (<usize>nr << 3);
+  while (qr < e2) {
+    rb += load<f64>(qr);
+    qr += 8;
+  }
+  return f64x2.extract_lane(w, 0) + rb;
+}
+
+// both children of a size-n node split (n2 > 128) into leaves
+// @ts-ignore: decorator
+@inline function quadOk(n: i32, n2: i32): bool {
+  return n2 > 128 && n2 - split(n2) <= 128 && n - n2 - split(n - n2) <= 128;
+}
+
+function pw64c(p: usize, n: i32): f64 {
+  if (n <= 128) {
+    if (n < 8) {
+      let res: f64 = -0.0;
+      for (let i = 0; i < n; i++) {
+        res += load<f64>(p);
+        p += 8;
+      }
+      return res;
+    }
+    return leaf64(p, n);
+  }
+  const n2 = split(n);
+  const nr = n - n2;
+  if (nr <= 128) return dual64(p, n2, n);
+  const pr = p + (<usize>n2 << 3);
+  if (quadOk(n, n2)) return dual64(p, split(n2), n2) + dual64(pr, split(nr), nr);
+  return pw64c(p, n2) + pw64c(pr, nr);
+}
+
+function pw64s(p: usize, n: i32, s: isize): f64 {
   if (n < 8) {
     let res: f64 = -0.0;
     for (let i = 0; i < n; i++) {
@@ -15,62 +146,132 @@ export function pairwise_sum_f64(p: usize, n: i32, s: isize): f64 {
   }
   if (n <= 128) {
     const m = n - (n % 8);
-    let res: f64;
+    let r0 = load<f64>(p);
+    let r1 = load<f64>(p + s);
+    let r2 = load<f64>(p + 2 * s);
+    let r3 = load<f64>(p + 3 * s);
+    let r4 = load<f64>(p + 4 * s);
+    let r5 = load<f64>(p + 5 * s);
+    let r6 = load<f64>(p + 6 * s);
+    let r7 = load<f64>(p + 7 * s);
+    let q = p + 8 * s;
     let i = 8;
-    if (s == 8) {
-      let r01 = v128.load(p);
-      let r23 = v128.load(p, 16);
-      let r45 = v128.load(p, 32);
-      let r67 = v128.load(p, 48);
-      let q = p + 64;
-      for (; i < m; i += 8) {
-        r01 = f64x2.add(r01, v128.load(q));
-        r23 = f64x2.add(r23, v128.load(q, 16));
-        r45 = f64x2.add(r45, v128.load(q, 32));
-        r67 = f64x2.add(r67, v128.load(q, 48));
-        q += 64;
-      }
-      res =
-        f64x2.extract_lane(r01, 0) + f64x2.extract_lane(r01, 1) +
-        (f64x2.extract_lane(r23, 0) + f64x2.extract_lane(r23, 1)) +
-        (f64x2.extract_lane(r45, 0) + f64x2.extract_lane(r45, 1) +
-          (f64x2.extract_lane(r67, 0) + f64x2.extract_lane(r67, 1)));
-    } else {
-      let r0 = load<f64>(p);
-      let r1 = load<f64>(p + s);
-      let r2 = load<f64>(p + 2 * s);
-      let r3 = load<f64>(p + 3 * s);
-      let r4 = load<f64>(p + 4 * s);
-      let r5 = load<f64>(p + 5 * s);
-      let r6 = load<f64>(p + 6 * s);
-      let r7 = load<f64>(p + 7 * s);
-      let q = p + 8 * s;
-      for (; i < m; i += 8) {
-        r0 += load<f64>(q);
-        r1 += load<f64>(q + s);
-        r2 += load<f64>(q + 2 * s);
-        r3 += load<f64>(q + 3 * s);
-        r4 += load<f64>(q + 4 * s);
-        r5 += load<f64>(q + 5 * s);
-        r6 += load<f64>(q + 6 * s);
-        r7 += load<f64>(q + 7 * s);
-        q += 8 * s;
-      }
-      res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < m; i += 8) {
+      r0 += load<f64>(q);
+      r1 += load<f64>(q + s);
+      r2 += load<f64>(q + 2 * s);
+      r3 += load<f64>(q + 3 * s);
+      r4 += load<f64>(q + 4 * s);
+      r5 += load<f64>(q + 5 * s);
+      r6 += load<f64>(q + 6 * s);
+      r7 += load<f64>(q + 7 * s);
+      q += 8 * s;
     }
-    let q = p + <isize>i * s;
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (; i < n; i++) {
       res += load<f64>(q);
       q += s;
     }
     return res;
   }
-  let n2 = n / 2;
-  n2 -= n2 % 8;
-  return pairwise_sum_f64(p, n2, s) + pairwise_sum_f64(p + <isize>n2 * s, n - n2, s);
+  const n2 = split(n);
+  return pw64s(p, n2, s) + pw64s(p + <isize>n2 * s, n - n2, s);
 }
 
-export function pairwise_sum_f32(p: usize, n: i32, s: isize): f32 {
+export function pairwise_sum_f64(p: usize, n: i32, s: isize): f64 {
+  return s == 8 ? pw64c(p, n) : pw64s(p, n, s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// pairwise sum, float32 (every operation in float32)
+
+// @ts-ignore: decorator
+@inline function quads32(x: v128, y: v128): v128 {
+  // [x0+x1, x2+x3, y0+y1, y2+y3]
+  return f32x4.add(v128.shuffle<f32>(x, y, 0, 2, 4, 6), v128.shuffle<f32>(x, y, 1, 3, 5, 7));
+}
+
+// @ts-ignore: decorator
+@inline function leaf32(p: usize, n: i32): f32 {
+  let r0123 = v128.load(p);
+  let r4567 = v128.load(p, 16);
+  let q = p + 32;
+  const e = p + (<usize>(n & ~7) << 2);
+  while (q < e) {
+    r0123 = f32x4.add(r0123, v128.load(q));
+    r4567 = f32x4.add(r4567, v128.load(q, 16));
+    q += 32;
+  }
+  let res =
+    f32x4.extract_lane(r0123, 0) + f32x4.extract_lane(r0123, 1) +
+    (f32x4.extract_lane(r0123, 2) + f32x4.extract_lane(r0123, 3)) +
+    (f32x4.extract_lane(r4567, 0) + f32x4.extract_lane(r4567, 1) +
+      (f32x4.extract_lane(r4567, 2) + f32x4.extract_lane(r4567, 3)));
+  const e2 = p + (<usize>n << 2);
+  while (q < e2) {
+    res += load<f32>(q);
+    q += 4;
+  }
+  return res;
+}
+
+// @ts-ignore: decorator
+@inline function dual32(p: usize, nl: i32, n: i32): f32 {
+  const pr = p + (<usize>nl << 2);
+  const nr = n - nl;
+  let a0 = v128.load(p);
+  let a1 = v128.load(p, 16);
+  let b0 = v128.load(pr);
+  let b1 = v128.load(pr, 16);
+  let q = p + 32;
+  let qr = pr + 32;
+  while (q < pr) {
+    a0 = f32x4.add(a0, v128.load(q));
+    b0 = f32x4.add(b0, v128.load(qr));
+    a1 = f32x4.add(a1, v128.load(q, 16));
+    b1 = f32x4.add(b1, v128.load(qr, 16));
+    q += 32;
+    qr += 32;
+  }
+  const er = pr + (<usize>(nr & ~7) << 2);
+  while (qr < er) {
+    b0 = f32x4.add(b0, v128.load(qr));
+    b1 = f32x4.add(b1, v128.load(qr, 16));
+    qr += 32;
+  }
+  // [a0+a1, a2+a3, a4+a5, a6+a7] and b's → [(a0+a1)+(a2+a3), (a4+a5)+(a6+a7), (b…), (b…)]
+  const u = quads32(quads32(a0, a1), quads32(b0, b1));
+  const w = f32x4.add(v128.shuffle<f32>(u, u, 0, 2, 0, 2), v128.shuffle<f32>(u, u, 1, 3, 1, 3));
+  let rb = f32x4.extract_lane(w, 1);
+  const e2 = pr + (<usize>nr << 2);
+  while (qr < e2) {
+    rb += load<f32>(qr);
+    qr += 4;
+  }
+  return f32x4.extract_lane(w, 0) + rb;
+}
+
+function pw32c(p: usize, n: i32): f32 {
+  if (n <= 128) {
+    if (n < 8) {
+      let res: f32 = -0.0;
+      for (let i = 0; i < n; i++) {
+        res += load<f32>(p);
+        p += 4;
+      }
+      return res;
+    }
+    return leaf32(p, n);
+  }
+  const n2 = split(n);
+  const nr = n - n2;
+  if (nr <= 128) return dual32(p, n2, n);
+  const pr = p + (<usize>n2 << 2);
+  if (quadOk(n, n2)) return dual32(p, split(n2), n2) + dual32(pr, split(nr), nr);
+  return pw32c(p, n2) + pw32c(pr, nr);
+}
+
+function pw32s(p: usize, n: i32, s: isize): f32 {
   if (n < 8) {
     let res: f32 = -0.0;
     for (let i = 0; i < n; i++) {
@@ -81,53 +282,624 @@ export function pairwise_sum_f32(p: usize, n: i32, s: isize): f32 {
   }
   if (n <= 128) {
     const m = n - (n % 8);
-    let res: f32;
+    let r0 = load<f32>(p);
+    let r1 = load<f32>(p + s);
+    let r2 = load<f32>(p + 2 * s);
+    let r3 = load<f32>(p + 3 * s);
+    let r4 = load<f32>(p + 4 * s);
+    let r5 = load<f32>(p + 5 * s);
+    let r6 = load<f32>(p + 6 * s);
+    let r7 = load<f32>(p + 7 * s);
+    let q = p + 8 * s;
     let i = 8;
-    if (s == 4) {
-      let r0123 = v128.load(p);
-      let r4567 = v128.load(p, 16);
-      let q = p + 32;
-      for (; i < m; i += 8) {
-        r0123 = f32x4.add(r0123, v128.load(q));
-        r4567 = f32x4.add(r4567, v128.load(q, 16));
-        q += 32;
-      }
-      res =
-        f32x4.extract_lane(r0123, 0) + f32x4.extract_lane(r0123, 1) +
-        (f32x4.extract_lane(r0123, 2) + f32x4.extract_lane(r0123, 3)) +
-        (f32x4.extract_lane(r4567, 0) + f32x4.extract_lane(r4567, 1) +
-          (f32x4.extract_lane(r4567, 2) + f32x4.extract_lane(r4567, 3)));
-    } else {
-      let r0 = load<f32>(p);
-      let r1 = load<f32>(p + s);
-      let r2 = load<f32>(p + 2 * s);
-      let r3 = load<f32>(p + 3 * s);
-      let r4 = load<f32>(p + 4 * s);
-      let r5 = load<f32>(p + 5 * s);
-      let r6 = load<f32>(p + 6 * s);
-      let r7 = load<f32>(p + 7 * s);
-      let q = p + 8 * s;
-      for (; i < m; i += 8) {
-        r0 += load<f32>(q);
-        r1 += load<f32>(q + s);
-        r2 += load<f32>(q + 2 * s);
-        r3 += load<f32>(q + 3 * s);
-        r4 += load<f32>(q + 4 * s);
-        r5 += load<f32>(q + 5 * s);
-        r6 += load<f32>(q + 6 * s);
-        r7 += load<f32>(q + 7 * s);
-        q += 8 * s;
-      }
-      res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < m; i += 8) {
+      r0 += load<f32>(q);
+      r1 += load<f32>(q + s);
+      r2 += load<f32>(q + 2 * s);
+      r3 += load<f32>(q + 3 * s);
+      r4 += load<f32>(q + 4 * s);
+      r5 += load<f32>(q + 5 * s);
+      r6 += load<f32>(q + 6 * s);
+      r7 += load<f32>(q + 7 * s);
+      q += 8 * s;
     }
-    let q = p + <isize>i * s;
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (; i < n; i++) {
       res += load<f32>(q);
       q += s;
     }
     return res;
   }
-  let n2 = n / 2;
-  n2 -= n2 % 8;
-  return pairwise_sum_f32(p, n2, s) + pairwise_sum_f32(p + <isize>n2 * s, n - n2, s);
+  const n2 = split(n);
+  return pw32s(p, n2, s) + pw32s(p + <isize>n2 * s, n - n2, s);
 }
+
+export function pairwise_sum_f32(p: usize, n: i32, s: isize): f32 {
+  return s == 4 ? pw32c(p, n) : pw32s(p, n, s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2-D reduction loops
+
+const ADD = 0;
+const MUL = 1;
+const MAX = 2;
+const MIN = 3;
+const FMAX = 4;
+const FMIN = 5;
+
+// NumPy's maximum/minimum/fmax/fmin pick (the TS twin's `pick`): a is the running value
+// @ts-ignore: decorator
+@inline function pick<T>(op: i32, a: T, b: T): T {
+  if (isFloat<T>()) {
+    if (op == MAX) return a >= b || a != a ? a : b;
+    if (op == MIN) return a <= b || a != a ? a : b;
+    if (op == FMAX) return a >= b || b != b ? a : b;
+    return a <= b || b != b ? a : b;
+  }
+  if (op == MAX || op == FMAX) return a >= b ? a : b;
+  return a <= b ? a : b;
+}
+
+// @ts-ignore: decorator
+@inline function comb<T>(op: i32, a: T, b: T): T {
+  if (op == ADD) return a + b;
+  if (op == MUL) return a * b;
+  return pick<T>(op, a, b);
+}
+
+// exact left fold of n elements into acc
+// @ts-ignore: decorator
+@inline function foldScalar<T>(op: i32, acc: T, p: usize, n: i32, s: isize): T {
+  for (let i = 0; i < n; i++) {
+    acc = comb<T>(op, acc, load<T>(p));
+    p += s;
+  }
+  return acc;
+}
+
+// max/min of a contiguous float run: returns the fold's result; SIMD finds the extreme value
+// (pmax/pmin ignore NaN), then the fold's rules decide: a NaN (maximum/minimum), a zero extreme
+// (±0 order) or an infinite one (fmax/fmin: all-NaN runs) fall back to the exact scalar fold.
+// @ts-ignore: decorator
+@inline function foldExtreme64(op: i32, acc: f64, p: usize, n: i32): f64 {
+  const isMax = op == MAX || op == FMAX;
+  if ((op == MAX || op == MIN) && acc != acc) return acc;
+  const init = isMax ? -Infinity : Infinity;
+  let m0 = f64x2.splat(init);
+  let m1 = m0;
+  let m2 = m0;
+  let m3 = m0;
+  let bad = f64x2.splat(0);
+  let q = p;
+  const e = p + (<usize>(n & ~7) << 3);
+  while (q < e) {
+    const x0 = v128.load(q);
+    const x1 = v128.load(q, 16);
+    const x2 = v128.load(q, 32);
+    const x3 = v128.load(q, 48);
+    if (isMax) {
+      m0 = f64x2.pmax(m0, x0);
+      m1 = f64x2.pmax(m1, x1);
+      m2 = f64x2.pmax(m2, x2);
+      m3 = f64x2.pmax(m3, x3);
+    } else {
+      m0 = f64x2.pmin(m0, x0);
+      m1 = f64x2.pmin(m1, x1);
+      m2 = f64x2.pmin(m2, x2);
+      m3 = f64x2.pmin(m3, x3);
+    }
+    if (op == MAX || op == MIN) {
+      bad = v128.or(bad, v128.or(f64x2.ne(x0, x0), f64x2.ne(x1, x1)));
+      bad = v128.or(bad, v128.or(f64x2.ne(x2, x2), f64x2.ne(x3, x3)));
+    }
+    q += 64;
+  }
+  if (isMax) {
+    m0 = f64x2.pmax(f64x2.pmax(m0, m1), f64x2.pmax(m2, m3));
+  } else {
+    m0 = f64x2.pmin(f64x2.pmin(m0, m1), f64x2.pmin(m2, m3));
+  }
+  let m = f64x2.extract_lane(m0, 0);
+  const m1s = f64x2.extract_lane(m0, 1);
+  let nan = v128.any_true(bad);
+  if (isMax) m = m1s > m ? m1s : m;
+  else m = m1s < m ? m1s : m;
+  const e2 = p + (<usize>n << 3);
+  while (q < e2) {
+    const x = load<f64>(q);
+    if (x != x) nan = true;
+    else if (isMax ? x > m : x < m) m = x;
+    q += 8;
+  }
+  if ((op == MAX || op == MIN) && nan) return foldScalar<f64>(op, acc, p, n, 8);
+  if (m == 0 || m == init) return foldScalar<f64>(op, acc, p, n, 8);
+  return pick<f64>(op, acc, m);
+}
+
+// @ts-ignore: decorator
+@inline function foldExtreme32(op: i32, acc: f32, p: usize, n: i32): f32 {
+  const isMax = op == MAX || op == FMAX;
+  if ((op == MAX || op == MIN) && acc != acc) return acc;
+  const init: f32 = isMax ? -Infinity : Infinity;
+  let m0 = f32x4.splat(init);
+  let m1 = m0;
+  let m2 = m0;
+  let m3 = m0;
+  let bad = f32x4.splat(0);
+  let q = p;
+  const e = p + (<usize>(n & ~15) << 2);
+  while (q < e) {
+    const x0 = v128.load(q);
+    const x1 = v128.load(q, 16);
+    const x2 = v128.load(q, 32);
+    const x3 = v128.load(q, 48);
+    if (isMax) {
+      m0 = f32x4.pmax(m0, x0);
+      m1 = f32x4.pmax(m1, x1);
+      m2 = f32x4.pmax(m2, x2);
+      m3 = f32x4.pmax(m3, x3);
+    } else {
+      m0 = f32x4.pmin(m0, x0);
+      m1 = f32x4.pmin(m1, x1);
+      m2 = f32x4.pmin(m2, x2);
+      m3 = f32x4.pmin(m3, x3);
+    }
+    if (op == MAX || op == MIN) {
+      bad = v128.or(bad, v128.or(f32x4.ne(x0, x0), f32x4.ne(x1, x1)));
+      bad = v128.or(bad, v128.or(f32x4.ne(x2, x2), f32x4.ne(x3, x3)));
+    }
+    q += 64;
+  }
+  if (isMax) m0 = f32x4.pmax(f32x4.pmax(m0, m1), f32x4.pmax(m2, m3));
+  else m0 = f32x4.pmin(f32x4.pmin(m0, m1), f32x4.pmin(m2, m3));
+  let m = f32x4.extract_lane(m0, 0);
+  {
+    const v1 = f32x4.extract_lane(m0, 1);
+    const v2 = f32x4.extract_lane(m0, 2);
+    const v3 = f32x4.extract_lane(m0, 3);
+    if (isMax) {
+      if (v1 > m) m = v1;
+      if (v2 > m) m = v2;
+      if (v3 > m) m = v3;
+    } else {
+      if (v1 < m) m = v1;
+      if (v2 < m) m = v2;
+      if (v3 < m) m = v3;
+    }
+  }
+  let nan = v128.any_true(bad);
+  const e2 = p + (<usize>n << 2);
+  while (q < e2) {
+    const x = load<f32>(q);
+    if (x != x) nan = true;
+    else if (isMax ? x > m : x < m) m = x;
+    q += 4;
+  }
+  if ((op == MAX || op == MIN) && nan) return foldScalar<f32>(op, acc, p, n, 4);
+  if (m == 0 || m == init) return foldScalar<f32>(op, acc, p, n, 4);
+  return pick<f32>(op, acc, m);
+}
+
+// the fold of one run (os1 == 0)
+// @ts-ignore: decorator
+@inline function fold<T>(op: i32, acc: T, p: usize, n: i32, s: isize): T {
+  if (op == ADD && isFloat<T>()) {
+    if (sizeof<T>() == 8) return <T>(<f64>acc + pairwise_sum_f64(p, n, s));
+    return <T>(<f32>acc + pairwise_sum_f32(p, n, s));
+  }
+  if (op != ADD && op != MUL && isFloat<T>() && s == sizeof<T>() && n >= 16) {
+    if (sizeof<T>() == 8) return <T>foldExtreme64(op, <f64>acc, p, n);
+    return <T>foldExtreme32(op, <f32>acc, p, n);
+  }
+  return foldScalar<T>(op, acc, p, n, s);
+}
+
+// one elementwise row (os1 != 0): o[j] = o[j] op x[j]
+// @ts-ignore: decorator
+@inline function rowOp<T>(op: i32, n: i32, x: usize, sx: isize, o: usize, so: isize): void {
+  const z = <isize>sizeof<T>();
+  let j = 0;
+  if (isFloat<T>() && sx == z && so == z) {
+    const L = 16 / sizeof<T>(); // lanes
+    for (; j + 2 * <i32>L <= n; j += 2 * <i32>L) {
+      const a0 = v128.load(o);
+      const a1 = v128.load(o, 16);
+      const b0 = v128.load(x);
+      const b1 = v128.load(x, 16);
+      let r0: v128;
+      let r1: v128;
+      if (sizeof<T>() == 8) {
+        if (op == ADD) {
+          r0 = f64x2.add(a0, b0);
+          r1 = f64x2.add(a1, b1);
+        } else if (op == MUL) {
+          r0 = f64x2.mul(a0, b0);
+          r1 = f64x2.mul(a1, b1);
+        } else if (op == MAX) {
+          r0 = v128.bitselect(a0, b0, v128.or(f64x2.ge(a0, b0), f64x2.ne(a0, a0)));
+          r1 = v128.bitselect(a1, b1, v128.or(f64x2.ge(a1, b1), f64x2.ne(a1, a1)));
+        } else if (op == MIN) {
+          r0 = v128.bitselect(a0, b0, v128.or(f64x2.le(a0, b0), f64x2.ne(a0, a0)));
+          r1 = v128.bitselect(a1, b1, v128.or(f64x2.le(a1, b1), f64x2.ne(a1, a1)));
+        } else if (op == FMAX) {
+          r0 = v128.bitselect(a0, b0, v128.or(f64x2.ge(a0, b0), f64x2.ne(b0, b0)));
+          r1 = v128.bitselect(a1, b1, v128.or(f64x2.ge(a1, b1), f64x2.ne(b1, b1)));
+        } else {
+          r0 = v128.bitselect(a0, b0, v128.or(f64x2.le(a0, b0), f64x2.ne(b0, b0)));
+          r1 = v128.bitselect(a1, b1, v128.or(f64x2.le(a1, b1), f64x2.ne(b1, b1)));
+        }
+      } else {
+        if (op == ADD) {
+          r0 = f32x4.add(a0, b0);
+          r1 = f32x4.add(a1, b1);
+        } else if (op == MUL) {
+          r0 = f32x4.mul(a0, b0);
+          r1 = f32x4.mul(a1, b1);
+        } else if (op == MAX) {
+          r0 = v128.bitselect(a0, b0, v128.or(f32x4.ge(a0, b0), f32x4.ne(a0, a0)));
+          r1 = v128.bitselect(a1, b1, v128.or(f32x4.ge(a1, b1), f32x4.ne(a1, a1)));
+        } else if (op == MIN) {
+          r0 = v128.bitselect(a0, b0, v128.or(f32x4.le(a0, b0), f32x4.ne(a0, a0)));
+          r1 = v128.bitselect(a1, b1, v128.or(f32x4.le(a1, b1), f32x4.ne(a1, a1)));
+        } else if (op == FMAX) {
+          r0 = v128.bitselect(a0, b0, v128.or(f32x4.ge(a0, b0), f32x4.ne(b0, b0)));
+          r1 = v128.bitselect(a1, b1, v128.or(f32x4.ge(a1, b1), f32x4.ne(b1, b1)));
+        } else {
+          r0 = v128.bitselect(a0, b0, v128.or(f32x4.le(a0, b0), f32x4.ne(b0, b0)));
+          r1 = v128.bitselect(a1, b1, v128.or(f32x4.le(a1, b1), f32x4.ne(b1, b1)));
+        }
+      }
+      v128.store(o, r0);
+      v128.store(o, r1, 16);
+      o += 32;
+      x += 32;
+    }
+  }
+  for (; j < n; j++) {
+    store<T>(o, comb<T>(op, load<T>(o), load<T>(x)));
+    o += so;
+    x += sx;
+  }
+}
+
+// @ts-ignore: decorator
+@inline function red2<T>(op: i32, n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): void {
+  for (let i = 0; i < n0; i++) {
+    if (os1 == 0) store<T>(o, fold<T>(op, load<T>(o), ip, n1, is1));
+    else rowOp<T>(op, n1, ip, is1, o, os1);
+    ip += is0;
+    o += os0;
+  }
+}
+
+type R = void;
+export function red_add_float64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f64>(ADD, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_add_float32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f32>(ADD, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_add_int64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i64>(ADD, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_add_int32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i32>(ADD, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_add_int16(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i16>(ADD, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_add_int8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i8>(ADD, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_multiply_float64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f64>(MUL, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_multiply_float32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f32>(MUL, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_multiply_int64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i64>(MUL, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_multiply_int32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i32>(MUL, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_multiply_int16(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i16>(MUL, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_multiply_int8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i8>(MUL, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_maximum_float64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f64>(MAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_maximum_float32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f32>(MAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_minimum_float64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f64>(MIN, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_minimum_float32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f32>(MIN, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_fmax_float64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f64>(FMAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_fmax_float32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f32>(FMAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_fmin_float64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f64>(FMIN, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_fmin_float32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<f32>(FMIN, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_maximum_int64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i64>(MAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_maximum_uint64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<u64>(MAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_maximum_int32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i32>(MAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_maximum_uint32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<u32>(MAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_maximum_int16(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i16>(MAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_maximum_uint16(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<u16>(MAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_maximum_int8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i8>(MAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_maximum_uint8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<u8>(MAX, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_minimum_int64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i64>(MIN, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_minimum_uint64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<u64>(MIN, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_minimum_int32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i32>(MIN, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_minimum_uint32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<u32>(MIN, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_minimum_int16(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i16>(MIN, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_minimum_uint16(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<u16>(MIN, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_minimum_int8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<i8>(MIN, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_minimum_uint8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { red2<u8>(MIN, n0, n1, ip, is0, is1, o, os0, os1); }
+
+// logical_and / logical_or of any input dtype into bool results: x != 0 (NaN is true, -0 false)
+// @ts-ignore: decorator
+@inline function logical2<T>(isAnd: bool, n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): void {
+  for (let i = 0; i < n0; i++) {
+    if (os1 == 0) {
+      let acc = load<u8>(o);
+      let p = ip;
+      if (isAnd) {
+        if (acc) {
+          for (let j = 0; j < n1; j++) {
+            if (load<T>(p) == 0) {
+              acc = 0;
+              break;
+            }
+            p += is1;
+          }
+        }
+      } else if (!acc) {
+        for (let j = 0; j < n1; j++) {
+          if (load<T>(p) != 0) {
+            acc = 1;
+            break;
+          }
+          p += is1;
+        }
+      }
+      store<u8>(o, acc);
+    } else {
+      let p = ip;
+      let q = o;
+      for (let j = 0; j < n1; j++) {
+        const t: u8 = load<T>(p) != 0 ? 1 : 0;
+        const a = load<u8>(q);
+        store<u8>(q, isAnd ? (a != 0 && t != 0 ? 1 : 0) : a != 0 || t != 0 ? 1 : 0);
+        p += is1;
+        q += os1;
+      }
+    }
+    ip += is0;
+    o += os0;
+  }
+}
+export function red_logical_and_float64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<f64>(true, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_logical_and_float32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<f32>(true, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_logical_and_8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<u64>(true, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_logical_and_4(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<u32>(true, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_logical_and_2(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<u16>(true, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_logical_and_1(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<u8>(true, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_logical_or_float64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<f64>(false, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_logical_or_float32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<f32>(false, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_logical_or_8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<u64>(false, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_logical_or_4(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<u32>(false, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_logical_or_2(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<u16>(false, n0, n1, ip, is0, is1, o, os0, os1); }
+export function red_logical_or_1(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): R { logical2<u8>(false, n0, n1, ip, is0, is1, o, os0, os1); }
+
+// ---------------------------------------------------------------------------------------------
+// argmax / argmin (first occurrence; the first NaN wins)
+
+// the TS twin's scan of one lane
+// @ts-ignore: decorator
+@inline function argScalar<T>(isMax: bool, p: usize, n: i32, s: isize): i64 {
+  let best = 0;
+  let bv = load<T>(p);
+  if (isFloat<T>() && bv != bv) return 0;
+  let q = p + s;
+  for (let j = 1; j < n; j++) {
+    const v = load<T>(q);
+    if (isFloat<T>() && v != v) return j;
+    if (isMax ? v > bv : v < bv) {
+      bv = v;
+      best = j;
+    }
+    q += s;
+  }
+  return best;
+}
+
+// contiguous float64 lane: 4 index/value lane pairs (lane k sees elements ≡ k mod 8), then the
+// smallest index among the lanes holding the extreme; a NaN anywhere → the scalar scan
+// @ts-ignore: decorator
+@inline function argC64(isMax: bool, p: usize, n: i32): i64 {
+  if (n < 16) return argScalar<f64>(isMax, p, n, 8);
+  let v0 = v128.load(p);
+  let v1 = v128.load(p, 16);
+  let v2 = v128.load(p, 32);
+  let v3 = v128.load(p, 48);
+  let i0 = i64x2(0, 1);
+  let i1 = i64x2(2, 3);
+  let i2 = i64x2(4, 5);
+  let i3 = i64x2(6, 7);
+  let bad = v128.or(v128.or(f64x2.ne(v0, v0), f64x2.ne(v1, v1)), v128.or(f64x2.ne(v2, v2), f64x2.ne(v3, v3)));
+  let k0 = i64x2(8, 9);
+  const step = i64x2.splat(8);
+  let q = p + 64;
+  const e = p + (<usize>(n & ~7) << 3);
+  while (q < e) {
+    const x0 = v128.load(q);
+    const x1 = v128.load(q, 16);
+    const x2 = v128.load(q, 32);
+    const x3 = v128.load(q, 48);
+    const g0 = isMax ? f64x2.gt(x0, v0) : f64x2.lt(x0, v0);
+    const g1 = isMax ? f64x2.gt(x1, v1) : f64x2.lt(x1, v1);
+    const g2 = isMax ? f64x2.gt(x2, v2) : f64x2.lt(x2, v2);
+    const g3 = isMax ? f64x2.gt(x3, v3) : f64x2.lt(x3, v3);
+    v0 = v128.bitselect(x0, v0, g0);
+    v1 = v128.bitselect(x1, v1, g1);
+    v2 = v128.bitselect(x2, v2, g2);
+    v3 = v128.bitselect(x3, v3, g3);
+    i0 = v128.bitselect(k0, i0, g0);
+    const k1 = i64x2.add(k0, i64x2.splat(2));
+    const k2 = i64x2.add(k0, i64x2.splat(4));
+    const k3 = i64x2.add(k0, i64x2.splat(6));
+    i1 = v128.bitselect(k1, i1, g1);
+    i2 = v128.bitselect(k2, i2, g2);
+    i3 = v128.bitselect(k3, i3, g3);
+    bad = v128.or(bad, v128.or(v128.or(f64x2.ne(x0, x0), f64x2.ne(x1, x1)), v128.or(f64x2.ne(x2, x2), f64x2.ne(x3, x3))));
+    k0 = i64x2.add(k0, step);
+    q += 64;
+  }
+  if (v128.any_true(bad)) return argScalar<f64>(isMax, p, n, 8);
+  // lanes: pick the extreme, ties → smaller index
+  let bv = f64x2.extract_lane(v0, 0);
+  let bi = i64x2.extract_lane(i0, 0);
+  let v = f64x2.extract_lane(v0, 1);
+  let ix = i64x2.extract_lane(i0, 1);
+  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
+  v = f64x2.extract_lane(v1, 0); ix = i64x2.extract_lane(i1, 0);
+  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
+  v = f64x2.extract_lane(v1, 1); ix = i64x2.extract_lane(i1, 1);
+  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
+  v = f64x2.extract_lane(v2, 0); ix = i64x2.extract_lane(i2, 0);
+  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
+  v = f64x2.extract_lane(v2, 1); ix = i64x2.extract_lane(i2, 1);
+  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
+  v = f64x2.extract_lane(v3, 0); ix = i64x2.extract_lane(i3, 0);
+  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
+  v = f64x2.extract_lane(v3, 1); ix = i64x2.extract_lane(i3, 1);
+  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
+  // the tail, in order
+  let j = n & ~7;
+  while (q < p + (<usize>n << 3)) {
+    const x = load<f64>(q);
+    if (x != x) return j;
+    if (isMax ? x > bv : x < bv) {
+      bv = x;
+      bi = j;
+    }
+    q += 8;
+    j++;
+  }
+  return bi;
+}
+
+// lanes contiguous (is0 == itemsize), the reduced axis strided: rows at a time, the running
+// best value of each lane in `scratch` (n0 values)
+// @ts-ignore: decorator
+@inline function argRows<T>(isMax: bool, n0: i32, n1: i32, ip: usize, is1: isize, o: usize, os0: isize, scratch: usize): void {
+  const z = <usize>sizeof<T>();
+  // row 0
+  let oq = o;
+  for (let i = 0; i < n0; i++) {
+    const v = load<T>(ip + <usize>i * z);
+    store<T>(scratch + <usize>i * z, v);
+    // a NaN start is final: mark with index 0 (and keep NaN as the best; comparisons with NaN fail)
+    store<i64>(oq, 0);
+    oq += os0;
+  }
+  for (let j = 1; j < n1; j++) {
+    const row = ip + <isize>j * is1;
+    oq = o;
+    for (let i = 0; i < n0; i++) {
+      const b = load<T>(scratch + <usize>i * z);
+      const v = load<T>(row + <usize>i * z);
+      if (isFloat<T>()) {
+        // NaN best: final. NaN v: new best (final). Else strict comparison.
+        if (b == b && (v != v || (isMax ? v > b : v < b))) {
+          store<T>(scratch + <usize>i * z, v);
+          store<i64>(oq, j);
+        }
+      } else if (isMax ? v > b : v < b) {
+        store<T>(scratch + <usize>i * z, v);
+        store<i64>(oq, j);
+      }
+      oq += os0;
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline function arg2<T>(isMax: bool, n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void {
+  const z = <isize>sizeof<T>();
+  if (scratch != 0 && n0 > 1 && is0 == z && (is1 > z * 4 || is1 < -z * 4)) {
+    argRows<T>(isMax, n0, n1, ip, is1, o, os0, scratch);
+    return;
+  }
+  for (let i = 0; i < n0; i++) {
+    let r: i64;
+    if (sizeof<T>() == 8 && isFloat<T>() && is1 == 8) r = argC64(isMax, ip, n1);
+    else r = argScalar<T>(isMax, ip, n1, is1);
+    store<i64>(o, r);
+    ip += is0;
+    o += os0;
+  }
+}
+
+export function arg_max_float64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<f64>(true, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_min_float64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<f64>(false, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_max_float32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<f32>(true, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_min_float32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<f32>(false, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_max_int64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<i64>(true, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_min_int64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<i64>(false, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_max_uint64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<u64>(true, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_min_uint64(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<u64>(false, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_max_int32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<i32>(true, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_min_int32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<i32>(false, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_max_uint32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<u32>(true, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_min_uint32(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<u32>(false, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_max_int16(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<i16>(true, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_min_int16(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<i16>(false, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_max_uint16(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<u16>(true, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_min_uint16(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<u16>(false, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_max_int8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<i8>(true, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_min_int8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<i8>(false, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_max_uint8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<u8>(true, n0, n1, ip, is0, is1, o, os0, scratch); }
+export function arg_min_uint8(n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, scratch: usize): void { arg2<u8>(false, n0, n1, ip, is0, is1, o, os0, scratch); }
+
+// ---------------------------------------------------------------------------------------------
+// cumsum / cumprod, in place: x[j] = x[j-1] op x[j] along n1 for each of n0 lanes
+
+// @ts-ignore: decorator
+@inline function cum2<T>(op: i32, n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void {
+  const z = <isize>sizeof<T>();
+  if (n0 > 1 && s0 == z) {
+    // rows at a time: row j = row j-1 op row j (contiguous, vectorizable)
+    for (let j = 1; j < n1; j++) {
+      const cur = p + <isize>j * s1;
+      rowCum<T>(op, n0, cur - s1, cur);
+    }
+    return;
+  }
+  for (let i = 0; i < n0; i++) {
+    let q = p + <isize>i * s0;
+    let acc = load<T>(q);
+    for (let j = 1; j < n1; j++) {
+      q += s1;
+      acc = op == ADD ? acc + load<T>(q) : acc * load<T>(q);
+      store<T>(q, acc);
+    }
+  }
+}
+
+// cur[k] = prev[k] op cur[k], contiguous
+// @ts-ignore: decorator
+@inline function rowCum<T>(op: i32, n: i32, prev: usize, cur: usize): void {
+  let k = 0;
+  if (isFloat<T>()) {
+    for (; k + 32 / sizeof<T>() <= n; k += 32 / sizeof<T>()) {
+      const a0 = v128.load(prev);
+      const a1 = v128.load(prev, 16);
+      const b0 = v128.load(cur);
+      const b1 = v128.load(cur, 16);
+      if (sizeof<T>() == 8) {
+        v128.store(cur, op == ADD ? f64x2.add(a0, b0) : f64x2.mul(a0, b0));
+        v128.store(cur, op == ADD ? f64x2.add(a1, b1) : f64x2.mul(a1, b1), 16);
+      } else {
+        v128.store(cur, op == ADD ? f32x4.add(a0, b0) : f32x4.mul(a0, b0));
+        v128.store(cur, op == ADD ? f32x4.add(a1, b1) : f32x4.mul(a1, b1), 16);
+      }
+      prev += 32;
+      cur += 32;
+    }
+  }
+  for (; k < n; k++) {
+    const a = load<T>(prev);
+    store<T>(cur, op == ADD ? a + load<T>(cur) : a * load<T>(cur));
+    prev += sizeof<T>();
+    cur += sizeof<T>();
+  }
+}
+
+export function cum_add_float64(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<f64>(ADD, n0, n1, p, s0, s1); }
+export function cum_add_float32(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<f32>(ADD, n0, n1, p, s0, s1); }
+export function cum_add_int64(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<i64>(ADD, n0, n1, p, s0, s1); }
+export function cum_add_int32(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<i32>(ADD, n0, n1, p, s0, s1); }
+export function cum_add_int16(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<i16>(ADD, n0, n1, p, s0, s1); }
+export function cum_add_int8(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<i8>(ADD, n0, n1, p, s0, s1); }
+export function cum_multiply_float64(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<f64>(MUL, n0, n1, p, s0, s1); }
+export function cum_multiply_float32(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<f32>(MUL, n0, n1, p, s0, s1); }
+export function cum_multiply_int64(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<i64>(MUL, n0, n1, p, s0, s1); }
+export function cum_multiply_int32(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<i32>(MUL, n0, n1, p, s0, s1); }
+export function cum_multiply_int16(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<i16>(MUL, n0, n1, p, s0, s1); }
+export function cum_multiply_int8(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<i8>(MUL, n0, n1, p, s0, s1); }

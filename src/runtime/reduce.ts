@@ -235,10 +235,59 @@ function copyK(a: NDArray, dtype: DType = a.dtype): NDArray {
 type Inner = (n: number, ip: number, is: number, op: number, os: number) => void;
 
 /**
- * Runs `inner` over `src` against `outK` (keepdims-shaped; reduced dims have size 1) in the
- * order NumPy's reduction iterator uses.
+ * Native loops for the reduction iterator (the WASM backend, src/runtime/wasm/reduce.ts); each
+ * returns false when it has no kernel for the case (the TS loop then runs). Units: elements of
+ * linear memory (`view(dtype)` indexes). All are bit-identical to the TS loops here.
  */
-function reduceLoop(src: NDArray, outK: NDArray, inner: Inner): void {
+export interface ReduceBackend {
+  /**
+   * `op.reduce`'s loop: over `shape` (outer → inner, not collapsed), `inner(n, …)` on each
+   * innermost run in C order, as `reduceLoop` below with `kernel(op, dt, srcDt)`.
+   */
+  reduce(
+    op: Op,
+    dt: DType,
+    srcDt: DType,
+    shape: readonly number[],
+    o: number,
+    ost: readonly number[],
+    i: number,
+    ist: readonly number[],
+  ): boolean;
+  /** argmax/argmin (no NaN skipping) of each lane of `n` elements (stride `st`) into int64 `o`. */
+  arg(
+    isMax: boolean,
+    dt: DType,
+    lanes: readonly number[],
+    i: number,
+    ist: readonly number[],
+    n: number,
+    st: number,
+    o: number,
+    ost: readonly number[],
+  ): boolean;
+  /** In-place cumsum/cumprod along `n` elements (stride `st`) of each lane of `p`. */
+  accumulate(
+    op: 'add' | 'multiply',
+    dt: DType,
+    lanes: readonly number[],
+    p: number,
+    pst: readonly number[],
+    n: number,
+    st: number,
+  ): boolean;
+}
+let native: ReduceBackend | null = null;
+/** Installs the native reduction loops (src/runtime/wasm); null: the TS loops only. */
+export function setReduceBackend(b: ReduceBackend | null): void {
+  native = b;
+}
+
+/**
+ * Runs `inner` over `src` against `outK` (keepdims-shaped; reduced dims have size 1) in the
+ * order NumPy's reduction iterator uses; `nat` names the native loop doing the same.
+ */
+function reduceLoop(src: NDArray, outK: NDArray, inner: Inner, nat?: [Op, DType]): void {
   const shape = src._shape;
   // NumPy's reductions iterate with NPY_ITER_DONT_NEGATE_STRIDES: negative strides stay.
   const is0 = src._start;
@@ -246,11 +295,20 @@ function reduceLoop(src: NDArray, outK: NDArray, inner: Inner): void {
   const ist = [...src._strides];
   const ost = outK._strides.map((s, i) => (outK._shape[i] === 1 && shape[i] !== 1 ? 0 : s));
   const perm = iterPerm(ist.map((st, i) => (shape[i] === 1 ? 0 : st))).reverse();
+  const pshape = perm.map((d) => shape[d] as number);
+  const post = perm.map((d) => ost[d] as number);
+  const pist = perm.map((d) => ist[d] as number);
+  if (
+    nat !== undefined &&
+    native !== null &&
+    native.reduce(nat[0], nat[1], src.dtype, pshape, os0, post, is0, pist)
+  )
+    return;
   loop(
-    perm.map((d) => shape[d] as number),
+    pshape,
     [
-      { start: os0, strides: perm.map((d) => ost[d] as number) },
-      { start: is0, strides: perm.map((d) => ist[d] as number) },
+      { start: os0, strides: post },
+      { start: is0, strides: pist },
     ],
     (n, p, s) => inner(n, p[1] as number, s[1] as number, p[0] as number, s[0] as number),
   );
@@ -364,7 +422,7 @@ function planSum(
     (usingReduce ? bestCore === s[0] : bestDim === 0)
   ) {
     // unbuffered, one call per coalesced inner run: the plain strided loop is the same order
-    reduceLoop(src, outK, kernel('add', src.dtype, src.dtype));
+    reduceLoop(src, outK, kernel('add', src.dtype, src.dtype), ['add', src.dtype]);
     return;
   }
   // the elements and their result positions, in iteration order
@@ -573,15 +631,26 @@ function mulWrap(dt: DType): (x: number, y: number) => number {
   }
 }
 
-type Op =
+/** The ufunc of a reduction loop. */
+export type ReduceOp =
   'add' | 'multiply' | 'maximum' | 'minimum' | 'fmax' | 'fmin' | 'logical_and' | 'logical_or';
+type Op = ReduceOp;
 
-function kernel(op: Op, dt: DType, srcDt: DType): Inner {
+/**
+ * The TS inner loop of `op.reduce` in `dt` (input `srcDt`): `inner(n, ip, is, op, os)` folds a
+ * run into `O[op]` (os = 0) or combines it elementwise. `d`/`o` give the stores (linear memory
+ * by default; the native tests pass their own).
+ */
+function kernel(
+  op: Op,
+  dt: DType,
+  srcDt: DType,
+  d: () => Store = () => view(srcDt),
+  o: () => Store = () => view(dt),
+): Inner {
   const info = DTYPE_INFO[dt];
   const f32 = dt === 'float32';
   const fr = Math.fround;
-  const d = (): Store => view(srcDt);
-  const o = (): Store => view(dt);
   switch (op) {
     case 'add':
       if (info.kind === 'f') {
@@ -605,7 +674,7 @@ function kernel(op: Op, dt: DType, srcDt: DType): Inner {
               O[op_ + j * os] = (O[op_ + j * os] as number) + (D[ip + j * is] as number);
         };
       }
-      if (dt === 'bool') return kernel('logical_or', dt, srcDt);
+      if (dt === 'bool') return kernel('logical_or', dt, srcDt, d, o);
       if (info.big) {
         return (n, ip, is, op_, os) => {
           const D = d() as { [i: number]: bigint };
@@ -745,6 +814,17 @@ function kernel(op: Op, dt: DType, srcDt: DType): Inner {
   }
 }
 
+/** The TS twin of the native `red_<op>_<dt>` loop (test/native): `kernel` over given stores. */
+export function reduceTwin(op: ReduceOp, dt: DType, srcDt: DType, D: Store, O: Store): Inner {
+  return kernel(
+    op,
+    dt,
+    srcDt,
+    () => D,
+    () => O,
+  );
+}
+
 const IDENTITY: Partial<Record<Op, number>> = {
   add: 0,
   multiply: 1,
@@ -855,7 +935,8 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
     const v = scalarToStorage(init, loopDt);
     const O = outK._data() as Store;
     const s0 = outK._start;
-    for (let i = 0; i < outK.size; i++) O[s0 + i] = v;
+    const e = s0 + outK.size;
+    for (let i = s0; i < e; i++) O[i] = v;
   } else if (outK.size > 0) {
     const first = a._view(keepShape, a._strides, a._offset);
     const od = spec.outDtype ?? loopDt;
@@ -878,7 +959,7 @@ export function reduceArray(a: NDArray, op: Op, spec: ReduceSpec): NDArray {
   if (count > 0 && src.size > 0) {
     if (floatAdd) {
       planSum(a, src, outK, a.dtype !== loopDt, maskB);
-    } else reduceLoop(src, outK, kernel(op, loopDt, srcDt));
+    } else reduceLoop(src, outK, kernel(op, loopDt, srcDt), [op, loopDt]);
   }
   return dropAxes(outK, spec.keepdims === true ? [] : axes);
 }
@@ -938,12 +1019,32 @@ export interface ReduceOptions {
 const SUM_ARGS = ['axis', 'dtype', 'out', 'keepdims', 'initial', 'where'];
 const MAX_ARGS = ['axis', 'out', 'keepdims', 'initial', 'where'];
 
+/**
+ * `np.sum(a)` / `np.mean(a)` without options of a contiguous float array: the general path's
+ * exact operations (nditer coalesces the whole array into one run: `0 + pairwise_sum(run)`),
+ * without its set-up cost. null: not such a case.
+ */
+function fullSum(a: NDArray): number | null {
+  const dt = a.dtype;
+  if ((dt !== 'float64' && dt !== 'float32') || a.ndim === 0 || a.size === 0) return null;
+  const f = a.flags;
+  if (!f.c_contiguous && !f.f_contiguous) return null;
+  const D = a._data() as FStore;
+  return dt === 'float32'
+    ? Math.fround(0 + (pairwise32 ?? pairwiseSum32)(D, a._start, a.size, 1))
+    : 0 + (pairwise64 ?? pairwiseSum)(D, a._start, a.size, 1);
+}
+
 function ufuncReduce(
   op: Op,
   x: ArrayLike,
   args: readonly unknown[],
   names: readonly string[],
 ): NDArray | Scalar {
+  if (op === 'add' && args.length === 0 && isNDArray(x)) {
+    const v = fullSum(x);
+    if (v !== null) return v;
+  }
   const a = asarray(x);
   const o = parseArgs(args, names);
   const res = reduceArray(a, op, {
@@ -1001,6 +1102,22 @@ function inplace2(dst: NDArray, b: NDArray, f: (x: number, y: number) => number)
   });
 }
 
+/**
+ * `dst = dst op b` (b broadcast) through the ufunc loop of `op` (the WASM one when installed:
+ * same IEEE operation per element as `inplace2`); false when dtypes differ or no loop exists.
+ */
+function inplaceUfunc(dst: NDArray, b: NDArray, op: 'subtract' | 'multiply'): boolean {
+  if (dst.dtype !== b.dtype || DTYPE_INFO[dst.dtype].kind !== 'f') return false;
+  const k = getKernel(op, dst.dtype) as BinaryKernel | undefined;
+  if (k === undefined) return false;
+  const D = dst._data() as unknown as Parameters<BinaryKernel>[1];
+  const B = b._data() as unknown as Parameters<BinaryKernel>[1];
+  loop2(dst._shape, operand(dst), operand(b, dst._shape), (n, i0, s0, i1, s1) =>
+    k(n, D, i0, s0, B, i1, s1, D, i0, s0),
+  );
+  return true;
+}
+
 const BOOL_SUBTRACT =
   'numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.';
 const FLOAT_AXIS_METHODS = 'integer argument expected, got float';
@@ -1032,6 +1149,12 @@ function divideInPlace(num: NDArray, cnt: NDArray | number): void {
   const f32 = num.dtype === 'float32';
   const N = num._data() as FStore;
   if (typeof cnt === 'number') {
+    if (num.flags.c_contiguous) {
+      const e = num._start + num.size;
+      if (f32) for (let p = num._start; p < e; p++) N[p] = Math.fround((N[p] as number) / cnt);
+      else for (let p = num._start; p < e; p++) N[p] = (N[p] as number) / cnt;
+      return;
+    }
     num._forEach((p) => {
       N[p] = f32 ? Math.fround((N[p] as number) / cnt) : (N[p] as number) / cnt;
     });
@@ -1074,6 +1197,10 @@ function meanArray(
 
 /** `np.mean(a, axis, dtype, out, keepdims, where)`: ints give float64, float32 stays float32. */
 export const mean: ReduceFunction<number> = function mean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+  if (args.length === 0 && isNDArray(x)) {
+    const v = fullSum(x);
+    if (v !== null) return x.dtype === 'float32' ? Math.fround(v / x.size) : v / x.size;
+  }
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'dtype', 'out', 'keepdims', 'where']);
   // NumPy: integer inputs default to float64; float inputs loop in out's dtype when given
@@ -1126,9 +1253,11 @@ function varArray(
   // NumPy sums `arr` itself (with dtype); nanvar sums its NaN-zeroed copy
   const m = reduceArray(nan ? x : a, 'add', { axis: axes, keepdims: true, dtype: dt });
   divideInPlace(m, cnt);
-  inplace2(x, m, (u, v) => fr(u - v));
+  // arr - arrmean and x * x are ufuncs in x's dtype (NumPy's _var)
+  const fx = x.dtype === 'float32' ? Math.fround : (v: number) => v;
+  if (!inplaceUfunc(x, m, 'subtract')) inplace2(x, m, (u, v) => fx(u - v));
   if (mask !== null) inplace2(x, mask, (u, v) => (v ? u : 0));
-  inplace2(x, x, (u) => fr(u * u));
+  if (!inplaceUfunc(x, x, 'multiply')) inplace2(x, x, (u) => fx(u * u));
   const r = reduceArray(x, 'add', { axis: axes, keepdims, dtype: dt });
   let dof: NDArray | number;
   if (typeof cnt === 'number') dof = Math.max(cnt - ddof, 0);
@@ -1158,6 +1287,14 @@ function varArray(
 function sqrtInPlace(r: NDArray): NDArray {
   const f32 = r.dtype === 'float32';
   const R = r._data() as FStore;
+  if (r.flags.c_contiguous) {
+    const e = r._start + r.size;
+    for (let p = r._start; p < e; p++) {
+      const v = Math.sqrt(R[p] as number);
+      R[p] = f32 ? Math.fround(v) : v;
+    }
+    return r;
+  }
   r._forEach((p) => {
     const v = Math.sqrt(R[p] as number);
     R[p] = f32 ? Math.fround(v) : v;
@@ -1358,45 +1495,21 @@ function argReduce(
     });
   }
   const res = NDArray.empty(outShape, 'int64', false);
-  const lanes = a._view(
-    outShape,
-    a._strides.filter((_, i) => i !== ax),
-    a._offset,
-  );
-  const D = a._data() as Store;
-  const R = res._data() as { [i: number]: bigint };
   const st = a._strides[ax] as number;
-  let k = res._start;
   const skipNaN = nan && isF;
-  lanes._forEach((p) => {
-    let best = 0;
-    let bv = D[p] as Num;
-    let j0 = 1;
-    if (skipNaN) {
-      while (bv !== bv && j0 < n) {
-        bv = D[p + j0 * st] as Num;
-        best = j0;
-        j0++;
-      }
-    }
-    if (!skipNaN && bv !== bv) {
-      R[k++] = 0n;
-      return;
-    }
-    for (let j = j0; j < n; j++) {
-      const v = D[p + j * st] as Num;
-      if (v !== v) {
-        if (skipNaN) continue;
-        best = j;
-        break;
-      }
-      if (isMax ? v > bv : v < bv) {
-        bv = v;
-        best = j;
-      }
-    }
-    R[k++] = BigInt(best);
-  });
+  const laneSt = a._strides.filter((_, i) => i !== ax);
+  if (
+    skipNaN ||
+    native === null ||
+    !native.arg(isMax, a.dtype, outShape, a._start, laneSt, n, st, res._start, res._strides)
+  ) {
+    const D = a._data() as Store;
+    const R = res._data() as { [i: number]: bigint };
+    let k = res._start;
+    a._view(outShape, laneSt, a._offset)._forEach((p) => {
+      R[k++] = BigInt(argLane(D, p, n, st, isMax, skipNaN));
+    });
+  }
   let out = res;
   if (keepdims) {
     const ks =
@@ -1416,16 +1529,49 @@ function argReduce(
   return finish(out, o.out, name);
 }
 
-/** A C-ordered flat copy of `a` (as `a.ravel()` values). */
+/**
+ * argmax/argmin of one lane of `n` elements at stride `st` (the TS twin of the native
+ * `arg_<max|min>_<dtype>`): first occurrence; the first NaN wins, or is skipped (`skipNaN`).
+ */
+export function argLane(
+  D: Store,
+  p: number,
+  n: number,
+  st: number,
+  isMax: boolean,
+  skipNaN: boolean,
+): number {
+  let best = 0;
+  let bv = D[p] as Num;
+  let j0 = 1;
+  if (skipNaN) {
+    while (bv !== bv && j0 < n) {
+      bv = D[p + j0 * st] as Num;
+      best = j0;
+      j0++;
+    }
+  }
+  if (!skipNaN && bv !== bv) return 0;
+  for (let j = j0; j < n; j++) {
+    const v = D[p + j * st] as Num;
+    if (v !== v) {
+      if (skipNaN) continue;
+      return j;
+    }
+    if (isMax ? v > bv : v < bv) {
+      bv = v;
+      best = j;
+    }
+  }
+  return best;
+}
+
+/** `a` as a C-ordered 1-d array (as `a.ravel()`): a view when `a` is C-contiguous, else a copy. */
 function reshapeC(a: NDArray): NDArray {
-  const flat = NDArray.empty([a.size], a.dtype, false);
-  const D = a._data() as Store;
-  const F = flat._data() as Store;
-  const s = flat._start;
-  a._forEach((p, k) => {
-    F[s + k] = D[p] as Num;
-  });
-  return flat;
+  if (a.flags.c_contiguous) return a._view([a.size], [1], a._offset);
+  const c = NDArray.empty(a._shape, a.dtype, false);
+  copyInto(c, a);
+  return c._view([a.size], [1], c._offset);
 }
 
 /** `np.argmax(a, axis, out, keepdims)`: first occurrence; NaN counts as the maximum. */
@@ -1472,39 +1618,16 @@ function accumulate(
   const n = r._shape[ax] as number;
   if (n > 1 && r.size > 0) {
     const st = r._strides[ax] as number;
-    const lanes = r._view(
-      r._shape.filter((_, i) => i !== ax),
-      r._strides.filter((_, i) => i !== ax),
-      r._offset,
-    );
-    const info = DTYPE_INFO[dt];
-    const R = r._data() as Store;
-    const f32 = dt === 'float32';
-    const fr = Math.fround;
-    const mul = mulWrap(dt);
-    const wrap64 =
-      dt === 'int64' ? (v: bigint) => BigInt.asIntN(64, v) : (v: bigint) => BigInt.asUintN(64, v);
-    lanes._forEach((p) => {
-      if (info.big) {
-        let acc = R[p] as bigint;
-        for (let j = 1; j < n; j++) {
-          const q = p + j * st;
-          acc = wrap64(op === 'add' ? acc + (R[q] as bigint) : acc * (R[q] as bigint));
-          R[q] = acc;
-        }
-      } else {
-        for (let j = 1; j < n; j++) {
-          const q = p + j * st;
-          const prev = R[q - st] as number;
-          const cur = R[q] as number;
-          let v: number;
-          if (dt === 'bool') v = op === 'add' ? (prev || cur ? 1 : 0) : prev && cur ? 1 : 0;
-          else if (op === 'add') v = f32 ? fr(prev + cur) : prev + cur;
-          else v = info.kind === 'f' ? (f32 ? fr(prev * cur) : prev * cur) : mul(prev, cur);
-          R[q] = v;
-        }
-      }
-    });
+    const laneShape = r._shape.filter((_, i) => i !== ax);
+    const laneSt = r._strides.filter((_, i) => i !== ax);
+    if (
+      native === null ||
+      !native.accumulate(op, dt, laneShape, r._start, laneSt, n, st)
+    ) {
+      const lane = cumLane(op, dt);
+      const R = r._data() as Store;
+      r._view(laneShape, laneSt, r._offset)._forEach((p) => lane(R, p, n, st));
+    }
   }
   if (o.out !== undefined && o.out !== null) {
     const out = o.out as NDArray;
@@ -1513,6 +1636,43 @@ function accumulate(
     return out;
   }
   return r;
+}
+
+/**
+ * The running sum/product along one lane, in place: `R[p + j*st] = R[p + (j-1)*st] op R[…]`
+ * (the TS twin of the native `cum_<op>_<dtype>`).
+ */
+export function cumLane(
+  op: 'add' | 'multiply',
+  dt: DType,
+): (R: Store, p: number, n: number, st: number) => void {
+  const info = DTYPE_INFO[dt];
+  const f32 = dt === 'float32';
+  const fr = Math.fround;
+  const mul = mulWrap(dt);
+  const wrap64 =
+    dt === 'int64' ? (v: bigint) => BigInt.asIntN(64, v) : (v: bigint) => BigInt.asUintN(64, v);
+  return (R, p, n, st) => {
+    if (info.big) {
+      let acc = R[p] as bigint;
+      for (let j = 1; j < n; j++) {
+        const q = p + j * st;
+        acc = wrap64(op === 'add' ? acc + (R[q] as bigint) : acc * (R[q] as bigint));
+        R[q] = acc;
+      }
+    } else {
+      for (let j = 1; j < n; j++) {
+        const q = p + j * st;
+        const prev = R[q - st] as number;
+        const cur = R[q] as number;
+        let v: number;
+        if (dt === 'bool') v = op === 'add' ? (prev || cur ? 1 : 0) : prev && cur ? 1 : 0;
+        else if (op === 'add') v = f32 ? fr(prev + cur) : prev + cur;
+        else v = info.kind === 'f' ? (f32 ? fr(prev * cur) : prev * cur) : mul(prev, cur);
+        R[q] = v;
+      }
+    }
+  };
 }
 
 /** `np.cumsum(a, axis, dtype, out)`: axis null flattens. */

@@ -25,6 +25,8 @@ import { kernelBytes, nodeProcess } from './bytes';
 import { simdLevel, type SimdLevel } from './probe';
 import { ELEMENTWISE } from './manifest';
 import * as reduceModule from '../reduce';
+import { setReduceBackend } from '../reduce';
+import { reduceBackend } from './reduce';
 import { setCopyBackend } from '../convert';
 import { collapse, loop, operand } from '../iter';
 import type { NDArray } from '../ndarray';
@@ -304,6 +306,7 @@ function install(): void {
   setCopyBackend(wasmCopy);
   setGatherKernels(wasmGatherKernels(native));
   registerLu(wasmLu);
+  setReduceBackend(reduceBackend(native));
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(
       pairwise(native.pairwise_sum_f64, 8, refPairwise[0]),
@@ -330,6 +333,7 @@ export function useBackend(b: BackendName): BackendName {
     registerGemm('float64', null);
     registerGemm('float32', null);
     reduceHook?.setPairwiseSum?.(null, null);
+    setReduceBackend(null);
     setCopyBackend(null);
     setGatherKernels(null);
     registerLu(null);
