@@ -1,157 +1,338 @@
-// Vectorized exp (float64, float32) as a port of fdlibm's e_exp.c — the algorithm V8's Math.exp
-// uses (src/base/ieee754.cc) — step for step: same argument reduction (k chosen as fdlibm
-// does, hi/lo split of ln2), same rational approximation, scaling by an exact power of two.
-// Lanes outside |x| ≤ 708 (overflow, subnormal results, inf, NaN) take the scalar port.
-// V8 special-cases exp(1) = e correctly rounded; so do we.
-// Result: bit-identical to the TS twin (Math.exp) — test/native checks 0 ulp over a large sample.
-// float32 is computed in float64 and rounded once, as the TS twin (Math.fround(Math.exp(x))).
+// Vectorized exp and log (float64 lanes of f64x2; float32 computed in float64 and rounded once).
+// Table-driven and division-free; the TS twins are src/runtime/vmath.ts — the same operations
+// in the same order, so both backends agree bit for bit (test/native/vmath.test.ts). Accuracy
+// < 0.51 ulp (native/README.md, "Error bound").
+//
+// The tables live in linear memory at `tab` (written once by src/runtime/wasm/math.ts from
+// src/runtime/vmath_tables.ts; this module has no data segment):
+//   tab + 0:    exp, 128 × [tail_j (f64), bits(2^(j/128)) − (j << 45) (u64)]
+//   tab + 2048: log, 128 × [1/c, −log(1/c) hi, lo, 0] (f64)
+// Lanes outside the vector range (exp: |x| > 700 or NaN; log: not a positive normal finite)
+// take the scalar functions, which are the whole algorithm, special cases included.
 
-const LN2HI: f64 = 6.93147180369123816490e-01;
-const LN2LO: f64 = 1.90821492927058770002e-10;
-const INVLN2: f64 = 1.44269504088896338700e+00;
-const P1: f64 = 1.66666666666666019037e-01;
-const P2: f64 = -2.77777777770155933842e-03;
-const P3: f64 = 6.61375632143793436117e-05;
-const P4: f64 = -1.65339022054652515390e-06;
-const P5: f64 = 4.13813679705723846039e-08;
-const O_THRESHOLD: f64 = 7.09782712893383973096e+02;
-const U_THRESHOLD: f64 = -7.45133219101941108420e+02;
-const TWOM1000: f64 = 9.33263618503218878990e-302;
-const E_CORRECT: f64 = 2.718281828459045;
+const SHIFT: f64 = 6755399441055744.0; // 1.5·2^52
+const INVLN2N: f64 = 184.6649652337873;
+const LN2N_HI: f64 = 0.0054152123482253955;
+const LN2N_LO: f64 = -1.0082281460997769e-13;
+const LN2HI: f64 = 0.6931471805598903;
+const LN2LO: f64 = 5.497923018708371e-14;
+const LOG_OFF: u64 = 0x3feab00000000000;
+const C2: f64 = 0.5;
+const C3: f64 = 1.0 / 6.0;
+const C4: f64 = 1.0 / 24.0;
+const C5: f64 = 1.0 / 120.0;
+const B2: f64 = -0.5;
+const B3: f64 = 0.33333333333333337;
+const B4: f64 = -0.2499999999822793;
+const B5: f64 = 0.19999999998424825;
+const B6: f64 = -0.16666964331747255;
+const B7: f64 = 0.1428597887698295;
+const MIN_NORMAL: f64 = 2.2250738585072014e-308;
+const TWO52: f64 = 4503599627370496.0;
+const LOGTAB: usize = 2048;
 
-/** fdlibm __ieee754_exp. */
-export function exp_scalar(x: f64): f64 {
-  if (x == 1.0) return E_CORRECT; // as V8 (fdlibm alone gives 2.7182818284590455)
-  const bits = reinterpret<u64>(x);
-  const hx = <u32>(bits >> 32) & 0x7fffffff;
-  const xsb = <i32>(bits >> 63);
-  if (hx >= 0x40862e42) {
-    if (hx >= 0x7ff00000) {
-      if (((hx & 0xfffff) | <u32>bits) != 0) return x + x; // NaN
-      return xsb == 0 ? x : 0.0; // exp(+-inf) = {inf, 0}
-    }
-    if (x > O_THRESHOLD) return Infinity;
-    if (x < U_THRESHOLD) return 0.0;
+// @ts-ignore: decorator
+@inline function pow2(e: i32): f64 {
+  return reinterpret<f64>(<u64>(e + 1023) << 52);
+}
+
+function expSpecial(x: f64, tab: usize): f64 {
+  if (x != x) return x + 1.0;
+  if (x > 709.8) return Infinity;
+  if (x < -745.2) return 0.0;
+  const z = INVLN2N * x;
+  const kd = z + SHIFT - SHIFT;
+  const ki = <i32>kd;
+  const r = x - kd * LN2N_HI - kd * LN2N_LO;
+  const j = ki & 127;
+  const k = ki >> 7;
+  const tail = load<f64>(tab + (<usize>j << 4));
+  const hi = reinterpret<f64>(load<u64>(tab + (<usize>j << 4), 8) + (<u64>j << 45));
+  const r2 = r * r;
+  const tmp = tail + r + r2 * (C2 + r * C3 + r2 * (C4 + r * C5));
+  if (ki > 0) {
+    const s = hi * pow2(k - 1009);
+    return (s + s * tmp) * pow2(1009);
   }
-  let hi: f64 = 0;
-  let lo: f64 = 0;
-  let k: i32 = 0;
-  if (hx > 0x3fd62e42) {
-    if (hx < 0x3ff0a2b2) {
-      hi = xsb == 0 ? x - LN2HI : x + LN2HI;
-      lo = xsb == 0 ? LN2LO : -LN2LO;
-      k = 1 - xsb - xsb;
-    } else {
-      k = <i32>(INVLN2 * x + (xsb == 0 ? 0.5 : -0.5));
-      const t = <f64>k;
-      hi = x - t * LN2HI;
-      lo = t * LN2LO;
-    }
-    x = hi - lo;
-  } else if (hx < 0x3e300000) {
-    return 1.0 + x;
-  } else k = 0;
-  const t = x * x;
-  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  if (k == 0) return 1.0 - ((x * c) / (c - 2.0) - x);
-  const y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi);
-  const hy = reinterpret<u64>(y);
-  if (k >= -1021) {
-    if (k == 1024) return y * 2.0 * 8.98846567431157953865e+307;
-    return reinterpret<f64>(hy + (<u64>(<i64>k) << 52));
+  const s = hi * pow2(k + 1022);
+  let y = s + s * tmp;
+  if (y < 1.0) {
+    let lo = s - y + s * tmp;
+    const h = 1.0 + y;
+    lo = 1.0 - h + y + lo;
+    y = h + lo - 1.0;
   }
-  return reinterpret<f64>(hy + (<u64>(<i64>(k + 1000)) << 52)) * TWOM1000;
+  return y * 2.2250738585072014e-308;
+}
+
+/** exp(x), float64 (the TS twin's vexp). */
+export function vexp_scalar(x: f64, tab: usize): f64 {
+  if (!(Math.abs(x) <= 700.0)) return expSpecial(x, tab);
+  const z = INVLN2N * x;
+  const kd = z + SHIFT - SHIFT;
+  const ki = <i32>kd;
+  const r = x - kd * LN2N_HI - kd * LN2N_LO;
+  const j = ki & 127;
+  const tail = load<f64>(tab + (<usize>j << 4));
+  const s = reinterpret<f64>(load<u64>(tab + (<usize>j << 4), 8) + (<u64>(<i64>ki) << 45));
+  const r2 = r * r;
+  const tmp = tail + r + r2 * (C2 + r * C3 + r2 * (C4 + r * C5));
+  return s + s * tmp;
+}
+
+// Vector constants live after the tables (tab + KOFF, 16 bytes each, written by the glue):
+// loaded once per call into locals, because V8 rebuilds every v128.const inside a loop with
+// several instructions (binaryen would fold a splat of a literal back into a v128.const).
+const KOFF: usize = 6144;
+// exp: 0 INVLN2N, 1 SHIFT, 2 LN2N_HI, 3 LN2N_LO, 4 C2, 5 C3, 6 C4, 7 C5, 8 700
+// log: 9 MIN_NORMAL, 10 MAX, 11 LOG_OFF (i64), 12 zh mask (i64), 13 1.0, 14 LN2HI, 15 LN2LO,
+//      16..21 B2..B7; 22 exp index mask 127 << 4, 23 log exponent mask, 24 log index mask 127 << 5,
+//      25 high-word abs mask [0, 0x7fffffff]×2, 26 high word of 700 [0, 0x4085e000]×2,
+//      (log range, i32 lanes) 9 [_, 0x000fffff]×2, 10 [_, 0x7ff00000]×2
+
+// @ts-ignore: decorator
+@inline function kc(tab: usize, i: usize): v128 {
+  return v128.load(tab + KOFF + (i << 4));
 }
 
 // @ts-ignore: decorator
-@inline function exp2v(x: v128): v128 {
-  // Only SSE2-class operations (f64 compares, magic-number rounding): V8 lowers f64x2.trunc
-  // and the i64x2 compares to slow sequences on CPUs it does not know to have SSE4.1/4.2.
-  const ax = f64x2.abs(x);
-  const neg = f64x2.lt(x, f64x2.splat(0)); // -0 lanes take the |x| < 2^-28 path below
-  // fdlibm's high-word thresholds as doubles: hx > 0x3fd62e42, hx < 0x3ff0a2b2, hx < 0x3e300000
-  const gtHalf = f64x2.ge(ax, f64x2.splat(reinterpret<f64>(0x3fd62e4300000000)));
-  const ltOneHalf = f64x2.lt(ax, f64x2.splat(reinterpret<f64>(0x3ff0a2b200000000)));
-  const tiny = f64x2.lt(ax, f64x2.splat(reinterpret<f64>(0x3e30000000000000)));
-  // k as fdlibm: ±1 in (0.5 ln2, 1.5 ln2), trunc(x/ln2 ± 0.5) beyond, 0 below
-  const half = v128.bitselect(f64x2.splat(-0.5), f64x2.splat(0.5), neg);
-  const v = f64x2.add(f64x2.mul(f64x2.splat(INVLN2), x), half);
-  // trunc(v) for |v| < 2^51: round to nearest with the 1.5·2^52 trick, then step toward zero
-  const magic = f64x2.splat(6755399441055744.0);
-  const rn = f64x2.sub(f64x2.add(v, magic), magic);
-  const up = v128.and(f64x2.gt(rn, v), v128.not(neg)); // rounded up a positive: -1
-  const dn = v128.and(f64x2.lt(rn, v), neg); // rounded down a negative: +1
-  const kBig = f64x2.add(
-    f64x2.sub(rn, v128.and(up, f64x2.splat(1.0))),
-    v128.and(dn, f64x2.splat(1.0)),
+@inline function expv(
+  x: v128, tab: usize, kInv: v128, kShift: v128, kHi: v128, kLo: v128,
+  c2: v128, c3: v128, c4: v128, c5: v128, kJmask: v128,
+): v128 {
+  const z = f64x2.mul(kInv, x);
+  const kS = f64x2.add(z, kShift);
+  const kd = f64x2.sub(kS, kShift);
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(kd, kHi)), f64x2.mul(kd, kLo));
+  // table offsets j·16 of both lanes, then one v128 [tail, sbits] per lane
+  const jo = v128.and(i64x2.shl(kS, 4), kJmask);
+  const e0 = v128.load(tab + <usize>i32x4.extract_lane(jo, 0));
+  const e1 = v128.load(tab + <usize>i32x4.extract_lane(jo, 2));
+  const tail = i64x2.shuffle(e0, e1, 0, 2);
+  const sb = i64x2.shuffle(e0, e1, 1, 3);
+  const s = i64x2.add(sb, i64x2.shl(kS, 45));
+  const r2 = f64x2.mul(r, r);
+  const q = f64x2.add(
+    f64x2.add(c2, f64x2.mul(r, c3)),
+    f64x2.mul(r2, f64x2.add(c4, f64x2.mul(r, c5))),
   );
-  const kOne = v128.bitselect(f64x2.splat(-1.0), f64x2.splat(1.0), neg);
-  let kf = v128.bitselect(kOne, kBig, ltOneHalf);
-  kf = v128.and(kf, gtHalf); // 0 where |x| <= 0.5 ln2
-  const hi = f64x2.sub(x, f64x2.mul(kf, f64x2.splat(LN2HI)));
-  const lo = f64x2.mul(kf, f64x2.splat(LN2LO));
-  const r = f64x2.sub(hi, lo);
-  const t = f64x2.mul(r, r);
-  let p = f64x2.add(f64x2.splat(P4), f64x2.mul(t, f64x2.splat(P5)));
-  p = f64x2.add(f64x2.splat(P3), f64x2.mul(t, p));
-  p = f64x2.add(f64x2.splat(P2), f64x2.mul(t, p));
-  p = f64x2.add(f64x2.splat(P1), f64x2.mul(t, p));
-  const c = f64x2.sub(r, f64x2.mul(t, p));
-  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(f64x2.splat(2.0), c));
-  const y = f64x2.sub(f64x2.splat(1.0), f64x2.sub(f64x2.sub(lo, q), hi));
-  // 2^k by exponent bits: k lands in the low mantissa bits of k + 1.5·2^52
-  const ki = i64x2.sub(f64x2.add(kf, magic), magic);
-  const scale = i64x2.shl(i64x2.add(ki, i64x2.splat(1023)), 52);
-  const res = f64x2.mul(y, scale);
-  const r1 = v128.bitselect(f64x2.add(f64x2.splat(1.0), x), res, tiny);
-  return v128.bitselect(f64x2.splat(E_CORRECT), r1, f64x2.eq(x, f64x2.splat(1.0)));
+  const tmp = f64x2.add(f64x2.add(tail, r), f64x2.mul(r2, q));
+  return f64x2.add(s, f64x2.mul(s, tmp));
+}
+
+function logCore(x: f64, kAdj: i32, tab: usize): f64 {
+  const ix = reinterpret<u64>(x);
+  const tmp = ix - LOG_OFF;
+  const i = <usize>((tmp >> 45) & 127);
+  const k = <i32>(<i64>tmp >> 52);
+  const z = reinterpret<f64>(ix - (<u64>(<i64>k) << 52));
+  const zh = reinterpret<f64>(reinterpret<u64>(z) & 0xfffffffffc000000);
+  const zl = z - zh;
+  const e = tab + LOGTAB + (i << 5);
+  const invc = load<f64>(e);
+  const rhi = zh * invc - 1.0;
+  const rlo = zl * invc;
+  const r = rhi + rlo;
+  const re = rlo - (r - rhi);
+  const kd = <f64>(k + kAdj);
+  const w = kd * LN2HI + load<f64>(e, 8);
+  const hi = w + r;
+  let lo = w - hi + r;
+  const r2 = r * r;
+  const p = r2 * (B2 + r * (B3 + r * (B4 + r * (B5 + r * (B6 + r * B7)))));
+  lo = lo + re + (kd * LN2LO + load<f64>(e, 16)) + p;
+  return hi + lo;
+}
+
+/** log(x), float64 (the TS twin's vlog). */
+export function vlog_scalar(x: f64, tab: usize): f64 {
+  if (x >= MIN_NORMAL && x <= 1.7976931348623157e308) return logCore(x, 0, tab);
+  if (x != x) return x;
+  if (x < 0) return NaN;
+  if (x == 0) return -Infinity;
+  if (x == Infinity) return x;
+  return logCore(x * TWO52, -52, tab);
 }
 
 // @ts-ignore: decorator
-@inline function inRange(x: v128): bool {
-  // every lane |x| <= 708 (NaN fails the compare)
-  return i8x16.all_true(f64x2.le(f64x2.abs(x), f64x2.splat(708.0)));
+@inline function logv(
+  x: v128, tab: usize, kOff: v128, kMask: v128, one: v128,
+  kL2h: v128, kL2l: v128, kHimask: v128, kImask: v128,
+  b2: v128, b3: v128, b4: v128, b5: v128, b6: v128, b7: v128,
+): v128 {
+  const tmp = i64x2.sub(x, kOff);
+  // k = tmp >> 52: the high words shifted (i32 lanes 1, 3), moved to lanes 0, 1, converted
+  const kd = f64x2.convert_low_i32x4_s(
+    i32x4.shuffle(i32x4.shr_s(tmp, 20), i32x4.splat(0), 1, 3, 1, 3),
+  );
+  const z = i64x2.sub(x, v128.and(tmp, kHimask)); // x − (k << 52)
+  const io = v128.and(i64x2.shr_u(tmp, 40), kImask); // bucket · 32
+  const zh = v128.and(z, kMask);
+  const zl = f64x2.sub(z, zh);
+  const p0 = tab + LOGTAB + <usize>i32x4.extract_lane(io, 0);
+  const p1 = tab + LOGTAB + <usize>i32x4.extract_lane(io, 2);
+  const a0 = v128.load(p0);
+  const a1 = v128.load(p1);
+  const invc = i64x2.shuffle(a0, a1, 0, 2);
+  const lhi = i64x2.shuffle(a0, a1, 1, 3);
+  const llo = v128.load64_lane(p1 + 16, v128.load64_zero(p0 + 16), 1);
+  const rhi = f64x2.sub(f64x2.mul(zh, invc), one);
+  const rlo = f64x2.mul(zl, invc);
+  const r = f64x2.add(rhi, rlo);
+  const re = f64x2.sub(rlo, f64x2.sub(r, rhi));
+  const w = f64x2.add(f64x2.mul(kd, kL2h), lhi);
+  const hi = f64x2.add(w, r);
+  let lo = f64x2.add(f64x2.sub(w, hi), r);
+  const r2 = f64x2.mul(r, r);
+  let p = f64x2.add(b6, f64x2.mul(r, b7));
+  p = f64x2.add(b5, f64x2.mul(r, p));
+  p = f64x2.add(b4, f64x2.mul(r, p));
+  p = f64x2.add(b3, f64x2.mul(r, p));
+  p = f64x2.add(b2, f64x2.mul(r, p));
+  p = f64x2.mul(r2, p);
+  lo = f64x2.add(f64x2.add(f64x2.add(lo, re), f64x2.add(f64x2.mul(kd, kL2l), llo)), p);
+  return f64x2.add(hi, lo);
 }
 
-export function exp_f64(n: i32, x: usize, sx: isize, o: usize, so: isize): void {
+// ---- strided loops (byte pointers and strides; contiguous pairs as one v128) -----------------
+
+// @ts-ignore: decorator
+@inline function load2(x: usize, sx: isize): v128 {
+  return sx == 8 ? v128.load(x) : v128.load64_lane(x + sx, v128.load64_zero(x), 1);
+}
+// @ts-ignore: decorator
+@inline function store2(o: usize, so: isize, v: v128): void {
+  if (so == 8) v128.store(o, v);
+  else {
+    v128.store64_lane(o, v, 0);
+    v128.store64_lane(o + so, v, 1);
+  }
+}
+// @ts-ignore: decorator
+@inline function load2f(x: usize, sx: isize): v128 {
+  const v = sx == 4 ? v128.load64_zero(x) : v128.load32_lane(x + sx, v128.load32_zero(x), 1);
+  return f64x2.promote_low_f32x4(v);
+}
+// @ts-ignore: decorator
+@inline function store2f(o: usize, so: isize, v: v128): void {
+  const f = f32x4.demote_f64x2_zero(v);
+  if (so == 4) v128.store64_lane(o, f, 0);
+  else {
+    v128.store32_lane(o, f, 0);
+    v128.store32_lane(o + so, f, 1);
+  }
+}
+
+// @ts-ignore: decorator
+@inline function ld<T>(x: usize, sx: isize): v128 {
+  return sizeof<T>() == 8 ? load2(x, sx) : load2f(x, sx);
+}
+// @ts-ignore: decorator
+@inline function st<T>(o: usize, so: isize, v: v128): void {
+  if (sizeof<T>() == 8) store2(o, so, v);
+  else store2f(o, so, v);
+}
+// @ts-ignore: decorator
+@inline function expScalarLanes(x: v128, tab: usize): v128 {
+  const a = vexp_scalar(f64x2.extract_lane(x, 0), tab);
+  return f64x2.replace_lane(f64x2.splat(a), 1, vexp_scalar(f64x2.extract_lane(x, 1), tab));
+}
+// @ts-ignore: decorator
+@inline function logScalarLanes(x: v128, tab: usize): v128 {
+  const a = vlog_scalar(f64x2.extract_lane(x, 0), tab);
+  return f64x2.replace_lane(f64x2.splat(a), 1, vlog_scalar(f64x2.extract_lane(x, 1), tab));
+}
+
+// Four elements per iteration (two independent vectors); a pair with a lane outside the vector
+// range takes the scalar function for both lanes.
+// @ts-ignore: decorator
+@inline function expLoop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  const kInv = kc(tab, 0), kShift = kc(tab, 1), kHi = kc(tab, 2), kLo = kc(tab, 3);
+  const c2 = kc(tab, 4), c3 = kc(tab, 5), c4 = kc(tab, 6), c5 = kc(tab, 7);
+  const kJmask = kc(tab, 22), kAbsHi = kc(tab, 25), kMax = kc(tab, 26);
+  const s2 = sx << 1, o2 = so << 1;
   let i = 0;
-  if (sx == 8 && so == 8) {
-    for (; i + 2 <= n; i += 2) {
-      const v = v128.load(x);
-      if (inRange(v)) v128.store(o, exp2v(v));
-      else {
-        const a = exp_scalar(f64x2.extract_lane(v, 0));
-        const b = exp_scalar(f64x2.extract_lane(v, 1));
-        store<f64>(o, a);
-        store<f64>(o, b, 8);
-      }
-      x += 16;
-      o += 16;
+  for (; i + 4 <= n; i += 4) {
+    const a = ld<T>(x, sx);
+    const b = ld<T>(x + s2, sx);
+    // |x| <= 700 from the high words (integer ops: they leave the FP ports to the math);
+    // |x| in (700, 700 + 2^-32·...] gives the same value on either path
+    const ba = i32x4.gt_s(v128.and(a, kAbsHi), kMax);
+    const bb = i32x4.gt_s(v128.and(b, kAbsHi), kMax);
+    if (!v128.any_true(v128.or(ba, bb))) {
+      st<T>(o, so, expv(a, tab, kInv, kShift, kHi, kLo, c2, c3, c4, c5, kJmask));
+      st<T>(o + o2, so, expv(b, tab, kInv, kShift, kHi, kLo, c2, c3, c4, c5, kJmask));
+    } else {
+      const ra = !v128.any_true(ba)
+        ? expv(a, tab, kInv, kShift, kHi, kLo, c2, c3, c4, c5, kJmask)
+        : expScalarLanes(a, tab);
+      const rb = !v128.any_true(bb)
+        ? expv(b, tab, kInv, kShift, kHi, kLo, c2, c3, c4, c5, kJmask)
+        : expScalarLanes(b, tab);
+      st<T>(o, so, ra);
+      st<T>(o + o2, so, rb);
     }
+    x += s2 << 1;
+    o += o2 << 1;
   }
   for (; i < n; i++) {
-    store<f64>(o, exp_scalar(load<f64>(x)));
+    if (sizeof<T>() == 8) store<f64>(o, vexp_scalar(load<f64>(x), tab));
+    else store<f32>(o, <f32>vexp_scalar(<f64>load<f32>(x), tab));
     x += sx;
     o += so;
   }
 }
 
-export function exp_f32(n: i32, x: usize, sx: isize, o: usize, so: isize): void {
+// @ts-ignore: decorator
+@inline function logLoop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  const kMin = kc(tab, 9), kMaxv = kc(tab, 10), kOff = kc(tab, 11), kMask = kc(tab, 12);
+  const one = kc(tab, 13), kL2h = kc(tab, 14), kL2l = kc(tab, 15);
+  const b2 = kc(tab, 16), b3 = kc(tab, 17), b4 = kc(tab, 18), b5 = kc(tab, 19);
+  const b6 = kc(tab, 20), b7 = kc(tab, 21), kHimask = kc(tab, 23), kImask = kc(tab, 24);
+  const s2 = sx << 1, o2 = so << 1;
   let i = 0;
-  if (sx == 4 && so == 4) {
-    for (; i + 2 <= n; i += 2) {
-      const v = f64x2.promote_low_f32x4(v128.load64_zero(x));
-      let r: v128;
-      if (inRange(v)) r = exp2v(v);
-      else r = f64x2.replace_lane(f64x2.splat(exp_scalar(f64x2.extract_lane(v, 0))), 1, exp_scalar(f64x2.extract_lane(v, 1)));
-      v128.store64_lane(o, f32x4.demote_f64x2_zero(r), 0);
-      x += 8;
-      o += 8;
+  for (; i + 4 <= n; i += 4) {
+    const a = ld<T>(x, sx);
+    const b = ld<T>(x + s2, sx);
+    // positive normal finite: high word in [0x00100000, 0x7fefffff] (i32 lanes 1 and 3)
+    const oka = i32x4.bitmask(v128.and(i32x4.gt_s(a, kMin), i32x4.lt_s(a, kMaxv))) & 10;
+    const okb = i32x4.bitmask(v128.and(i32x4.gt_s(b, kMin), i32x4.lt_s(b, kMaxv))) & 10;
+    if ((oka & okb) == 10) {
+      st<T>(o, so, logv(a, tab, kOff, kMask, one, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6, b7));
+      st<T>(o + o2, so, logv(b, tab, kOff, kMask, one, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6, b7));
+    } else {
+      const ra = oka == 10
+        ? logv(a, tab, kOff, kMask, one, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6, b7)
+        : logScalarLanes(a, tab);
+      const rb = okb == 10
+        ? logv(b, tab, kOff, kMask, one, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6, b7)
+        : logScalarLanes(b, tab);
+      st<T>(o, so, ra);
+      st<T>(o + o2, so, rb);
     }
+    x += s2 << 1;
+    o += o2 << 1;
   }
   for (; i < n; i++) {
-    store<f32>(o, <f32>exp_scalar(<f64>load<f32>(x)));
+    if (sizeof<T>() == 8) store<f64>(o, vlog_scalar(load<f64>(x), tab));
+    else store<f32>(o, <f32>vlog_scalar(<f64>load<f32>(x), tab));
     x += sx;
     o += so;
   }
+}
+
+export function vexp_f64(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  expLoop<f64>(n, x, sx, o, so, tab);
+}
+
+export function vexp_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  expLoop<f32>(n, x, sx, o, so, tab);
+}
+
+export function vlog_f64(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  logLoop<f64>(n, x, sx, o, so, tab);
+}
+
+export function vlog_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  logLoop<f32>(n, x, sx, o, so, tab);
 }

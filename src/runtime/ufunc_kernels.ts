@@ -10,6 +10,7 @@
  * exact (bigint), floor division and remainder take Python's signs, integer division by zero
  * gives 0, float division by zero gives ±inf/nan.
  */
+import { VMATH_TS_KERNELS } from './vmath';
 import { DTYPE_INFO, type DType } from './dtype';
 import { ValueError } from './errors';
 
@@ -814,6 +815,8 @@ for (const [op, k] of Object.entries(HOT1)) {
     if (c === 'n' || c === 'f') registerKernel(op, l.key, 'ts', k);
   }
 }
+// float64/float32 exp and log: the table-driven TS twins of native/math.ts (vmath.ts)
+for (const [op, d, k] of VMATH_TS_KERNELS) registerKernel(op, d, 'ts', k);
 
 // ---------------------------------------------------------------------------------------------
 // gcd, lcm, ldexp, frexp, modf, nextafter, spacing

@@ -4,7 +4,7 @@
  * every dtype the module implements: results must be identical (values; NaN = NaN, -0 ≠ +0), no
  * byte outside an output's elements may change, and reads past an operand trap (the guarded
  * operand ends flush with linear memory). Also: NumPy's pairwise sum bit for bit, GEMM bit for
- * bit with the blocked TS kernel, exp 0 ulp from Math.exp over a large sample.
+ * bit with the blocked TS kernel.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -212,39 +212,7 @@ describe('GEMM = blocked TS kernel bit for bit (strided, transposed, negative st
   }
 });
 
-describe('exp: 0 ulp from the TS twin (Math.exp) over a large sample', () => {
-  it('float64 and float32, 400k values over the whole range', () => {
-    const h = harness(64);
-    const rand = rng(42);
-    const N = 200_000;
-    const V = new Float64Array(h.mem.buffer);
-    const xs = new Float64Array(N);
-    for (let i = 0; i < N; i++) {
-      const u = rand();
-      xs[i] = i < 20 ? (SPECIAL[i % SPECIAL.length] as number) * (i >= 13 ? -1 : 1)
-        : u < 0.3 ? (rand() - 0.5) * 1500 : u < 0.6 ? (rand() - 0.5) * 4 : u < 0.8 ? (rand() - 0.5) * 1e-6 : -(700 + rand() * 50);
-    }
-    V.set(xs, 0);
-    h.ex.exp_f64!(N, 0, 8, N * 8, 8);
-    let worst = 0;
-    const W = new Float64Array(h.mem.buffer);
-    for (let i = 0; i < N; i++) {
-      const want = Math.exp(xs[i] as number);
-      const got = W[N + i] as number;
-      if (!Object.is(want, got) && !(want !== want && got !== got)) worst = Math.max(worst, 1);
-      assert.ok(Object.is(want, got) || (want !== want && got !== got), `exp(${xs[i]}): ${want} vs ${got}`);
-    }
-    assert.equal(worst, 0);
-    const F = new Float32Array(h.mem.buffer);
-    for (let i = 0; i < N; i++) F[i] = xs[i] as number;
-    h.ex.exp_f32!(N, 0, 4, N * 4, 4);
-    const G = new Float32Array(h.mem.buffer);
-    for (let i = 0; i < N; i++) {
-      const want = Math.fround(Math.exp(F[i] as number));
-      assert.ok(Object.is(want, G[N + i]) || (want !== want && G[N + i] !== G[N + i]), `exp32(${F[i]})`);
-    }
-  });
-});
+// exp/log: test/native/vmath.test.ts (bit-identical to the TS twins in src/runtime/vmath.ts)
 
 describe('copy and cast kernels = typed-array stores (canaries, guarded reads)', () => {
   const h = harness(2);

@@ -24,6 +24,7 @@ import {
 import { kernelBytes, nodeProcess } from './bytes';
 import { simdLevel, type SimdLevel } from './probe';
 import { ELEMENTWISE } from './manifest';
+import { installMath } from './math';
 import * as reduceModule from '../reduce';
 import { setReduceBackend } from '../reduce';
 import { reduceBackend } from './reduce';
@@ -39,7 +40,6 @@ export interface NativeExports {
   pairwise_sum_f64(p: number, n: number, s: number): number;
   pairwise_sum_f32(p: number, n: number, s: number): number;
   gemm_scratch_bytes(): number;
-  exp_scalar(x: number): number;
 }
 type Fn = (...args: number[]) => number | void;
 
@@ -136,8 +136,6 @@ export function elementwiseTable(): [string, DType, string, number, number, 1 | 
     for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], 1, 2]);
   for (const [op, dts] of Object.entries(ELEMENTWISE.unary))
     for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], SIZE[d], 1]);
-  for (const d of ['float32', 'float64'] as const)
-    rows.push(['exp', d, `exp_${d === 'float32' ? 'f32' : 'f64'}`, SIZE[d], SIZE[d], 1]);
   return rows;
 }
 
@@ -306,6 +304,7 @@ function install(): void {
   setCopyBackend(wasmCopy);
   setGatherKernels(wasmGatherKernels(native));
   registerLu(wasmLu);
+  installMath(native);
   setReduceBackend(reduceBackend(native));
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(

@@ -1,0 +1,102 @@
+/**
+ * Glue for native/math.ts's vectorized transcendentals: writes their tables (vmath_tables.ts)
+ * into linear memory once, and registers `op × float64/float32` ufunc kernels that pass the table
+ * pointer. The TS twins (vmath.ts) stay registered as the 'ts' kernels and as the fallback for
+ * operands outside linear memory; both give bit-identical results.
+ */
+import type { TypedArray } from '../dtype';
+import { alloc, wasmMemory } from '../memory';
+import { getKernel, registerKernel, type NativeLoop, type UnaryKernel } from '../ufunc_kernels';
+import {
+  EXP_TABLE,
+  INVLN2N,
+  LN2HI,
+  LN2LO,
+  LN2N_HI,
+  LN2N_LO,
+  LOG_OFF_HI,
+  LOG_TABLE,
+} from '../vmath_tables';
+import { LOG_POLY, VMATH_TS_KERNELS } from '../vmath';
+
+type Fn = (...args: number[]) => unknown;
+
+/** Bytes of the table region (layout documented in native/math.ts). */
+export const VMATH_TABLE_BYTES = 2048 + 4096 + 27 * 16;
+
+/** Writes the tables at byte address `ptr` of `buf` (also used by test/native's harness). */
+export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
+  const dv = new DataView(buf, ptr, VMATH_TABLE_BYTES);
+  for (let j = 0; j < 128; j++) {
+    dv.setFloat64(16 * j, EXP_TABLE[2 * j]!, true);
+    // bits(2^(j/128)) − (j << 45): the kernel adds (k·128 + j) << 45
+    const hiBits = new DataView(new Float64Array([EXP_TABLE[2 * j + 1]!]).buffer).getBigUint64(
+      0,
+      true,
+    );
+    dv.setBigUint64(16 * j + 8, BigInt.asUintN(64, hiBits - (BigInt(j) << 45n)), true);
+  }
+  for (let i = 0; i < 4 * 128; i++) dv.setFloat64(2048 + 8 * i, LOG_TABLE[i]!, true);
+  // vector constants (both lanes), in native/math.ts's KOFF order
+  const K: (number | bigint)[] = [
+    INVLN2N,
+    6755399441055744,
+    LN2N_HI,
+    LN2N_LO,
+    0.5,
+    1 / 6,
+    1 / 24,
+    1 / 120,
+    700,
+    0x000fffff00000000n,
+    0x7ff0000000000000n,
+    BigInt(LOG_OFF_HI) << 32n,
+    0xfffffffffc000000n,
+    1,
+    LN2HI,
+    LN2LO,
+    ...LOG_POLY,
+    127n << 4n,
+    0xfff0000000000000n,
+    127n << 5n,
+    0x7fffffff00000000n,
+    0x4085e00000000000n,
+  ];
+  K.forEach((v, i) => {
+    for (const lane of [0, 8]) {
+      const at = 6144 + 16 * i + lane;
+      if (typeof v === 'bigint') dv.setBigUint64(at, v, true);
+      else dv.setFloat64(at, v, true);
+    }
+  });
+}
+
+let tab = 0;
+
+const isMem = (s: unknown, buf: ArrayBuffer): boolean =>
+  (s as TypedArray).buffer === buf && (s as TypedArray).byteOffset === 0;
+
+/** Registers the module's vectorized exp/log kernels (idempotent; called by install()). */
+export function installMath(native: { [name: string]: unknown }): void {
+  if (typeof native.vexp_f64 !== 'function') return;
+  if (tab === 0) {
+    tab = alloc(VMATH_TABLE_BYTES, false).ptr;
+    writeVmathTables(wasmMemory().buffer, tab);
+  }
+  for (const [op, d] of VMATH_TS_KERNELS) {
+    const f = native[`v${op}_${d === 'float64' ? 'f64' : 'f32'}`] as Fn | undefined;
+    const ts = getKernel(op, d, 'ts') as UnaryKernel | undefined;
+    if (f === undefined || ts === undefined) continue;
+    const z = d === 'float64' ? 8 : 4;
+    const t = tab;
+    const k: UnaryKernel & NativeLoop = (n, x, ix, sx, o, io, so) => {
+      const buf = wasmMemory().buffer;
+      if (!isMem(x, buf) || !isMem(o, buf)) return ts(n, x, ix, sx, o, io, so);
+      f(n, ix * z, sx * z, io * z, so * z, t);
+    };
+    k.native = (n, xp, sx, op_, so) => f(n, xp, sx, op_, so, t);
+    k.zx = z;
+    k.zo = z;
+    registerKernel(op, d, 'wasm', k);
+  }
+}
