@@ -4,7 +4,7 @@
  * Order matters: the WASM memory cap is set before the runtime allocates anything; the methods
  * are wrapped after every area module has loaded; the user's module is imported last.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, Worker } from 'node:worker_threads';
 import { formatWithOptions } from 'node:util';
 import { configureMemory, setReclaimHook } from '../runtime/memory';
 import { Recorder } from '../trace/recorder';
@@ -122,6 +122,8 @@ async function main(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (typeof gc === 'function') setReclaimHook(gc);
   const rawNp = await import('../runtime/index');
+  // large matmuls: split between this thread and one helper worker sharing the memory
+  (await import('../runtime/parallel')).enableParallelGemm({ Worker });
   const { np } = installTracing(rawNp, rec);
   (globalThis as Record<symbol, unknown>)[Symbol.for(NP_GLOBAL)] = np;
   try {

@@ -546,3 +546,23 @@ export function registerLu(k: LuKernel | null): void {
 export function luKernel(): LuKernel | null {
   return luBackend;
 }
+
+/**
+ * A multi-threaded driver for the native GEMM (src/runtime/parallel.ts installs one): gets the
+ * export's name and byte arguments `[m, n, k, A, ars, acs, B, brs, bcs, C, crs, ccs]` (pointers
+ * into linear memory) and `local(args)`, which runs the export on this thread with its own
+ * scratch. It either computes all of C (returns true) or declines (false: the caller runs it).
+ */
+export type ParallelGemm = (
+  fn: 'gemm_f64' | 'gemm_f32',
+  args: number[],
+  local: (args: number[]) => void,
+) => boolean;
+let parallelDriver: ParallelGemm | null = null;
+/** Installs (or with null removes) the parallel GEMM driver the WASM backend tries first. */
+export function setParallelGemm(f: ParallelGemm | null): void {
+  parallelDriver = f;
+}
+export function parallelGemm(): ParallelGemm | null {
+  return parallelDriver;
+}

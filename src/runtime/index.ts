@@ -23,6 +23,8 @@ export { array, asarray, astype, frombuffer } from './convert';
 export type { ArrayOptions, AstypeOptions, NestedList } from './convert';
 export { configureMemory, memoryStats, tidy, setReclaimHook } from './memory';
 export type { MemoryConfig, MemoryStats, ReclaimOptions } from './memory';
+export { enableParallelGemm, disableParallelGemm } from './parallel';
+export type { ParallelGemmOptions } from './parallel';
 
 export {
   arange,

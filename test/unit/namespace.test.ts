@@ -25,6 +25,8 @@ const EXTRAS: Record<string, string> = {
   configureMemory: 'sets the WebAssembly memory limits (no NumPy equivalent: NumPy uses malloc)',
   tidy: 'frees the temporaries of a synchronous block (FinalizationRegistry only runs between tasks)',
   memoryStats: 'live bytes/arrays in WebAssembly memory (the runner and benchmarks report it)',
+  enableParallelGemm: 'opt-in 2-thread GEMM on a shared WebAssembly memory (NumPy: BLAS threads)',
+  disableParallelGemm: 'turns the 2-thread GEMM pool off again (NumPy: threadpoolctl)',
   Slice: "the slice object `np.slice` builds (Python's builtin `slice` type)",
   slice: "Python's builtin `slice(start, stop, step)` as an index item: `a.get(np.slice(1, 5))`",
   format_scalar: 'prints a JS scalar as NumPy prints the scalar of a dtype (`str(np.float32(x))`)',

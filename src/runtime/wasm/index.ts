@@ -11,7 +11,13 @@
  */
 import type { DType, TypedArray } from '../dtype';
 import { alloc, free, wasmMemory } from '../memory';
-import { registerGemm, gemmReference, registerLu, type GemmKernel } from '../gemm';
+import {
+  registerGemm,
+  gemmReference,
+  registerLu,
+  parallelGemm,
+  type GemmKernel,
+} from '../gemm';
 import {
   getKernel,
   registerKernel,
@@ -22,12 +28,10 @@ import {
   type UnaryKernel,
 } from '../ufunc_kernels';
 import { kernelBytes, nodeProcess } from './bytes';
+import { sharedMemoryVariant } from './shared';
 import { simdLevel, type SimdLevel } from './probe';
 import { ELEMENTWISE } from './manifest';
-import { installMath } from './math';
 import * as reduceModule from '../reduce';
-import { setReduceBackend } from '../reduce';
-import { reduceBackend } from './reduce';
 import { setCopyBackend } from '../convert';
 import { collapse, loop, operand } from '../iter';
 import type { NDArray } from '../ndarray';
@@ -40,6 +44,7 @@ export interface NativeExports {
   pairwise_sum_f64(p: number, n: number, s: number): number;
   pairwise_sum_f32(p: number, n: number, s: number): number;
   gemm_scratch_bytes(): number;
+  exp_scalar(x: number): number;
 }
 type Fn = (...args: number[]) => number | void;
 
@@ -90,9 +95,32 @@ function load(): NativeExports {
   const useRelaxed = level === 'relaxed-simd' && bytes.relaxed !== null;
   const mod = new WebAssembly.Module((useRelaxed ? bytes.relaxed : bytes.simd) as Uint8Array);
   const inst = new WebAssembly.Instance(mod, { env: { memory: wasmMemory() } });
+  loadedBytes = useRelaxed ? bytes.relaxed : bytes.simd;
   status.module = useRelaxed ? 'relaxed-simd' : 'simd128';
   status.source = bytes.source;
   return inst.exports as NativeExports;
+}
+
+let loadedBytes: Uint8Array | null = null;
+let sharedModule: WebAssembly.Module | null = null;
+
+/**
+ * After memory.ts's shareMemory() (the opt-in parallel GEMM, ../parallel.ts): re-instantiates
+ * the loaded build, with its memory import declared shared, over the runtime's memory and
+ * re-installs every kernel. Returns the compiled module for helper workers to instantiate over
+ * the same memory; null without the WASM backend.
+ */
+export function attachSharedMemory(): WebAssembly.Module | null {
+  if (native === null || loadedBytes === null) return null;
+  if (sharedModule === null) {
+    const v = sharedMemoryVariant(loadedBytes);
+    if (v === null) return null;
+    sharedModule = new WebAssembly.Module(v);
+    const inst = new WebAssembly.Instance(sharedModule, { env: { memory: wasmMemory() } });
+    native = inst.exports as NativeExports;
+    if (status.backend === 'wasm') install();
+  }
+  return sharedModule;
 }
 
 /** The loaded module's exports (null when the WASM backend is unavailable). */
@@ -136,6 +164,8 @@ export function elementwiseTable(): [string, DType, string, number, number, 1 | 
     for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], 1, 2]);
   for (const [op, dts] of Object.entries(ELEMENTWISE.unary))
     for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], SIZE[d], 1]);
+  for (const d of ['float32', 'float64'] as const)
+    rows.push(['exp', d, `exp_${d === 'float32' ? 'f32' : 'f64'}`, SIZE[d], SIZE[d], 1]);
   return rows;
 }
 
@@ -172,21 +202,14 @@ function wasmGemm(dtype: 'float32' | 'float64'): GemmKernel {
     )
       return ref(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, crs, ccs);
     const off = (t: TypedArray, i: number): number => t.byteOffset + i * z;
-    (native[dtype === 'float64' ? 'gemm_f64' : 'gemm_f32'] as Fn)(
-      m,
-      n,
-      k,
-      off(a, ao),
-      ars * z,
-      acs * z,
-      off(b, bo),
-      brs * z,
-      bcs * z,
-      off(c, co),
-      crs * z,
-      ccs * z,
-      gemmScratch,
-    );
+    const name = dtype === 'float64' ? 'gemm_f64' : 'gemm_f32';
+    const args = [m, n, k, off(a, ao), ars * z, acs * z, off(b, bo), brs * z, bcs * z];
+    args.push(off(c, co), crs * z, ccs * z);
+    // the 2-worker pool (src/runtime/parallel.ts), when enabled, takes the large products
+    const f = native[name] as Fn;
+    const local = (x: number[]): void => void f(...x, gemmScratch);
+    const par = parallelGemm();
+    if (par === null || !par(name, args, local)) local(args);
   };
 }
 
@@ -304,8 +327,6 @@ function install(): void {
   setCopyBackend(wasmCopy);
   setGatherKernels(wasmGatherKernels(native));
   registerLu(wasmLu);
-  installMath(native);
-  setReduceBackend(reduceBackend(native));
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(
       pairwise(native.pairwise_sum_f64, 8, refPairwise[0]),
@@ -332,7 +353,6 @@ export function useBackend(b: BackendName): BackendName {
     registerGemm('float64', null);
     registerGemm('float32', null);
     reduceHook?.setPairwiseSum?.(null, null);
-    setReduceBackend(null);
     setCopyBackend(null);
     setGatherKernels(null);
     registerLu(null);
