@@ -8,7 +8,7 @@
  * write (set, fill, out=, in-place sorts) are diffed byte by byte against the bytes before.
  */
 import { DTYPE_INFO, type DType } from '../runtime/dtype';
-import { NDArray, isCContiguous, isFContiguous } from '../runtime/ndarray';
+import { NDArray } from '../runtime/ndarray';
 import { view, type WasmBuffer } from '../runtime/memory';
 import {
   DEFAULT_LIMITS,
@@ -334,10 +334,12 @@ export class Recorder {
   private readonly w = new WireWriter();
   /** In-process mode: decodes each event as it is recorded. */
   private readonly local: WireDecoder | null;
-  private readonly opIds = new Map<string, number>();
+  private readonly opInfos = new Map<string, OpInfo>();
   private readonly locIds = new Map<Loc, number>();
   /** Reused scratch lists (no per-event allocation). */
   private readonly bufIds: number[] = [];
+  private nBufIds = 0;
+  private nContents = 0;
   private readonly contents: number[] = [];
 
   constructor(opts: RecorderOptions = {}) {
@@ -402,13 +404,14 @@ export class Recorder {
     }
   }
 
-  /** Records a call that returned `result`. */
+  /** Records a call that returned `result` (`now`: performance.now() when it returned). */
   recordResult(
     call: Call,
     result: unknown,
     ms: number,
     loc: Loc | undefined,
     pre: PreWrite | null,
+    now = performance.now(),
   ): void {
     if (!this.active) return;
     const inputs = collectArrays(call);
@@ -431,12 +434,12 @@ export class Recorder {
 
     let kind: EventKind;
     let hint = WHY_NONE;
-    const name = baseName(call.op);
+    const oi = this.opInfo(call.op);
+    const name = oi.name;
     if (pre !== null) {
       kind = 'write';
     } else if (outArrays.length === 0) {
-      kind =
-        name === 'get' ? 'copy' : inputs.length > 0 || REDUCE_OPS.has(name) ? 'reduce' : 'compute';
+      kind = name === 'get' ? 'copy' : inputs.length > 0 || oi.reduceName ? 'reduce' : 'compute';
     } else {
       let shared = false;
       for (const o of outArrays) for (const a of inputs) if (a.buffer === o.buffer) shared = true;
@@ -446,9 +449,9 @@ export class Recorder {
           hint = call.args.some((x) => typeof x === 'string' && x !== '...')
             ? WHY_SLICE
             : WHY_INDEX;
-      } else if (CREATE_OPS.has(name) || inputs.length === 0) {
+      } else if (oi.create || inputs.length === 0) {
         kind = 'create';
-      } else if (COPY_OPS.has(name) || COPY_OPS.has(call.op)) {
+      } else if (oi.copy) {
         kind = 'copy';
         if (name === 'get')
           hint = hasBoolIndex(call.args)
@@ -456,7 +459,7 @@ export class Recorder {
             : hasArrayIndex(call.args)
               ? WHY_FANCY
               : WHY_ADVANCED;
-      } else if (REDUCE_OPS.has(name) || REDUCE_OPS.has(call.op)) {
+      } else if (oi.reduce) {
         kind = 'reduce';
       } else kind = 'compute';
     }
@@ -471,12 +474,18 @@ export class Recorder {
     for (const o of outArrays) cost += this.announce(o);
     cost += this.announceBuffers(inputs, outArrays, kind);
     if (!this.fits(cost, mark)) return;
-    this.writeEvent(call, kind, loc, ms, inputs, outArrays, scalar, hint, bc, wr, null);
-    this.finish();
+    this.writeEvent(call, oi, kind, loc, ms, inputs, outArrays, scalar, hint, bc, wr, null);
+    this.finish(now);
   }
 
   /** Records a call that threw. */
-  recordError(call: Call, err: unknown, ms: number, loc: Loc | undefined): void {
+  recordError(
+    call: Call,
+    err: unknown,
+    ms: number,
+    loc: Loc | undefined,
+    now = performance.now(),
+  ): void {
     if (!this.active) return;
     const inputs = collectArrays(call);
     const e = err as { name?: unknown; message?: unknown };
@@ -490,8 +499,9 @@ export class Recorder {
     for (const a of inputs) cost += this.announce(a);
     cost += this.announceBuffers(inputs, EMPTY, 'error');
     if (!this.fits(cost, mark)) return;
-    this.writeEvent(call, 'error', loc, ms, inputs, EMPTY, undefined, WHY_NONE, bc, null, error);
-    this.finish();
+    const oi = this.opInfo(call.op);
+    this.writeEvent(call, oi, 'error', loc, ms, inputs, EMPTY, undefined, WHY_NONE, bc, null, error);
+    this.finish(now);
   }
 
   /**
@@ -581,7 +591,7 @@ export class Recorder {
     return true;
   }
 
-  private finish(): void {
+  private finish(now: number): void {
     if (this.local !== null) {
       // in-process: decode the event now (the writer's arenas are reused)
       const evs = this.local.decode(this.w.take(true));
@@ -590,28 +600,44 @@ export class Recorder {
         if (this.sink !== undefined) this.pending.push(ev);
       }
       if (this.sink === undefined) return;
-      const now = performance.now();
       if (this.pending.length >= this.batchSize || now - this.lastFlush >= this.batchMs)
         this.flush();
       return;
     }
     this.pendingWire++;
-    const now = performance.now();
     if (this.pendingWire >= this.batchSize || now - this.lastFlush >= this.batchMs) this.flush();
   }
 
-  private opId(op: string): number {
-    let id = this.opIds.get(op);
-    if (id === undefined) {
-      id = this.opIds.size;
-      this.opIds.set(op, id);
+  /** What the recorder needs to know of an op name, computed once per name. */
+  private opInfo(op: string): OpInfo {
+    let info = this.opInfos.get(op);
+    if (info === undefined) {
+      const name = baseName(op);
+      info = {
+        id: this.opInfos.size,
+        op,
+        name,
+        create: CREATE_OPS.has(name),
+        copy: COPY_OPS.has(name) || COPY_OPS.has(op),
+        reduce: REDUCE_OPS.has(name) || REDUCE_OPS.has(op),
+        reduceName: REDUCE_OPS.has(name),
+        sent: false,
+      };
+      this.opInfos.set(op, info);
+    }
+    return info;
+  }
+
+  private opId(info: OpInfo): number {
+    if (!info.sent) {
+      info.sent = true;
       const w = this.w;
       w.room(3);
       w.nums[w.p++] = R_OP;
-      w.nums[w.p++] = id;
-      w.nums[w.p++] = w.str(op);
+      w.nums[w.p++] = info.id;
+      w.nums[w.p++] = w.str(info.op);
     }
-    return id;
+    return info.id;
   }
 
   private locId(loc: Loc | undefined): number {
@@ -634,6 +660,7 @@ export class Recorder {
 
   private writeEvent(
     call: Call,
+    oi: OpInfo,
     kind: EventKind,
     loc: Loc | undefined,
     ms: number,
@@ -646,7 +673,7 @@ export class Recorder {
     error: ErrorInfo | null,
   ): void {
     const w = this.w;
-    const opId = this.opId(call.op);
+    const opId = this.opId(oi);
     const locId = this.locId(loc);
     const args = call.args;
     w.room(16 + 2 * args.length + inputs.length + outs.length);
@@ -733,12 +760,14 @@ export class Recorder {
     w.p = p;
     const bufIds = this.bufIds;
     const cont = this.contents;
-    w.room(2 + bufIds.length + cont.length);
+    const nb = this.nBufIds;
+    const nc = this.nContents;
+    w.room(2 + nb + nc);
     nums = w.nums;
-    nums[p++] = bufIds.length;
-    for (let i = 0; i < bufIds.length; i++) nums[p++] = bufIds[i] as number;
-    nums[p++] = cont.length === 0 ? 0 : (cont[0] as number);
-    for (let i = 1; i < cont.length; i++) nums[p++] = cont[i] as number;
+    nums[p++] = nb;
+    for (let i = 0; i < nb; i++) nums[p++] = bufIds[i] as number;
+    nums[p++] = nc === 0 ? 0 : (cont[0] as number);
+    for (let i = 1; i < nc; i++) nums[p++] = cont[i] as number;
     w.p = p;
     // broadcast operands
     if (bc === null) w.num(0);
@@ -792,8 +821,8 @@ export class Recorder {
   ): number {
     const bufIds = this.bufIds;
     const cont = this.contents;
-    bufIds.length = 0;
-    cont.length = 1;
+    let nb = 0;
+    let nc = 1;
     cont[0] = 0;
     let cost = 0;
     const viewy = kind === 'view' || kind === 'write';
@@ -801,8 +830,10 @@ export class Recorder {
       const a = (k < inputs.length ? inputs[k] : outs[k - inputs.length]) as NDArray;
       if (viewy || a._base !== null) this.remember(a);
       const b = a.buffer;
-      if (bufIds.includes(b.id)) continue;
-      bufIds.push(b.id);
+      let dup = false;
+      for (let i = 0; i < nb; i++) if (bufIds[i] === b.id) dup = true;
+      if (dup) continue;
+      bufIds[nb++] = b.id;
       const st = this.bufState(b, a._base ?? a);
       if (!st.announced) {
         st.announced = true;
@@ -821,10 +852,12 @@ export class Recorder {
           a.dtype === st.dtype &&
           a._offset === 0 &&
           a.size * isz === b.nbytes &&
-          isCContiguous(a._shape, a._strides)
+          (contiguity(a._shape, a._strides) & 1) !== 0
         ) {
           // A fresh C-ordered owner: its values are the buffer's (the decoder shares them).
-          cont.push(b.id, C_ARRAY, a.id);
+          cont[nc++] = b.id;
+          cont[nc++] = C_ARRAY;
+          cont[nc++] = a.id;
           const n = a.size;
           cost += 40 + 10 * (n <= this.limits.maxValues ? n : 2 * this.limits.previewItems);
         } else {
@@ -832,20 +865,22 @@ export class Recorder {
           const items = this.limits.previewItems;
           if (length <= this.limits.maxValues) {
             const pos = this.copyBytes(b.ptr, length * isz);
-            cont.push(b.id, C_OWN, length, V_ALL, pos, length, 0);
+            nc = push7(cont, nc, b.id, C_OWN, length, V_ALL, pos, length, 0);
             cost += 40 + 10 * length;
           } else {
             const t0 = Math.max(length - items, items);
             const nt = length - t0;
             const pos = this.copyBytes(b.ptr, items * isz);
             this.copyBytes(b.ptr + t0 * isz, nt * isz);
-            cont.push(b.id, C_OWN, length, V_PREVIEW, pos, items, nt);
+            nc = push7(cont, nc, b.id, C_OWN, length, V_PREVIEW, pos, items, nt);
             cost += 40 + 10 * 2 * items;
           }
         }
       }
     }
-    return 300 + bufIds.length * 60 + cost;
+    this.nBufIds = nb;
+    this.nContents = nc;
+    return 300 + nb * 60 + cost;
   }
 
   /** Copies `n` bytes of linear memory at `ptr` into the batch; returns their position. */
@@ -908,8 +943,10 @@ export class Recorder {
     const st = a._strides;
     const nd = sh.length;
     const isz = DTYPE_INFO[a.dtype].itemsize;
-    const cc = isCContiguous(sh, st);
-    const size = a.size;
+    const cf = contiguity(sh, st);
+    const cc = (cf & 1) !== 0;
+    let size = 1;
+    for (let i = 0; i < nd; i++) size *= sh[i] as number;
     w.room(16 + 2 * nd);
     const nums = w.nums;
     let p = w.p;
@@ -922,8 +959,7 @@ export class Recorder {
     nums[p++] = a._offset * isz;
     nums[p++] = a.buffer.id;
     nums[p++] =
-      (cc ? 1 : 0) |
-      (isFContiguous(sh, st) ? 2 : 0) |
+      cf |
       (a._base === null ? 4 : 0) |
       (a._writeable ? 8 : 0);
     nums[p++] = a._base === null ? -1 : a._base.id;
@@ -1103,6 +1139,22 @@ export class Recorder {
   }
 }
 
+/** An op name's facts (see Recorder.opInfo). */
+interface OpInfo {
+  /** Index in the wire's op table. */
+  id: number;
+  op: string;
+  /** `solve` for `linalg.solve`. */
+  name: string;
+  create: boolean;
+  copy: boolean;
+  reduce: boolean;
+  /** The base name alone is a reduction. */
+  reduceName: boolean;
+  /** Its R_OP record was written. */
+  sent: boolean;
+}
+
 /** A diffed write, ready for the wire: ranges as (byteOffset, byteLength, bytes position or -1). */
 interface WriteRec {
   bufferId: number;
@@ -1117,6 +1169,58 @@ interface WriteRec {
 }
 
 const EMPTY: NDArray[] = [];
+
+function push7(
+  xs: number[],
+  n: number,
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  e: number,
+  f: number,
+  g: number,
+): number {
+  xs[n] = a;
+  xs[n + 1] = b;
+  xs[n + 2] = c;
+  xs[n + 3] = d;
+  xs[n + 4] = e;
+  xs[n + 5] = f;
+  xs[n + 6] = g;
+  return n + 7;
+}
+
+/** NumPy's C (bit 1) and F (bit 2) contiguity flags of a shape and element strides. */
+function contiguity(sh: readonly number[], st: readonly number[]): number {
+  const nd = sh.length;
+  for (let i = 0; i < nd; i++) if (sh[i] === 0) return 3;
+  let c = 1;
+  let expected = 1;
+  for (let i = nd - 1; i >= 0; i--) {
+    const d = sh[i] as number;
+    if (d !== 1) {
+      if (st[i] !== expected) {
+        c = 0;
+        break;
+      }
+      expected *= d;
+    }
+  }
+  let f = 2;
+  expected = 1;
+  for (let i = 0; i < nd; i++) {
+    const d = sh[i] as number;
+    if (d !== 1) {
+      if (st[i] !== expected) {
+        f = 0;
+        break;
+      }
+      expected *= d;
+    }
+  }
+  return c | f;
+}
 
 /** Index into `_data()` of the element at flat C-order position k. */
 function flatToData(a: NDArray, k: number): number {

@@ -110,19 +110,19 @@ export function traceFunction(op: string, fn: Fn, rec: Recorder, method: boolean
     try {
       result = fn.apply(this, args);
     } catch (err) {
-      const ms = performance.now() - t0;
+      const t1 = performance.now();
       rec.depth--;
       try {
-        rec.recordError(call, err, ms, loc);
+        rec.recordError(call, err, t1 - t0, loc, t1);
       } catch {
         /* recording must never change the program's behaviour */
       }
       throw err;
     }
-    const ms = performance.now() - t0;
+    const t1 = performance.now();
     rec.depth--;
     try {
-      rec.recordResult(call, result, ms, loc, pre);
+      rec.recordResult(call, result, t1 - t0, loc, pre, t1);
     } catch {
       /* recording must never change the program's behaviour */
     }

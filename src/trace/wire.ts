@@ -219,14 +219,14 @@ export class WireWriter {
   }
 
   /**
-   * The streams written so far. Fresh buffers from now on, unless `reuse` (the caller reads the
-   * streams before writing again).
+   * The streams written so far, and a fresh start. With `reuse` they are views over the arenas
+   * (the caller reads them before writing again); else exact-size copies the caller may transfer.
    */
   take(reuse = false): Omit<WireBatch, 'console'> {
     const out = {
       wire: 1 as const,
-      nums: this.nums.subarray(0, this.p),
-      bytes: this.u8.subarray(0, this.bp),
+      nums: reuse ? this.nums.subarray(0, this.p) : this.nums.slice(0, this.p),
+      bytes: reuse ? this.u8.subarray(0, this.bp) : this.u8.slice(0, this.bp),
       strs: this.strs,
       objs: this.objs,
     };
@@ -234,11 +234,13 @@ export class WireWriter {
     this.bp = 0;
     this.strs = [];
     this.objs = [];
-    if (reuse) return out;
-    this.nums = new Float64Array(this.numsCap);
-    this.u8 = new Uint8Array(this.bytesCap);
-    this.u16 = new Uint16Array(this.u8.buffer);
-    this.u32 = new Uint32Array(this.u8.buffer);
+    // do not keep an arena a huge batch grew
+    if (this.nums.length > 16 * this.numsCap) this.nums = new Float64Array(this.numsCap);
+    if (this.u8.length > 16 * this.bytesCap) {
+      this.u8 = new Uint8Array(this.bytesCap);
+      this.u16 = new Uint16Array(this.u8.buffer);
+      this.u32 = new Uint32Array(this.u8.buffer);
+    }
     return out;
   }
 }
