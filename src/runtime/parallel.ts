@@ -37,8 +37,11 @@ export interface ParallelGemmOptions {
   minWork?: number;
 }
 
-// The helper: instantiates the shared module over the shared memory, then runs each job with its
-// own scratch and signals completion (1 done, 2 failed) on the control word; 3 = ready.
+// Control words (Int32Array over a SharedArrayBuffer): [0] helper state (3 ready, 2 failed to
+// start); [1] the claim word, job generation << 8 | next chunk; [2] chunks completed; [3] a chunk
+// failed. A job is split into chunks both threads claim by compare-and-swap, so a helper that the
+// OS has not scheduled yet costs nothing: the caller claims and runs its chunks too. A chunk is
+// claimed only under its job's generation, so a late helper never touches a finished job.
 const HELPER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { module, memory, ctl, scratch } = workerData;
@@ -52,10 +55,15 @@ try {
 }
 Atomics.notify(flag, 0);
 parentPort.on('message', (job) => {
-  let r = 1;
-  try { ex[job.fn](...job.args, scratch); } catch (e) { r = 2; }
-  Atomics.store(flag, 0, r);
-  Atomics.notify(flag, 0);
+  for (;;) {
+    const cur = Atomics.load(flag, 1);
+    const i = cur & 255;
+    if (cur >>> 8 !== job.gen || i >= job.chunks.length) break;
+    if (Atomics.compareExchange(flag, 1, cur, cur + 1) !== cur) continue;
+    try { ex[job.fn](...job.chunks[i], scratch); } catch (e) { Atomics.store(flag, 3, 1); }
+    Atomics.add(flag, 2, 1);
+    Atomics.notify(flag, 2);
+  }
 });
 `;
 
@@ -94,7 +102,7 @@ export function enableParallelGemm(options: ParallelGemmOptions = {}): boolean {
   if (module === null || ex === null)
     return fail('the native module cannot import a shared memory');
   const scratch = alloc(ex.gemm_scratch_bytes(), false).ptr;
-  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const flag = new Int32Array(new SharedArrayBuffer(16));
   const worker = new Worker(HELPER, {
     eval: true,
     workerData: { module, memory, ctl: flag.buffer, scratch },
@@ -108,41 +116,59 @@ export function enableParallelGemm(options: ParallelGemmOptions = {}): boolean {
   }
   const minWork = options.minWork ?? 2 ** 24;
   let busy = false;
+  let gen = 0;
   const driver: ParallelGemm = (fn, args, local) => {
     const [m, n, k] = args as [number, number, number];
     if (busy || m * n * k < minWork) return false;
-    // cut the longer dimension at a multiple of 8 (both kernels' tile widths)
+    // cut the longer dimension into 2 (4 for big products) chunks, multiples of 8 (both kernels'
+    // tile widths); each chunk is computed whole by one thread in the one-thread order
     const alongM = m >= n;
     const len = alongM ? m : n;
-    const cut = Math.ceil(len / 16) * 8;
-    if (cut <= 0 || cut >= len) return false;
-    const mine = args.slice();
-    const theirs = args.slice();
-    if (alongM) {
-      mine[0] = cut;
-      theirs[0] = m - cut;
-      theirs[3] = (args[3] as number) + cut * (args[4] as number); // A rows
-      theirs[9] = (args[9] as number) + cut * (args[10] as number); // C rows
-    } else {
-      mine[1] = cut;
-      theirs[1] = n - cut;
-      theirs[6] = (args[6] as number) + cut * (args[8] as number); // B columns
-      theirs[9] = (args[9] as number) + cut * (args[11] as number); // C columns
+    const parts = m * n * k >= 2 ** 28 ? 4 : 2;
+    const step = Math.ceil(len / parts / 8) * 8;
+    if (step >= len) return false;
+    const chunks: number[][] = [];
+    for (let at = 0; at < len; at += step) {
+      const c = args.slice();
+      const size = Math.min(step, len - at);
+      if (alongM) {
+        c[0] = size;
+        c[3] = (args[3] as number) + at * (args[4] as number); // A rows
+        c[9] = (args[9] as number) + at * (args[10] as number); // C rows
+      } else {
+        c[1] = size;
+        c[6] = (args[6] as number) + at * (args[8] as number); // B columns
+        c[9] = (args[9] as number) + at * (args[11] as number); // C columns
+      }
+      chunks.push(c);
     }
     busy = true;
-    Atomics.store(flag, 0, 0);
-    worker.postMessage({ fn, args: theirs });
+    gen = (gen + 1) & 0x7fffff;
+    Atomics.store(flag, 2, 0);
+    Atomics.store(flag, 3, 0);
+    Atomics.store(flag, 1, gen << 8);
+    worker.postMessage({ fn, gen, chunks });
     let error: unknown = null;
-    try {
-      local(mine);
-    } catch (e) {
-      error = e;
+    for (;;) {
+      const cur = Atomics.load(flag, 1);
+      const i = cur & 255;
+      if (i >= chunks.length) break;
+      if (Atomics.compareExchange(flag, 1, cur, cur + 1) !== cur) continue;
+      if (error === null) {
+        try {
+          local(chunks[i] as number[]);
+        } catch (e) {
+          error = e;
+        }
+      }
+      Atomics.add(flag, 2, 1);
     }
-    // the helper's half is always waited for: its bytes must not be written after we return
-    while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0);
+    // the helper's chunks are always waited for: their bytes must not be written after we return
+    for (let done = Atomics.load(flag, 2); done < chunks.length; done = Atomics.load(flag, 2))
+      Atomics.wait(flag, 2, done);
     busy = false;
-    if (error !== null) throw error;
-    if (Atomics.load(flag, 0) !== 1) throw new Error('ndscope: the parallel GEMM helper failed');
+    if (error !== null) throw error instanceof Error ? error : new Error('ndscope: GEMM failed');
+    if (Atomics.load(flag, 3) !== 0) throw new Error('ndscope: the parallel GEMM helper failed');
     return true;
   };
   pool = { worker, flag };
