@@ -282,3 +282,66 @@ export function mask_scatter_1(n: i32, d: usize, ds: isize, m: usize, ms: isize,
 export function mask_scatter_2(n: i32, d: usize, ds: isize, m: usize, ms: isize, s: usize, ss: isize): i32 { return maskScatter<u16>(n, d, ds, m, ms, s, ss); }
 export function mask_scatter_4(n: i32, d: usize, ds: isize, m: usize, ms: isize, s: usize, ss: isize): i32 { return maskScatter<u32>(n, d, ds, m, ms, s, ss); }
 export function mask_scatter_8(n: i32, d: usize, ds: isize, m: usize, ms: isize, s: usize, ss: isize): i32 { return maskScatter<u64>(n, d, ds, m, ms, s, ss); }
+
+// ---- the general advanced-index path (several index arrays, subspaces) -----------------------
+// offs holds float64 ELEMENT offsets into the source buffer, one per broadcast position.
+
+// offs[k] += wrap(idx[k]) * stride (k < n, offs contiguous); returns -1 or the first bad k.
+// @ts-ignore: decorator
+@inline function offsets<I>(n: i32, idx: usize, is: isize, size: u32, stride: f64, offs: usize): i32 {
+  const sz = <i64>size;
+  for (let k = 0; k < n; k++) {
+    const a = fix<I>(idx, sz);
+    if (a < 0) return k;
+    store<f64>(offs, load<f64>(offs) + <f64>a * stride);
+    idx += is;
+    offs += 8;
+  }
+  return -1;
+}
+
+// dst[k] = src[offs[k]] (src: the buffer's byte address; offsets in elements of T).
+// @ts-ignore: decorator
+@inline function gatherOffs<T>(n: i32, src: usize, offs: usize, dst: usize, ds: isize): void {
+  for (let k = 0; k < n; k++) {
+    store<T>(dst, load<T>(src + (<usize>(<i64>load<f64>(offs)) << alignof<T>())));
+    offs += 8;
+    dst += ds;
+  }
+}
+
+// For each k < nb: m elements at src[offs[k]] (byte stride ss) → dst + k·db (byte stride ds).
+// @ts-ignore: decorator
+@inline function gatherSub<T>(nb: i32, src: usize, offs: usize, dst: usize, db: isize, m: i32, ss: isize, ds: isize): void {
+  for (let k = 0; k < nb; k++) {
+    let s = src + (<usize>(<i64>load<f64>(offs)) << alignof<T>());
+    let d = dst;
+    for (let j = 0; j < m; j++) {
+      store<T>(d, load<T>(s));
+      s += ss;
+      d += ds;
+    }
+    offs += 8;
+    dst += db;
+  }
+}
+
+export function offsets_i8(n: i32, x: usize, xs: isize, size: u32, st: f64, o: usize): i32 { return offsets<i8>(n, x, xs, size, st, o); }
+export function offsets_u8(n: i32, x: usize, xs: isize, size: u32, st: f64, o: usize): i32 { return offsets<u8>(n, x, xs, size, st, o); }
+export function offsets_i16(n: i32, x: usize, xs: isize, size: u32, st: f64, o: usize): i32 { return offsets<i16>(n, x, xs, size, st, o); }
+export function offsets_u16(n: i32, x: usize, xs: isize, size: u32, st: f64, o: usize): i32 { return offsets<u16>(n, x, xs, size, st, o); }
+export function offsets_i32(n: i32, x: usize, xs: isize, size: u32, st: f64, o: usize): i32 { return offsets<i32>(n, x, xs, size, st, o); }
+export function offsets_u32(n: i32, x: usize, xs: isize, size: u32, st: f64, o: usize): i32 { return offsets<u32>(n, x, xs, size, st, o); }
+export function offsets_i64(n: i32, x: usize, xs: isize, size: u32, st: f64, o: usize): i32 { return offsets<i64>(n, x, xs, size, st, o); }
+export function offsets_u64(n: i32, x: usize, xs: isize, size: u32, st: f64, o: usize): i32 { return offsets<u64>(n, x, xs, size, st, o); }
+export function offsets_f64(n: i32, x: usize, xs: isize, size: u32, st: f64, o: usize): i32 { return offsets<f64>(n, x, xs, size, st, o); }
+
+export function gather_offs_1(n: i32, s: usize, o: usize, d: usize, ds: isize): void { gatherOffs<u8>(n, s, o, d, ds); }
+export function gather_offs_2(n: i32, s: usize, o: usize, d: usize, ds: isize): void { gatherOffs<u16>(n, s, o, d, ds); }
+export function gather_offs_4(n: i32, s: usize, o: usize, d: usize, ds: isize): void { gatherOffs<u32>(n, s, o, d, ds); }
+export function gather_offs_8(n: i32, s: usize, o: usize, d: usize, ds: isize): void { gatherOffs<u64>(n, s, o, d, ds); }
+
+export function gather_sub_1(nb: i32, s: usize, o: usize, d: usize, db: isize, m: i32, ss: isize, ds: isize): void { gatherSub<u8>(nb, s, o, d, db, m, ss, ds); }
+export function gather_sub_2(nb: i32, s: usize, o: usize, d: usize, db: isize, m: i32, ss: isize, ds: isize): void { gatherSub<u16>(nb, s, o, d, db, m, ss, ds); }
+export function gather_sub_4(nb: i32, s: usize, o: usize, d: usize, db: isize, m: i32, ss: isize, ds: isize): void { gatherSub<u32>(nb, s, o, d, db, m, ss, ds); }
+export function gather_sub_8(nb: i32, s: usize, o: usize, d: usize, db: isize, m: i32, ss: isize, ds: isize): void { gatherSub<u64>(nb, s, o, d, db, m, ss, ds); }

@@ -89,6 +89,25 @@ export interface GatherKernels {
   ): number;
   /** out[j++] = base + i (float64, or int64 when wide) where mask[i]; returns j. */
   maskIndices(n: number, m: number, ms: number, base: number, out: number, wide: boolean): number;
+  /**
+   * offs[k] += wrap(idx[k]) · stride for k < n (offs: contiguous float64 ELEMENT offsets);
+   * returns -1 or the first bad position (offsets before it are updated).
+   */
+  offsets(it: IndexType, n: number, idx: number, is: number, size: number, stride: number, offs: number): number;
+  /** dst[k] = src[offs[k]] (src: a buffer's byte address; offsets in elements). */
+  gatherOffs(z: ItemSize, n: number, src: number, offs: number, dst: number, ds: number): void;
+  /** For k < nb: m elements at src[offs[k]] (byte stride ss) to dst + k·db (byte stride ds). */
+  gatherSub(
+    z: ItemSize,
+    nb: number,
+    src: number,
+    offs: number,
+    dst: number,
+    db: number,
+    m: number,
+    ss: number,
+    ds: number,
+  ): void;
 }
 
 interface Views {
@@ -288,6 +307,45 @@ export function tsGatherKernels(buffer: () => ArrayBuffer): GatherKernels {
         c++;
       }
       return c;
+    },
+    offsets(it, n, idx, is, size, stride, offs) {
+      const v = V();
+      const read = reader(v, it);
+      const F = v.f64;
+      let o = offs >> 3;
+      for (let k = 0; k < n; k++, idx += is, o++) {
+        let i = read(idx);
+        if (i < 0) i += size;
+        if (!(i >= 0 && i < size)) return k;
+        F[o] = (F[o] as number) + i * stride;
+      }
+      return -1;
+    },
+    gatherOffs(z, n, src, offs, dst, ds) {
+      const v = V();
+      const w = word(v, z);
+      const F = v.f64;
+      const sh = shift(z);
+      const s = src >> sh;
+      let d = dst >> sh;
+      const dst_ = ds / z;
+      let o = offs >> 3;
+      for (let k = 0; k < n; k++, o++, d += dst_) w[d] = w[s + (F[o] as number)] as number;
+    },
+    gatherSub(z, nb, src, offs, dst, db, m, ss, ds) {
+      const v = V();
+      const w = word(v, z);
+      const F = v.f64;
+      const sh = shift(z);
+      const s0 = src >> sh;
+      const sst = ss / z;
+      const dst_ = ds / z;
+      let o = offs >> 3;
+      for (let k = 0; k < nb; k++, o++) {
+        let s = s0 + (F[o] as number);
+        let d = (dst + k * db) >> sh;
+        for (let j = 0; j < m; j++, s += sst, d += dst_) w[d] = w[s] as number;
+      }
     },
   };
 }

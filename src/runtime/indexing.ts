@@ -565,8 +565,12 @@ export function nonzeroCoords(a: NDArray): NDArray {
 interface Advanced {
   /** Broadcast shape of the index arrays. */
   B: number[];
-  /** Per broadcast position (C order), the element offset into the view. */
-  offsets: Float64Array;
+  /**
+   * Per broadcast position (C order), the element offset into the source buffer: a float64
+   * scratch array in linear memory (kernels read it by pointer; `offsetsOf` re-derives a view
+   * after allocations). Disposed by the caller (`releaseAdvanced`).
+   */
+  offs: NDArray;
   /** The non-fancy dims of the view. */
   subShape: number[];
   subStrides: number[];
@@ -608,34 +612,80 @@ function resolveAdvanced(p: Plan, beforeBounds?: (adv: Advanced) => void): Advan
   for (let j = 1; j < itemIds.length; j++)
     if ((itemIds[j] as number) !== (itemIds[j - 1] as number) + 1) consecutive = false;
   const n = shapeSize(B);
-  const offsets = new Float64Array(n).fill(v._offset);
-  const adv = { B, offsets, subShape, subStrides, pos: consecutive ? (dims[0] as number) : 0 };
-  // NumPy checks an assignment's value shape before the index arrays' bounds.
-  beforeBounds?.(adv);
-  for (const f of p.fancy) {
-    const st = v._strides[f.dim] as number;
-    const size = v._shape[f.dim] as number;
-    if (f.arr === null) {
-      if (f.int >= 0) for (let k = 0; k < n; k++) offsets[k] = (offsets[k] as number) + f.int * st;
-      continue;
+  const offs = NDArray.empty([n], 'float64', false);
+  const adv = { B, offs, subShape, subStrides, pos: consecutive ? (dims[0] as number) : 0 };
+  try {
+    offsetsOf(adv).fill(v._offset);
+    // NumPy checks an assignment's value shape before the index arrays' bounds.
+    beforeBounds?.(adv);
+    const K = gatherKernels();
+    const oStr = cStrides(B);
+    for (const f of p.fancy) {
+      const st = v._strides[f.dim] as number;
+      const size = v._shape[f.dim] as number;
+      if (f.arr === null) {
+        if (f.int > 0) {
+          const O = offsetsOf(adv);
+          for (let k = 0; k < n; k++) O[k] = (O[k] as number) + f.int * st;
+        }
+        continue;
+      }
+      if (n === 0) continue;
+      const arr = f.arr;
+      const it = arr.dtype === 'float64' ? 'f64' : (INDEX_TYPE[arr.dtype] as IndexType);
+      const zi = DTYPE_INFO[arr.dtype].itemsize;
+      // the index array broadcast to B, walked in C order with the offsets (contiguous)
+      const c = collapse(B, [broadcastTo(arr, B)._strides, oStr]);
+      const sh = c.shape;
+      const xs = c.strides[0] as number[];
+      const os = c.strides[1] as number[];
+      const nd = sh.length;
+      const inner = nd === 0 ? 1 : (sh[nd - 1] as number);
+      const xsi = nd === 0 ? 0 : (xs[nd - 1] as number) * zi;
+      const osi = nd === 0 ? 1 : (os[nd - 1] as number);
+      if (osi !== 1) throw new Error('internal: offsets not contiguous');
+      let outer = 1;
+      for (let d = 0; d < nd - 1; d++) outer *= sh[d] as number;
+      const ctr = new Array<number>(Math.max(nd, 1)).fill(0);
+      let xp = bytePtr(arr);
+      let op = offs.buffer.ptr;
+      for (let o = 0; o < outer; o++) {
+        const bad = K.offsets(it, inner, xp, xsi, size, st, op);
+        if (bad >= 0) throw outOfBounds(indexAt(arr, xp + bad * xsi), f.axis, size);
+        for (let d = nd - 2; d >= 0; d--) {
+          ctr[d] = (ctr[d] as number) + 1;
+          xp += (xs[d] as number) * zi;
+          op += (os[d] as number) * 8;
+          if ((ctr[d] as number) < (sh[d] as number)) break;
+          xp -= (sh[d] as number) * (xs[d] as number) * zi;
+          op -= (sh[d] as number) * (os[d] as number) * 8;
+          ctr[d] = 0;
+        }
+      }
     }
-    const arr = f.arr;
-    const bst = broadcastTo(arr, B);
-    const data = arr._data();
-    const big = DTYPE_INFO[arr.dtype].big;
-    let k = 0;
-    bst._forEach((q) => {
-      const raw = data[q] as number | bigint;
-      // uint64 indices are cast to intp as NumPy does (2**64-1 is -1)
-      let i = big ? Number(BigInt.asIntN(64, raw as bigint)) : (raw as number);
-      if (i < -size || i >= size)
-        throw outOfBounds(big ? String(BigInt.asIntN(64, raw as bigint)) : i, f.axis, size);
-      if (i < 0) i += size;
-      offsets[k] = (offsets[k] as number) + i * st;
-      k++;
-    });
+  } catch (e) {
+    offs[Symbol.dispose]();
+    throw e;
   }
   return adv;
+}
+
+/** The offsets of `adv` as a float64 view (valid until the next allocation). */
+function offsetsOf(adv: Advanced): Float64Array {
+  const o = adv.offs;
+  return (o._data() as Float64Array).subarray(o._start, o._start + o.size);
+}
+
+/** Frees the offsets scratch. */
+function releaseAdvanced(adv: Advanced): void {
+  adv.offs[Symbol.dispose]();
+}
+
+/** The integer index at byte address p of `arr`'s buffer, as NumPy prints it (uint64 as intp). */
+function indexAt(arr: NDArray, p: number): string {
+  const z = DTYPE_INFO[arr.dtype].itemsize;
+  const v = arr._data()[p / z] as number | bigint;
+  return typeof v === 'bigint' ? String(BigInt.asIntN(64, v)) : String(v);
 }
 
 /** A read-only broadcast view (zero strides), no checks (callers know it broadcasts). */
@@ -952,21 +1002,26 @@ export function getitem(a: NDArray, args: readonly unknown[]): NDArray | Scalar 
     writeable: true,
   });
   if (!empty) {
-    const d = res._data();
-    const s = a._data();
-    const base = a.buffer.ptr / DTYPE_INFO[a.dtype].itemsize;
-    const resStart = res._start;
-    if (ns === 0) {
-      for (let k = 0; k < nb; k++)
-        (d as Float64Array)[resStart + k] = (s as Float64Array)[
-          base + (adv.offsets[k] as number)
-        ] as number;
+    const z = DTYPE_INFO[a.dtype].itemsize as ItemSize;
+    const K = gatherKernels();
+    const sub = collapse(adv.subShape, [subOut, adv.subStrides]);
+    if (ns === 0) K.gatherOffs(z, nb, a.buffer.ptr, adv.offs.buffer.ptr, res.buffer.ptr, z);
+    else if (sub.shape.length <= 1) {
+      const m = sub.shape.length === 0 ? 1 : (sub.shape[0] as number);
+      const ds = sub.shape.length === 0 ? 0 : ((sub.strides[0] as number[])[0] as number) * z;
+      const ss = sub.shape.length === 0 ? 0 : ((sub.strides[1] as number[])[0] as number) * z;
+      K.gatherSub(z, nb, a.buffer.ptr, adv.offs.buffer.ptr, res.buffer.ptr, subN * z, m, ss, ds);
     } else {
+      const d = res._data();
+      const s = a._data();
+      const O = offsetsOf(adv);
+      const base = a.buffer.ptr / z;
+      const resStart = res._start;
       for (let k = 0; k < nb; k++) {
         loop2(
           adv.subShape,
           { start: resStart + k * subN, strides: subOut },
-          { start: base + (adv.offsets[k] as number), strides: adv.subStrides },
+          { start: base + (O[k] as number), strides: adv.subStrides },
           (n, i0, s0, i1, s1) => {
             for (let j = 0; j < n; j++)
               (d as Float64Array)[i0 + j * s0] = (s as Float64Array)[i1 + j * s1] as number;
@@ -975,6 +1030,7 @@ export function getitem(a: NDArray, args: readonly unknown[]): NDArray | Scalar 
       }
     }
   }
+  releaseAdvanced(adv);
   if (adv.pos === 0) return res;
   const { shape, perm } = placement(adv);
   // NumPy returns a transposed view of the fresh result: disposing it frees the result
@@ -1149,66 +1205,71 @@ export function setitem(a: NDArray, args: readonly unknown[], value: unknown): v
       );
     }
   });
-  const nb = shapeSize(adv.B);
-  const placed = placedShape;
-  const perm = permOrder;
-  if (nb === 0 || shapeSize(adv.subShape) === 0) return;
-  if (stripped.buffer === a.buffer) src = copyArray(stripped);
-  else src = stripped;
-  // Value broadcast to the placed shape, then permuted to [B dims, sub dims].
-  const vb = broadcastTo(src, placed);
-  const inv = new Array<number>(perm.length);
-  perm.forEach((j, i) => (inv[j] = i));
-  const vStr = inv.map((i) => vb._strides[i] as number);
-  const nB = adv.B.length;
-  const vBStr = vStr.slice(0, nB);
-  const vSubStr = vStr.slice(nB);
-  const base = a.buffer.ptr / DTYPE_INFO[a.dtype].itemsize;
-  const bIdx = new Array<number>(nB).fill(0);
-  let vOff = vb._start;
-  if (adv.subShape.length === 0) {
-    // No subspace (e.g. a full boolean mask): one element per broadcast position.
-    const conv = converter(src.dtype, a.dtype) as ((x: number | bigint) => number) | null;
-    const d = view(a.dtype) as Float64Array;
-    const sd = src._data() as Float64Array;
-    const offs = adv.offsets;
-    if (nB === 1) {
-      const st = vBStr[0] as number;
-      for (let k = 0; k < nb; k++, vOff += st) {
+  try {
+    const nb = shapeSize(adv.B);
+    const placed = placedShape;
+    const perm = permOrder;
+    if (nb === 0 || shapeSize(adv.subShape) === 0) return;
+    if (stripped.buffer === a.buffer) src = copyArray(stripped);
+    else src = stripped;
+    // Value broadcast to the placed shape, then permuted to [B dims, sub dims].
+    const vb = broadcastTo(src, placed);
+    const inv = new Array<number>(perm.length);
+    perm.forEach((j, i) => (inv[j] = i));
+    const vStr = inv.map((i) => vb._strides[i] as number);
+    const nB = adv.B.length;
+    const vBStr = vStr.slice(0, nB);
+    const vSubStr = vStr.slice(nB);
+    const base = a.buffer.ptr / DTYPE_INFO[a.dtype].itemsize;
+    const bIdx = new Array<number>(nB).fill(0);
+    let vOff = vb._start;
+    if (adv.subShape.length === 0) {
+      // No subspace (e.g. a full boolean mask): one element per broadcast position.
+      const conv = converter(src.dtype, a.dtype) as ((x: number | bigint) => number) | null;
+      const d = view(a.dtype) as Float64Array;
+      const sd = src._data() as Float64Array;
+      const offs = offsetsOf(adv);
+      if (nB === 1) {
+        const st = vBStr[0] as number;
+        for (let k = 0; k < nb; k++, vOff += st) {
+          const x = sd[vOff] as number;
+          d[base + (offs[k] as number)] = conv === null ? x : conv(x);
+        }
+        return;
+      }
+      for (let k = 0; k < nb; k++) {
         const x = sd[vOff] as number;
         d[base + (offs[k] as number)] = conv === null ? x : conv(x);
+        for (let q = nB - 1; q >= 0; q--) {
+          bIdx[q] = (bIdx[q] as number) + 1;
+          vOff += vBStr[q] as number;
+          if ((bIdx[q] as number) < (adv.B[q] as number)) break;
+          vOff -= (adv.B[q] as number) * (vBStr[q] as number);
+          bIdx[q] = 0;
+        }
       }
       return;
     }
+    const O = offsetsOf(adv);
     for (let k = 0; k < nb; k++) {
-      const x = sd[vOff] as number;
-      d[base + (offs[k] as number)] = conv === null ? x : conv(x);
-      for (let q = nB - 1; q >= 0; q--) {
-        bIdx[q] = (bIdx[q] as number) + 1;
-        vOff += vBStr[q] as number;
-        if ((bIdx[q] as number) < (adv.B[q] as number)) break;
-        vOff -= (adv.B[q] as number) * (vBStr[q] as number);
-        bIdx[q] = 0;
+      copyStrided(
+        a.dtype,
+        { start: base + (O[k] as number), strides: adv.subStrides },
+        src,
+        { start: vOff, strides: vSubStr },
+        adv.subShape,
+      );
+      // advance the multi-index over B (C order)
+      for (let d = nB - 1; d >= 0; d--) {
+        bIdx[d] = (bIdx[d] as number) + 1;
+        vOff += vBStr[d] as number;
+        if ((bIdx[d] as number) < (adv.B[d] as number)) break;
+        vOff -= (adv.B[d] as number) * (vBStr[d] as number);
+        bIdx[d] = 0;
       }
     }
-    return;
-  }
-  for (let k = 0; k < nb; k++) {
-    copyStrided(
-      a.dtype,
-      { start: base + (adv.offsets[k] as number), strides: adv.subStrides },
-      src,
-      { start: vOff, strides: vSubStr },
-      adv.subShape,
-    );
-    // advance the multi-index over B (C order)
-    for (let d = nB - 1; d >= 0; d--) {
-      bIdx[d] = (bIdx[d] as number) + 1;
-      vOff += vBStr[d] as number;
-      if ((bIdx[d] as number) < (adv.B[d] as number)) break;
-      vOff -= (adv.B[d] as number) * (vBStr[d] as number);
-      bIdx[d] = 0;
-    }
+  } finally {
+    releaseAdvanced(adv);
   }
 }
 
@@ -1259,6 +1320,10 @@ export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDAr
     fixed.forEach((v, k) => (fd[f._start + k] = BigInt(v)));
     idx = f;
   }
+  if (axis > 0 && idx.ndim > 0) {
+    const r = takeBlocks(src, idx, axis);
+    if (r !== null) return r;
+  }
   const index: unknown[] = new Array<unknown>(axis).fill(new Slice());
   index.push(idx.ndim === 0 ? Number(idx._data()[idx._start]) : idx);
   const r = getitem(src, index);
@@ -1266,6 +1331,62 @@ export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDAr
   return r._strides.join(',') === cStrides(r._shape).join(',') && r._base === null
     ? r
     : copyArray(r);
+}
+
+/**
+ * `np.take` along an inner axis of an array C-contiguous from that axis on: per outer block,
+ * gathers rows of the inner dims (NumPy's PyArray_TakeFrom loop), straight into a C result.
+ */
+function takeBlocks(src: NDArray, idx: NDArray, axis: number): NDArray | null {
+  const it0 = INDEX_TYPE[idx.dtype];
+  if (it0 === undefined || idx.size === 0 || !cContiguousFrom(src, axis + 1)) return null;
+  const inner = shapeSize(src._shape.slice(axis + 1));
+  if (inner === 0) return null;
+  let x = idx.flags.c_contiguous ? idx : copyArray(idx);
+  let it: IndexType = it0;
+  if (inner > 1 && it !== 'i32' && it !== 'i64') {
+    x = copyArray(x, 'int64');
+    it = 'i64';
+  }
+  const outerShape = src._shape.slice(0, axis);
+  const out = NDArray.empty(
+    [...outerShape, ...x._shape, ...src._shape.slice(axis + 1)],
+    src.dtype,
+    false,
+  );
+  const z = DTYPE_INFO[src.dtype].itemsize;
+  const zi = DTYPE_INFO[x.dtype].itemsize;
+  const size = src._shape[axis] as number;
+  const rs = (src._strides[axis] as number) * z;
+  const K = gatherKernels();
+  const nx = x.size;
+  const blockBytes = nx * inner * z;
+  // the outer dims, in C order, with an odometer over src's (any) strides
+  const ctr = new Array<number>(axis).fill(0);
+  let sp = bytePtr(src);
+  let dp = out.buffer.ptr;
+  const outer = shapeSize(outerShape);
+  const xp = bytePtr(x);
+  for (let o = 0; o < outer; o++) {
+    const bad =
+      inner === 1
+        ? K.gather(z as ItemSize, it, nx, sp, rs, size, xp, zi, dp, z)
+        : K.gatherRows(it as 'i32' | 'i64', nx, sp, rs, size, xp, zi, dp, inner * z);
+    if (bad >= 0) {
+      out[Symbol.dispose]();
+      throw outOfBounds(indexText(x, bad), axis, size);
+    }
+    dp += blockBytes;
+    for (let d = axis - 1; d >= 0; d--) {
+      ctr[d] = (ctr[d] as number) + 1;
+      sp += (src._strides[d] as number) * z;
+      if ((ctr[d] as number) < (src._shape[d] as number)) break;
+      sp -= (src._shape[d] as number) * (src._strides[d] as number) * z;
+      ctr[d] = 0;
+    }
+  }
+  if (x !== idx) x[Symbol.dispose]();
+  return out;
 }
 
 /** `np.ix_(*args)`: open-mesh index arrays (boolean arguments become their nonzero indices). */

@@ -319,6 +319,84 @@ describe('native gather kernels = TS twin (random shapes, strides, itemsizes, in
     }
   });
 
+  it('offsets_I, gather_offs_Z, gather_sub_Z: the general advanced-index path', () => {
+    const p = pair();
+    const r = rng(15);
+    for (let trial = 0; trial < 300; trial++) {
+      const z = ZS[trial % 4] as ItemSize;
+      const it = ITS[Math.floor(trial / 4) % ITS.length] as IndexType;
+      const iz = IZ[it];
+      fillBoth(p, r);
+      const n = rand(r, 0, 120);
+      const size = rand(r, 1, it === 'i8' ? 100 : 200);
+      const stride = pick(r, [1, 3, 7]);
+      const base = rand(r, 0, 5);
+      const ist = pick(r, [1, 2, -1, 0]);
+      const idx = ist < 0 ? 64 + (n - 1) * -ist * iz : 64;
+      const offs = 8192;
+      const vals: bigint[] = [];
+      for (let k = 0; k < n; k++) {
+        let v = randIndex(r, size, it, trial % 3 === 0 ? 0.01 : 0);
+        if (it === 'u8' || it === 'u16' || it === 'u32') v = v < 0n ? -v : v;
+        if (it === 'i8') v = BigInt.asIntN(8, v);
+        if (it === 'f64' && (v > 1n << 50n || v < -(1n << 50n))) v = 1n << 40n;
+        vals.push(v);
+      }
+      // a zero stride reads one index for every position
+      const at = (k: number): bigint => vals[ist === 0 ? 0 : k] as bigint;
+      for (let k = 0; k < (ist === 0 ? Math.min(n, 1) : n); k++)
+        writeIndex([p.wmem, p.tmem], it, idx + k * ist * iz, vals[k] as bigint);
+      for (const mem of [p.wmem, p.tmem]) {
+        const F = new Float64Array(mem.buffer, offs, Math.max(n, 1));
+        F.fill(base);
+      }
+      let want = -1;
+      for (let k = 0; k < n && want < 0; k++) {
+        const v = asRead(it, at(k));
+        if (v < BigInt(-size) || v >= BigInt(size)) want = k;
+      }
+      const what = `offsets ${it} n=${n} size=${size} is=${ist}`;
+      const before = new Uint8Array(p.wmem.buffer).slice();
+      assert.equal(p.w.offsets(it, n, idx, ist * iz, size, stride, offs), want, what);
+      assert.equal(p.t.offsets(it, n, idx, ist * iz, size, stride, offs), want, what + ' (ts)');
+      canaries(p, before, offs, offs + n * 8, what);
+      sameMemory(p, what);
+      if (want >= 0) continue;
+      const F = new Float64Array(p.wmem.buffer, offs, n);
+      for (let k = 0; k < n; k++) {
+        let i = Number(asRead(it, at(k)));
+        if (i < 0) i += size;
+        assert.equal(F[k], base + i * stride, `${what} offset ${k}`);
+      }
+      // gather_offs: the source region (size·stride + base elements) flush against the end
+      const src = END - (base + (size - 1) * stride + 1) * z;
+      const srcAligned = src - (src % 8);
+      const ds = pick(r, [1, -1, 2]);
+      const dlo = 65536;
+      const dst = ds < 0 ? dlo + (n - 1) * -ds * z : dlo;
+      let b2 = new Uint8Array(p.wmem.buffer).slice();
+      p.w.gatherOffs(z, n, srcAligned, offs, dst, ds * z);
+      p.t.gatherOffs(z, n, srcAligned, offs, dst, ds * z);
+      canaries(p, b2, dlo, dlo + Math.max(n, 1) * Math.abs(ds) * z, what + ' gather_offs');
+      sameMemory(p, what + ' gather_offs');
+      const m = new Uint8Array(p.wmem.buffer);
+      for (let k = 0; k < n; k++) {
+        const so = srcAligned + (F[k] as number) * z;
+        const dd = dst + k * ds * z;
+        for (let b = 0; b < z; b++) assert.equal(m[dd + b], m[so + b], `${what} gather_offs ${k}`);
+      }
+      // gather_sub: m elements per position, either sign of the sub stride
+      const mm = rand(r, 1, 6);
+      const ss = pick(r, [1, -1]) * z;
+      const sstart = END - 8 * 4096 + 8 * 64; // inside memory with room either side
+      b2 = new Uint8Array(p.wmem.buffer).slice();
+      p.w.gatherSub(z, n, sstart, offs, dlo, mm * z, mm, ss, z);
+      p.t.gatherSub(z, n, sstart, offs, dlo, mm * z, mm, ss, z);
+      canaries(p, b2, dlo, dlo + n * mm * z, what + ' gather_sub');
+      sameMemory(p, what + ' gather_sub');
+    }
+  });
+
   it('8-byte words keep every bit pattern (signaling NaNs, int64 extremes)', () => {
     const p = pair();
     const pats = [0x7ff0000000000001n, 0xfff0000000000001n, 0x7ff4000000000000n, 1n << 63n, (1n << 64n) - 1n, 0n];

@@ -23,6 +23,12 @@ export function wasmGatherKernels(ex: { [name: string]: unknown }): GatherKernel
       table[`mask_scatter_${z}`] = f(`mask_scatter_${z}`);
     }
     for (const it of ['i32', 'i64', 'f64']) table[`gather_rows_${it}`] = f(`gather_rows_${it}`);
+    for (const it of ['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'f64'])
+      table[`offsets_${it}`] = f(`offsets_${it}`);
+    for (const z of [1, 2, 4, 8]) {
+      table[`gather_offs_${z}`] = f(`gather_offs_${z}`);
+      table[`gather_sub_${z}`] = f(`gather_sub_${z}`);
+    }
     const maskCount = f('mask_count');
     const compressRows = f('compress_rows');
     const maskIndices = f('mask_indices');
@@ -41,6 +47,14 @@ export function wasmGatherKernels(ex: { [name: string]: unknown }): GatherKernel
       maskScatter: (z, n, dst, ds, m, ms, src, ss) =>
         g(`mask_scatter_${z}`)(n, dst, ds, m, ms, src, ss),
       maskIndices: (n, m, ms, base, out, wide) => maskIndices(n, m, ms, base, out, wide ? 1 : 0),
+      offsets: (it, n, idx, is, size, stride, offs) =>
+        g(`offsets_${it}`)(n, idx, is, size, stride, offs),
+      gatherOffs: (z, n, src, offs, dst, ds) => {
+        g(`gather_offs_${z}`)(n, src, offs, dst, ds);
+      },
+      gatherSub: (z, nb, src, offs, dst, db, m, ss, ds) => {
+        g(`gather_sub_${z}`)(nb, src, offs, dst, db, m, ss, ds);
+      },
     };
   } catch {
     return null;

@@ -500,3 +500,18 @@ def fast_path_cases(c):
     c.add("fast/extract-2d", "extract", arr((np.arange(12).reshape(3, 4) % 3 == 0).tolist()), arr(A2, "float32", "T"))
     c.add("fast/extract-short-cond", "extract", arr([1, 0, 2]), arr(A2))
     c.add("fast/extract-err-long-cond", "extract", arr([0] * 12 + [1]), arr(A2))
+    # np.take along inner axes (per outer block row gathers), general advanced paths
+    for name, src in [("C", arr(A3)), ("neg-outer", arr(A3, "float32", ("get", "::-1"))),
+                      ("T", arr(A3, "int16", ("transpose", [2, 1, 0]))), ("strided-inner", arr(A3, "uint8", ("get", ":, :, ::2")))]:
+        c.add(f"fast/take-axis1/{name}", "take", src, [[2, -1], [0, 0]], axis=1)
+        c.add(f"fast/take-axis2/{name}", "take", src, arr([1, -2, 0], "int32"), axis=2)
+        c.add(f"fast/take-axis-1/{name}", "take", src, arr([0], "uint16"), axis=-1)
+        c.add(f"fast/take-axis1-err/{name}", "take", src, [[1, -9]], axis=1)
+        c.add(f"fast/get-ij/{name}", None, src, "[1, 0, -1], [0, 2, 1]", method="get")
+        c.add(f"fast/get-i-slice-j/{name}", None, src, "[1, 0], :, [0, -1]", method="get")
+        c.add(f"fast/get-slice-i/{name}", None, src, ":, [2, 0, 2]", method="get")
+        c.add(f"fast/get-ij-err/{name}", None, src, "[1, 0], [0, 5]", method="get")
+        c.add(f"fast/set-ij/{name}", None, src, "[1, 0], [0, 2]", 9, method="set")
+        c.add(f"fast/set-slice-i/{name}", None, src, ":, [2, 0]", 3, method="set")
+    c.add("fast/take_along_axis-2d", "take_along_axis", arr(A2, "float64", "T"), arr([[0, 2, -1], [1, 1, 0], [2, 0, 0], [-3, 1, 2]]), axis=1)
+    c.add("fast/take_along_axis-err", "take_along_axis", arr(A2), arr([[0], [3], [9]]), axis=1)
