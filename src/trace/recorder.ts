@@ -420,7 +420,7 @@ export class Recorder {
     if (result instanceof NDArray) outArrays = [result];
     else if (Array.isArray(result)) {
       if (result.length > 0 && result.every((r) => r instanceof NDArray))
-        outArrays = result as NDArray[];
+        outArrays = result;
       else if (result.length <= 64 && result.every((r) => encodeJs(r) !== undefined))
         scalar = result.map((r) => encodeJs(r) as JsonScalar);
     } else if (isPlainObject(result)) {
@@ -728,7 +728,7 @@ export class Recorder {
           nums[p++] = 0;
         } else {
           nums[p++] = A_BIGINT;
-          nums[p++] = w.str(String(x));
+          nums[p++] = w.str((x as bigint).toString());
         }
       }
     } else {
@@ -846,7 +846,7 @@ export class Recorder {
       }
       if (!st.seen && !b.freed) {
         st.seen = true;
-        cont[0] = (cont[0] as number) + 1;
+        cont[0] = (cont[0]) + 1;
         const isz = DTYPE_INFO[st.dtype].itemsize;
         if (
           a.dtype === st.dtype &&

@@ -263,7 +263,7 @@ export function stackLocator(
   const locs = new Map<string, Map<number, Loc>>();
   const locOf = (file: string, line: number, column: number): Loc => {
     let m = locs.get(file);
-    if (m === undefined) locs.set(file, (m = new Map()));
+    if (m === undefined) locs.set(file, (m = new Map<number, Loc>()));
     const key = line * 1_048_576 + column;
     let l = m.get(key);
     if (l === undefined) m.set(key, (l = { file, line, column }));

@@ -466,7 +466,7 @@ export class WireDecoder {
           ms: Math.round(ms * 1000) / 1000,
         };
         if (method) ev.method = true;
-        if (locIdx >= 0) ev.loc = this.locs[locIdx] as Loc;
+        if (locIdx >= 0) ev.loc = this.locs[locIdx];
         const om = nums[p++] as number;
         const nOut = nums[p++] as number;
         const outs: ArraySnapshot[] = new Array<ArraySnapshot>(nOut);
@@ -491,7 +491,7 @@ export class WireDecoder {
               contents.push({
                 bufferId,
                 length: s.size,
-                preview: s.preview as NonNullable<ArraySnapshot['preview']>,
+                preview: s.preview,
               });
           } else {
             const length = nums[p++] as number;
@@ -572,7 +572,7 @@ export class WireDecoder {
           else if (om === 2) ev.outputs = outs;
           if (rm === RES_NUM) ev.result = rv;
           else if (rm === RES_BOOL) ev.result = rv === 1;
-          else if (rm === RES_STR) ev.result = strs[rv] as string;
+          else if (rm === RES_STR) ev.result = strs[rv];
           else if (rm === RES_OBJ) ev.result = b.objs[rv] as JsonScalar[];
           const why = this.why(ev, hint, write, writeBase);
           if (why !== undefined) ev.why = why;
