@@ -419,8 +419,7 @@ export class Recorder {
     let scalar: JsonScalar | JsonScalar[] | undefined;
     if (result instanceof NDArray) outArrays = [result];
     else if (Array.isArray(result)) {
-      if (result.length > 0 && result.every((r) => r instanceof NDArray))
-        outArrays = result;
+      if (result.length > 0 && result.every((r) => r instanceof NDArray)) outArrays = result;
       else if (result.length <= 64 && result.every((r) => encodeJs(r) !== undefined))
         scalar = result.map((r) => encodeJs(r) as JsonScalar);
     } else if (isPlainObject(result)) {
@@ -500,7 +499,20 @@ export class Recorder {
     cost += this.announceBuffers(inputs, EMPTY, 'error');
     if (!this.fits(cost, mark)) return;
     const oi = this.opInfo(call.op);
-    this.writeEvent(call, oi, 'error', loc, ms, inputs, EMPTY, undefined, WHY_NONE, bc, null, error);
+    this.writeEvent(
+      call,
+      oi,
+      'error',
+      loc,
+      ms,
+      inputs,
+      EMPTY,
+      undefined,
+      WHY_NONE,
+      bc,
+      null,
+      error,
+    );
     this.finish(now);
   }
 
@@ -846,7 +858,7 @@ export class Recorder {
       }
       if (!st.seen && !b.freed) {
         st.seen = true;
-        cont[0] = (cont[0]) + 1;
+        cont[0] = cont[0] + 1;
         const isz = DTYPE_INFO[st.dtype].itemsize;
         if (
           a.dtype === st.dtype &&
@@ -958,10 +970,7 @@ export class Recorder {
     for (let i = 0; i < nd; i++) nums[p++] = (st[i] as number) * isz;
     nums[p++] = a._offset * isz;
     nums[p++] = a.buffer.id;
-    nums[p++] =
-      cf |
-      (a._base === null ? 4 : 0) |
-      (a._writeable ? 8 : 0);
+    nums[p++] = cf | (a._base === null ? 4 : 0) | (a._writeable ? 8 : 0);
     nums[p++] = a._base === null ? -1 : a._base.id;
     nums[p++] = size;
     let n = 0;

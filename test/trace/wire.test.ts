@@ -166,7 +166,9 @@ describe('trace/wire: decoding', () => {
 function expected(a: rawNp.NDArray): JsonScalar[] {
   const flat = a.flatten().tolist() as (number | bigint | boolean)[];
   return flat.map((v) =>
-    typeof v === 'boolean' ? v : encodeValue(v, a.dtype === 'bool' ? 'float64' : (a.dtype as DType)),
+    typeof v === 'boolean'
+      ? v
+      : encodeValue(v, a.dtype === 'bool' ? 'float64' : (a.dtype as DType)),
   );
 }
 
