@@ -89,6 +89,8 @@ const KOFF: usize = 6144;
 //      16..21 B2..B7; 22 exp index mask 127 << 4, 23 log exponent mask, 24 log index mask 127 << 5,
 //      25 high-word abs mask [0, 0x7fffffff]×2, 26 high word of 700 [0, 0x4085e000]×2,
 //      (log range, i32 lanes) 9 [_, 0x000fffff]×2, 10 [_, 0x7ff00000]×2
+// sin/cos: 27 2/π, 28..31 P1..P4, 32..38 S1..S7, 39..44 Q1..Q6, 45 0.5, 46 1e5, 47 2^-27,
+//      48 i64 1, 49 i64 2 (and 1 SHIFT, 13 1.0)
 
 // @ts-ignore: decorator
 @inline function kc(tab: usize, i: usize): v128 {
@@ -192,6 +194,177 @@ export function vlog_scalar(x: f64, tab: usize): f64 {
   p = f64x2.mul(r2, p);
   lo = f64x2.add(f64x2.add(f64x2.add(lo, re), f64x2.add(f64x2.mul(kd, kL2l), llo)), p);
   return f64x2.add(hi, lo);
+}
+
+// ---- sin, cos (the TS twin's sincos; see src/runtime/vmath.ts) ------------------------------
+// Lanes with |x| > 1e5, ±inf or NaN call the host's Math.sin / Math.cos (imported: what the TS
+// twin calls there), tiny lanes return x / 1.
+
+// @ts-ignore: decorator
+@external("env", "sin") declare function host_sin(x: f64): f64;
+// @ts-ignore: decorator
+@external("env", "cos") declare function host_cos(x: f64): f64;
+
+const TWO_OVER_PI: f64 = 0.6366197723675814;
+const P1: f64 = 1.5707963267341256;
+const P2: f64 = 6.077100506303966e-11;
+const P3: f64 = 2.0222662487111665e-21;
+const P4: f64 = 8.4784276603689e-32;
+const S1: f64 = -0.16666666666666666;
+const S2: f64 = 0.008333333333333331;
+const S3: f64 = -0.0001984126984126506;
+const S4: f64 = 2.7557319219335453e-6;
+const S5: f64 = -2.5052106231157904e-8;
+const S6: f64 = 1.605853141458901e-10;
+const S7: f64 = -7.586685070091267e-13;
+const Q1: f64 = 0.041666666666666664;
+const Q2: f64 = -0.0013888888888887395;
+const Q3: f64 = 2.4801587298763433e-5;
+const Q4: f64 = -2.7557317270560326e-7;
+const Q5: f64 = 2.0876146024689747e-9;
+const Q6: f64 = -1.1382614868556325e-11;
+const TINY: f64 = 7.450580596923828e-9; // 2^-27
+
+function sincos(x: f64, q0: i32): f64 {
+  const nd = x * TWO_OVER_PI + SHIFT - SHIFT;
+  const a = x - nd * P1;
+  const b = nd * P2;
+  const s1 = a - b;
+  const t1 = s1 - a;
+  const e1 = a - (s1 - t1) + (-b - t1);
+  const c = nd * P3;
+  const s2 = s1 - c;
+  const t2 = s2 - s1;
+  const e2 = s1 - (s2 - t2) + (-c - t2);
+  const tail = e1 + e2 - nd * P4;
+  const rhi = s2 + tail;
+  const rlo = s2 - rhi + tail;
+  const z = rhi * rhi;
+  const hz = 0.5 * z;
+  const sp = S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * (S6 + z * S7)))));
+  const sv = rhi + (rhi * z * sp - hz * rlo + rlo);
+  const cp = Q1 + z * (Q2 + z * (Q3 + z * (Q4 + z * (Q5 + z * Q6))));
+  const w = 1.0 - hz;
+  const cv = w + (1.0 - w - hz + (z * z * cp - rhi * rlo));
+  const q = (<i32>nd + q0) & 3;
+  const v = q & 1 ? cv : sv;
+  return q & 2 ? -v : v;
+}
+
+/** sin(x), float64 (the TS twin's vsin). */
+export function vsin_scalar(x: f64): f64 {
+  const ax = Math.abs(x);
+  if (!(ax <= 1e5)) return host_sin(x);
+  if (ax < TINY) return x;
+  return sincos(x, 0);
+}
+
+/** cos(x), float64 (the TS twin's vcos). */
+export function vcos_scalar(x: f64): f64 {
+  const ax = Math.abs(x);
+  if (!(ax <= 1e5)) return host_cos(x);
+  if (ax < TINY) return 1.0;
+  return sincos(x, 1);
+}
+
+// @ts-ignore: decorator
+@inline function sincosv(x: v128, q0: i64, tab: usize): v128 {
+  const shift = kc(tab, 1);
+  const nS = f64x2.add(f64x2.mul(x, kc(tab, 27)), shift);
+  const nd = f64x2.sub(nS, shift);
+  const a = f64x2.sub(x, f64x2.mul(nd, kc(tab, 28)));
+  const b = f64x2.mul(nd, kc(tab, 29));
+  const s1 = f64x2.sub(a, b);
+  const t1 = f64x2.sub(s1, a);
+  const e1 = f64x2.add(f64x2.sub(a, f64x2.sub(s1, t1)), f64x2.sub(f64x2.neg(b), t1));
+  const c = f64x2.mul(nd, kc(tab, 30));
+  const s2 = f64x2.sub(s1, c);
+  const t2 = f64x2.sub(s2, s1);
+  const e2 = f64x2.add(f64x2.sub(s1, f64x2.sub(s2, t2)), f64x2.sub(f64x2.neg(c), t2));
+  const tail = f64x2.sub(f64x2.add(e1, e2), f64x2.mul(nd, kc(tab, 31)));
+  const rhi = f64x2.add(s2, tail);
+  const rlo = f64x2.add(f64x2.sub(s2, rhi), tail);
+  const z = f64x2.mul(rhi, rhi);
+  const hz = f64x2.mul(kc(tab, 45), z);
+  let sp = f64x2.add(kc(tab, 37), f64x2.mul(z, kc(tab, 38)));
+  sp = f64x2.add(kc(tab, 36), f64x2.mul(z, sp));
+  sp = f64x2.add(kc(tab, 35), f64x2.mul(z, sp));
+  sp = f64x2.add(kc(tab, 34), f64x2.mul(z, sp));
+  sp = f64x2.add(kc(tab, 33), f64x2.mul(z, sp));
+  sp = f64x2.add(kc(tab, 32), f64x2.mul(z, sp));
+  const sv = f64x2.add(
+    rhi,
+    f64x2.add(f64x2.sub(f64x2.mul(f64x2.mul(rhi, z), sp), f64x2.mul(hz, rlo)), rlo),
+  );
+  let cp = f64x2.add(kc(tab, 43), f64x2.mul(z, kc(tab, 44)));
+  cp = f64x2.add(kc(tab, 42), f64x2.mul(z, cp));
+  cp = f64x2.add(kc(tab, 41), f64x2.mul(z, cp));
+  cp = f64x2.add(kc(tab, 40), f64x2.mul(z, cp));
+  cp = f64x2.add(kc(tab, 39), f64x2.mul(z, cp));
+  const one = kc(tab, 13);
+  const w = f64x2.sub(one, hz);
+  const cv = f64x2.add(
+    w,
+    f64x2.add(
+      f64x2.sub(f64x2.sub(one, w), hz),
+      f64x2.sub(f64x2.mul(f64x2.mul(z, z), cp), f64x2.mul(rhi, rlo)),
+    ),
+  );
+  // quadrant (n + q0) & 3 from the low bits of nS: bit 0 picks cos, bit 1 flips the sign
+  const q = i64x2.add(nS, i64x2.splat(q0));
+  const odd = i64x2.eq(v128.and(q, kc(tab, 48)), kc(tab, 48));
+  const sign = i64x2.shl(v128.and(q, kc(tab, 49)), 62);
+  return v128.xor(v128.bitselect(cv, sv, odd), sign);
+}
+
+// @ts-ignore: decorator
+@inline function sincosLanes(x: v128, q0: i64): v128 {
+  const f0 = f64x2.extract_lane(x, 0);
+  const f1 = f64x2.extract_lane(x, 1);
+  const a = q0 == 0 ? vsin_scalar(f0) : vcos_scalar(f0);
+  const b = q0 == 0 ? vsin_scalar(f1) : vcos_scalar(f1);
+  return f64x2.replace_lane(f64x2.splat(a), 1, b);
+}
+
+// @ts-ignore: decorator
+@inline function sincosLoop<T>(
+  n: i32, x: usize, sx: isize, o: usize, so: isize, q0: i64, tab: usize,
+): void {
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const v = ld<T>(x, sx);
+    const ax = f64x2.abs(v);
+    let r: v128;
+    // all lanes in [2^-27, 1e5]; NaN fails
+    if (i8x16.all_true(v128.and(f64x2.le(ax, kc(tab, 46)), f64x2.ge(ax, kc(tab, 47))))) {
+      r = sincosv(v, q0, tab);
+    } else r = sincosLanes(v, q0);
+    st<T>(o, so, r);
+    x += sx << 1;
+    o += so << 1;
+  }
+  if (i < n) {
+    if (sizeof<T>() == 8) {
+      const v = load<f64>(x);
+      store<f64>(o, q0 == 0 ? vsin_scalar(v) : vcos_scalar(v));
+    } else {
+      const v = <f64>load<f32>(x);
+      store<f32>(o, <f32>(q0 == 0 ? vsin_scalar(v) : vcos_scalar(v)));
+    }
+  }
+}
+
+export function vsin_f64(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  sincosLoop<f64>(n, x, sx, o, so, 0, tab);
+}
+export function vsin_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  sincosLoop<f32>(n, x, sx, o, so, 0, tab);
+}
+export function vcos_f64(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  sincosLoop<f64>(n, x, sx, o, so, 1, tab);
+}
+export function vcos_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  sincosLoop<f32>(n, x, sx, o, so, 1, tab);
 }
 
 // ---- strided loops (byte pointers and strides; contiguous pairs as one v128) -----------------

@@ -815,7 +815,7 @@ for (const [op, k] of Object.entries(HOT1)) {
     if (c === 'n' || c === 'f') registerKernel(op, l.key, 'ts', k);
   }
 }
-// float64/float32 exp and log: the table-driven TS twins of native/math.ts (vmath.ts)
+// float64/float32 exp, log, sin, cos: the TS twins of native/math.ts (vmath.ts)
 for (const [op, d, k] of VMATH_TS_KERNELS) registerKernel(op, d, 'ts', k);
 
 // ---------------------------------------------------------------------------------------------

@@ -148,6 +148,85 @@ export function vlog(x: number): number {
   return logCore(x * TWO52, -52); // subnormal
 }
 
+// --- sin, cos --------------------------------------------------------------------------------
+// |x| ≤ 1e5: n = round(x·2/π), r = x − n·π/2 with π/2 in four parts (33, 33, 33, 53 bits: the
+// first three products are exact, two TwoSums keep the errors; 152 bits of π/2 cover the worst
+// cancellation), r = rhi + rlo; then FreeBSD-style kernels: sin r = rhi + ((rhi·z·S(z) −
+// z/2·rlo) + rlo), cos r = w + (((1 − w) − z/2) + (z²·C(z) − rhi·rlo)) with w = 1 − z/2
+// (S, C Chebyshev fits on |r| ≤ π/4, 2^-66 and 2^-59 relative); quadrant n mod 4.
+// Beyond 1e5, ±inf and NaN: Math.sin / Math.cos (fdlibm's Payne–Hanek reduction; the WASM
+// kernels import the same functions), so the huge-argument results are V8's.
+const TWO_OVER_PI = 0.6366197723675814;
+const P1 = 1.5707963267341256;
+const P2 = 6.077100506303966e-11;
+const P3 = 2.0222662487111665e-21;
+const P4 = 8.4784276603689e-32;
+/** (sin r − r)/r³ and (cos r − 1 + r²/2)/r⁴ as polynomials in z = r² (Chebyshev fits). */
+export const SIN_POLY = [
+  -0.16666666666666666, 0.008333333333333331, -0.0001984126984126506, 2.7557319219335453e-6,
+  -2.5052106231157904e-8, 1.605853141458901e-10, -7.586685070091267e-13,
+];
+export const COS_POLY = [
+  0.041666666666666664, -0.0013888888888887395, 2.4801587298763433e-5, -2.7557317270560326e-7,
+  2.0876146024689747e-9, -1.1382614868556325e-11,
+];
+const [S1, S2, S3, S4, S5, S6, S7] = SIN_POLY as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+const [Q1, Q2, Q3, Q4, Q5, Q6] = COS_POLY as [number, number, number, number, number, number];
+const TINY = 2 ** -27;
+
+/** sin (q even) or cos (q odd) of x, with q the quadrant offset (0 for sin, 1 for cos). */
+function sincos(x: number, q0: number): number {
+  const nd = x * TWO_OVER_PI + SHIFT - SHIFT;
+  const a = x - nd * P1;
+  const b = nd * P2;
+  const s1 = a - b;
+  const t1 = s1 - a;
+  const e1 = a - (s1 - t1) + (-b - t1);
+  const c = nd * P3;
+  const s2 = s1 - c;
+  const t2 = s2 - s1;
+  const e2 = s1 - (s2 - t2) + (-c - t2);
+  const tail = e1 + e2 - nd * P4;
+  const rhi = s2 + tail;
+  const rlo = s2 - rhi + tail;
+  const z = rhi * rhi;
+  const hz = 0.5 * z;
+  // sin
+  const sp = S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * (S6 + z * S7)))));
+  const sv = rhi + (rhi * z * sp - hz * rlo + rlo);
+  // cos
+  const cp = Q1 + z * (Q2 + z * (Q3 + z * (Q4 + z * (Q5 + z * Q6))));
+  const w = 1 - hz;
+  const cv = w + (1 - w - hz + (z * z * cp - rhi * rlo));
+  const q = ((nd | 0) + q0) & 3;
+  const v = q & 1 ? cv : sv;
+  return q & 2 ? -v : v;
+}
+
+/** sin(x), float64. */
+export function vsin(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax <= 1e5)) return Math.sin(x);
+  if (ax < TINY) return x;
+  return sincos(x, 0);
+}
+
+/** cos(x), float64. */
+export function vcos(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax <= 1e5)) return Math.cos(x);
+  if (ax < TINY) return 1;
+  return sincos(x, 1);
+}
+
 type NumStore = { [i: number]: number };
 const k64 =
   (f: (x: number) => number): UnaryKernel =>
@@ -170,4 +249,8 @@ export const VMATH_TS_KERNELS: [string, 'float64' | 'float32', UnaryKernel][] = 
   ['exp', 'float32', k32(vexp)],
   ['log', 'float64', k64(vlog)],
   ['log', 'float32', k32(vlog)],
+  ['sin', 'float64', k64(vsin)],
+  ['sin', 'float32', k32(vsin)],
+  ['cos', 'float64', k64(vcos)],
+  ['cos', 'float32', k32(vcos)],
 ];

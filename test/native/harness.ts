@@ -5,6 +5,7 @@
  * not write is a canary checked afterwards (an out-of-bounds WRITE is caught).
  */
 import { kernelBytes } from '../../src/runtime/wasm/bytes';
+import { HOST_IMPORTS } from '../../src/runtime/wasm/math';
 
 export type Fn = (...args: number[]) => number;
 
@@ -19,7 +20,7 @@ export function harness(pages = 4): Harness {
   if (kb === null) throw new Error('dist/native/kernels.wasm missing: run `npm run build` first');
   const mem = new WebAssembly.Memory({ initial: pages, maximum: pages });
   const inst = new WebAssembly.Instance(new WebAssembly.Module(kb.simd as Uint8Array<ArrayBuffer>), {
-    env: { memory: mem },
+    env: { memory: mem, ...HOST_IMPORTS },
   });
   return {
     mem,

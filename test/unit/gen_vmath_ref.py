@@ -1,6 +1,6 @@
 """Reference values for test/unit/vmath_ulp.test.ts: sampled inputs of each vectorized function
 with the true value as a double-double (hi, lo) from mpmath at 200 bits, and NumPy's result for
-the special inputs. Writes test/unit/fixtures/vmath_ref.json (~0.5 MB).
+the special inputs. Writes test/unit/fixtures/vmath_ref.json (~0.8 MB).
 
     python3 test/unit/gen_vmath_ref.py
 """
@@ -27,6 +27,12 @@ def inputs(fn, n):
             elif u < 0.8: x = random.uniform(-5, 5)
             elif u < 0.9: x = rbits(-1074 + 52, -1, True)
             else: x = random.choice([random.uniform(-745.2, -700), random.uniform(700, 709.78)])
+        elif fn in ('sin', 'cos'):
+            if u < 0.5: x = random.uniform(-10, 10)
+            elif u < 0.7: x = random.uniform(-1e5, 1e5)
+            elif u < 0.8: x = rbits(-1074 + 52, -1, True)
+            elif u < 0.9: x = round(random.uniform(-6e4, 6e4)) * math.pi / 2 * (1 + random.uniform(-1, 1) * 1e-12)
+            else: x = rbits(17, 1023, True)  # huge: the host's Math.sin/cos
         else:  # log
             if u < 0.5: x = rbits(-1022, 1023, False)
             elif u < 0.7: x = random.uniform(0, 4)
@@ -42,10 +48,14 @@ SPECIALS = {
     'log': [0.0, -0.0, 1.0, -1.0, math.inf, -math.inf, math.nan, 5e-324, 2.2250738585072014e-308,
             2.225073858507201e-308, 1.7976931348623157e308, 0.9999999999999999, 1.0000000000000002,
             2.0, 0.5, 10.0, math.e],
+    'sin': [0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, -5e-324, 1e-300, 7.450580596923828e-9,
+            1.0, -1.0, math.pi, math.pi / 2, 1e5, -1e5, 1e22, 1e300],
+    'cos': [0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, 1e-300, 7.450580596923828e-9, 1.0,
+            math.pi, math.pi / 2, 1e5, -1e5, 1e22, 1e300],
 }
 
 out = {}
-for fn, n in [('exp', 4000), ('log', 4000)]:
+for fn, n in [('exp', 3000), ('log', 3000), ('sin', 3000), ('cos', 3000)]:
     f = getattr(mp, fn)
     rows = []
     for x in inputs(fn, n):

@@ -31,6 +31,7 @@ import { kernelBytes, nodeProcess } from './bytes';
 import { sharedMemoryVariant } from './shared';
 import { simdLevel, type SimdLevel } from './probe';
 import { ELEMENTWISE } from './manifest';
+import { HOST_IMPORTS, installMath } from './math';
 import * as reduceModule from '../reduce';
 import { setCopyBackend } from '../convert';
 import { collapse, loop, operand } from '../iter';
@@ -44,7 +45,6 @@ export interface NativeExports {
   pairwise_sum_f64(p: number, n: number, s: number): number;
   pairwise_sum_f32(p: number, n: number, s: number): number;
   gemm_scratch_bytes(): number;
-  exp_scalar(x: number): number;
 }
 type Fn = (...args: number[]) => number | void;
 
@@ -94,7 +94,7 @@ function load(): NativeExports {
   if (bytes === null) throw new Error('native kernels not built (run `npm run build`)');
   const useRelaxed = level === 'relaxed-simd' && bytes.relaxed !== null;
   const mod = new WebAssembly.Module((useRelaxed ? bytes.relaxed : bytes.simd) as Uint8Array);
-  const inst = new WebAssembly.Instance(mod, { env: { memory: wasmMemory() } });
+  const inst = new WebAssembly.Instance(mod, { env: { memory: wasmMemory(), ...HOST_IMPORTS } });
   loadedBytes = useRelaxed ? bytes.relaxed : bytes.simd;
   status.module = useRelaxed ? 'relaxed-simd' : 'simd128';
   status.source = bytes.source;
@@ -164,8 +164,6 @@ export function elementwiseTable(): [string, DType, string, number, number, 1 | 
     for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], 1, 2]);
   for (const [op, dts] of Object.entries(ELEMENTWISE.unary))
     for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], SIZE[d], 1]);
-  for (const d of ['float32', 'float64'] as const)
-    rows.push(['exp', d, `exp_${d === 'float32' ? 'f32' : 'f64'}`, SIZE[d], SIZE[d], 1]);
   return rows;
 }
 
@@ -327,6 +325,7 @@ function install(): void {
   setCopyBackend(wasmCopy);
   setGatherKernels(wasmGatherKernels(native));
   registerLu(wasmLu);
+  installMath(native);
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(
       pairwise(native.pairwise_sum_f64, 8, refPairwise[0]),

@@ -1,5 +1,5 @@
 /**
- * Glue for native/math.ts's vectorized transcendentals: writes their tables (vmath_tables.ts)
+ * Glue for native/math.ts's vectorized transcendentals (exp, log, sin, cos): writes their tables (vmath_tables.ts)
  * into linear memory once, and registers `op × float64/float32` ufunc kernels that pass the table
  * pointer. The TS twins (vmath.ts) stay registered as the 'ts' kernels and as the fallback for
  * operands outside linear memory; both give bit-identical results.
@@ -17,12 +17,18 @@ import {
   LOG_OFF_HI,
   LOG_TABLE,
 } from '../vmath_tables';
-import { LOG_POLY, VMATH_TS_KERNELS } from '../vmath';
+import { COS_POLY, LOG_POLY, SIN_POLY, VMATH_TS_KERNELS } from '../vmath';
 
 type Fn = (...args: number[]) => unknown;
 
+/**
+ * Host functions the module imports (`env.sin`, `env.cos`): the kernels' huge-argument, ±inf and
+ * NaN lanes call what the TS twins call there, so both backends stay bit-identical.
+ */
+export const HOST_IMPORTS = { sin: Math.sin, cos: Math.cos };
+
 /** Bytes of the table region (layout documented in native/math.ts). */
-export const VMATH_TABLE_BYTES = 2048 + 4096 + 27 * 16;
+export const VMATH_TABLE_BYTES = 2048 + 4096 + 50 * 16;
 
 /** Writes the tables at byte address `ptr` of `buf` (also used by test/native's harness). */
 export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
@@ -61,6 +67,18 @@ export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
     127n << 5n,
     0x7fffffff00000000n,
     0x4085e00000000000n,
+    0.6366197723675814,
+    1.5707963267341256,
+    6.077100506303966e-11,
+    2.0222662487111665e-21,
+    8.4784276603689e-32,
+    ...SIN_POLY,
+    ...COS_POLY,
+    0.5,
+    1e5,
+    2 ** -27,
+    1n,
+    2n,
   ];
   K.forEach((v, i) => {
     for (const lane of [0, 8]) {
