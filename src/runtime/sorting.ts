@@ -17,7 +17,15 @@ import { DTYPE_INFO, promoteTypes, type DType } from './dtype';
 import { AxisError, TypeError_, ValueError } from './errors';
 import { view } from './memory';
 import { flatNonzeroIndices, nonzeroCoords } from './indexing';
-import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
+import {
+  NDArray,
+  isNDArray,
+  markSoleView,
+  shapeSize,
+  cStrides,
+  type ArrayLike,
+  type Scalar,
+} from './ndarray';
 import { newLikeK, parseArgs, pyTypeName, singleAxis, toIndexInt } from './reduce';
 
 type Num = number | bigint;
@@ -705,7 +713,10 @@ export function nonzero(x: ArrayLike): NDArray[] {
   }
   const c = coords(a);
   const n = c._shape[0] as number;
-  return Array.from({ length: a.ndim }, (_, d) => c._view([n], [a.ndim], d));
+  const out = Array.from({ length: a.ndim }, (_, d) => c._view([n], [a.ndim], d));
+  // a 1-d input's one view is the only handle to the coordinates: disposing it frees them
+  if (a.ndim === 1) markSoleView(out[0] as NDArray);
+  return out;
 }
 
 /** `np.flatnonzero(a)`: indices into the C-flattened array. */

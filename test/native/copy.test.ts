@@ -90,6 +90,16 @@ describe('reshape of a transposed array: the copy is freed with the view', () =>
     assert.equal(m.get(1, 0), 200);
   });
 
+  it('disposing np.nonzero(mask1d)[0] frees the coordinates (NumPy: a view of an (N, 1) array)', () => {
+    const m = np.greater(np.arange(100000), 10);
+    const [nz] = np.nonzero(m);
+    assert.equal(nz?.flags.owndata, false);
+    assert.equal(nz?.get(0), 11);
+    const live = memoryStats().liveBytes;
+    nz?.[Symbol.dispose]();
+    assert.ok(memoryStats().liveBytes <= live - 99989 * 8, 'coordinates not freed');
+  });
+
   it('disposing a[:, idx] (a transposed view of the fresh result) frees the result', () => {
     const a = np.arange(20000, { dtype: 'float64' }).reshape(100, 200);
     const idx = np.arange(200, { dtype: 'int64' });
