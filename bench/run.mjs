@@ -776,5 +776,13 @@ function memoryText(m) {
   return [
     `- Adding two 1e7 float64 arrays (80 MB each, 3 × 80 MB = 240 MB with the result): bytes handed out by the allocator grew by ${mb(m.add.allocated)}, linear memory by ${mb(m.add.grown)} → peak ${m.add.peakRatio.toFixed(2)} × 80 MB (target < 3; the inputs count: 2 of the 3 are the operands themselves).`,
     `- 10,000 allocate/drop iterations (1e4-element float64 arrays plus a temporary each): with \`using\`/dispose, linear memory after = ${mb(m.loop.disposed.after)} vs first high-water ${mb(m.loop.disposed.first)} (${m.loop.disposed.after <= m.loop.disposed.first ? 'no growth' : 'GREW'}); dropped, yielding to the event loop every 100 iterations: ${mb(m.loop.yielding.after)}${m.loop.yielding.failedAt ? ` (MemoryError at iteration ${m.loop.yielding.failedAt})` : ''}; dropped without dispose in one synchronous loop: ${m.loop.dropped.failedAt ? `**MemoryError at iteration ${m.loop.dropped.failedAt}** (4 GiB)` : mb(m.loop.dropped.after)} — FinalizationRegistry callbacks cannot run inside a synchronous loop.`,
-  ].join('\n');
+    m.add.opRatio !== undefined
+      ? `- The add's own allocation (what the op adds to the inputs already there): ${mb(m.add.duringAdd)} of high-water, ${mb(m.add.opLive)} live → ${m.add.opRatio.toFixed(2)} × 80 MB (the result's block; no temporaries).`
+      : '',
+    m.loop.reclaimed
+      ? `- The same dropping synchronous loop in a worker started after \`--expose-gc --harmony-weak-refs-with-cleanup-some\` (as the runner's worker; the reclaim hook runs a GC + cleanupSome before the memory grows, not below 32 MiB): first high-water ${mb(m.loop.reclaimed.first)}, ${mb(m.loop.reclaimed.at1000)} after 1,000 iterations, ${mb(m.loop.reclaimed.after)} after 10,000 (${m.loop.reclaimed.after <= m.loop.reclaimed.at1000 ? 'no growth after the first reclaim' : 'GREW'}; ${m.loop.reclaimed.reclaims} reclaims, ${(m.loop.reclaimed.ms / 1000).toFixed(1)} s).`
+      : '',
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
 }

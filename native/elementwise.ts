@@ -3361,6 +3361,1278 @@ export function bitwise_xor_bool(n: i32, x: usize, sx: isize, y: usize, sy: isiz
   }
 }
 
+export function add_int64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.add<i64>(va, vb));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.add<i64>(va, vb));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.add<i64>(va, vb));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.add<i64>(va, vb));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<i64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>(r + k) * ors + <isize>c * ocs, <i64>(a + b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<i64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>r * ors + <isize>c * ocs, <i64>(a + b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.add<i64>(va, vb));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.add<i64>(va, vb));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.add<i64>(va, vb));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.add<i64>(va, vb));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<i64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>(r + k) * ors + <isize>c * ocs, <i64>(a + b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<i64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>r * ors + <isize>c * ocs, <i64>(a + b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<i64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>r * ors + <isize>c * ocs, <i64>(a + b));
+            }
+        }
+      }
+    }
+  }
+}
+
+export function add_uint64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.add<u64>(va, vb));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.add<u64>(va, vb));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.add<u64>(va, vb));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.add<u64>(va, vb));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<u64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>(r + k) * ors + <isize>c * ocs, <u64>(a + b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<u64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>r * ors + <isize>c * ocs, <u64>(a + b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.add<u64>(va, vb));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.add<u64>(va, vb));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.add<u64>(va, vb));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.add<u64>(va, vb));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<u64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>(r + k) * ors + <isize>c * ocs, <u64>(a + b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<u64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>r * ors + <isize>c * ocs, <u64>(a + b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<u64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>r * ors + <isize>c * ocs, <u64>(a + b));
+            }
+        }
+      }
+    }
+  }
+}
+
+export function add_float64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.add<f64>(va, vb));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.add<f64>(va, vb));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.add<f64>(va, vb));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.add<f64>(va, vb));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a + b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a + b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.add<f64>(va, vb));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.add<f64>(va, vb));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.add<f64>(va, vb));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.add<f64>(va, vb));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a + b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a + b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a + b));
+            }
+        }
+      }
+    }
+  }
+}
+
+export function subtract_int64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.sub<i64>(va, vb));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.sub<i64>(va, vb));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.sub<i64>(va, vb));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.sub<i64>(va, vb));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<i64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>(r + k) * ors + <isize>c * ocs, <i64>(a - b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<i64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>r * ors + <isize>c * ocs, <i64>(a - b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.sub<i64>(va, vb));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.sub<i64>(va, vb));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.sub<i64>(va, vb));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.sub<i64>(va, vb));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<i64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>(r + k) * ors + <isize>c * ocs, <i64>(a - b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<i64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>r * ors + <isize>c * ocs, <i64>(a - b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<i64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>r * ors + <isize>c * ocs, <i64>(a - b));
+            }
+        }
+      }
+    }
+  }
+}
+
+export function subtract_uint64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.sub<u64>(va, vb));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.sub<u64>(va, vb));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.sub<u64>(va, vb));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.sub<u64>(va, vb));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<u64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>(r + k) * ors + <isize>c * ocs, <u64>(a - b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<u64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>r * ors + <isize>c * ocs, <u64>(a - b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.sub<u64>(va, vb));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.sub<u64>(va, vb));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.sub<u64>(va, vb));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.sub<u64>(va, vb));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<u64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>(r + k) * ors + <isize>c * ocs, <u64>(a - b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<u64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>r * ors + <isize>c * ocs, <u64>(a - b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<u64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>r * ors + <isize>c * ocs, <u64>(a - b));
+            }
+        }
+      }
+    }
+  }
+}
+
+export function subtract_float64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.sub<f64>(va, vb));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.sub<f64>(va, vb));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.sub<f64>(va, vb));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.sub<f64>(va, vb));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a - b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a - b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.sub<f64>(va, vb));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.sub<f64>(va, vb));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.sub<f64>(va, vb));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.sub<f64>(va, vb));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a - b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a - b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a - b));
+            }
+        }
+      }
+    }
+  }
+}
+
+export function multiply_int64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.mul<i64>(va, vb));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.mul<i64>(va, vb));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.mul<i64>(va, vb));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.mul<i64>(va, vb));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<i64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>(r + k) * ors + <isize>c * ocs, <i64>(a * b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<i64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>r * ors + <isize>c * ocs, <i64>(a * b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.mul<i64>(va, vb));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.mul<i64>(va, vb));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.mul<i64>(va, vb));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.mul<i64>(va, vb));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<i64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>(r + k) * ors + <isize>c * ocs, <i64>(a * b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<i64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>r * ors + <isize>c * ocs, <i64>(a * b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<i64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<i64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<i64>(o + <isize>r * ors + <isize>c * ocs, <i64>(a * b));
+            }
+        }
+      }
+    }
+  }
+}
+
+export function multiply_uint64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.mul<u64>(va, vb));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.mul<u64>(va, vb));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.mul<u64>(va, vb));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.mul<u64>(va, vb));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<u64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>(r + k) * ors + <isize>c * ocs, <u64>(a * b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<u64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>r * ors + <isize>c * ocs, <u64>(a * b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.mul<u64>(va, vb));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.mul<u64>(va, vb));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.mul<u64>(va, vb));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.mul<u64>(va, vb));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<u64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>(r + k) * ors + <isize>c * ocs, <u64>(a * b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<u64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>r * ors + <isize>c * ocs, <u64>(a * b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<u64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<u64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<u64>(o + <isize>r * ors + <isize>c * ocs, <u64>(a * b));
+            }
+        }
+      }
+    }
+  }
+}
+
+export function multiply_float64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.mul<f64>(va, vb));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.mul<f64>(va, vb));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.mul<f64>(va, vb));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.mul<f64>(va, vb));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a * b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a * b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.mul<f64>(va, vb));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.mul<f64>(va, vb));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.mul<f64>(va, vb));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.mul<f64>(va, vb));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a * b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a * b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a * b));
+            }
+        }
+      }
+    }
+  }
+}
+
+export function true_divide_float64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.div<f64>(va, vb));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.div<f64>(va, vb));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.div<f64>(va, vb));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.div<f64>(va, vb));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a / b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a / b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.div<f64>(va, vb));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.div<f64>(va, vb));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.div<f64>(va, vb));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.div<f64>(va, vb));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a / b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a / b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a / b));
+            }
+        }
+      }
+    }
+  }
+}
+
+export function maximum_float64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.bitselect(va, vb, v128.or(v128.gt<f64>(va, vb), v128.ne<f64>(va, va))));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.bitselect(va, vb, v128.or(v128.gt<f64>(va, vb), v128.ne<f64>(va, va))));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.bitselect(va, vb, v128.or(v128.gt<f64>(va, vb), v128.ne<f64>(va, va))));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.bitselect(va, vb, v128.or(v128.gt<f64>(va, vb), v128.ne<f64>(va, va))));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a != a ? a : a > b ? a : b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a != a ? a : a > b ? a : b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.bitselect(va, vb, v128.or(v128.gt<f64>(va, vb), v128.ne<f64>(va, va))));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.bitselect(va, vb, v128.or(v128.gt<f64>(va, vb), v128.ne<f64>(va, va))));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.bitselect(va, vb, v128.or(v128.gt<f64>(va, vb), v128.ne<f64>(va, va))));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.bitselect(va, vb, v128.or(v128.gt<f64>(va, vb), v128.ne<f64>(va, va))));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a != a ? a : a > b ? a : b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a != a ? a : a > b ? a : b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a != a ? a : a > b ? a : b));
+            }
+        }
+      }
+    }
+  }
+}
+
+export function minimum_float64_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let px = x + <isize>r * xrs + <isize>c0 * 8;
+          let py = y + <isize>r * 8 + <isize>c0 * ycs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(py); // [r, c], [r+1, c]
+            const t0b = v128.load(py, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(py + ycs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(py + ycs, 16);
+            let va: v128;
+            let vb: v128;
+            va = v128.load(px + 0 * xrs);
+            vb = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.bitselect(va, vb, v128.or(v128.lt<f64>(va, vb), v128.ne<f64>(va, va))));
+            va = v128.load(px + 1 * xrs);
+            vb = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.bitselect(va, vb, v128.or(v128.lt<f64>(va, vb), v128.ne<f64>(va, va))));
+            va = v128.load(px + 2 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.bitselect(va, vb, v128.or(v128.lt<f64>(va, vb), v128.ne<f64>(va, va))));
+            va = v128.load(px + 3 * xrs);
+            vb = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.bitselect(va, vb, v128.or(v128.lt<f64>(va, vb), v128.ne<f64>(va, va))));
+            px += 16; py += 2 * ycs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a != a ? a : a < b ? a : b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a != a ? a : a < b ? a : b));
+            }
+        }
+      } else if (xT) {
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let py = y + <isize>r * yrs + <isize>c0 * 8;
+          let px = x + <isize>r * 8 + <isize>c0 * xcs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(px); // [r, c], [r+1, c]
+            const t0b = v128.load(px, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(px + xcs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(px + xcs, 16);
+            let vb: v128;
+            let va: v128;
+            vb = v128.load(py + 0 * yrs);
+            va = i64x2.shuffle(t0, t1, 0, 2);
+            v128.store(po + 0 * ors, v128.bitselect(va, vb, v128.or(v128.lt<f64>(va, vb), v128.ne<f64>(va, va))));
+            vb = v128.load(py + 1 * yrs);
+            va = i64x2.shuffle(t0, t1, 1, 3);
+            v128.store(po + 1 * ors, v128.bitselect(va, vb, v128.or(v128.lt<f64>(va, vb), v128.ne<f64>(va, va))));
+            vb = v128.load(py + 2 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 0, 2);
+            v128.store(po + 2 * ors, v128.bitselect(va, vb, v128.or(v128.lt<f64>(va, vb), v128.ne<f64>(va, va))));
+            vb = v128.load(py + 3 * yrs);
+            va = i64x2.shuffle(t0b, t1b, 1, 3);
+            v128.store(po + 3 * ors, v128.bitselect(va, vb, v128.or(v128.lt<f64>(va, vb), v128.ne<f64>(va, va))));
+            py += 16; px += 2 * xcs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) {
+              const a = load<f64>(x + <isize>(r + k) * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>(r + k) * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>(r + k) * ors + <isize>c * ocs, <f64>(a != a ? a : a < b ? a : b));
+            }
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a != a ? a : a < b ? a : b));
+            }
+        }
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
+              const a = load<f64>(x + <isize>r * xrs + <isize>c * xcs);
+              const b = load<f64>(y + <isize>r * yrs + <isize>c * ycs);
+              store<f64>(o + <isize>r * ors + <isize>c * ocs, <f64>(a != a ? a : a < b ? a : b));
+            }
+        }
+      }
+    }
+  }
+}
+
 export function less_bool(n: i32, x: usize, sx: isize, y: usize, sy: isize, o: usize, so: isize): void {
   for (let i = 0; i < n; i++) {
     store<u8>(o, <u8>(load<u8>(x) < load<u8>(y)));

@@ -5,7 +5,8 @@
  *   node native/gen.mjs        (re-run after editing the tables below; the output is committed,
  *                               so `npm run build` needs only asc)
  *
- * Every kernel takes byte pointers and BYTE strides: (n, x, sx, [y, sy,] o, so). Paths: all
+ * Every kernel takes byte pointers and BYTE strides: (n, x, sx, [y, sy,] o, so); the `<op>_<dtype>_2d`
+ * binary loops take (rows, cols, x, xrs, xcs, y, yrs, ycs, o, ors, ocs) and walk 8×8 tiles. Paths: all
  * contiguous (SIMD, 2× unrolled), one input a broadcast scalar (stride 0, SIMD), anything else a
  * scalar strided loop. Semantics mirror the TS twins in src/runtime/ufunc_kernels.ts exactly
  * (integer wrap-around, NumPy's NaN-propagating maximum/minimum, bool add = or, mul = and).
@@ -142,6 +143,78 @@ function binaryFn(op, d, { s, v }) {
 `;
 }
 
+/**
+ * A 2-D tiled binary loop (rows × cols, byte strides per axis) for 8-byte dtypes, for the loop
+ * where one input runs along rows while the output and the other input run along cols (an operand
+ * transposed relative to the output). 8×8 tiles (a tile touches 24 pages and 24 cache lines per
+ * operand row set); 4 rows × 2 cols per step: two 32-byte loads down the transposed operand's
+ * columns, i64x2 shuffles into rows. On 1000×1000 float64 (same memory, interleaved, under load)
+ * 8×8 tiles took 0.65–0.84× the time of the row-by-row 1-D loop, 16×16 ones 0.7–0.95×, a 2-row
+ * variant and 32×32 tiles no better than the 1-D loop. Any other
+ * layout takes the same tile walk element by element. Same expressions as the 1-D loop: every
+ * element is bit-identical to it.
+ */
+function binary2dFn(op, d, { s, v }) {
+  const { t } = T[d];
+  const elem = (r, c) => `{
+              const a = load<${t}>(x + ${r} * xrs + ${c} * xcs);
+              const b = load<${t}>(y + ${r} * yrs + ${c} * ycs);
+              store<${t}>(o + ${r} * ors + ${c} * ocs, <${t}>(${s}));
+            }`;
+  // the tile body when input `tr` runs along rows (row stride 8) and the other input and the
+  // output along cols (col stride 8)
+  const simdTile = (tr) => {
+    const ot = tr === 'y' ? 'x' : 'y';
+    const tv = tr === 'y' ? 'vb' : 'va';
+    const ov = tr === 'y' ? 'va' : 'vb';
+    const row = (k, lo, hi, lane) => `
+            ${ov} = v128.load(p${ot} + ${k} * ${ot}rs);
+            ${tv} = i64x2.shuffle(${lo}, ${hi}, ${lane}, ${lane + 2});
+            v128.store(po + ${k} * ors, ${v});`;
+    return `
+        let r = r0;
+        for (; r + 4 <= r1; r += 4) {
+          let p${ot} = ${ot} + <isize>r * ${ot}rs + <isize>c0 * 8;
+          let p${tr} = ${tr} + <isize>r * 8 + <isize>c0 * ${tr}cs;
+          let po = o + <isize>r * ors + <isize>c0 * 8;
+          let c = c0;
+          for (; c + 2 <= c1; c += 2) {
+            const t0 = v128.load(p${tr}); // [r, c], [r+1, c]
+            const t0b = v128.load(p${tr}, 16); // [r+2, c], [r+3, c]
+            const t1 = v128.load(p${tr} + ${tr}cs); // [r, c+1], [r+1, c+1]
+            const t1b = v128.load(p${tr} + ${tr}cs, 16);
+            let ${ov}: v128;
+            let ${tv}: v128;${row(0, 't0', 't1', 0)}${row(1, 't0', 't1', 1)}${row(2, 't0b', 't1b', 0)}${row(3, 't0b', 't1b', 1)}
+            p${ot} += 16; p${tr} += 2 * ${tr}cs; po += 16;
+          }
+          for (; c < c1; c++) {
+            for (let k = 0; k < 4; k++) ${elem('<isize>(r + k)', '<isize>c')}
+          }
+        }
+        for (; r < r1; r++) {
+          for (let c = c0; c < c1; c++) ${elem('<isize>r', '<isize>c')}
+        }`;
+  };
+  return `export function ${op}_${d}_2d(rows: i32, cols: i32, x: usize, xrs: isize, xcs: isize, y: usize, yrs: isize, ycs: isize, o: usize, ors: isize, ocs: isize): void {
+  const yT = xcs == 8 && ocs == 8 && yrs == 8;
+  const xT = ycs == 8 && ocs == 8 && xrs == 8;
+  for (let r0 = 0; r0 < rows; r0 += 8) {
+    const r1 = min(rows, r0 + 8);
+    for (let c0 = 0; c0 < cols; c0 += 8) {
+      const c1 = min(cols, c0 + 8);
+      if (yT) {${simdTile('y')}
+      } else if (xT) {${simdTile('x')}
+      } else {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) ${elem('<isize>r', '<isize>c')}
+        }
+      }
+    }
+  }
+}
+`;
+}
+
 function compareFn(op, d) {
   const { t } = T[d];
   return `export function ${op}_${d}(n: i32, x: usize, sx: isize, y: usize, sy: isize, o: usize, so: isize): void {
@@ -190,10 +263,19 @@ const out = [
   '// Strided 1-D ufunc loops over byte pointers and byte strides (see gen.mjs).',
   '',
 ];
-const manifest = { binary: {}, compare: {}, unary: {} };
+const manifest = { binary: {}, binary2d: {}, compare: {}, unary: {} };
 for (const [op, m] of Object.entries(binaryOps())) {
   manifest.binary[op] = Object.keys(m);
   for (const [d, e] of Object.entries(m)) out.push(binaryFn(op, d, e));
+}
+// 2-D tiled loops (transposed operands) for the arithmetic ops
+// (8-byte dtypes with a SIMD op)
+for (const op of ['add', 'subtract', 'multiply', 'true_divide', 'maximum', 'minimum']) {
+  const m = binaryOps()[op];
+  const dts = Object.keys(m).filter((d) => T[d].size === 8 && m[d].v);
+  if (dts.length === 0) continue;
+  manifest.binary2d[op] = dts;
+  for (const d of dts) out.push(binary2dFn(op, d, m[d]));
 }
 for (const op of Object.keys(COMPARE)) {
   manifest.compare[op] = ['bool', ...NUM];

@@ -24,7 +24,15 @@ import {
   type DType,
 } from './dtype';
 import { NotImplementedError, NumPyError, OverflowError, TypeError_, ValueError } from './errors';
-import { bestAxisOrder, broadcastShapes, loop, operand, shapeStrTight } from './iter';
+import {
+  bestAxisOrder,
+  broadcastShapes,
+  collapse,
+  loop,
+  operand,
+  shapeStrTight,
+  type Operand,
+} from './iter';
 import {
   NDArray,
   cStrides,
@@ -35,7 +43,7 @@ import {
   type Scalar,
 } from './ndarray';
 import { asarray, checkIntFits, converter, copyArray, scalarToStorage, toJS } from './convert';
-import { WasmBuffer, untracked } from './memory';
+import { WasmBuffer, untracked, wasmMemory } from './memory';
 import {
   getKernel,
   kernelEpoch,
@@ -913,6 +921,110 @@ export function applyUfunc(
   return { results, hadOut: outs.map((o) => o !== null) };
 }
 
+/** Loops smaller than this skip the tiled 2-D kernel (the 1-D runs stay in cache anyway). */
+const TILE_MIN = 4096;
+const TILE = 8;
+
+/**
+ * The 2-D view of a binary loop where one input is transposed relative to the output and the
+ * other input (both running along cols, it along rows): [rows, cols, x rs, x cs, y rs, y cs,
+ * o rs, o cs] in elements, else null (the 1-D loops run it).
+ */
+export function crossedLoop2d(
+  shape: readonly number[],
+  ops: readonly Operand[],
+): [number, number, number, number, number, number, number, number] | null {
+  if (shapeSize(shape) < TILE_MIN) return null;
+  const c = collapse(
+    shape,
+    ops.map((o) => o.strides),
+  );
+  if (c.shape.length !== 2) return null;
+  const [xs, ys, os] = c.strides as [number[], number[], number[]];
+  // the output and one input run along cols, the other input along rows (the kernels' SIMD case)
+  if (os[1] !== 1) return null;
+  const yT = xs[1] === 1 && ys[0] === 1 && ys[1] !== 1;
+  const xT = ys[1] === 1 && xs[0] === 1 && xs[1] !== 1;
+  if (!yT && !xT) return null;
+  const [rows, cols] = c.shape as [number, number];
+  return [rows, cols, xs[0]!, xs[1]!, ys[0]!, ys[1]!, os[0]!, os[1]!];
+}
+
+/** Runs a crossed binary loop through the module's tiled 2-D kernel; false when it does not apply. */
+function tiled2d(
+  k: NativeLoop,
+  shape: readonly number[],
+  ops: readonly Operand[],
+  d: Store[],
+): boolean {
+  const t = crossedLoop2d(shape, ops);
+  if (t === null) return false;
+  const buf = wasmMemory().buffer;
+  for (const s of d) {
+    const a = s as unknown as { buffer: unknown; byteOffset: number };
+    if (a.buffer !== buf || a.byteOffset !== 0) return false;
+  }
+  const zx = k.zx as number;
+  const zo = k.zo as number;
+  const [rows, cols, xr, xc, yr, yc, or, oc] = t;
+  (k.native2d as (...a: number[]) => unknown)(
+    rows,
+    cols,
+    (ops[0] as Operand).start * zx,
+    xr * zx,
+    xc * zx,
+    (ops[1] as Operand).start * zx,
+    yr * zx,
+    yc * zx,
+    (ops[2] as Operand).start * zo,
+    or * zo,
+    oc * zo,
+  );
+  return true;
+}
+
+/**
+ * The TS twin of the module's tiled 2-D binary loops (`<op>_<dtype>_2d`): the same 8×8 tile
+ * walk, each tile row run through the 1-D kernel `k`. Starts and strides in elements.
+ */
+export function binary2dTs(
+  k: BinaryKernel,
+  rows: number,
+  cols: number,
+  x: Store,
+  ix: number,
+  xrs: number,
+  xcs: number,
+  y: Store,
+  iy: number,
+  yrs: number,
+  ycs: number,
+  o: Store,
+  io: number,
+  ors: number,
+  ocs: number,
+): void {
+  for (let r0 = 0; r0 < rows; r0 += TILE) {
+    const r1 = Math.min(rows, r0 + TILE);
+    for (let c0 = 0; c0 < cols; c0 += TILE) {
+      const n = Math.min(cols, c0 + TILE) - c0;
+      for (let r = r0; r < r1; r++)
+        k(
+          n,
+          x,
+          ix + r * xrs + c0 * xcs,
+          xcs,
+          y,
+          iy + r * yrs + c0 * ycs,
+          ycs,
+          o,
+          io + r * ors + c0 * ocs,
+          ocs,
+        );
+    }
+  }
+}
+
 /** Runs the registered kernel of `op` for loop `lp` over inputs and outputs already in shape. */
 export function runKernel(
   op: string,
@@ -938,6 +1050,7 @@ export function runKernel(
   } else if (nin === 2 && nout === 1) {
     const k = kernel as BinaryKernel;
     const [x, y, o] = d as [Store, Store, Store];
+    if ((k as NativeLoop).native2d !== undefined && tiled2d(k as NativeLoop, shape, ops, d)) return;
     loop(shape, ops, (n, p, s) =>
       k(
         n,

@@ -94,6 +94,11 @@ export type Backend = 'ts' | 'wasm';
  */
 export interface NativeLoop {
   native?: (...args: number[]) => unknown;
+  /**
+   * Binary ops: the module's 2-D tiled loop `(rows, cols, x, xrs, xcs, y, yrs, ycs, o, ors, ocs)`
+   * (bytes) for operands whose fastest axes differ (a transposed operand).
+   */
+  native2d?: (...args: number[]) => unknown;
   zx?: number;
   zo?: number;
 }

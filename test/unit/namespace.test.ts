@@ -25,6 +25,8 @@ const EXTRAS: Record<string, string> = {
   configureMemory: 'sets the WebAssembly memory limits (no NumPy equivalent: NumPy uses malloc)',
   tidy: 'frees the temporaries of a synchronous block (FinalizationRegistry only runs between tasks)',
   memoryStats: 'live bytes/arrays in WebAssembly memory (the runner and benchmarks report it)',
+  setReclaimHook:
+    'runs a GC (Node --expose-gc) before WebAssembly memory grows, so synchronous loops reuse dropped arrays',
   enableParallelGemm: 'opt-in 2-thread GEMM on a shared WebAssembly memory (NumPy: BLAS threads)',
   disableParallelGemm: 'turns the 2-thread GEMM pool off again (NumPy: threadpoolctl)',
   Slice: "the slice object `np.slice` builds (Python's builtin `slice` type)",

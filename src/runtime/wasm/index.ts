@@ -144,7 +144,13 @@ function wrapUnary(f: Fn, ts: UnaryKernel, zx: number, zo: number): UnaryKernel 
   return Object.assign(k, { native: f, zx, zo } satisfies NativeLoop);
 }
 
-function wrapBinary(f: Fn, ts: BinaryKernel, zx: number, zo: number): BinaryKernel {
+function wrapBinary(
+  f: Fn,
+  ts: BinaryKernel,
+  zx: number,
+  zo: number,
+  f2d: Fn | undefined,
+): BinaryKernel {
   const k: BinaryKernel = (n, x, ix, sx, y, iy, sy, o, io, so) => {
     const buf = wasmMemory().buffer;
     // the views of one dtype are one object: one check when operands share it
@@ -152,7 +158,9 @@ function wrapBinary(f: Fn, ts: BinaryKernel, zx: number, zo: number): BinaryKern
       return ts(n, x, ix, sx, y, iy, sy, o, io, so);
     f(n, ix * zx, sx * zx, iy * zx, sy * zx, io * zo, so * zo);
   };
-  return Object.assign(k, { native: f, zx, zo } satisfies NativeLoop);
+  const tag: NativeLoop = { native: f, zx, zo };
+  if (f2d !== undefined) tag.native2d = f2d;
+  return Object.assign(k, tag);
 }
 
 /** The ufunc loops this module provides: [op, loop dtype, export name, in size, out size, arity]. */
@@ -177,7 +185,7 @@ export function wasmUfuncKernel(op: string, dtype: DType): UnaryKernel | BinaryK
   if (ts === undefined || f === undefined) return null;
   return row[5] === 1
     ? wrapUnary(f, ts as UnaryKernel, row[3], row[4])
-    : wrapBinary(f, ts as BinaryKernel, row[3], row[4]);
+    : wrapBinary(f, ts as BinaryKernel, row[3], row[4], native[`${row[2]}_2d`] as Fn | undefined);
 }
 
 // --- GEMM ---------------------------------------------------------------------------------------

@@ -68,6 +68,14 @@ export const ELEMENTWISE = {
     bitwise_or: ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'bool'],
     bitwise_xor: ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'bool'],
   },
+  binary2d: {
+    add: ['int64', 'uint64', 'float64'],
+    subtract: ['int64', 'uint64', 'float64'],
+    multiply: ['int64', 'uint64', 'float64'],
+    true_divide: ['float64'],
+    maximum: ['float64'],
+    minimum: ['float64'],
+  },
   compare: {
     less: [
       'bool',
