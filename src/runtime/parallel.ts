@@ -48,7 +48,7 @@ const { module, memory, ctl, scratch } = workerData;
 const flag = new Int32Array(ctl);
 let ex;
 try {
-  ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  ex = new WebAssembly.Instance(module, { env: { memory, sin: Math.sin, cos: Math.cos } }).exports;
   Atomics.store(flag, 0, 3);
 } catch (e) {
   Atomics.store(flag, 0, 2);

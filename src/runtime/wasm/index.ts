@@ -116,7 +116,9 @@ export function attachSharedMemory(): WebAssembly.Module | null {
     const v = sharedMemoryVariant(loadedBytes);
     if (v === null) return null;
     sharedModule = new WebAssembly.Module(v);
-    const inst = new WebAssembly.Instance(sharedModule, { env: { memory: wasmMemory() } });
+    const inst = new WebAssembly.Instance(sharedModule, {
+      env: { memory: wasmMemory(), ...HOST_IMPORTS },
+    });
     native = inst.exports as NativeExports;
     if (status.backend === 'wasm') install();
   }
