@@ -688,80 +688,66 @@ export function red_logical_or_1(n0: i32, n1: i32, ip: usize, is0: isize, is1: i
   return best;
 }
 
-// contiguous float64 lane: 4 index/value lane pairs (lane k sees elements ≡ k mod 8), then the
-// smallest index among the lanes holding the extreme; a NaN anywhere → the scalar scan
+// contiguous float lane, two passes: the extreme value with SIMD (pmax/pmin skip NaN; a NaN
+// flag on the side), then the first index holding it (or the first NaN): the scan's answer
+// (strict comparisons keep the first of equal values, ±0 included)
 // @ts-ignore: decorator
-@inline function argC64(isMax: bool, p: usize, n: i32): i64 {
-  if (n < 16) return argScalar<f64>(isMax, p, n, 8);
-  let v0 = v128.load(p);
-  let v1 = v128.load(p, 16);
-  let v2 = v128.load(p, 32);
-  let v3 = v128.load(p, 48);
-  let i0 = i64x2(0, 1);
-  let i1 = i64x2(2, 3);
-  let i2 = i64x2(4, 5);
-  let i3 = i64x2(6, 7);
-  let bad = v128.or(v128.or(f64x2.ne(v0, v0), f64x2.ne(v1, v1)), v128.or(f64x2.ne(v2, v2), f64x2.ne(v3, v3)));
-  let k0 = i64x2(8, 9);
-  const step = i64x2.splat(8);
-  let q = p + 64;
-  const e = p + (<usize>(n & ~7) << 3);
-  while (q < e) {
-    const x0 = v128.load(q);
-    const x1 = v128.load(q, 16);
-    const x2 = v128.load(q, 32);
-    const x3 = v128.load(q, 48);
-    const g0 = isMax ? f64x2.gt(x0, v0) : f64x2.lt(x0, v0);
-    const g1 = isMax ? f64x2.gt(x1, v1) : f64x2.lt(x1, v1);
-    const g2 = isMax ? f64x2.gt(x2, v2) : f64x2.lt(x2, v2);
-    const g3 = isMax ? f64x2.gt(x3, v3) : f64x2.lt(x3, v3);
-    v0 = v128.bitselect(x0, v0, g0);
-    v1 = v128.bitselect(x1, v1, g1);
-    v2 = v128.bitselect(x2, v2, g2);
-    v3 = v128.bitselect(x3, v3, g3);
-    i0 = v128.bitselect(k0, i0, g0);
-    const k1 = i64x2.add(k0, i64x2.splat(2));
-    const k2 = i64x2.add(k0, i64x2.splat(4));
-    const k3 = i64x2.add(k0, i64x2.splat(6));
-    i1 = v128.bitselect(k1, i1, g1);
-    i2 = v128.bitselect(k2, i2, g2);
-    i3 = v128.bitselect(k3, i3, g3);
-    bad = v128.or(bad, v128.or(v128.or(f64x2.ne(x0, x0), f64x2.ne(x1, x1)), v128.or(f64x2.ne(x2, x2), f64x2.ne(x3, x3))));
-    k0 = i64x2.add(k0, step);
-    q += 64;
-  }
-  if (v128.any_true(bad)) return argScalar<f64>(isMax, p, n, 8);
-  // lanes: pick the extreme, ties → smaller index
-  let bv = f64x2.extract_lane(v0, 0);
-  let bi = i64x2.extract_lane(i0, 0);
-  let v = f64x2.extract_lane(v0, 1);
-  let ix = i64x2.extract_lane(i0, 1);
-  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
-  v = f64x2.extract_lane(v1, 0); ix = i64x2.extract_lane(i1, 0);
-  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
-  v = f64x2.extract_lane(v1, 1); ix = i64x2.extract_lane(i1, 1);
-  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
-  v = f64x2.extract_lane(v2, 0); ix = i64x2.extract_lane(i2, 0);
-  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
-  v = f64x2.extract_lane(v2, 1); ix = i64x2.extract_lane(i2, 1);
-  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
-  v = f64x2.extract_lane(v3, 0); ix = i64x2.extract_lane(i3, 0);
-  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
-  v = f64x2.extract_lane(v3, 1); ix = i64x2.extract_lane(i3, 1);
-  if (isMax ? v > bv || (v == bv && ix < bi) : v < bv || (v == bv && ix < bi)) { bv = v; bi = ix; }
-  // the tail, in order
-  let j = n & ~7;
-  while (q < p + (<usize>n << 3)) {
-    const x = load<f64>(q);
-    if (x != x) return j;
-    if (isMax ? x > bv : x < bv) {
-      bv = x;
-      bi = j;
+@inline function argC<T>(isMax: bool, p: usize, n: i32): i64 {
+  if (n < 32) return argScalar<T>(isMax, p, n, sizeof<T>());
+  const acc: T = <T>(isMax ? -Infinity : Infinity);
+  const m = sizeof<T>() == 8 ? <T>foldExtreme64(isMax ? MAX : MIN, <f64>acc, p, n) : <T>foldExtreme32(isMax ? MAX : MIN, <f32>acc, p, n);
+  // foldExtreme's result: NaN if there is one, else the extreme (a zero of either sign)
+  const z = <usize>sizeof<T>();
+  const e = p + <usize>n * z;
+  const e8 = p + (<usize>(n & ~7)) * z;
+  let q = p;
+  if (m != m) {
+    while (q < e8) {
+      let hit: v128;
+      if (sizeof<T>() == 8) {
+        const x0 = v128.load(q);
+        const x1 = v128.load(q, 16);
+        const x2 = v128.load(q, 32);
+        const x3 = v128.load(q, 48);
+        hit = v128.or(v128.or(f64x2.ne(x0, x0), f64x2.ne(x1, x1)), v128.or(f64x2.ne(x2, x2), f64x2.ne(x3, x3)));
+      } else {
+        const x0 = v128.load(q);
+        const x1 = v128.load(q, 16);
+        hit = v128.or(f32x4.ne(x0, x0), f32x4.ne(x1, x1));
+      }
+      if (v128.any_true(hit)) break;
+      q += 8 * z;
     }
-    q += 8;
-    j++;
+    while (q < e) {
+      const x = load<T>(q);
+      if (x != x) break;
+      q += z;
+    }
+    return <i64>((q - p) / z);
   }
-  return bi;
+  if (sizeof<T>() == 8) {
+    const mv = f64x2.splat(<f64>m);
+    while (q < e8) {
+      const hit = v128.or(
+        v128.or(f64x2.eq(v128.load(q), mv), f64x2.eq(v128.load(q, 16), mv)),
+        v128.or(f64x2.eq(v128.load(q, 32), mv), f64x2.eq(v128.load(q, 48), mv)),
+      );
+      if (v128.any_true(hit)) break;
+      q += 64;
+    }
+  } else {
+    const mv = f32x4.splat(<f32>m);
+    while (q < e8) {
+      const hit = v128.or(f32x4.eq(v128.load(q), mv), f32x4.eq(v128.load(q, 16), mv));
+      if (v128.any_true(hit)) break;
+      q += 32;
+    }
+  }
+  while (q < e) {
+    if (load<T>(q) == m) break;
+    q += z;
+  }
+  return <i64>((q - p) / z);
 }
 
 // lanes contiguous (is0 == itemsize), the reduced axis strided: rows at a time, the running
@@ -780,8 +766,41 @@ export function red_logical_or_1(n0: i32, n1: i32, ip: usize, is0: isize, is1: i
   }
   for (let j = 1; j < n1; j++) {
     const row = ip + <isize>j * is1;
-    oq = o;
-    for (let i = 0; i < n0; i++) {
+    let i = 0;
+    if (sizeof<T>() == 8 && isFloat<T>() && os0 == 8) {
+      // two lanes per vector, four vectors per step; stores only where a lane improves
+      const jv = i64x2.splat(j);
+      for (; i + 8 <= n0; i += 8) {
+        const sp = scratch + <usize>i * 8;
+        const rp = row + <usize>i * 8;
+        const b0 = v128.load(sp);
+        const b1 = v128.load(sp, 16);
+        const b2 = v128.load(sp, 32);
+        const b3 = v128.load(sp, 48);
+        const v0 = v128.load(rp);
+        const v1 = v128.load(rp, 16);
+        const v2 = v128.load(rp, 32);
+        const v3 = v128.load(rp, 48);
+        // (v beats b or v is NaN) and b is not NaN
+        const u0 = v128.and(f64x2.eq(b0, b0), v128.or(isMax ? f64x2.gt(v0, b0) : f64x2.lt(v0, b0), f64x2.ne(v0, v0)));
+        const u1 = v128.and(f64x2.eq(b1, b1), v128.or(isMax ? f64x2.gt(v1, b1) : f64x2.lt(v1, b1), f64x2.ne(v1, v1)));
+        const u2 = v128.and(f64x2.eq(b2, b2), v128.or(isMax ? f64x2.gt(v2, b2) : f64x2.lt(v2, b2), f64x2.ne(v2, v2)));
+        const u3 = v128.and(f64x2.eq(b3, b3), v128.or(isMax ? f64x2.gt(v3, b3) : f64x2.lt(v3, b3), f64x2.ne(v3, v3)));
+        if (v128.any_true(v128.or(v128.or(u0, u1), v128.or(u2, u3)))) {
+          const op = o + <usize>i * 8;
+          v128.store(sp, v128.bitselect(v0, b0, u0));
+          v128.store(sp, v128.bitselect(v1, b1, u1), 16);
+          v128.store(sp, v128.bitselect(v2, b2, u2), 32);
+          v128.store(sp, v128.bitselect(v3, b3, u3), 48);
+          v128.store(op, v128.bitselect(jv, v128.load(op), u0));
+          v128.store(op, v128.bitselect(jv, v128.load(op, 16), u1), 16);
+          v128.store(op, v128.bitselect(jv, v128.load(op, 32), u2), 32);
+          v128.store(op, v128.bitselect(jv, v128.load(op, 48), u3), 48);
+        }
+      }
+    }
+    oq = o + <isize>i * os0;
+    for (; i < n0; i++) {
       const b = load<T>(scratch + <usize>i * z);
       const v = load<T>(row + <usize>i * z);
       if (isFloat<T>()) {
@@ -808,7 +827,7 @@ export function red_logical_or_1(n0: i32, n1: i32, ip: usize, is0: isize, is1: i
   }
   for (let i = 0; i < n0; i++) {
     let r: i64;
-    if (sizeof<T>() == 8 && isFloat<T>() && is1 == 8) r = argC64(isMax, ip, n1);
+    if (isFloat<T>() && is1 == sizeof<T>()) r = argC<T>(isMax, ip, n1);
     else r = argScalar<T>(isMax, ip, n1, is1);
     store<i64>(o, r);
     ip += is0;

@@ -25,7 +25,7 @@ import { splitOpts } from './args';
 import { asarray, checkIntFits, copyInto, scalarToStorage, toJS } from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType } from './dtype';
 import { AxisError, IndexError, NumPyError, OverflowError, TypeError_, ValueError } from './errors';
-import { broadcastStrides, collapse, loop, loop2, operand, shapeStrTight, tryBroadcastShapes, bestAxisOrder } from './iter';
+import { broadcastStrides, collapse, loop, loop2, loop3, operand, shapeStrTight, tryBroadcastShapes, bestAxisOrder } from './iter';
 import { view } from './memory';
 import { getKernel, type BinaryKernel } from './ufunc_kernels';
 import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
@@ -1118,6 +1118,18 @@ function inplaceUfunc(dst: NDArray, b: NDArray, op: 'subtract' | 'multiply'): bo
   return true;
 }
 
+/** `x = a - m` (m broadcast) through the subtract ufunc loop when all three share a float dtype. */
+function subtractInto(x: NDArray, a: NDArray, m: NDArray): boolean {
+  if (a.dtype !== x.dtype || m.dtype !== x.dtype || DTYPE_INFO[x.dtype].kind !== 'f') return false;
+  const k = getKernel('subtract', x.dtype) as BinaryKernel | undefined;
+  if (k === undefined) return false;
+  const X = x._data() as unknown as Parameters<BinaryKernel>[1];
+  loop3(x._shape, operand(x), operand(a), operand(m, x._shape), (n, i0, s0, i1, s1, i2, s2) =>
+    k(n, X, i1, s1, X, i2, s2, X, i0, s0),
+  );
+  return true;
+}
+
 const BOOL_SUBTRACT =
   'numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.';
 const FLOAT_AXIS_METHODS = 'integer argument expected, got float';
@@ -1228,14 +1240,15 @@ function varArray(
   // x: a cast to the working float dtype, laid out like a; NaNs zeroed for nanvar
   // x: for var, `arr - arrmean` (a ufunc output laid out by nditer, promoted dtype); for nanvar,
   // NumPy's NaN-replaced copy np.array(a, copy=True) (NewLikeArray order K, a's dtype)
-  let x: NDArray;
+  const xdt = DTYPE_INFO[dt].kind === 'f' ? promoteTypes(a.dtype, dt) : 'float64';
+  let x: NDArray | null = null;
   if (nan) {
     x = newLikeK(a);
     copyInto(x, a);
-  } else x = copyK(a, DTYPE_INFO[dt].kind === 'f' ? promoteTypes(a.dtype, dt) : 'float64');
+  }
   let cnt: NDArray | number;
   let mask: NDArray | null = null;
-  if (nan) {
+  if (x !== null) {
     mask = emptyLikeK(x, 'bool');
     const X = x._data() as FStore;
     const M = mask._data() as FStore;
@@ -1251,14 +1264,27 @@ function varArray(
     cnt = reduceArray(mask, 'add', { axis: axes, keepdims: true, dtype: 'int64' });
   } else cnt = axes.reduce((acc, ax) => acc * (a._shape[ax] as number), 1);
   // NumPy sums `arr` itself (with dtype); nanvar sums its NaN-zeroed copy
-  const m = reduceArray(nan ? x : a, 'add', { axis: axes, keepdims: true, dtype: dt });
+  const m = reduceArray(x ?? a, 'add', { axis: axes, keepdims: true, dtype: dt });
   divideInPlace(m, cnt);
+  // (temporaries are freed as soon as they are dead: a GC-only release of x would make every
+  // call touch fresh pages)
   // arr - arrmean and x * x are ufuncs in x's dtype (NumPy's _var)
-  const fx = x.dtype === 'float32' ? Math.fround : (v: number) => v;
-  if (!inplaceUfunc(x, m, 'subtract')) inplace2(x, m, (u, v) => fx(u - v));
+  const fx = xdt === 'float32' ? Math.fround : (v: number) => v;
+  if (x === null) {
+    // x = arr - arrmean straight into a fresh K-ordered array (the ufunc loop when the dtypes
+    // agree), else a cast copy then the subtraction in place
+    x = emptyLikeK(a, xdt, false);
+    if (!subtractInto(x, a, m)) {
+      copyInto(x, a);
+      if (!inplaceUfunc(x, m, 'subtract')) inplace2(x, m, (u, v) => fx(u - v));
+    }
+  } else if (!inplaceUfunc(x, m, 'subtract')) inplace2(x, m, (u, v) => fx(u - v));
   if (mask !== null) inplace2(x, mask, (u, v) => (v ? u : 0));
   if (!inplaceUfunc(x, x, 'multiply')) inplace2(x, x, (u) => fx(u * u));
+  drop(m);
+  drop(mask);
   const r = reduceArray(x, 'add', { axis: axes, keepdims, dtype: dt });
+  drop(x);
   let dof: NDArray | number;
   if (typeof cnt === 'number') dof = Math.max(cnt - ddof, 0);
   else {
@@ -1473,6 +1499,7 @@ function argReduce(
   const keepdims = o.keepdims === true;
   const origShape = a._shape;
   const origNd = a.ndim;
+  const input = a;
   if (ax === null) {
     a = reshapeC(a);
     ax = 0;
@@ -1510,6 +1537,7 @@ function argReduce(
       R[k++] = BigInt(argLane(D, p, n, st, isMax, skipNaN));
     });
   }
+  drop(a, input);
   let out = res;
   if (keepdims) {
     const ks =
@@ -1569,9 +1597,14 @@ export function argLane(
 /** `a` as a C-ordered 1-d array (as `a.ravel()`): a view when `a` is C-contiguous, else a copy. */
 function reshapeC(a: NDArray): NDArray {
   if (a.flags.c_contiguous) return a._view([a.size], [1], a._offset);
-  const c = NDArray.empty(a._shape, a.dtype, false);
-  copyInto(c, a);
-  return c._view([a.size], [1], c._offset);
+  const flat = NDArray.empty([a.size], a.dtype, false);
+  copyInto(flat._view(a._shape, cStrides(a._shape), flat._offset), a);
+  return flat;
+}
+
+/** Frees a temporary made here (never `keep`, e.g. the caller's array; views are no-ops). */
+function drop(t: NDArray | number | null, keep?: NDArray): void {
+  if (t !== null && typeof t !== 'number' && t !== keep) t[Symbol.dispose]();
 }
 
 /** `np.argmax(a, axis, out, keepdims)`: first occurrence; NaN counts as the maximum. */
@@ -1605,16 +1638,19 @@ function accumulate(
   const dt = optDtype(o.dtype) ?? outDtype(o.out, a.dtype) ?? sumDtype(a.dtype);
   if (a.ndim === 0) a = a._view([1], [0], a._offset); // NumPy accumulates a 0-d array as 1-d
   let ax = singleAxis(o.axis, a.ndim);
+  const input = a;
   if (nanVal !== null) a = replaceNaN(a, nanVal);
   let r: NDArray;
   if (ax === null) {
     const flat = reshapeC(a);
     r = NDArray.empty([a.size], dt, false);
     copyInto(r, flat);
+    drop(flat, a);
     ax = 0;
   } else {
     r = copyK(a, dt);
   }
+  drop(a, input);
   const n = r._shape[ax] as number;
   if (n > 1 && r.size > 0) {
     const st = r._strides[ax] as number;
