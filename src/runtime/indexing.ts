@@ -732,12 +732,16 @@ function bytePtr(a: NDArray): number {
   return a.buffer.ptr + a._offset * DTYPE_INFO[a.dtype].itemsize;
 }
 
-/** Whether dims `from..` of `a` are C-contiguous (size-1 dims ignored). */
-function cContiguousFrom(a: NDArray, from: number): boolean {
+/**
+ * Whether dims `from..` of `a` are C-contiguous. Size-1 dims are ignored unless `strict`: an
+ * advanced index's result orders its subspace by the source strides (NumPy), so a size-1 dim
+ * with another stride (a broadcast 0) changes the result's strides.
+ */
+function cContiguousFrom(a: NDArray, from: number, strict = true): boolean {
   let want = 1;
   for (let d = a.ndim - 1; d >= from; d--) {
     const n = a._shape[d] as number;
-    if (n !== 1 && a._strides[d] !== want) return false;
+    if ((strict || n !== 1) && a._strides[d] !== want) return false;
     want *= n;
   }
   return true;
@@ -746,7 +750,13 @@ function cContiguousFrom(a: NDArray, from: number): boolean {
 /** A single index item that is an array (a JS list is converted as toItems would). */
 function singleArray(args: readonly unknown[]): NDArray | null {
   if (args.length !== 1) return null;
-  const x = args[0];
+  let x = args[0];
+  if (typeof x === 'string') {
+    // one list literal ('[0, 2]', '[True, False]') is the same index as the list
+    const items = parseString(x);
+    if (items.length !== 1 || !Array.isArray(items[0])) return null;
+    x = items[0];
+  }
   if (isNDArray(x)) return x.ndim >= 1 ? x : null;
   if (!Array.isArray(x) && typedArrayDtype(x) === null) return null;
   if (Array.isArray(x) && x.length === 0) return null;
@@ -1339,7 +1349,7 @@ export function take(a: ArrayLike, indices: ArrayLike, ...rest: unknown[]): NDAr
  */
 function takeBlocks(src: NDArray, idx: NDArray, axis: number): NDArray | null {
   const it0 = INDEX_TYPE[idx.dtype];
-  if (it0 === undefined || idx.size === 0 || !cContiguousFrom(src, axis + 1)) return null;
+  if (it0 === undefined || idx.size === 0 || !cContiguousFrom(src, axis + 1, false)) return null;
   const inner = shapeSize(src._shape.slice(axis + 1));
   if (inner === 0) return null;
   let x = idx.flags.c_contiguous ? idx : copyArray(idx);

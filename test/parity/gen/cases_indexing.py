@@ -515,3 +515,10 @@ def fast_path_cases(c):
         c.add(f"fast/set-slice-i/{name}", None, src, ":, [2, 0]", 3, method="set")
     c.add("fast/take_along_axis-2d", "take_along_axis", arr(A2, "float64", "T"), arr([[0, 2, -1], [1, 1, 0], [2, 0, 0], [-3, 1, 2]]), axis=1)
     c.add("fast/take_along_axis-err", "take_along_axis", arr(A2), arr([[0], [3], [9]]), axis=1)
+    # size-1 subspace dims with a broadcast (0) stride: NumPy orders the result's subspace by the
+    # source strides (fuzz seed 20261126 #2024)
+    B312 = [[[392, 536]], [[1982, 18]], [[1169, 128]]]
+    c.add("fast/bcast-size1-sub-idx", None, arr(B312, "uint32", ("broadcast_to", [1, 3, 1, 2])), "[0]", method="get")
+    c.add("fast/bcast-size1-sub-mask", None, arr(B312, "uint32", ("broadcast_to", [1, 3, 1, 2])), "[True]", method="get")
+    c.add("fast/newaxis-sub-idx", None, arr(A2, "int64", ("get", ":, None")), "[2, 0]", method="get")
+    c.add("fast/size1-sub-take", "take", arr(B312, "uint32", ("broadcast_to", [2, 3, 1, 2])), [1, 0], axis=1)
