@@ -160,6 +160,15 @@ const WORKLOADS = [
       target: n === 1024 && d === 'float64' ? 0.3 : undefined,
     })),
   ),
+  // np.enableParallelGemm(): the caller + one helper worker on a shared memory (numpy: 1 thread
+  // and default threads as for the row above; peers are not re-run)
+  {
+    id: 'matmul2w:1024,float64',
+    numpy: 'matmul:1024,float64',
+    label: 'matmul 1024 f64 (2 workers)',
+    elems: 1024 * 1024,
+    target: 0.5,
+  },
   { id: 'solve', label: 'solve 512', elems: 512 * 512 },
   { id: 'tcopy', label: 'reshape of transposed 1000×1000 (copy)', elems: 1e6 },
   { id: 'mask', label: 'boolean-mask select 1e6', elems: 1e6 },
@@ -218,6 +227,20 @@ function ndscopeCase(id) {
       const a = rnd([n, n], dt),
         b = rnd([n, n], dt);
       return () => dispose(np.matmul(a, b));
+    }
+    case 'matmul2w': {
+      const a = rnd([n, n], dt),
+        b = rnd([n, n], dt);
+      if (!np.enableParallelGemm()) return () => dispose(np.matmul(a, b));
+      np.disableParallelGemm(); // the helper stays: enabling per call is cheap
+      return () => {
+        np.enableParallelGemm();
+        try {
+          dispose(np.matmul(a, b));
+        } finally {
+          np.disableParallelGemm();
+        }
+      };
     }
     case 'solve': {
       const a = np.add(rnd([512, 512]), np.multiply(np.eye(512), 512)),
@@ -603,14 +626,14 @@ for (const w of WORKLOADS) {
   for (let round = 0; round < ROUNDS; round++) {
     r.nd.push(measure(nd, BUDGET));
     await tick(); // lets FinalizationRegistry callbacks run between rounds
-    r.np1.push((await py1.ask(w.id, BUDGET)).s);
-    r.npN.push((await pyN.ask(w.id, BUDGET)).s);
+    r.np1.push((await py1.ask(w.numpy ?? w.id, BUDGET)).s);
+    r.npN.push((await pyN.ask(w.numpy ?? w.id, BUDGET)).s);
   }
   for (const [name, make] of Object.entries(PEERS)) {
     if (name.startsWith('tfjs-')) await tf.setBackend(name.slice(5));
     let fn = null;
     try {
-      fn = make(w.id);
+      fn = w.numpy === undefined ? make(w.id) : null;
     } catch (e) {
       r.peers[name] = { err: e.message };
       continue;

@@ -69,9 +69,10 @@ parentPort.on('message', (job) => {
 
 interface Pool {
   worker: PoolWorker;
-  flag: Int32Array;
+  driver: ParallelGemm;
 }
 let pool: Pool | null = null;
+let enabled = false;
 let lastReason = 'not enabled';
 
 function workerCtor(opt?: PoolWorkerCtor): PoolWorkerCtor | null {
@@ -86,7 +87,12 @@ function workerCtor(opt?: PoolWorkerCtor): PoolWorkerCtor | null {
  * Returns whether the pool is on (false, with nothing changed, where it cannot run).
  */
 export function enableParallelGemm(options: ParallelGemmOptions = {}): boolean {
-  if (pool !== null) return true;
+  if (pool !== null) {
+    setParallelGemm(pool.driver);
+    enabled = true;
+    lastReason = '';
+    return true;
+  }
   const Worker = workerCtor(options.Worker);
   const fail = (why: string): boolean => {
     lastReason = why;
@@ -171,21 +177,28 @@ export function enableParallelGemm(options: ParallelGemmOptions = {}): boolean {
     if (Atomics.load(flag, 3) !== 0) throw new Error('ndscope: the parallel GEMM helper failed');
     return true;
   };
-  pool = { worker, flag };
+  pool = { worker, driver };
   setParallelGemm(driver);
+  enabled = true;
   lastReason = '';
   return true;
 }
 
-/** Stops the helper; GEMM runs on the calling thread again (the memory stays shared). */
-export function disableParallelGemm(): void {
+/**
+ * GEMM runs on the calling thread again (the memory stays shared). The idle helper is kept
+ * (unref'd, blocked on nothing) so enabling again is cheap; `{ terminate: true }` ends it.
+ */
+export function disableParallelGemm(options: { terminate?: boolean } = {}): void {
   setParallelGemm(null);
-  if (pool !== null) void pool.worker.terminate();
-  pool = null;
+  enabled = false;
   lastReason = 'disabled';
+  if (options.terminate === true && pool !== null) {
+    void pool.worker.terminate();
+    pool = null;
+  }
 }
 
 /** Whether the pool is on, with how many threads, and why not. */
 export function parallelGemmStatus(): { enabled: boolean; threads: number; reason: string } {
-  return { enabled: pool !== null, threads: pool === null ? 1 : 2, reason: lastReason };
+  return { enabled, threads: enabled ? 2 : 1, reason: lastReason };
 }

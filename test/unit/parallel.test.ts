@@ -108,6 +108,9 @@ describe(
       assert.equal(big[0]!.shape[0], 2000);
       assert.equal(np.enableParallelGemm(), true, `re-enabled: ${parallelGemmStatus().reason}`);
       assert.ok(bytes(np.matmul(a, b) as NDArray).equals(one));
+      np.disableParallelGemm({ terminate: true });
+      assert.equal(np.enableParallelGemm(), true, 'a new helper after terminate');
+      assert.ok(bytes(np.matmul(a, b) as NDArray).equals(one));
     });
 
     it('a process that enabled it exits on its own (helper unref’d)', () => {
