@@ -43,6 +43,12 @@ def workload(w):
     if kind == "exp":
         a = data(("v", 10**6, "float64", 0), lambda: rng.random(10**6).astype("float64"))
         return lambda: np.exp(a)
+    if kind == "log":
+        a = data(("v", 10**6, "float64", 0), lambda: rng.random(10**6).astype("float64"))
+        return lambda: np.log(a)
+    if kind == "sin":
+        a = data("sin", lambda: rng.random(10**6) * 20 - 10)
+        return lambda: np.sin(a)
     if kind == "matmul":
         n, dt = arg.split(",")
         n = int(n)

@@ -152,6 +152,8 @@ const WORKLOADS = [
   { id: 'mean:0', label: 'mean axis 0 of 1000×1000', elems: 1e6 },
   { id: 'mean:1', label: 'mean axis 1 of 1000×1000', elems: 1e6 },
   { id: 'exp', label: 'exp 1e6 f64', elems: 1e6, target: 0.5 },
+  { id: 'log', label: 'log 1e6 f64', elems: 1e6, target: 0.5 },
+  { id: 'sin', label: 'sin 1e6 f64', elems: 1e6 },
   ...[64, 256, 512, 1024].flatMap((n) =>
     ['float64', 'float32'].map((d) => ({
       id: `matmul:${n},${d}`,
@@ -222,6 +224,14 @@ function ndscopeCase(id) {
     case 'exp': {
       const a = rnd([1e6]);
       return () => dispose(np.exp(a));
+    }
+    case 'log': {
+      const a = rnd([1e6]);
+      return () => dispose(np.log(a));
+    }
+    case 'sin': {
+      const a = np.subtract(np.multiply(rnd([1e6]), 20), 10);
+      return () => dispose(np.sin(a));
     }
     case 'matmul': {
       const a = rnd([n, n], dt),
@@ -308,6 +318,14 @@ if (nts) {
       case 'exp': {
         const a = A([1e6]);
         return () => nts.exp(a);
+      }
+      case 'log': {
+        const a = A([1e6]);
+        return () => nts.log(a);
+      }
+      case 'sin': {
+        const a = A([1e6]);
+        return () => nts.sin(a);
       }
       case 'matmul': {
         const a = A([n, n], dt),
@@ -535,6 +553,14 @@ for (const be of tfBackends) {
       case 'exp': {
         const a = T([1e6]);
         return run(() => tf.exp(a));
+      }
+      case 'log': {
+        const a = T([1e6]);
+        return run(() => tf.log(a));
+      }
+      case 'sin': {
+        const a = T([1e6]);
+        return run(() => tf.sin(a));
       }
       case 'matmul': {
         const a = T([n, n]),
