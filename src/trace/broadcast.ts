@@ -121,11 +121,28 @@ export function broadcastOperands(call: Call): { shapes: number[][]; target?: nu
     name !== 'broadcast_to'
   )
     return null;
+  if (BINARY.has(name)) {
+    // the common case without intermediate lists: two operands, maybe an options object
+    const args = call.args;
+    let n = args.length;
+    const o = n > 0 ? args[n - 1] : undefined;
+    const opts = isPlainObject(o) ? o : null;
+    if (opts !== null) n--;
+    const x0 = call.method ? call.self : args[0];
+    const x1 = call.method ? args[0] : args[1];
+    if ((call.method ? 1 : 0) + n < 2) return null;
+    const s0 = shapeOfOperand(x0);
+    const s1 = shapeOfOperand(x1);
+    if (s0 === null || s1 === null) return null;
+    const out = opts?.['out'];
+    if (out instanceof NDArray) return { shapes: [s0, s1], target: [...out._shape] };
+    if (name === 'copyto') return { shapes: [s1], target: s0 };
+    return { shapes: [s0, s1] };
+  }
   const pos = positional(call.args);
   const list = call.method ? [call.self, ...pos] : [...pos];
   let ops: unknown[] = [];
-  if (BINARY.has(name)) ops = list.slice(0, 2);
-  else if (TERNARY.has(name)) ops = list.slice(0, 3).filter((x) => x !== null && x !== undefined);
+  if (TERNARY.has(name)) ops = list.slice(0, 3).filter((x) => x !== null && x !== undefined);
   else if (name === 'broadcast_arrays') ops = list;
   else if (name === 'broadcast_shapes') {
     const shapes = pos.map((s) =>

@@ -462,7 +462,7 @@ export class Recorder {
         kind = 'reduce';
       } else kind = 'compute';
     }
-    const mark = this.w.mark();
+    this.w.mark();
     let cost = 0;
     let wr: WriteRec | null = null;
     if (pre !== null) {
@@ -472,7 +472,7 @@ export class Recorder {
     for (const a of inputs) cost += this.announce(a);
     for (const o of outArrays) cost += this.announce(o);
     cost += this.announceBuffers(inputs, outArrays, kind);
-    if (!this.fits(cost, mark)) return;
+    if (!this.fits(cost)) return;
     this.writeEvent(call, oi, kind, loc, ms, inputs, outArrays, scalar, hint, bc, wr, null);
     this.finish(now);
   }
@@ -493,11 +493,11 @@ export class Recorder {
       message: typeof e?.message === 'string' ? e.message : String(err),
     };
     const bc = broadcastOperands(call);
-    const mark = this.w.mark();
+    this.w.mark();
     let cost = 0;
     for (const a of inputs) cost += this.announce(a);
     cost += this.announceBuffers(inputs, EMPTY, 'error');
-    if (!this.fits(cost, mark)) return;
+    if (!this.fits(cost)) return;
     const oi = this.opInfo(call.op);
     this.writeEvent(
       call,
@@ -593,9 +593,9 @@ export class Recorder {
   // ---------------------------------------------------------------------------------------------
 
   /** Adds an event's cost to the budget, or rolls its records back and stops. */
-  private fits(cost: number, mark: [number, number, number, number]): boolean {
+  private fits(cost: number): boolean {
     if (this.bytes + cost > this.limits.budgetBytes) {
-      this.w.rollback(mark);
+      this.w.rollback();
       this.stop(`the trace reached its budget of ${formatMB(this.limits.budgetBytes)}`);
       return false;
     }
@@ -1292,15 +1292,22 @@ function writeTarget(call: Call): NDArray | null {
 /** Arrays among the receiver and arguments (one level into lists and the options object). */
 export function collectArrays(call: Call): NDArray[] {
   const out: NDArray[] = [];
-  const add = (x: unknown): void => {
-    if (x instanceof NDArray && !out.includes(x)) out.push(x);
-  };
-  add(call.self);
-  for (const a of call.args) {
-    if (a instanceof NDArray) add(a);
-    else if (Array.isArray(a)) {
-      if (a.length <= 256) for (const e of a) add(e);
-    } else if (isPlainObject(a)) for (const v of Object.values(a)) add(v);
+  if (call.self instanceof NDArray) out.push(call.self);
+  const args = call.args;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a !== 'object' || a === null) continue;
+    if (a instanceof NDArray) {
+      if (!out.includes(a)) out.push(a);
+    } else if (Array.isArray(a)) {
+      if (a.length <= 256)
+        for (const e of a) if (e instanceof NDArray && !out.includes(e)) out.push(e);
+    } else if (isPlainObject(a)) {
+      for (const k in a) {
+        const v = a[k];
+        if (v instanceof NDArray && !out.includes(v)) out.push(v);
+      }
+    }
   }
   return out;
 }

@@ -206,16 +206,25 @@ export class WireWriter {
     return this.p === 0;
   }
 
-  /** Positions to roll back to (an event that did not fit the budget). */
-  mark(): [number, number, number, number] {
-    return [this.p, this.bp, this.strs.length, this.objs.length];
+  private mp = 0;
+  private mbp = 0;
+  private ms = 0;
+  private mo = 0;
+
+  /** Remembers the positions to roll back to (an event that did not fit the budget). */
+  mark(): void {
+    this.mp = this.p;
+    this.mbp = this.bp;
+    this.ms = this.strs.length;
+    this.mo = this.objs.length;
   }
 
-  rollback(m: [number, number, number, number]): void {
-    this.p = m[0];
-    this.bp = m[1];
-    this.strs.length = m[2];
-    this.objs.length = m[3];
+  /** Drops what was written since `mark()`. */
+  rollback(): void {
+    this.p = this.mp;
+    this.bp = this.mbp;
+    this.strs.length = this.ms;
+    this.objs.length = this.mo;
   }
 
   /**
