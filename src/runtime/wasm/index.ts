@@ -33,6 +33,8 @@ import { simdLevel, type SimdLevel } from './probe';
 import { ELEMENTWISE } from './manifest';
 import { HOST_IMPORTS, installMath } from './math';
 import * as reduceModule from '../reduce';
+import { setReduceBackend } from '../reduce';
+import { reduceBackend } from './reduce';
 import { setCopyBackend } from '../convert';
 import { collapse, loop, operand } from '../iter';
 import type { NDArray } from '../ndarray';
@@ -335,6 +337,7 @@ function install(): void {
   setCopyBackend(wasmCopy);
   setGatherKernels(wasmGatherKernels(native));
   registerLu(wasmLu);
+  setReduceBackend(reduceBackend(native));
   installMath(native);
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(
@@ -362,6 +365,7 @@ export function useBackend(b: BackendName): BackendName {
     registerGemm('float64', null);
     registerGemm('float32', null);
     reduceHook?.setPairwiseSum?.(null, null);
+    setReduceBackend(null);
     setCopyBackend(null);
     setGatherKernels(null);
     registerLu(null);
