@@ -40,6 +40,9 @@ def workload(w):
         m = data("m0", lambda: rng.random((1000, 1000)))
         ax = int(arg)
         return lambda: m.mean(axis=ax)
+    if kind in ("max", "argmax", "cumsum", "std"):
+        a = data(("v", 10**6, "float64", 0), lambda: rng.random(10**6))
+        return getattr(a, kind)
     if kind == "exp":
         a = data(("v", 10**6, "float64", 0), lambda: rng.random(10**6).astype("float64"))
         return lambda: np.exp(a)

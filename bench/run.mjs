@@ -151,6 +151,10 @@ const WORKLOADS = [
   { id: 'sum', label: 'sum 1e7 f64', elems: 1e7 },
   { id: 'mean:0', label: 'mean axis 0 of 1000×1000', elems: 1e6 },
   { id: 'mean:1', label: 'mean axis 1 of 1000×1000', elems: 1e6 },
+  { id: 'max', label: 'max 1e6 f64', elems: 1e6 },
+  { id: 'argmax', label: 'argmax 1e6 f64', elems: 1e6 },
+  { id: 'cumsum', label: 'cumsum 1e6 f64', elems: 1e6 },
+  { id: 'std', label: 'std 1e6 f64', elems: 1e6 },
   { id: 'exp', label: 'exp 1e6 f64', elems: 1e6, target: 0.5 },
   { id: 'log', label: 'log 1e6 f64', elems: 1e6, target: 0.5 },
   { id: 'sin', label: 'sin 1e6 f64', elems: 1e6 },
@@ -220,6 +224,13 @@ function ndscopeCase(id) {
       const m = rnd([1000, 1000]);
       const ax = Number(arg);
       return () => dispose(np.mean(m, { axis: ax }));
+    }
+    case 'max':
+    case 'argmax':
+    case 'cumsum':
+    case 'std': {
+      const a = rnd([1e6]);
+      return () => dispose(np[kind](a));
     }
     case 'exp': {
       const a = rnd([1e6]);
@@ -314,6 +325,13 @@ if (nts) {
       case 'mean': {
         const m = A([1000, 1000]);
         return () => nts.mean(m, Number(arg));
+      }
+      case 'max':
+      case 'argmax':
+      case 'cumsum':
+      case 'std': {
+        const a = A([1e6]);
+        return () => nts[kind](a);
       }
       case 'exp': {
         const a = A([1e6]);
@@ -549,6 +567,13 @@ for (const be of tfBackends) {
       case 'mean': {
         const m = T([1000, 1000]);
         return run(() => tf.mean(m, Number(arg)));
+      }
+      case 'max':
+      case 'argmax':
+      case 'cumsum': {
+        const a = T([1e6]);
+        const f = { max: tf.max, argmax: tf.argMax, cumsum: tf.cumsum }[kind];
+        return run(() => f(a));
       }
       case 'exp': {
         const a = T([1e6]);
