@@ -169,7 +169,7 @@ describe('copies and casts: WASM = TS', () => {
 describe('LU (solve, inv, det): WASM = TS bit for bit', () => {
   it('random, pivoting-heavy, zero-column and NaN matrices', () => {
     const rand = rng(2024);
-    for (const n of [8, 9, 33, 70]) {
+    for (const n of [8, 9, 33, 70, 150]) { // ≥ 64: the blocked native LU (panels of 24)
       for (let kind = 0; kind < 4; kind++) {
         const vals = Array.from({ length: n * n }, () => (rand() - 0.5) * 10);
         if (kind === 1) for (let i = 0; i < n; i++) vals[i * n + 3] = 0; // a zero column: singular
