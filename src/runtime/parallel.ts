@@ -48,7 +48,14 @@ const { module, memory, ctl, scratch } = workerData;
 const flag = new Int32Array(ctl);
 let ex;
 try {
-  ex = new WebAssembly.Instance(module, { env: { memory, sin: Math.sin, cos: Math.cos } }).exports;
+  // function imports (wasm/math.ts HOST_IMPORTS: Math.sin, Math.cos, …) are Math's functions
+  const env = { memory };
+  for (const imp of WebAssembly.Module.imports(module))
+    if (imp.kind === 'function')
+      env[imp.name] = typeof Math[imp.name] === 'function' ? Math[imp.name] : () => {
+        throw new Error('ndscope GEMM helper: no host import ' + imp.name);
+      };
+  ex = new WebAssembly.Instance(module, { env }).exports;
   Atomics.store(flag, 0, 3);
 } catch (e) {
   Atomics.store(flag, 0, 2);
