@@ -91,6 +91,7 @@ const KOFF: usize = 6144;
 //      (log range, i32 lanes) 9 [_, 0x000fffff]×2, 10 [_, 0x7ff00000]×2
 // sin/cos: 27 2/π, 28..31 P1..P4, 32..38 S1..S7, 39..44 Q1..Q6, 45 0.5, 46 1e5, 47 2^-27,
 //      48 i64 1, 49 i64 2 (and 1 SHIFT, 13 1.0)
+// log1p: 50 2^-9, 51 2^-54, 52 -1.0, 53 2^1000 (and the log constants)
 
 // @ts-ignore: decorator
 @inline function kc(tab: usize, i: usize): v128 {
@@ -194,6 +195,148 @@ export function vlog_scalar(x: f64, tab: usize): f64 {
   p = f64x2.mul(r2, p);
   lo = f64x2.add(f64x2.add(f64x2.add(lo, re), f64x2.add(f64x2.mul(kd, kL2l), llo)), p);
   return f64x2.add(hi, lo);
+}
+
+// ---- log1p (the TS twin's vlog1p) -------------------------------------------------------------
+
+const SMALL9: f64 = 0.001953125; // 2^-9
+const TINY54: f64 = 5.551115123125783e-17; // 2^-54
+
+function log1pCore(u: f64, c: f64, tab: usize): f64 {
+  const ix = reinterpret<u64>(u);
+  const tmp = ix - LOG_OFF;
+  const i = <usize>((tmp >> 45) & 127);
+  const k = <i32>(<i64>tmp >> 52);
+  const z = reinterpret<f64>(ix - (<u64>(<i64>k) << 52));
+  const zh = reinterpret<f64>(reinterpret<u64>(z) & 0xfffffffffc000000);
+  const zl = z - zh;
+  const e = tab + LOGTAB + (i << 5);
+  const invc = load<f64>(e);
+  const rhi = zh * invc - 1.0;
+  const rlo = zl * invc;
+  const r = rhi + rlo;
+  const re = rlo - (r - rhi);
+  const kd = <f64>k;
+  const w = kd * LN2HI + load<f64>(e, 8);
+  const hi = w + r;
+  let lo = w - hi + r;
+  const r2 = r * r;
+  const p = r2 * (B2 + r * (B3 + r * (B4 + r * (B5 + r * (B6 + r * B7)))));
+  const corr = c * pow2(-(k > 1000 ? 1000 : k)) * invc * (1.0 - r);
+  lo = lo + re + (kd * LN2LO + load<f64>(e, 16)) + (p + corr);
+  return hi + lo;
+}
+
+function log1pSmall(x: f64): f64 {
+  const x2 = x * x;
+  return x + x2 * (B2 + x * (B3 + x * (B4 + x * (B5 + x * (B6 + x * B7)))));
+}
+
+/** log1p(x), float64 (the TS twin's vlog1p). */
+export function vlog1p_scalar(x: f64, tab: usize): f64 {
+  const ax = Math.abs(x);
+  if (!(ax >= TINY54)) return x;
+  if (ax < SMALL9) return log1pSmall(x);
+  const u = 1.0 + x;
+  const t = u - 1.0;
+  const c = 1.0 - (u - t) + (x - t);
+  if (u >= MIN_NORMAL && u <= 1.7976931348623157e308) return log1pCore(u, c, tab);
+  if (u == 0) return -Infinity;
+  if (u == Infinity) return u;
+  return NaN;
+}
+
+// @ts-ignore: decorator
+@inline function log1pv(x: v128, tab: usize): v128 {
+  const one = kc(tab, 13);
+  const u = f64x2.add(x, one);
+  const t = f64x2.sub(u, one);
+  const c = f64x2.add(f64x2.sub(one, f64x2.sub(u, t)), f64x2.sub(x, t));
+  const tmp = i64x2.sub(u, kc(tab, 11));
+  const kd = f64x2.convert_low_i32x4_s(
+    i32x4.shuffle(i32x4.shr_s(tmp, 20), i32x4.splat(0), 1, 3, 1, 3),
+  );
+  const kbits = v128.and(tmp, kc(tab, 23)); // k << 52
+  const z = i64x2.sub(u, kbits);
+  const io = v128.and(i64x2.shr_u(tmp, 40), kc(tab, 24));
+  const zh = v128.and(z, kc(tab, 12));
+  const zl = f64x2.sub(z, zh);
+  const p0 = tab + LOGTAB + <usize>i32x4.extract_lane(io, 0);
+  const p1 = tab + LOGTAB + <usize>i32x4.extract_lane(io, 2);
+  const a0 = v128.load(p0);
+  const a1 = v128.load(p1);
+  const invc = i64x2.shuffle(a0, a1, 0, 2);
+  const lhi = i64x2.shuffle(a0, a1, 1, 3);
+  const llo = v128.load64_lane(p1 + 16, v128.load64_zero(p0 + 16), 1);
+  const rhi = f64x2.sub(f64x2.mul(zh, invc), one);
+  const rlo = f64x2.mul(zl, invc);
+  const r = f64x2.add(rhi, rlo);
+  const re = f64x2.sub(rlo, f64x2.sub(r, rhi));
+  const w = f64x2.add(f64x2.mul(kd, kc(tab, 14)), lhi);
+  const hi = f64x2.add(w, r);
+  let lo = f64x2.add(f64x2.sub(w, hi), r);
+  const r2 = f64x2.mul(r, r);
+  let p = f64x2.add(kc(tab, 20), f64x2.mul(r, kc(tab, 21)));
+  p = f64x2.add(kc(tab, 19), f64x2.mul(r, p));
+  p = f64x2.add(kc(tab, 18), f64x2.mul(r, p));
+  p = f64x2.add(kc(tab, 17), f64x2.mul(r, p));
+  p = f64x2.add(kc(tab, 16), f64x2.mul(r, p));
+  p = f64x2.mul(r2, p);
+  // c·2^-k·invc·(1 − r); 2^-k = bits(1.0) − (k << 52)
+  const s = i64x2.sub(one, kbits);
+  const corr = f64x2.mul(f64x2.mul(f64x2.mul(c, s), invc), f64x2.sub(one, r));
+  lo = f64x2.add(
+    f64x2.add(f64x2.add(lo, re), f64x2.add(f64x2.mul(kd, kc(tab, 15)), llo)),
+    f64x2.add(p, corr),
+  );
+  return f64x2.add(hi, lo);
+}
+
+// @ts-ignore: decorator
+@inline function log1pSmallv(x: v128, tab: usize): v128 {
+  const x2 = f64x2.mul(x, x);
+  let p = f64x2.add(kc(tab, 20), f64x2.mul(x, kc(tab, 21)));
+  p = f64x2.add(kc(tab, 19), f64x2.mul(x, p));
+  p = f64x2.add(kc(tab, 18), f64x2.mul(x, p));
+  p = f64x2.add(kc(tab, 17), f64x2.mul(x, p));
+  p = f64x2.add(kc(tab, 16), f64x2.mul(x, p));
+  return f64x2.add(x, f64x2.mul(x2, p));
+}
+
+// @ts-ignore: decorator
+@inline function log1pLoop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const v = ld<T>(x, sx);
+    const ax = f64x2.abs(v);
+    const small = f64x2.lt(ax, kc(tab, 50));
+    let r: v128;
+    // 2^-9 <= |x|, -1 < x <= 2^1000 (NaN fails; the scalar clamps 2^-k beyond)
+    const big = v128.and(
+      v128.not(small),
+      v128.and(f64x2.gt(v, kc(tab, 52)), f64x2.le(v, kc(tab, 53))),
+    );
+    if (i8x16.all_true(big)) r = log1pv(v, tab);
+    else if (i8x16.all_true(v128.and(small, f64x2.ge(ax, kc(tab, 51))))) r = log1pSmallv(v, tab);
+    else {
+      const a = vlog1p_scalar(f64x2.extract_lane(v, 0), tab);
+      r = f64x2.replace_lane(f64x2.splat(a), 1, vlog1p_scalar(f64x2.extract_lane(v, 1), tab));
+    }
+    st<T>(o, so, r);
+    x += sx << 1;
+    o += so << 1;
+  }
+  if (i < n) {
+    if (sizeof<T>() == 8) store<f64>(o, vlog1p_scalar(load<f64>(x), tab));
+    else store<f32>(o, <f32>vlog1p_scalar(<f64>load<f32>(x), tab));
+  }
+}
+
+export function vlog1p_f64(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  log1pLoop<f64>(n, x, sx, o, so, tab);
+}
+export function vlog1p_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  log1pLoop<f32>(n, x, sx, o, so, tab);
 }
 
 // ---- sin, cos (the TS twin's sincos; see src/runtime/vmath.ts) ------------------------------

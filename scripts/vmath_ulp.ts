@@ -4,13 +4,16 @@
  *   python3 scripts/vmath_ulp.py <fn> /tmp/m_in.bin /tmp/m_out.bin   max ulp vs mpmath
  * The TS twins are measured (the WASM kernels are bit-identical to them).
  */
-import { vexp, vlog, vsin, vcos } from '../src/runtime/vmath';
+import { vexp, vlog, vlog1p, vsin, vcos } from '../src/runtime/vmath';
 import { writeFileSync } from 'node:fs';
 const fn = process.argv[2]!;
 const n = +process.argv[3]!;
-const f = ({ exp: vexp, log: vlog, sin: vsin, cos: vcos } as Record<string, (x: number) => number>)[
-  fn
-]!;
+const f = (
+  { exp: vexp, log: vlog, log1p: vlog1p, sin: vsin, cos: vcos } as Record<
+    string,
+    (x: number) => number
+  >
+)[fn]!;
 const x = new Float64Array(n),
   y = new Float64Array(n);
 let s = 12345;
@@ -29,6 +32,15 @@ for (let i = 0; i < n; i++) {
           : u < 0.8
             ? (rand() - 0.5) * 2 ** (-rand() * 40)
             : ((Math.round((rand() - 0.5) * 127324) * Math.PI) / 2) * (1 + (rand() - 0.5) * 1e-12);
+  else if (fn === 'log1p')
+    x[i] =
+      u < 0.3
+        ? (rand() - 0.5) * 2 ** (-rand() * 60)
+        : u < 0.5
+          ? -rand()
+          : u < 0.8
+            ? rand() * 10 ** (rand() * 10)
+            : (rand() - 0.5) * 2 ** -8;
   else if (fn === 'exp')
     x[i] = u < 0.8 ? (rand() - 0.5) * 1500 : (rand() - 0.5) * 2 ** (-rand() * 60);
   else {

@@ -148,6 +148,63 @@ export function vlog(x: number): number {
   return logCore(x * TWO52, -52); // subnormal
 }
 
+// --- log1p ----------------------------------------------------------------------------------
+// |x| ≥ 2^-9: u = 1 + x rounded, c its exact error (TwoSum): log1p(x) = log(u) + c/u, with c/u
+// taken as c·2^-k·invc·(1 − r) (error r² relative, on a term below 2^-44 of the result) added
+// into the low part of log(u) before its one final rounding. |x| < 2^-9: x + x²·q(x) with log's
+// polynomial q. |x| < 2^-54 (±0, subnormals): x.
+
+/** log(u) + c/u for u a positive normal finite double (log1pCore's corr = c). */
+function log1pCore(u: number, c: number): number {
+  F[0] = u;
+  const hx = W[1]!;
+  const tmp = hx - LOG_OFF_HI;
+  const i = (tmp >> 13) & 127;
+  const k = tmp >> 20;
+  W[1] = hx - (k << 20);
+  const z = F[0];
+  W[0] = W[0]! & 0xfc000000;
+  const zh = F[0];
+  const zl = z - zh;
+  const invc = LT[4 * i]!;
+  const rhi = zh * invc - 1;
+  const rlo = zl * invc;
+  const r = rhi + rlo;
+  const re = rlo - (r - rhi);
+  const kd = k;
+  const w = kd * LN2HI + LT[4 * i + 1]!;
+  const hi = w + r;
+  let lo = w - hi + r;
+  const r2 = r * r;
+  const p = r2 * (B2 + r * (B3 + r * (B4 + r * (B5 + r * (B6 + r * B7)))));
+  const corr = c * POW2[1022 - (k > 1000 ? 1000 : k)]! * invc * (1 - r); // negligible beyond
+  lo = lo + re + (kd * LN2LO + LT[4 * i + 2]!) + (p + corr);
+  return hi + lo;
+}
+
+const TINY54 = 2 ** -54;
+const SMALL9 = 2 ** -9;
+
+/** log1p(x) = x + x²·q(x) for |x| < 2^-9 (log's polynomial; x exact, no rounded 1 + x). */
+function log1pSmall(x: number): number {
+  const x2 = x * x;
+  return x + x2 * (B2 + x * (B3 + x * (B4 + x * (B5 + x * (B6 + x * B7)))));
+}
+
+/** log1p(x), float64. */
+export function vlog1p(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax >= TINY54)) return x; // ±0, subnormals, tiny, NaN
+  if (ax < SMALL9) return log1pSmall(x);
+  const u = 1 + x;
+  const t = u - 1;
+  const c = 1 - (u - t) + (x - t);
+  if (u >= MIN_NORMAL && u <= Number.MAX_VALUE) return log1pCore(u, c);
+  if (u === 0) return -Infinity;
+  if (u === Infinity) return u;
+  return NaN; // x < -1, -inf
+}
+
 // --- sin, cos --------------------------------------------------------------------------------
 // |x| ≤ 1e5: n = round(x·2/π), r = x − n·π/2 with π/2 in four parts (33, 33, 33, 53 bits: the
 // first three products are exact, two TwoSums keep the errors; 152 bits of π/2 cover the worst
@@ -249,6 +306,8 @@ export const VMATH_TS_KERNELS: [string, 'float64' | 'float32', UnaryKernel][] = 
   ['exp', 'float32', k32(vexp)],
   ['log', 'float64', k64(vlog)],
   ['log', 'float32', k32(vlog)],
+  ['log1p', 'float64', k64(vlog1p)],
+  ['log1p', 'float32', k32(vlog1p)],
   ['sin', 'float64', k64(vsin)],
   ['sin', 'float32', k32(vsin)],
   ['cos', 'float64', k64(vcos)],

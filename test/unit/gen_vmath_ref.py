@@ -33,6 +33,12 @@ def inputs(fn, n):
             elif u < 0.8: x = rbits(-1074 + 52, -1, True)
             elif u < 0.9: x = round(random.uniform(-6e4, 6e4)) * math.pi / 2 * (1 + random.uniform(-1, 1) * 1e-12)
             else: x = rbits(17, 1023, True)  # huge: the host's Math.sin/cos
+        elif fn == 'log1p':
+            if u < 0.3: x = rbits(-60, -1, True)
+            elif u < 0.5: x = -random.random()
+            elif u < 0.8: x = random.random() * 10 ** random.uniform(0, 10)
+            elif u < 0.9: x = random.uniform(-1, 1) * 2.0 ** -8
+            else: x = rbits(-1022, 1023, False)
         else:  # log
             if u < 0.5: x = rbits(-1022, 1023, False)
             elif u < 0.7: x = random.uniform(0, 4)
@@ -48,6 +54,8 @@ SPECIALS = {
     'log': [0.0, -0.0, 1.0, -1.0, math.inf, -math.inf, math.nan, 5e-324, 2.2250738585072014e-308,
             2.225073858507201e-308, 1.7976931348623157e308, 0.9999999999999999, 1.0000000000000002,
             2.0, 0.5, 10.0, math.e],
+    'log1p': [0.0, -0.0, -1.0, -2.0, math.inf, -math.inf, math.nan, 5e-324, -5e-324, 1e-300,
+              1.7976931348623157e308, 2.0 ** -54],
     'sin': [0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, -5e-324, 1e-300, 7.450580596923828e-9,
             1.0, -1.0, math.pi, math.pi / 2, 1e5, -1e5, 1e22, 1e300],
     'cos': [0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, 1e-300, 7.450580596923828e-9, 1.0,
@@ -55,7 +63,7 @@ SPECIALS = {
 }
 
 out = {}
-for fn, n in [('exp', 3000), ('log', 3000), ('sin', 3000), ('cos', 3000)]:
+for fn, n in [('exp', 2500), ('log', 2500), ('log1p', 2500), ('sin', 2500), ('cos', 2500)]:
     f = getattr(mp, fn)
     rows = []
     for x in inputs(fn, n):

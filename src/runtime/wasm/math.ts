@@ -28,7 +28,7 @@ type Fn = (...args: number[]) => unknown;
 export const HOST_IMPORTS = { sin: Math.sin, cos: Math.cos };
 
 /** Bytes of the table region (layout documented in native/math.ts). */
-export const VMATH_TABLE_BYTES = 2048 + 4096 + 50 * 16;
+export const VMATH_TABLE_BYTES = 2048 + 4096 + 54 * 16;
 
 /** Writes the tables at byte address `ptr` of `buf` (also used by test/native's harness). */
 export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
@@ -79,6 +79,10 @@ export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
     2 ** -27,
     1n,
     2n,
+    2 ** -9,
+    2 ** -54,
+    -1,
+    2 ** 1000,
   ];
   K.forEach((v, i) => {
     for (const lane of [0, 8]) {
