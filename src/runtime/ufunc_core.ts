@@ -950,6 +950,68 @@ export function crossedLoop2d(
   return [rows, cols, xs[0]!, xs[1]!, ys[0]!, ys[1]!, os[0]!, os[1]!];
 }
 
+/** True when every typed array is a view of the whole linear memory (the module can see it). */
+function inMemory(d: readonly Store[]): boolean {
+  const buf = wasmMemory().buffer;
+  for (const s of d) {
+    const a = s as unknown as { buffer: unknown; byteOffset: number };
+    if (a.buffer !== buf || a.byteOffset !== 0) return false;
+  }
+  return true;
+}
+
+/**
+ * `loop` for a module loop `f(n, p0, s0, p1, s1, …)` on byte pointers/strides (`zs`: item size
+ * per operand): the same collapsed C-order runs, one direct call per run.
+ */
+function nativeRuns(
+  f: (...a: number[]) => unknown,
+  zs: readonly number[],
+  shape: readonly number[],
+  ops: readonly Operand[],
+): void {
+  for (let i = 0; i < shape.length; i++) if (shape[i] === 0) return;
+  const k = ops.length;
+  const c = collapse(
+    shape,
+    ops.map((o) => o.strides),
+  );
+  const nd = c.shape.length;
+  const args = new Array<number>(1 + 2 * k);
+  for (let j = 0; j < k; j++) {
+    const z = zs[j] as number;
+    args[1 + 2 * j] = (ops[j] as Operand).start * z;
+    args[2 + 2 * j] = nd === 0 ? 0 : ((c.strides[j] as number[])[nd - 1] as number) * z;
+  }
+  if (nd <= 1) {
+    args[0] = nd === 0 ? 1 : (c.shape[0] as number);
+    f(...args);
+    return;
+  }
+  const last = nd - 1;
+  args[0] = c.shape[last] as number;
+  const p = new Array<number>(k);
+  for (let j = 0; j < k; j++) p[j] = args[1 + 2 * j] as number;
+  const idx = new Array<number>(last).fill(0);
+  for (;;) {
+    for (let j = 0; j < k; j++) args[1 + 2 * j] = p[j] as number;
+    f(...args);
+    let dd = last - 1;
+    for (; dd >= 0; dd--) {
+      idx[dd] = (idx[dd] as number) + 1;
+      const dim = c.shape[dd] as number;
+      for (let j = 0; j < k; j++)
+        p[j] = (p[j] as number) + ((c.strides[j] as number[])[dd] as number) * (zs[j] as number);
+      if ((idx[dd] as number) < dim) break;
+      for (let j = 0; j < k; j++)
+        p[j] =
+          (p[j] as number) - ((c.strides[j] as number[])[dd] as number) * dim * (zs[j] as number);
+      idx[dd] = 0;
+    }
+    if (dd < 0) return;
+  }
+}
+
 /** Runs a crossed binary loop through the module's tiled 2-D kernel; false when it does not apply. */
 function tiled2d(
   k: NativeLoop,
@@ -959,11 +1021,6 @@ function tiled2d(
 ): boolean {
   const t = crossedLoop2d(shape, ops);
   if (t === null) return false;
-  const buf = wasmMemory().buffer;
-  for (const s of d) {
-    const a = s as unknown as { buffer: unknown; byteOffset: number };
-    if (a.buffer !== buf || a.byteOffset !== 0) return false;
-  }
   const zx = k.zx as number;
   const zo = k.zo as number;
   const [rows, cols, xr, xc, yr, yc, or, oc] = t;
@@ -1041,6 +1098,19 @@ export function runKernel(
   const d = all.map((a) => a._data() as unknown as Store);
   const nin = arrs.length;
   const nout = targets.length;
+  const nat = kernel as NativeLoop;
+  if (nat.native !== undefined && nout === 1 && nin <= 2 && inMemory(d)) {
+    // the module's loops straight on byte pointers: no wrapper, no closure per run
+    if (nin === 2 && nat.native2d !== undefined && tiled2d(nat, shape, ops, d)) return;
+    const zx = nat.zx as number;
+    nativeRuns(
+      nat.native,
+      nin === 2 ? [zx, zx, nat.zo as number] : [zx, nat.zo as number],
+      shape,
+      ops,
+    );
+    return;
+  }
   if (nin === 1 && nout === 1) {
     const k = kernel as UnaryKernel;
     const [x, o] = d as [Store, Store];
@@ -1050,7 +1120,6 @@ export function runKernel(
   } else if (nin === 2 && nout === 1) {
     const k = kernel as BinaryKernel;
     const [x, y, o] = d as [Store, Store, Store];
-    if ((k as NativeLoop).native2d !== undefined && tiled2d(k as NativeLoop, shape, ops, d)) return;
     loop(shape, ops, (n, p, s) =>
       k(
         n,
