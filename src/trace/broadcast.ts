@@ -110,6 +110,17 @@ function positional(args: readonly unknown[]): readonly unknown[] {
   return args.length > 0 && isPlainObject(args[args.length - 1]) ? args.slice(0, -1) : args;
 }
 
+/** Whether calls of `op` may broadcast (broadcastOperands can return operands). */
+export function broadcasts(op: string): boolean {
+  return (
+    BINARY.has(op) ||
+    TERNARY.has(op) ||
+    op === 'broadcast_arrays' ||
+    op === 'broadcast_shapes' ||
+    op === 'broadcast_to'
+  );
+}
+
 /** The operands of a broadcasting call, or null when the op does not broadcast. */
 export function broadcastOperands(call: Call): { shapes: number[][]; target?: number[] } | null {
   const name = call.op;

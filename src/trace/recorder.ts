@@ -22,7 +22,7 @@ import {
   type Truncation,
 } from './schema';
 import { byteExtent, elementOffsets, encodeJs } from './snapshot';
-import { broadcastOperands } from './broadcast';
+import { broadcastOperands, broadcasts } from './broadcast';
 import { isPlainObject } from '../runtime/args';
 import {
   A_ARR,
@@ -290,8 +290,10 @@ interface ArrState {
   w: boolean;
   /** Budget cost of that snapshot. */
   cost: number;
-  /** Its values were announced (a fresh C-ordered owner: buffer contents may share them). */
+  /** Listed in its buffer's `views`. */
   remembered: boolean;
+  /** Its buffer's state (one lookup per array). */
+  b: BufState;
 }
 
 const EMPTY_BATCH_STREAMS = (): Pick<WireBatch, 'wire' | 'nums' | 'bytes' | 'strs' | 'objs'> => ({
@@ -427,13 +429,13 @@ export class Recorder {
       outArrays = [];
       for (const v of Object.values(result)) if (v instanceof NDArray) outArrays.push(v);
     } else scalar = encodeJs(result);
-    const bc = broadcastOperands(call);
+    const oi = this.opInfo(call.op);
+    const bc = oi.broadcasts ? broadcastOperands(call) : null;
     if (pre === null && bc === null && inputs.length === 0 && outArrays.length === 0) return;
     if (pre === null && outArrays.length === 0 && scalar === undefined) return;
 
     let kind: EventKind;
     let hint = WHY_NONE;
-    const oi = this.opInfo(call.op);
     const name = oi.name;
     if (pre !== null) {
       kind = 'write';
@@ -633,6 +635,7 @@ export class Recorder {
         copy: COPY_OPS.has(name) || COPY_OPS.has(op),
         reduce: REDUCE_OPS.has(name) || REDUCE_OPS.has(op),
         reduceName: REDUCE_OPS.has(name),
+        broadcasts: broadcasts(op),
         sent: false,
       };
       this.opInfos.set(op, info);
@@ -846,7 +849,7 @@ export class Recorder {
       for (let i = 0; i < nb; i++) if (bufIds[i] === b.id) dup = true;
       if (dup) continue;
       bufIds[nb++] = b.id;
-      const st = this.bufState(b, a._base ?? a);
+      const st = this.arrState(a).b;
       if (!st.announced) {
         st.announced = true;
         const w = this.w;
@@ -947,8 +950,8 @@ export class Recorder {
    * the one already written is current; returns its budget cost.
    */
   private announce(a: NDArray): number {
-    const bst = this.bufState(a.buffer, a._base ?? a);
     const c = this.arrState(a);
+    const bst = c.b;
     if (c.v === bst.version && c.w === a._writeable) return c.cost;
     const w = this.w;
     const sh = a._shape;
@@ -1023,7 +1026,13 @@ export class Recorder {
     const holder = a as unknown as Record<symbol, ArrState | undefined>;
     let st = holder[this.key];
     if (st === undefined) {
-      st = { v: -1, w: false, cost: 0, remembered: false };
+      st = {
+        v: -1,
+        w: false,
+        cost: 0,
+        remembered: false,
+        b: this.bufState(a.buffer, a._base ?? a),
+      };
       holder[this.key] = st;
     }
     return st;
@@ -1034,7 +1043,7 @@ export class Recorder {
     const c = this.arrState(a);
     if (c.remembered) return;
     c.remembered = true;
-    const st = this.bufState(a.buffer, a._base ?? a);
+    const st = c.b;
     st.views ??= [];
     if (st.views.length >= MAX_TRACKED_VIEWS) {
       // Prune dead references now and then (not on every call: that would be quadratic).
@@ -1160,6 +1169,8 @@ interface OpInfo {
   reduce: boolean;
   /** The base name alone is a reduction. */
   reduceName: boolean;
+  /** A broadcasting op (see ./broadcast). */
+  broadcasts: boolean;
   /** Its R_OP record was written. */
   sent: boolean;
 }
