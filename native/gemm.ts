@@ -46,6 +46,17 @@ export function gemm_scratch_bytes(): i32 {
   const step = <usize>R * z;
   for (let ib = 0; ib < nb; ib++) {
     const base = dst0 + <usize>(ib * kc * R) * z;
+    if (rs == <isize>z && r0 + ib * R + R <= rows) {
+      // the panel's R values of each p are contiguous in X (B row-major): copy 16 bytes at a time
+      let q = X + <isize>(r0 + ib * R) * rs + <isize>p0 * cs;
+      let dst = base;
+      for (let p = 0; p < kc; p++) {
+        for (let o: usize = 0; o < step; o += 16) v128.store(dst + o, v128.load(q + o));
+        q += cs;
+        dst += step;
+      }
+      continue;
+    }
     for (let r = 0; r < R; r++) {
       const i = r0 + ib * R + r;
       let dst = base + <usize>r * z;
