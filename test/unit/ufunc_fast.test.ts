@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import * as np from '../../src/runtime/index';
 import type { NDArray } from '../../src/runtime/index';
 import { UFUNC_DEFS, applyUfunc } from '../../src/runtime/internal';
+import { useBackend } from '../../src/runtime/wasm';
 
 const DTYPES = [
   'bool',
@@ -170,5 +171,50 @@ describe('ufunc fast path equals the general path', () => {
     const b = np.ones([3]);
     a[Symbol.dispose]?.();
     assert.deepEqual(fast('add', [a, b]), general('add', [a, b]));
+  });
+});
+
+describe('fast and general paths on the WASM backend equal the TS kernels', () => {
+  it('pointer-level calls (offset views, every dtype, scalars, F order) give the TS bytes', () => {
+    const offsetView = (d: (typeof DTYPES)[number], seed: number): NDArray =>
+      sample(d, [4, 5], seed).get('1:') as NDArray; // C-contiguous, element offset 5
+    const calls: [string, unknown[]][] = [];
+    for (const d of DTYPES) {
+      const a = offsetView(d, 1);
+      const b = offsetView(d, 2);
+      for (const op of [
+        'add',
+        'subtract',
+        'multiply',
+        'maximum',
+        'less',
+        'equal',
+        'sqrt',
+        'negative',
+      ])
+        calls.push([op, op === 'sqrt' || op === 'negative' ? [a] : [a, b]]);
+      calls.push(['add', [a, 3]], ['multiply', [2.5, b]], ['add', [a.T, b.T]]);
+      calls.push(['add', [sample(d, [64, 48], 3), sample(d, [48, 64], 4).T]]); // tiled 2-D
+      calls.push(['add', [sample(d, [40, 30], 5), sample(d, [30], 6)]]); // broadcast rows
+    }
+    const run = (): unknown[] =>
+      calls.map(([op, ins]) => {
+        try {
+          return fast(op, ins);
+        } catch (e) {
+          return String(e);
+        }
+      });
+    const wasm = run();
+    const prev = useBackend('ts');
+    let ts: unknown[];
+    try {
+      ts = run();
+    } finally {
+      useBackend(prev);
+    }
+    calls.forEach(([op, ins], k) =>
+      assert.deepEqual(wasm[k], ts[k], `${op} ${(ins[0] as NDArray).dtype ?? ins[0]}`),
+    );
   });
 });
