@@ -618,6 +618,62 @@ export function red_minimum_uint8(n0: i32, n1: i32, ip: usize, is0: isize, is1: 
     if (os1 == 0) {
       let acc = load<u8>(o);
       let p = ip;
+      if (is1 == sizeof<T>() && n1 >= 64 && (isAnd ? acc != 0 : acc == 0)) {
+        // contiguous: 64 bytes per step, stop at the first deciding block (the answer is the
+        // same as the element loop's: it only asks whether some element is (non)zero)
+        const e = ip + (<usize>(n1 & ~63)) * sizeof<T>();
+        let hit = false;
+        while (p < e && !hit) {
+          for (let k: usize = 0; k < sizeof<T>() * 64; k += 64) {
+            const a = v128.load(p + k);
+            const b = v128.load(p + k, 16);
+            const c = v128.load(p + k, 32);
+            const d = v128.load(p + k, 48);
+            let nz0: v128, nz1: v128, nz2: v128, nz3: v128;
+            if (isFloat<T>() && sizeof<T>() == 8) {
+              const z = f64x2.splat(0);
+              nz0 = f64x2.ne(a, z); nz1 = f64x2.ne(b, z); nz2 = f64x2.ne(c, z); nz3 = f64x2.ne(d, z);
+            } else if (isFloat<T>()) {
+              const z = f32x4.splat(0);
+              nz0 = f32x4.ne(a, z); nz1 = f32x4.ne(b, z); nz2 = f32x4.ne(c, z); nz3 = f32x4.ne(d, z);
+            } else if (sizeof<T>() == 8) {
+              const z = i64x2.splat(0);
+              nz0 = i64x2.ne(a, z); nz1 = i64x2.ne(b, z); nz2 = i64x2.ne(c, z); nz3 = i64x2.ne(d, z);
+            } else if (sizeof<T>() == 4) {
+              const z = i32x4.splat(0);
+              nz0 = i32x4.ne(a, z); nz1 = i32x4.ne(b, z); nz2 = i32x4.ne(c, z); nz3 = i32x4.ne(d, z);
+            } else if (sizeof<T>() == 2) {
+              const z = i16x8.splat(0);
+              nz0 = i16x8.ne(a, z); nz1 = i16x8.ne(b, z); nz2 = i16x8.ne(c, z); nz3 = i16x8.ne(d, z);
+            } else {
+              const z = i8x16.splat(0);
+              nz0 = i8x16.ne(a, z); nz1 = i8x16.ne(b, z); nz2 = i8x16.ne(c, z); nz3 = i8x16.ne(d, z);
+            }
+            if (isAnd) {
+              // a zero element decides all()
+              if (!i8x16.all_true(v128.and(v128.and(nz0, nz1), v128.and(nz2, nz3)))) hit = true;
+            } else if (v128.any_true(v128.or(v128.or(nz0, nz1), v128.or(nz2, nz3)))) hit = true;
+          }
+          p += sizeof<T>() * 64;
+        }
+        if (hit) acc = isAnd ? 0 : 1;
+        else {
+          // the tail
+          const e2 = ip + <usize>n1 * sizeof<T>();
+          while (p < e2) {
+            const nz = load<T>(p) != 0;
+            if (isAnd ? !nz : nz) {
+              acc = isAnd ? 0 : 1;
+              break;
+            }
+            p += sizeof<T>();
+          }
+        }
+        store<u8>(o, acc);
+        ip += is0;
+        o += os0;
+        continue;
+      }
       if (isAnd) {
         if (acc) {
           for (let j = 0; j < n1; j++) {

@@ -172,6 +172,20 @@ describe('native reductions = TS twins (2-D loops, args, running ops)', () => {
           for (let k = 0; k < bytes.length; k++) bytes[k] = (k * 131 + iter) & 0xff; // canaries
           // fill input elements and output elements
           for (let i = 0; i < n0; i++) fillRun(h.mem.buffer, src, ip + i * is0, n1, is1, rand, mode);
+          if (logical && iter % 4 === 3) {
+            // long runs of one truth value with at most one element of the other (any/all's
+            // early exits and full scans, in every block position)
+            const V = new CTOR[src](h.mem.buffer);
+            const big = src === 'int64' || src === 'uint64';
+            const base = op === 'logical_and' ? 1 : 0;
+            for (let i = 0; i < n0; i++) {
+              for (let j = 0; j < n1; j++) V[ip + i * is0 + j * is1] = big ? BigInt(base) : base;
+              if (n1 > 0 && rand() < 0.6) {
+                const j = Math.floor(rand() * n1);
+                V[ip + i * is0 + j * is1] = big ? BigInt(1 - base) : src.startsWith('float') && base === 1 ? -0 : 1 - base;
+              }
+            }
+          }
           if (fold) fillRun(h.mem.buffer, dt, op_, n0, os0, rand, mode);
           else for (let i = 0; i < n0; i++) fillRun(h.mem.buffer, dt, op_ + i * os0, n1, os1, rand, mode);
           const before = bytes.slice();
