@@ -92,6 +92,7 @@ const KOFF: usize = 6144;
 // sin/cos: 27 2/π, 28..31 P1..P4, 32..38 S1..S7, 39..44 Q1..Q6, 45 0.5, 46 1e5, 47 2^-27,
 //      48 i64 1, 49 i64 2 (and 1 SHIFT, 13 1.0)
 // log1p: 50 2^-9, 51 2^-54, 52 -1.0, 53 2^1000 (and the log constants)
+// expm1: 54..63 1/2!..1/11!, 64 2^-4 (and the exp constants)
 
 // @ts-ignore: decorator
 @inline function kc(tab: usize, i: usize): v128 {
@@ -195,6 +196,118 @@ export function vlog_scalar(x: f64, tab: usize): f64 {
   p = f64x2.mul(r2, p);
   lo = f64x2.add(f64x2.add(f64x2.add(lo, re), f64x2.add(f64x2.mul(kd, kL2l), llo)), p);
   return f64x2.add(hi, lo);
+}
+
+// ---- expm1 (the TS twin's vexpm1) -------------------------------------------------------------
+
+const SMALL4: f64 = 0.0625; // 2^-4
+const E2: f64 = 0.5;
+const E3: f64 = 0.16666666666666666;
+const E4: f64 = 0.041666666666666664;
+const E5: f64 = 0.008333333333333333;
+const E6: f64 = 0.001388888888888889;
+const E7: f64 = 0.0001984126984126984;
+const E8: f64 = 2.48015873015873e-5;
+const E9: f64 = 2.7557319223985893e-6;
+const E10: f64 = 2.755731922398589e-7;
+const E11: f64 = 2.505210838544172e-8;
+
+/** expm1(x), float64 (the TS twin's vexpm1). */
+export function vexpm1_scalar(x: f64, tab: usize): f64 {
+  const ax = Math.abs(x);
+  if (!(ax >= TINY54)) return x;
+  if (ax < SMALL4) {
+    const x2 = x * x;
+    const q = E2 + x * (E3 + x * (E4 + x * (E5 + x * (E6 + x * (E7 + x * (E8 + x * (E9 + x * (E10 + x * E11))))))));
+    return x + x2 * q;
+  }
+  if (!(ax <= 700.0)) return x > 0 ? expSpecial(x, tab) : -1.0;
+  const z = INVLN2N * x;
+  const kd = z + SHIFT - SHIFT;
+  const ki = <i32>kd;
+  const r = x - kd * LN2N_HI - kd * LN2N_LO;
+  const j = ki & 127;
+  const tail = load<f64>(tab + (<usize>j << 4));
+  const sc = reinterpret<f64>(load<u64>(tab + (<usize>j << 4), 8) + (<u64>(<i64>ki) << 45));
+  const r2 = r * r;
+  const tmp = tail + r + r2 * (C2 + r * C3 + r2 * (C4 + r * C5));
+  const hi = sc - 1.0;
+  const t = hi - sc;
+  const lo = sc - (hi - t) + (-1.0 - t);
+  return hi + (lo + sc * tmp);
+}
+
+// @ts-ignore: decorator
+@inline function expm1v(x: v128, tab: usize): v128 {
+  const kShift = kc(tab, 1);
+  const z = f64x2.mul(kc(tab, 0), x);
+  const kS = f64x2.add(z, kShift);
+  const kd = f64x2.sub(kS, kShift);
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(kd, kc(tab, 2))), f64x2.mul(kd, kc(tab, 3)));
+  const jo = v128.and(i64x2.shl(kS, 4), kc(tab, 22));
+  const e0 = v128.load(tab + <usize>i32x4.extract_lane(jo, 0));
+  const e1 = v128.load(tab + <usize>i32x4.extract_lane(jo, 2));
+  const tail = i64x2.shuffle(e0, e1, 0, 2);
+  const sb = i64x2.shuffle(e0, e1, 1, 3);
+  const sc = i64x2.add(sb, i64x2.shl(kS, 45));
+  const r2 = f64x2.mul(r, r);
+  const q = f64x2.add(
+    f64x2.add(kc(tab, 4), f64x2.mul(r, kc(tab, 5))),
+    f64x2.mul(r2, f64x2.add(kc(tab, 6), f64x2.mul(r, kc(tab, 7)))),
+  );
+  const tmp = f64x2.add(f64x2.add(tail, r), f64x2.mul(r2, q));
+  const one = kc(tab, 13);
+  const hi = f64x2.sub(sc, one);
+  const t = f64x2.sub(hi, sc);
+  const lo = f64x2.add(f64x2.sub(sc, f64x2.sub(hi, t)), f64x2.sub(kc(tab, 52), t));
+  return f64x2.add(hi, f64x2.add(lo, f64x2.mul(sc, tmp)));
+}
+
+// @ts-ignore: decorator
+@inline function expm1Smallv(x: v128, tab: usize): v128 {
+  const x2 = f64x2.mul(x, x);
+  let q = f64x2.add(kc(tab, 62), f64x2.mul(x, kc(tab, 63)));
+  q = f64x2.add(kc(tab, 61), f64x2.mul(x, q));
+  q = f64x2.add(kc(tab, 60), f64x2.mul(x, q));
+  q = f64x2.add(kc(tab, 59), f64x2.mul(x, q));
+  q = f64x2.add(kc(tab, 58), f64x2.mul(x, q));
+  q = f64x2.add(kc(tab, 57), f64x2.mul(x, q));
+  q = f64x2.add(kc(tab, 56), f64x2.mul(x, q));
+  q = f64x2.add(kc(tab, 55), f64x2.mul(x, q));
+  q = f64x2.add(kc(tab, 54), f64x2.mul(x, q));
+  return f64x2.add(x, f64x2.mul(x2, q));
+}
+
+// @ts-ignore: decorator
+@inline function expm1Loop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const v = ld<T>(x, sx);
+    const ax = f64x2.abs(v);
+    const small = f64x2.lt(ax, kc(tab, 64));
+    let r: v128;
+    // 2^-4 <= |x| <= 700 (NaN fails)
+    if (i8x16.all_true(v128.and(v128.not(small), f64x2.le(ax, kc(tab, 8))))) r = expm1v(v, tab);
+    else if (i8x16.all_true(v128.and(small, f64x2.ge(ax, kc(tab, 51))))) r = expm1Smallv(v, tab);
+    else {
+      const a = vexpm1_scalar(f64x2.extract_lane(v, 0), tab);
+      r = f64x2.replace_lane(f64x2.splat(a), 1, vexpm1_scalar(f64x2.extract_lane(v, 1), tab));
+    }
+    st<T>(o, so, r);
+    x += sx << 1;
+    o += so << 1;
+  }
+  if (i < n) {
+    if (sizeof<T>() == 8) store<f64>(o, vexpm1_scalar(load<f64>(x), tab));
+    else store<f32>(o, <f32>vexpm1_scalar(<f64>load<f32>(x), tab));
+  }
+}
+
+export function vexpm1_f64(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  expm1Loop<f64>(n, x, sx, o, so, tab);
+}
+export function vexpm1_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  expm1Loop<f32>(n, x, sx, o, so, tab);
 }
 
 // ---- log1p (the TS twin's vlog1p) -------------------------------------------------------------

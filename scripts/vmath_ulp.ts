@@ -4,12 +4,12 @@
  *   python3 scripts/vmath_ulp.py <fn> /tmp/m_in.bin /tmp/m_out.bin   max ulp vs mpmath
  * The TS twins are measured (the WASM kernels are bit-identical to them).
  */
-import { vexp, vlog, vlog1p, vsin, vcos } from '../src/runtime/vmath';
+import { vexp, vexpm1, vlog, vlog1p, vsin, vcos } from '../src/runtime/vmath';
 import { writeFileSync } from 'node:fs';
 const fn = process.argv[2]!;
 const n = +process.argv[3]!;
 const f = (
-  { exp: vexp, log: vlog, log1p: vlog1p, sin: vsin, cos: vcos } as Record<
+  { exp: vexp, expm1: vexpm1, log: vlog, log1p: vlog1p, sin: vsin, cos: vcos } as Record<
     string,
     (x: number) => number
   >
@@ -41,6 +41,15 @@ for (let i = 0; i < n; i++) {
           : u < 0.8
             ? rand() * 10 ** (rand() * 10)
             : (rand() - 0.5) * 2 ** -8;
+  else if (fn === 'expm1')
+    x[i] =
+      u < 0.3
+        ? (rand() - 0.5) * 2 ** (-rand() * 60)
+        : u < 0.5
+          ? (rand() - 0.5) * 2 ** -5
+          : u < 0.9
+            ? (rand() - 0.5) * 100
+            : (rand() - 0.5) * 1500;
   else if (fn === 'exp')
     x[i] = u < 0.8 ? (rand() - 0.5) * 1500 : (rand() - 0.5) * 2 ** (-rand() * 60);
   else {

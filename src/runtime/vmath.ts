@@ -148,6 +148,60 @@ export function vlog(x: number): number {
   return logCore(x * TWO52, -52); // subnormal
 }
 
+// --- expm1 ----------------------------------------------------------------------------------
+// 2^-4 ≤ |x| ≤ 700: exp's reduction, s = 2^(k/128)·T[j]; expm1 = (s − 1) + s·tmp with s − 1
+// split exactly (TwoSum) so there is one final rounding. |x| < 2^-4: x + x²·(Taylor to x^11).
+// |x| < 2^-54: x. x > 700: exp(x). x < -700: -1.
+const SMALL4 = 2 ** -4;
+const TINY54 = 2 ** -54;
+/** (expm1(x) − x)/x² Taylor coefficients 1/2!, …, 1/11!. */
+export const EXPM1_POLY = [
+  0.5, 0.16666666666666666, 0.041666666666666664, 0.008333333333333333, 0.001388888888888889,
+  0.0001984126984126984, 2.48015873015873e-5, 2.7557319223985893e-6, 2.755731922398589e-7,
+  2.505210838544172e-8,
+];
+const [E2, E3, E4, E5, E6, E7, E8, E9, E10, E11] = EXPM1_POLY as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+
+/** expm1(x), float64. */
+export function vexpm1(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax >= TINY54)) return x; // ±0, subnormals, tiny, NaN
+  if (ax < SMALL4) {
+    const x2 = x * x;
+    const q =
+      E2 +
+      x *
+        (E3 +
+          x * (E4 + x * (E5 + x * (E6 + x * (E7 + x * (E8 + x * (E9 + x * (E10 + x * E11))))))));
+    return x + x2 * q;
+  }
+  if (!(ax <= 700)) return x > 0 ? expSpecial(x) : -1;
+  const z = INVLN2N * x;
+  const kd = z + SHIFT - SHIFT;
+  const ki = kd | 0;
+  const r = x - kd * LN2N_HI - kd * LN2N_LO;
+  const j = ki & 127;
+  const tail = ET[2 * j]!;
+  const sc = ET[2 * j + 1]! * POW2[(ki >> 7) + 1022]!;
+  const r2 = r * r;
+  const tmp = tail + r + r2 * (C2 + r * C3 + r2 * (C4 + r * C5));
+  const hi = sc - 1;
+  const t = hi - sc;
+  const lo = sc - (hi - t) + (-1 - t);
+  return hi + (lo + sc * tmp);
+}
+
 // --- log1p ----------------------------------------------------------------------------------
 // |x| ≥ 2^-9: u = 1 + x rounded, c its exact error (TwoSum): log1p(x) = log(u) + c/u, with c/u
 // taken as c·2^-k·invc·(1 − r) (error r² relative, on a term below 2^-44 of the result) added
@@ -182,7 +236,6 @@ function log1pCore(u: number, c: number): number {
   return hi + lo;
 }
 
-const TINY54 = 2 ** -54;
 const SMALL9 = 2 ** -9;
 
 /** log1p(x) = x + x²·q(x) for |x| < 2^-9 (log's polynomial; x exact, no rounded 1 + x). */
@@ -306,6 +359,8 @@ export const VMATH_TS_KERNELS: [string, 'float64' | 'float32', UnaryKernel][] = 
   ['exp', 'float32', k32(vexp)],
   ['log', 'float64', k64(vlog)],
   ['log', 'float32', k32(vlog)],
+  ['expm1', 'float64', k64(vexpm1)],
+  ['expm1', 'float32', k32(vexpm1)],
   ['log1p', 'float64', k64(vlog1p)],
   ['log1p', 'float32', k32(vlog1p)],
   ['sin', 'float64', k64(vsin)],

@@ -22,7 +22,7 @@ const SPECIAL = [
   0.9999999999999999, 1.0000000000000002, 0.99, 1.01, Math.PI, -Math.PI, 1e20, -1e20, 88.72283935546875,
   -103.97208404541016, 89, -104, 1e5, -1e5, 100000.00000000001, 99999.99999999999, 7.450580596923828e-9,
   7.450580596923827e-9, -7.450580596923828e-9, 0.001953125, -0.001953125, 0.0019531249999999998,
-  5.551115123125783e-17, -5.551115123125783e-17, -0.9999999999999999, -1.0000000000000002, Math.PI / 2, Math.PI / 4, 1e22, 6381956970095103 * 2 ** 797,
+  5.551115123125783e-17, -5.551115123125783e-17, 0.0625, -0.0625, 0.06249999999999999, -38, -37, -0.9999999999999999, -1.0000000000000002, Math.PI / 2, Math.PI / 4, 1e22, 6381956970095103 * 2 ** 797,
 ];
 
 /** Random doubles: specials, uniform bit patterns of either sign, and ranges per function. */
@@ -37,6 +37,10 @@ function sample(rand: () => number, op: string): number {
   }
   if (u < 0.6) return (rand() - 0.5) * 10 ** (rand() * 40 - 20);
   if (op === 'exp') return (rand() - 0.5) * (u < 0.8 ? 1500 : 20);
+  if (op === 'expm1') {
+    if (u < 0.7) return (rand() - 0.5) * 2 ** (-rand() * 60);
+    return (rand() - 0.5) * (u < 0.9 ? 100 : 1500);
+  }
   if (op === 'log1p') {
     if (u < 0.75) return (rand() - 0.5) * 2 ** (-rand() * 60);
     return u < 0.85 ? -rand() : rand() * 10 ** (rand() * 10);
@@ -48,7 +52,7 @@ function sample(rand: () => number, op: string): number {
   return u < 0.8 ? rand() * 10 ** (rand() * 10 - 5) : 1 + (rand() - 0.5) * 2 ** (-rand() * 50);
 }
 
-describe('vectorized exp/log/log1p/sin/cos = TS twins, bit for bit', () => {
+describe('vectorized exp/expm1/log/log1p/sin/cos = TS twins, bit for bit', () => {
   const h = harness(4);
   const mem = h.mem.buffer.byteLength;
   const TAB = 1024;

@@ -33,6 +33,11 @@ def inputs(fn, n):
             elif u < 0.8: x = rbits(-1074 + 52, -1, True)
             elif u < 0.9: x = round(random.uniform(-6e4, 6e4)) * math.pi / 2 * (1 + random.uniform(-1, 1) * 1e-12)
             else: x = rbits(17, 1023, True)  # huge: the host's Math.sin/cos
+        elif fn == 'expm1':
+            if u < 0.3: x = rbits(-60, -5, True)
+            elif u < 0.5: x = random.uniform(-0.07, 0.07)
+            elif u < 0.9: x = random.uniform(-40, 40)
+            else: x = random.uniform(-745, 709.7)
         elif fn == 'log1p':
             if u < 0.3: x = rbits(-60, -1, True)
             elif u < 0.5: x = -random.random()
@@ -54,6 +59,8 @@ SPECIALS = {
     'log': [0.0, -0.0, 1.0, -1.0, math.inf, -math.inf, math.nan, 5e-324, 2.2250738585072014e-308,
             2.225073858507201e-308, 1.7976931348623157e308, 0.9999999999999999, 1.0000000000000002,
             2.0, 0.5, 10.0, math.e],
+    'expm1': [0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, -5e-324, 1e-300, 709.782712893384,
+              710.0, -40.0, -745.2, 2.0 ** -54],
     'log1p': [0.0, -0.0, -1.0, -2.0, math.inf, -math.inf, math.nan, 5e-324, -5e-324, 1e-300,
               1.7976931348623157e308, 2.0 ** -54],
     'sin': [0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, -5e-324, 1e-300, 7.450580596923828e-9,
@@ -63,7 +70,7 @@ SPECIALS = {
 }
 
 out = {}
-for fn, n in [('exp', 2500), ('log', 2500), ('log1p', 2500), ('sin', 2500), ('cos', 2500)]:
+for fn, n in [('exp', 2000), ('expm1', 2000), ('log', 2000), ('log1p', 2000), ('sin', 2000), ('cos', 2000)]:
     f = getattr(mp, fn)
     rows = []
     for x in inputs(fn, n):

@@ -17,7 +17,7 @@ import {
   LOG_OFF_HI,
   LOG_TABLE,
 } from '../vmath_tables';
-import { COS_POLY, LOG_POLY, SIN_POLY, VMATH_TS_KERNELS } from '../vmath';
+import { COS_POLY, EXPM1_POLY, LOG_POLY, SIN_POLY, VMATH_TS_KERNELS } from '../vmath';
 
 type Fn = (...args: number[]) => unknown;
 
@@ -28,7 +28,7 @@ type Fn = (...args: number[]) => unknown;
 export const HOST_IMPORTS = { sin: Math.sin, cos: Math.cos };
 
 /** Bytes of the table region (layout documented in native/math.ts). */
-export const VMATH_TABLE_BYTES = 2048 + 4096 + 54 * 16;
+export const VMATH_TABLE_BYTES = 2048 + 4096 + 65 * 16;
 
 /** Writes the tables at byte address `ptr` of `buf` (also used by test/native's harness). */
 export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
@@ -83,6 +83,8 @@ export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
     2 ** -54,
     -1,
     2 ** 1000,
+    ...EXPM1_POLY,
+    2 ** -4,
   ];
   K.forEach((v, i) => {
     for (const lane of [0, 8]) {
