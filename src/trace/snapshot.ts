@@ -1,21 +1,15 @@
 /**
  * Snapshots: an NDArray's metadata in NumPy's units (bytes) plus its values or a head/tail
- * preview, JSON-safe. Reads storage directly (no allocation, so no typed array is detached).
+ * preview, JSON-safe, as one object (`snapshotArray`, for in-process use; the recorder sends them
+ * in the wire format of ./wire instead), and byte extents for write diffs. Reads storage directly
+ * (no allocation, so no typed array is detached).
  */
-import { DTYPE_INFO, type DType } from '../runtime/dtype';
+import { DTYPE_INFO } from '../runtime/dtype';
 import { isCContiguous, isFContiguous, type NDArray } from '../runtime/ndarray';
-import { view } from '../runtime/memory';
-import type { ArrayFlags, ArraySnapshot, BufferContents, JsonScalar, Preview } from './schema';
+import type { ArraySnapshot, JsonScalar, Preview } from './schema';
+import { encodeValue, flagsFromBits } from './wire';
 
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-/** A stored value as JSON can carry it (see JsonScalar). */
-export function encodeValue(v: number | bigint, dtype: DType): JsonScalar {
-  if (dtype === 'bool') return v !== 0 && v !== 0n;
-  if (typeof v === 'bigint') return v >= -SAFE && v <= SAFE ? Number(v) : v.toString();
-  if (Number.isFinite(v)) return v;
-  return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
-}
+export { encodeValue };
 
 /** A JS value (scalar result of an op) as JSON can carry it. */
 export function encodeJs(v: unknown): JsonScalar | undefined {
@@ -77,29 +71,13 @@ export function readPreview(a: NDArray, items: number): Preview {
   return { head, tail };
 }
 
-/**
- * One shared object per combination of flags: fewer allocations, and a batch's structured clone
- * writes repeats as references. Treat snapshots as immutable.
- */
-const FLAGS: ArrayFlags[] = [];
-for (let i = 0; i < 16; i++)
-  FLAGS.push({
-    c_contiguous: (i & 1) !== 0,
-    f_contiguous: (i & 2) !== 0,
-    owndata: (i & 4) !== 0,
-    writeable: (i & 8) !== 0,
-  });
-function flagsObject(c: boolean, f: boolean, own: boolean, w: boolean): ArrayFlags {
-  return FLAGS[(c ? 1 : 0) | (f ? 2 : 0) | (own ? 4 : 0) | (w ? 8 : 0)] as ArrayFlags;
-}
-
 export function snapshotArray(a: NDArray, maxValues: number, previewItems: number): ArraySnapshot {
   const isz = DTYPE_INFO[a.dtype].itemsize;
-  const f = flagsObject(
-    isCContiguous(a._shape, a._strides),
-    isFContiguous(a._shape, a._strides),
-    a._base === null,
-    a._writeable,
+  const f = flagsFromBits(
+    (isCContiguous(a._shape, a._strides) ? 1 : 0) |
+      (isFContiguous(a._shape, a._strides) ? 2 : 0) |
+      (a._base === null ? 4 : 0) |
+      (a._writeable ? 8 : 0),
   );
   const snap: ArraySnapshot = {
     id: a.id,
@@ -116,32 +94,6 @@ export function snapshotArray(a: NDArray, maxValues: number, previewItems: numbe
   if (snap.size <= maxValues) snap.values = readValues(a);
   else snap.preview = readPreview(a, previewItems);
   return snap;
-}
-
-/** Element values of a whole buffer in `dtype`. */
-export function bufferContents(
-  bufferId: number,
-  ptr: number,
-  nbytes: number,
-  dtype: DType,
-  maxValues: number,
-  previewItems: number,
-): BufferContents {
-  const isz = DTYPE_INFO[dtype].itemsize;
-  const length = Math.floor(nbytes / isz);
-  const data = view(dtype);
-  const start = ptr / isz;
-  const read = (i: number): JsonScalar => encodeValue(data[start + i] as number | bigint, dtype);
-  if (length <= maxValues) {
-    const values: JsonScalar[] = new Array<JsonScalar>(length);
-    for (let i = 0; i < length; i++) values[i] = read(i);
-    return { bufferId, length, values };
-  }
-  const head: JsonScalar[] = [];
-  const tail: JsonScalar[] = [];
-  for (let i = 0; i < previewItems; i++) head.push(read(i));
-  for (let i = Math.max(length - previewItems, previewItems); i < length; i++) tail.push(read(i));
-  return { bufferId, length, preview: { head, tail } };
 }
 
 /** [lo, hi) byte extent of `a` inside its buffer. */
@@ -169,14 +121,4 @@ export function elementOffsets(a: NDArray): number[] {
     out.push(startBytes + (p - rel) * isz);
   });
   return out;
-}
-
-/** Approximate JSON size of a snapshot (for the trace budget). */
-export function snapshotCost(s: ArraySnapshot): number {
-  const n = s.values
-    ? s.values.length
-    : s.preview
-      ? s.preview.head.length + s.preview.tail.length
-      : 0;
-  return 220 + 8 * (s.shape.length * 2) + 10 * n;
 }
