@@ -645,7 +645,7 @@ function refreshKernel(op: string, e: FastEntry): void {
   const nat = k as NativeLoop | undefined;
   const ok =
     nat?.native !== undefined &&
-    e.lp.ins.every((d) => DTYPE_INFO[d as DType].itemsize === nat.zx) &&
+    e.lp.ins.every((d) => DTYPE_INFO[d].itemsize === nat.zx) &&
     DTYPE_INFO[e.out].itemsize === nat.zo;
   e.native = ok ? (nat.native as (...args: number[]) => unknown) : null;
   e.zx = ok ? (nat.zx as number) : 0;
@@ -947,7 +947,10 @@ export function crossedLoop2d(
   const xT = ys[1] === 1 && xs[0] === 1 && xs[1] !== 1;
   if (!yT && !xT) return null;
   const [rows, cols] = c.shape as [number, number];
-  return [rows, cols, xs[0]!, xs[1]!, ys[0]!, ys[1]!, os[0]!, os[1]!];
+  const [xr, xc] = xs as [number, number];
+  const [yr, yc] = ys as [number, number];
+  const [or, oc] = os as [number, number];
+  return [rows, cols, xr, xc, yr, yc, or, oc];
 }
 
 /** True when every typed array is a view of the whole linear memory (the module can see it). */
@@ -1013,12 +1016,7 @@ function nativeRuns(
 }
 
 /** Runs a crossed binary loop through the module's tiled 2-D kernel; false when it does not apply. */
-function tiled2d(
-  k: NativeLoop,
-  shape: readonly number[],
-  ops: readonly Operand[],
-  d: Store[],
-): boolean {
+function tiled2d(k: NativeLoop, shape: readonly number[], ops: readonly Operand[]): boolean {
   const t = crossedLoop2d(shape, ops);
   if (t === null) return false;
   const zx = k.zx as number;
@@ -1101,7 +1099,7 @@ export function runKernel(
   const nat = kernel as NativeLoop;
   if (nat.native !== undefined && nout === 1 && nin <= 2 && inMemory(d)) {
     // the module's loops straight on byte pointers: no wrapper, no closure per run
-    if (nin === 2 && nat.native2d !== undefined && tiled2d(nat, shape, ops, d)) return;
+    if (nin === 2 && nat.native2d !== undefined && tiled2d(nat, shape, ops)) return;
     const zx = nat.zx as number;
     nativeRuns(
       nat.native,
