@@ -1205,12 +1205,17 @@ export function unary(op: string, x: unknown, opts: UfuncOptions = {}): NDArray 
 /** NumPy's rule for what a ufunc returns: 0-d results become scalars unless `out` was given. */
 export function finish(call: UfuncCall): NDArray | Scalar {
   const r = call.results[0] as NDArray;
-  if (r.ndim === 0 && !call.hadOut[0]) return toJS(r._data()[r._start] as number, r.dtype);
+  if (r.ndim === 0 && !call.hadOut[0]) return scalarOf(r);
   return r;
 }
 
 export function finishAll(call: UfuncCall): (NDArray | Scalar)[] {
-  return call.results.map((r, k) =>
-    r.ndim === 0 && !call.hadOut[k] ? toJS(r._data()[r._start] as number, r.dtype) : r,
-  );
+  return call.results.map((r, k) => (r.ndim === 0 && !call.hadOut[k] ? scalarOf(r) : r));
+}
+
+/** The value of a fresh 0-d result, whose block is freed at once (nobody else can see it). */
+function scalarOf(r: NDArray): Scalar {
+  const v = toJS(r._data()[r._start] as number, r.dtype);
+  if (r._base === null) r.buffer.dispose();
+  return v;
 }
