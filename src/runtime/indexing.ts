@@ -15,6 +15,7 @@ import { DTYPE_INFO, promoteTypes, type DType, type TypedArray } from './dtype';
 import { AxisError, IndexError, OverflowError, TypeError_, ValueError } from './errors';
 import { view } from './memory';
 import {
+  bestAxisOrder,
   collapse,
   loop1,
   loop2,
@@ -39,6 +40,7 @@ import {
   checkIntFits,
   converter,
   copyArray,
+  copyInto,
   scalarToStorage,
   toJS,
   typedArrayDtype,
@@ -901,7 +903,7 @@ function indexGet(a: NDArray, idx: NDArray): NDArray | null {
     throw outOfBounds(indexText(x, bad), 0, size);
   }
   if (x !== idx) x[Symbol.dispose]();
-  return out;
+  return subN === 1 && idx !== x ? kOrdered(out, [idx._strides]) : out;
 }
 
 /** The value as a C-contiguous array of `dtype` not sharing `a`'s memory (cast as setitem does). */
@@ -965,6 +967,45 @@ function indexSet(a: NDArray, idx: NDArray, value: unknown): boolean {
   );
   if (bad >= 0) throw outOfBounds(indexText(x, bad), 0, size);
   return true;
+}
+
+/**
+ * NumPy lays out a result indexed by arrays only (no subspace) in nditer's K order of the index
+ * arrays (a transposed index array gives a transposed result). `res` is C-ordered over `shape`;
+ * returns it, or a copy in that order when it is not C (`strideSets`: each index array's element
+ * strides broadcast to `shape`, 0 where broadcast).
+ */
+function kOrdered(res: NDArray, strideSets: readonly (readonly number[])[]): NDArray {
+  const nd = res.ndim;
+  if (nd < 2 || res.size <= 1) return res;
+  const sets = strideSets.map((st) => st.map((x, d) => (res._shape[d] === 1 ? 0 : x)));
+  const perm = bestAxisOrder(nd, sets).reverse(); // outer → inner
+  if (perm.every((p, i) => p === i)) return res;
+  const strides = new Array<number>(nd);
+  let acc = 1;
+  for (let i = nd - 1; i >= 0; i--) {
+    const d = perm[i] as number;
+    strides[d] = acc;
+    acc *= res._shape[d] as number;
+  }
+  const owner = NDArray.empty([res.size], res.dtype, false);
+  const out = new NDArray({
+    buffer: owner.buffer,
+    dtype: res.dtype,
+    shape: res._shape,
+    strides,
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
+  copyInto(out, res);
+  res[Symbol.dispose]();
+  return out;
+}
+
+/** Element strides of `x` broadcast to `shape` (0 on broadcast dims). */
+function stridesIn(x: NDArray, shape: readonly number[]): number[] {
+  return broadcastTo(x, shape)._strides.slice();
 }
 
 /** `a[index]`: a view for basic indices, a copy for advanced ones, a JS scalar for a full integer index. */
@@ -1041,6 +1082,10 @@ export function getitem(a: NDArray, args: readonly unknown[]): NDArray | Scalar 
     }
   }
   releaseAdvanced(adv);
+  if (ns === 0 && !empty) {
+    const sets = p.fancy.flatMap((f) => (f.arr === null ? [] : [stridesIn(f.arr, adv.B)]));
+    return kOrdered(res, sets);
+  }
   if (adv.pos === 0) return res;
   const { shape, perm } = placement(adv);
   // NumPy returns a transposed view of the fresh result: disposing it frees the result
@@ -1532,7 +1577,53 @@ export function take_along_axis(arr: ArrayLike, indices: ArrayLike, ...rest: unk
     pos.length > 0 ? (pos[0] as number | null) : opts.axis === undefined ? -1 : opts.axis;
   const p = prepAlongAxis(asarray(arr), indices, axisArg);
   if (axisArg === null) return getitem(p.a, [p.idx]) as NDArray;
+  if (p.axis === p.a.ndim - 1) {
+    const r = alongLastAxis(p.a, p.idx);
+    if (r !== null) return r;
+  }
   return getitem(p.a, alongAxisIndex(p.a, p.idx, p.axis)) as NDArray;
+}
+
+/**
+ * `take_along_axis` along the last axis with indices shaped as `a` but for that axis: one gather
+ * per row (in C order, so the first out-of-bounds index is NumPy's), into a C-ordered result.
+ */
+function alongLastAxis(a: NDArray, idx: NDArray): NDArray | null {
+  const nd = a.ndim;
+  const it = INDEX_TYPE[idx.dtype];
+  if (it === undefined || idx.size === 0) return null;
+  for (let d = 0; d < nd - 1; d++) if (idx._shape[d] !== a._shape[d]) return null;
+  const x = idx.flags.c_contiguous ? idx : copyArray(idx);
+  const out = NDArray.empty(x._shape, a.dtype, false);
+  const z = DTYPE_INFO[a.dtype].itemsize;
+  const zi = DTYPE_INFO[x.dtype].itemsize;
+  const size = a._shape[nd - 1] as number;
+  const ss = (a._strides[nd - 1] as number) * z;
+  const ni = x._shape[nd - 1] as number;
+  const rows = x.size / ni;
+  const K = gatherKernels();
+  const ctr = new Array<number>(nd).fill(0);
+  let sp = bytePtr(a);
+  let xp = bytePtr(x);
+  let dp = out.buffer.ptr;
+  for (let r = 0; r < rows; r++) {
+    const bad = K.gather(z as ItemSize, it, ni, sp, ss, size, xp, zi, dp, z);
+    if (bad >= 0) {
+      out[Symbol.dispose]();
+      throw outOfBounds(indexText(x, r * ni + bad), nd - 1, size);
+    }
+    xp += ni * zi;
+    dp += ni * z;
+    for (let d = nd - 2; d >= 0; d--) {
+      ctr[d] = (ctr[d] as number) + 1;
+      sp += (a._strides[d] as number) * z;
+      if ((ctr[d] as number) < (a._shape[d] as number)) break;
+      sp -= (a._shape[d] as number) * (a._strides[d] as number) * z;
+      ctr[d] = 0;
+    }
+  }
+  if (x !== idx) x[Symbol.dispose]();
+  return idx !== x ? kOrdered(out, [idx._strides]) : out;
 }
 
 /** `np.put_along_axis(arr, indices, values, axis)`: writes in place. */

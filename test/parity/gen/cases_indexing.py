@@ -522,3 +522,18 @@ def fast_path_cases(c):
     c.add("fast/bcast-size1-sub-mask", None, arr(B312, "uint32", ("broadcast_to", [1, 3, 1, 2])), "[True]", method="get")
     c.add("fast/newaxis-sub-idx", None, arr(A2, "int64", ("get", ":, None")), "[2, 0]", method="get")
     c.add("fast/size1-sub-take", "take", arr(B312, "uint32", ("broadcast_to", [2, 3, 1, 2])), [1, 0], axis=1)
+    # take_along_axis along the last axis: one gather per row
+    IDX = [[0, 3, -1], [1, 1, 2], [-4, 0, 0]]
+    for name, src in [("C", arr(A2)), ("T", arr(np.arange(12).reshape(4, 3).tolist(), "float32", "T")),
+                      ("neg", arr(np.arange(24).reshape(3, 8).tolist(), "int16", ("get", "::-1, ::-2")))]:
+        c.add(f"fast/along-last/{name}", "take_along_axis", src, arr(IDX, "int64"), axis=-1)
+        c.add(f"fast/along-last-i8-T/{name}", "take_along_axis", src, arr(IDX, "int8", "T"), axis=1)
+        c.add(f"fast/along-last-err/{name}", "take_along_axis", src, arr([[0, 1], [5, 0], [9, 9]]), axis=1)
+        c.add(f"fast/along-last-bcast/{name}", "take_along_axis", src, arr([[0, -1]]), axis=1)
+    c.add("fast/along-last-3d", "take_along_axis", arr(A3, "uint8"), arr(np.zeros((2, 3, 1), dtype=int).tolist(), "int32"), axis=2)
+    c.add("fast/along-last-uint64", "take_along_axis", arr(A2), arr([[2**64 - 1], [0], [1]], "uint64"), axis=1)
+    # results indexed by arrays only follow the index arrays' memory order (nditer K order)
+    IT = np.array([[0, 2, -1, 1], [1, 0, 2, -3], [2, 2, 0, 1]]).T.tolist()  # (4, 3) → transposed (3, 4)
+    c.add("fast/korder-along-axis0", "take_along_axis", arr(A2, "float64"), arr(IT, "int64", "T"), axis=0)
+    c.add("fast/korder-along-axis0-F", "take_along_axis", arr(A2, "int32"), arr(np.array(IT).T.tolist(), "int16", "F"), axis=0)
+    c.add("fast/korder-along-last-F", "take_along_axis", arr(A2, "uint8"), arr([[0, 1, 3], [2, 2, 0], [1, -1, -4]], "int64", "F"), axis=1)
