@@ -744,19 +744,41 @@ export function red_logical_or_1(n0: i32, n1: i32, ip: usize, is0: isize, is1: i
   return best;
 }
 
-// contiguous float lane, two passes: the extreme value with SIMD (pmax/pmin skip NaN; a NaN
-// flag on the side), then the first index holding it (or the first NaN): the scan's answer
-// (strict comparisons keep the first of equal values, ±0 included)
+// contiguous float lane: blocks of 2048 elements (L1-sized), each reduced to its extreme with
+// SIMD (pmax/pmin skip NaN; a NaN block answers NaN); the first block holding the overall
+// extreme (strictly better than all before it) or the first NaN is then scanned again for its
+// first index. The scan's answer (strict comparisons keep the first of equal values, ±0
+// included; the first NaN wins) in one pass over memory plus one block.
 // @ts-ignore: decorator
 @inline function argC<T>(isMax: bool, p: usize, n: i32): i64 {
   if (n < 32) return argScalar<T>(isMax, p, n, sizeof<T>());
-  const acc: T = <T>(isMax ? -Infinity : Infinity);
-  const m = sizeof<T>() == 8 ? <T>foldExtreme64(isMax ? MAX : MIN, <f64>acc, p, n) : <T>foldExtreme32(isMax ? MAX : MIN, <f32>acc, p, n);
-  // foldExtreme's result: NaN if there is one, else the extreme (a zero of either sign)
+  const BLK = 2048;
+  const op = isMax ? MAX : MIN;
+  const init: T = <T>(isMax ? -Infinity : Infinity);
+  let m: T = init;
+  let bp = p;
+  let left = n;
+  let q0 = p;
+  while (left > 0) {
+    const len = left < BLK ? left : BLK;
+    const bm = sizeof<T>() == 8 ? <T>foldExtreme64(op, <f64>init, q0, len) : <T>foldExtreme32(op, <f32>init, q0, len);
+    if (bm != bm) {
+      m = bm;
+      bp = q0;
+      break;
+    }
+    if (q0 == p || (isMax ? bm > m : bm < m)) {
+      m = bm;
+      bp = q0;
+    }
+    q0 += <usize>len * sizeof<T>();
+    left -= len;
+  }
+  // scan the chosen block (to the lane's end at most) for m's first index (or the first NaN)
   const z = <usize>sizeof<T>();
   const e = p + <usize>n * z;
-  const e8 = p + (<usize>(n & ~7)) * z;
-  let q = p;
+  const e8 = bp + (((e - bp) / z) & ~7) * z;
+  let q = bp;
   if (m != m) {
     while (q < e8) {
       let hit: v128;
