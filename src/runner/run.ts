@@ -54,18 +54,29 @@ export interface RunOptions {
   workerScript?: string;
 }
 
-let reclaimFlags = false;
+let reclaimFlagHolders = 0;
 /**
- * V8 flags for the workers created after this: `gc` and FinalizationRegistry#cleanupSome, so the
+ * V8 flags for the worker about to be created: `gc` and FinalizationRegistry#cleanupSome, so the
  * runtime's reclaim hook (memory.ts `setReclaimHook`) frees the arrays a synchronous loop drops
- * before the WASM memory grows. Set once, before the first worker (a context created earlier
- * keeps its globals).
+ * before the WASM memory grows. V8 reads them when a context is created, so they are on only
+ * while a worker is starting (call before `new Worker`, release once it is online) and off again
+ * afterwards: the host process (e.g. VS Code's extension host) and contexts made later do not
+ * get a global `gc`.
  */
-function enableSyncReclaim(): void {
-  if (reclaimFlags) return;
-  reclaimFlags = true;
-  v8.setFlagsFromString('--expose-gc');
-  v8.setFlagsFromString('--harmony-weak-refs-with-cleanup-some');
+function holdSyncReclaimFlags(): () => void {
+  if (reclaimFlagHolders++ === 0) {
+    v8.setFlagsFromString('--expose-gc');
+    v8.setFlagsFromString('--harmony-weak-refs-with-cleanup-some');
+  }
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    if (--reclaimFlagHolders === 0) {
+      v8.setFlagsFromString('--no-expose-gc');
+      v8.setFlagsFromString('--no-harmony-weak-refs-with-cleanup-some');
+    }
+  };
 }
 
 export interface RunResult {
@@ -284,15 +295,24 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
       batchSize: opts.batchSize ?? 64,
       ...(bundle.sites ? { sites: bundle.sites } : {}),
     };
-    enableSyncReclaim();
-    const worker = new Worker(workerScript, {
-      workerData: input,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb },
-      stdout: true,
-      stderr: true,
-      execArgv: [],
-      env: process.env,
-    });
+    const releaseFlags = holdSyncReclaimFlags();
+    let worker: Worker;
+    try {
+      worker = new Worker(workerScript, {
+        workerData: input,
+        resourceLimits: { maxOldGenerationSizeMb: heapMb },
+        stdout: true,
+        stderr: true,
+        execArgv: [],
+        env: process.env,
+      });
+    } catch (e) {
+      releaseFlags();
+      throw e;
+    }
+    worker.once('online', releaseFlags);
+    worker.once('error', releaseFlags);
+    worker.once('exit', releaseFlags);
     let streamed = 0;
     const stream = (level: 'stdout' | 'stderr') => (chunk: Buffer | string) => {
       // raw process.stdout/stderr writes: capped like console output

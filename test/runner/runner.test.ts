@@ -5,6 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import { runFile, startRun } from '../../src/runner/run';
 import type { TraceEvent } from '../../src/trace/schema';
 import { writeBroken } from './broken';
@@ -205,6 +206,12 @@ describe('runner: programs that fail', () => {
     // (memory grows freely below the 32 MiB reclaim floor, so it settles below twice that)
     assert.ok(end <= 64 * 1024 * 1024, `memory ${end} bytes`);
     assert.ok(out.reclaims > 0);
+    // the V8 flags were on only while the worker started: this (host) process gets no `gc`
+    assert.equal(vm.runInNewContext('typeof gc'), 'undefined');
+    assert.equal(
+      vm.runInNewContext('typeof new FinalizationRegistry(() => {}).cleanupSome'),
+      'undefined',
+    );
   });
 
   it('process.exit(3) ends the run with its code at its line, trace kept', async () => {
