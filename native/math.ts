@@ -1,12 +1,16 @@
 // Vectorized exp and log (float64 lanes of f64x2; float32 computed in float64 and rounded once).
 // Table-driven and division-free; the TS twins are src/runtime/vmath.ts — the same operations
 // in the same order, so both backends agree bit for bit (test/native/vmath.test.ts). Accuracy
-// < 0.51 ulp (native/README.md, "Error bound").
+// < 0.56 ulp (native/README.md, "Error bound").
 //
 // The tables live in linear memory at `tab` (written once by src/runtime/wasm/math.ts from
 // src/runtime/vmath_tables.ts; this module has no data segment):
 //   tab + 0:    exp, 128 × [tail_j (f64), bits(2^(j/128)) − (j << 45) (u64)]
-//   tab + 2048: log, 128 × [1/c, −log(1/c) hi, lo, 0] (f64)
+//   tab + 2048: log1p, 128 × [1/c, −log(1/c) hi, lo, 0] (f64)
+//   tab + 6144: vector constants (KOFF below)
+//   tab + 8192: log, 256 × [1/c, c, log(c) hi, lo] (f64)
+//   tab + 16384: exp, 256 × [tail_j (f64), bits(2^(j/256)) − (j << 44) (u64)]
+// (the 128-entry exp table and the 128-bucket log table serve expm1, log1p and exp's |x| > 700)
 // Lanes outside the vector range (exp: |x| > 700 or NaN; log: not a positive normal finite)
 // take the scalar functions, which are the whole algorithm, special cases included.
 
@@ -30,6 +34,22 @@ const B7: f64 = 0.1428597887698295;
 const MIN_NORMAL: f64 = 2.2250738585072014e-308;
 const TWO52: f64 = 4503599627370496.0;
 const LOGTAB: usize = 2048;
+// log (vlog): 256 buckets [1/c, c, log c hi, lo] at tab + LOG2TAB; offset, polynomial
+const LOG2TAB: usize = 8192;
+const LOG2_OFF: u64 = 0x3feaa80000000000;
+const L2: f64 = -0.5;
+const L3: f64 = 0.33333333333268367;
+const L4: f64 = -0.24999999999943157;
+const L5: f64 = 0.20000068119796138;
+const L6: f64 = -0.16666726271493343;
+// exp (vexp): 256 × [tail_j, bits(2^(j/256)) − (j << 44)] at tab + EXP2TAB; reduction, polynomial
+const EXP2TAB: usize = 16384;
+const X_INVLN2N: f64 = 369.3299304675746;
+const X_LN2N_HI: f64 = 0.0027076061741126978;
+const X_LN2N_LO: f64 = -5.0411407304988844e-14;
+const X2: f64 = 0.5;
+const X3: f64 = 0.16666667812158137;
+const X4: f64 = 0.041666668575819105;
 
 // @ts-ignore: decorator
 @inline function pow2(e: i32): f64 {
@@ -67,16 +87,18 @@ function expSpecial(x: f64, tab: usize): f64 {
 
 /** exp(x), float64 (the TS twin's vexp). */
 export function vexp_scalar(x: f64, tab: usize): f64 {
-  if (!(Math.abs(x) <= 700.0)) return expSpecial(x, tab);
-  const z = INVLN2N * x;
+  // |x| <= 700 (NaN fails) on the high word, as the vector range check
+  if (((<u32>(reinterpret<u64>(x) >> 32)) & 0x7fffffff) > 0x4085e000) return expSpecial(x, tab);
+  const z = X_INVLN2N * x;
   const kd = z + SHIFT - SHIFT;
   const ki = <i32>kd;
-  const r = x - kd * LN2N_HI - kd * LN2N_LO;
-  const j = ki & 127;
-  const tail = load<f64>(tab + (<usize>j << 4));
-  const s = reinterpret<f64>(load<u64>(tab + (<usize>j << 4), 8) + (<u64>(<i64>ki) << 45));
+  const r = x - kd * X_LN2N_HI - kd * X_LN2N_LO;
+  const j = ki & 255;
+  const e = tab + EXP2TAB + (<usize>j << 4);
+  const tail = load<f64>(e);
+  const s = reinterpret<f64>(load<u64>(e, 8) + (<u64>(<i64>ki) << 44));
   const r2 = r * r;
-  const tmp = tail + r + r2 * (C2 + r * C3 + r2 * (C4 + r * C5));
+  const tmp = tail + r + r2 * (X2 + r * X3 + r2 * X4);
   return s + s * tmp;
 }
 
@@ -93,6 +115,8 @@ const KOFF: usize = 6144;
 //      48 i64 1, 49 i64 2 (and 1 SHIFT, 13 1.0)
 // log1p: 50 2^-9, 51 2^-54, 52 -1.0, 53 2^1000 (and the log constants)
 // expm1: 54..63 1/2!..1/11!, 64 2^-4 (and the exp constants)
+// log (256 buckets, vlog): 65 LOG2_OFF (i64), 66 index mask 255 << 5, 67..71 L2..L6
+// exp (256 entries, vexp): 72 256/ln2, 73 LN2N_HI, 74 LN2N_LO, 75..77 X2..X4, 78 index mask 255 << 4
 
 // @ts-ignore: decorator
 @inline function kc(tab: usize, i: usize): v128 {
@@ -102,7 +126,7 @@ const KOFF: usize = 6144;
 // @ts-ignore: decorator
 @inline function expv(
   x: v128, tab: usize, kInv: v128, kShift: v128, kHi: v128, kLo: v128,
-  c2: v128, c3: v128, c4: v128, c5: v128, kJmask: v128,
+  c2: v128, c3: v128, c4: v128, kJmask: v128,
 ): v128 {
   const z = f64x2.mul(kInv, x);
   const kS = f64x2.add(z, kShift);
@@ -110,41 +134,32 @@ const KOFF: usize = 6144;
   const r = f64x2.sub(f64x2.sub(x, f64x2.mul(kd, kHi)), f64x2.mul(kd, kLo));
   // table offsets j·16 of both lanes, then one v128 [tail, sbits] per lane
   const jo = v128.and(i64x2.shl(kS, 4), kJmask);
-  const e0 = v128.load(tab + <usize>i32x4.extract_lane(jo, 0));
-  const e1 = v128.load(tab + <usize>i32x4.extract_lane(jo, 2));
+  const e0 = v128.load(tab + EXP2TAB + <usize>i32x4.extract_lane(jo, 0));
+  const e1 = v128.load(tab + EXP2TAB + <usize>i32x4.extract_lane(jo, 2));
   const tail = i64x2.shuffle(e0, e1, 0, 2);
   const sb = i64x2.shuffle(e0, e1, 1, 3);
-  const s = i64x2.add(sb, i64x2.shl(kS, 45));
+  const s = i64x2.add(sb, i64x2.shl(kS, 44));
   const r2 = f64x2.mul(r, r);
-  const q = f64x2.add(
-    f64x2.add(c2, f64x2.mul(r, c3)),
-    f64x2.mul(r2, f64x2.add(c4, f64x2.mul(r, c5))),
-  );
+  const q = f64x2.add(f64x2.add(c2, f64x2.mul(r, c3)), f64x2.mul(r2, c4));
   const tmp = f64x2.add(f64x2.add(tail, r), f64x2.mul(r2, q));
   return f64x2.add(s, f64x2.mul(s, tmp));
 }
 
 function logCore(x: f64, kAdj: i32, tab: usize): f64 {
   const ix = reinterpret<u64>(x);
-  const tmp = ix - LOG_OFF;
-  const i = <usize>((tmp >> 45) & 127);
+  const tmp = ix - LOG2_OFF;
+  const i = <usize>((tmp >> 44) & 255);
   const k = <i32>(<i64>tmp >> 52);
   const z = reinterpret<f64>(ix - (<u64>(<i64>k) << 52));
-  const zh = reinterpret<f64>(reinterpret<u64>(z) & 0xfffffffffc000000);
-  const zl = z - zh;
-  const e = tab + LOGTAB + (i << 5);
-  const invc = load<f64>(e);
-  const rhi = zh * invc - 1.0;
-  const rlo = zl * invc;
-  const r = rhi + rlo;
-  const re = rlo - (r - rhi);
+  const e = tab + LOG2TAB + (i << 5);
+  const r = (z - load<f64>(e, 8)) * load<f64>(e);
   const kd = <f64>(k + kAdj);
-  const w = kd * LN2HI + load<f64>(e, 8);
+  const w = kd * LN2HI + load<f64>(e, 16);
   const hi = w + r;
   let lo = w - hi + r;
   const r2 = r * r;
-  const p = r2 * (B2 + r * (B3 + r * (B4 + r * (B5 + r * (B6 + r * B7)))));
-  lo = lo + re + (kd * LN2LO + load<f64>(e, 16)) + p;
+  const p = r2 * (L2 + r * (L3 + r * (L4 + r * (L5 + r * L6))));
+  lo = lo + (kd * LN2LO + load<f64>(e, 24)) + p;
   return hi + lo;
 }
 
@@ -160,9 +175,8 @@ export function vlog_scalar(x: f64, tab: usize): f64 {
 
 // @ts-ignore: decorator
 @inline function logv(
-  x: v128, tab: usize, kOff: v128, kMask: v128, one: v128,
-  kL2h: v128, kL2l: v128, kHimask: v128, kImask: v128,
-  b2: v128, b3: v128, b4: v128, b5: v128, b6: v128, b7: v128,
+  x: v128, tab: usize, kOff: v128, kL2h: v128, kL2l: v128, kHimask: v128, kImask: v128,
+  b2: v128, b3: v128, b4: v128, b5: v128, b6: v128,
 ): v128 {
   const tmp = i64x2.sub(x, kOff);
   // k = tmp >> 52: the high words shifted (i32 lanes 1, 3), moved to lanes 0, 1, converted
@@ -170,31 +184,28 @@ export function vlog_scalar(x: f64, tab: usize): f64 {
     i32x4.shuffle(i32x4.shr_s(tmp, 20), i32x4.splat(0), 1, 3, 1, 3),
   );
   const z = i64x2.sub(x, v128.and(tmp, kHimask)); // x − (k << 52)
-  const io = v128.and(i64x2.shr_u(tmp, 40), kImask); // bucket · 32
-  const zh = v128.and(z, kMask);
-  const zl = f64x2.sub(z, zh);
-  const p0 = tab + LOGTAB + <usize>i32x4.extract_lane(io, 0);
-  const p1 = tab + LOGTAB + <usize>i32x4.extract_lane(io, 2);
+  const io = v128.and(i64x2.shr_u(tmp, 39), kImask); // bucket · 32
+  const p0 = tab + LOG2TAB + <usize>i32x4.extract_lane(io, 0);
+  const p1 = tab + LOG2TAB + <usize>i32x4.extract_lane(io, 2);
   const a0 = v128.load(p0);
   const a1 = v128.load(p1);
+  const b0 = v128.load(p0, 16);
+  const b1 = v128.load(p1, 16);
   const invc = i64x2.shuffle(a0, a1, 0, 2);
-  const lhi = i64x2.shuffle(a0, a1, 1, 3);
-  const llo = v128.load64_lane(p1 + 16, v128.load64_zero(p0 + 16), 1);
-  const rhi = f64x2.sub(f64x2.mul(zh, invc), one);
-  const rlo = f64x2.mul(zl, invc);
-  const r = f64x2.add(rhi, rlo);
-  const re = f64x2.sub(rlo, f64x2.sub(r, rhi));
+  const c = i64x2.shuffle(a0, a1, 1, 3);
+  const lhi = i64x2.shuffle(b0, b1, 0, 2);
+  const llo = i64x2.shuffle(b0, b1, 1, 3);
+  const r = f64x2.mul(f64x2.sub(z, c), invc);
   const w = f64x2.add(f64x2.mul(kd, kL2h), lhi);
   const hi = f64x2.add(w, r);
   let lo = f64x2.add(f64x2.sub(w, hi), r);
   const r2 = f64x2.mul(r, r);
-  let p = f64x2.add(b6, f64x2.mul(r, b7));
-  p = f64x2.add(b5, f64x2.mul(r, p));
+  let p = f64x2.add(b5, f64x2.mul(r, b6));
   p = f64x2.add(b4, f64x2.mul(r, p));
   p = f64x2.add(b3, f64x2.mul(r, p));
   p = f64x2.add(b2, f64x2.mul(r, p));
   p = f64x2.mul(r2, p);
-  lo = f64x2.add(f64x2.add(f64x2.add(lo, re), f64x2.add(f64x2.mul(kd, kL2l), llo)), p);
+  lo = f64x2.add(f64x2.add(lo, f64x2.add(f64x2.mul(kd, kL2l), llo)), p);
   return f64x2.add(hi, lo);
 }
 
@@ -676,9 +687,9 @@ export function vcos_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: 
 // range takes the scalar function for both lanes.
 // @ts-ignore: decorator
 @inline function expLoop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
-  const kInv = kc(tab, 0), kShift = kc(tab, 1), kHi = kc(tab, 2), kLo = kc(tab, 3);
-  const c2 = kc(tab, 4), c3 = kc(tab, 5), c4 = kc(tab, 6), c5 = kc(tab, 7);
-  const kJmask = kc(tab, 22), kAbsHi = kc(tab, 25), kMax = kc(tab, 26);
+  const kInv = kc(tab, 72), kShift = kc(tab, 1), kHi = kc(tab, 73), kLo = kc(tab, 74);
+  const c2 = kc(tab, 75), c3 = kc(tab, 76), c4 = kc(tab, 77);
+  const kJmask = kc(tab, 78), kAbsHi = kc(tab, 25), kMax = kc(tab, 26);
   const s2 = sx << 1, o2 = so << 1;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
@@ -689,14 +700,14 @@ export function vcos_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: 
     const ba = i32x4.gt_s(v128.and(a, kAbsHi), kMax);
     const bb = i32x4.gt_s(v128.and(b, kAbsHi), kMax);
     if (!v128.any_true(v128.or(ba, bb))) {
-      st<T>(o, so, expv(a, tab, kInv, kShift, kHi, kLo, c2, c3, c4, c5, kJmask));
-      st<T>(o + o2, so, expv(b, tab, kInv, kShift, kHi, kLo, c2, c3, c4, c5, kJmask));
+      st<T>(o, so, expv(a, tab, kInv, kShift, kHi, kLo, c2, c3, c4, kJmask));
+      st<T>(o + o2, so, expv(b, tab, kInv, kShift, kHi, kLo, c2, c3, c4, kJmask));
     } else {
       const ra = !v128.any_true(ba)
-        ? expv(a, tab, kInv, kShift, kHi, kLo, c2, c3, c4, c5, kJmask)
+        ? expv(a, tab, kInv, kShift, kHi, kLo, c2, c3, c4, kJmask)
         : expScalarLanes(a, tab);
       const rb = !v128.any_true(bb)
-        ? expv(b, tab, kInv, kShift, kHi, kLo, c2, c3, c4, c5, kJmask)
+        ? expv(b, tab, kInv, kShift, kHi, kLo, c2, c3, c4, kJmask)
         : expScalarLanes(b, tab);
       st<T>(o, so, ra);
       st<T>(o + o2, so, rb);
@@ -714,10 +725,10 @@ export function vcos_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: 
 
 // @ts-ignore: decorator
 @inline function logLoop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
-  const kMin = kc(tab, 9), kMaxv = kc(tab, 10), kOff = kc(tab, 11), kMask = kc(tab, 12);
-  const one = kc(tab, 13), kL2h = kc(tab, 14), kL2l = kc(tab, 15);
-  const b2 = kc(tab, 16), b3 = kc(tab, 17), b4 = kc(tab, 18), b5 = kc(tab, 19);
-  const b6 = kc(tab, 20), b7 = kc(tab, 21), kHimask = kc(tab, 23), kImask = kc(tab, 24);
+  const kMin = kc(tab, 9), kMaxv = kc(tab, 10), kOff = kc(tab, 65);
+  const kL2h = kc(tab, 14), kL2l = kc(tab, 15);
+  const b2 = kc(tab, 67), b3 = kc(tab, 68), b4 = kc(tab, 69), b5 = kc(tab, 70);
+  const b6 = kc(tab, 71), kHimask = kc(tab, 23), kImask = kc(tab, 66);
   const s2 = sx << 1, o2 = so << 1;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
@@ -727,14 +738,14 @@ export function vcos_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: 
     const oka = i32x4.bitmask(v128.and(i32x4.gt_s(a, kMin), i32x4.lt_s(a, kMaxv))) & 10;
     const okb = i32x4.bitmask(v128.and(i32x4.gt_s(b, kMin), i32x4.lt_s(b, kMaxv))) & 10;
     if ((oka & okb) == 10) {
-      st<T>(o, so, logv(a, tab, kOff, kMask, one, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6, b7));
-      st<T>(o + o2, so, logv(b, tab, kOff, kMask, one, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6, b7));
+      st<T>(o, so, logv(a, tab, kOff, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6));
+      st<T>(o + o2, so, logv(b, tab, kOff, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6));
     } else {
       const ra = oka == 10
-        ? logv(a, tab, kOff, kMask, one, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6, b7)
+        ? logv(a, tab, kOff, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6)
         : logScalarLanes(a, tab);
       const rb = okb == 10
-        ? logv(b, tab, kOff, kMask, one, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6, b7)
+        ? logv(b, tab, kOff, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5, b6)
         : logScalarLanes(b, tab);
       st<T>(o, so, ra);
       st<T>(o + o2, so, rb);

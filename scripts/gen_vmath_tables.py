@@ -62,4 +62,71 @@ out.append('/** exp: [tail_j, 2^(j/128) rounded] for j = 0..127; 2^(j/128) = hi�
 out.append('export const EXP_TABLE = [\n' + ''.join(f'  {repr(exp_tab[2*j])}, {repr(exp_tab[2*j+1])},\n' for j in range(N)) + '];')
 out.append('/** log: [1/c (26 significant bits), -log(1/c) hi (multiple of 2^-42), lo, 0] per bucket. */')
 out.append('export const LOG_TABLE = [\n' + ''.join(f'  {repr(log_tab[4*i])}, {repr(log_tab[4*i+1])}, {repr(log_tab[4*i+2])}, 0,\n' for i in range(N)) + '];')
+# ---- log, 256 buckets (vlog's kernel): [1/c, c, log(c) hi, lo] with r = (z - c)·(1/c) ----
+# z - c is exact (Sterbenz); c is the double near the bucket centre (within 2^12 ulps) whose
+# reciprocal rounds best (|invc·c - 1| < ~2^-64), so r has one rounding. Polynomial
+# (log1p(r) - r)/r^2: Chebyshev fit of degree 4 on abs(r) <= rmax (mpmath.chebyfit).
+N2 = 256
+m2 = 85
+OFF2 = ONE - (2*m2+1) * (1 << 43)
+def best_c(zc):
+    if zc == 1.0: return 1.0
+    b0 = bits(zc); best = None
+    for dm in range(-4096, 4097):
+        c = fb(b0 + dm)
+        M = (bits(c) & ((1 << 52) - 1)) | (1 << 52)
+        R = (1 << 105) % M
+        e = min(R, M - R)
+        if best is None or e < best[0]: best = (e, c)
+    return best[1]
+log2_tab = []
+rmax2 = mp.mpf(0); cerr = mp.mpf(0)
+for i in range(N2):
+    lo = OFF2 + (i << 44); hi_ = OFF2 + ((i+1) << 44)
+    def zval(b):
+        tmp = b - OFF2
+        k = tmp >> 52
+        return fb(b - (k << 52))
+    zs = [zval(lo), zval(hi_ - 1)]
+    zc = 1.0 if zs[0] <= 1.0 <= zs[1] else d((mp.mpf(zs[0]) + mp.mpf(zs[1]))/2)
+    c = best_c(zc)
+    invc = d(1/mp.mpf(c))
+    cerr = max(cerr, abs(mp.mpf(invc)*c - 1))
+    L = mp.log(mp.mpf(c))
+    lhi = d(mp.nint(L * 2**42) / 2**42)
+    llo = d(L - lhi)
+    log2_tab += [invc, c, lhi, llo]
+    rmax2 = max([rmax2] + [abs((mp.mpf(z) - c)*invc) for z in zs])
+print('log256: rmax', float(rmax2), 'max |invc*c - 1|', float(cerr), file=sys.stderr)
+fpoly, ferr = mp.chebyfit(lambda r: (mp.log1p(r) - r)/r**2 if r != 0 else mp.mpf(-0.5), [-rmax2, rmax2], 5, error=True)
+B2to6 = [d(cf) for cf in fpoly[::-1]]
+print('log256 poly', B2to6, 'fit error', float(ferr), file=sys.stderr)
+out.append(f'export const LOG2_OFF_HI = {OFF2 >> 32}; // log (256 buckets): high word of the bucket offset')
+out.append(f'/** log (256 buckets): (log1p(r) - r)/r^2 on |r| <= {float(rmax2):.6g} (Chebyshev, error {float(ferr):.2g}). */')
+out.append('export const LOG2_POLY = [' + ', '.join(repr(v) for v in B2to6) + '];')
+out.append('/** log (256 buckets): [1/c, c, log(c) hi (multiple of 2^-42), lo] per bucket. */')
+out.append('export const LOG2_TABLE = [\n' + ''.join(f'  {repr(log2_tab[4*i])}, {repr(log2_tab[4*i+1])}, {repr(log2_tab[4*i+2])}, {repr(log2_tab[4*i+3])},\n' for i in range(N2)) + '];')
+open(sys.argv[1], 'w').write('\n'.join(out) + '\n')
+# ---- exp, 256 entries (vexp's kernel): [tail_j, 2^(j/256) rounded]; exp(r) - 1 - r = r^2·q(r)
+# with q a degree-2 Chebyshev fit on abs(r) <= ln2/512 (mpmath.chebyfit).
+N3 = 256
+exp2_tab = []
+for j in range(N3):
+    T = mp.power(2, mp.mpf(j)/N3)
+    hi = d(T)
+    exp2_tab += [d((T - hi)/hi), hi]
+L2N3 = ln2 / N3
+E2_HI = d(mp.nint(L2N3 * 2**43) / 2**43)  # 35 significant bits: k*HI exact for |k| < 2^18
+E2_LO = d(L2N3 - E2_HI)
+rmax3 = L2N3 / 2 * (1 + mp.mpf(2)**-20)
+epoly, eerr = mp.chebyfit(lambda r: (mp.exp(r) - 1 - r)/r**2 if r != 0 else mp.mpf(0.5), [-rmax3, rmax3], 3, error=True)
+C234 = [d(cf) for cf in epoly[::-1]]
+print('exp256 poly', C234, 'fit error', float(eerr), file=sys.stderr)
+out.append(f'export const EXP2_INVLN2N = {repr(d(N3/ln2))}; // exp (256 entries): 256/ln 2')
+out.append(f'export const EXP2_LN2N_HI = {repr(E2_HI)}; // ln2/256 rounded to a multiple of 2^-43 (35 bits)')
+out.append(f'export const EXP2_LN2N_LO = {repr(E2_LO)};')
+out.append(f'/** exp (256 entries): (exp(r) - 1 - r)/r^2 on |r| <= ln2/512 (Chebyshev, error {float(eerr):.2g}). */')
+out.append('export const EXP2_POLY = [' + ', '.join(repr(v) for v in C234) + '];')
+out.append('/** exp (256 entries): [tail_j, 2^(j/256) rounded] for j = 0..255; 2^(j/256) = hi·(1 + tail). */')
+out.append('export const EXP2_TABLE = [\n' + ''.join(f'  {repr(exp2_tab[2*j])}, {repr(exp2_tab[2*j+1])},\n' for j in range(N3)) + '];')
 open(sys.argv[1], 'w').write('\n'.join(out) + '\n')

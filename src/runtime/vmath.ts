@@ -1,31 +1,40 @@
 /**
  * Table-driven exp and log (float64), the TS twins of native/math.ts's vectorized kernels: the
  * same operations in the same order, so the TS and WASM backends give bit-identical results
- * (test/native/vmath.test.ts). Both are division-free and accurate to < 0.51 ulp (measured
+ * (test/native/vmath.test.ts). Both are division-free and accurate to < 0.56 ulp (measured
  * against a 300-bit reference: test/unit/vmath_ulp.test.ts, native/README.md "Error bound").
  *
- * exp (Tang's method, N = 128): k = round(x·128/ln2), r = x − k·ln2/128 (Cody–Waite, the high
- * part of ln2/128 has 35 bits so k·hi is exact), 2^(j/128) = T[j]·(1 + tail[j]) from a table,
- * exp(r) − 1 by its degree-5 Taylor polynomial (|r| ≤ ln2/256: truncation 2^-60), result
- * s + s·tmp with s = T[j]·2^(k>>7). Results that overflow or are subnormal take a rescaled
- * path; subnormal results are rounded once (no double rounding).
+ * exp (Tang's method, N = 256): k = round(x·256/ln2), r = x − k·ln2/256 (Cody–Waite, the high
+ * part of ln2/256 has 35 bits so k·hi is exact), 2^(j/256) = T[j]·(1 + tail[j]) from a table,
+ * exp(r) − 1 − r = r²·q(r) with q a degree-2 Chebyshev fit (|r| ≤ ln2/512: 2^-56.5 relative),
+ * result s + s·tmp with s = T[j]·2^(k>>8). |x| > 700 and NaN (decided on the high word, as the
+ * WASM range check) take expSpecial: the 128-entry table, degree-5 Taylor, and rescaled paths
+ * for results that overflow or are subnormal (rounded once, no double rounding); expm1 shares it.
  *
- * log: x = 2^k·z with z in [0.834, 1.668) (bit offset LOG_OFF), 128 buckets of z with
- * c = 1/invc (invc has 26 significant bits, 1.0 for the bucket around 1). z is split into
- * zh (27 bits) + zl, so r = z·invc − 1 = (zh·invc − 1) + zl·invc is exact as rhi + rlo;
- * r = rhi + rlo is rounded and its error kept (Fast2Sum);
+ * log: x = 2^k·z with z in [0.833, 1.666) (bit offset LOG2_OFF), 256 buckets of z, each with a
+ * double c near its centre whose reciprocal invc rounds to within 2^-64 (1.0 for the bucket
+ * around 1): r = (z − c)·invc, z − c exact (Sterbenz), one rounding (below 2^-63 absolute);
  * log x = k·ln2 + log c + log1p(r), with k·ln2hi + (log c)hi exact (both multiples of 2^-42),
- * a Fast2Sum for the big part and log1p(r) − r by a degree-7 polynomial (|r| ≤ 2^-8).
+ * a Fast2Sum for the big part and log1p(r) − r by a degree-6 polynomial (|r| ≤ 2^-9).
+ * log1p keeps the 128-bucket method (26-bit invc, r exact as rhi + rlo, degree 7).
  *
  * float32 is computed in float64 and rounded once (Math.fround).
  */
 import {
+  EXP2_INVLN2N,
+  EXP2_LN2N_HI,
+  EXP2_LN2N_LO,
+  EXP2_POLY,
+  EXP2_TABLE,
   EXP_TABLE,
   INVLN2N,
   LN2HI,
   LN2LO,
   LN2N_HI,
   LN2N_LO,
+  LOG2_OFF_HI,
+  LOG2_POLY,
+  LOG2_TABLE,
   LOG_OFF_HI,
   LOG_TABLE,
 } from './vmath_tables';
@@ -96,45 +105,46 @@ function expSpecial(x: number): number {
   return y * TWOM1022;
 }
 
+const ET2 = new Float64Array(EXP2_TABLE);
+const [X2, X3, X4] = EXP2_POLY as [number, number, number];
+
 /** exp(x), float64. */
 export function vexp(x: number): number {
-  if (!(Math.abs(x) <= 700)) return expSpecial(x);
-  const z = INVLN2N * x;
+  // |x| <= 700 (NaN fails) decided on the high word, as the WASM kernel's vector range check
+  F[0] = x;
+  if ((W[1]! & 0x7fffffff) > 0x4085e000) return expSpecial(x);
+  const z = EXP2_INVLN2N * x;
   const kd = z + SHIFT - SHIFT;
   const ki = kd | 0;
-  const r = x - kd * LN2N_HI - kd * LN2N_LO;
-  const j = ki & 127;
-  const tail = ET[2 * j]!;
-  const s = ET[2 * j + 1]! * POW2[(ki >> 7) + 1022]!;
+  const r = x - kd * EXP2_LN2N_HI - kd * EXP2_LN2N_LO;
+  const j = ki & 255;
+  const tail = ET2[2 * j]!;
+  const s = ET2[2 * j + 1]! * POW2[(ki >> 8) + 1022]!;
   const r2 = r * r;
-  const tmp = tail + r + r2 * (C2 + r * C3 + r2 * (C4 + r * C5));
+  const tmp = tail + r + r2 * (X2 + r * X3 + r2 * X4);
   return s + s * tmp;
 }
+
+const LT2 = new Float64Array(LOG2_TABLE);
+const [L2, L3, L4, L5, L6] = LOG2_POLY as [number, number, number, number, number];
 
 /** log of a positive normal finite x scaled by 2^kAdj (kAdj = -52 for subnormal inputs). */
 function logCore(x: number, kAdj: number): number {
   F[0] = x;
   const hx = W[1]!;
-  const tmp = hx - LOG_OFF_HI;
-  const i = (tmp >> 13) & 127;
+  const tmp = hx - LOG2_OFF_HI;
+  const i = 4 * ((tmp >> 12) & 255);
   const k = tmp >> 20;
   W[1] = hx - (k << 20);
   const z = F[0];
-  W[0] = W[0]! & 0xfc000000;
-  const zh = F[0];
-  const zl = z - zh;
-  const invc = LT[4 * i]!;
-  const rhi = zh * invc - 1;
-  const rlo = zl * invc;
-  const r = rhi + rlo;
-  const re = rlo - (r - rhi); // Fast2Sum (when |rlo| > |rhi| the error is below 2^-78)
+  const r = (z - LT2[i + 1]!) * LT2[i]!; // z − c exact (Sterbenz), one rounding
   const kd = k + kAdj;
-  const w = kd * LN2HI + LT[4 * i + 1]!; // exact
+  const w = kd * LN2HI + LT2[i + 2]!; // exact
   const hi = w + r; // Fast2Sum (|w| >= |r| or w = 0)
   let lo = w - hi + r;
   const r2 = r * r;
-  const p = r2 * (B2 + r * (B3 + r * (B4 + r * (B5 + r * (B6 + r * B7)))));
-  lo = lo + re + (kd * LN2LO + LT[4 * i + 2]!) + p;
+  const p = r2 * (L2 + r * (L3 + r * (L4 + r * (L5 + r * L6))));
+  lo = lo + (kd * LN2LO + LT2[i + 3]!) + p;
   return hi + lo;
 }
 

@@ -8,12 +8,20 @@ import type { TypedArray } from '../dtype';
 import { alloc, wasmMemory } from '../memory';
 import { getKernel, registerKernel, type NativeLoop, type UnaryKernel } from '../ufunc_kernels';
 import {
+  EXP2_INVLN2N,
+  EXP2_LN2N_HI,
+  EXP2_LN2N_LO,
+  EXP2_POLY,
+  EXP2_TABLE,
   EXP_TABLE,
   INVLN2N,
   LN2HI,
   LN2LO,
   LN2N_HI,
   LN2N_LO,
+  LOG2_OFF_HI,
+  LOG2_POLY,
+  LOG2_TABLE,
   LOG_OFF_HI,
   LOG_TABLE,
 } from '../vmath_tables';
@@ -28,7 +36,7 @@ type Fn = (...args: number[]) => unknown;
 export const HOST_IMPORTS = { sin: Math.sin, cos: Math.cos };
 
 /** Bytes of the table region (layout documented in native/math.ts). */
-export const VMATH_TABLE_BYTES = 2048 + 4096 + 65 * 16;
+export const VMATH_TABLE_BYTES = 16384 + 256 * 16;
 
 /** Writes the tables at byte address `ptr` of `buf` (also used by test/native's harness). */
 export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
@@ -43,6 +51,16 @@ export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
     dv.setBigUint64(16 * j + 8, BigInt.asUintN(64, hiBits - (BigInt(j) << 45n)), true);
   }
   for (let i = 0; i < 4 * 128; i++) dv.setFloat64(2048 + 8 * i, LOG_TABLE[i]!, true);
+  for (let i = 0; i < 4 * 256; i++) dv.setFloat64(8192 + 8 * i, LOG2_TABLE[i]!, true);
+  for (let j = 0; j < 256; j++) {
+    dv.setFloat64(16384 + 16 * j, EXP2_TABLE[2 * j]!, true);
+    // bits(2^(j/256)) − (j << 44): the kernel adds (k·256 + j) << 44
+    const hiBits = new DataView(new Float64Array([EXP2_TABLE[2 * j + 1]!]).buffer).getBigUint64(
+      0,
+      true,
+    );
+    dv.setBigUint64(16384 + 16 * j + 8, BigInt.asUintN(64, hiBits - (BigInt(j) << 44n)), true);
+  }
   // vector constants (both lanes), in native/math.ts's KOFF order
   const K: (number | bigint)[] = [
     INVLN2N,
@@ -85,6 +103,14 @@ export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
     2 ** 1000,
     ...EXPM1_POLY,
     2 ** -4,
+    BigInt(LOG2_OFF_HI) << 32n,
+    255n << 5n,
+    ...LOG2_POLY,
+    EXP2_INVLN2N,
+    EXP2_LN2N_HI,
+    EXP2_LN2N_LO,
+    ...EXP2_POLY,
+    255n << 4n,
   ];
   K.forEach((v, i) => {
     for (const lane of [0, 8]) {
