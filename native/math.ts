@@ -5,7 +5,7 @@
 //
 // The tables live in linear memory at `tab` (written once by src/runtime/wasm/math.ts from
 // src/runtime/vmath_tables.ts; this module has no data segment):
-//   tab + 0:    exp, 128 × [tail_j (f64), bits(2^(j/128)) − (j << 45) (u64)]
+//   tab + 0:    expm1 / exp beyond ±700, 128 × [tail_j (f64), bits(2^(j/128)) − (j << 45)]
 //   tab + 2048: log1p, 128 × [1/c, −log(1/c) hi, lo, 0] (f64)
 //   tab + 6144: vector constants (KOFF below)
 //   tab + 8192: log, 256 × [1/c, c, log(c) hi, lo] (f64)
