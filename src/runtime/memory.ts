@@ -404,6 +404,8 @@ export class WasmBuffer {
   /** Small buffers: the slab token (kept alive by its buffers) and the slot in it. */
   private readonly _slab: SlabToken | null;
   private readonly _slot: number;
+  /** The trace recorder's per-buffer state (declared here so recording adds no property). */
+  _trace: unknown = undefined;
 
   constructor(nbytes: number, zero = true) {
     const ptr = allocBlock(nbytes, zero);

@@ -80,6 +80,8 @@ export class NDArray {
   private _flagsCache: Flags | null = null;
   /** Contiguity memo (shape and strides never change): 0 unknown, else 1 | C·2 | F·4. */
   _layout = 0;
+  /** The trace recorder's per-array state (declared here so recording adds no property). */
+  _trace: unknown = undefined;
 
   /** Internal: use the creation functions (`np.array`, `np.zeros`, …). */
   constructor(init: ArrayInit) {

@@ -269,6 +269,8 @@ const MAX_LINE_CHARS = 20_000;
 const MAX_TRACKED_VIEWS = 256;
 
 interface BufState {
+  /** The recorder it belongs to. */
+  k: symbol;
   /** The dtype its values are recorded in (its owner's). */
   dtype: DType;
   /** Contents already recorded. */
@@ -284,6 +286,8 @@ interface BufState {
 }
 
 interface ArrState {
+  /** The recorder it belongs to. */
+  k: symbol;
   /** Buffer version of the last announced snapshot (-1: none). */
   v: number;
   /** Writeable flag of the last announced snapshot. */
@@ -1005,11 +1009,19 @@ export class Recorder {
     return c.cost;
   }
 
+  /**
+   * State lives in the object's own `_trace` field (declared by the runtime: no property is
+   * added, so the runtime's objects keep one shape whether traced or not); a second recorder over
+   * the same objects keeps its state under its own symbol.
+   */
   private bufState(b: WasmBuffer, owner: NDArray): BufState {
+    const f = b._trace as BufState | undefined;
+    if (f !== undefined && f.k === this.key) return f;
     const holder = b as unknown as Record<symbol, BufState | undefined>;
-    let st = holder[this.key];
+    let st = f === undefined ? undefined : holder[this.key];
     if (st === undefined) {
       st = {
+        k: this.key,
         dtype: owner.dtype,
         seen: false,
         announced: false,
@@ -1017,23 +1029,28 @@ export class Recorder {
         views: null,
         skipped: 0,
       };
-      holder[this.key] = st;
+      if (f === undefined) b._trace = st;
+      else holder[this.key] = st;
     }
     return st;
   }
 
   private arrState(a: NDArray): ArrState {
+    const f = a._trace as ArrState | undefined;
+    if (f !== undefined && f.k === this.key) return f;
     const holder = a as unknown as Record<symbol, ArrState | undefined>;
-    let st = holder[this.key];
+    let st = f === undefined ? undefined : holder[this.key];
     if (st === undefined) {
       st = {
+        k: this.key,
         v: -1,
         w: false,
         cost: 0,
         remembered: false,
         b: this.bufState(a.buffer, a._base ?? a),
       };
-      holder[this.key] = st;
+      if (f === undefined) a._trace = st;
+      else holder[this.key] = st;
     }
     return st;
   }

@@ -243,4 +243,104 @@ describe('trace/wire: values', () => {
     assert.deepEqual(events[2]?.inputs[0]?.values, [9, 2, 8]);
     assert.deepEqual(events[2]?.write?.ranges, [{ byteOffset: 16, byteLength: 8, values: [8] }]);
   });
+
+  it('a result disposed (its memory reused) right after the op keeps its recorded values', () => {
+    const { events } = record(
+      (np) => {
+        const a = np.arange(6, { dtype: 'float64' });
+        for (let i = 0; i < 3; i++) {
+          const c = a.mul(10 + i);
+          c[Symbol.dispose]();
+          const z = np.zeros([6]); // likely over c's freed bytes
+          z[Symbol.dispose]();
+        }
+      },
+      { wire: true, batchSize: 64, batchMs: 1e9 },
+    );
+    const muls = events.filter((e) => e.op === 'mul');
+    assert.equal(muls.length, 3);
+    muls.forEach((e, i) =>
+      assert.deepEqual(
+        e.output?.values,
+        [0, 1, 2, 3, 4, 5].map((x) => x * (10 + i)),
+      ),
+    );
+    assert.deepEqual(
+      events.map((e) => e.step),
+      events.map((_e, i) => i + 1),
+    );
+  });
+
+  it('a second recorder over arrays another recorder has seen records them afresh', () => {
+    const arrays: rawNp.NDArray[] = [];
+    const first = record((np) => {
+      const a = np.arange(6, { dtype: 'int32' });
+      arrays.push(a, a.reshape(2, 3) as rawNp.NDArray);
+    });
+    assert.equal(first.events.length, 2);
+    for (const wire of [false, true]) {
+      const { events } = record(
+        (np) => {
+          const [a, v] = arrays as [rawNp.NDArray, rawNp.NDArray];
+          np.add(v, 1);
+          a.sum();
+        },
+        { wire },
+      );
+      assert.equal(events.length, 2);
+      assert.deepEqual(events[0]?.inputs[0]?.values, [0, 1, 2, 3, 4, 5]);
+      assert.deepEqual(events[0]?.inputs[0]?.shape, [2, 3]);
+      assert.deepEqual(events[1]?.inputs[0]?.values, [0, 1, 2, 3, 4, 5]);
+      // the input's buffer is new to this recorder: its contents come with the first event
+      // (with the result's)
+      assert.equal(events[0]?.bufferContents?.length, 2);
+    }
+  });
+
+  for (const wire of [false, true]) {
+    it(`the budget stops recording at the same step, wire or in process (from ${wire ? 'wire' : 'in process'})`, () => {
+      const run = (w: boolean) => {
+        const truncs: unknown[] = [];
+        const decoder = new WireDecoder();
+        const events: TraceEvent[] = [];
+        const rec = new Recorder(
+          w
+            ? {
+                limits: { budgetBytes: 20_000 },
+                batchMs: 1e9,
+                wireSink: (b: WireBatch) => {
+                  if (b.truncated !== undefined) truncs.push(b.truncated);
+                  events.push(...decoder.decode(b));
+                },
+              }
+            : {
+                limits: { budgetBytes: 20_000 },
+                keep: true,
+                sink: (b) => {
+                  if (b.truncated !== undefined) truncs.push(b.truncated);
+                },
+              },
+        );
+        const off = installMethodTracing(rec);
+        try {
+          const np = createTracedNamespace(rawNp, rec);
+          let sum = 0;
+          for (let i = 0; i < 200; i++) sum += np.array([i, 1]).size;
+          assert.equal(sum, 400);
+          rec.flush();
+        } finally {
+          off();
+        }
+        return { rec, truncs, events: w ? events : rec.events };
+      };
+      const { rec, truncs, events } = run(wire);
+      assert.ok(rec.truncated !== undefined);
+      assert.ok(rec.truncated.atStep > 0 && rec.truncated.atStep < 200);
+      assert.equal(events.length, rec.truncated.atStep);
+      assert.equal(events.at(-1)?.step, rec.truncated.atStep);
+      assert.deepEqual(truncs, [rec.truncated]);
+      // the same step either way
+      assert.equal(run(!wire).rec.truncated?.atStep, rec.truncated.atStep);
+    });
+  }
 });
