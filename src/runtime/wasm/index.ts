@@ -11,13 +11,7 @@
  */
 import type { DType, TypedArray } from '../dtype';
 import { alloc, free, wasmMemory } from '../memory';
-import {
-  registerGemm,
-  gemmReference,
-  registerLu,
-  parallelGemm,
-  type GemmKernel,
-} from '../gemm';
+import { registerGemm, gemmReference, registerLu, parallelGemm, type GemmKernel } from '../gemm';
 import {
   getKernel,
   registerKernel,
@@ -337,8 +331,8 @@ function install(): void {
   setCopyBackend(wasmCopy);
   setGatherKernels(wasmGatherKernels(native));
   registerLu(wasmLu);
-  setReduceBackend(reduceBackend(native));
   installMath(native);
+  setReduceBackend(reduceBackend(native));
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(
       pairwise(native.pairwise_sum_f64, 8, refPairwise[0]),
