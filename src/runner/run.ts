@@ -32,6 +32,7 @@ import { bundleUserFile } from './bundle';
 import { BundleMapper } from './sourcemap';
 import { buildLabelIndex, type LabelIndex } from './labels';
 import { probeWorker } from './probe';
+import { relaxedModule } from '../runtime/wasm/probe';
 import { wireFromJson, type WorkerInput, type WorkerMessage } from './messages';
 
 export interface RunOptions {
@@ -52,6 +53,23 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** The worker script to use (default: the built one next to this module, else built from src). */
   workerScript?: string;
+}
+
+let relaxedChecked = false;
+/**
+ * Node 20 has relaxed SIMD behind a flag (VS Code's Electron and Node ≥ 22 ship it on): turn it
+ * on (process-wide, before the first worker compiles the kernels) so a run picks the same FMA
+ * GEMM build in the CLI as in the extension host.
+ */
+function enableRelaxedSimd(): void {
+  if (relaxedChecked) return;
+  relaxedChecked = true;
+  try {
+    if (!WebAssembly.validate(relaxedModule()))
+      v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+  } catch {
+    /* no WebAssembly or no such flag: the probe in the worker picks plain SIMD */
+  }
 }
 
 let reclaimFlagHolders = 0;
@@ -295,6 +313,7 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
       batchSize: opts.batchSize ?? 64,
       ...(bundle.sites ? { sites: bundle.sites } : {}),
     };
+    enableRelaxedSimd();
     const releaseFlags = holdSyncReclaimFlags();
     let worker: Worker;
     try {

@@ -6,6 +6,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { relaxedModule } from '../../src/runtime/wasm/probe';
 import { runFile, startRun } from '../../src/runner/run';
 import type { TraceEvent } from '../../src/trace/schema';
 import { writeBroken } from './broken';
@@ -212,6 +215,20 @@ describe('runner: programs that fail', () => {
       vm.runInNewContext('typeof new FinalizationRegistry(() => {}).cleanupSome'),
       'undefined',
     );
+  });
+
+  it('runs with relaxed SIMD (the FMA GEMM build), as in VS Code’s extension host', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ndscope-relaxed-'));
+    const file = path.join(dir, 'relaxed.ts');
+    const bytes = Array.from(relaxedModule()).join(', ');
+    fs.writeFileSync(
+      file,
+      `console.log(String(WebAssembly.validate(new Uint8Array([${bytes}]))));\n`,
+    );
+    const r = await runFile(file);
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.equal(r.status, 'ok', r.end.message);
+    assert.equal(r.trace.console[0]?.text, 'true');
   });
 
   it('process.exit(3) ends the run with its code at its line, trace kept', async () => {

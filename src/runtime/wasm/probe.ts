@@ -51,7 +51,7 @@ const SIMD = new Uint8Array([
 ]);
 
 // (func (result v128) v128.const 0; v128.const 0; v128.const 0; f64x2.relaxed_madd)
-function relaxedModule(): Uint8Array {
+export function relaxedModule(): Uint8Array {
   const c = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
   const body = [0x00, ...c, ...c, ...c, 0xfd, 0x87, 0x02, 0x0b]; // relaxed_madd f64x2 = 0x107
   return new Uint8Array([
