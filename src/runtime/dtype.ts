@@ -82,6 +82,14 @@ export const DTYPE_INFO: Readonly<Record<DType, DTypeInfo>> = {
   float64: info('float64', 8, 'f', '<f8'),
 };
 
+/** Bytes per element of each dtype (`DTYPE_INFO[d].itemsize` as a plain lookup table). */
+export const ITEMSIZE: Readonly<Record<DType, number>> = Object.freeze(
+  Object.fromEntries(Object.entries(DTYPE_INFO).map(([d, i]) => [d, i.itemsize])) as Record<
+    DType,
+    number
+  >,
+);
+
 const ALIASES: Record<string, DType> = {
   bool: 'bool',
   bool_: 'bool',
@@ -144,7 +152,8 @@ const ALIASES: Record<string, DType> = {
 /** Accepts NumPy's spellings (`'float64'`, `'f8'`, `'<f8'`, `'int'`, `'double'`…). */
 export function normalizeDtype(d: unknown): DType {
   if (d === undefined || d === null) return 'float64';
-  if (typeof d === 'object' && d !== null && 'name' in d) return normalizeDtype((d as { name: unknown }).name);
+  if (typeof d === 'object' && d !== null && 'name' in d)
+    return normalizeDtype((d as { name: unknown }).name);
   if (typeof d === 'function') {
     // np.float64 style constructors, or JS Number/Boolean/BigInt.
     if (d === Number) return 'float64';
@@ -160,8 +169,14 @@ export function normalizeDtype(d: unknown): DType {
       s = s.slice(1);
       if (Object.prototype.hasOwnProperty.call(ALIASES, s)) return ALIASES[s] as DType;
     }
-    if (/^(complex|c\d+|U|S|O|object|str|V|M|m|datetime|timedelta|float16|f2|e|half|longdouble|g|f16)/.test(s)) {
-      throw TypeError_(`ndscope does not support the dtype '${d}' (supported: ${DTYPES.join(', ')})`);
+    if (
+      /^(complex|c\d+|U|S|O|object|str|V|M|m|datetime|timedelta|float16|f2|e|half|longdouble|g|f16)/.test(
+        s,
+      )
+    ) {
+      throw TypeError_(
+        `ndscope does not support the dtype '${d}' (supported: ${DTYPES.join(', ')})`,
+      );
     }
     throw TypeError_(`data type '${d}' not understood`);
   }
@@ -169,7 +184,8 @@ export function normalizeDtype(d: unknown): DType {
 }
 
 export const isFloat = (d: DType): boolean => DTYPE_INFO[d].kind === 'f';
-export const isInteger = (d: DType): boolean => DTYPE_INFO[d].kind === 'i' || DTYPE_INFO[d].kind === 'u';
+export const isInteger = (d: DType): boolean =>
+  DTYPE_INFO[d].kind === 'i' || DTYPE_INFO[d].kind === 'u';
 export const isSigned = (d: DType): boolean => DTYPE_INFO[d].kind === 'i';
 export const isUnsigned = (d: DType): boolean => DTYPE_INFO[d].kind === 'u';
 export const isBool = (d: DType): boolean => d === 'bool';
@@ -194,13 +210,15 @@ export function promoteSequence(dtypes: readonly DType[]): DType {
     for (let low = 0; low < half; low++) {
       const high = length - 1 - low;
       res = promoteTypes(d[low] as DType, d[high] as DType);
-      if (res === d[high] && res !== d[low]) [d[low], d[high]] = [d[high] as DType, d[low] as DType];
+      if (res === d[high] && res !== d[low])
+        [d[low], d[high]] = [d[high] as DType, d[low] as DType];
     }
     return length - half > 1 ? mostKnowledgeable(length - half) : res;
   };
   let result = mostKnowledgeable(d.length);
   const main = d[0] as DType;
-  for (let i = 2; i < d.length; i++) result = promoteTypes(result, promoteTypes(main, d[i] as DType));
+  for (let i = 2; i < d.length; i++)
+    result = promoteTypes(result, promoteTypes(main, d[i] as DType));
   return result;
 }
 

@@ -9,7 +9,7 @@
  * The TS kernels stay registered: they are the reference every WASM kernel is tested against,
  * and the fallback for operands that are not views of linear memory.
  */
-import type { DType, TypedArray } from '../dtype';
+import { ITEMSIZE, type DType, type TypedArray } from '../dtype';
 import { alloc, free, wasmMemory } from '../memory';
 import { registerGemm, gemmReference, registerLu, parallelGemm, type GemmKernel } from '../gemm';
 import {
@@ -68,19 +68,7 @@ const status: BackendStatus = {
   reason: null,
 };
 
-const SIZE: Record<DType, number> = {
-  bool: 1,
-  int8: 1,
-  uint8: 1,
-  int16: 2,
-  uint16: 2,
-  int32: 4,
-  uint32: 4,
-  int64: 8,
-  uint64: 8,
-  float32: 4,
-  float64: 8,
-};
+const SIZE: Readonly<Record<DType, number>> = ITEMSIZE;
 
 function load(): NativeExports {
   const level = simdLevel();

@@ -5,26 +5,14 @@
  * indexes of linear memory are scaled to bytes here; a case without a kernel returns false and
  * the TS loop runs. Bit-identical to the TS loops (test/native/reduce.test.ts).
  */
-import type { DType } from '../dtype';
+import { ITEMSIZE, type DType } from '../dtype';
 import { alloc, free } from '../memory';
 import { collapse, loop } from '../iter';
 import type { ReduceBackend, ReduceOp } from '../reduce';
 
 type Fn = (...args: number[]) => number | void;
 
-const SIZE: Record<DType, number> = {
-  bool: 1,
-  int8: 1,
-  uint8: 1,
-  int16: 2,
-  uint16: 2,
-  int32: 4,
-  uint32: 4,
-  int64: 8,
-  uint64: 8,
-  float32: 4,
-  float64: 8,
-};
+const SIZE: Readonly<Record<DType, number>> = ITEMSIZE;
 
 /** The kernel name of `op.reduce` in loop dtype `dt` (input `srcDt`), if the module has one. */
 export function reduceKernelName(op: ReduceOp, dt: DType, srcDt: DType): string {
