@@ -21,7 +21,7 @@ import {
   type TraceEvent,
   type Truncation,
 } from './schema';
-import { byteExtent, elementOffsets, encodeJs } from './snapshot';
+import { byteExtent, elementOffsets, encodeJs, flatToData } from './snapshot';
 import { broadcastOperands, broadcasts } from './broadcast';
 import { isPlainObject } from '../runtime/args';
 import {
@@ -1257,20 +1257,6 @@ function contiguity(sh: readonly number[], st: readonly number[]): number {
     }
   }
   return c | f;
-}
-
-/** Index into `_data()` of the element at flat C-order position k. */
-function flatToData(a: NDArray, k: number): number {
-  let p = a._start;
-  const sh = a._shape;
-  const st = a._strides;
-  for (let d = sh.length - 1; d >= 0; d--) {
-    const n = sh[d] as number;
-    const i = k % n;
-    k = (k - i) / n;
-    p += i * (st[d] as number);
-  }
-  return p;
 }
 
 /** Byte offset in its buffer of `a[i, j, …]` for `args` = (i, j, …, value), else -1. */

@@ -21,7 +21,7 @@ export function encodeJs(v: unknown): JsonScalar | undefined {
 }
 
 /** Index into `_data()` of the element at flat C-order position k. */
-function flatToData(a: NDArray, k: number): number {
+export function flatToData(a: NDArray, k: number): number {
   let p = a._start;
   const sh = a._shape;
   const st = a._strides;
