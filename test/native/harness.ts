@@ -6,6 +6,7 @@
  */
 import { kernelBytes } from '../../src/runtime/wasm/bytes';
 import { HOST_IMPORTS } from '../../src/runtime/wasm/math';
+import type { DType } from '../../src/runtime/dtype';
 
 export type Fn = (...args: number[]) => number;
 
@@ -31,6 +32,24 @@ export function harness(pages = 4): Harness {
 
 /** Deterministic PRNG (mulberry32), shared with the other test groups. */
 export { rng } from '../helpers/rng';
+
+/** A typed-array view constructor per dtype (element reads and writes in the tests). */
+export const CTOR: Record<
+  DType,
+  new (b: ArrayBuffer) => { [i: number]: number | bigint; readonly length: number }
+> = {
+  bool: Uint8Array,
+  int8: Int8Array,
+  uint8: Uint8Array,
+  int16: Int16Array,
+  uint16: Uint16Array,
+  int32: Int32Array,
+  uint32: Uint32Array,
+  int64: BigInt64Array,
+  uint64: BigUint64Array,
+  float32: Float32Array,
+  float64: Float64Array,
+} as never;
 
 /** An operand region: n elements at element stride s, itemsize z; `start` = byte address of element 0. */
 export interface Region {

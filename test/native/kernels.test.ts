@@ -19,21 +19,8 @@ import {
 import { pairwiseSum, pairwiseSum32 } from '../../src/runtime/internal';
 import { gemmReference } from '../../src/runtime/gemm';
 import { elementwiseTable } from '../../src/runtime/wasm';
-import { harness, placeEnd, rng, type Region } from './harness';
+import { CTOR, harness, placeEnd, rng, type Region } from './harness';
 
-const CTOR: Record<DType, new (b: ArrayBuffer) => ArrayLike<number | bigint>> = {
-  bool: Uint8Array,
-  int8: Int8Array,
-  uint8: Uint8Array,
-  int16: Int16Array,
-  uint16: Uint16Array,
-  int32: Int32Array,
-  uint32: Uint32Array,
-  int64: BigInt64Array,
-  uint64: BigUint64Array,
-  float32: Float32Array,
-  float64: Float64Array,
-};
 
 const SPECIAL = [0, -0, NaN, Infinity, -Infinity, 1, -1, 0.5, 1e308, -1e-310, 5e-324, 3.4e38, 1e-40];
 

@@ -14,22 +14,9 @@ import type { DType } from '../../src/runtime/dtype';
 import { argLane, cumLane, pairwiseSum, pairwiseSum32, reduceTwin, type ReduceOp } from '../../src/runtime/reduce';
 import { backendStatus, useBackend } from '../../src/runtime/wasm';
 import { reduceKernelName } from '../../src/runtime/wasm/reduce';
-import { harness, rng } from './harness';
+import { CTOR, harness, rng } from './harness';
 
 type Store = { [i: number]: number | bigint };
-const CTOR: Record<DType, new (b: ArrayBuffer) => Store & { length: number }> = {
-  bool: Uint8Array,
-  int8: Int8Array,
-  uint8: Uint8Array,
-  int16: Int16Array,
-  uint16: Uint16Array,
-  int32: Int32Array,
-  uint32: Uint32Array,
-  int64: BigInt64Array,
-  uint64: BigUint64Array,
-  float32: Float32Array,
-  float64: Float64Array,
-} as never;
 const SIZE = (d: DType): number => (d === 'bool' || d.endsWith('int8') ? 1 : d.endsWith('16') ? 2 : d.endsWith('32') ? 4 : 8);
 const INTS: DType[] = ['int64', 'uint64', 'int32', 'uint32', 'int16', 'uint16', 'int8', 'uint8'];
 const FLOATS: DType[] = ['float64', 'float32'];

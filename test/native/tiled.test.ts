@@ -16,21 +16,8 @@ import { binary2dTs, crossedLoop2d } from '../../src/runtime/ufunc_core';
 import { operand } from '../../src/runtime/iter';
 import { ELEMENTWISE } from '../../src/runtime/wasm/manifest';
 import { backendStatus, useBackend } from '../../src/runtime/wasm';
-import { harness, rng } from './harness';
+import { CTOR, harness, rng } from './harness';
 
-const CTOR: Record<DType, new (b: ArrayBuffer) => { [i: number]: number | bigint }> = {
-  bool: Uint8Array,
-  int8: Int8Array,
-  uint8: Uint8Array,
-  int16: Int16Array,
-  uint16: Uint16Array,
-  int32: Int32Array,
-  uint32: Uint32Array,
-  int64: BigInt64Array,
-  uint64: BigUint64Array,
-  float32: Float32Array,
-  float64: Float64Array,
-};
 const SIZE = (d: DType): number =>
   d === 'bool' || d.endsWith('8') ? 1 : d.endsWith('16') ? 2 : d.endsWith('32') ? 4 : 8;
 const SPECIAL = [0, -0, NaN, Infinity, -Infinity, 1, -1, 0.5, 1e308, -1e-310, 5e-324];
