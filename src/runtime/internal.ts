@@ -16,6 +16,7 @@ export {
   unregisterKernel,
   getKernel,
   setKernelBackends,
+  kernelBackends,
   listKernels,
   UFUNC_DEFS,
   IDENTITY,

@@ -50,6 +50,7 @@ export {
   unregisterKernel,
   getKernel,
   setKernelBackends,
+  kernelBackends,
   listKernels,
   UFUNC_DEFS,
   type Kernel,

@@ -148,6 +148,11 @@ export function setKernelBackends(order: Backend[]): void {
   epoch++;
 }
 
+/** The order `setKernelBackends` set (so a test can put it back). */
+export function kernelBackends(): Backend[] {
+  return [...preferred];
+}
+
 /** Every registered op:dtype key with its backends (for FEATURES.md and tests). */
 export function listKernels(): { op: string; dtype: string; backends: Backend[] }[] {
   return [...registry.entries()].map(([k, m]) => {
