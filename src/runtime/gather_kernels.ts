@@ -93,7 +93,15 @@ export interface GatherKernels {
    * offs[k] += wrap(idx[k]) · stride for k < n (offs: contiguous float64 ELEMENT offsets);
    * returns -1 or the first bad position (offsets before it are updated).
    */
-  offsets(it: IndexType, n: number, idx: number, is: number, size: number, stride: number, offs: number): number;
+  offsets(
+    it: IndexType,
+    n: number,
+    idx: number,
+    is: number,
+    size: number,
+    stride: number,
+    offs: number,
+  ): number;
   /** dst[k] = src[offs[k]] (src: a buffer's byte address; offsets in elements). */
   gatherOffs(z: ItemSize, n: number, src: number, offs: number, dst: number, ds: number): void;
   /** For k < nb: m elements at src[offs[k]] (byte stride ss) to dst + k·db (byte stride ds). */
@@ -361,9 +369,4 @@ export function gatherKernels(): GatherKernels {
 /** Installs the native kernels (null: back to the TS reference). */
 export function setGatherKernels(k: GatherKernels | null): void {
   active = k ?? tsKernels;
-}
-
-/** The TS reference over the runtime's memory. */
-export function tsGather(): GatherKernels {
-  return tsKernels;
 }

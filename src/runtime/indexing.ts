@@ -467,6 +467,20 @@ function plan(a: NDArray, args: readonly unknown[]): Plan {
 function nonzeroArrays(m: NDArray, dtype: 'int64' | 'float64' = 'int64'): NDArray[] {
   const nd = m.ndim;
   const mc = m.flags.c_contiguous ? m : copyArray(m);
+  try {
+    return nonzeroOf(mc, m._shape, nd, dtype);
+  } finally {
+    if (mc !== m) mc[Symbol.dispose]();
+  }
+}
+
+/** nonzeroArrays on a C-contiguous mask `mc` of `shape`. */
+function nonzeroOf(
+  mc: NDArray,
+  shape: readonly number[],
+  nd: number,
+  dtype: 'int64' | 'float64',
+): NDArray[] {
   const K = gatherKernels();
   const n = mc.size;
   const mp = mc.buffer.ptr + mc._offset;
@@ -479,10 +493,9 @@ function nonzeroArrays(m: NDArray, dtype: 'int64' | 'float64' = 'int64'): NDArra
     return out;
   }
   const flat = NDArray.empty([count], 'float64', false);
-  K.maskIndices(n, mc.buffer.ptr + mc._offset, 1, 0, flat.buffer.ptr, false);
+  K.maskIndices(n, mp, 1, 0, flat.buffer.ptr, false);
   const hits = flat._data() as Float64Array;
   const h0 = flat._start;
-  const shape = m._shape;
   const cols = out.map((o) => ({ data: o._data(), start: o._start }));
   for (let h = 0; h < count; h++) {
     let k = hits[h0 + h] as number;

@@ -62,7 +62,6 @@ export function wasmMemory(): WebAssembly.Memory {
   return mem;
 }
 
-/** The power-of-two size class (≥ 16) of a small request. */
 /**
  * Opt-in (np.enableParallelGemm): moves linear memory to a shared WebAssembly.Memory with the
  * same pages, contents and maximum, so helper workers can run kernels on the same bytes.
@@ -75,12 +74,17 @@ export function shareMemory(): WebAssembly.Memory {
   const m = wasmMemory();
   if (typeof SharedArrayBuffer !== 'undefined' && m.buffer instanceof SharedArrayBuffer) return m;
   const pages = m.buffer.byteLength / PAGE;
-  const s = new WebAssembly.Memory({ initial: pages, maximum: Math.max(maxPages, pages), shared: true });
+  const s = new WebAssembly.Memory({
+    initial: pages,
+    maximum: Math.max(maxPages, pages),
+    shared: true,
+  });
   new Uint8Array(s.buffer).set(new Uint8Array(m.buffer));
   mem = s;
   return s;
 }
 
+/** The power-of-two size class (≥ 16) of a small request. */
 function sizeClass(n: number): number {
   if (n <= ALIGN) return ALIGN;
   return 1 << (32 - Math.clz32(n - 1)); // n ≤ SMALL_MAX: no overflow
@@ -283,11 +287,6 @@ export function setReclaimHook(
   allocatedSinceReclaim = 0;
   liveAfterReclaim = liveBytes;
   return prev;
-}
-
-/** True when a hook is installed and the registry can run its callbacks synchronously. */
-export function canReclaimSynchronously(): boolean {
-  return reclaimHook !== null && typeof (registry as CleanupSome).cleanupSome === 'function';
 }
 
 interface CleanupSome {

@@ -124,14 +124,7 @@ export function broadcasts(op: string): boolean {
 /** The operands of a broadcasting call, or null when the op does not broadcast. */
 export function broadcastOperands(call: Call): { shapes: number[][]; target?: number[] } | null {
   const name = call.op;
-  if (
-    !BINARY.has(name) &&
-    !TERNARY.has(name) &&
-    name !== 'broadcast_arrays' &&
-    name !== 'broadcast_shapes' &&
-    name !== 'broadcast_to'
-  )
-    return null;
+  if (!broadcasts(name)) return null;
   if (BINARY.has(name)) {
     // the common case without intermediate lists: two operands, maybe an options object
     const args = call.args;

@@ -68,8 +68,6 @@ const status: BackendStatus = {
   reason: null,
 };
 
-const SIZE: Readonly<Record<DType, number>> = ITEMSIZE;
-
 function load(): NativeExports {
   const level = simdLevel();
   status.simd = level;
@@ -153,11 +151,13 @@ function wrapBinary(
 export function elementwiseTable(): [string, DType, string, number, number, 1 | 2][] {
   const rows: [string, DType, string, number, number, 1 | 2][] = [];
   for (const [op, dts] of Object.entries(ELEMENTWISE.binary))
-    for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], SIZE[d], 2]);
+    for (const d of dts as readonly DType[])
+      rows.push([op, d, `${op}_${d}`, ITEMSIZE[d], ITEMSIZE[d], 2]);
   for (const [op, dts] of Object.entries(ELEMENTWISE.compare))
-    for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], 1, 2]);
+    for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, ITEMSIZE[d], 1, 2]);
   for (const [op, dts] of Object.entries(ELEMENTWISE.unary))
-    for (const d of dts as readonly DType[]) rows.push([op, d, `${op}_${d}`, SIZE[d], SIZE[d], 1]);
+    for (const d of dts as readonly DType[])
+      rows.push([op, d, `${op}_${d}`, ITEMSIZE[d], ITEMSIZE[d], 1]);
   return rows;
 }
 
@@ -180,7 +180,7 @@ let gemmScratch = 0;
 
 function wasmGemm(dtype: 'float32' | 'float64'): GemmKernel {
   const ref = gemmReference(dtype);
-  const z = SIZE[dtype];
+  const z = ITEMSIZE[dtype];
   return (m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, crs, ccs) => {
     const buf = wasmMemory().buffer;
     // small products keep the reference's exactly-FMA'd plain loop; empty ones too
@@ -231,7 +231,7 @@ function pairwise(
 
 /** The module's copy/cast loop for src → dst dtype, if any (same itemsize copies are bitwise). */
 export function copyKernelName(from: DType, to: DType): string | null {
-  if (from === to) return `copy_${SIZE[from]}`;
+  if (from === to) return `copy_${ITEMSIZE[from]}`;
   const name = `cast_${from}_${to}`;
   return native !== null && typeof native[name] === 'function' ? name : null;
 }
@@ -241,8 +241,8 @@ export function wasmCopy(dst: NDArray, src: NDArray): boolean {
   if (native === null || dst.buffer === src.buffer) return false;
   const name = copyKernelName(src.dtype, dst.dtype);
   if (name === null) return false;
-  const zd = SIZE[dst.dtype];
-  const zs = SIZE[src.dtype];
+  const zd = ITEMSIZE[dst.dtype];
+  const zs = ITEMSIZE[src.dtype];
   const shape = dst._shape;
   const od = operand(dst);
   const os = operand(src, shape);

@@ -12,19 +12,17 @@ import type { ReduceBackend, ReduceOp } from '../reduce';
 
 type Fn = (...args: number[]) => number | void;
 
-const SIZE: Readonly<Record<DType, number>> = ITEMSIZE;
-
 /** The kernel name of `op.reduce` in loop dtype `dt` (input `srcDt`), if the module has one. */
 export function reduceKernelName(op: ReduceOp, dt: DType, srcDt: DType): string {
   const f = dt === 'float64' || dt === 'float32';
   if (op === 'logical_and' || op === 'logical_or') {
-    const key = srcDt === 'float64' || srcDt === 'float32' ? srcDt : String(SIZE[srcDt]);
+    const key = srcDt === 'float64' || srcDt === 'float32' ? srcDt : String(ITEMSIZE[srcDt]);
     return `red_${op}_${key}`;
   }
   if (op === 'add' || op === 'multiply') {
     // wrapping integer arithmetic is sign-agnostic; bool loops are logical (TS only)
     if (dt === 'bool') return '';
-    const key = f ? dt : `int${SIZE[dt] * 8}`;
+    const key = f ? dt : `int${ITEMSIZE[dt] * 8}`;
     return `red_${op}_${key}`;
   }
   // maximum/minimum/fmax/fmin: integers have no NaN (fmax = maximum); bool is uint8
@@ -42,8 +40,8 @@ export function reduceBackend(ex: Record<string, unknown>): ReduceBackend {
     reduce(op, dt, srcDt, shape, o, ost, i, ist) {
       const f = fn(reduceKernelName(op, dt, srcDt));
       if (f === null) return false;
-      const zo = op === 'logical_and' || op === 'logical_or' ? 1 : SIZE[dt];
-      const zi = SIZE[srcDt];
+      const zo = op === 'logical_and' || op === 'logical_or' ? 1 : ITEMSIZE[dt];
+      const zi = ITEMSIZE[srcDt];
       const c = collapse(shape, [ost, ist]);
       const nd = c.shape.length;
       const cs = c.shape;
@@ -94,7 +92,7 @@ export function reduceBackend(ex: Record<string, unknown>): ReduceBackend {
     arg(isMax, dt, lanes, i, ist, n, st, o, ost) {
       const f = fn(`arg_${isMax ? 'max' : 'min'}_${dt === 'bool' ? 'uint8' : dt}`);
       if (f === null) return false;
-      const z = SIZE[dt];
+      const z = ITEMSIZE[dt];
       // lanes contiguous and the axis strided: the kernel walks rows, keeping each lane's best
       // value in a scratch row (allocated before any view is taken)
       let inner = 1;
@@ -131,9 +129,9 @@ export function reduceBackend(ex: Record<string, unknown>): ReduceBackend {
 
     accumulate(op, dt, lanes, p, pst, n, st) {
       if (dt === 'bool') return false;
-      const f = fn(`cum_${op}_${dt.startsWith('float') ? dt : `int${SIZE[dt] * 8}`}`);
+      const f = fn(`cum_${op}_${dt.startsWith('float') ? dt : `int${ITEMSIZE[dt] * 8}`}`);
       if (f === null) return false;
-      const z = SIZE[dt];
+      const z = ITEMSIZE[dt];
       loop(lanes, [{ start: p, strides: pst }], (n0, q, s) => {
         f(n0, n, (q[0] as number) * z, (s[0] as number) * z, st * z);
       });
