@@ -13,47 +13,46 @@ export function wasmGatherKernels(ex: { [name: string]: unknown }): GatherKernel
     if (typeof g !== 'function') throw new Error(`native kernel ${name} missing`);
     return g as Fn;
   };
+  // Looked up once: the kernels are called per row in take/take_along_axis loops.
+  const ALL = ['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'f64'];
+  const sizes = [1, 2, 4, 8];
+  const byIt = (pre: string, its: string[]): Record<string, Fn> =>
+    Object.fromEntries(its.map((it) => [it, f(`${pre}_${it}`)]));
+  const byZ = <T>(make: (z: number) => T): Record<number, T> =>
+    Object.fromEntries(sizes.map((z) => [z, make(z)]));
   try {
-    const table: Record<string, Fn> = {};
-    for (const z of [1, 2, 4, 8]) {
-      for (const it of ['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'f64'])
-        table[`gather_${z}_${it}`] = f(`gather_${z}_${it}`);
-      for (const it of ['i32', 'i64']) table[`scatter_${z}_${it}`] = f(`scatter_${z}_${it}`);
-      table[`compress_${z}`] = f(`compress_${z}`);
-      table[`mask_scatter_${z}`] = f(`mask_scatter_${z}`);
-    }
-    for (const it of ['i32', 'i64', 'f64']) table[`gather_rows_${it}`] = f(`gather_rows_${it}`);
-    for (const it of ['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'f64'])
-      table[`offsets_${it}`] = f(`offsets_${it}`);
-    for (const z of [1, 2, 4, 8]) {
-      table[`gather_offs_${z}`] = f(`gather_offs_${z}`);
-      table[`gather_sub_${z}`] = f(`gather_sub_${z}`);
-    }
+    const gather = byZ((z) => byIt(`gather_${z}`, ALL));
+    const scatter = byZ((z) => byIt(`scatter_${z}`, ['i32', 'i64']));
+    const compress = byZ((z) => f(`compress_${z}`));
+    const maskScatter = byZ((z) => f(`mask_scatter_${z}`));
+    const gatherOffs = byZ((z) => f(`gather_offs_${z}`));
+    const gatherSub = byZ((z) => f(`gather_sub_${z}`));
+    const gatherRows = byIt('gather_rows', ['i32', 'i64', 'f64']);
+    const offsets = byIt('offsets', ALL);
     const maskCount = f('mask_count');
     const compressRows = f('compress_rows');
     const maskIndices = f('mask_indices');
-    const g = (name: string): Fn => table[name] as Fn;
+    const k = <T>(t: Record<string | number, T>, key: string | number): T => t[key] as T;
     return {
       gather: (z, it, n, src, ss, size, idx, is, dst, ds) =>
-        g(`gather_${z}_${it}`)(n, src, ss, size, idx, is, dst, ds),
+        k(k(gather, z), it)(n, src, ss, size, idx, is, dst, ds),
       gatherRows: (it, n, src, rs, size, idx, is, dst, rowBytes) =>
-        g(`gather_rows_${it}`)(n, src, rs, size, idx, is, dst, rowBytes),
+        k(gatherRows, it)(n, src, rs, size, idx, is, dst, rowBytes),
       scatter: (z, it, n, dst, ds, size, idx, is, src, ss) =>
-        g(`scatter_${z}_${it}`)(n, dst, ds, size, idx, is, src, ss),
+        k(k(scatter, z), it)(n, dst, ds, size, idx, is, src, ss),
       maskCount: (n, m, ms) => maskCount(n, m, ms),
-      compress: (z, n, src, ss, m, ms, dst) => g(`compress_${z}`)(n, src, ss, m, ms, dst),
+      compress: (z, n, src, ss, m, ms, dst) => k(compress, z)(n, src, ss, m, ms, dst),
       compressRows: (n, src, rs, m, ms, dst, rowBytes) =>
         compressRows(n, src, rs, m, ms, dst, rowBytes),
-      maskScatter: (z, n, dst, ds, m, ms, src, ss) =>
-        g(`mask_scatter_${z}`)(n, dst, ds, m, ms, src, ss),
+      maskScatter: (z, n, dst, ds, m, ms, src, ss) => k(maskScatter, z)(n, dst, ds, m, ms, src, ss),
       maskIndices: (n, m, ms, base, out, wide) => maskIndices(n, m, ms, base, out, wide ? 1 : 0),
       offsets: (it, n, idx, is, size, stride, offs) =>
-        g(`offsets_${it}`)(n, idx, is, size, stride, offs),
+        k(offsets, it)(n, idx, is, size, stride, offs),
       gatherOffs: (z, n, src, offs, dst, ds) => {
-        g(`gather_offs_${z}`)(n, src, offs, dst, ds);
+        k(gatherOffs, z)(n, src, offs, dst, ds);
       },
       gatherSub: (z, nb, src, offs, dst, db, m, ss, ds) => {
-        g(`gather_sub_${z}`)(nb, src, offs, dst, db, m, ss, ds);
+        k(gatherSub, z)(nb, src, offs, dst, db, m, ss, ds);
       },
     };
   } catch {
