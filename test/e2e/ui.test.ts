@@ -109,6 +109,10 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
     workspace = mkdtempSync(join(tmpdir(), 'ndscope-e2e-ws-'));
     cpSync(join(root, 'examples'), workspace, { recursive: true });
     writeFileSync(join(workspace, 'shape-error.ts'), SHAPE_ERROR);
+    writeFileSync(
+      join(workspace, 'spin.ts'),
+      "import * as np from 'ndscope';\nconst a = np.zeros([2]);\nwhile (a.size > 0) {}\n",
+    );
     // Types for `import * as np from 'ndscope'` (as a user's project gets them from the package).
     const types = join(root, 'dist', 'types', 'runtime', 'index.d.ts');
     writeFileSync(
@@ -283,6 +287,24 @@ describe('ndscope in VS Code (code-server UI)', { timeout: 240_000 }, () => {
     assert.match(all, /add: operand a \(3,4\) and operand b \(3,\) — dimension 1: 4 vs 3/);
     await page.waitForTimeout(500);
     await shot('shape-error.png');
+  });
+
+  it('stops a looping run from the status bar (Stop Running), before its timeout', async () => {
+    await openFile('spin.ts');
+    await palette('ndscope: Run and Visualize Current File');
+    const running = page.locator('.statusbar-item', { hasText: 'ndscope: running' }).first();
+    await running.waitFor({ timeout: 30_000 });
+    // while it runs, the editor title offers Stop instead of Run
+    await page
+      .locator('.editor-actions .action-label[aria-label*="Stop Running"]')
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await shot('stop-running.png');
+    await running.click();
+    await page
+      .locator('.statusbar-item', { hasText: 'ndscope: run stopped' })
+      .first()
+      .waitFor({ timeout: 8_000 }); // the run's timeout is 10 s: this must come from the stop
   });
 
   it('opens the broadcasting playground with NumPy’s verdict', async () => {
