@@ -1,33 +1,50 @@
 #!/usr/bin/env node
 /**
  * Tracing overhead: the same operations with the raw runtime and with the tracing layer on
- * (recorder + wrapped namespace and methods, events structured-cloned as the worker's postMessage
- * does), in one process, interleaved: each round runs every case raw, then traced, then raw …
+ * (recorder + wrapped namespace and methods, events posted in the wire format through a
+ * MessageChannel as the runner's worker does), in one process.
+ *
+ * Paired chunks: for each case, short chunks (≈ 4 ms of calls) run raw, traced (call-site ids)
+ * and traced (stack locations) in turn, the order rotating, many rounds; the verdict is the median
+ * over rounds of (traced − raw) of the SAME round, so a change of the machine's load moves both
+ * halves of a pair and cancels out. Raw and traced calls use the same arrays; raw calls go to the
+ * untraced functions and methods (nothing is swapped between chunks, so no deoptimization).
  * The workload is written like a user's file and, for the traced runs, instrumented with call-site
- * ids exactly as the runner's bundler does (src/runner/sites.ts); calls it cannot see would fall
- * back to stack capture (the `stack` column measures that path too).
+ * ids exactly as the runner's bundler does (src/runner/sites.ts); calls it cannot see fall back to
+ * stack capture (the `stack` column measures that path).
  *
  *   node bench/trace-overhead.mjs            table on stdout
  *   node bench/trace-overhead.mjs --json     machine-readable
  *   node bench/trace-overhead.mjs --quick    fewer rounds
+ *   node bench/trace-overhead.mjs --only=add,sum   cases whose name contains one of these
  *
  * Targets (issue 5): ops on ≥ 1e5 elements ≤ 10 % slower traced; tiny ops ≤ 3 µs extra each.
- * Times are this process's CPU time (process.cpuUsage; steadier than wall time on a busy machine),
- * the median over rounds. The script bundles src/ with esbuild in memory (no build step).
+ * Times are this process's CPU time per call (process.cpuUsage; a descheduled thread does not
+ * count), each chunk's events flushed (posted) inside the chunk. Every result is disposed at once,
+ * as a long-running program's GC would. The script bundles src/ with esbuild in memory.
  */
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 6 : 18;
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const ONLY =
+  argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',') ?? null;
+/** Measured rounds per case (each: one chunk per mode). */
+const ROUNDS = quick ? 15 : 61;
+/** Target CPU time of one chunk (µs). */
+const CHUNK_US = 4000;
 
 const entry = `
 export * as np from './src/runtime/index';
-export { Recorder, createTracedNamespace, installMethodTracing, stackLocator, siteLocator } from './src/trace/index';
+export { Recorder, installTracing, stackLocator, siteLocator } from './src/trace/index';
 export { instrumentSites, SITE_CELL } from './src/runner/sites';
 `;
 const built = await esbuild.build({
@@ -49,45 +66,63 @@ const write = (name, code) => {
   return { file: f, url: pathToFileURL(f).href };
 };
 
-// The workload, as a user would write it.
+// The workload, as a user would write it (the arrays are made once, untraced, and shared by the
+// raw and the traced calls: same memory, same addresses).
 const WORKLOAD = `
-export function cases(np) {
-  const big = np.arange(100_000, { dtype: 'float64' });
-  const big2 = np.ones([100_000]);
-  const mil = np.arange(1_000_000, { dtype: 'float64' });
-  const m = np.arange(1_000_000, { dtype: 'float64' }).reshape(1000, 1000);
-  const row = np.arange(1000, { dtype: 'float64' });
-  const t = np.array([1, 2, 3]);
-  const t2 = np.array([4, 5, 6]);
-  const tm = np.arange(6).reshape(2, 3);
+export function cases(np, A) {
+  const { big, big2, mil, m, row, t, t2, tm } = A;
   return [
-    ['add 1e5 + 1e5', 'big', () => np.add(big, big2), 150],
-    ['mul 1e5 * 2 (method)', 'big', () => big.mul(2), 150],
-    ['sum 1e5', 'big', () => np.sum(big), 300],
-    ['add 1e6 + 1e6', 'big', () => np.add(mil, mil), 15],
-    ['(1000,1000) + (1000,) broadcast', 'big', () => m.add(row), 15],
-    ['sum 1e6 axis=0', 'big', () => m.sum({ axis: 0 }), 8],
-    ['tiny add (3,)', 'tiny', () => np.add(t, t2), 5000],
-    ['tiny a.get(1)', 'tiny', () => t.get(1), 5000],
-    ['tiny a.get("1:")', 'tiny', () => t.get('1:'), 5000],
-    ['tiny reshape (view)', 'tiny', () => t.reshape(3, 1), 5000],
-    ['tiny (2,3).T', 'tiny', () => tm.T, 5000],
-    ['tiny np.array([1,2,3])', 'tiny', () => np.array([1, 2, 3]), 5000],
-    ['tiny a.set(0, 7)', 'tiny', () => t.set(0, 7), 5000],
+    () => np.add(big, big2),
+    () => big.mul(2),
+    () => np.sum(big),
+    () => np.add(mil, mil),
+    () => m.add(row),
+    () => m.sum({ axis: 0 }),
+    () => np.add(t, t2),
+    () => t.get(1),
+    () => t.get('1:'),
+    () => t.reshape(3, 1),
+    () => tm.T,
+    () => np.array([1, 2, 3]),
+    () => t.set(0, 7),
   ];
 }
 `;
 const lib = await import(write('lib.mjs', built.outputFiles[0].text).url);
-const {
-  np: raw,
-  Recorder,
-  createTracedNamespace,
-  installMethodTracing,
-  stackLocator,
-  siteLocator,
-  instrumentSites,
-  SITE_CELL,
-} = lib;
+const { np, Recorder, installTracing, stackLocator, siteLocator, instrumentSites, SITE_CELL } = lib;
+const A = {
+  big: np.arange(100_000, { dtype: 'float64' }),
+  big2: np.ones([100_000]),
+  mil: np.arange(1_000_000, { dtype: 'float64' }),
+  m: np.arange(1_000_000, { dtype: 'float64' }).reshape(1000, 1000),
+  row: np.arange(1000, { dtype: 'float64' }),
+  t: np.array([1, 2, 3]),
+  t2: np.array([4, 5, 6]),
+  tm: np.arange(6).reshape(2, 3),
+};
+// The untraced methods, taken before the tracing layer wraps NDArray.prototype.
+const proto = Object.getPrototypeOf(A.t);
+const M = Object.fromEntries(
+  ['mul', 'add', 'sum', 'get', 'reshape', 'set'].map((k) => [k, proto[k]]),
+);
+const rawT = Object.getOwnPropertyDescriptor(proto, 'T').get;
+// name, size class, the raw call (same order as the workload's)
+const CASES = [
+  ['add 1e5 + 1e5', 'big', () => np.add(A.big, A.big2)],
+  ['mul 1e5 * 2 (method)', 'big', () => M.mul.call(A.big, 2)],
+  ['sum 1e5', 'big', () => np.sum(A.big)],
+  ['add 1e6 + 1e6', 'big', () => np.add(A.mil, A.mil)],
+  ['(1000,1000) + (1000,) broadcast', 'big', () => M.add.call(A.m, A.row)],
+  ['sum 1e6 axis=0', 'big', () => M.sum.call(A.m, { axis: 0 })],
+  ['tiny add (3,)', 'tiny', () => np.add(A.t, A.t2)],
+  ['tiny a.get(1)', 'tiny', () => M.get.call(A.t, 1)],
+  ['tiny a.get("1:")', 'tiny', () => M.get.call(A.t, '1:')],
+  ['tiny reshape (view)', 'tiny', () => M.reshape.call(A.t, 3, 1)],
+  ['tiny (2,3).T', 'tiny', () => rawT.call(A.tm)],
+  ['tiny np.array([1,2,3])', 'tiny', () => np.array([1, 2, 3])],
+  ['tiny a.set(0, 7)', 'tiny', () => M.set.call(A.t, 0, 7)],
+];
+
 const cell = new Int32Array(1);
 globalThis[Symbol.for(SITE_CELL)] = cell;
 const plainMod = write('workload-plain.mjs', WORKLOAD);
@@ -106,80 +141,43 @@ drainPort.on('message', () => {});
 let locateMode = 'sites';
 const rec = new Recorder({
   limits: { budgetBytes: Number.POSITIVE_INFINITY },
-  locate: (below) =>
-    locateMode === 'sites'
-      ? sitesLocate(below)
-      : locateMode === 'stack'
-        ? fallback(below)
-        : undefined,
+  locate: (below) => (locateMode === 'sites' ? sitesLocate(below) : fallback(below)),
   // as in the runner's worker: each batch is posted in the wire format, its streams transferred
   // (the sender pays the serialization; decoding happens in the receiving thread)
   wireSink: (batch) =>
     port.postMessage({ type: 'batch', batch }, [batch.nums.buffer, batch.bytes.buffer]),
 });
 const sitesLocate = siteLocator(siteLocs, cell, fallback);
-const tracedNp = createTracedNamespace(raw, rec);
+const { np: tracedNp } = installTracing(np, rec);
 
-const rawCases = plainW.cases(raw);
-const sitesCases = instW.cases(tracedNp);
-const stackCases = plainW.cases(tracedNp);
+const rawCases = CASES.map((c) => c[2]);
+const sitesCases = instW.cases(tracedNp, A);
+const stackCases = plainW.cases(tracedNp, A);
 
-/** CPU µs per call of n calls (results disposed at once, as a long-running program's GC would). */
-function run(op, n) {
+/** CPU µs per call of n calls, each result disposed at once; traced: events posted inside. */
+function chunk(op, n, traced) {
+  // raw: every wrapper the runtime meets inside (its own method calls) passes through, as it does
+  // inside a traced call
+  rec.depth = traced ? 0 : 1;
+  if (traced) rec.flush();
   const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     const r = op();
     if (r !== null && typeof r === 'object' && typeof r[Symbol.dispose] === 'function')
       r[Symbol.dispose]();
   }
+  if (traced) rec.flush();
   const c = process.cpuUsage(c0);
+  rec.depth = 0;
   return (c.user + c.system) / n;
 }
-const tick = () => new Promise((r) => setImmediate(r)); // let posted batches drain between runs
+const tick = () => new Promise((r) => setImmediate(r)); // let posted batches drain between chunks
 
-// NDArray.prototype with and without the traced methods. The same wrapper functions are put back
-// each time (V8 keeps their optimized code); raw runs call the original methods.
-const proto = raw.ndarray?.prototype ?? Object.getPrototypeOf(raw.array([0]));
-const snapshotProto = () =>
-  Object.getOwnPropertyNames(proto).map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)]);
-const plainDescs = snapshotProto();
-installMethodTracing(rec);
-const tracedDescs = snapshotProto();
-const setProto = (descs) => {
-  for (const [k, d] of descs) Object.defineProperty(proto, k, d);
-};
-setProto(plainDescs);
-
-const times = rawCases.map(() => ({ raw: [], sites: [], stack: [] }));
-const load0 = loadavg()[0];
-const runAll = async (cs, key, round) => {
-  for (let i = 0; i < cs.length; i++) {
-    const n = cs[i][3];
-    run(cs[i][2], Math.max(1, n >> 2)); // unmeasured: re-warm after the prototype swap
-    rec.flush();
-    const us = run(cs[i][2], round < 0 ? Math.min(n, 200) : n);
-    rec.flush();
-    await tick();
-    if (round >= 0) times[i][key].push(us);
-  }
-};
-// Each round runs every case raw, traced (site ids) and traced (stack fallback), the order of the
-// three rotating from round to round (no path always runs first); round -1 warms up.
-const passes = [
-  async (round) => {
-    setProto(plainDescs);
-    await runAll(rawCases, 'raw', round);
-  },
-  async (round) => {
-    setProto(tracedDescs);
-    locateMode = 'sites';
-    await runAll(sitesCases, 'sites', round);
-  },
-  async (round) => {
-    setProto(tracedDescs);
-    locateMode = 'stack';
-    await runAll(stackCases, 'stack', round);
-  },
+// mode 0: raw, 1: traced with call-site ids, 2: traced with stack locations
+const MODES = [
+  { key: 'raw', cases: rawCases, traced: false, locate: 'sites' },
+  { key: 'sites', cases: sitesCases, traced: true, locate: 'sites' },
+  { key: 'stack', cases: stackCases, traced: true, locate: 'stack' },
 ];
 const ORDERS = [
   [0, 1, 2],
@@ -189,55 +187,89 @@ const ORDERS = [
   [2, 1, 0],
   [1, 0, 2],
 ];
-for (let round = -1; round < ROUNDS; round++) {
-  for (const p of ORDERS[(round + 6) % 6]) await passes[p](round);
-}
-setProto(plainDescs);
-const load1 = loadavg()[0];
-port.close();
-drainPort.close();
-
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const rows = rawCases.map(([name, size], i) => {
-  const a = median(times[i].raw);
-  const b = median(times[i].sites);
-  const c = median(times[i].stack);
-  const pct = ((b - a) / a) * 100;
-  const us = b - a;
-  const ok = size === 'big' ? pct <= 10 : us <= 3;
-  return {
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+};
+
+const load0 = loadavg()[0];
+const rows = [];
+for (let i = 0; i < CASES.length; i++) {
+  const [name, size] = CASES[i];
+  if (ONLY !== null && !ONLY.some((o) => name.includes(o))) continue;
+  const run = async (m, n) => {
+    const mode = MODES[m];
+    locateMode = mode.locate;
+    const us = chunk(mode.cases[i], n, mode.traced);
+    await tick();
+    return us;
+  };
+  // warm up every path, then size the chunks so the slowest mode's chunk takes ≈ CHUNK_US
+  let est = 0;
+  for (let w = 0; w < 3; w++)
+    for (let m = 0; m < MODES.length; m++) est = Math.max(est, await run(m, w === 0 ? 20 : 200));
+  const n = Math.max(2, Math.min(50_000, Math.round(CHUNK_US / Math.max(est, 0.01))));
+  const t = MODES.map(() => []);
+  for (let round = -2; round < ROUNDS; round++) {
+    const order = ORDERS[(round + 6) % 6];
+    const us = [0, 0, 0];
+    for (const m of order) us[m] = await run(m, n);
+    if (round >= 0) for (let m = 0; m < MODES.length; m++) t[m].push(us[m]);
+  }
+  const [raw, sites, stack] = t;
+  const d = sites.map((x, r) => x - raw[r]);
+  const ds = stack.map((x, r) => x - raw[r]);
+  const rawUs = median(raw);
+  const overheadUs = median(d);
+  const overheadPct = (overheadUs / rawUs) * 100;
+  const q1 = quantile(d, 0.25);
+  const q3 = quantile(d, 0.75);
+  const stackOverheadUs = median(ds);
+  rows.push({
     name,
     size,
-    rawUs: a,
-    tracedUs: b,
-    overheadPct: pct,
-    overheadUs: us,
-    stackUs: c,
-    stackOverheadPct: ((c - a) / a) * 100,
-    stackOverheadUs: c - a,
-    ok,
-  };
-});
+    callsPerChunk: n,
+    rawUs,
+    tracedUs: median(sites),
+    stackUs: median(stack),
+    overheadUs,
+    overheadPct,
+    overheadQ1Us: q1,
+    overheadQ3Us: q3,
+    stackOverheadUs,
+    stackOverheadPct: (stackOverheadUs / rawUs) * 100,
+    ok: size === 'big' ? overheadPct <= 10 : overheadUs <= 3,
+  });
+}
+const load1 = loadavg()[0];
+port.close();
+drainPort.close();
 
-if (process.argv.includes('--json')) {
+if (argv.includes('--json')) {
   console.log(
-    JSON.stringify({ node: process.version, rounds: ROUNDS, load: [load0, load1], rows }, null, 1),
+    JSON.stringify(
+      { node: process.version, rounds: ROUNDS, chunkUs: CHUNK_US, load: [load0, load1], rows },
+      null,
+      1,
+    ),
   );
 } else {
   console.log(
-    `Tracing overhead (node ${process.version}, ${ROUNDS} interleaved rounds, medians of CPU time; load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${(await import('node:os')).cpus().length} cores; target: big ≤ 10 %, tiny ≤ 3 µs)\n`,
+    `Tracing overhead (node ${process.version}; paired chunks of ≈ ${CHUNK_US / 1000} ms, raw / traced / traced-with-stack-locations alternating, ${ROUNDS} rounds per op; CPU time per call; overhead = median over rounds of traced − raw of the same round; load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${cpus().length} cores; target: big ≤ 10 %, tiny ≤ 3 µs)\n`,
   );
   console.log(
-    '| op | raw µs | traced µs | overhead | target | traced, stack locations (fallback) |',
+    '| op | raw µs | traced µs | overhead | middle half of the pairs | target | traced, stack locations (fallback) |',
   );
-  console.log('|---|---:|---:|---:|:---:|---:|');
-  const fmt = (r, pct, us) => (r.size === 'big' ? `${pct.toFixed(1)} %` : `${us.toFixed(2)} µs`);
+  console.log('|---|---:|---:|---:|---:|:---:|---:|');
+  const fmt = (r, us) =>
+    r.size === 'big' ? `${((us / r.rawUs) * 100).toFixed(1)} %` : `${us.toFixed(2)} µs`;
   for (const r of rows) {
     console.log(
-      `| ${r.name} | ${r.rawUs.toFixed(2)} | ${r.tracedUs.toFixed(2)} | ${fmt(r, r.overheadPct, r.overheadUs)} | ${r.ok ? 'ok' : 'MISSED'} | ${fmt(r, r.stackOverheadPct, r.stackOverheadUs)} |`,
+      `| ${r.name} | ${r.rawUs.toFixed(2)} | ${r.tracedUs.toFixed(2)} | ${fmt(r, r.overheadUs)} | ${fmt(r, r.overheadQ1Us)} … ${fmt(r, r.overheadQ3Us)} | ${r.ok ? 'ok' : 'MISSED'} | ${fmt(r, r.stackOverheadUs)} |`,
     );
   }
 }
