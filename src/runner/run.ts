@@ -74,17 +74,22 @@ function enableRelaxedSimd(): void {
 
 let reclaimFlagHolders = 0;
 /**
- * V8 flags for the worker about to be created: `gc` and FinalizationRegistry#cleanupSome, so the
- * runtime's reclaim hook (memory.ts `setReclaimHook`) frees the arrays a synchronous loop drops
- * before the WASM memory grows. V8 reads them when a context is created, so they are on only
- * while a worker is starting (call before `new Worker`, release once it is online) and off again
- * afterwards: the host process (e.g. VS Code's extension host) and contexts made later do not
- * get a global `gc`.
+ * V8 11 (Node 20) has `--harmony-weak-refs-with-cleanup-some`; later V8s dropped it (setting an
+ * unknown flag prints an error), and the runtime reclaims through WeakRefs there instead.
+ */
+const HAS_CLEANUP_SOME_FLAG = Number(process.versions.v8.split('.')[0]) <= 11;
+/**
+ * V8 flags for the worker about to be created: `gc` and (V8 11) FinalizationRegistry#cleanupSome,
+ * so the runtime's reclaim hook (memory.ts `setReclaimHook`) frees the arrays a synchronous loop
+ * drops before the WASM memory grows. V8 reads them when a context is created, so they are on
+ * only while a worker is starting (call before `new Worker`, release once it is online) and off
+ * again afterwards: the host process (e.g. VS Code's extension host) and contexts made later do
+ * not get a global `gc`.
  */
 function holdSyncReclaimFlags(): () => void {
   if (reclaimFlagHolders++ === 0) {
     v8.setFlagsFromString('--expose-gc');
-    v8.setFlagsFromString('--harmony-weak-refs-with-cleanup-some');
+    if (HAS_CLEANUP_SOME_FLAG) v8.setFlagsFromString('--harmony-weak-refs-with-cleanup-some');
   }
   let held = true;
   return () => {
@@ -92,7 +97,7 @@ function holdSyncReclaimFlags(): () => void {
     held = false;
     if (--reclaimFlagHolders === 0) {
       v8.setFlagsFromString('--no-expose-gc');
-      v8.setFlagsFromString('--no-harmony-weak-refs-with-cleanup-some');
+      if (HAS_CLEANUP_SOME_FLAG) v8.setFlagsFromString('--no-harmony-weak-refs-with-cleanup-some');
     }
   };
 }

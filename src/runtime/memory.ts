@@ -24,6 +24,12 @@ export interface MemoryConfig {
   memory?: WebAssembly.Memory;
   /** Bytes at the bottom of memory reserved for the native module's own data. */
   reserved?: number;
+  /**
+   * Reclaim dropped arrays before the memory grows (default `true`; may be changed at any time).
+   * In Node the runtime then finds a garbage collector by itself (see `setReclaimHook`); `false`
+   * removes any hook and leaves dropped arrays to the engine's own collections.
+   */
+  reclaim?: boolean;
 }
 
 let mem: WebAssembly.Memory | null = null;
@@ -39,8 +45,10 @@ const largeFree: { ptr: number; size: number }[] = [];
 
 /** Sets up the memory before the first array is made; later calls fail. */
 export function configureMemory(cfg: MemoryConfig): void {
-  if (mem !== null && top > 0)
+  const layout = cfg.maxBytes !== undefined || cfg.memory !== undefined || cfg.reserved !== undefined;
+  if (layout && mem !== null && top > 0)
     throw new Error('configureMemory must be called before any array is created');
+  if (cfg.reclaim !== undefined) setAutoReclaim(cfg.reclaim);
   if (cfg.maxBytes !== undefined)
     maxPages = Math.max(1, Math.min(65536, Math.floor(cfg.maxBytes / PAGE)));
   if (cfg.memory) {
@@ -247,14 +255,25 @@ export function memoryStats(): MemoryStats {
 }
 
 // --- reclaiming dropped arrays before growing -------------------------------------------------
-// Dropped arrays return their blocks when FinalizationRegistry callbacks run, and engines run them
-// only between tasks: a synchronous loop that drops arrays would grow the memory on every pass.
-// Where the host can collect garbage synchronously (Node with `--expose-gc` and
-// `--harmony-weak-refs-with-cleanup-some`), a reclaim hook runs a full GC and the registry's
-// callbacks (`cleanupSome`) right before the allocator would grow the memory, so a dropping loop
-// reuses its blocks. Rate-limited (a full GC costs milliseconds): not below `floorBytes` of memory,
-// and only once half the memory the last reclaim left free has been allocated since (a live set
-// that keeps growing grows the memory geometrically with O(log) collections).
+// Dropped arrays return their blocks when FinalizationRegistry callbacks run. Engines run them only
+// between tasks, and schedule collections by JS-heap pressure: they do not see the linear memory a
+// small NDArray object holds, so a loop that drops arrays grows the memory (a synchronous loop on
+// every pass; even one that yields, to GiBs). So right before the allocator would grow the memory,
+// a reclaim hook runs a full GC and the blocks of the arrays it found dead are freed at once:
+// - through `FinalizationRegistry.prototype.cleanupSome` where the engine exposes it (V8 flag
+//   `--harmony-weak-refs-with-cleanup-some`, Node ≤ 22: the runner's worker);
+// - otherwise (Node 24, or Node without that flag) from WeakRefs to the slabs and large buffers:
+//   the kept-alive set of WeakRef targets is cleared first (a microtask checkpoint of an empty vm
+//   context does `ClearKeptObjects`), then the GC, then every tracked target found dead is freed
+//   (its finalizer later finds nothing left to free).
+// In Node the hook is found by itself, the first time it is due: `gc` from a vm context made
+// while `--expose-gc` is on for that moment (the flag is switched back off, so nothing else gets a
+// `gc`), or the process's own `gc` when it has one. `np.configureMemory({reclaim: false})` turns
+// all of it off; browsers have no such hook (dispose/`using`/`np.tidy`, or yield to the event loop).
+// Rate-limited (a full GC costs milliseconds): not below `floorBytes` of memory; only once half of
+// what the last reclaim left free has been allocated since; and after a reclaim that freed little
+// of what was allocated since it, not before as much as is live has been allocated (a live set
+// that keeps growing, e.g. big arrays that are all kept, costs O(log) collections).
 
 export interface ReclaimOptions {
   /** Memory below this size grows without a reclaim (default 32 MiB; 0 reclaims at any size). */
@@ -262,20 +281,119 @@ export interface ReclaimOptions {
 }
 
 let reclaimHook: (() => void) | null = null;
+/** Find a hook (Node) the first time one is due: until `setReclaimHook` or `{reclaim: false}`. */
+let autoReclaim = true;
+/** The Node helpers, looked up once (undefined: not yet; null: not in Node / not available). */
+let nodeHost: NodeHost | null | undefined;
 let reclaimFloor = 32 << 20;
 let allocatedSinceReclaim = 0;
 /** Bytes live right after the last reclaim (what a GC could not free). */
 let liveAfterReclaim = 0;
+/** After a reclaim that freed little: bytes to allocate before the next one. */
+let reclaimBackoff = 0;
 let reclaims = 0;
 let reclaiming = false;
 
+interface NodeHost {
+  vm: NodeVm;
+  v8: { setFlagsFromString(flags: string): void };
+  /** Clears V8's set of WeakRef targets kept alive until the end of the current job. */
+  clearKept: () => void;
+  /** A full garbage collection: undefined until looked up, null when none could be had. */
+  gc?: (() => void) | null;
+}
+
+interface CleanupSome {
+  cleanupSome?: (cb?: (held: unknown) => void) => void;
+}
+const hasCleanupSome = (): boolean =>
+  typeof (FinalizationRegistry.prototype as CleanupSome).cleanupSome === 'function';
+
+interface NodeProcess {
+  versions?: { node?: string };
+  getBuiltinModule?: (id: string) => unknown;
+}
+interface NodeVm {
+  runInNewContext(code: string): unknown;
+  createContext(sandbox: object, opts: { microtaskMode: 'afterEvaluate' }): object;
+  Script: new (code: string) => { runInContext(ctx: object): unknown };
+}
+
+/** Node's vm/v8 modules and a `ClearKeptObjects` (null outside Node). No flag is touched. */
+function lookUpNodeHost(): NodeHost | null {
+  if (nodeHost !== undefined) return nodeHost;
+  nodeHost = null;
+  try {
+    const proc = (globalThis as { process?: NodeProcess }).process;
+    if (typeof proc?.versions?.node !== 'string' || typeof proc.getBuiltinModule !== 'function')
+      return null;
+    const vm = proc.getBuiltinModule('node:vm') as NodeVm | undefined;
+    const v8 = proc.getBuiltinModule('node:v8') as NodeHost['v8'] | undefined;
+    if (vm === undefined || v8 === undefined) return null;
+    // V8 clears the kept WeakRef targets after a microtask checkpoint; a context with its own
+    // (empty) queue runs one after every evaluation in it
+    const ctx = vm.createContext({}, { microtaskMode: 'afterEvaluate' });
+    const checkpoint = new vm.Script('0');
+    nodeHost = { vm, v8, clearKept: (): void => void checkpoint.runInContext(ctx) };
+  } catch {
+    nodeHost = null;
+  }
+  return nodeHost;
+}
+
+/**
+ * Node's `gc` without flags on the command line: the process's own, or one from a vm context made
+ * while `--expose-gc` is on for that moment only (switched back off: nothing else gets a `gc`).
+ */
+function lookUpGc(host: NodeHost): (() => void) | null {
+  if (host.gc !== undefined) return host.gc;
+  host.gc = null;
+  try {
+    let gc = (globalThis as { gc?: unknown }).gc;
+    // someone (e.g. the runner starting its worker) may have the flag on right now: leave it on
+    if (typeof gc !== 'function')
+      gc = host.vm.runInNewContext('typeof gc === "function" ? gc : null');
+    if (typeof gc !== 'function') {
+      host.v8.setFlagsFromString('--expose-gc');
+      try {
+        gc = host.vm.runInNewContext('gc');
+      } finally {
+        host.v8.setFlagsFromString('--no-expose-gc');
+      }
+    }
+    if (typeof gc === 'function') host.gc = gc as () => void;
+  } catch {
+    // no such flag or module: no hook
+  }
+  return host.gc;
+}
+
+/**
+ * Whether new slabs and large buffers get a WeakRef, so a reclaim can free dead ones without
+ * `cleanupSome`: in Node without it, while reclaiming is on.
+ */
+let tracking = false;
+function updateTracking(): void {
+  tracking =
+    !hasCleanupSome() &&
+    (reclaimHook !== null || autoReclaim) &&
+    typeof WeakRef === 'function' &&
+    typeof (globalThis as { process?: NodeProcess }).process?.getBuiltinModule === 'function';
+}
+
+function setAutoReclaim(on: boolean): void {
+  autoReclaim = on;
+  if (!on) reclaimHook = null;
+  updateTracking();
+}
+
 /**
  * Installs `fn` (a full garbage collection, e.g. Node's `gc` under `--expose-gc`) as the hook the
- * allocator calls before it grows the linear memory; the registry's pending callbacks then run
- * through `FinalizationRegistry.prototype.cleanupSome` (V8 flag
- * `--harmony-weak-refs-with-cleanup-some`) and the allocation is retried from the freed blocks.
- * `null` removes it. Without `cleanupSome` the hook is still called, but freed blocks only come
- * back at the next task. Returns the previous hook.
+ * allocator calls before it grows the linear memory; the blocks of dropped arrays it collected are
+ * then freed at once (FinalizationRegistry#cleanupSome where the engine has it, WeakRefs in Node
+ * otherwise) and the allocation is retried from the freed blocks. `null` removes it (and the one
+ * Node finds by itself: see `configureMemory({reclaim})`). Elsewhere freed blocks only come back at
+ * the next task. Returns the previous hook.
  */
 export function setReclaimHook(
   fn: (() => void) | null,
@@ -283,47 +401,116 @@ export function setReclaimHook(
 ): (() => void) | null {
   const prev = reclaimHook;
   reclaimHook = fn;
+  autoReclaim = false;
+  updateTracking();
   if (opts.floorBytes !== undefined) reclaimFloor = Math.max(0, opts.floorBytes);
   allocatedSinceReclaim = 0;
   liveAfterReclaim = liveBytes;
+  reclaimBackoff = 0;
   return prev;
-}
-
-interface CleanupSome {
-  cleanupSome?: (cb?: (held: unknown) => void) => void;
 }
 
 /** Runs the hook and the pending finalizers; true when it ran (the caller retries its free lists). */
 function reclaimBeforeGrow(): boolean {
-  if (reclaimHook === null || reclaiming) return false;
+  if (reclaiming || (reclaimHook === null && !autoReclaim)) return false;
   const bytes = wasmMemory().buffer.byteLength;
   if (bytes < reclaimFloor) return false;
-  if (allocatedSinceReclaim < Math.max((bytes - liveAfterReclaim) / 2, 256 << 10)) return false;
+  const due = Math.max((bytes - liveAfterReclaim) / 2, 256 << 10, reclaimBackoff);
+  if (allocatedSinceReclaim < due) return false;
+  const host = tracking || reclaimHook === null ? lookUpNodeHost() : null;
+  if (reclaimHook === null) {
+    const gc = host === null ? null : lookUpGc(host);
+    if (gc === null) {
+      autoReclaim = false; // not in Node, or no gc to be had: stop looking
+      updateTracking();
+      return false;
+    }
+    reclaimHook = gc;
+  }
   reclaiming = true;
+  const before = liveBytes;
   try {
+    if (tracking) host?.clearKept();
     reclaimHook();
     (registry as CleanupSome).cleanupSome?.();
     (slabRegistry as CleanupSome).cleanupSome?.();
+    if (tracking) sweepTracked();
   } catch {
     // a failing hook must not fail the allocation
   } finally {
     reclaiming = false;
   }
+  // freed little of what was allocated since the last one: the live set is growing
+  reclaimBackoff = (before - liveBytes) * 4 < allocatedSinceReclaim ? liveBytes : 0;
   allocatedSinceReclaim = 0;
   liveAfterReclaim = liveBytes;
   reclaims++;
   return true;
 }
 
+// --- WeakRefs to slabs and large buffers (reclaiming without cleanupSome) ---------------------
+
+interface Tracked {
+  ref: WeakRef<object>;
+  /** A large buffer's held value (null for a slab). */
+  held: LargeHeld | null;
+  /** A slab's record and its generation when tracked (records are recycled). */
+  rec: SlabRec | null;
+  gen: number;
+}
+const trackedRefs: Tracked[] = [];
+let pruneAt = 1024;
+
+function track(target: object, held: LargeHeld | null, rec: SlabRec | null): void {
+  trackedRefs.push({ ref: new WeakRef(target), held, rec, gen: rec === null ? 0 : rec.gen });
+  if (trackedRefs.length >= pruneAt) {
+    // drop the entries of disposed buffers, and let V8 forget the targets a WeakRef made in this
+    // job keeps alive (a long synchronous loop that disposes its arrays never reclaims)
+    sweepTracked(false);
+    lookUpNodeHost()?.clearKept();
+    pruneAt = Math.max(1024, trackedRefs.length * 2);
+  }
+}
+
+/** Frees the blocks of tracked slabs/buffers that are dead (`collected`) and drops stale entries. */
+function sweepTracked(collected = true): void {
+  let j = 0;
+  for (let i = 0; i < trackedRefs.length; i++) {
+    const e = trackedRefs[i] as Tracked;
+    const h = e.held;
+    const rec = e.rec;
+    if (h !== null) {
+      if (h.done) continue;
+      if (collected && e.ref.deref() === undefined) {
+        h.done = true;
+        free(h.ptr, h.size);
+        continue;
+      }
+    } else if (rec !== null) {
+      if (rec.gen !== e.gen) continue;
+      if (collected && e.ref.deref() === undefined) {
+        // its finalizer, later, frees nothing and recycles the record
+        freeSlabBlocks(rec);
+        continue;
+      }
+    }
+    trackedRefs[j++] = e;
+  }
+  trackedRefs.length = j;
+}
+
 let nextBufferId = 1;
 
-/** Finalizer of a large buffer: the held value is [ptr, size]. */
+/** Finalizer of a large buffer (nothing to do when a dispose or a sweep freed it first). */
 const registry = new FinalizationRegistry<LargeHeld>((h) => {
+  if (h.done) return;
+  h.done = true;
   free(h.ptr, h.size);
 });
 interface LargeHeld {
   ptr: number;
   size: number;
+  done: boolean;
 }
 
 // --- slabs: one registration for many small buffers -------------------------------------------
@@ -346,12 +533,15 @@ class SlabRec {
   bytes = 0;
   /** Slots whose block is still owned by its buffer. */
   liveCount = 0;
+  /** Counts recycles (a tracked WeakRef entry is stale once it differs). */
+  gen = 0;
 }
 
 /** Records of slabs whose blocks were all disposed, ready for reuse. */
 const slabPool: SlabRec[] = [];
 
 function recycle(rec: SlabRec): void {
+  rec.gen++;
   rec.n = 0;
   rec.bytes = 0;
   rec.liveCount = 0;
@@ -363,13 +553,19 @@ class SlabToken {
   constructor(readonly rec: SlabRec) {}
 }
 
-const slabRegistry = new FinalizationRegistry<SlabRec>((rec) => {
+/** Frees the blocks of a slab's slots still owned by their (collected) buffers. */
+function freeSlabBlocks(rec: SlabRec): void {
   for (let k = 0; k < rec.n; k++) {
     if (rec.live[k] === 1) {
       rec.live[k] = 0;
       free(rec.ptrs[k] as number, rec.sizes[k] as number);
     }
   }
+  rec.liveCount = 0;
+}
+
+const slabRegistry = new FinalizationRegistry<SlabRec>((rec) => {
+  freeSlabBlocks(rec);
   recycle(rec);
 });
 
@@ -386,6 +582,7 @@ function openSlab(): SlabToken {
   const rec = slabPool.pop() ?? new SlabRec();
   const t = new SlabToken(rec);
   slabRegistry.register(t, rec, t);
+  if (tracking) track(t, null, rec);
   slab = t;
   return t;
 }
@@ -403,6 +600,8 @@ export class WasmBuffer {
   /** Small buffers: the slab token (kept alive by its buffers) and the slot in it. */
   private readonly _slab: SlabToken | null;
   private readonly _slot: number;
+  /** Large buffers: the finalizer's held value. */
+  private readonly _held: LargeHeld | null;
   /** The trace recorder's per-buffer state (declared here so recording adds no property). */
   _trace: unknown = undefined;
 
@@ -426,10 +625,14 @@ export class WasmBuffer {
       rec.bytes += size;
       this._slab = t;
       this._slot = k;
+      this._held = null;
     } else {
       this._slab = null;
       this._slot = 0;
-      registry.register(this, { ptr, size }, this);
+      const held: LargeHeld = { ptr, size, done: false };
+      this._held = held;
+      registry.register(this, held, this);
+      if (tracking) track(this, held, null);
     }
     if (scopes.length > 0 && untrackedDepth === 0)
       (scopes[scopes.length - 1] as WasmBuffer[]).push(this);
@@ -457,7 +660,10 @@ export class WasmBuffer {
         slabRegistry.unregister(t);
         recycle(rec);
       }
-    } else registry.unregister(this);
+    } else {
+      registry.unregister(this);
+      (this._held as LargeHeld).done = true;
+    }
     free(this._ptr, this._size);
   }
 
@@ -569,12 +775,9 @@ export function tidy<T>(fn: () => T): T {
   return result;
 }
 
-// Node started with `--expose-gc --harmony-weak-refs-with-cleanup-some`: reclaim synchronously.
+// A process that has `gc` (e.g. Node started with `--expose-gc`, or the runner's worker) uses it.
 {
   const g = globalThis as { gc?: () => void };
-  if (
-    typeof g.gc === 'function' &&
-    typeof (FinalizationRegistry.prototype as CleanupSome).cleanupSome === 'function'
-  )
-    reclaimHook = g.gc;
+  if (typeof g.gc === 'function') reclaimHook = g.gc;
+  updateTracking();
 }
