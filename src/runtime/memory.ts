@@ -45,7 +45,8 @@ const largeFree: { ptr: number; size: number }[] = [];
 
 /** Sets up the memory before the first array is made; later calls fail. */
 export function configureMemory(cfg: MemoryConfig): void {
-  const layout = cfg.maxBytes !== undefined || cfg.memory !== undefined || cfg.reserved !== undefined;
+  const layout =
+    cfg.maxBytes !== undefined || cfg.memory !== undefined || cfg.reserved !== undefined;
   if (layout && mem !== null && top > 0)
     throw new Error('configureMemory must be called before any array is created');
   if (cfg.reclaim !== undefined) setAutoReclaim(cfg.reclaim);
@@ -272,8 +273,10 @@ export function memoryStats(): MemoryStats {
 // all of it off; browsers have no such hook (dispose/`using`/`np.tidy`, or yield to the event loop).
 // Rate-limited (a full GC costs milliseconds): not below `floorBytes` of memory; only once half of
 // what the last reclaim left free has been allocated since; and after a reclaim that freed little
-// of what was allocated since it, not before as much as is live has been allocated (a live set
-// that keeps growing, e.g. big arrays that are all kept, costs O(log) collections).
+// of what was allocated since it, not before half as much as is live has been allocated (a live set
+// that keeps growing, e.g. big arrays that are all kept, costs O(log) collections); and in Node,
+// with a JS heap over 64 MiB, not before the bytes allocated since the last one reach half of what
+// is over (a full GC walks the heap), so its cost stays in proportion to the work it saves.
 
 export interface ReclaimOptions {
   /** Memory below this size grows without a reclaim (default 32 MiB; 0 reclaims at any size). */
@@ -293,10 +296,11 @@ let liveAfterReclaim = 0;
 let reclaimBackoff = 0;
 let reclaims = 0;
 let reclaiming = false;
+const BIG_HEAP = 32 << 20;
 
 interface NodeHost {
   vm: NodeVm;
-  v8: { setFlagsFromString(flags: string): void };
+  v8: { setFlagsFromString(flags: string): void; getHeapStatistics(): { used_heap_size: number } };
   /** Clears V8's set of WeakRef targets kept alive until the end of the current job. */
   clearKept: () => void;
   /** A full garbage collection: undefined until looked up, null when none could be had. */
@@ -417,7 +421,13 @@ function reclaimBeforeGrow(): boolean {
   if (bytes < reclaimFloor) return false;
   const due = Math.max((bytes - liveAfterReclaim) / 2, 256 << 10, reclaimBackoff);
   if (allocatedSinceReclaim < due) return false;
-  const host = tracking || reclaimHook === null ? lookUpNodeHost() : null;
+  const host = lookUpNodeHost();
+  // a full GC costs in proportion to the JS heap: with a big one, wait for more WASM allocation
+  if (
+    host !== null &&
+    allocatedSinceReclaim < host.v8.getHeapStatistics().used_heap_size / 2 - BIG_HEAP
+  )
+    return false;
   if (reclaimHook === null) {
     const gc = host === null ? null : lookUpGc(host);
     if (gc === null) {
@@ -441,7 +451,7 @@ function reclaimBeforeGrow(): boolean {
     reclaiming = false;
   }
   // freed little of what was allocated since the last one: the live set is growing
-  reclaimBackoff = (before - liveBytes) * 4 < allocatedSinceReclaim ? liveBytes : 0;
+  reclaimBackoff = (before - liveBytes) * 4 < allocatedSinceReclaim ? liveBytes / 2 : 0;
   allocatedSinceReclaim = 0;
   liveAfterReclaim = liveBytes;
   reclaims++;
