@@ -1,7 +1,16 @@
 // GEMM C = A·B for float64 and float32 storage (strided operands, byte strides): packed panels,
 // register tiles (float64: 4×4, 8 f64x2 accumulators; float32: 4×8, 8 f32x4 accumulators) and
 // cache blocking (MC 64 rows of A × KC 512 × NC 512 columns of B; the KC×NC panel of B is packed
-// once per (jc, pc) and reused by every MC block, the 4×KC micro-panel of B stays in L1).
+// once per (jc, pc) and reused by every MC block, the 4×KC micro-panel of B stays in L1). Before
+// each MC×NC block of C is updated its cache lines are swept once (touchC), so the tile updates
+// hit L2 instead of stalling on memory; a row-major B (or transposed A) is packed 16 p at a time
+// across all panels with 16-byte copies.
+//
+// Why 4×4 (float64) and not a 12-accumulator tile: V8 (x64) hoists a loop body's loads to its top,
+// so accumulators + B vectors + A splats must fit the 15 allocatable xmm registers (xmm15 is its
+// scratch) — 8 + 2 + 4 = 14; 6×4 tiles (12 + 2 + 6) spill in every unrolled copy holding the loop's
+// stack check and ran 10–20% slower (measured; 3×6 tiles, 9 accumulators, fit but were no faster).
+// The micro-kernel alone runs at ~90% of the 2-port f64x2 FMA peak (see bench/RESULTS.md).
 //
 // The summation order is the TS reference's (src/runtime/gemm.ts gemmFloatTS / gemmFloat32TS):
 // for each C[i,j], the products of one KC=512 block of p are summed in p order in a register
@@ -44,19 +53,33 @@ export function gemm_scratch_bytes(): i32 {
   const nb = (nr + R - 1) / R;
   const z = <usize>sizeof<T>();
   const step = <usize>R * z;
-  for (let ib = 0; ib < nb; ib++) {
-    const base = dst0 + <usize>(ib * kc * R) * z;
-    if (rs == <isize>z && r0 + ib * R + R <= rows) {
-      // the panel's R values of each p are contiguous in X (B row-major): copy 16 bytes at a time
-      let q = X + <isize>(r0 + ib * R) * rs + <isize>p0 * cs;
-      let dst = base;
-      for (let p = 0; p < kc; p++) {
-        for (let o: usize = 0; o < step; o += 16) v128.store(dst + o, v128.load(q + o));
-        q += cs;
-        dst += step;
+  const pstride = <usize>(kc * R) * z; // bytes between panels
+  let ib = 0;
+  if (rs == <isize>z && (step & 15) == 0) {
+    // the R values of a panel at one p are contiguous in X (B row-major, A transposed): copy them
+    // 16 bytes at a time, 16 p at once across all whole panels (each line of X read once, runs of
+    // 16·R values written)
+    const full = min(nb, (rows - r0) / R);
+    for (let pb = 0; pb < kc; pb += 16) {
+      const pe = min(16, kc - pb);
+      let src = X + <isize>r0 * rs + <isize>(p0 + pb) * cs;
+      let dst = dst0 + <usize>pb * step;
+      for (let b = 0; b < full; b++) {
+        let q = src;
+        let d = dst;
+        for (let p = 0; p < pe; p++) {
+          for (let o: usize = 0; o < step; o += 16) v128.store(d + o, v128.load(q + o));
+          q += cs;
+          d += step;
+        }
+        src += <isize>step;
+        dst += pstride;
       }
-      continue;
     }
+    ib = full;
+  }
+  for (; ib < nb; ib++) {
+    const base = dst0 + <usize>ib * pstride;
     for (let r = 0; r < R; r++) {
       const i = r0 + ib * R + r;
       let dst = base + <usize>r * z;
@@ -209,6 +232,25 @@ function macro32(C: usize, crs: isize, ccs: isize, first: bool, ap: usize, bp: u
   }
 }
 
+
+/**
+ * Reads one word of every cache line of C's mc×nc block (C row-major: `ccs` = itemsize `z`) so
+ * that the block's tile updates hit L2: a tile's loads of C that miss to memory stall retirement
+ * for hundreds of cycles each, while this sequential sweep overlaps its misses (a few µs per
+ * block of ~1 ms of arithmetic). The xor of the words is returned so the loads are kept.
+ */
+function touchC(C: usize, crs: isize, ccs: isize, mc: i32, nc: i32, z: i32): i64 {
+  let x: i64 = 0;
+  if (ccs != <isize>z || nc * z < 8) return x;
+  const last = <usize>(nc * z - 8); // the row's last 8 bytes
+  for (let r = 0; r < mc; r++) {
+    const row = C + <isize>r * crs;
+    for (let o: usize = 0; o < last; o += 64) x ^= load<i64>(row + o);
+    x ^= load<i64>(row + last);
+  }
+  return x;
+}
+
 export function gemm_f64(
   m: i32, n: i32, k: i32,
   A: usize, ars: isize, acs: isize,
@@ -227,7 +269,9 @@ export function gemm_f64(
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         pack<f64>(ap, A, ars, acs, ic, m, mc, pc, kc, 4);
-        macro64(C + <isize>ic * crs + <isize>jc * ccs, crs, ccs, pc == 0, ap, bp, mc, nc, kc, tile);
+        const c = C + <isize>ic * crs + <isize>jc * ccs;
+        store<i64>(tile, touchC(c, crs, ccs, mc, nc, 8));
+        macro64(c, crs, ccs, pc == 0, ap, bp, mc, nc, kc, tile);
       }
     }
   }
@@ -251,7 +295,9 @@ export function gemm_f32(
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         pack<f32>(ap, A, ars, acs, ic, m, mc, pc, kc, 4);
-        macro32(C + <isize>ic * crs + <isize>jc * ccs, crs, ccs, pc == 0, ap, bp, mc, nc, kc, tile);
+        const c = C + <isize>ic * crs + <isize>jc * ccs;
+        store<i64>(tile, touchC(c, crs, ccs, mc, nc, 4));
+        macro32(c, crs, ccs, pc == 0, ap, bp, mc, nc, kc, tile);
       }
     }
   }
