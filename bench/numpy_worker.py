@@ -52,6 +52,14 @@ def workload(w):
     if kind == "sin":
         a = data("sin", lambda: rng.random(10**6) * 20 - 10)
         return lambda: np.sin(a)
+    if kind in ("tan", "tanh"):
+        a = data("sin", lambda: rng.random(10**6) * 20 - 10)
+        f = getattr(np, kind)
+        return lambda: f(a)
+    if kind == "power":
+        a = data("pow_x", lambda: rng.random(10**6) + 0.5)
+        b = data("pow_y", lambda: rng.random(10**6) * 4 - 2)
+        return lambda: np.power(a, b)
     if kind == "matmul":
         n, dt = arg.split(",")
         n = int(n)

@@ -158,6 +158,9 @@ const WORKLOADS = [
   { id: 'exp', label: 'exp 1e6 f64', elems: 1e6, target: 0.5 },
   { id: 'log', label: 'log 1e6 f64', elems: 1e6, target: 0.5 },
   { id: 'sin', label: 'sin 1e6 f64', elems: 1e6 },
+  { id: 'tan', label: 'tan 1e6 f64', elems: 1e6 },
+  { id: 'tanh', label: 'tanh 1e6 f64', elems: 1e6 },
+  { id: 'power', label: 'power 1e6 f64 (array ** array)', elems: 1e6 },
   ...[64, 256, 512, 1024].flatMap((n) =>
     ['float64', 'float32'].map((d) => ({
       id: `matmul:${n},${d}`,
@@ -243,6 +246,17 @@ function ndscopeCase(id) {
     case 'sin': {
       const a = np.subtract(np.multiply(rnd([1e6]), 20), 10);
       return () => dispose(np.sin(a));
+    }
+    case 'tan':
+    case 'tanh': {
+      const a = np.subtract(np.multiply(rnd([1e6]), 20), 10);
+      return () => dispose(np[kind](a));
+    }
+    case 'power': {
+      // positive bases in [0.5, 1.5), exponents in [-2, 2)
+      const a = np.add(rnd([1e6]), 0.5);
+      const b = np.subtract(np.multiply(rnd([1e6]), 4), 2);
+      return () => dispose(np.power(a, b));
     }
     case 'matmul': {
       const a = rnd([n, n], dt),
@@ -851,14 +865,26 @@ function traceOverhead() {
 
 function memoryText(m) {
   const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+  const sec = (r) => `${(r.ms / 1000).toFixed(1)} s`;
+  const loopText = (r) =>
+    r.failedAt
+      ? `MemoryError at iteration ${r.failedAt}`
+      : `first high-water ${mb(r.first)}, ${mb(r.at1000)} after 1,000 iterations, ${mb(r.after)} after 10,000 (${r.after <= r.at1000 ? 'no growth after the first reclaim' : 'GREW'}; ${r.reclaims} reclaims, ${sec(r)}${r.gcLeft ? '; gc LEFT exposed' : ''})`;
   return [
     `- Adding two 1e7 float64 arrays (80 MB each, 3 × 80 MB = 240 MB with the result): bytes handed out by the allocator grew by ${mb(m.add.allocated)}, linear memory by ${mb(m.add.grown)} → peak ${m.add.peakRatio.toFixed(2)} × 80 MB (target < 3; the inputs count: 2 of the 3 are the operands themselves).`,
-    `- 10,000 allocate/drop iterations (1e4-element float64 arrays plus a temporary each): with \`using\`/dispose, linear memory after = ${mb(m.loop.disposed.after)} vs first high-water ${mb(m.loop.disposed.first)} (${m.loop.disposed.after <= m.loop.disposed.first ? 'no growth' : 'GREW'}); dropped, yielding to the event loop every 100 iterations: ${mb(m.loop.yielding.after)}${m.loop.yielding.failedAt ? ` (MemoryError at iteration ${m.loop.yielding.failedAt})` : ''}; dropped without dispose in one synchronous loop: ${m.loop.dropped.failedAt ? `**MemoryError at iteration ${m.loop.dropped.failedAt}** (4 GiB)` : mb(m.loop.dropped.after)} — FinalizationRegistry callbacks cannot run inside a synchronous loop.`,
+    `- 10,000 allocate/drop iterations (1e4-element float64 arrays plus a temporary each; each loop in a fresh \`node\` with no flags): with \`using\`/dispose, linear memory after = ${mb(m.loop.disposed.after)} vs first high-water ${mb(m.loop.disposed.first)} (${m.loop.disposed.after <= m.loop.disposed.first ? 'no growth' : 'GREW'}; ${sec(m.loop.disposed)}).`,
+    m.loop.droppedAuto
+      ? `- The same loops dropping their arrays in a plain Node process (the runtime takes a \`gc\` itself and reclaims before the memory grows past 32 MiB): synchronous ${loopText(m.loop.droppedAuto)}; yielding to the event loop every 100 iterations ${loopText(m.loop.yieldingAuto)}.`
+      : '',
+    `- With \`np.configureMemory({reclaim: false})\` (what a plain Node process did before): dropped, yielding every 100 iterations: ${mb(m.loop.yielding.after)}${m.loop.yielding.failedAt ? \` (MemoryError at iteration ${m.loop.yielding.failedAt})\` : ''}; dropped in one synchronous loop: ${m.loop.dropped.failedAt ? \`**MemoryError at iteration ${m.loop.dropped.failedAt}** (4 GiB)\` : mb(m.loop.dropped.after)}${m.loop.dropped.ms ? \` (${sec(m.loop.dropped)})\` : ''} — FinalizationRegistry callbacks cannot run inside a synchronous loop, and V8 does not see the WebAssembly memory small arrays hold.`,
+    m.add.dropped20
+      ? `- 20 more 1e7 adds with the results dropped: ${m.add.dropped20.reclaims} reclaims (one GC per 80 MB result), memory ${mb(m.add.dropped20.memory)}; 20 kept: ${m.add.kept20.reclaims} reclaims (a growing live set: O(log) GCs), memory ${mb(m.add.kept20.memory)}.`
+      : '',
     m.add.opRatio !== undefined
       ? `- The add's own allocation (what the op adds to the inputs already there): ${mb(m.add.duringAdd)} of high-water, ${mb(m.add.opLive)} live → ${m.add.opRatio.toFixed(2)} × 80 MB (the result's block; no temporaries).`
       : '',
     m.loop.reclaimed
-      ? `- The same dropping synchronous loop in a worker started after \`--expose-gc --harmony-weak-refs-with-cleanup-some\` (as the runner's worker; the reclaim hook runs a GC + cleanupSome before the memory grows, not below 32 MiB): first high-water ${mb(m.loop.reclaimed.first)}, ${mb(m.loop.reclaimed.at1000)} after 1,000 iterations, ${mb(m.loop.reclaimed.after)} after 10,000 (${m.loop.reclaimed.after <= m.loop.reclaimed.at1000 ? 'no growth after the first reclaim' : 'GREW'}; ${m.loop.reclaimed.reclaims} reclaims, ${(m.loop.reclaimed.ms / 1000).toFixed(1)} s).`
+      ? `- The same dropping synchronous loop in a worker started after \`--expose-gc\`${m.loop.reclaimed.cleanupSome ? ' \`--harmony-weak-refs-with-cleanup-some\`' : ''} (as the runner's worker; the reclaim hook runs a GC + ${m.loop.reclaimed.cleanupSome ? 'cleanupSome' : 'WeakRef sweep'} before the memory grows, not below 32 MiB): first high-water ${mb(m.loop.reclaimed.first)}, ${mb(m.loop.reclaimed.at1000)} after 1,000 iterations, ${mb(m.loop.reclaimed.after)} after 10,000 (${m.loop.reclaimed.after <= m.loop.reclaimed.at1000 ? 'no growth after the first reclaim' : 'GREW'}; ${m.loop.reclaimed.reclaims} reclaims, ${(m.loop.reclaimed.ms / 1000).toFixed(1)} s).`
       : '',
   ]
     .filter((l) => l !== '')

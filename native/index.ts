@@ -11,3 +11,4 @@ export * from './math';
 export * from './copy';
 export * from './lu';
 export * from './gather';
+export * from './mathx';

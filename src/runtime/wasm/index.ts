@@ -26,6 +26,7 @@ import { sharedMemoryVariant } from './shared';
 import { simdLevel, type SimdLevel } from './probe';
 import { ELEMENTWISE } from './manifest';
 import { HOST_IMPORTS, installMath } from './math';
+import { installMathx } from './mathx';
 import * as reduceModule from '../reduce';
 import { setReduceBackend } from '../reduce';
 import { reduceBackend } from './reduce';
@@ -320,6 +321,7 @@ function install(): void {
   setGatherKernels(wasmGatherKernels(native));
   registerLu(wasmLu);
   installMath(native);
+  installMathx(native);
   setReduceBackend(reduceBackend(native));
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(
