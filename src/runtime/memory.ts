@@ -716,7 +716,7 @@ export function view(d: DType): TypedArray {
   }
   let v = views.get(d);
   if (v === undefined) {
-    v = new CTORS[d](buf as ArrayBuffer);
+    v = new CTORS[d](buf);
     views.set(d, v);
   }
   return v;
@@ -745,7 +745,7 @@ function collectBuffers(x: unknown, keep: Set<WasmBuffer>, seen: Set<unknown>): 
     return;
   }
   if (ArrayBuffer.isView(x)) return;
-  for (const v of Array.isArray(x) ? x : Object.values(x as object)) collectBuffers(v, keep, seen);
+  for (const v of Array.isArray(x) ? x : Object.values(x)) collectBuffers(v, keep, seen);
 }
 
 /**
