@@ -78,7 +78,10 @@ export class NDArray {
   readonly _base: NDArray | null;
   _writeable: boolean;
   private _flagsCache: Flags | null = null;
-  /** Contiguity memo (shape and strides never change): 0 unknown, else 1 | C·2 | F·4. */
+  /**
+   * Contiguity memo, read through `_contig()` (shape and strides never change after creation):
+   * 0 unknown, else 1 | C·2 | F·4. The one source of `flags`' C/F bits and the ufunc fast path's.
+   */
   _layout = 0;
   /** The trace recorder's per-array state (declared here so recording adds no property). */
   _trace: unknown = undefined;
@@ -144,8 +147,9 @@ export class NDArray {
   }
   get flags(): Flags {
     if (this._flagsCache === null || this._flagsCache.writeable !== this._writeable) {
-      const c = isCContiguous(this._shape, this._strides);
-      const f = isFContiguous(this._shape, this._strides);
+      const l = this._contig();
+      const c = (l & 2) !== 0;
+      const f = (l & 4) !== 0;
       const o = this._base === null;
       const w = this._writeable;
       this._flagsCache = Object.freeze({
@@ -162,6 +166,22 @@ export class NDArray {
       });
     }
     return this._flagsCache;
+  }
+
+  /**
+   * The contiguity bits 1 | C·2 | F·4 (NumPy's C/F flags), computed once per array into
+   * `_layout` (shape and strides never change after creation).
+   */
+  _contig(): number {
+    let l = this._layout;
+    if (l === 0) {
+      l =
+        1 |
+        (isCContiguous(this._shape, this._strides) ? 2 : 0) |
+        (isFContiguous(this._shape, this._strides) ? 4 : 0);
+      this._layout = l;
+    }
+    return l;
   }
 
   /** `a.T`: the transposed view. */
@@ -274,9 +294,14 @@ export function fStrides(shape: readonly number[]): number[] {
   return s;
 }
 
+function hasZero(shape: readonly number[]): boolean {
+  for (let i = 0; i < shape.length; i++) if (shape[i] === 0) return true;
+  return false;
+}
+
 /** NumPy's C-contiguity test: size-1 dims are ignored, empty arrays are contiguous. */
 export function isCContiguous(shape: readonly number[], strides: readonly number[]): boolean {
-  if (shape.some((d) => d === 0)) return true;
+  if (hasZero(shape)) return true;
   let expected = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     const d = shape[i] as number;
@@ -289,7 +314,7 @@ export function isCContiguous(shape: readonly number[], strides: readonly number
 }
 
 export function isFContiguous(shape: readonly number[], strides: readonly number[]): boolean {
-  if (shape.some((d) => d === 0)) return true;
+  if (hasZero(shape)) return true;
   let expected = 1;
   for (let i = 0; i < shape.length; i++) {
     const d = shape[i] as number;

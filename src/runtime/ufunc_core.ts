@@ -294,7 +294,7 @@ export function allocResult(
   const size = shapeSize(shape);
   if (order === 'A') {
     const arrays = operands.filter((a) => a.ndim > 0);
-    order = arrays.length > 0 && arrays.every((a) => a.flags.f_contiguous) ? 'F' : 'C';
+    order = arrays.length > 0 && arrays.every((a) => (a._contig() & 4) !== 0) ? 'F' : 'C';
   }
   if (order !== 'K') {
     const buffer = new WasmBuffer(size * DTYPE_INFO[dtype].itemsize, zero);
@@ -555,42 +555,6 @@ function fastEntry(def: UfuncDef, x: unknown, y: unknown): FastEntry | null | un
   return e;
 }
 
-/** C-contiguity (NumPy's: size-1 dims ignored); only called with size > 0. */
-function cContig(shape: readonly number[], strides: readonly number[]): boolean {
-  let expected = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    const d = shape[i] as number;
-    if (d !== 1) {
-      if (strides[i] !== expected) return false;
-      expected *= d;
-    }
-  }
-  return true;
-}
-
-/** F-contiguity (NumPy's: size-1 dims ignored); only called with size > 0. */
-function fContig(shape: readonly number[], strides: readonly number[]): boolean {
-  let expected = 1;
-  for (let i = 0; i < shape.length; i++) {
-    const d = shape[i] as number;
-    if (d !== 1) {
-      if (strides[i] !== expected) return false;
-      expected *= d;
-    }
-  }
-  return true;
-}
-
-/** The array's contiguity memo (1 | C·2 | F·4), computed once per array. */
-function layoutOf(a: NDArray): number {
-  let l = a._layout;
-  if (l === 0) {
-    l = 1 | (cContig(a._shape, a._strides) ? 2 : 0) | (fContig(a._shape, a._strides) ? 4 : 0);
-    a._layout = l;
-  }
-  return l;
-}
-
 /** Ufuncs whose kernels give the same element whatever the run lengths and strides. */
 const F_EXACT = new Set([
   'add',
@@ -693,7 +657,9 @@ export function fastUfunc(op: string, def: UfuncDef, x: unknown, y: unknown): ND
   const xArr = x instanceof NDArray;
   const yArr = def.nin === 2 && y instanceof NDArray;
   let fOrder = false;
-  const lay = (xArr ? layoutOf(x) : 7) & (yArr ? layoutOf(y) : 7);
+  // (the memo read inline: `_contig()` only on an array's first call)
+  const lx = xArr ? x._layout || x._contig() : 7;
+  const lay = lx & (yArr ? y._layout || y._contig() : 7);
   if ((lay & 2) === 0) {
     // all F-contiguous: NumPy's trivial loop gives an F-ordered output. The general path runs
     // the kernel over C-order rows there, so only ops exact per element whatever the runs take it.
@@ -895,8 +861,8 @@ export function applyUfunc(
       if (o !== null) ops.push(o);
     });
     if (ok && ops.length > 0) {
-      if (ops.every((a) => a.flags.c_contiguous)) allocOrder = 'C';
-      else if (ops.every((a) => a.flags.f_contiguous)) allocOrder = 'F';
+      if (ops.every((a) => (a._contig() & 2) !== 0)) allocOrder = 'C';
+      else if (ops.every((a) => (a._contig() & 4) !== 0)) allocOrder = 'F';
     }
   }
   const targets = outs.map((o, k) => {
