@@ -7,6 +7,7 @@
 // src/runtime/vmathx_tables.ts; this module has no data segment):
 //   tab + 0:    exp, 256 × [tail_j, 2^(j/256) hi] (f64)
 //   tab + 4096: log, 128 × [invc, −log(invc) hi, lo, 0] (f64)
+//   tab + 8192: vector constants (KOFF below)
 // Huge tan arguments (|x| > 1e5, ±inf, NaN) call the host's Math.sin / Math.cos (the imports
 // native/math.ts declares too).
 
@@ -258,36 +259,373 @@ export function vpow_scalar(x: f64, y: f64, tab: usize): f64 {
   return expDD(eh, el, sign, tab);
 }
 
-// ---- strided loops (byte pointers and strides) -------------------------------------------------
+// ---- vector paths (f64x2; the same operations in the same order as the scalar functions) ------
+
+// Vector constants at tab + KOFF, 16 bytes each (written by the glue, in this order): loaded
+// from memory in the loops (V8 rebuilds a v128.const with several instructions each time).
+//   0 SHIFT, 1 4/π, 2..5 Q1..Q4, 6..16 T0..T10, 17 1, 18 −1, 19 0, 20 SPLIT, 21 i64 1, 22 i64 2,
+//   23 1e5, 24 2^-27, 25 22, 26 2^-4, 27 256/ln2, 28 ln2/256 hi, 29 lo, 30 i64 255 << 4,
+//   31 i64 1023, 32 1/2, 33 1/6, 34 1/24, 35 1/120, 36 2, 37 i64 sign bit; power: 38 i64 log
+//   offset, 39 i64 exponent mask, 40 i64 high-word mask, 41 i64 127 << 5, 42 −1/2, 43..50 G3..G10,
+//   51 ln2 hi, 52 ln2 lo, 53 [_, 0x000fffff]×2, 54 [_, 0x7ff00000]×2, 55 2^900, 56 700
+const KOFF: usize = 8192;
+// @ts-ignore: decorator
+@inline function kc(tab: usize, i: usize): v128 {
+  return v128.load(tab + KOFF + (i << 4));
+}
+
+// @ts-ignore: decorator
+@inline function ddDivv(nh: v128, nl: v128, dh: v128, dl: v128, tab: usize): v128 {
+  const split = kc(tab, 20);
+  const q = f64x2.div(nh, dh);
+  const p = f64x2.mul(q, dh);
+  let c = f64x2.mul(split, q);
+  const qh = f64x2.sub(c, f64x2.sub(c, q));
+  const ql = f64x2.sub(q, qh);
+  c = f64x2.mul(split, dh);
+  const dhh = f64x2.sub(c, f64x2.sub(c, dh));
+  const dhl = f64x2.sub(dh, dhh);
+  let e = f64x2.sub(f64x2.mul(qh, dhh), p);
+  e = f64x2.add(f64x2.add(f64x2.add(e, f64x2.mul(qh, dhl)), f64x2.mul(ql, dhh)), f64x2.mul(ql, dhl));
+  const rem = f64x2.sub(f64x2.add(f64x2.sub(f64x2.sub(nh, p), e), nl), f64x2.mul(q, dl));
+  return f64x2.add(q, f64x2.div(rem, dh));
+}
+
+/** tan of two lanes with 2^-27 <= |x| <= 1e5 (vtan_scalar's main path). */
+// @ts-ignore: decorator
+@inline function tanv(x: v128, tab: usize): v128 {
+  const shift = kc(tab, 0);
+  const nS = f64x2.add(f64x2.mul(x, kc(tab, 1)), shift);
+  const nd = f64x2.sub(nS, shift);
+  const a = f64x2.sub(x, f64x2.mul(nd, kc(tab, 2)));
+  const b = f64x2.mul(nd, kc(tab, 3));
+  const s1 = f64x2.sub(a, b);
+  const t1 = f64x2.sub(s1, a);
+  const e1 = f64x2.add(f64x2.sub(a, f64x2.sub(s1, t1)), f64x2.sub(f64x2.neg(b), t1));
+  const c = f64x2.mul(nd, kc(tab, 4));
+  const s2 = f64x2.sub(s1, c);
+  const t2 = f64x2.sub(s2, s1);
+  const e2 = f64x2.add(f64x2.sub(s1, f64x2.sub(s2, t2)), f64x2.sub(f64x2.neg(c), t2));
+  const tail = f64x2.sub(f64x2.add(e1, e2), f64x2.mul(nd, kc(tab, 5)));
+  const rh = f64x2.add(s2, tail);
+  const rl = f64x2.add(f64x2.sub(s2, rh), tail);
+  const z = f64x2.mul(rh, rh);
+  let p = f64x2.add(kc(tab, 15), f64x2.mul(z, kc(tab, 16)));
+  p = f64x2.add(kc(tab, 14), f64x2.mul(z, p));
+  p = f64x2.add(kc(tab, 13), f64x2.mul(z, p));
+  p = f64x2.add(kc(tab, 12), f64x2.mul(z, p));
+  p = f64x2.add(kc(tab, 11), f64x2.mul(z, p));
+  p = f64x2.add(kc(tab, 10), f64x2.mul(z, p));
+  p = f64x2.add(kc(tab, 9), f64x2.mul(z, p));
+  p = f64x2.add(kc(tab, 8), f64x2.mul(z, p));
+  p = f64x2.add(kc(tab, 7), f64x2.mul(z, p));
+  p = f64x2.add(kc(tab, 6), f64x2.mul(z, p));
+  const u = f64x2.add(f64x2.mul(z, f64x2.add(f64x2.mul(rh, p), rl)), rl);
+  const th = f64x2.add(rh, u);
+  const tl = f64x2.add(f64x2.sub(rh, th), u);
+  const one = kc(tab, 17);
+  const ah = f64x2.add(one, th);
+  const av = f64x2.sub(ah, one);
+  const al = f64x2.add(f64x2.add(f64x2.sub(one, f64x2.sub(ah, av)), f64x2.sub(th, av)), tl);
+  const bh = f64x2.sub(one, th);
+  const bv = f64x2.sub(bh, one);
+  const bl = f64x2.sub(
+    f64x2.add(f64x2.sub(one, f64x2.sub(bh, bv)), f64x2.sub(f64x2.neg(th), bv)),
+    tl,
+  );
+  // octant n mod 4 from the low bits of nS: bit 0 → (1 ± t) forms, bit 1 → the other pair
+  const odd = i64x2.eq(v128.and(nS, kc(tab, 21)), kc(tab, 21));
+  const hi = i64x2.eq(v128.and(nS, kc(tab, 22)), kc(tab, 22));
+  const zero = kc(tab, 19);
+  const nh = v128.bitselect(
+    v128.bitselect(f64x2.neg(bh), ah, hi),
+    v128.bitselect(kc(tab, 18), th, hi),
+    odd,
+  );
+  const nl = v128.bitselect(
+    v128.bitselect(f64x2.neg(bl), al, hi),
+    v128.bitselect(zero, tl, hi),
+    odd,
+  );
+  const dh = v128.bitselect(v128.bitselect(ah, bh, hi), v128.bitselect(th, one, hi), odd);
+  const dl = v128.bitselect(v128.bitselect(al, bl, hi), v128.bitselect(tl, zero, hi), odd);
+  return ddDivv(nh, nl, dh, dl, tab);
+}
+
+/** tanh of two lanes with 2^-4 <= |x| <= 22 (vtanh_scalar's expm1 path). */
+// @ts-ignore: decorator
+@inline function tanhv(x: v128, tab: usize): v128 {
+  const shift = kc(tab, 0);
+  const ax = f64x2.abs(x);
+  const v = f64x2.add(ax, ax);
+  const kS = f64x2.add(f64x2.mul(v, kc(tab, 27)), shift);
+  const kd = f64x2.sub(kS, shift);
+  const r = f64x2.sub(f64x2.sub(v, f64x2.mul(kd, kc(tab, 28))), f64x2.mul(kd, kc(tab, 29)));
+  const jo = v128.and(i64x2.shl(kS, 4), kc(tab, 30));
+  const e0 = v128.load(tab + <usize>i32x4.extract_lane(jo, 0));
+  const e1 = v128.load(tab + <usize>i32x4.extract_lane(jo, 2));
+  const tl0 = i64x2.shuffle(e0, e1, 0, 2);
+  const T = i64x2.shuffle(e0, e1, 1, 3);
+  // 2^(ki >> 8): ki = bits(kS) − bits(SHIFT)
+  const ki = i64x2.sub(kS, shift);
+  const s = f64x2.mul(T, i64x2.shl(i64x2.add(i64x2.shr_s(ki, 8), kc(tab, 31)), 52));
+  const r2 = f64x2.mul(r, r);
+  const q = f64x2.add(
+    f64x2.add(kc(tab, 32), f64x2.mul(r, kc(tab, 33))),
+    f64x2.mul(r2, f64x2.add(kc(tab, 34), f64x2.mul(r, kc(tab, 35)))),
+  );
+  const tmp = f64x2.add(f64x2.add(tl0, r), f64x2.mul(r2, q));
+  const one = kc(tab, 17);
+  const h1 = f64x2.sub(s, one);
+  const u = f64x2.sub(h1, s);
+  const l1 = f64x2.add(f64x2.sub(s, f64x2.sub(h1, u)), f64x2.sub(kc(tab, 18), u));
+  const lo = f64x2.add(l1, f64x2.mul(s, tmp));
+  const th = f64x2.add(h1, lo);
+  const tl = f64x2.add(f64x2.sub(h1, th), lo);
+  const two = kc(tab, 36);
+  const dh = f64x2.add(th, two);
+  const dv = f64x2.sub(dh, th);
+  const dl = f64x2.add(f64x2.add(f64x2.sub(th, f64x2.sub(dh, dv)), f64x2.sub(two, dv)), tl);
+  const y = ddDivv(th, tl, dh, dl, tab);
+  return v128.xor(y, v128.and(x, kc(tab, 37)));
+}
+
+/** log of two positive normal lanes as H + L (logDD's operations); L written to *lo. */
+// @ts-ignore: decorator
+@inline function logDDv(x: v128, tab: usize): v128 {
+  const tmp = i64x2.sub(x, kc(tab, 38));
+  // k = tmp >> 52: the high words shifted (i32 lanes 1, 3), moved to lanes 0, 1, converted
+  const kd = f64x2.convert_low_i32x4_s(
+    i32x4.shuffle(i32x4.shr_s(tmp, 20), i32x4.splat(0), 1, 3, 1, 3),
+  );
+  const zb = i64x2.sub(x, v128.and(tmp, kc(tab, 39)));
+  const zh = v128.and(zb, kc(tab, 40));
+  const zl = f64x2.sub(zb, zh);
+  const io = v128.and(i64x2.shr_u(tmp, 40), kc(tab, 41));
+  const p0 = tab + PLOG + <usize>i32x4.extract_lane(io, 0);
+  const p1 = tab + PLOG + <usize>i32x4.extract_lane(io, 2);
+  const a0 = v128.load(p0);
+  const a1 = v128.load(p1);
+  const invc = i64x2.shuffle(a0, a1, 0, 2);
+  const lh = i64x2.shuffle(a0, a1, 1, 3);
+  const ll = v128.load64_lane(p1 + 16, v128.load64_zero(p0 + 16), 1);
+  const one = kc(tab, 17);
+  const rhi = f64x2.sub(f64x2.mul(zh, invc), one);
+  const rlo = f64x2.mul(zl, invc);
+  const rh = f64x2.add(rhi, rlo);
+  const rv = f64x2.sub(rh, rhi);
+  const rl = f64x2.add(f64x2.sub(rhi, f64x2.sub(rh, rv)), f64x2.sub(rlo, rv));
+  const p2 = f64x2.mul(rh, rh);
+  const cr = f64x2.mul(kc(tab, 20), rh);
+  const rhh = f64x2.sub(cr, f64x2.sub(cr, rh));
+  const rhl = f64x2.sub(rh, rhh);
+  const two = kc(tab, 36);
+  const e2 = f64x2.add(
+    f64x2.add(f64x2.sub(f64x2.mul(rhh, rhh), p2), f64x2.mul(f64x2.mul(two, rhh), rhl)),
+    f64x2.mul(rhl, rhl),
+  );
+  const mhalf = kc(tab, 42);
+  const hp = f64x2.mul(mhalf, p2);
+  const hl = f64x2.mul(mhalf, f64x2.add(e2, f64x2.mul(f64x2.mul(two, rh), rl)));
+  let q = f64x2.add(kc(tab, 49), f64x2.mul(rh, kc(tab, 50)));
+  q = f64x2.add(kc(tab, 48), f64x2.mul(rh, q));
+  q = f64x2.add(kc(tab, 47), f64x2.mul(rh, q));
+  q = f64x2.add(kc(tab, 46), f64x2.mul(rh, q));
+  q = f64x2.add(kc(tab, 45), f64x2.mul(rh, q));
+  q = f64x2.add(kc(tab, 44), f64x2.mul(rh, q));
+  q = f64x2.add(kc(tab, 43), f64x2.mul(rh, q));
+  q = f64x2.mul(f64x2.mul(p2, rh), q);
+  const w = f64x2.mul(kd, kc(tab, 51));
+  const s1 = f64x2.add(w, lh);
+  const v1 = f64x2.sub(s1, w);
+  const f1 = f64x2.add(f64x2.sub(w, f64x2.sub(s1, v1)), f64x2.sub(lh, v1));
+  const s2 = f64x2.add(s1, rh);
+  const v2 = f64x2.sub(s2, s1);
+  const f2 = f64x2.add(f64x2.sub(s1, f64x2.sub(s2, v2)), f64x2.sub(rh, v2));
+  const s3 = f64x2.add(s2, hp);
+  const v3 = f64x2.sub(s3, s2);
+  const f3 = f64x2.add(f64x2.sub(s2, f64x2.sub(s3, v3)), f64x2.sub(hp, v3));
+  const lo = f64x2.add(
+    f64x2.add(f64x2.add(f64x2.add(f1, f2), f3), f64x2.add(f64x2.add(rl, hl), q)),
+    f64x2.add(f64x2.mul(kd, kc(tab, 52)), ll),
+  );
+  const hi = f64x2.add(s3, lo);
+  logLov = f64x2.add(f64x2.sub(s3, hi), lo);
+  return hi;
+}
+
+let logLov: v128 = v128.splat<i64>(0);
+
+/** exp(eh + el) for |eh| <= 700 (expDD's normal-range path). */
+// @ts-ignore: decorator
+@inline function expDDv(eh: v128, el: v128, tab: usize): v128 {
+  const shift = kc(tab, 0);
+  const kS = f64x2.add(f64x2.mul(eh, kc(tab, 27)), shift);
+  const kd = f64x2.sub(kS, shift);
+  const r = f64x2.add(
+    f64x2.sub(f64x2.sub(eh, f64x2.mul(kd, kc(tab, 28))), f64x2.mul(kd, kc(tab, 29))),
+    el,
+  );
+  const jo = v128.and(i64x2.shl(kS, 4), kc(tab, 30));
+  const e0 = v128.load(tab + <usize>i32x4.extract_lane(jo, 0));
+  const e1 = v128.load(tab + <usize>i32x4.extract_lane(jo, 2));
+  const tl0 = i64x2.shuffle(e0, e1, 0, 2);
+  const T = i64x2.shuffle(e0, e1, 1, 3);
+  const ki = i64x2.sub(kS, shift);
+  const s = f64x2.mul(T, i64x2.shl(i64x2.add(i64x2.shr_s(ki, 8), kc(tab, 31)), 52));
+  const r2 = f64x2.mul(r, r);
+  const q = f64x2.add(
+    f64x2.add(kc(tab, 32), f64x2.mul(r, kc(tab, 33))),
+    f64x2.mul(r2, f64x2.add(kc(tab, 34), f64x2.mul(r, kc(tab, 35)))),
+  );
+  const tmp = f64x2.add(f64x2.add(tl0, r), f64x2.mul(r2, q));
+  return f64x2.add(s, f64x2.mul(s, tmp));
+}
+
+/** x^y of two lanes (vpow_scalar's operations); lanes outside the vector range take it. */
+// @ts-ignore: decorator
+@inline function powPair(x: v128, y: v128, tab: usize): v128 {
+  // x positive normal finite (high word in [0x00100000, 0x7fefffff]), |y| <= 2^900 (NaN fails)
+  const okx = i32x4.bitmask(v128.and(i32x4.gt_s(x, kc(tab, 53)), i32x4.lt_s(x, kc(tab, 54)))) & 10;
+  const oky = i8x16.all_true(f64x2.le(f64x2.abs(y), kc(tab, 55)));
+  if (okx == 10 && oky) {
+    const H = logDDv(x, tab);
+    const L = logLov;
+    const eh = f64x2.mul(y, H);
+    if (i8x16.all_true(f64x2.le(f64x2.abs(eh), kc(tab, 56)))) {
+      const split = kc(tab, 20);
+      let c = f64x2.mul(split, y);
+      const yhi = f64x2.sub(c, f64x2.sub(c, y));
+      const ylo = f64x2.sub(y, yhi);
+      c = f64x2.mul(split, H);
+      const Hh = f64x2.sub(c, f64x2.sub(c, H));
+      const Hl = f64x2.sub(H, Hh);
+      let el = f64x2.sub(f64x2.mul(yhi, Hh), eh);
+      el = f64x2.add(f64x2.add(f64x2.add(el, f64x2.mul(yhi, Hl)), f64x2.mul(ylo, Hh)), f64x2.mul(ylo, Hl));
+      el = f64x2.add(el, f64x2.mul(y, L));
+      return expDDv(eh, el, tab);
+    }
+  }
+  const a = vpow_scalar(f64x2.extract_lane(x, 0), f64x2.extract_lane(y, 0), tab);
+  return f64x2.replace_lane(
+    f64x2.splat(a), 1, vpow_scalar(f64x2.extract_lane(x, 1), f64x2.extract_lane(y, 1), tab),
+  );
+}
+
+// @ts-ignore: decorator
+@inline function powLoop<T>(
+  n: i32, x: usize, sx: isize, y: usize, sy: isize, o: usize, so: isize, tab: usize,
+): void {
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    st<T>(o, so, powPair(ld<T>(x, sx), ld<T>(y, sy), tab));
+    x += sx << 1;
+    y += sy << 1;
+    o += so << 1;
+  }
+  if (i < n) {
+    if (sizeof<T>() == 8) store<f64>(o, vpow_scalar(load<f64>(x), load<f64>(y), tab));
+    else store<f32>(o, <f32>vpow_scalar(<f64>load<f32>(x), <f64>load<f32>(y), tab));
+  }
+}
+
+// ---- strided loops (byte pointers and strides; contiguous pairs as one v128) -------------------
+
+// @ts-ignore: decorator
+@inline function load2(x: usize, sx: isize): v128 {
+  return sx == 8 ? v128.load(x) : v128.load64_lane(x + sx, v128.load64_zero(x), 1);
+}
+// @ts-ignore: decorator
+@inline function store2(o: usize, so: isize, v: v128): void {
+  if (so == 8) v128.store(o, v);
+  else {
+    v128.store64_lane(o, v, 0);
+    v128.store64_lane(o + so, v, 1);
+  }
+}
+// @ts-ignore: decorator
+@inline function load2f(x: usize, sx: isize): v128 {
+  const v = sx == 4 ? v128.load64_zero(x) : v128.load32_lane(x + sx, v128.load32_zero(x), 1);
+  return f64x2.promote_low_f32x4(v);
+}
+// @ts-ignore: decorator
+@inline function store2f(o: usize, so: isize, v: v128): void {
+  const f = f32x4.demote_f64x2_zero(v);
+  if (so == 4) v128.store64_lane(o, f, 0);
+  else {
+    v128.store32_lane(o, f, 0);
+    v128.store32_lane(o + so, f, 1);
+  }
+}
+// @ts-ignore: decorator
+@inline function ld<T>(x: usize, sx: isize): v128 {
+  return sizeof<T>() == 8 ? load2(x, sx) : load2f(x, sx);
+}
+// @ts-ignore: decorator
+@inline function st<T>(o: usize, so: isize, v: v128): void {
+  if (sizeof<T>() == 8) store2(o, so, v);
+  else store2f(o, so, v);
+}
+
+// @ts-ignore: decorator
+@inline function tanLoop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const v = ld<T>(x, sx);
+    const ax = f64x2.abs(v);
+    let r: v128;
+    // all lanes in [2^-27, 1e5] (NaN fails)
+    if (i8x16.all_true(v128.and(f64x2.le(ax, kc(tab, 23)), f64x2.ge(ax, kc(tab, 24))))) r = tanv(v, tab);
+    else {
+      const a = vtan_scalar(f64x2.extract_lane(v, 0));
+      r = f64x2.replace_lane(f64x2.splat(a), 1, vtan_scalar(f64x2.extract_lane(v, 1)));
+    }
+    st<T>(o, so, r);
+    x += sx << 1;
+    o += so << 1;
+  }
+  if (i < n) {
+    if (sizeof<T>() == 8) store<f64>(o, vtan_scalar(load<f64>(x)));
+    else store<f32>(o, <f32>vtan_scalar(<f64>load<f32>(x)));
+  }
+}
+
+// @ts-ignore: decorator
+@inline function tanhLoop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const v = ld<T>(x, sx);
+    const ax = f64x2.abs(v);
+    let r: v128;
+    // all lanes in [2^-4, 22] (NaN fails)
+    if (i8x16.all_true(v128.and(f64x2.le(ax, kc(tab, 25)), f64x2.ge(ax, kc(tab, 26))))) r = tanhv(v, tab);
+    else {
+      const a = vtanh_scalar(f64x2.extract_lane(v, 0), tab);
+      r = f64x2.replace_lane(f64x2.splat(a), 1, vtanh_scalar(f64x2.extract_lane(v, 1), tab));
+    }
+    st<T>(o, so, r);
+    x += sx << 1;
+    o += so << 1;
+  }
+  if (i < n) {
+    if (sizeof<T>() == 8) store<f64>(o, vtanh_scalar(load<f64>(x), tab));
+    else store<f32>(o, <f32>vtanh_scalar(<f64>load<f32>(x), tab));
+  }
+}
 
 export function vtan_f64(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
-  for (let i = 0; i < n; i++) {
-    store<f64>(o, vtan_scalar(load<f64>(x)));
-    x += sx;
-    o += so;
-  }
+  tanLoop<f64>(n, x, sx, o, so, tab);
 }
 export function vtan_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
-  for (let i = 0; i < n; i++) {
-    store<f32>(o, <f32>vtan_scalar(<f64>load<f32>(x)));
-    x += sx;
-    o += so;
-  }
+  tanLoop<f32>(n, x, sx, o, so, tab);
 }
 export function vtanh_f64(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
-  for (let i = 0; i < n; i++) {
-    store<f64>(o, vtanh_scalar(load<f64>(x), tab));
-    x += sx;
-    o += so;
-  }
+  tanhLoop<f64>(n, x, sx, o, so, tab);
 }
 export function vtanh_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
-  for (let i = 0; i < n; i++) {
-    store<f32>(o, <f32>vtanh_scalar(<f64>load<f32>(x), tab));
-    x += sx;
-    o += so;
-  }
+  tanhLoop<f32>(n, x, sx, o, so, tab);
 }
+
 // NumPy's loop with a scalar exponent (stride 0) of 2, 0.5, -1, 1: x·x, sqrt, 1/x, x (vmathx.ts)
 // @ts-ignore: decorator
 @inline function fastCode(y: f64): i32 {
@@ -310,12 +648,7 @@ export function vpower_f64(
     }
     return;
   }
-  for (let i = 0; i < n; i++) {
-    store<f64>(o, vpow_scalar(load<f64>(x), load<f64>(y), tab));
-    x += sx;
-    y += sy;
-    o += so;
-  }
+  powLoop<f64>(n, x, sx, y, sy, o, so, tab);
 }
 export function vpower_f32(
   n: i32, x: usize, sx: isize, y: usize, sy: isize, o: usize, so: isize, tab: usize,
@@ -329,10 +662,5 @@ export function vpower_f32(
     }
     return;
   }
-  for (let i = 0; i < n; i++) {
-    store<f32>(o, <f32>vpow_scalar(<f64>load<f32>(x), <f64>load<f32>(y), tab));
-    x += sx;
-    y += sy;
-    o += so;
-  }
+  powLoop<f32>(n, x, sx, y, sy, o, so, tab);
 }

@@ -39,6 +39,7 @@ function sample(rand: () => number, op: string): number {
   }
   if (op === 'tanh') return (rand() - 0.5) * (u < 0.8 ? 50 : 0.2);
   // power: bases
+  if (u < 0.62) return 2 ** ((rand() - 0.5) * 2100); // with exponent(): results near 0 / inf
   if (u < 0.7) return rand() * 10;
   if (u < 0.85) return 1 + (rand() - 0.5) * 2 ** (-rand() * 50);
   return -rand() * 10;
@@ -50,6 +51,7 @@ function exponent(rand: () => number): number {
   if (u < 0.3) return Math.round((rand() - 0.5) * 400);
   if (u < 0.4) return (rand() - 0.5) * 10 ** (rand() * 20);
   if (u < 0.5) return [0.5, 2, -1, 1][Math.floor(rand() * 4)]!;
+  if (u < 0.6) return (rand() - 0.5) * 4; // with 2^±1050 bases: overflow, underflow, subnormals
   return (rand() - 0.5) * 100;
 }
 

@@ -14,13 +14,25 @@ import {
   type NativeLoop,
   type UnaryKernel,
 } from '../ufunc_kernels';
-import { PEXP_TABLE, PLOG_TABLE } from '../vmathx_tables';
+import {
+  FOUR_OVER_PI,
+  PEXP_INVLN2N,
+  PEXP_LN2N_HI,
+  PEXP_LN2N_LO,
+  PEXP_TABLE,
+  PLOG_TABLE,
+  PLN2HI,
+  PLN2LO,
+  PLOG_OFF_HI,
+  PLOG_POLY,
+  TAN_POLY,
+} from '../vmathx_tables';
 import { VMATHX_TS_BINARY, VMATHX_TS_UNARY } from '../vmathx';
 
 type Fn = (...args: number[]) => unknown;
 
 /** Bytes of the table region (layout documented in native/mathx.ts). */
-export const VMATHX_TABLE_BYTES = 8192;
+export const VMATHX_TABLE_BYTES = 8192 + 57 * 16;
 
 /** Writes the tables at byte address `ptr` of `buf` (also used by test/native). */
 export function writeVmathxTables(buf: ArrayBuffer, ptr: number): void {
@@ -32,6 +44,56 @@ export function writeVmathxTables(buf: ArrayBuffer, ptr: number): void {
     f[512 + 4 * i + 2] = PLOG_TABLE[3 * i + 2]!;
     f[512 + 4 * i + 3] = 0;
   }
+  // vector constants (both lanes), in native/mathx.ts's KOFF order
+  const K: (number | bigint)[] = [
+    6755399441055744,
+    FOUR_OVER_PI,
+    1.5707963267341256 / 2,
+    6.077100506303966e-11 / 2,
+    2.0222662487111665e-21 / 2,
+    8.4784276603689e-32 / 2,
+    ...TAN_POLY,
+    1,
+    -1,
+    0,
+    134217729,
+    1n,
+    2n,
+    1e5,
+    2 ** -27,
+    22,
+    2 ** -4,
+    PEXP_INVLN2N,
+    PEXP_LN2N_HI,
+    PEXP_LN2N_LO,
+    255n << 4n,
+    1023n,
+    0.5,
+    1 / 6,
+    1 / 24,
+    1 / 120,
+    2,
+    0x8000000000000000n,
+    BigInt(PLOG_OFF_HI) << 32n,
+    0xfff0000000000000n,
+    0xffffffff00000000n,
+    127n << 5n,
+    -0.5,
+    ...PLOG_POLY,
+    PLN2HI,
+    PLN2LO,
+    0x000fffff00000000n,
+    0x7ff0000000000000n,
+    2 ** 900,
+    700,
+  ];
+  const dv = new DataView(buf, ptr + 8192, K.length * 16);
+  K.forEach((v, i) => {
+    for (const lane of [0, 8]) {
+      if (typeof v === 'bigint') dv.setBigUint64(16 * i + lane, v, true);
+      else dv.setFloat64(16 * i + lane, v, true);
+    }
+  });
 }
 
 let tab = 0;
