@@ -1,7 +1,6 @@
 # Generates src/runtime/vmath_tables.ts (tables of the vectorized exp/log kernels) with mpmath:
 #   python3 scripts/gen_vmath_tables.py src/runtime/vmath_tables.ts
-# The log polynomial (vmath.ts LOG_POLY) is a Chebyshev fit of (log1p(r) - r)/r^2 on
-# abs(r) <= 1.02*2^-8 (mpmath.chebyfit, degree 5).
+# Polynomials are Chebyshev fits (mpmath.chebyfit) on the reduced ranges; each section says which.
 import mpmath as mp, struct, sys
 mp.mp.prec = 300
 def d(x): return float(x)  # round to nearest double (mpmath rounds correctly)
@@ -62,71 +61,79 @@ out.append('/** exp: [tail_j, 2^(j/128) rounded] for j = 0..127; 2^(j/128) = hi�
 out.append('export const EXP_TABLE = [\n' + ''.join(f'  {repr(exp_tab[2*j])}, {repr(exp_tab[2*j+1])},\n' for j in range(N)) + '];')
 out.append('/** log: [1/c (26 significant bits), -log(1/c) hi (multiple of 2^-42), lo, 0] per bucket. */')
 out.append('export const LOG_TABLE = [\n' + ''.join(f'  {repr(log_tab[4*i])}, {repr(log_tab[4*i+1])}, {repr(log_tab[4*i+2])}, 0,\n' for i in range(N)) + '];')
-# ---- log, 256 buckets (vlog's kernel): [1/c, c, log(c) hi, lo] with r = (z - c)·(1/c) ----
-# z - c is exact (Sterbenz); c is the double near the bucket centre (within 2^12 ulps) whose
-# reciprocal rounds best (|invc·c - 1| < ~2^-64), so r has one rounding. Polynomial
-# (log1p(r) - r)/r^2: Chebyshev fit of degree 4 on abs(r) <= rmax (mpmath.chebyfit).
-N2 = 256
-m2 = 85
-OFF2 = ONE - (2*m2+1) * (1 << 43)
-def best_c(zc):
+# best_c: the double near the bucket centre zc (within 2^12 ulps) whose reciprocal rounds best
+# (|invc·c - 1| small), so r = (z - c)·(1/c) has one rounding (z - c is exact, Sterbenz).
+def best_c(zc, width=4096, target=2**-64):
+    # widened (up to 2^16 ulps) until |invc·c - 1| < target
     if zc == 1.0: return 1.0
     b0 = bits(zc); best = None
-    for dm in range(-4096, 4097):
-        c = fb(b0 + dm)
-        M = (bits(c) & ((1 << 52) - 1)) | (1 << 52)
-        R = (1 << 105) % M
-        e = min(R, M - R)
-        if best is None or e < best[0]: best = (e, c)
-    return best[1]
-log2_tab = []
-rmax2 = mp.mpf(0); cerr = mp.mpf(0)
-for i in range(N2):
-    lo = OFF2 + (i << 44); hi_ = OFF2 + ((i+1) << 44)
+    while True:
+        for dm in range(-width, width + 1):
+            c = fb(b0 + dm)
+            M = (bits(c) & ((1 << 52) - 1)) | (1 << 52)
+            R = (1 << 105) % M
+            e = min(R, M - R)
+            if best is None or e < best[0]: best = (e, c)
+        if mp.mpf(best[0]) / M < target * 2**52 or width >= 65536: return best[1]
+        width *= 4
+
+# ---- exp, 4096 entries (vexp's kernel): 2^(j/4096) = 2^(j1/64)·2^(j2/4096), j = 64·j1 + j2; the two
+# 64-entry tables [tail, hi] are combined at load time in double-double arithmetic (vmath.ts
+# expTable4096), so the 4096-entry table is not in the source. exp(r) - 1 - r = r^2·(c2 + c3·r)
+# fitted on abs(r) <= ln2/8192 (mpmath.chebyfit).
+N5 = 4096
+e5a = []; e5b = []
+for j in range(64):
+    for tab_, T in ((e5a, mp.power(2, mp.mpf(j)/64)), (e5b, mp.power(2, mp.mpf(j)/N5))):
+        hi = d(T)
+        tab_ += [d((T - hi)/hi), hi]
+L2N5 = ln2 / N5
+E5_HI = d(mp.nint(L2N5 * 2**43) / 2**43)  # 31 significant bits: k*HI exact for |k| < 2^22
+E5_LO = d(L2N5 - E5_HI)
+rmax5 = L2N5 / 2 * (1 + mp.mpf(2)**-20)
+epoly5, eerr5 = mp.chebyfit(lambda r: (mp.exp(r) - 1 - r)/r**2 if r != 0 else mp.mpf(0.5), [-rmax5, rmax5], 2, error=True)
+C23 = [d(cf) for cf in epoly5[::-1]]
+print('exp4096 poly', C23, 'fit error', float(eerr5), file=sys.stderr)
+out.append(f'export const EXP5_INVLN2N = {repr(d(N5/ln2))}; // exp (4096 entries): 4096/ln 2')
+out.append(f'export const EXP5_LN2N_HI = {repr(E5_HI)}; // ln2/4096 rounded to a multiple of 2^-43 (31 bits)')
+out.append(f'export const EXP5_LN2N_LO = {repr(E5_LO)};')
+out.append('/** exp (4096 entries): (exp(r) - 1 - r)/r^2 on |r| <= ln2/8192 (Chebyshev: 2^-59.7 relative). */')
+out.append('export const EXP5_POLY = [' + ', '.join(repr(v) for v in C23) + '];')
+out.append('/** [tail, 2^(j/64) rounded] for j = 0..63 (hi·(1 + tail) = 2^(j/64)). */')
+out.append('export const EXP5_T64 = [\n' + ''.join(f'  {repr(e5a[2*j])}, {repr(e5a[2*j+1])},\n' for j in range(64)) + '];')
+out.append('/** [tail, 2^(j/4096) rounded] for j = 0..63. */')
+out.append('export const EXP5_T4096 = [\n' + ''.join(f'  {repr(e5b[2*j])}, {repr(e5b[2*j+1])},\n' for j in range(64)) + '];')
+# ---- log, 1024 buckets (vlog's kernel): as the 256-bucket table with a quarter of the bucket
+# width; log1p(r) - r = r^2·(-1/2 + r·(L3 + r·(L4 + r·L5))), L3..L5 a Chebyshev fit of
+# (log1p(r) - r + r^2/2)/r^3 (the r^2 coefficient stays exactly -1/2).
+N4 = 1024
+m4 = 341
+OFF4 = ONE - (2*m4+1) * (1 << 41)
+log4_tab = []
+rmax4 = mp.mpf(0); cerr4 = mp.mpf(0)
+for i in range(N4):
+    lo = OFF4 + (i << 42); hi_ = OFF4 + ((i+1) << 42)
     def zval(b):
-        tmp = b - OFF2
+        tmp = b - OFF4
         k = tmp >> 52
         return fb(b - (k << 52))
     zs = [zval(lo), zval(hi_ - 1)]
     zc = 1.0 if zs[0] <= 1.0 <= zs[1] else d((mp.mpf(zs[0]) + mp.mpf(zs[1]))/2)
     c = best_c(zc)
     invc = d(1/mp.mpf(c))
-    cerr = max(cerr, abs(mp.mpf(invc)*c - 1))
+    cerr4 = max(cerr4, abs(mp.mpf(invc)*c - 1))
     L = mp.log(mp.mpf(c))
     lhi = d(mp.nint(L * 2**42) / 2**42)
     llo = d(L - lhi)
-    log2_tab += [invc, c, lhi, llo]
-    rmax2 = max([rmax2] + [abs((mp.mpf(z) - c)*invc) for z in zs])
-print('log256: rmax', float(rmax2), 'max |invc*c - 1|', float(cerr), file=sys.stderr)
-fpoly, ferr = mp.chebyfit(lambda r: (mp.log1p(r) - r)/r**2 if r != 0 else mp.mpf(-0.5), [-rmax2, rmax2], 5, error=True)
-B2to6 = [d(cf) for cf in fpoly[::-1]]
-print('log256 poly', B2to6, 'fit error', float(ferr), file=sys.stderr)
-out.append(f'export const LOG2_OFF_HI = {OFF2 >> 32}; // log (256 buckets): high word of the bucket offset')
-out.append(f'/** log (256 buckets): (log1p(r) - r)/r^2 on |r| <= {float(rmax2):.6g} (Chebyshev, error {float(ferr):.2g}). */')
-out.append('export const LOG2_POLY = [' + ', '.join(repr(v) for v in B2to6) + '];')
-out.append('/** log (256 buckets): [1/c, c, log(c) hi (multiple of 2^-42), lo] per bucket. */')
-out.append('export const LOG2_TABLE = [\n' + ''.join(f'  {repr(log2_tab[4*i])}, {repr(log2_tab[4*i+1])}, {repr(log2_tab[4*i+2])}, {repr(log2_tab[4*i+3])},\n' for i in range(N2)) + '];')
-open(sys.argv[1], 'w').write('\n'.join(out) + '\n')
-# ---- exp, 256 entries (vexp's kernel): [tail_j, 2^(j/256) rounded]; exp(r) - 1 - r = r^2·q(r)
-# with q a degree-2 Chebyshev fit on abs(r) <= ln2/512 (mpmath.chebyfit).
-N3 = 256
-exp2_tab = []
-for j in range(N3):
-    T = mp.power(2, mp.mpf(j)/N3)
-    hi = d(T)
-    exp2_tab += [d((T - hi)/hi), hi]
-L2N3 = ln2 / N3
-E2_HI = d(mp.nint(L2N3 * 2**43) / 2**43)  # 35 significant bits: k*HI exact for |k| < 2^18
-E2_LO = d(L2N3 - E2_HI)
-rmax3 = L2N3 / 2 * (1 + mp.mpf(2)**-20)
-epoly, eerr = mp.chebyfit(lambda r: (mp.exp(r) - 1 - r)/r**2 if r != 0 else mp.mpf(0.5), [-rmax3, rmax3], 3, error=True)
-C234 = [d(cf) for cf in epoly[::-1]]
-print('exp256 poly', C234, 'fit error', float(eerr), file=sys.stderr)
-out.append(f'export const EXP2_INVLN2N = {repr(d(N3/ln2))}; // exp (256 entries): 256/ln 2')
-out.append(f'export const EXP2_LN2N_HI = {repr(E2_HI)}; // ln2/256 rounded to a multiple of 2^-43 (35 bits)')
-out.append(f'export const EXP2_LN2N_LO = {repr(E2_LO)};')
-out.append(f'/** exp (256 entries): (exp(r) - 1 - r)/r^2 on |r| <= ln2/512 (Chebyshev, error {float(eerr):.2g}). */')
-out.append('export const EXP2_POLY = [' + ', '.join(repr(v) for v in C234) + '];')
-out.append('/** exp (256 entries): [tail_j, 2^(j/256) rounded] for j = 0..255; 2^(j/256) = hi·(1 + tail). */')
-out.append('export const EXP2_TABLE = [\n' + ''.join(f'  {repr(exp2_tab[2*j])}, {repr(exp2_tab[2*j+1])},\n' for j in range(N3)) + '];')
+    log4_tab += [invc, c, lhi, llo]
+    rmax4 = max([rmax4] + [abs((mp.mpf(z) - c)*invc) for z in zs])
+print('log1024: rmax', float(rmax4), 'max |invc*c - 1|', float(cerr4), file=sys.stderr)
+fpoly4, ferr4 = mp.chebyfit(lambda r: (mp.log1p(r) - r + r*r/2)/r**3 if r != 0 else mp.mpf(1)/3, [-rmax4, rmax4], 3, error=True)
+L2to5 = [-0.5] + [d(cf) for cf in fpoly4[::-1]]
+print('log1024 poly', L2to5, 'fit error', float(ferr4), file=sys.stderr)
+out.append(f'export const LOG4_OFF_HI = {OFF4 >> 32}; // log (1024 buckets): high word of the bucket offset')
+out.append(f'/** log (1024 buckets): (log1p(r) - r)/r^2 = -1/2 + r·(L3 + r·(L4 + r·L5)) on |r| <= {float(rmax4):.6g} (Chebyshev). */')
+out.append('export const LOG4_POLY = [' + ', '.join(repr(v) for v in L2to5) + '];')
+out.append('/** log (1024 buckets): [1/c, c, log(c) hi (multiple of 2^-42), lo] per bucket. */')
+out.append('export const LOG4_TABLE = [\n' + ''.join(f'  {repr(log4_tab[4*i])}, {repr(log4_tab[4*i+1])}, {repr(log4_tab[4*i+2])}, {repr(log4_tab[4*i+3])},\n' for i in range(N4)) + '];')
 open(sys.argv[1], 'w').write('\n'.join(out) + '\n')

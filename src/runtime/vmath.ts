@@ -1,40 +1,45 @@
 /**
  * Table-driven exp and log (float64), the TS twins of native/math.ts's vectorized kernels: the
  * same operations in the same order, so the TS and WASM backends give bit-identical results
- * (test/native/vmath.test.ts). Both are division-free and accurate to < 0.56 ulp (measured
- * against a 300-bit reference: test/unit/vmath_ulp.test.ts, native/README.md "Error bound").
+ * (test/native/vmath.test.ts). Both are division-free; exp is accurate to < 0.51 ulp, log to
+ * < 0.51 ulp except next to 1 (< 0.75 ulp, see below) (measured against mpmath:
+ * test/unit/vmath_ulp.test.ts, native/README.md "Error bound").
  *
- * exp (Tang's method, N = 256): k = round(x·256/ln2), r = x − k·ln2/256 (Cody–Waite, the high
- * part of ln2/256 has 35 bits so k·hi is exact), 2^(j/256) = T[j]·(1 + tail[j]) from a table,
- * exp(r) − 1 − r = r²·q(r) with q a degree-2 Chebyshev fit (|r| ≤ ln2/512: 2^-56.5 relative),
- * result s + s·tmp with s = T[j]·2^(k>>8). |x| > 700 and NaN (decided on the high word, as the
- * WASM range check) take expSpecial: the 128-entry table, degree-5 Taylor, and rescaled paths
- * for results that overflow or are subnormal (rounded once, no double rounding); expm1 shares it.
+ * exp (Tang's method, N = 4096): k = round(x·4096/ln2), r = x − k·ln2/4096 (Cody–Waite, the
+ * high part of ln2/4096 has 31 bits so k·hi is exact for |k| < 2^22), 2^(j/4096) = T[j]·(1 +
+ * tail[j]) from a 64 KiB table (built at load time from two 64-entry tables, EXP_TABLE_4096),
+ * exp(r) − 1 − r = r²·(c2 + c3·r) (Chebyshev fit on |r| ≤ ln2/8192: 2^-59.7 relative), result
+ * s + s·tmp with s = T[j]·2^(k>>12). |x| > 700 and NaN (decided on the high word, as the WASM
+ * range check) take expSpecial: the 128-entry table, degree-5 Taylor, and rescaled paths for
+ * results that overflow or are subnormal (rounded once, no double rounding); expm1 shares it.
  *
- * log: x = 2^k·z with z in [0.833, 1.666) (bit offset LOG2_OFF), 256 buckets of z, each with a
- * double c near its centre whose reciprocal invc rounds to within 2^-64 (1.0 for the bucket
- * around 1): r = (z − c)·invc, z − c exact (Sterbenz), one rounding (below 2^-63 absolute);
- * log x = k·ln2 + log c + log1p(r), with k·ln2hi + (log c)hi exact (both multiples of 2^-42),
- * a Fast2Sum for the big part and log1p(r) − r by a degree-6 polynomial (|r| ≤ 2^-9).
+ * log: x = 2^k·z with z in [0.833, 1.666) (bit offset LOG4_OFF_HI), 1024 buckets of z, each
+ * with a double c near its centre whose reciprocal invc rounds to within 2^-63.7 (1.0 for the
+ * bucket around 1): r = (z − c)·invc, z − c exact (Sterbenz), one rounding; log x = k·ln2 +
+ * log c + log1p(r), with k·ln2hi + (log c)hi exact (both multiples of 2^-42), a Fast2Sum for
+ * the big part and log1p(r) − r = r²·(−1/2 + r·(L3 + r·(L4 + r·L5))) (|r| ≤ 2^-11, 2^-59.6
+ * relative to r). Next to 1 (the buckets beside the one around 1, |log x| < ~2^-8) |r| is
+ * comparable with log x, so r's one rounding adds up to ~0.24 ulp there (as with 256 buckets).
  * log1p keeps the 128-bucket method (26-bit invc, r exact as rhi + rlo, degree 7).
  *
  * float32 is computed in float64 and rounded once (Math.fround).
  */
 import {
-  EXP2_INVLN2N,
-  EXP2_LN2N_HI,
-  EXP2_LN2N_LO,
-  EXP2_POLY,
-  EXP2_TABLE,
+  EXP5_INVLN2N,
+  EXP5_LN2N_HI,
+  EXP5_LN2N_LO,
+  EXP5_POLY,
+  EXP5_T4096,
+  EXP5_T64,
   EXP_TABLE,
   INVLN2N,
   LN2HI,
   LN2LO,
   LN2N_HI,
   LN2N_LO,
-  LOG2_OFF_HI,
-  LOG2_POLY,
-  LOG2_TABLE,
+  LOG4_OFF_HI,
+  LOG4_POLY,
+  LOG4_TABLE,
   LOG_OFF_HI,
   LOG_TABLE,
 } from './vmath_tables';
@@ -105,46 +110,78 @@ function expSpecial(x: number): number {
   return y * TWOM1022;
 }
 
-const ET2 = new Float64Array(EXP2_TABLE);
-const [X2, X3, X4] = EXP2_POLY as [number, number, number];
+/**
+ * 2^(j/4096) = hi·(1 + tail) for j = 0..4095 as [tail, hi] pairs (the exp kernels' table, also
+ * written into linear memory by the WASM glue): 2^(j1/64)·2^(j2/4096) for j = 64·j1 + j2 from
+ * the two 64-entry tables, multiplied in double-double arithmetic (Dekker's product, error below
+ * 2^-100), rounded once to hi with the rest in tail.
+ */
+export const EXP_TABLE_4096: Float64Array = (() => {
+  const t = new Float64Array(8192);
+  const split = (a: number): [number, number] => {
+    const c = 134217729 * a; // 2^27 + 1 (Veltkamp)
+    const h = c - (c - a);
+    return [h, a - h];
+  };
+  for (let j1 = 0; j1 < 64; j1++) {
+    for (let j2 = 0; j2 < 64; j2++) {
+      const t1 = EXP5_T64[2 * j1]!,
+        h1 = EXP5_T64[2 * j1 + 1]!;
+      const t2 = EXP5_T4096[2 * j2]!,
+        h2 = EXP5_T4096[2 * j2 + 1]!;
+      const ph = h1 * h2;
+      const [ah, al] = split(h1);
+      const [bh, bl] = split(h2);
+      const pl = ah * bh - ph + ah * bl + al * bh + al * bl; // h1·h2 = ph + pl exactly
+      const corr = pl + ph * (t1 + t2);
+      const hi = ph + corr;
+      const j = 64 * j1 + j2;
+      t[2 * j] = (ph - hi + corr) / hi;
+      t[2 * j + 1] = hi;
+    }
+  }
+  return t;
+})();
+const ET5 = EXP_TABLE_4096;
+const [X2, X3] = EXP5_POLY as [number, number];
 
 /** exp(x), float64. */
 export function vexp(x: number): number {
   // |x| <= 700 (NaN fails) decided on the high word, as the WASM kernel's vector range check
   F[0] = x;
   if ((W[1]! & 0x7fffffff) > 0x4085e000) return expSpecial(x);
-  const z = EXP2_INVLN2N * x;
+  const z = EXP5_INVLN2N * x;
   const kd = z + SHIFT - SHIFT;
   const ki = kd | 0;
-  const r = x - kd * EXP2_LN2N_HI - kd * EXP2_LN2N_LO;
-  const j = ki & 255;
-  const tail = ET2[2 * j]!;
-  const s = ET2[2 * j + 1]! * POW2[(ki >> 8) + 1022]!;
+  const r = x - kd * EXP5_LN2N_HI - kd * EXP5_LN2N_LO;
+  const j = ki & 4095;
+  const tail = ET5[2 * j]!;
+  const s = ET5[2 * j + 1]! * POW2[(ki >> 12) + 1022]!;
   const r2 = r * r;
-  const tmp = tail + r + r2 * (X2 + r * X3 + r2 * X4);
+  const tmp = tail + r + r2 * (X2 + r * X3);
   return s + s * tmp;
 }
 
-const LT2 = new Float64Array(LOG2_TABLE);
-const [L2, L3, L4, L5, L6] = LOG2_POLY as [number, number, number, number, number];
+const LT4 = new Float64Array(LOG4_TABLE);
+const [L2, L3, L4, L5] = LOG4_POLY as [number, number, number, number];
 
 /** log of a positive normal finite x scaled by 2^kAdj (kAdj = -52 for subnormal inputs). */
 function logCore(x: number, kAdj: number): number {
   F[0] = x;
   const hx = W[1]!;
-  const tmp = hx - LOG2_OFF_HI;
-  const i = 4 * ((tmp >> 12) & 255);
+  const tmp = hx - LOG4_OFF_HI;
+  const i = 4 * ((tmp >> 10) & 1023);
   const k = tmp >> 20;
   W[1] = hx - (k << 20);
   const z = F[0];
-  const r = (z - LT2[i + 1]!) * LT2[i]!; // z − c exact (Sterbenz), one rounding
+  const r = (z - LT4[i + 1]!) * LT4[i]!; // z − c exact (Sterbenz), one rounding
   const kd = k + kAdj;
-  const w = kd * LN2HI + LT2[i + 2]!; // exact
+  const w = kd * LN2HI + LT4[i + 2]!; // exact
   const hi = w + r; // Fast2Sum (|w| >= |r| or w = 0)
   let lo = w - hi + r;
   const r2 = r * r;
-  const p = r2 * (L2 + r * (L3 + r * (L4 + r * (L5 + r * L6))));
-  lo = lo + (kd * LN2LO + LT2[i + 3]!) + p;
+  const p = r2 * (L2 + r * (L3 + r * (L4 + r * L5)));
+  lo = lo + (kd * LN2LO + LT4[i + 3]!) + p;
   return hi + lo;
 }
 

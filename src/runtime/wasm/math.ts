@@ -8,24 +8,30 @@ import type { TypedArray } from '../dtype';
 import { alloc, wasmMemory } from '../memory';
 import { getKernel, registerKernel, type NativeLoop, type UnaryKernel } from '../ufunc_kernels';
 import {
-  EXP2_INVLN2N,
-  EXP2_LN2N_HI,
-  EXP2_LN2N_LO,
-  EXP2_POLY,
-  EXP2_TABLE,
+  EXP5_INVLN2N,
+  EXP5_LN2N_HI,
+  EXP5_LN2N_LO,
+  EXP5_POLY,
   EXP_TABLE,
   INVLN2N,
   LN2HI,
   LN2LO,
   LN2N_HI,
   LN2N_LO,
-  LOG2_OFF_HI,
-  LOG2_POLY,
-  LOG2_TABLE,
+  LOG4_OFF_HI,
+  LOG4_POLY,
+  LOG4_TABLE,
   LOG_OFF_HI,
   LOG_TABLE,
 } from '../vmath_tables';
-import { COS_POLY, EXPM1_POLY, LOG_POLY, SIN_POLY, VMATH_TS_KERNELS } from '../vmath';
+import {
+  COS_POLY,
+  EXP_TABLE_4096,
+  EXPM1_POLY,
+  LOG_POLY,
+  SIN_POLY,
+  VMATH_TS_KERNELS,
+} from '../vmath';
 
 type Fn = (...args: number[]) => unknown;
 
@@ -36,7 +42,10 @@ type Fn = (...args: number[]) => unknown;
 export const HOST_IMPORTS = { sin: Math.sin, cos: Math.cos };
 
 /** Bytes of the table region (layout documented in native/math.ts). */
-export const VMATH_TABLE_BYTES = 16384 + 256 * 16;
+export const VMATH_TABLE_BYTES = 40960 + 4096 * 16;
+
+/** A 64-bit lane holding the 32-bit value v twice (an i32x4 splat). */
+const i32x4 = (v: number): bigint => (BigInt(v >>> 0) << 32n) | BigInt(v >>> 0);
 
 /** Writes the tables at byte address `ptr` of `buf` (also used by test/native's harness). */
 export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
@@ -51,15 +60,13 @@ export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
     dv.setBigUint64(16 * j + 8, BigInt.asUintN(64, hiBits - (BigInt(j) << 45n)), true);
   }
   for (let i = 0; i < 4 * 128; i++) dv.setFloat64(2048 + 8 * i, LOG_TABLE[i]!, true);
-  for (let i = 0; i < 4 * 256; i++) dv.setFloat64(8192 + 8 * i, LOG2_TABLE[i]!, true);
-  for (let j = 0; j < 256; j++) {
-    dv.setFloat64(16384 + 16 * j, EXP2_TABLE[2 * j]!, true);
-    // bits(2^(j/256)) − (j << 44): the kernel adds (k·256 + j) << 44
-    const hiBits = new DataView(new Float64Array([EXP2_TABLE[2 * j + 1]!]).buffer).getBigUint64(
-      0,
-      true,
-    );
-    dv.setBigUint64(16384 + 16 * j + 8, BigInt.asUintN(64, hiBits - (BigInt(j) << 44n)), true);
+  for (let i = 0; i < 4 * 1024; i++) dv.setFloat64(8192 + 8 * i, LOG4_TABLE[i]!, true);
+  const hb = new DataView(EXP_TABLE_4096.buffer);
+  for (let j = 0; j < 4096; j++) {
+    dv.setFloat64(40960 + 16 * j, EXP_TABLE_4096[2 * j]!, true);
+    // bits(2^(j/4096)) − (j << 40): the kernel adds (k·4096 + j) << 40
+    const hiBits = hb.getBigUint64(16 * j + 8, true);
+    dv.setBigUint64(40960 + 16 * j + 8, BigInt.asUintN(64, hiBits - (BigInt(j) << 40n)), true);
   }
   // vector constants (both lanes), in native/math.ts's KOFF order
   const K: (number | bigint)[] = [
@@ -103,14 +110,20 @@ export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
     2 ** 1000,
     ...EXPM1_POLY,
     2 ** -4,
-    BigInt(LOG2_OFF_HI) << 32n,
-    255n << 5n,
-    ...LOG2_POLY,
-    EXP2_INVLN2N,
-    EXP2_LN2N_HI,
-    EXP2_LN2N_LO,
-    ...EXP2_POLY,
-    255n << 4n,
+    BigInt(LOG4_OFF_HI) << 32n,
+    1023n << 5n,
+    ...LOG4_POLY,
+    EXP5_INVLN2N,
+    EXP5_LN2N_HI,
+    EXP5_LN2N_LO,
+    ...EXP5_POLY,
+    4095n << 4n,
+    // i32 lanes (the block loops)
+    i32x4(4095 << 4),
+    i32x4(0x7fffffff),
+    i32x4(0x4085e000),
+    i32x4(1023 << 5),
+    i32x4(LOG4_OFF_HI - 0x00100000),
   ];
   K.forEach((v, i) => {
     for (const lane of [0, 8]) {
