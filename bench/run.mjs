@@ -25,6 +25,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -53,6 +54,27 @@ if (!existsSync(dist) || !existsSync(join(root, 'dist', 'native', 'kernels.wasm'
     stdio: 'inherit',
   });
 }
+// The WASM build users run: ndscope loads its relaxed-SIMD module (fused multiply-add GEMM; every
+// other kernel is the same code in both builds) where the engine validates relaxed SIMD — VS Code's
+// extension host (Electron), Node ≥ 22, and ndscope's runner/CLI, which switches Node 20's flag on
+// before its worker compiles the kernels (src/runner/run.ts). The bench does the same before the
+// bundle loads; the `(plain SIMD128 build)` row runs in a child process without relaxed SIMD
+// (bench/ndscope_plain_worker.mjs: a browser without it, or the library imported by plain Node 20).
+// src/runtime/wasm/probe.ts relaxedModule(): f64x2.relaxed_madd on three v128 constants
+const RELAXED_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 61, 1, 59, 0, 253, 12, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 135, 2, 11,
+]);
+if (!WebAssembly.validate(RELAXED_PROBE)) {
+  try {
+    v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+  } catch {
+    /* no such flag: plain SIMD128 */
+  }
+}
+const BUILD = WebAssembly.validate(RELAXED_PROBE) ? 'relaxed-simd' : 'simd128';
+const BUILD_TAG = { 'relaxed-simd': 'relaxed-SIMD/FMA build', simd128: 'plain SIMD128 build' };
 const np = await import(pathToFileURL(dist).href);
 
 // ---- peers (optional: a missing one is reported, not fatal) ---------------------------------
@@ -164,7 +186,7 @@ const WORKLOADS = [
   ...[64, 256, 512, 1024].flatMap((n) =>
     ['float64', 'float32'].map((d) => ({
       id: `matmul:${n},${d}`,
-      label: `matmul ${n} ${d === 'float64' ? 'f64' : 'f32'}`,
+      label: `matmul ${n} ${d === 'float64' ? 'f64' : 'f32'} (${BUILD_TAG[BUILD]})`,
       elems: n * n,
       target: n === 1024 && d === 'float64' ? 0.3 : undefined,
     })),
@@ -174,11 +196,18 @@ const WORKLOADS = [
   {
     id: 'matmul2w:1024,float64',
     numpy: 'matmul:1024,float64',
-    label: 'matmul 1024 f64 (2 workers)',
+    label: `matmul 1024 f64 (2 workers, ${BUILD_TAG[BUILD]})`,
     elems: 1024 * 1024,
     target: 0.5,
   },
-  { id: 'solve', label: 'solve 512', elems: 512 * 512 },
+  // the plain SIMD128 module (no FMA), measured in a child process without relaxed SIMD
+  {
+    id: 'matmulplain:1024,float64',
+    numpy: 'matmul:1024,float64',
+    label: 'matmul 1024 f64 (1 thread, plain SIMD128 build)',
+    elems: 1024 * 1024,
+  },
+  { id: 'solve', label: `solve 512 (${BUILD_TAG[BUILD]})`, elems: 512 * 512 },
   { id: 'tcopy', label: 'reshape of transposed 1000×1000 (copy)', elems: 1e6 },
   { id: 'mask', label: 'boolean-mask select 1e6', elems: 1e6 },
   { id: 'gather', label: 'fancy gather 1e6', elems: 1e6 },
@@ -276,6 +305,11 @@ function ndscopeCase(id) {
           np.disableParallelGemm();
         }
       };
+    }
+    case 'matmulplain': {
+      // measured by the child process (an object, not a thunk: the main loop asks it)
+      plain ??= plainWorker();
+      return { remote: plain, id: `matmul:${n},${dt}` };
     }
     case 'solve': {
       const a = np.add(rnd([512, 512]), np.multiply(np.eye(512), 512)),
@@ -658,6 +692,33 @@ const median = (xs) => {
 };
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+// ---- ndscope without relaxed SIMD (bench/ndscope_plain_worker.mjs) ----------------------------
+let plain = null;
+function plainWorker() {
+  const p = spawn(
+    process.execPath,
+    ['--no-experimental-wasm-relaxed-simd', join(root, 'bench', 'ndscope_plain_worker.mjs')],
+    { stdio: ['pipe', 'pipe', 'inherit'], cwd: root },
+  );
+  const rl = createInterface({ input: p.stdout });
+  const waiting = [];
+  let build = null;
+  rl.on('line', (l) => {
+    const msg = JSON.parse(l);
+    if (msg.ready) build = msg.build;
+    else waiting.shift()?.(msg);
+  });
+  return {
+    build: () => build,
+    ask: (w, budget) =>
+      new Promise((res) => {
+        waiting.push(res);
+        p.stdin.write(JSON.stringify({ w, budget }) + '\n');
+      }),
+    close: () => p.stdin.end(),
+  };
+}
+
 // ---- numpy workers ------------------------------------------------------------------------------
 function pyWorker(env) {
   const p = spawn('python3', [join(root, 'bench', 'numpy_worker.py')], {
@@ -693,7 +754,9 @@ for (const w of WORKLOADS) {
   const r = { ...w, nd: [], np1: [], npN: [], peers: {} };
   const nd = ndscopeCase(w.id);
   for (let round = 0; round < ROUNDS; round++) {
-    r.nd.push(measure(nd, BUDGET));
+    r.nd.push(
+      typeof nd === 'function' ? measure(nd, BUDGET) : (await nd.remote.ask(nd.id, BUDGET)).s,
+    );
     await tick(); // lets FinalizationRegistry callbacks run between rounds
     r.np1.push((await py1.ask(w.numpy ?? w.id, BUDGET)).s);
     r.npN.push((await pyN.ask(w.numpy ?? w.id, BUDGET)).s);
@@ -747,6 +810,7 @@ for (const w of WORKLOADS) {
 }
 py1.close();
 pyN.close();
+plain?.close();
 const elapsed = now() - t0;
 
 function fmt(s) {
@@ -805,6 +869,8 @@ function writeResults() {
     '## Native kernels: ndscope vs numpy and the JS peers',
     '',
     `Run: ${new Date().toISOString().slice(0, 16)} UTC, Node ${process.version}, numpy/python ${pyVersion}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average at start ${loadavg0}. ${ROUNDS} interleaved rounds for ndscope/numpy (median of round medians), one round for peers; ${elapsed.toFixed(0)} s in all.`,
+    '',
+    `WASM build: the matmul/solve rows use the ${BUILD_TAG[BUILD]} (what ndscope's runner, VS Code's extension host and Node ≥ 22 load; the bench switches Node 20's \`--experimental-wasm-relaxed-simd\` on as the runner does); \`(plain SIMD128 build)\`: a child process without relaxed SIMD (browsers without it, the library in plain Node 20) — same numpy rows. The other kernels are identical in both builds.`,
     '',
     "Ratios are **speed ratios**: `numpy time / ndscope time` (> 1 means ndscope is faster). Peer cells show the peer's time and the same ratio against it. tfjs has no float64: its cells are float32 runs of the same shapes. `n/a`: the library offers no such operation. ¹ one cold call (the smaller size already took seconds); `≈ … (est. n³)`: not run, extrapolated.",
     '',
