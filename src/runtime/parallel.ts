@@ -15,7 +15,7 @@
  * `process.getBuiltinModule('worker_threads')` (Node ≥ 20.16) or the `Worker` option.
  */
 import { alloc, shareMemory } from './memory';
-import { setParallelGemm, type ParallelGemm } from './gemm';
+import { parallelGemm, setParallelGemm, type ParallelGemm } from './gemm';
 import { attachSharedMemory, nativeExports } from './wasm/index';
 import { nodeProcess } from './wasm/bytes';
 
@@ -79,7 +79,6 @@ interface Pool {
   driver: ParallelGemm;
 }
 let pool: Pool | null = null;
-let enabled = false;
 let lastReason = 'not enabled';
 
 function workerCtor(opt?: PoolWorkerCtor): PoolWorkerCtor | null {
@@ -96,7 +95,6 @@ function workerCtor(opt?: PoolWorkerCtor): PoolWorkerCtor | null {
 export function enableParallelGemm(options: ParallelGemmOptions = {}): boolean {
   if (pool !== null) {
     setParallelGemm(pool.driver);
-    enabled = true;
     lastReason = '';
     return true;
   }
@@ -186,7 +184,6 @@ export function enableParallelGemm(options: ParallelGemmOptions = {}): boolean {
   };
   pool = { worker, driver };
   setParallelGemm(driver);
-  enabled = true;
   lastReason = '';
   return true;
 }
@@ -197,7 +194,6 @@ export function enableParallelGemm(options: ParallelGemmOptions = {}): boolean {
  */
 export function disableParallelGemm(options: { terminate?: boolean } = {}): void {
   setParallelGemm(null);
-  enabled = false;
   lastReason = 'disabled';
   if (options.terminate === true && pool !== null) {
     void pool.worker.terminate();
@@ -205,7 +201,11 @@ export function disableParallelGemm(options: { terminate?: boolean } = {}): void
   }
 }
 
-/** Whether the pool is on, with how many threads, and why not. */
+/**
+ * Whether the pool is on, with how many threads, and why not. "On" is read from gemm.ts's driver
+ * slot (the one state): the pool's driver is installed there.
+ */
 export function parallelGemmStatus(): { enabled: boolean; threads: number; reason: string } {
+  const enabled = pool !== null && parallelGemm() === pool.driver;
   return { enabled, threads: enabled ? 2 : 1, reason: lastReason };
 }

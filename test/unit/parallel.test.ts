@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as np from '../../src/runtime/index';
 import type { NDArray } from '../../src/runtime/index';
 import { parallelGemmStatus } from '../../src/runtime/parallel';
+import { parallelGemm, setParallelGemm } from '../../src/runtime/gemm';
 import { wasmMemory } from '../../src/runtime/memory';
 import { backendStatus } from '../../src/runtime/wasm/index';
 
@@ -90,6 +91,12 @@ describe(
         assert.ok(got.equals(want.get(name) as Buffer), `${name} differs from one thread`);
       }
       assert.equal(np.enableParallelGemm(), true, 'idempotent');
+      // the status reads gemm.ts's driver slot (no second flag to drift from it)
+      const driver = parallelGemm();
+      setParallelGemm(null);
+      assert.deepEqual(parallelGemmStatus(), { enabled: false, threads: 1, reason: '' });
+      setParallelGemm(driver);
+      assert.equal(parallelGemmStatus().enabled, true);
     });
 
     it('after the shared memory grows (the helper sees the new pages)', () => {
