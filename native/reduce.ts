@@ -34,20 +34,35 @@
   return f64x2.add(v128.shuffle<f64>(x, y, 0, 2), v128.shuffle<f64>(x, y, 1, 3));
 }
 
+// the summed value of a loaded vector/element: itself, or (x - m)² for the sums of squares
+// (`sq` is a constant at every call site: the other branch folds away)
+// @ts-ignore: decorator
+@inline function vx64(sq: bool, x: v128, mv: v128): v128 {
+  if (!sq) return x;
+  const d = f64x2.sub(x, mv);
+  return f64x2.mul(d, d);
+}
+// @ts-ignore: decorator
+@inline function sx64(sq: bool, x: f64, m: f64): f64 {
+  if (!sq) return x;
+  const d = x - m;
+  return d * d;
+}
+
 // one contiguous leaf, 8 <= n <= 128
 // @ts-ignore: decorator
-@inline function leaf64(p: usize, n: i32): f64 {
-  let r01 = v128.load(p);
-  let r23 = v128.load(p, 16);
-  let r45 = v128.load(p, 32);
-  let r67 = v128.load(p, 48);
+@inline function leaf64(sq: bool, mv: v128, p: usize, n: i32): f64 {
+  let r01 = vx64(sq, v128.load(p), mv);
+  let r23 = vx64(sq, v128.load(p, 16), mv);
+  let r45 = vx64(sq, v128.load(p, 32), mv);
+  let r67 = vx64(sq, v128.load(p, 48), mv);
   let q = p + 64;
   const e = p + (<usize>(n & ~7) << 3);
   while (q < e) {
-    r01 = f64x2.add(r01, v128.load(q));
-    r23 = f64x2.add(r23, v128.load(q, 16));
-    r45 = f64x2.add(r45, v128.load(q, 32));
-    r67 = f64x2.add(r67, v128.load(q, 48));
+    r01 = f64x2.add(r01, vx64(sq, v128.load(q), mv));
+    r23 = f64x2.add(r23, vx64(sq, v128.load(q, 16), mv));
+    r45 = f64x2.add(r45, vx64(sq, v128.load(q, 32), mv));
+    r67 = f64x2.add(r67, vx64(sq, v128.load(q, 48), mv));
     q += 64;
   }
   let res =
@@ -56,8 +71,9 @@
     (f64x2.extract_lane(r45, 0) + f64x2.extract_lane(r45, 1) +
       (f64x2.extract_lane(r67, 0) + f64x2.extract_lane(r67, 1)));
   const e2 = p + (<usize>n << 3);
+  const m = f64x2.extract_lane(mv, 0);
   while (q < e2) {
-    res += load<f64>(q);
+    res += sx64(sq, load<f64>(q), m);
     q += 8;
   }
   return res;
@@ -65,45 +81,46 @@
 
 // two sibling leaves, interleaved: [p, p+nl) (nl % 8 == 0, nl >= 8) and [p+nl, p+n) (n-nl <= 128)
 // @ts-ignore: decorator
-@inline function dual64(p: usize, nl: i32, n: i32): f64 {
+@inline function dual64(sq: bool, mv: v128, p: usize, nl: i32, n: i32): f64 {
   const pr = p + (<usize>nl << 3);
   const nr = n - nl;
-  let a01 = v128.load(p);
-  let a23 = v128.load(p, 16);
-  let a45 = v128.load(p, 32);
-  let a67 = v128.load(p, 48);
-  let b01 = v128.load(pr);
-  let b23 = v128.load(pr, 16);
-  let b45 = v128.load(pr, 32);
-  let b67 = v128.load(pr, 48);
+  let a01 = vx64(sq, v128.load(p), mv);
+  let a23 = vx64(sq, v128.load(p, 16), mv);
+  let a45 = vx64(sq, v128.load(p, 32), mv);
+  let a67 = vx64(sq, v128.load(p, 48), mv);
+  let b01 = vx64(sq, v128.load(pr), mv);
+  let b23 = vx64(sq, v128.load(pr, 16), mv);
+  let b45 = vx64(sq, v128.load(pr, 32), mv);
+  let b67 = vx64(sq, v128.load(pr, 48), mv);
   let q = p + 64;
   let qr = pr + 64;
   while (q < pr) {
-    a01 = f64x2.add(a01, v128.load(q));
-    b01 = f64x2.add(b01, v128.load(qr));
-    a23 = f64x2.add(a23, v128.load(q, 16));
-    b23 = f64x2.add(b23, v128.load(qr, 16));
-    a45 = f64x2.add(a45, v128.load(q, 32));
-    b45 = f64x2.add(b45, v128.load(qr, 32));
-    a67 = f64x2.add(a67, v128.load(q, 48));
-    b67 = f64x2.add(b67, v128.load(qr, 48));
+    a01 = f64x2.add(a01, vx64(sq, v128.load(q), mv));
+    b01 = f64x2.add(b01, vx64(sq, v128.load(qr), mv));
+    a23 = f64x2.add(a23, vx64(sq, v128.load(q, 16), mv));
+    b23 = f64x2.add(b23, vx64(sq, v128.load(qr, 16), mv));
+    a45 = f64x2.add(a45, vx64(sq, v128.load(q, 32), mv));
+    b45 = f64x2.add(b45, vx64(sq, v128.load(qr, 32), mv));
+    a67 = f64x2.add(a67, vx64(sq, v128.load(q, 48), mv));
+    b67 = f64x2.add(b67, vx64(sq, v128.load(qr, 48), mv));
     q += 64;
     qr += 64;
   }
   const er = pr + (<usize>(nr & ~7) << 3);
   while (qr < er) {
-    b01 = f64x2.add(b01, v128.load(qr));
-    b23 = f64x2.add(b23, v128.load(qr, 16));
-    b45 = f64x2.add(b45, v128.load(qr, 32));
-    b67 = f64x2.add(b67, v128.load(qr, 48));
+    b01 = f64x2.add(b01, vx64(sq, v128.load(qr), mv));
+    b23 = f64x2.add(b23, vx64(sq, v128.load(qr, 16), mv));
+    b45 = f64x2.add(b45, vx64(sq, v128.load(qr, 32), mv));
+    b67 = f64x2.add(b67, vx64(sq, v128.load(qr, 48), mv));
     qr += 64;
   }
   // [(a0+a1)+(a2+a3), (b0+b1)+(b2+b3)] + [(a4+a5)+(a6+a7), …]: NumPy's combination of r0..r7
   const w = f64x2.add(pairs64(pairs64(a01, a23), pairs64(b01, b23)), pairs64(pairs64(a45, a67), pairs64(b45, b67)));
   let rb = f64x2.extract_lane(w, 1);
   const e2 = pr + (<usize>nr << 3);
+  const m = f64x2.extract_lane(mv, 0);
   while (qr < e2) {
-    rb += load<f64>(qr);
+    rb += sx64(sq, load<f64>(qr), m);
     qr += 8;
   }
   return f64x2.extract_lane(w, 0) + rb;
@@ -115,24 +132,45 @@
   return n2 > 128 && n2 - split(n2) <= 128 && n - n2 - split(n - n2) <= 128;
 }
 
-function pw64c(p: usize, n: i32): f64 {
+// a node that is a leaf, or whose children are leaves (or grandchildren, see quadOk)
+// @ts-ignore: decorator
+@inline function shallow(n: i32): bool {
+  const n2 = split(n);
+  return n <= 128 || n - n2 <= 128 || quadOk(n, n2);
+}
+
+// such a node (sq: summing (x - m)², a constant at each call site)
+// @ts-ignore: decorator
+@inline function pw64shallow(sq: bool, mv: v128, p: usize, n: i32): f64 {
   if (n <= 128) {
     if (n < 8) {
       let res: f64 = -0.0;
       for (let i = 0; i < n; i++) {
-        res += load<f64>(p);
+        res += sx64(sq, load<f64>(p), f64x2.extract_lane(mv, 0));
         p += 8;
       }
       return res;
     }
-    return leaf64(p, n);
+    return leaf64(sq, mv, p, n);
   }
   const n2 = split(n);
   const nr = n - n2;
-  if (nr <= 128) return dual64(p, n2, n);
+  if (nr <= 128) return dual64(sq, mv, p, n2, n);
   const pr = p + (<usize>n2 << 3);
-  if (quadOk(n, n2)) return dual64(p, split(n2), n2) + dual64(pr, split(nr), nr);
-  return pw64c(p, n2) + pw64c(pr, nr);
+  return dual64(sq, mv, p, split(n2), n2) + dual64(sq, mv, pr, split(nr), nr);
+}
+
+function pw64c(p: usize, n: i32): f64 {
+  if (shallow(n)) return pw64shallow(false, f64x2.splat(0), p, n);
+  const n2 = split(n);
+  return pw64c(p, n2) + pw64c(p + (<usize>n2 << 3), n - n2);
+}
+
+// pairwise sum of (x - m)² over a contiguous run: pw64c's tree and additions
+function pw64sq(mv: v128, p: usize, n: i32): f64 {
+  if (shallow(n)) return pw64shallow(true, mv, p, n);
+  const n2 = split(n);
+  return pw64sq(mv, p, n2) + pw64sq(mv, p + (<usize>n2 << 3), n - n2);
 }
 
 function pw64s(p: usize, n: i32, s: isize): f64 {
@@ -192,14 +230,27 @@ export function pairwise_sum_f64(p: usize, n: i32, s: isize): f64 {
 }
 
 // @ts-ignore: decorator
-@inline function leaf32(p: usize, n: i32): f32 {
-  let r0123 = v128.load(p);
-  let r4567 = v128.load(p, 16);
+@inline function vx32(sq: bool, x: v128, mv: v128): v128 {
+  if (!sq) return x;
+  const d = f32x4.sub(x, mv);
+  return f32x4.mul(d, d);
+}
+// @ts-ignore: decorator
+@inline function sx32(sq: bool, x: f32, m: f32): f32 {
+  if (!sq) return x;
+  const d = x - m;
+  return d * d;
+}
+
+// @ts-ignore: decorator
+@inline function leaf32(sq: bool, mv: v128, p: usize, n: i32): f32 {
+  let r0123 = vx32(sq, v128.load(p), mv);
+  let r4567 = vx32(sq, v128.load(p, 16), mv);
   let q = p + 32;
   const e = p + (<usize>(n & ~7) << 2);
   while (q < e) {
-    r0123 = f32x4.add(r0123, v128.load(q));
-    r4567 = f32x4.add(r4567, v128.load(q, 16));
+    r0123 = f32x4.add(r0123, vx32(sq, v128.load(q), mv));
+    r4567 = f32x4.add(r4567, vx32(sq, v128.load(q, 16), mv));
     q += 32;
   }
   let res =
@@ -208,35 +259,36 @@ export function pairwise_sum_f64(p: usize, n: i32, s: isize): f64 {
     (f32x4.extract_lane(r4567, 0) + f32x4.extract_lane(r4567, 1) +
       (f32x4.extract_lane(r4567, 2) + f32x4.extract_lane(r4567, 3)));
   const e2 = p + (<usize>n << 2);
+  const m = f32x4.extract_lane(mv, 0);
   while (q < e2) {
-    res += load<f32>(q);
+    res += sx32(sq, load<f32>(q), m);
     q += 4;
   }
   return res;
 }
 
 // @ts-ignore: decorator
-@inline function dual32(p: usize, nl: i32, n: i32): f32 {
+@inline function dual32(sq: bool, mv: v128, p: usize, nl: i32, n: i32): f32 {
   const pr = p + (<usize>nl << 2);
   const nr = n - nl;
-  let a0 = v128.load(p);
-  let a1 = v128.load(p, 16);
-  let b0 = v128.load(pr);
-  let b1 = v128.load(pr, 16);
+  let a0 = vx32(sq, v128.load(p), mv);
+  let a1 = vx32(sq, v128.load(p, 16), mv);
+  let b0 = vx32(sq, v128.load(pr), mv);
+  let b1 = vx32(sq, v128.load(pr, 16), mv);
   let q = p + 32;
   let qr = pr + 32;
   while (q < pr) {
-    a0 = f32x4.add(a0, v128.load(q));
-    b0 = f32x4.add(b0, v128.load(qr));
-    a1 = f32x4.add(a1, v128.load(q, 16));
-    b1 = f32x4.add(b1, v128.load(qr, 16));
+    a0 = f32x4.add(a0, vx32(sq, v128.load(q), mv));
+    b0 = f32x4.add(b0, vx32(sq, v128.load(qr), mv));
+    a1 = f32x4.add(a1, vx32(sq, v128.load(q, 16), mv));
+    b1 = f32x4.add(b1, vx32(sq, v128.load(qr, 16), mv));
     q += 32;
     qr += 32;
   }
   const er = pr + (<usize>(nr & ~7) << 2);
   while (qr < er) {
-    b0 = f32x4.add(b0, v128.load(qr));
-    b1 = f32x4.add(b1, v128.load(qr, 16));
+    b0 = f32x4.add(b0, vx32(sq, v128.load(qr), mv));
+    b1 = f32x4.add(b1, vx32(sq, v128.load(qr, 16), mv));
     qr += 32;
   }
   // [a0+a1, a2+a3, a4+a5, a6+a7] and b's → [(a0+a1)+(a2+a3), (a4+a5)+(a6+a7), (b…), (b…)]
@@ -244,31 +296,46 @@ export function pairwise_sum_f64(p: usize, n: i32, s: isize): f64 {
   const w = f32x4.add(v128.shuffle<f32>(u, u, 0, 2, 0, 2), v128.shuffle<f32>(u, u, 1, 3, 1, 3));
   let rb = f32x4.extract_lane(w, 1);
   const e2 = pr + (<usize>nr << 2);
+  const m = f32x4.extract_lane(mv, 0);
   while (qr < e2) {
-    rb += load<f32>(qr);
+    rb += sx32(sq, load<f32>(qr), m);
     qr += 4;
   }
   return f32x4.extract_lane(w, 0) + rb;
 }
 
-function pw32c(p: usize, n: i32): f32 {
+// such a node (sq: summing (x - m)², a constant at each call site)
+// @ts-ignore: decorator
+@inline function pw32shallow(sq: bool, mv: v128, p: usize, n: i32): f32 {
   if (n <= 128) {
     if (n < 8) {
       let res: f32 = -0.0;
       for (let i = 0; i < n; i++) {
-        res += load<f32>(p);
+        res += sx32(sq, load<f32>(p), f32x4.extract_lane(mv, 0));
         p += 4;
       }
       return res;
     }
-    return leaf32(p, n);
+    return leaf32(sq, mv, p, n);
   }
   const n2 = split(n);
   const nr = n - n2;
-  if (nr <= 128) return dual32(p, n2, n);
+  if (nr <= 128) return dual32(sq, mv, p, n2, n);
   const pr = p + (<usize>n2 << 2);
-  if (quadOk(n, n2)) return dual32(p, split(n2), n2) + dual32(pr, split(nr), nr);
-  return pw32c(p, n2) + pw32c(pr, nr);
+  return dual32(sq, mv, p, split(n2), n2) + dual32(sq, mv, pr, split(nr), nr);
+}
+
+function pw32c(p: usize, n: i32): f32 {
+  if (shallow(n)) return pw32shallow(false, f32x4.splat(0), p, n);
+  const n2 = split(n);
+  return pw32c(p, n2) + pw32c(p + (<usize>n2 << 2), n - n2);
+}
+
+// pairwise sum of (x - m)² over a contiguous run: pw32c's tree and additions
+function pw32sq(mv: v128, p: usize, n: i32): f32 {
+  if (shallow(n)) return pw32shallow(true, mv, p, n);
+  const n2 = split(n);
+  return pw32sq(mv, p, n2) + pw32sq(mv, p + (<usize>n2 << 2), n - n2);
 }
 
 function pw32s(p: usize, n: i32, s: isize): f32 {
@@ -358,6 +425,16 @@ const FMIN = 5;
   return acc;
 }
 
+// pmax/pmin (NaN-ignoring: a NaN operand x leaves m) and the NaN flags of four vectors
+// @ts-ignore: decorator
+@inline function ext64(isMax: bool, m: v128, x: v128): v128 {
+  return isMax ? f64x2.pmax(m, x) : f64x2.pmin(m, x);
+}
+// @ts-ignore: decorator
+@inline function nan4_64(bad: v128, x0: v128, x1: v128, x2: v128, x3: v128): v128 {
+  return v128.or(bad, v128.or(v128.or(f64x2.ne(x0, x0), f64x2.ne(x1, x1)), v128.or(f64x2.ne(x2, x2), f64x2.ne(x3, x3))));
+}
+
 // max/min of a contiguous float run: returns the fold's result; SIMD finds the extreme value
 // (pmax/pmin ignore NaN), then the fold's rules decide: a NaN (maximum/minimum), a zero extreme
 // (±0 order) or an infinite one (fmax/fmin: all-NaN runs) fall back to the exact scalar fold.
@@ -372,27 +449,36 @@ const FMIN = 5;
   let m3 = m0;
   let bad = f64x2.splat(0);
   let q = p;
-  const e = p + (<usize>(n & ~7) << 3);
+  // long runs: four quarters read side by side (four streams keep more cache misses in flight
+  // when the data comes from L3/DRAM); the order of the max/min search does not matter here
+  const h = <usize>((n >> 2) & ~1) * 8; // bytes per quarter, a whole number of vectors
+  if (n >= 256) {
+    const e4 = p + h;
+    while (q < e4) {
+      const x0 = v128.load(q);
+      const x1 = v128.load(q + h);
+      const x2 = v128.load(q + 2 * h);
+      const x3 = v128.load(q + 3 * h);
+      m0 = ext64(isMax, m0, x0);
+      m1 = ext64(isMax, m1, x1);
+      m2 = ext64(isMax, m2, x2);
+      m3 = ext64(isMax, m3, x3);
+      if (op == MAX || op == MIN) bad = nan4_64(bad, x0, x1, x2, x3);
+      q += 16;
+    }
+    q = p + 4 * h;
+  }
+  const e = q + (((p + (<usize>n * 8) - q) / 64) * 64);
   while (q < e) {
     const x0 = v128.load(q);
     const x1 = v128.load(q, 16);
     const x2 = v128.load(q, 32);
     const x3 = v128.load(q, 48);
-    if (isMax) {
-      m0 = f64x2.pmax(m0, x0);
-      m1 = f64x2.pmax(m1, x1);
-      m2 = f64x2.pmax(m2, x2);
-      m3 = f64x2.pmax(m3, x3);
-    } else {
-      m0 = f64x2.pmin(m0, x0);
-      m1 = f64x2.pmin(m1, x1);
-      m2 = f64x2.pmin(m2, x2);
-      m3 = f64x2.pmin(m3, x3);
-    }
-    if (op == MAX || op == MIN) {
-      bad = v128.or(bad, v128.or(f64x2.ne(x0, x0), f64x2.ne(x1, x1)));
-      bad = v128.or(bad, v128.or(f64x2.ne(x2, x2), f64x2.ne(x3, x3)));
-    }
+    m0 = ext64(isMax, m0, x0);
+    m1 = ext64(isMax, m1, x1);
+    m2 = ext64(isMax, m2, x2);
+    m3 = ext64(isMax, m3, x3);
+    if (op == MAX || op == MIN) bad = nan4_64(bad, x0, x1, x2, x3);
     q += 64;
   }
   if (isMax) {
@@ -417,6 +503,16 @@ const FMIN = 5;
   return pick<f64>(op, acc, m);
 }
 
+// pmax/pmin (NaN-ignoring: a NaN operand x leaves m) and the NaN flags of four vectors
+// @ts-ignore: decorator
+@inline function ext32(isMax: bool, m: v128, x: v128): v128 {
+  return isMax ? f32x4.pmax(m, x) : f32x4.pmin(m, x);
+}
+// @ts-ignore: decorator
+@inline function nan4_32(bad: v128, x0: v128, x1: v128, x2: v128, x3: v128): v128 {
+  return v128.or(bad, v128.or(v128.or(f32x4.ne(x0, x0), f32x4.ne(x1, x1)), v128.or(f32x4.ne(x2, x2), f32x4.ne(x3, x3))));
+}
+
 // @ts-ignore: decorator
 @inline function foldExtreme32(op: i32, acc: f32, p: usize, n: i32): f32 {
   const isMax = op == MAX || op == FMAX;
@@ -428,27 +524,36 @@ const FMIN = 5;
   let m3 = m0;
   let bad = f32x4.splat(0);
   let q = p;
-  const e = p + (<usize>(n & ~15) << 2);
+  // long runs: four quarters read side by side (four streams keep more cache misses in flight
+  // when the data comes from L3/DRAM); the order of the max/min search does not matter here
+  const h = <usize>((n >> 2) & ~3) * 4; // bytes per quarter, a whole number of vectors
+  if (n >= 256) {
+    const e4 = p + h;
+    while (q < e4) {
+      const x0 = v128.load(q);
+      const x1 = v128.load(q + h);
+      const x2 = v128.load(q + 2 * h);
+      const x3 = v128.load(q + 3 * h);
+      m0 = ext32(isMax, m0, x0);
+      m1 = ext32(isMax, m1, x1);
+      m2 = ext32(isMax, m2, x2);
+      m3 = ext32(isMax, m3, x3);
+      if (op == MAX || op == MIN) bad = nan4_32(bad, x0, x1, x2, x3);
+      q += 16;
+    }
+    q = p + 4 * h;
+  }
+  const e = q + (((p + (<usize>n * 4) - q) / 64) * 64);
   while (q < e) {
     const x0 = v128.load(q);
     const x1 = v128.load(q, 16);
     const x2 = v128.load(q, 32);
     const x3 = v128.load(q, 48);
-    if (isMax) {
-      m0 = f32x4.pmax(m0, x0);
-      m1 = f32x4.pmax(m1, x1);
-      m2 = f32x4.pmax(m2, x2);
-      m3 = f32x4.pmax(m3, x3);
-    } else {
-      m0 = f32x4.pmin(m0, x0);
-      m1 = f32x4.pmin(m1, x1);
-      m2 = f32x4.pmin(m2, x2);
-      m3 = f32x4.pmin(m3, x3);
-    }
-    if (op == MAX || op == MIN) {
-      bad = v128.or(bad, v128.or(f32x4.ne(x0, x0), f32x4.ne(x1, x1)));
-      bad = v128.or(bad, v128.or(f32x4.ne(x2, x2), f32x4.ne(x3, x3)));
-    }
+    m0 = ext32(isMax, m0, x0);
+    m1 = ext32(isMax, m1, x1);
+    m2 = ext32(isMax, m2, x2);
+    m3 = ext32(isMax, m3, x3);
+    if (op == MAX || op == MIN) bad = nan4_32(bad, x0, x1, x2, x3);
     q += 64;
   }
   if (isMax) m0 = f32x4.pmax(f32x4.pmax(m0, m1), f32x4.pmax(m2, m3));
@@ -563,9 +668,50 @@ const FMIN = 5;
   }
 }
 
+// four rows added into one contiguous result row: o[j] = (((o[j] + x0[j]) + x1[j]) + x2[j]) + x3[j],
+// the additions of four rowOp calls in their order, with one load/store of o per four rows
+// @ts-ignore: decorator
+@inline function rowAdd4<T>(n: i32, x: usize, rs: isize, o: usize): void {
+  const z = <usize>sizeof<T>();
+  let j = 0;
+  for (; j + 32 / <i32>z <= n; j += 32 / <i32>z) {
+    let a0 = v128.load(o);
+    let a1 = v128.load(o, 16);
+    for (let k = 0; k < 4; k++) {
+      const q = x + <isize>k * rs;
+      if (sizeof<T>() == 8) {
+        a0 = f64x2.add(a0, v128.load(q));
+        a1 = f64x2.add(a1, v128.load(q, 16));
+      } else {
+        a0 = f32x4.add(a0, v128.load(q));
+        a1 = f32x4.add(a1, v128.load(q, 16));
+      }
+    }
+    v128.store(o, a0);
+    v128.store(o, a1, 16);
+    o += 32;
+    x += 32;
+  }
+  for (; j < n; j++) {
+    let a = load<T>(o);
+    for (let k = 0; k < 4; k++) a += load<T>(x + <isize>k * rs);
+    store<T>(o, a);
+    o += z;
+    x += z;
+  }
+}
+
 // @ts-ignore: decorator
 @inline function red2<T>(op: i32, n0: i32, n1: i32, ip: usize, is0: isize, is1: isize, o: usize, os0: isize, os1: isize): void {
-  for (let i = 0; i < n0; i++) {
+  let i = 0;
+  if (op == ADD && isFloat<T>() && os0 == 0 && os1 == sizeof<T>() && is1 == sizeof<T>()) {
+    // an axis-0 sum of a contiguous block: four rows per pass over the result row
+    for (; i + 4 <= n0; i += 4) {
+      rowAdd4<T>(n1, ip, is0, o);
+      ip += is0 * 4;
+    }
+  }
+  for (; i < n0; i++) {
     if (os1 == 0) store<T>(o, fold<T>(op, load<T>(o), ip, n1, is1));
     else rowOp<T>(op, n1, ip, is1, o, os1);
     ip += is0;
@@ -744,7 +890,7 @@ export function red_logical_or_1(n0: i32, n1: i32, ip: usize, is0: isize, is1: i
   return best;
 }
 
-// contiguous float lane: blocks of 2048 elements (L1-sized), each reduced to its extreme with
+// contiguous float lane: blocks of 32768 elements (L2-sized), each reduced to its extreme with
 // SIMD (pmax/pmin skip NaN; a NaN block answers NaN); the first block holding the overall
 // extreme (strictly better than all before it) or the first NaN is then scanned again for its
 // first index. The scan's answer (strict comparisons keep the first of equal values, ±0
@@ -752,7 +898,7 @@ export function red_logical_or_1(n0: i32, n1: i32, ip: usize, is0: isize, is1: i
 // @ts-ignore: decorator
 @inline function argC<T>(isMax: bool, p: usize, n: i32): i64 {
   if (n < 32) return argScalar<T>(isMax, p, n, sizeof<T>());
-  const BLK = 2048;
+  const BLK = 32768;
   const op = isMax ? MAX : MIN;
   const init: T = <T>(isMax ? -Infinity : Infinity);
   let m: T = init;
@@ -1000,3 +1146,25 @@ export function cum_multiply_int64(n0: i32, n1: i32, p: usize, s0: isize, s1: is
 export function cum_multiply_int32(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<i32>(MUL, n0, n1, p, s0, s1); }
 export function cum_multiply_int16(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<i16>(MUL, n0, n1, p, s0, s1); }
 export function cum_multiply_int8(n0: i32, n1: i32, p: usize, s0: isize, s1: isize): void { cum2<i8>(MUL, n0, n1, p, s0, s1); }
+
+// ---------------------------------------------------------------------------------------------
+// whole contiguous float runs: the fast paths of np.max/min/argmax/argmin/var/std (reduce.ts)
+// call these once per array and get the scalar back (no output array, no iterator walk).
+
+// maximum/minimum.reduce of a run of n >= 1 elements: red_<op>'s fold started from the first
+// element (the reduction copies it into the result before folding the whole run)
+export function flat_maximum_float64(p: usize, n: i32): f64 { return fold<f64>(MAX, load<f64>(p), p, n, 8); }
+export function flat_minimum_float64(p: usize, n: i32): f64 { return fold<f64>(MIN, load<f64>(p), p, n, 8); }
+export function flat_maximum_float32(p: usize, n: i32): f32 { return fold<f32>(MAX, load<f32>(p), p, n, 4); }
+export function flat_minimum_float32(p: usize, n: i32): f32 { return fold<f32>(MIN, load<f32>(p), p, n, 4); }
+
+// argmax/argmin of a run of n >= 1 elements (arg_<op>'s lane), as f64 (exact below 2^53)
+export function flat_argmax_float64(p: usize, n: i32): f64 { return <f64>argC<f64>(true, p, n); }
+export function flat_argmin_float64(p: usize, n: i32): f64 { return <f64>argC<f64>(false, p, n); }
+export function flat_argmax_float32(p: usize, n: i32): f64 { return <f64>argC<f32>(true, p, n); }
+export function flat_argmin_float32(p: usize, n: i32): f64 { return <f64>argC<f32>(false, p, n); }
+
+// Σ (x - m)² over a run in NumPy's pairwise order: what _var's temporary `x = arr - arrmean;
+// x *= x` sums (same subtraction and product per element, same tree), never materialized
+export function sumsq_float64(p: usize, n: i32, m: f64): f64 { return pw64sq(f64x2.splat(m), p, n); }
+export function sumsq_float32(p: usize, n: i32, m: f32): f32 { return pw32sq(f32x4.splat(m), p, n); }

@@ -21,7 +21,7 @@
  * `out`).
  * `a.ptp()` is not a method (NumPy 2 removed it).
  */
-import { splitOpts } from './args';
+import { isPlainObject, splitOpts } from './args';
 import { asarray, checkIntFits, copyInto, scalarToStorage, toJS } from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType } from './dtype';
 import { AxisError, IndexError, NumPyError, OverflowError, TypeError_, ValueError } from './errors';
@@ -276,6 +276,19 @@ export interface ReduceBackend {
     n: number,
     st: number,
   ): boolean;
+  /**
+   * The whole-run kernel `op` for dtype `dt` (see `flatTwin`), or null: called as `(i, n, m)` on
+   * `n` >= 1 contiguous elements from element `i`.
+   */
+  flat(op: FlatOp, dt: FlatDType): FlatFn | null;
+  /**
+   * The add-reduction of a C-contiguous r×c block at element `i` into the zeroed result at `o`
+   * along its rows (`rows`: out[k] = 0 + pairwise(row k)) or down its columns (the rows added
+   * elementwise in order): `reduce`'s native call for these two layouts without its set-up.
+   */
+  sum2d(
+    dt: FlatDType,
+  ): ((r: number, c: number, i: number, o: number, rows: boolean) => void) | null;
 }
 let native: ReduceBackend | null = null;
 /** Installs the native reduction loops (src/runtime/wasm); null: the TS loops only. */
@@ -583,6 +596,171 @@ export function pairwiseSum32(d: FStore, p: number, n: number, s: number): numbe
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
   return f(pairwiseSum32(d, p, n2, s) + pairwiseSum32(d, p + n2 * s, n - n2, s));
+}
+
+/**
+ * NumPy's pairwise_sum over `(x - m)²` per element (`pairwiseSum`'s tree; float32: every
+ * operation rounded by `f`): the sum of `_var`'s temporary `x = arr - arrmean; x *= x` without
+ * building it.
+ */
+export function pairwiseSumSq(
+  d: FStore,
+  p: number,
+  n: number,
+  s: number,
+  m: number,
+  f: (x: number) => number = (x) => x,
+): number {
+  const sq = (x: number): number => {
+    const t = f(x - m);
+    return f(t * t);
+  };
+  if (n < 8) {
+    let res = -0.0;
+    for (let i = 0; i < n; i++) res = f(res + sq(d[p + i * s] as number));
+    return res;
+  }
+  if (n <= 128) {
+    const r: number[] = [];
+    for (let j = 0; j < 8; j++) r.push(sq(d[p + j * s] as number));
+    let i = 8;
+    for (; i < n - (n % 8); i += 8)
+      for (let j = 0; j < 8; j++) r[j] = f((r[j] as number) + sq(d[p + (i + j) * s] as number));
+    const [r0, r1, r2, r3, r4, r5, r6, r7] = r as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    let res = f(f(f(r0 + r1) + f(r2 + r3)) + f(f(r4 + r5) + f(r6 + r7)));
+    for (; i < n; i++) res = f(res + sq(d[p + i * s] as number));
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return f(pairwiseSumSq(d, p, n2, s, m, f) + pairwiseSumSq(d, p + n2 * s, n - n2, s, m, f));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole contiguous float arrays: np.max/min/argmax/argmin/var/std without options and
+// np.mean(2-d, axis) in one kernel call each (the general path's exact operations, without its
+// set-up: after a kernel has streamed megabytes through the caches, every line of JS a call
+// touches is a cache miss, ~60-80 µs per call for the general path)
+
+export type FlatOp = 'maximum' | 'minimum' | 'argmax' | 'argmin' | 'sumsq';
+export type FlatDType = 'float64' | 'float32';
+export type FlatFn = (i: number, n: number, m: number) => number;
+
+/**
+ * The TS twin of the native `flat_<op>_<dt>` / `sumsq_<dt>` kernels on `n` >= 1 elements of `D`
+ * from `i`: maximum/minimum.reduce (the fold started from the first element, as the reduction
+ * copies it into the result), argmax/argmin (`argLane`), or `pairwiseSumSq` around `m`.
+ */
+export function flatTwin(
+  op: FlatOp,
+  dt: FlatDType,
+  D: FStore,
+  i: number,
+  n: number,
+  m: number,
+): number {
+  switch (op) {
+    case 'maximum':
+    case 'minimum': {
+      const O = dt === 'float32' ? new Float32Array(1) : new Float64Array(1);
+      O[0] = D[i] as number;
+      kernel(
+        op,
+        dt,
+        dt,
+        () => D,
+        () => O,
+      )(n, i, 1, 0, 0);
+      return O[0];
+    }
+    case 'argmax':
+    case 'argmin':
+      return argLane(D, i, n, 1, op === 'argmax', false);
+    default:
+      return pairwiseSumSq(D, i, n, 1, m, dt === 'float32' ? Math.fround : undefined);
+  }
+}
+
+/** `flatTwin`'s op as the native kernel when installed. */
+function flatCall(op: FlatOp, a: NDArray, m = 0): number {
+  const dt = a.dtype as FlatDType;
+  const k = native === null ? null : native.flat(op, dt);
+  if (k !== null) return k(a._start, a.size, m);
+  return flatTwin(op, dt, a._data() as FStore, a._start, a.size, m);
+}
+
+/**
+ * `x` when it is a non-empty float64/float32 NDArray (ndim >= 1) whose elements are one
+ * contiguous run of memory in C order (or also F order unless `cOnly`: for reductions whose
+ * result does not depend on the order), else null.
+ */
+function flatRun(x: unknown, cOnly: boolean): NDArray | null {
+  if (!isNDArray(x) || (x.dtype !== 'float64' && x.dtype !== 'float32')) return null;
+  if (x.ndim === 0 || x.size === 0) return null;
+  const f = x.flags;
+  return f.c_contiguous || (!cOnly && f.f_contiguous) ? x : null;
+}
+
+/**
+ * `np.var(a)` (ddof 0) of a whole contiguous float array: `_var`'s operations (mean = (0 +
+ * pairwise(a)) / n, then 0 + pairwise((a - mean)²) over the same memory order, / n) with the
+ * temporary fused into the second pass.
+ */
+function flatVar(a: NDArray): number {
+  const n = a.size;
+  const f32 = a.dtype === 'float32';
+  const D = a._data() as FStore;
+  if (f32) {
+    const f = Math.fround;
+    const mean = f(f(0 + (pairwise32 ?? pairwiseSum32)(D, a._start, n, 1)) / n);
+    return f(f(0 + flatCall('sumsq', a, mean)) / n);
+  }
+  const mean = (0 + (pairwise64 ?? pairwiseSum)(D, a._start, n, 1)) / n;
+  return (0 + flatCall('sumsq', a, mean)) / n;
+}
+
+/**
+ * `np.mean(a, axis)` of a C-contiguous 2-d float array (both dims >= 2): the general path's
+ * iteration (axis 1: 0 + pairwise(row) per row; axis 0: rows added elementwise into zeros) as
+ * one native call, then the division. null: not such a case (or no native loop).
+ */
+function flatMean2d(x: unknown, args: readonly unknown[]): NDArray | null {
+  if (native === null || args.length !== 1) return null;
+  let ax = args[0];
+  if (isPlainObject(ax)) {
+    const keys = Object.keys(ax);
+    if (keys.length !== 1 || keys[0] !== 'axis') return null;
+    ax = ax.axis;
+  }
+  if (ax !== 0 && ax !== 1 && ax !== -1 && ax !== -2) return null;
+  const a = flatRun(x, true);
+  if (a === null || a.ndim !== 2) return null;
+  const r = a._shape[0] as number;
+  const c = a._shape[1] as number;
+  if (r < 2 || c < 2) return null;
+  const k = native.sum2d(a.dtype as FlatDType);
+  if (k === null) return null;
+  const rows = ax === 1 || ax === -1;
+  const len = rows ? r : c;
+  const res = NDArray.empty([len], a.dtype, true);
+  k(r, c, a._start, res._start, rows);
+  // the division (divideInPlace's operation) on the fresh contiguous result
+  const R = res._data() as FStore;
+  const cnt = rows ? c : r;
+  const e = res._start + len;
+  if (a.dtype === 'float32')
+    for (let p = res._start; p < e; p++) R[p] = Math.fround((R[p] as number) / cnt);
+  else for (let p = res._start; p < e; p++) R[p] = (R[p] as number) / cnt;
+  return res;
 }
 
 /** A value stored into `dt` (integers wrap, float32 rounds), for non-64-bit dtypes. */
@@ -1041,9 +1219,14 @@ function ufuncReduce(
   args: readonly unknown[],
   names: readonly string[],
 ): NDArray | Scalar {
-  if (op === 'add' && args.length === 0 && isNDArray(x)) {
-    const v = fullSum(x);
-    if (v !== null) return v;
+  if (args.length === 0 && isNDArray(x)) {
+    if (op === 'add') {
+      const v = fullSum(x);
+      if (v !== null) return v;
+    } else if (op === 'maximum' || op === 'minimum') {
+      const r = flatRun(x, false);
+      if (r !== null) return flatCall(op, r);
+    }
   }
   const a = asarray(x);
   const o = parseArgs(args, names);
@@ -1103,29 +1286,19 @@ function inplace2(dst: NDArray, b: NDArray, f: (x: number, y: number) => number)
 }
 
 /**
- * `dst = dst op b` (b broadcast) through the ufunc loop of `op` (the WASM one when installed:
- * same IEEE operation per element as `inplace2`); false when dtypes differ or no loop exists.
+ * `dst = x op y` (x and y broadcast to dst; dst may be x: in place) through the ufunc loop of
+ * `op` (the WASM one when installed: the same IEEE operation per element as `inplace2`); false
+ * when the three dtypes differ or are not float, or no loop exists.
  */
-function inplaceUfunc(dst: NDArray, b: NDArray, op: 'subtract' | 'multiply'): boolean {
-  if (dst.dtype !== b.dtype || DTYPE_INFO[dst.dtype].kind !== 'f') return false;
-  const k = getKernel(op, dst.dtype) as BinaryKernel | undefined;
+function ufuncInto(dst: NDArray, x: NDArray, y: NDArray, op: 'subtract' | 'multiply'): boolean {
+  const dt = dst.dtype;
+  if (x.dtype !== dt || y.dtype !== dt || DTYPE_INFO[dt].kind !== 'f') return false;
+  const k = getKernel(op, dt) as BinaryKernel | undefined;
   if (k === undefined) return false;
   const D = dst._data() as unknown as Parameters<BinaryKernel>[1];
-  const B = b._data() as unknown as Parameters<BinaryKernel>[1];
-  loop2(dst._shape, operand(dst), operand(b, dst._shape), (n, i0, s0, i1, s1) =>
-    k(n, D, i0, s0, B, i1, s1, D, i0, s0),
-  );
-  return true;
-}
-
-/** `x = a - m` (m broadcast) through the subtract ufunc loop when all three share a float dtype. */
-function subtractInto(x: NDArray, a: NDArray, m: NDArray): boolean {
-  if (a.dtype !== x.dtype || m.dtype !== x.dtype || DTYPE_INFO[x.dtype].kind !== 'f') return false;
-  const k = getKernel('subtract', x.dtype) as BinaryKernel | undefined;
-  if (k === undefined) return false;
-  const X = x._data() as unknown as Parameters<BinaryKernel>[1];
-  loop3(x._shape, operand(x), operand(a), operand(m, x._shape), (n, i0, s0, i1, s1, i2, s2) =>
-    k(n, X, i1, s1, X, i2, s2, X, i0, s0),
+  const sh = dst._shape;
+  loop3(sh, operand(dst), operand(x, sh), operand(y, sh), (n, i0, s0, i1, s1, i2, s2) =>
+    k(n, D, i1, s1, D, i2, s2, D, i0, s0),
   );
   return true;
 }
@@ -1213,6 +1386,8 @@ export const mean: ReduceFunction<number> = function mean(x: ArrayLike, ...args:
     const v = fullSum(x);
     if (v !== null) return x.dtype === 'float32' ? Math.fround(v / x.size) : v / x.size;
   }
+  const m2 = flatMean2d(x, args);
+  if (m2 !== null) return m2;
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'dtype', 'out', 'keepdims', 'where']);
   // NumPy: integer inputs default to float64; float inputs loop in out's dtype when given
@@ -1274,13 +1449,13 @@ function varArray(
     // x = arr - arrmean straight into a fresh K-ordered array (the ufunc loop when the dtypes
     // agree), else a cast copy then the subtraction in place
     x = emptyLikeK(a, xdt, false);
-    if (!subtractInto(x, a, m)) {
+    if (!ufuncInto(x, a, m, 'subtract')) {
       copyInto(x, a);
-      if (!inplaceUfunc(x, m, 'subtract')) inplace2(x, m, (u, v) => fx(u - v));
+      if (!ufuncInto(x, x, m, 'subtract')) inplace2(x, m, (u, v) => fx(u - v));
     }
-  } else if (!inplaceUfunc(x, m, 'subtract')) inplace2(x, m, (u, v) => fx(u - v));
+  } else if (!ufuncInto(x, x, m, 'subtract')) inplace2(x, m, (u, v) => fx(u - v));
   if (mask !== null) inplace2(x, mask, (u, v) => (v ? u : 0));
-  if (!inplaceUfunc(x, x, 'multiply')) inplace2(x, x, (u) => fx(u * u));
+  if (!ufuncInto(x, x, x, 'multiply')) inplace2(x, x, (u) => fx(u * u));
   drop(m);
   drop(mask);
   const r = reduceArray(x, 'add', { axis: axes, keepdims, dtype: dt });
@@ -1336,6 +1511,13 @@ function varLike(
   sqrt: boolean,
   nan: boolean,
 ): NDArray | Scalar {
+  if (args.length === 0 && !nan) {
+    const r = flatRun(x, false);
+    if (r !== null) {
+      const v = flatVar(r);
+      return sqrt ? (r.dtype === 'float32' ? Math.fround(Math.sqrt(v)) : Math.sqrt(v)) : v;
+    }
+  }
   const a = asarray(x);
   const o = parseArgs(args, VAR_ARGS);
   const ddof = o.ddof === undefined ? 0 : Number(o.ddof);
@@ -1482,6 +1664,10 @@ function argReduce(
   isMax: boolean,
   nan: boolean,
 ): NDArray | Scalar {
+  if (args.length === 0 && !nan) {
+    const r = flatRun(x, true);
+    if (r !== null) return flatCall(isMax ? 'argmax' : 'argmin', r);
+  }
   let a = asarray(x);
   const o = parseArgs(args, ['axis', 'out', 'keepdims']);
   const name = isMax ? 'argmax' : 'argmin';

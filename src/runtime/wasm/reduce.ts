@@ -8,7 +8,7 @@
 import { ITEMSIZE, type DType } from '../dtype';
 import { alloc, free } from '../memory';
 import { collapse, loop } from '../iter';
-import type { ReduceBackend, ReduceOp } from '../reduce';
+import type { FlatDType, FlatFn, FlatOp, ReduceBackend, ReduceOp } from '../reduce';
 
 type Fn = (...args: number[]) => number | void;
 
@@ -36,7 +36,38 @@ export function reduceBackend(ex: Record<string, unknown>): ReduceBackend {
     const f = ex[name];
     return typeof f === 'function' ? (f as Fn) : null;
   };
+  // whole-run kernels, looked up once: `flat_<op>_<dt>(p, n)`, `sumsq_<dt>(p, n, m)`
+  const flats: Record<FlatDType, Partial<Record<FlatOp, FlatFn>>> = { float64: {}, float32: {} };
+  for (const dt of ['float64', 'float32'] as const) {
+    const z = ITEMSIZE[dt];
+    for (const op of ['maximum', 'minimum', 'argmax', 'argmin', 'sumsq'] as const) {
+      const f = fn(op === 'sumsq' ? `sumsq_${dt}` : `flat_${op}_${dt}`);
+      if (f !== null) flats[dt][op] = (i, n, m) => f(i * z, n, m) as number;
+    }
+  }
+  const sums = {
+    float64: fn('red_add_float64'),
+    float32: fn('red_add_float32'),
+  };
+  const sum2d = (
+    dt: FlatDType,
+  ): ((r: number, c: number, i: number, o: number, rows: boolean) => void) | null => {
+    const f = sums[dt];
+    if (f === null) return null;
+    const z = ITEMSIZE[dt];
+    return (r, c, i, o, rows) => {
+      f(r, c, i * z, c * z, z, o * z, rows ? z : 0, rows ? 0 : z);
+    };
+  };
+  const sum2dK = { float64: sum2d('float64'), float32: sum2d('float32') };
   return {
+    flat(op: FlatOp, dt: FlatDType): FlatFn | null {
+      return flats[dt][op] ?? null;
+    },
+    sum2d(dt: FlatDType) {
+      return sum2dK[dt];
+    },
+
     reduce(op, dt, srcDt, shape, o, ost, i, ist) {
       const f = fn(reduceKernelName(op, dt, srcDt));
       if (f === null) return false;
