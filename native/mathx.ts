@@ -31,6 +31,9 @@ const T7: f64 = 0.00058984652279769;
 const T8: f64 = 0.00024051125856231137;
 const T9: f64 = 9.044327398260459e-05;
 const T10: f64 = 5.5855717958623894e-05;
+const T0H: f64 = 0.3333333358168602;
+const T0L: f64 = -2.483526884144993e-9;
+const T0LO: f64 = 1.850371707708594e-17;
 const H0: f64 = -0.3333333333333333;
 const H1: f64 = 0.13333333333333333;
 const H2: f64 = -0.05396825396825387;
@@ -97,11 +100,28 @@ export function vtan_scalar(x: f64): f64 {
   const tail = e1 + e2 - nd * Q4;
   const rh = s2 + tail;
   const rl = s2 - rh + tail;
+  // r³/3 formed exactly (Dekker products), as in vmathx.ts
   const z = rh * rh;
-  const p = T0 + z * (T1 + z * (T2 + z * (T3 + z * (T4 + z * (T5 + z * (T6 + z * (T7 + z * (T8 + z * (T9 + z * T10)))))))));
-  const u = z * (rh * p + rl) + rl;
-  const th = rh + u; // t = th + tl (Fast2Sum: |u| < 0.07·|rh|)
-  const tl = rh - th + u;
+  let sp = SPLIT * rh;
+  const rhh = sp - (sp - rh);
+  const rhl = rh - rhh;
+  const zl = rhh * rhh - z + 2.0 * rhh * rhl + rhl * rhl;
+  const ch = z * rh;
+  sp = SPLIT * z;
+  const zhh = sp - (sp - z);
+  const zhl = z - zhh;
+  const cl = zhh * rhh - ch + zhh * rhl + zhl * rhh + zhl * rhl + zl * rh;
+  const uh = ch * T0;
+  sp = SPLIT * ch;
+  const chh = sp - (sp - ch);
+  const chl = ch - chh;
+  const ul = chh * T0H - uh + chh * T0L + chl * T0H + chl * T0L;
+  const p = T1 + z * (T2 + z * (T3 + z * (T4 + z * (T5 + z * (T6 + z * (T7 + z * (T8 + z * (T9 + z * T10))))))));
+  const low = ul + ch * T0LO + cl * T0 + ch * (z * p) + rl * z + rl;
+  const t0 = rh + uh;
+  const t1l = rh - t0 + uh + low;
+  const th = t0 + t1l;
+  const tl = t0 - th + t1l;
   const m = (<i32>nd) & 3;
   if (m == 0) return ddDiv(th, tl, 1.0, 0.0);
   if (m == 2) return ddDiv(-1.0, 0.0, th, tl);
@@ -267,7 +287,8 @@ export function vpow_scalar(x: f64, y: f64, tab: usize): f64 {
 //   23 1e5, 24 2^-27, 25 22, 26 2^-4, 27 256/ln2, 28 ln2/256 hi, 29 lo, 30 i64 255 << 4,
 //   31 i64 1023, 32 1/2, 33 1/6, 34 1/24, 35 1/120, 36 2, 37 i64 sign bit; power: 38 i64 log
 //   offset, 39 i64 exponent mask, 40 i64 high-word mask, 41 i64 127 << 5, 42 −1/2, 43..50 G3..G10,
-//   51 ln2 hi, 52 ln2 lo, 53 [_, 0x000fffff]×2, 54 [_, 0x7ff00000]×2, 55 2^900, 56 700
+//   51 ln2 hi, 52 ln2 lo, 53 [_, 0x000fffff]×2, 54 [_, 0x7ff00000]×2, 55 2^900, 56 700;
+//   tan: 57, 58 Dekker split of T0, 59 1/3 − T0
 const KOFF: usize = 8192;
 // @ts-ignore: decorator
 @inline function kc(tab: usize, i: usize): v128 {
@@ -309,7 +330,34 @@ const KOFF: usize = 8192;
   const tail = f64x2.sub(f64x2.add(e1, e2), f64x2.mul(nd, kc(tab, 5)));
   const rh = f64x2.add(s2, tail);
   const rl = f64x2.add(f64x2.sub(s2, rh), tail);
+  const split = kc(tab, 20);
   const z = f64x2.mul(rh, rh);
+  let sp = f64x2.mul(split, rh);
+  const rhh = f64x2.sub(sp, f64x2.sub(sp, rh));
+  const rhl = f64x2.sub(rh, rhh);
+  const zl = f64x2.add(
+    f64x2.add(
+      f64x2.sub(f64x2.mul(rhh, rhh), z),
+      f64x2.mul(f64x2.mul(kc(tab, 36), rhh), rhl),
+    ),
+    f64x2.mul(rhl, rhl),
+  );
+  const ch = f64x2.mul(z, rh);
+  sp = f64x2.mul(split, z);
+  const zhh = f64x2.sub(sp, f64x2.sub(sp, z));
+  const zhl = f64x2.sub(z, zhh);
+  let cl = f64x2.sub(f64x2.mul(zhh, rhh), ch);
+  cl = f64x2.add(f64x2.add(f64x2.add(cl, f64x2.mul(zhh, rhl)), f64x2.mul(zhl, rhh)), f64x2.mul(zhl, rhl));
+  cl = f64x2.add(cl, f64x2.mul(zl, rh));
+  const T0 = kc(tab, 6);
+  const uh = f64x2.mul(ch, T0);
+  sp = f64x2.mul(split, ch);
+  const chh = f64x2.sub(sp, f64x2.sub(sp, ch));
+  const chl = f64x2.sub(ch, chh);
+  const T0H = kc(tab, 57);
+  const T0L = kc(tab, 58);
+  let ul = f64x2.sub(f64x2.mul(chh, T0H), uh);
+  ul = f64x2.add(f64x2.add(f64x2.add(ul, f64x2.mul(chh, T0L)), f64x2.mul(chl, T0H)), f64x2.mul(chl, T0L));
   let p = f64x2.add(kc(tab, 15), f64x2.mul(z, kc(tab, 16)));
   p = f64x2.add(kc(tab, 14), f64x2.mul(z, p));
   p = f64x2.add(kc(tab, 13), f64x2.mul(z, p));
@@ -319,10 +367,14 @@ const KOFF: usize = 8192;
   p = f64x2.add(kc(tab, 9), f64x2.mul(z, p));
   p = f64x2.add(kc(tab, 8), f64x2.mul(z, p));
   p = f64x2.add(kc(tab, 7), f64x2.mul(z, p));
-  p = f64x2.add(kc(tab, 6), f64x2.mul(z, p));
-  const u = f64x2.add(f64x2.mul(z, f64x2.add(f64x2.mul(rh, p), rl)), rl);
-  const th = f64x2.add(rh, u);
-  const tl = f64x2.add(f64x2.sub(rh, th), u);
+  let low = f64x2.add(ul, f64x2.mul(ch, kc(tab, 59)));
+  low = f64x2.add(low, f64x2.mul(cl, T0));
+  low = f64x2.add(low, f64x2.mul(ch, f64x2.mul(z, p)));
+  low = f64x2.add(f64x2.add(low, f64x2.mul(rl, z)), rl);
+  const t0 = f64x2.add(rh, uh);
+  const t1l = f64x2.add(f64x2.add(f64x2.sub(rh, t0), uh), low);
+  const th = f64x2.add(t0, t1l);
+  const tl = f64x2.add(f64x2.sub(t0, th), t1l);
   const one = kc(tab, 17);
   const ah = f64x2.add(one, th);
   const av = f64x2.sub(ah, one);

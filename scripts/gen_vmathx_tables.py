@@ -132,6 +132,13 @@ def tanhp(z):
 
 fit(tanhp, 0, mp.mpf(2) ** -8, 7, 'TANH_POLY', '(tanh a − a)/a³ as a polynomial in z = a², |a| ≤ 2^-4')
 
+# tan's leading r³/3 term is formed exactly: T0 (1/3 rounded) split for Dekker's product, and its
+# rounding error 1/3 − T0
+T0 = float(mp.mpf(1) / 3)
+c = 134217729.0 * T0
+T0H = c - (c - T0)
+out.append('/** [hi, lo] Dekker split of TAN_POLY[0] = 1/3 rounded, and 1/3 − TAN_POLY[0]. */')
+out.append(f'export const TAN_T0 = [{T0H!r}, {T0 - T0H!r}, {float(mp.mpf(1) / 3 - mp.mpf(T0))!r}];')
 # tan's reduction: π/4 in four parts (the sin/cos parts of π/2 halved: exact)
 out.append(f'export const FOUR_OVER_PI = {d(4 / mp.pi)!r};')
 open('src/runtime/vmathx_tables.ts', 'w').write('\n'.join(out) + '\n')

@@ -37,6 +37,7 @@ import {
   PLOG_TABLE,
   TANH_POLY,
   TAN_POLY,
+  TAN_T0,
 } from './vmathx_tables';
 import type { BinaryKernel, UnaryKernel } from './ufunc_kernels';
 
@@ -80,6 +81,7 @@ const Q4 = 8.4784276603689e-32 / 2;
 const [T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10] = TAN_POLY as [
   number, number, number, number, number, number, number, number, number, number, number,
 ];
+const [T0H, T0L, T0LO] = TAN_T0 as [number, number, number];
 const TINY = 2 ** -27;
 
 /** tan(x), float64. */
@@ -100,17 +102,31 @@ export function vtan(x: number): number {
   const tail = e1 + e2 - nd * Q4;
   const rh = s2 + tail;
   const rl = s2 - rh + tail;
+  // t = tan r = r + r³/3 + r⁵·P'(r²) with r³/3 formed exactly (Dekker products: z = r², r³,
+  // r³·T0, plus r³·(1/3 − T0)), so only the small r⁵ term and rl carry roundings
   const z = rh * rh;
+  let sp = SPLIT * rh;
+  const rhh = sp - (sp - rh);
+  const rhl = rh - rhh;
+  const zl = rhh * rhh - z + 2 * rhh * rhl + rhl * rhl;
+  const ch = z * rh;
+  sp = SPLIT * z;
+  const zhh = sp - (sp - z);
+  const zhl = z - zhh;
+  const cl = zhh * rhh - ch + zhh * rhl + zhl * rhh + zhl * rhl + zl * rh;
+  const uh = ch * T0;
+  sp = SPLIT * ch;
+  const chh = sp - (sp - ch);
+  const chl = ch - chh;
+  const ul = chh * T0H - uh + chh * T0L + chl * T0H + chl * T0L;
   const p =
-    T0 +
-    z *
-      (T1 +
-        z *
-          (T2 +
-            z * (T3 + z * (T4 + z * (T5 + z * (T6 + z * (T7 + z * (T8 + z * (T9 + z * T10)))))))));
-  const u = z * (rh * p + rl) + rl;
-  const th = rh + u; // t = th + tl (Fast2Sum: |u| < 0.07·|rh|)
-  const tl = rh - th + u;
+    T1 +
+    z * (T2 + z * (T3 + z * (T4 + z * (T5 + z * (T6 + z * (T7 + z * (T8 + z * (T9 + z * T10))))))));
+  const low = ul + ch * T0LO + cl * T0 + ch * (z * p) + rl * z + rl;
+  const t0 = rh + uh; // Fast2Sum: |uh| < 0.06·|rh|
+  const t1l = rh - t0 + uh + low;
+  const th = t0 + t1l; // renormalized (|low| < 0.004·|rh|)
+  const tl = t0 - th + t1l;
   const m = (nd | 0) & 3;
   if (m === 0) return ddDiv(th, tl, 1, 0);
   if (m === 2) return ddDiv(-1, 0, th, tl);

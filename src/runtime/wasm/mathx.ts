@@ -26,13 +26,14 @@ import {
   PLOG_OFF_HI,
   PLOG_POLY,
   TAN_POLY,
+  TAN_T0,
 } from '../vmathx_tables';
 import { VMATHX_TS_BINARY, VMATHX_TS_UNARY } from '../vmathx';
 
 type Fn = (...args: number[]) => unknown;
 
 /** Bytes of the table region (layout documented in native/mathx.ts). */
-export const VMATHX_TABLE_BYTES = 8192 + 57 * 16;
+export const VMATHX_TABLE_BYTES = 8192 + 60 * 16;
 
 /** Writes the tables at byte address `ptr` of `buf` (also used by test/native). */
 export function writeVmathxTables(buf: ArrayBuffer, ptr: number): void {
@@ -86,6 +87,7 @@ export function writeVmathxTables(buf: ArrayBuffer, ptr: number): void {
     0x7ff0000000000000n,
     2 ** 900,
     700,
+    ...TAN_T0,
   ];
   const dv = new DataView(buf, ptr + 8192, K.length * 16);
   K.forEach((v, i) => {
