@@ -1,10 +1,10 @@
 /**
  * Opt-in two-thread GEMM (`np.enableParallelGemm()`): where SharedArrayBuffer and Node's
  * worker_threads exist (Node, the VS Code extension host, ndscope's runner worker), large float
- * products (m·n·k ≥ 2^24 by default) are split in two along the longer of m and n: one half runs
- * on the calling thread, the other on one helper worker running the same native module over the
- * same (then shared) WebAssembly.Memory, and the caller blocks on `Atomics.wait` until the helper
- * is done (matmul stays synchronous). Each C element is computed by one thread in the
+ * products (m·n·k ≥ 2^24 by default) are split into chunks of C's columns (of its rows when C is
+ * narrow or much taller than wide), claimed by the calling thread and one helper worker running
+ * the same native module over the same (then shared) WebAssembly.Memory; the caller blocks on
+ * `Atomics.wait` until the helper is done (matmul stays synchronous). Each C element is computed by one thread in the
  * single-thread kernel's summation order, so results are bit-identical to the one-thread kernel.
  *
  * Enabling moves linear memory to a shared WebAssembly.Memory (memory.ts `shareMemory`: same
@@ -131,11 +131,13 @@ export function enableParallelGemm(options: ParallelGemmOptions = {}): boolean {
   const driver: ParallelGemm = (fn, args, local) => {
     const [m, n, k] = args as [number, number, number];
     if (busy || m * n * k < minWork) return false;
-    // cut the longer dimension into 2 (4 for big products) chunks, multiples of 8 (both kernels'
-    // tile widths); each chunk is computed whole by one thread in the one-thread order
-    const alongM = m >= n;
-    const len = alongM ? m : n;
+    // cut C into 2 (4 for big products) chunks of columns, multiples of 8 (both kernels' tile
+    // widths), or of rows when C is narrow or much taller than wide; each chunk is computed whole
+    // by one thread in the one-thread order. Columns first: a chunk of rows packs all of B again
+    // (+13% total CPU at 1024³), a chunk of columns only A's panels (+3.5%; measured interleaved)
     const parts = m * n * k >= 2 ** 28 ? 4 : 2;
+    const alongM = n < 128 * parts || m >= 4 * n;
+    const len = alongM ? m : n;
     const step = Math.ceil(len / parts / 8) * 8;
     if (step >= len) return false;
     const chunks: number[][] = [];
