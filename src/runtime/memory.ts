@@ -271,12 +271,14 @@ export function memoryStats(): MemoryStats {
 // while `--expose-gc` is on for that moment (the flag is switched back off, so nothing else gets a
 // `gc`), or the process's own `gc` when it has one. `np.configureMemory({reclaim: false})` turns
 // all of it off; browsers have no such hook (dispose/`using`/`np.tidy`, or yield to the event loop).
-// Rate-limited (a full GC costs milliseconds): not below `floorBytes` of memory; only once half of
-// what the last reclaim left free has been allocated since; and after a reclaim that freed little
-// of what was allocated since it, not before half as much as is live has been allocated (a live set
-// that keeps growing, e.g. big arrays that are all kept, costs O(log) collections); and in Node,
-// with a JS heap over 64 MiB, not before the bytes allocated since the last one reach half of what
-// is over (a full GC walks the heap), so its cost stays in proportion to the work it saves.
+// Rate-limited (a full GC costs milliseconds): not below `floorBytes` of memory; not before
+// max(256 KiB, 1/8 of the bytes live after the last reclaim) were allocated since it (free memory
+// the allocator cannot use for a request, e.g. too-small blocks, does not delay a reclaim); after
+// a reclaim that freed little of what was allocated since it, not before half as much as is live
+// has been allocated (a live set that keeps growing, e.g. big arrays that are all kept, costs
+// O(log) collections); and in Node with a JS heap over 64 MiB, not before the bytes allocated
+// since the last one reach half of what is over (a full GC walks the heap), so its cost stays in
+// proportion to the work it saves.
 
 export interface ReclaimOptions {
   /** Memory below this size grows without a reclaim (default 32 MiB; 0 reclaims at any size). */
@@ -419,7 +421,7 @@ function reclaimBeforeGrow(): boolean {
   if (reclaiming || (reclaimHook === null && !autoReclaim)) return false;
   const bytes = wasmMemory().buffer.byteLength;
   if (bytes < reclaimFloor) return false;
-  const due = Math.max((bytes - liveAfterReclaim) / 2, 256 << 10, reclaimBackoff);
+  const due = Math.max(liveAfterReclaim / 8, 256 << 10, reclaimBackoff);
   if (allocatedSinceReclaim < due) return false;
   const host = lookUpNodeHost();
   // a full GC costs in proportion to the JS heap: with a big one, wait for more WASM allocation

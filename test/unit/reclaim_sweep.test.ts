@@ -126,3 +126,29 @@ describe('WeakRef sweep at a reclaim (no cleanupSome)', () => {
     assert.equal(keep.length, 50);
   });
 });
+
+describe('reclaim rate limits (big arrays)', () => {
+  const BIG = 2_200_000; // 17.6 MB: blocks ≥ 16 MiB grow the memory by exactly what they need
+
+  it('a growing live set of big arrays costs O(log) reclaims, not one per allocation', async () => {
+    await settle();
+    np.setReclaimHook(gc, { floorBytes: 0 });
+    const r0 = np.memoryStats().reclaims;
+    const kept = Array.from({ length: 16 }, () => np.ones([BIG]));
+    const n = np.memoryStats().reclaims - r0;
+    assert.ok(n <= 8, `${n} reclaims for 16 kept allocations`);
+    for (const a of kept) a[Symbol.dispose]();
+  });
+
+  it('big arrays dropped in a synchronous loop reuse their blocks', async () => {
+    await settle();
+    np.setReclaimHook(gc, { floorBytes: 0 });
+    const a = np.ones([BIG]);
+    np.add(a, 1);
+    const before = np.memoryStats().memoryBytes;
+    for (let i = 0; i < 30; i++) np.add(a, 1);
+    const grown = np.memoryStats().memoryBytes - before;
+    // at most a few results' worth (one reclaim waits for half the live bytes), not 30
+    assert.ok(grown <= 4 * BIG * 8, `grew by ${grown} bytes`);
+  });
+});
