@@ -8,13 +8,9 @@
 //   tab + 0:    exp, 256 × [tail_j, 2^(j/256) hi] (f64)
 //   tab + 4096: log, 128 × [invc, −log(invc) hi, lo, 0] (f64)
 //   tab + 8192: vector constants (KOFF below)
-// Huge tan arguments (|x| > 1e5, ±inf, NaN) call the host's Math.sin / Math.cos (the imports
-// native/math.ts declares too).
+//   tab + 9216: tan's Payne–Hanek table, 1008 × [K0, K1, K2, K3] for exponents 16..1023
+// (tan of |x| > 1e5; see vmathx.ts). No imports.
 
-// @ts-ignore: decorator
-@external("env", "sin") declare function hsin(x: f64): f64;
-// @ts-ignore: decorator
-@external("env", "cos") declare function hcos(x: f64): f64;
 
 const SHIFT: f64 = 6755399441055744.0;
 const SPLIT: f64 = 134217729.0;
@@ -83,9 +79,9 @@ function ddDiv(nh: f64, nl: f64, dh: f64, dl: f64): f64 {
 }
 
 /** tan(x), float64 (the TS twin's vtan). */
-export function vtan_scalar(x: f64): f64 {
+export function vtan_scalar(x: f64, tab: usize): f64 {
   const ax = Math.abs(x);
-  if (!(ax <= 1e5)) return hsin(x) / hcos(x);
+  if (!(ax <= 1e5)) return ax == Infinity || x != x ? NaN : tanHuge(x, tab);
   if (ax < TINY) return x;
   const nd = x * FOUR_OVER_PI + SHIFT - SHIFT;
   const a = x - nd * Q1;
@@ -100,6 +96,10 @@ export function vtan_scalar(x: f64): f64 {
   const tail = e1 + e2 - nd * Q4;
   const rh = s2 + tail;
   const rl = s2 - rh + tail;
+  return tanCore(rh, rl, (<i32>nd) & 3);
+}
+
+function tanCore(rh: f64, rl: f64, m: i32): f64 {
   // r³/3 formed exactly (Dekker products), as in vmathx.ts
   const z = rh * rh;
   let sp = SPLIT * rh;
@@ -122,7 +122,6 @@ export function vtan_scalar(x: f64): f64 {
   const t1l = rh - t0 + uh + low;
   const th = t0 + t1l;
   const tl = t0 - th + t1l;
-  const m = (<i32>nd) & 3;
   if (m == 0) return ddDiv(th, tl, 1.0, 0.0);
   if (m == 2) return ddDiv(-1.0, 0.0, th, tl);
   const ah = 1.0 + th;
@@ -132,6 +131,76 @@ export function vtan_scalar(x: f64): f64 {
   const bv = bh - 1.0;
   const bl = 1.0 - (bh - bv) + (-th - bv) - tl;
   return m == 1 ? ddDiv(ah, al, bh, bl) : ddDiv(-bh, -bl, ah, al);
+}
+
+// Payne–Hanek for |x| > 1e5 (the TS twin's tanHuge; table at tab + PHTAB)
+const PHTAB: usize = 9216;
+const PI4H: f64 = 0.7853981633974483;
+const PI4L: f64 = 3.061616997868383e-17;
+let prodLo: f64 = 0;
+
+function mul2(a: f64, b: f64): f64 {
+  const p = a * b;
+  let c = SPLIT * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLIT * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  prodLo = ah * bh - p + ah * bl + al * bh + al * bl;
+  return p;
+}
+
+// @ts-ignore: decorator
+@inline function rint(v: f64): f64 {
+  return v + SHIFT - SHIFT;
+}
+
+// @ts-ignore: decorator
+@inline function addTo(fh: f64, w: f64): f64 {
+  const s = fh + w;
+  const sv = s - fh;
+  fl += fh - (s - sv) + (w - sv);
+  return s;
+}
+let fl: f64 = 0;
+
+function tanHuge(x: f64, tab: usize): f64 {
+  const e = <i32>((reinterpret<u64>(x) >> 52) & 0x7ff) - 1023;
+  const t = tab + PHTAB + (<usize>(e - 16) << 5);
+  const xs = e > 600 ? Math.abs(x) * 2.409919865102884e-181 : Math.abs(x);
+  const h0 = mul2(xs, load<f64>(t));
+  const l0 = prodLo;
+  const h1 = mul2(xs, load<f64>(t, 8));
+  const l1 = prodLo;
+  const h2 = mul2(xs, load<f64>(t, 16));
+  const l2 = prodLo;
+  const h3 = xs * load<f64>(t, 24);
+  const a0 = h0 - 8.0 * Math.floor(h0 * 0.125);
+  const n0 = rint(a0);
+  const n1 = rint(l0);
+  const n2 = rint(h1);
+  const u = a0 - n0 + (l0 - n1);
+  const v = h1 - n2;
+  const tt = u + v;
+  const tv = tt - u;
+  const te = u - (tt - tv) + (v - tv);
+  const n3 = rint(tt);
+  let fh = tt - n3;
+  fl = 0;
+  fh = addTo(fh, te);
+  fh = addTo(fh, l1);
+  fh = addTo(fh, h2);
+  fh = addTo(fh, l2);
+  fh = addTo(fh, h3);
+  const f = fh + fl;
+  const fe = fh - f + fl;
+  const rh0 = mul2(f, PI4H);
+  const rl0 = prodLo + f * PI4L + fe * PI4H;
+  const rh = rh0 + rl0;
+  const rl = rh0 - rh + rl0;
+  const y = tanCore(rh, rl, (<i32>(n0 + n1 + n2 + n3)) & 3);
+  return x < 0 ? -y : y;
 }
 
 /** tanh(x), float64 (the TS twin's vtanh). */
@@ -629,16 +698,16 @@ let logLov: v128 = v128.splat<i64>(0);
     // all lanes in [2^-27, 1e5] (NaN fails)
     if (i8x16.all_true(v128.and(f64x2.le(ax, kc(tab, 23)), f64x2.ge(ax, kc(tab, 24))))) r = tanv(v, tab);
     else {
-      const a = vtan_scalar(f64x2.extract_lane(v, 0));
-      r = f64x2.replace_lane(f64x2.splat(a), 1, vtan_scalar(f64x2.extract_lane(v, 1)));
+      const a = vtan_scalar(f64x2.extract_lane(v, 0), tab);
+      r = f64x2.replace_lane(f64x2.splat(a), 1, vtan_scalar(f64x2.extract_lane(v, 1), tab));
     }
     st<T>(o, so, r);
     x += sx << 1;
     o += so << 1;
   }
   if (i < n) {
-    if (sizeof<T>() == 8) store<f64>(o, vtan_scalar(load<f64>(x)));
-    else store<f32>(o, <f32>vtan_scalar(<f64>load<f32>(x)));
+    if (sizeof<T>() == 8) store<f64>(o, vtan_scalar(load<f64>(x), tab));
+    else store<f32>(o, <f32>vtan_scalar(<f64>load<f32>(x), tab));
   }
 }
 

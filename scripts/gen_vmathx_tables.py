@@ -139,6 +139,8 @@ c = 134217729.0 * T0
 T0H = c - (c - T0)
 out.append('/** [hi, lo] Dekker split of TAN_POLY[0] = 1/3 rounded, and 1/3 − TAN_POLY[0]. */')
 out.append(f'export const TAN_T0 = [{T0H!r}, {T0 - T0H!r}, {float(mp.mpf(1) / 3 - mp.mpf(T0))!r}];')
+out.append(f'/** π/4 as a double-double (tan\'s Payne–Hanek path). */')
+out.append(f'export const PI4_DD = [{dd(mp.pi / 4)[0]!r}, {dd(mp.pi / 4)[1]!r}];')
 # tan's reduction: π/4 in four parts (the sin/cos parts of π/2 halved: exact)
 out.append(f'export const FOUR_OVER_PI = {d(4 / mp.pi)!r};')
 open('src/runtime/vmathx_tables.ts', 'w').write('\n'.join(out) + '\n')

@@ -6,11 +6,11 @@
  * vmathx_tables.ts (scripts/gen_vmathx_tables.py).
  *
  * tan: |x| ≤ 1e5: n = round(x·4/π), r = x − n·π/4 as rhi + rlo (π/4 in four parts, the sin/cos
- * reduction of vmath.ts halved, two TwoSums), |r| ≤ π/8; t = tan r = rhi + tl with
- * tl = z·(rhi·P(z) + rlo) + rlo (z = rhi², P an 11-term Chebyshev fit); then by octant n mod 4
- * tan x = t, (1 + t)/(1 − t), −1/t, (t − 1)/(1 + t), each one double-double division (Dekker
- * products) rounded once. Beyond 1e5, ±inf and NaN: Math.sin(x)/Math.cos(x) (the WASM kernels
- * import the same host functions), |x| < 2^-27: x.
+ * reduction of vmath.ts halved, two TwoSums), |r| ≤ π/8; beyond 1e5 a Payne–Hanek reduction
+ * (tanHuge below); t = tan r = r + r³/3 + r⁵·P'(r²) as a double-double with r³/3 formed
+ * exactly (Dekker products); then by octant n mod 4 tan x = t, (1 + t)/(1 − t), −1/t,
+ * (t − 1)/(1 + t), each one double-double division (Dekker products) rounded once. ±inf, NaN:
+ * NaN; |x| < 2^-27: x.
  *
  * tanh: |x| < 2^-27: x (±0, NaN); |x| > 22: ±1; |x| < 2^-4: x + x·z·P(z) (7-term fit);
  * otherwise t = expm1(2|x|) as a double-double (a 256-entry exp table, s − 1 by TwoSum) and
@@ -38,6 +38,7 @@ import {
   TANH_POLY,
   TAN_POLY,
   TAN_T0,
+  PI4_DD,
 } from './vmathx_tables';
 import type { BinaryKernel, UnaryKernel } from './ufunc_kernels';
 
@@ -87,7 +88,7 @@ const TINY = 2 ** -27;
 /** tan(x), float64. */
 export function vtan(x: number): number {
   const ax = Math.abs(x);
-  if (!(ax <= 1e5)) return Math.sin(x) / Math.cos(x);
+  if (!(ax <= 1e5)) return ax === Infinity || x !== x ? NaN : tanHuge(x);
   if (ax < TINY) return x;
   const nd = x * FOUR_OVER_PI + SHIFT - SHIFT;
   const a = x - nd * Q1;
@@ -102,6 +103,11 @@ export function vtan(x: number): number {
   const tail = e1 + e2 - nd * Q4;
   const rh = s2 + tail;
   const rl = s2 - rh + tail;
+  return tanCore(rh, rl, (nd | 0) & 3);
+}
+
+/** tan(r + m·π/4) for r = rh + rl, |r| ≤ π/8 (about). */
+function tanCore(rh: number, rl: number, m: number): number {
   // t = tan r = r + r³/3 + r⁵·P'(r²) with r³/3 formed exactly (Dekker products: z = r², r³,
   // r³·T0, plus r³·(1/3 − T0)), so only the small r⁵ term and rl carry roundings
   const z = rh * rh;
@@ -127,7 +133,6 @@ export function vtan(x: number): number {
   const t1l = rh - t0 + uh + low;
   const th = t0 + t1l; // renormalized (|low| < 0.004·|rh|)
   const tl = t0 - th + t1l;
-  const m = (nd | 0) & 3;
   if (m === 0) return ddDiv(th, tl, 1, 0);
   if (m === 2) return ddDiv(-1, 0, th, tl);
   // 1 + t and 1 − t as double-doubles (TwoSum)
@@ -138,6 +143,98 @@ export function vtan(x: number): number {
   const bv = bh - 1;
   const bl = 1 - (bh - bv) + (-th - bv) - tl;
   return m === 1 ? ddDiv(ah, al, bh, bl) : ddDiv(-bh, -bl, ah, al);
+}
+
+// ---- Payne–Hanek for |x| > 1e5: x·(4/π) mod 8 from an exponent-indexed table ------------------
+// For x = M·2^(e−52) the bits of 4/π of weight ≥ 2^(55−e) only add multiples of 8 (one period
+// of tan is 4 octants: 8 keeps the table's meaning simple); the next 212 bits are four doubles
+// K0..K3 (53-bit chunks; scaled by 2^600 with x by 2^-600 for e > 600 to stay normal). x·K0 and
+// x·K1, x·K2 are exact Dekker products; integer parts are dropped as they appear, the fraction f
+// is summed exactly (TwoSums) and r = f·π/4 as a double-double: 2^-94 relative even at the
+// closest approach of a double to a multiple of π/4.
+
+/** floor(4/π · 2^1200). */
+const FOUR_OVER_PI_BITS =
+  0x145f306dc9c882a53f84eafa3ea69bb81b6c52b3278872083fca2c757bd778ac36e48dc74849ba5c00c925dd413a32439fc3bd63962534e7dd1046bea5d768909d338e04d68befc827323ac7306a673e93908bf177bf250763ff12fffbc0b301fde5e2316b414da3eda6cfd9e4f96136e9e8c7ecd3cbfd45aea4f758fd7cbe2f67a0e73ef14a525d4d7f6bf623f1aba10ac06608df8f6n;
+let PH: Float64Array | null = null;
+
+/** K0..K3 per exponent e in [16, 1023] at (e − 16)·4 (the WASM glue writes the same table). */
+export function payneHanekTable(): Float64Array {
+  if (PH !== null) return PH;
+  const t = new Float64Array(1008 * 4);
+  for (let e = 16; e <= 1023; e++) {
+    const s = e > 600 ? 600 : 0;
+    let K = FOUR_OVER_PI_BITS & ((1n << BigInt(55 - e + 1200)) - 1n);
+    for (let c = 0; c < 4; c++) {
+      const low = 55 - e - 53 * (c + 1); // weight of the chunk's lowest bit
+      const sh = BigInt(low + 1200);
+      const chunk = K >> sh;
+      K -= chunk << sh;
+      t[(e - 16) * 4 + c] = Number(chunk) * 2 ** (low + s);
+    }
+  }
+  PH = t;
+  return t;
+}
+
+let prodLo = 0;
+/** a·b = hi + prodLo exactly (Dekker; |a|, |b| < 2^996). */
+function mul2(a: number, b: number): number {
+  const p = a * b;
+  let c = SPLIT * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLIT * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  prodLo = ah * bh - p + ah * bl + al * bh + al * bl;
+  return p;
+}
+const rint = (v: number): number => v + SHIFT - SHIFT;
+const PI4H = PI4_DD[0]!;
+const PI4L = PI4_DD[1]!;
+
+function tanHuge(x: number): number {
+  const T = payneHanekTable();
+  F[0] = x;
+  const e = ((W[1]! >> 20) & 0x7ff) - 1023;
+  const i = (e - 16) * 4;
+  const xs = e > 600 ? Math.abs(x) * 2 ** -600 : Math.abs(x);
+  const h0 = mul2(xs, T[i]!);
+  const l0 = prodLo;
+  const h1 = mul2(xs, T[i + 1]!);
+  const l1 = prodLo;
+  const h2 = mul2(xs, T[i + 2]!);
+  const l2 = prodLo;
+  const h3 = xs * T[i + 3]!;
+  // integer parts out, exactly: each remainder in [-0.5, 0.5]
+  const a0 = h0 - 8 * Math.floor(h0 * 0.125);
+  const n0 = rint(a0);
+  const n1 = rint(l0);
+  const n2 = rint(h1);
+  const u = a0 - n0 + (l0 - n1); // exact: multiples of 2^-50 below 1 in magnitude
+  const v = h1 - n2;
+  const t = u + v; // TwoSum
+  const tv = t - u;
+  const te = u - (t - tv) + (v - tv);
+  const n3 = rint(t);
+  let fh = t - n3;
+  let fl = 0;
+  for (const w of [te, l1, h2, l2, h3]) {
+    const s = fh + w;
+    const sv = s - fh;
+    fl += fh - (s - sv) + (w - sv);
+    fh = s;
+  }
+  const f = fh + fl;
+  const fe = fh - f + fl;
+  // r = f·π/4
+  const rh0 = mul2(f, PI4H);
+  const rl0 = prodLo + f * PI4L + fe * PI4H;
+  const rh = rh0 + rl0;
+  const rl = rh0 - rh + rl0;
+  const y = tanCore(rh, rl, (n0 + n1 + n2 + n3) & 3);
+  return x < 0 ? -y : y;
 }
 
 // ---- exp core (shared by tanh and power) --------------------------------------------------------

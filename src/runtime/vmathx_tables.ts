@@ -254,4 +254,6 @@ export const TANH_POLY = [
 ];
 /** [hi, lo] Dekker split of TAN_POLY[0] = 1/3 rounded, and 1/3 − TAN_POLY[0]. */
 export const TAN_T0 = [0.3333333358168602, -2.483526884144993e-9, 1.850371707708594e-17];
+/** π/4 as a double-double (tan's Payne–Hanek path). */
+export const PI4_DD = [0.7853981633974483, 3.061616997868383e-17];
 export const FOUR_OVER_PI = 1.2732395447351628;

@@ -3,8 +3,8 @@
  * into linear memory once and registers `tan`, `tanh` (unary) and `power` (binary) × float64 /
  * float32 'wasm' kernels that pass the table pointer. The TS twins (vmathx.ts) stay registered
  * as the 'ts' kernels and as the fallback for operands outside linear memory; both give
- * bit-identical results. Huge tan arguments use the host imports env.sin/env.cos that
- * ./math.ts's HOST_IMPORTS already provides.
+ * bit-identical results. The module's mathx kernels import nothing (huge tan arguments are
+ * reduced with the Payne–Hanek table written here).
  */
 import type { TypedArray } from '../dtype';
 import { alloc, wasmMemory } from '../memory';
@@ -28,12 +28,12 @@ import {
   TAN_POLY,
   TAN_T0,
 } from '../vmathx_tables';
-import { VMATHX_TS_BINARY, VMATHX_TS_UNARY } from '../vmathx';
+import { payneHanekTable, VMATHX_TS_BINARY, VMATHX_TS_UNARY } from '../vmathx';
 
 type Fn = (...args: number[]) => unknown;
 
 /** Bytes of the table region (layout documented in native/mathx.ts). */
-export const VMATHX_TABLE_BYTES = 8192 + 60 * 16;
+export const VMATHX_TABLE_BYTES = 9216 + 1008 * 32;
 
 /** Writes the tables at byte address `ptr` of `buf` (also used by test/native). */
 export function writeVmathxTables(buf: ArrayBuffer, ptr: number): void {
@@ -96,6 +96,8 @@ export function writeVmathxTables(buf: ArrayBuffer, ptr: number): void {
       else dv.setFloat64(16 * i + lane, v, true);
     }
   });
+  // tan's Payne–Hanek table (|x| > 1e5)
+  new Float64Array(buf, ptr + 9216, 1008 * 4).set(payneHanekTable());
 }
 
 let tab = 0;
