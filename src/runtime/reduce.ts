@@ -704,8 +704,11 @@ function flatCall(op: FlatOp, a: NDArray, m = 0): number {
  * result does not depend on the order), else null.
  */
 function flatRun(x: unknown, cOnly: boolean): NDArray | null {
-  if (!isNDArray(x) || (x.dtype !== 'float64' && x.dtype !== 'float32')) return null;
-  if (x.ndim === 0 || x.size === 0) return null;
+  // internal fields, not the public getters: each line touched here is a likely cache miss
+  if (!(x instanceof NDArray) || (x.dtype !== 'float64' && x.dtype !== 'float32')) return null;
+  const sh = x._shape;
+  if (sh.length === 0) return null;
+  for (const d of sh) if (d === 0) return null;
   const f = x.flags;
   return f.c_contiguous || (!cOnly && f.f_contiguous) ? x : null;
 }
@@ -737,13 +740,12 @@ function flatMean2d(x: unknown, args: readonly unknown[]): NDArray | null {
   if (native === null || args.length !== 1) return null;
   let ax = args[0];
   if (isPlainObject(ax)) {
-    const keys = Object.keys(ax);
-    if (keys.length !== 1 || keys[0] !== 'axis') return null;
+    for (const k in ax) if (k !== 'axis') return null;
     ax = ax.axis;
   }
   if (ax !== 0 && ax !== 1 && ax !== -1 && ax !== -2) return null;
   const a = flatRun(x, true);
-  if (a === null || a.ndim !== 2) return null;
+  if (a === null || a._shape.length !== 2) return null;
   const r = a._shape[0] as number;
   const c = a._shape[1] as number;
   if (r < 2 || c < 2) return null;
