@@ -781,8 +781,8 @@ export function vcos_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: 
 
 // ---- block loops: contiguous output (so = itemsize) that does not overlap the input ----------
 // 128 elements per block, 4 per iteration with no range check in the loop: the four table offsets
-// are packed into one v128 and passed through the iteration's own output bytes (stored, read back
-// as scalars: no lane extracts), and the lanes' high words are folded into a running maximum.
+// pass through the iteration's own output bytes (stored as vectors, read back as scalars: no lane
+// extracts), and the lanes' high words are folded into a running maximum.
 // After the block, a lane outside the vector range (exp: |x| > 700 or NaN; log: not a positive
 // normal finite) sends the whole block through the per-pair checked loop, which overwrites it
 // (the input is still intact: no overlap). Results are those of the checked loops, bit for bit.
@@ -822,11 +822,23 @@ const BLOCK = 128;
       acc = i32x4.max_u(acc, v128.and(i32x4.shuffle(a, b, 1, 3, 5, 7), kAbs));
       const kSa = f64x2.add(f64x2.mul(kInv, a), kShift);
       const kSb = f64x2.add(f64x2.mul(kInv, b), kShift);
-      v128.store(o, v128.and(i32x4.shl(i32x4.shuffle(kSa, kSb, 0, 2, 4, 6), 4), kJ));
-      const a0 = v128.load(base + <usize>load<u32>(o));
-      const a1 = v128.load(base + <usize>load<u32>(o, 4));
-      const b0 = v128.load(base + <usize>load<u32>(o, 8));
-      const b1 = v128.load(base + <usize>load<u32>(o, 12));
+      let a0: v128, a1: v128, b0: v128, b1: v128;
+      if (sizeof<T>() == 8) {
+        // the low 16 bits of k << 4 are (k & 4095)·16: i16 shifts, 16-bit loads, no mask
+        v128.store(o, i16x8.shl(kSa, 4));
+        v128.store(o, i16x8.shl(kSb, 4), 16);
+        a0 = v128.load(base + <usize>load<u16>(o));
+        a1 = v128.load(base + <usize>load<u16>(o, 8));
+        b0 = v128.load(base + <usize>load<u16>(o, 16));
+        b1 = v128.load(base + <usize>load<u16>(o, 24));
+      } else {
+        // float32: 16 output bytes per iteration, the four offsets packed into one v128
+        v128.store(o, v128.and(i32x4.shl(i32x4.shuffle(kSa, kSb, 0, 2, 4, 6), 4), kJ));
+        a0 = v128.load(base + <usize>load<u32>(o));
+        a1 = v128.load(base + <usize>load<u32>(o, 4));
+        b0 = v128.load(base + <usize>load<u32>(o, 8));
+        b1 = v128.load(base + <usize>load<u32>(o, 12));
+      }
       st<T>(o, so, expTail(a, kSa, a0, a1, kShift, kHi, kLo, c2, c3));
       st<T>(o + o2, so, expTail(b, kSb, b0, b1, kShift, kHi, kLo, c2, c3));
       x += s2 << 1;
