@@ -703,15 +703,23 @@ function plainWorker() {
   const rl = createInterface({ input: p.stdout });
   const waiting = [];
   let build = null;
+  let dead = false;
   rl.on('line', (l) => {
     const msg = JSON.parse(l);
     if (msg.ready) build = msg.build;
     else waiting.shift()?.(msg);
   });
+  // a Node without the flag exits at once ("bad option"): the row reads "—" instead of hanging
+  p.stdin.on('error', () => {}); // EPIPE after an early exit: handled by 'exit'
+  p.on('exit', () => {
+    dead = true;
+    for (const res of waiting.splice(0)) res({ s: NaN, build });
+  });
   return {
     build: () => build,
     ask: (w, budget) =>
       new Promise((res) => {
+        if (dead) return res({ s: NaN, build });
         waiting.push(res);
         p.stdin.write(JSON.stringify({ w, budget }) + '\n');
       }),
@@ -754,9 +762,13 @@ for (const w of WORKLOADS) {
   const r = { ...w, nd: [], np1: [], npN: [], peers: {} };
   const nd = ndscopeCase(w.id);
   for (let round = 0; round < ROUNDS; round++) {
-    r.nd.push(
-      typeof nd === 'function' ? measure(nd, BUDGET) : (await nd.remote.ask(nd.id, BUDGET)).s,
-    );
+    if (typeof nd === 'function') r.nd.push(measure(nd, BUDGET));
+    else {
+      const res = await nd.remote.ask(nd.id, BUDGET);
+      r.nd.push(res.s);
+      // the label states the build the child really loaded
+      if (res.build && res.build !== 'simd128') r.label = `${w.label} — child loaded ${res.build}`;
+    }
     await tick(); // lets FinalizationRegistry callbacks run between rounds
     r.np1.push((await py1.ask(w.numpy ?? w.id, BUDGET)).s);
     r.npN.push((await pyN.ask(w.numpy ?? w.id, BUDGET)).s);
