@@ -43,7 +43,8 @@ import {
   type Scalar,
 } from './ndarray';
 import { asarray, checkIntFits, converter, copyArray, scalarToStorage, toJS } from './convert';
-import { WasmBuffer, untracked, wasmMemory } from './memory';
+import { WasmBuffer, untracked } from './memory';
+import { allInMemory } from './wasm/inmem';
 import {
   getKernel,
   kernelEpoch,
@@ -919,16 +920,6 @@ export function crossedLoop2d(
   return [rows, cols, xr, xc, yr, yc, or, oc];
 }
 
-/** True when every typed array is a view of the whole linear memory (the module can see it). */
-function inMemory(d: readonly Store[]): boolean {
-  const buf = wasmMemory().buffer;
-  for (const s of d) {
-    const a = s as unknown as { buffer: unknown; byteOffset: number };
-    if (a.buffer !== buf || a.byteOffset !== 0) return false;
-  }
-  return true;
-}
-
 /**
  * `loop` for a module loop `f(n, p0, s0, p1, s1, …)` on byte pointers/strides (`zs`: item size
  * per operand): the same collapsed C-order runs, one direct call per run.
@@ -1063,7 +1054,7 @@ export function runKernel(
   const nin = arrs.length;
   const nout = targets.length;
   const nat = kernel as NativeLoop;
-  if (nat.native !== undefined && nout === 1 && nin <= 2 && inMemory(d)) {
+  if (nat.native !== undefined && nout === 1 && nin <= 2 && allInMemory(d)) {
     // the module's loops straight on byte pointers: no wrapper, no closure per run
     if (nin === 2 && nat.native2d !== undefined && tiled2d(nat, shape, ops)) return;
     const zx = nat.zx as number;

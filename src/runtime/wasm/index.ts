@@ -18,7 +18,6 @@ import {
   setKernelBackends,
   type BinaryKernel,
   type NativeLoop,
-  type Store,
   type UnaryKernel,
 } from '../ufunc_kernels';
 import { kernelBytes, nodeProcess } from './bytes';
@@ -34,6 +33,7 @@ import { setCopyBackend } from '../convert';
 import { collapse, loop, operand } from '../iter';
 import type { NDArray } from '../ndarray';
 import { setGatherKernels } from '../gather_kernels';
+import { isMem } from './inmem';
 import { wasmGatherKernels } from './gather';
 
 /** The module's exports (byte pointers, byte strides). */
@@ -116,9 +116,6 @@ export function nativeExports(): NativeExports | null {
 export function backendStatus(): Readonly<BackendStatus> {
   return { ...status };
 }
-
-const isMem = (s: Store, buf: ArrayBuffer): boolean =>
-  (s as unknown as TypedArray).buffer === buf && (s as unknown as TypedArray).byteOffset === 0;
 
 function wrapUnary(f: Fn, ts: UnaryKernel, zx: number, zo: number): UnaryKernel {
   const k: UnaryKernel = (n, x, ix, sx, o, io, so) => {
