@@ -962,7 +962,7 @@ function memoryText(m) {
       ? `- The add's own allocation (what the op adds to the inputs already there): ${mb(m.add.duringAdd)} of high-water, ${mb(m.add.opLive)} live → ${m.add.opRatio.toFixed(2)} × 80 MB (the result's block; no temporaries).`
       : '',
     m.loop.reclaimed
-      ? `- The same dropping synchronous loop in a worker started after \`--expose-gc\`${m.loop.reclaimed.cleanupSome ? ' \`--harmony-weak-refs-with-cleanup-some\`' : ''} (as the runner's worker; the reclaim hook runs a GC + ${m.loop.reclaimed.cleanupSome ? 'cleanupSome' : 'WeakRef sweep'} before the memory grows, not below 32 MiB): first high-water ${mb(m.loop.reclaimed.first)}, ${mb(m.loop.reclaimed.at1000)} after 1,000 iterations, ${mb(m.loop.reclaimed.after)} after 10,000 (${m.loop.reclaimed.after <= m.loop.reclaimed.at1000 ? 'no growth after the first reclaim' : 'GREW'}; ${m.loop.reclaimed.reclaims} reclaims, ${(m.loop.reclaimed.ms / 1000).toFixed(1)} s).`
+      ? `- The same dropping synchronous loop in a worker started after \`--expose-gc\`${m.loop.reclaimed.cleanupSome ? ' `--harmony-weak-refs-with-cleanup-some`' : ''} (as the runner's worker; the reclaim hook runs a GC + ${m.loop.reclaimed.cleanupSome ? 'cleanupSome' : 'WeakRef sweep'} before the memory grows, not below 32 MiB): first high-water ${mb(m.loop.reclaimed.first)}, ${mb(m.loop.reclaimed.at1000)} after 1,000 iterations, ${mb(m.loop.reclaimed.after)} after 10,000 (${m.loop.reclaimed.after <= m.loop.reclaimed.at1000 ? 'no growth after the first reclaim' : 'GREW'}; ${m.loop.reclaimed.reclaims} reclaims, ${(m.loop.reclaimed.ms / 1000).toFixed(1)} s).`
       : '',
   ]
     .filter((l) => l !== '')
