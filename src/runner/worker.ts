@@ -33,12 +33,10 @@ const rec = new Recorder({
   limits: input.limits,
   locate,
   batchSize: input.batchSize,
-  // the wire format: numbers and raw value bytes, transferred (the runner decodes them)
-  wireSink: (batch) =>
-    port.postMessage({ type: 'batch', batch } satisfies WorkerMessage, [
-      batch.nums.buffer as ArrayBuffer,
-      batch.bytes.buffer as ArrayBuffer,
-    ]),
+  // the wire format: numbers and raw value bytes (the runner decodes them), cloned by
+  // postMessage from the recorder's reused arenas (no ArrayBuffer allocated per batch)
+  wireSink: (batch) => port.postMessage({ type: 'batch', batch } satisfies WorkerMessage),
+  reuseStreams: true,
 });
 
 function escapeRe(s: string): string {

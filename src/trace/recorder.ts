@@ -7,8 +7,8 @@
  * new buffer is a copy, a computation, a reduction or a creation depending on the op; ops that
  * write (set, fill, out=, in-place sorts) are diffed byte by byte against the bytes before.
  */
-import { DTYPE_INFO, type DType } from '../runtime/dtype';
-import { NDArray } from '../runtime/ndarray';
+import { DTYPE_INFO, ITEMSIZE, type DType } from '../runtime/dtype';
+import { NDArray, isCContiguous, isFContiguous } from '../runtime/ndarray';
 import { view, type WasmBuffer } from '../runtime/memory';
 import {
   DEFAULT_LIMITS,
@@ -21,7 +21,7 @@ import {
   type TraceEvent,
   type Truncation,
 } from './schema';
-import { byteExtent, elementOffsets, encodeJs, flatToData } from './snapshot';
+import { byteExtent, elementOffsets, encodeJs } from './snapshot';
 import { broadcastOperands, broadcasts } from './broadcast';
 import { isPlainObject } from '../runtime/args';
 import {
@@ -77,6 +77,13 @@ export interface RecorderOptions {
    * Replaces `sink` and `keep`.
    */
   wireSink?: (batch: WireBatch) => void;
+  /**
+   * The wire sink copies each batch before it returns (e.g. `postMessage` WITHOUT transferring
+   * the streams): batches are then views over the recorder's own arenas, reused for the next
+   * batch, instead of exact-size copies allocated per batch (two ArrayBuffer allocations per
+   * batch cost more than the structured clone's memcpy of the arenas).
+   */
+  reuseStreams?: boolean;
   /** Keep every event in `recorder.events` too (default true when no sink). */
   keep?: boolean;
   /** Flush to the sink after this many events (default 64) or this many ms (default 20). */
@@ -96,6 +103,8 @@ export interface Call {
   method: boolean;
   self: unknown;
   args: readonly unknown[];
+  /** The recorder's facts about `op`, once looked up for this call (internal). */
+  info?: unknown;
 }
 
 /** State captured before a call that may write. */
@@ -290,6 +299,11 @@ interface ArrState {
   k: symbol;
   /** Buffer version of the last announced snapshot (-1: none). */
   v: number;
+  /**
+   * The recorder's write count when that snapshot was last found current (-1: never): while no
+   * write was recorded since, it still is, without a look at the buffer's state.
+   */
+  e: number;
   /** Writeable flag of the last announced snapshot. */
   w: boolean;
   /** Budget cost of that snapshot. */
@@ -321,6 +335,7 @@ export class Recorder {
   private readonly keep: boolean;
   private readonly sink: ((batch: TraceBatch) => void) | undefined;
   private readonly wireSink: ((batch: WireBatch) => void) | undefined;
+  private readonly reuseStreams: boolean;
   private readonly locateFn: ((below: AnyFn) => Loc | undefined) | undefined;
   /** Decoded events not yet sent (in-process mode: no wireSink). */
   private pending: TraceEvent[] = [];
@@ -347,11 +362,19 @@ export class Recorder {
   private nBufIds = 0;
   private nContents = 0;
   private readonly contents: number[] = [];
+  /** R_BUF records an event needs (id, nbytes, dtype code per buffer; see announceBuffers). */
+  private readonly rbufs: number[] = [];
+  private nRbufs = 0;
+  /** Index scratch of copyElements' odometer. */
+  private readonly odometer: number[] = [];
+  /** Writes recorded so far (see ArrState.e). */
+  private writes = 0;
 
   constructor(opts: RecorderOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.sink = opts.sink;
     this.wireSink = opts.wireSink;
+    this.reuseStreams = opts.reuseStreams === true;
     this.keep = opts.wireSink === undefined && (opts.keep ?? opts.sink === undefined);
     this.locateFn = opts.locate;
     this.batchSize = opts.batchSize ?? 64;
@@ -375,7 +398,9 @@ export class Recorder {
 
   /** Bytes to diff after the call, for calls that write. */
   preWrite(call: Call): PreWrite | null {
-    const target = writeTarget(call);
+    const oi = this.opInfo(call.op);
+    call.info = oi;
+    const target = writeTarget(call, oi);
     if (target === null || target.buffer.freed) return null;
     if (call.op === 'set' && call.method) {
       // `a.set(i, j, v)` with one in-range integer per axis: one element, no view needed
@@ -433,7 +458,7 @@ export class Recorder {
       outArrays = [];
       for (const v of Object.values(result)) if (v instanceof NDArray) outArrays.push(v);
     } else scalar = encodeJs(result);
-    const oi = this.opInfo(call.op);
+    const oi = (call.info as OpInfo | undefined) ?? this.opInfo(call.op);
     const bc = oi.broadcasts ? broadcastOperands(call) : null;
     if (pre === null && bc === null && inputs.length === 0 && outArrays.length === 0) return;
     if (pre === null && outArrays.length === 0 && scalar === undefined) return;
@@ -475,12 +500,29 @@ export class Recorder {
       wr = this.diffWrite(pre);
       cost += wr.cost;
     }
-    for (const a of inputs) cost += this.announce(a);
-    for (const o of outArrays) cost += this.announce(o);
+    for (const a of inputs) cost += this.snap(a);
+    for (const o of outArrays) cost += this.snap(o);
     cost += this.announceBuffers(inputs, outArrays, kind);
     if (!this.fits(cost)) return;
-    this.writeEvent(call, oi, kind, loc, ms, inputs, outArrays, scalar, hint, bc, wr, null);
+    this.writeRbufs();
+    const step = ++this.step;
+    this.writeEvent(call, oi, kind, loc, ms, inputs, outArrays, scalar, hint, bc, wr, null, step);
     this.finish(now);
+  }
+
+  /** Writes the R_BUF records `announceBuffers` collected (eager events). */
+  private writeRbufs(): void {
+    const nrb = this.nRbufs;
+    if (nrb === 0) return;
+    const w = this.w;
+    w.room((4 * nrb) / 3);
+    const rb = this.rbufs;
+    for (let i = 0; i < nrb; i += 3) {
+      w.nums[w.p++] = R_BUF;
+      w.nums[w.p++] = rb[i] as number;
+      w.nums[w.p++] = rb[i + 1] as number;
+      w.nums[w.p++] = rb[i + 2] as number;
+    }
   }
 
   /** Records a call that threw. */
@@ -501,10 +543,12 @@ export class Recorder {
     const bc = broadcastOperands(call);
     this.w.mark();
     let cost = 0;
-    for (const a of inputs) cost += this.announce(a);
+    for (const a of inputs) cost += this.snap(a);
     cost += this.announceBuffers(inputs, EMPTY, 'error');
     if (!this.fits(cost)) return;
-    const oi = this.opInfo(call.op);
+    this.writeRbufs();
+    const oi = (call.info as OpInfo | undefined) ?? this.opInfo(call.op);
+    const step = ++this.step;
     this.writeEvent(
       call,
       oi,
@@ -518,6 +562,7 @@ export class Recorder {
       bc,
       null,
       error,
+      step,
     );
     this.finish(now);
   }
@@ -578,7 +623,7 @@ export class Recorder {
 
   /** Takes the pending (unsent) records without sending them (wire mode). */
   drainWire(): WireBatch {
-    const batch: WireBatch = { ...this.w.take(), console: this.pendingConsole };
+    const batch: WireBatch = { ...this.w.take(this.reuseStreams), console: this.pendingConsole };
     this.pendingWire = 0;
     this.pendingConsole = [];
     return batch;
@@ -640,6 +685,8 @@ export class Recorder {
         reduce: REDUCE_OPS.has(name) || REDUCE_OPS.has(op),
         reduceName: REDUCE_OPS.has(name),
         broadcasts: broadcasts(op),
+        writesSelf: WRITE_METHODS.has(op) || INPLACE_METHODS.has(op),
+        writesArg0: WRITE_FUNCS_ARG0.has(op),
         sent: false,
       };
       this.opInfos.set(op, info);
@@ -690,6 +737,7 @@ export class Recorder {
     bc: { shapes: number[][]; target?: number[] } | null,
     wr: WriteRec | null,
     error: ErrorInfo | null,
+    step: number,
   ): void {
     const w = this.w;
     const opId = this.opId(oi);
@@ -699,31 +747,15 @@ export class Recorder {
     let nums = w.nums;
     let p = w.p;
     nums[p++] = R_EV;
-    nums[p++] = ++this.step;
+    nums[p++] = step;
     nums[p++] = opId;
     nums[p++] = KIND_CODE[kind];
     nums[p++] = call.method ? 1 : 0;
     nums[p++] = locId;
     nums[p++] = ms;
     // arguments: tagged primitives (rendered by the decoder), else rendered now
-    let simple = true;
-    for (let i = 0; i < args.length; i++) {
-      const x = args[i];
-      const t = typeof x;
-      if (
-        t !== 'number' &&
-        t !== 'string' &&
-        t !== 'boolean' &&
-        t !== 'undefined' &&
-        t !== 'bigint' &&
-        x !== null &&
-        !(x instanceof NDArray)
-      ) {
-        simple = false;
-        break;
-      }
-    }
-    if (simple) {
+    const text = argsText(args);
+    if (text === null) {
       nums[p++] = args.length;
       for (let i = 0; i < args.length; i++) {
         const x = args[i];
@@ -752,7 +784,7 @@ export class Recorder {
       }
     } else {
       nums[p++] = -1;
-      nums[p++] = w.str(renderArgs(call));
+      nums[p++] = w.str(text);
     }
     nums[p++] = inputs.length;
     for (let i = 0; i < inputs.length; i++) nums[p++] = (inputs[i] as NDArray).id;
@@ -830,8 +862,9 @@ export class Recorder {
   }
 
   /**
-   * Writes the R_BUF records and buffer contents of an event's buffers into the scratch lists
-   * (`bufIds`; `contents`: count, then per buffer its source); returns their budget cost.
+   * An event's buffers into the scratch lists (`bufIds`; `rbufs`: the R_BUF records to write;
+   * `contents`: count, then per buffer its source), contents not in an array snapshot copied into
+   * the batch; returns their budget cost.
    */
   private announceBuffers(
     inputs: readonly NDArray[],
@@ -840,6 +873,8 @@ export class Recorder {
   ): number {
     const bufIds = this.bufIds;
     const cont = this.contents;
+    const rb = this.rbufs;
+    let nrb = 0;
     let nb = 0;
     let nc = 1;
     cont[0] = 0;
@@ -856,12 +891,9 @@ export class Recorder {
       const st = this.arrState(a).b;
       if (!st.announced) {
         st.announced = true;
-        const w = this.w;
-        w.room(4);
-        w.nums[w.p++] = R_BUF;
-        w.nums[w.p++] = b.id;
-        w.nums[w.p++] = b.nbytes;
-        w.nums[w.p++] = DTYPE_CODE[st.dtype];
+        rb[nrb++] = b.id;
+        rb[nrb++] = b.nbytes;
+        rb[nrb++] = DTYPE_CODE[st.dtype];
       }
       if (!st.seen && !b.freed) {
         st.seen = true;
@@ -871,7 +903,7 @@ export class Recorder {
           a.dtype === st.dtype &&
           a._offset === 0 &&
           a.size * isz === b.nbytes &&
-          (contiguity(a._shape, a._strides) & 1) !== 0
+          (layoutOf(a) & 2) !== 0
         ) {
           // A fresh C-ordered owner: its values are the buffer's (the decoder shares them).
           cont[nc++] = b.id;
@@ -899,6 +931,7 @@ export class Recorder {
     }
     this.nBufIds = nb;
     this.nContents = nc;
+    this.nRbufs = nrb;
     return 300 + nb * 60 + cost;
   }
 
@@ -913,57 +946,152 @@ export class Recorder {
 
   /** Copies elements [k0, k1) of `a` (C order) into the batch at `pos` (in `a`'s dtype). */
   private copyElements(a: NDArray, k0: number, k1: number, pos: number, contiguous: boolean): void {
-    const w = this.w;
-    const isz = DTYPE_INFO[a.dtype].itemsize;
     if (k1 <= k0) return;
-    if (contiguous) {
+    const w = this.w;
+    const isz = ITEMSIZE[a.dtype];
+    const sh = a._shape;
+    const nd = sh.length;
+    if (contiguous || nd === 0) {
+      // one copy of the whole run
       const lo = (a._start + k0) * isz;
       const mem = view('uint8') as Uint8Array;
       w.u8.set(mem.subarray(lo, lo + (k1 - k0) * isz), pos);
       return;
     }
-    // element by element, as bits (no NaN canonicalization, no bigint boxing)
-    if (isz === 1) {
-      const m = view('uint8') as Uint8Array;
-      const d = w.u8;
-      for (let k = k0; k < k1; k++) d[pos + k - k0] = m[flatToData(a, k)] as number;
-    } else if (isz === 2) {
-      const m = view('uint16') as Uint16Array;
-      const d = w.u16;
-      const o = pos / 2 - k0;
-      for (let k = k0; k < k1; k++) d[o + k] = m[flatToData(a, k)] as number;
-    } else if (isz === 4) {
-      const m = view('uint32') as Uint32Array;
-      const d = w.u32;
-      const o = pos / 4 - k0;
-      for (let k = k0; k < k1; k++) d[o + k] = m[flatToData(a, k)] as number;
-    } else {
-      const m = view('uint32') as Uint32Array;
-      const d = w.u32;
-      const o = pos / 4 - 2 * k0;
-      for (let k = k0; k < k1; k++) {
-        const q = 2 * flatToData(a, k);
-        d[o + 2 * k] = m[q] as number;
-        d[o + 2 * k + 1] = m[q + 1] as number;
+    // Strided: an odometer over the index of element k0 (one div/mod per axis, once), copying
+    // runs along the last axis element by element, as bits (no NaN canonicalization, no bigint).
+    const st = a._strides;
+    const idx = this.odometer;
+    let p = a._start;
+    let k = k0;
+    for (let d = nd - 1; d >= 0; d--) {
+      const n = sh[d] as number;
+      const i = k % n;
+      k = (k - i) / n;
+      idx[d] = i;
+      p += i * (st[d] as number);
+    }
+    const last = nd - 1;
+    const nl = sh[last] as number;
+    const sl = st[last] as number;
+    // destination index in units of min(isz, 4) bytes
+    const unit = isz >= 4 ? 4 : isz;
+    let o = pos / unit;
+    let rem = k1 - k0;
+    const m8 = isz === 1 ? (view('uint8') as Uint8Array) : null;
+    const m16 = isz === 2 ? (view('uint16') as Uint16Array) : null;
+    const m32 = isz >= 4 ? (view('uint32') as Uint32Array) : null;
+    for (;;) {
+      const run = Math.min(nl - (idx[last] as number), rem);
+      if (m8 !== null) {
+        const d8 = w.u8;
+        for (let j = 0, q = p; j < run; j++, q += sl) d8[o + j] = m8[q] as number;
+        o += run;
+      } else if (m16 !== null) {
+        const d16 = w.u16;
+        for (let j = 0, q = p; j < run; j++, q += sl) d16[o + j] = m16[q] as number;
+        o += run;
+      } else if (isz === 4) {
+        const d32 = w.u32;
+        const m = m32 as Uint32Array;
+        for (let j = 0, q = p; j < run; j++, q += sl) d32[o + j] = m[q] as number;
+        o += run;
+      } else {
+        const d32 = w.u32;
+        const m = m32 as Uint32Array;
+        for (let j = 0, q = 2 * p; j < run; j++, q += 2 * sl) {
+          d32[o + 2 * j] = m[q] as number;
+          d32[o + 2 * j + 1] = m[q + 1] as number;
+        }
+        o += 2 * run;
+      }
+      rem -= run;
+      if (rem === 0) return;
+      // carry into the outer axes
+      p += (nl - (idx[last] as number)) * sl - nl * sl;
+      idx[last] = 0;
+      for (let d = last - 1; d >= 0; d--) {
+        const sd = st[d] as number;
+        p += sd;
+        const i = (idx[d] as number) + 1;
+        if (i < (sh[d] as number)) {
+          idx[d] = i;
+          break;
+        }
+        p -= sd * i;
+        idx[d] = 0;
       }
     }
   }
 
   /**
-   * Writes `a`'s snapshot (R_ARR: metadata and its values or head/tail preview as bytes) unless
-   * the one already written is current; returns its budget cost.
+   * `a`'s snapshot: unless the one already sent is current, copies its values (or head/tail
+   * preview) into the batch and writes its R_ARR record. Returns its budget cost.
    */
-  private announce(a: NDArray): number {
+  private snap(a: NDArray): number {
     const c = this.arrState(a);
-    const bst = c.b;
-    if (c.v === bst.version && c.w === a._writeable) return c.cost;
+    const wr = a._writeable;
+    if (c.w === wr) {
+      // no write recorded since it was last current, or its buffer's version unchanged
+      if (c.e === this.writes) return c.cost;
+      if (c.v === c.b.version) {
+        c.e = this.writes;
+        return c.cost;
+      }
+    }
+    const nd = a._shape.length;
+    const size = a.size;
+    let mode: number;
+    let pos = 0;
+    let n1 = 0;
+    let n2 = 0;
+    let n = 0;
+    if (a.buffer.freed) mode = V_NONE;
+    else {
+      const isz = ITEMSIZE[a.dtype];
+      const cc = (layoutOf(a) & 2) !== 0;
+      if (size <= this.limits.maxValues) {
+        mode = V_ALL;
+        pos = this.w.reserve(size * isz);
+        this.copyElements(a, 0, size, pos, cc);
+        n = size;
+      } else {
+        mode = V_PREVIEW;
+        const items = this.limits.previewItems;
+        const nh = Math.min(items, size);
+        const t0 = Math.max(size - items, items);
+        const nt = Math.max(0, size - t0);
+        pos = this.w.reserve((nh + nt) * isz);
+        this.copyElements(a, 0, nh, pos, cc);
+        this.copyElements(a, t0, size, pos + nh * isz, cc);
+        n1 = nh;
+        n2 = nt;
+        n = nh + nt;
+      }
+    }
+    c.v = c.b.version;
+    c.e = this.writes;
+    c.w = wr;
+    c.cost = 220 + 8 * (nd * 2) + 10 * n;
+    this.writeArr(a, wr ? 8 : 0, mode, pos, n1, n2);
+    return c.cost;
+  }
+
+  /** Writes `a`'s R_ARR record (its values already copied: `mode`, `pos`, preview counts). */
+  private writeArr(
+    a: NDArray,
+    wbit: number,
+    mode: number,
+    pos: number,
+    nh: number,
+    nt: number,
+  ): void {
     const w = this.w;
     const sh = a._shape;
     const st = a._strides;
     const nd = sh.length;
-    const isz = DTYPE_INFO[a.dtype].itemsize;
-    const cf = contiguity(sh, st);
-    const cc = (cf & 1) !== 0;
+    const isz = ITEMSIZE[a.dtype];
+    const l = layoutOf(a);
     let size = 1;
     for (let i = 0; i < nd; i++) size *= sh[i] as number;
     w.room(16 + 2 * nd);
@@ -977,36 +1105,17 @@ export class Recorder {
     for (let i = 0; i < nd; i++) nums[p++] = (st[i] as number) * isz;
     nums[p++] = a._offset * isz;
     nums[p++] = a.buffer.id;
-    nums[p++] = cf | (a._base === null ? 4 : 0) | (a._writeable ? 8 : 0);
+    nums[p++] = ((l >> 1) & 3) | (a._base === null ? 4 : 0) | wbit;
     nums[p++] = a._base === null ? -1 : a._base.id;
     nums[p++] = size;
-    let n = 0;
-    if (a.buffer.freed) nums[p++] = V_NONE;
-    else if (size <= this.limits.maxValues) {
-      const pos = w.reserve(size * isz);
-      this.copyElements(a, 0, size, pos, cc);
-      nums[p++] = V_ALL;
-      nums[p++] = pos;
-      n = size;
-    } else {
-      const items = this.limits.previewItems;
-      const nh = Math.min(items, size);
-      const t0 = Math.max(size - items, items);
-      const nt = Math.max(0, size - t0);
-      const pos = w.reserve((nh + nt) * isz);
-      this.copyElements(a, 0, nh, pos, cc);
-      this.copyElements(a, t0, size, pos + nh * isz, cc);
-      nums[p++] = V_PREVIEW;
+    nums[p++] = mode;
+    if (mode === V_ALL) nums[p++] = pos;
+    else if (mode === V_PREVIEW) {
       nums[p++] = pos;
       nums[p++] = nh;
       nums[p++] = nt;
-      n = nh + nt;
     }
     w.p = p;
-    c.v = bst.version;
-    c.w = a._writeable;
-    c.cost = 220 + 8 * (nd * 2) + 10 * n;
-    return c.cost;
   }
 
   /**
@@ -1044,6 +1153,7 @@ export class Recorder {
       st = {
         k: this.key,
         v: -1,
+        e: -1,
         w: false,
         cost: 0,
         remembered: false,
@@ -1076,6 +1186,7 @@ export class Recorder {
     const b = t.buffer;
     const bst = this.bufState(b, t._base ?? t);
     bst.version++;
+    this.writes++;
     const dt = bst.dtype;
     const isz = DTYPE_INFO[dt].itemsize;
     /** byteOffset, byteLength per range */
@@ -1188,6 +1299,10 @@ interface OpInfo {
   reduceName: boolean;
   /** A broadcasting op (see ./broadcast). */
   broadcasts: boolean;
+  /** As a method, it writes its receiver (`a.set`, `a.iadd`). */
+  writesSelf: boolean;
+  /** As a function, it writes its first argument (`np.copyto`). */
+  writesArg0: boolean;
   /** Its R_OP record was written. */
   sent: boolean;
 }
@@ -1228,35 +1343,16 @@ function push7(
   return n + 7;
 }
 
-/** NumPy's C (bit 1) and F (bit 2) contiguity flags of a shape and element strides. */
-function contiguity(sh: readonly number[], st: readonly number[]): number {
-  const nd = sh.length;
-  for (let i = 0; i < nd; i++) if (sh[i] === 0) return 3;
-  let c = 1;
-  let expected = 1;
-  for (let i = nd - 1; i >= 0; i--) {
-    const d = sh[i] as number;
-    if (d !== 1) {
-      if (st[i] !== expected) {
-        c = 0;
-        break;
-      }
-      expected *= d;
-    }
-  }
-  let f = 2;
-  expected = 1;
-  for (let i = 0; i < nd; i++) {
-    const d = sh[i] as number;
-    if (d !== 1) {
-      if (st[i] !== expected) {
-        f = 0;
-        break;
-      }
-      expected *= d;
-    }
-  }
-  return c | f;
+/**
+ * NumPy's contiguity of `a` as ndarray.ts's memo bits (1 | C·2 | F·4): the memo when the runtime
+ * computed it, else ndarray.ts's own tests.
+ */
+function layoutOf(a: NDArray): number {
+  const l = a._layout;
+  if (l !== 0) return l;
+  const sh = a._shape;
+  const st = a._strides;
+  return 1 | (isCContiguous(sh, st) ? 2 : 0) | (isFContiguous(sh, st) ? 4 : 0);
 }
 
 /** Byte offset in its buffer of `a[i, j, …]` for `args` = (i, j, …, value), else -1. */
@@ -1284,23 +1380,15 @@ function optsOf(args: readonly unknown[]): Record<string, unknown> | null {
   return isPlainObject(last) ? last : null;
 }
 
-function writeTarget(call: Call): NDArray | null {
+function writeTarget(call: Call, oi: OpInfo): NDArray | null {
   const o = optsOf(call.args);
   if (o !== null) {
     const out = o['out'];
     if (out instanceof NDArray) return out;
     if (Array.isArray(out) && out[0] instanceof NDArray) return out[0];
   }
-  if (call.method) {
-    if (
-      (WRITE_METHODS.has(call.op) || INPLACE_METHODS.has(call.op)) &&
-      call.self instanceof NDArray
-    )
-      return call.self;
-    return null;
-  }
-  if (WRITE_FUNCS_ARG0.has(call.op) && call.args[0] instanceof NDArray) return call.args[0];
-  return null;
+  if (call.method) return oi.writesSelf && call.self instanceof NDArray ? call.self : null;
+  return oi.writesArg0 && call.args[0] instanceof NDArray ? call.args[0] : null;
 }
 
 /** Arrays among the receiver and arguments (one level into lists and the options object). */
@@ -1368,7 +1456,26 @@ function renderValue(x: unknown, depth: number): string {
   return typeof x;
 }
 
-export function renderArgs(call: Call): string {
+/** null when every argument is a primitive or an array (the decoder renders them), else the text. */
+function argsText(args: readonly unknown[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const x = args[i];
+    const t = typeof x;
+    if (
+      t !== 'number' &&
+      t !== 'string' &&
+      t !== 'boolean' &&
+      t !== 'undefined' &&
+      t !== 'bigint' &&
+      x !== null &&
+      !(x instanceof NDArray)
+    )
+      return renderArgs({ args });
+  }
+  return null;
+}
+
+export function renderArgs(call: Pick<Call, 'args'>): string {
   const s = `(${call.args.map((a) => renderValue(a, 0)).join(', ')})`;
   return s.length > 160 ? `${s.slice(0, 157)}…)` : s;
 }
