@@ -890,10 +890,26 @@ export function red_logical_or_1(n0: i32, n1: i32, ip: usize, is0: isize, is1: i
   return best;
 }
 
-// contiguous float lane: blocks of 32768 elements (L2-sized), each reduced to its extreme with
-// SIMD (pmax/pmin skip NaN; a NaN block answers NaN); the first block holding the overall
-// extreme (strictly better than all before it) or the first NaN is then scanned again for its
-// first index. The scan's answer (strict comparisons keep the first of equal values, ±0
+// the max/min of a vector's lanes (no NaN among them)
+// @ts-ignore: decorator
+@inline function laneExtreme<T>(isMax: bool, v: v128): T {
+  if (sizeof<T>() == 8) {
+    const x = f64x2.extract_lane(v, 0);
+    const y = f64x2.extract_lane(v, 1);
+    return <T>(isMax ? (y > x ? y : x) : y < x ? y : x);
+  }
+  let r = f32x4.extract_lane(v, 0);
+  for (let k = 1; k < 4; k++) {
+    const y = k == 1 ? f32x4.extract_lane(v, 1) : k == 2 ? f32x4.extract_lane(v, 2) : f32x4.extract_lane(v, 3);
+    if (isMax ? y > r : y < r) r = y;
+  }
+  return <T>r;
+}
+
+// contiguous float lane: blocks of 32768 elements, each reduced with SIMD to the extremes of its
+// four quarters (pmax/pmin skip NaN; a NaN block answers NaN); the first quarter holding the
+// overall extreme (strictly better than all before it) or the block with the first NaN is then
+// scanned again for its first index. The scan's answer (strict comparisons keep the first of equal values, ±0
 // included; the first NaN wins) in one pass over memory plus one block.
 // @ts-ignore: decorator
 @inline function argC<T>(isMax: bool, p: usize, n: i32): i64 {
@@ -907,15 +923,61 @@ export function red_logical_or_1(n0: i32, n1: i32, ip: usize, is0: isize, is1: i
   let q0 = p;
   while (left > 0) {
     const len = left < BLK ? left : BLK;
-    const bm = sizeof<T>() == 8 ? <T>foldExtreme64(op, <f64>init, q0, len) : <T>foldExtreme32(op, <f32>init, q0, len);
-    if (bm != bm) {
-      m = bm;
-      bp = q0;
-      break;
-    }
-    if (q0 == p || (isMax ? bm > m : bm < m)) {
-      m = bm;
-      bp = q0;
+    if (len == BLK) {
+      // a whole block: its four quarters read side by side, the extreme of each kept apart, so
+      // only the winning quarter (BLK / 4 elements) is scanned again
+      const qb = <usize>(BLK / 4) * sizeof<T>();
+      const iv: v128 = sizeof<T>() == 8 ? f64x2.splat(<f64>init) : f32x4.splat(<f32>init);
+      let a0 = iv;
+      let a1 = iv;
+      let a2 = iv;
+      let a3 = iv;
+      let bad = i64x2.splat(0);
+      const qe = q0 + qb;
+      for (let q = q0; q < qe; q += 16) {
+        const x0 = v128.load(q);
+        const x1 = v128.load(q + qb);
+        const x2 = v128.load(q + 2 * qb);
+        const x3 = v128.load(q + 3 * qb);
+        if (sizeof<T>() == 8) {
+          a0 = ext64(isMax, a0, x0);
+          a1 = ext64(isMax, a1, x1);
+          a2 = ext64(isMax, a2, x2);
+          a3 = ext64(isMax, a3, x3);
+          bad = nan4_64(bad, x0, x1, x2, x3);
+        } else {
+          a0 = ext32(isMax, a0, x0);
+          a1 = ext32(isMax, a1, x1);
+          a2 = ext32(isMax, a2, x2);
+          a3 = ext32(isMax, a3, x3);
+          bad = nan4_32(bad, x0, x1, x2, x3);
+        }
+      }
+      if (v128.any_true(bad)) {
+        // the first NaN is in this block (none before it)
+        m = <T>NaN;
+        bp = q0;
+        break;
+      }
+      for (let k = 0; k < 4; k++) {
+        const av = k == 0 ? a0 : k == 1 ? a1 : k == 2 ? a2 : a3;
+        const qm = laneExtreme<T>(isMax, av);
+        if ((q0 == p && k == 0) || (isMax ? qm > m : qm < m)) {
+          m = qm;
+          bp = q0 + <usize>k * qb;
+        }
+      }
+    } else {
+      const bm = sizeof<T>() == 8 ? <T>foldExtreme64(op, <f64>init, q0, len) : <T>foldExtreme32(op, <f32>init, q0, len);
+      if (bm != bm) {
+        m = bm;
+        bp = q0;
+        break;
+      }
+      if (q0 == p || (isMax ? bm > m : bm < m)) {
+        m = bm;
+        bp = q0;
+      }
     }
     q0 += <usize>len * sizeof<T>();
     left -= len;

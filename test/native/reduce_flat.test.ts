@@ -36,7 +36,8 @@ const same = (a: number, b: number): boolean => Object.is(a, b) || (Number.isNaN
 
 const SIZES = [
   ...Array.from({ length: 300 }, (_, i) => i + 1),
-  511, 512, 513, 1023, 1024, 1025, 2047, 2048, 2049, 4095, 4097, 6000, 8191, 8193, 20001, 65536,
+  511, 512, 513, 1023, 1024, 1025, 2047, 2048, 2049, 4095, 4097, 6000, 8191, 8193, 20001, 32767,
+  32768, 32769, 65536, 98311,
 ];
 
 describe('whole-run kernels = TS twins', () => {
@@ -50,7 +51,7 @@ describe('whole-run kernels = TS twins', () => {
 
   for (const dt of ['float64', 'float32'] as FlatDType[]) {
     it(`flat_* and sumsq_${dt}: every size to 300 and larger ones, value mixes`, () => {
-      const h = harness(12);
+      const h = harness(16);
       const z = dt === 'float64' ? 8 : 4;
       const C = dt === 'float64' ? Float64Array : Float32Array;
       const f = dt === 'float32' ? Math.fround : (x: number): number => x;
@@ -79,6 +80,36 @@ describe('whole-run kernels = TS twins', () => {
       assert.ok(checked > 7000);
     });
   }
+
+  it('flat_arg*: long runs (whole 32768-element blocks of four quarters), planted extremes', () => {
+    const h = harness(16);
+    for (const dt of ['float64', 'float32'] as FlatDType[]) {
+      const z = dt === 'float64' ? 8 : 4;
+      const C = dt === 'float64' ? Float64Array : Float32Array;
+      const rand = rng(z * 5 + 3);
+      const end = h.mem.buffer.byteLength;
+      for (let t = 0; t < 120; t++) {
+        const n = 32768 * (1 + Math.floor(rand() * 3)) + Math.floor(rand() * 3000);
+        const start = end / z - n;
+        const V = new C(h.mem.buffer);
+        const kind = t % 4;
+        for (let k = 0; k < n; k++) V[start + k] = kind === 3 ? -1 - rand() : rand() - 0.5;
+        const plant = (v: number): void => {
+          V[start + Math.floor(rand() * n)] = v;
+        };
+        if (kind === 0) plant(2); // one extreme
+        if (kind === 1) for (let j = 0; j < 3; j++) plant(2); // ties across quarters/blocks
+        if (kind === 2) plant(NaN); // the first NaN wins
+        if (kind === 3) for (let j = 0; j < 4; j++) plant(rand() < 0.5 ? 0 : -0); // ±0 maxima
+        if (rand() < 0.3) plant(-3);
+        for (const op of ['argmax', 'argmin'] as FlatOp[]) {
+          const want = flatTwin(op, dt, V, start, n, 0);
+          const got = h.ex[`flat_${op}_${dt}`]!(start * z, n, 0);
+          assert.equal(got, want, `${op} ${dt} n=${n} kind=${kind}`);
+        }
+      }
+    }
+  });
 
   it('red_add_*: axis-0 sums of contiguous blocks (four rows per pass) = the row-by-row twin', () => {
     const h = harness(8);
