@@ -1344,15 +1344,18 @@ function push7(
 }
 
 /**
- * NumPy's contiguity of `a` as ndarray.ts's memo bits (1 | C·2 | F·4): the memo when the runtime
- * computed it, else ndarray.ts's own tests.
+ * NumPy's contiguity of `a` as ndarray.ts's memo bits (1 | C·2 | F·4): the memo, computed with
+ * ndarray.ts's own tests when the runtime has not yet.
  */
 function layoutOf(a: NDArray): number {
-  const l = a._layout;
-  if (l !== 0) return l;
-  const sh = a._shape;
-  const st = a._strides;
-  return 1 | (isCContiguous(sh, st) ? 2 : 0) | (isFContiguous(sh, st) ? 4 : 0);
+  let l = a._layout;
+  if (l === 0) {
+    const sh = a._shape;
+    const st = a._strides;
+    l = 1 | (isCContiguous(sh, st) ? 2 : 0) | (isFContiguous(sh, st) ? 4 : 0);
+    a._layout = l; // the runtime's memo (shape and strides never change)
+  }
+  return l;
 }
 
 /** Byte offset in its buffer of `a[i, j, …]` for `args` = (i, j, …, value), else -1. */
