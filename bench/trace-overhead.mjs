@@ -142,11 +142,10 @@ let locateMode = 'sites';
 const rec = new Recorder({
   limits: { budgetBytes: Number.POSITIVE_INFINITY },
   locate: (below) => (locateMode === 'sites' ? sitesLocate(below) : fallback(below)),
-  // as in the runner's worker: each batch is posted in the wire format, cloned from the
-  // recorder's reused arenas (the sender pays the serialization; decoding happens in the
-  // receiving thread)
-  wireSink: (batch) => port.postMessage({ type: 'batch', batch }),
-  reuseStreams: true,
+  // as in the runner's worker: each batch is posted in the wire format, its streams transferred
+  // (the sender pays the serialization; decoding happens in the receiving thread)
+  wireSink: (batch) =>
+    port.postMessage({ type: 'batch', batch }, [batch.nums.buffer, batch.bytes.buffer]),
 });
 const sitesLocate = siteLocator(siteLocs, cell, fallback);
 const { np: tracedNp } = installTracing(np, rec);

@@ -33,10 +33,12 @@ const rec = new Recorder({
   limits: input.limits,
   locate,
   batchSize: input.batchSize,
-  // the wire format: numbers and raw value bytes (the runner decodes them), cloned by
-  // postMessage from the recorder's reused arenas (no ArrayBuffer allocated per batch)
-  wireSink: (batch) => port.postMessage({ type: 'batch', batch } satisfies WorkerMessage),
-  reuseStreams: true,
+  // the wire format: numbers and raw value bytes, transferred (the runner decodes them)
+  wireSink: (batch) =>
+    port.postMessage({ type: 'batch', batch } satisfies WorkerMessage, [
+      batch.nums.buffer as ArrayBuffer,
+      batch.bytes.buffer as ArrayBuffer,
+    ]),
 });
 
 function escapeRe(s: string): string {

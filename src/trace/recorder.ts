@@ -77,13 +77,6 @@ export interface RecorderOptions {
    * Replaces `sink` and `keep`.
    */
   wireSink?: (batch: WireBatch) => void;
-  /**
-   * The wire sink copies each batch before it returns (e.g. `postMessage` WITHOUT transferring
-   * the streams): batches are then views over the recorder's own arenas, reused for the next
-   * batch, instead of exact-size copies allocated per batch (two ArrayBuffer allocations per
-   * batch cost more than the structured clone's memcpy of the arenas).
-   */
-  reuseStreams?: boolean;
   /** Keep every event in `recorder.events` too (default true when no sink). */
   keep?: boolean;
   /** Flush to the sink after this many events (default 64) or this many ms (default 20). */
@@ -103,8 +96,6 @@ export interface Call {
   method: boolean;
   self: unknown;
   args: readonly unknown[];
-  /** The recorder's facts about `op`, once looked up for this call (internal). */
-  info?: unknown;
 }
 
 /** State captured before a call that may write. */
@@ -299,11 +290,6 @@ interface ArrState {
   k: symbol;
   /** Buffer version of the last announced snapshot (-1: none). */
   v: number;
-  /**
-   * The recorder's write count when that snapshot was last found current (-1: never): while no
-   * write was recorded since, it still is, without a look at the buffer's state.
-   */
-  e: number;
   /** Writeable flag of the last announced snapshot. */
   w: boolean;
   /** Budget cost of that snapshot. */
@@ -335,7 +321,6 @@ export class Recorder {
   private readonly keep: boolean;
   private readonly sink: ((batch: TraceBatch) => void) | undefined;
   private readonly wireSink: ((batch: WireBatch) => void) | undefined;
-  private readonly reuseStreams: boolean;
   private readonly locateFn: ((below: AnyFn) => Loc | undefined) | undefined;
   /** Decoded events not yet sent (in-process mode: no wireSink). */
   private pending: TraceEvent[] = [];
@@ -362,19 +347,13 @@ export class Recorder {
   private nBufIds = 0;
   private nContents = 0;
   private readonly contents: number[] = [];
-  /** R_BUF records an event needs (id, nbytes, dtype code per buffer; see announceBuffers). */
-  private readonly rbufs: number[] = [];
-  private nRbufs = 0;
   /** Index scratch of copyElements' odometer. */
   private readonly odometer: number[] = [];
-  /** Writes recorded so far (see ArrState.e). */
-  private writes = 0;
 
   constructor(opts: RecorderOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.sink = opts.sink;
     this.wireSink = opts.wireSink;
-    this.reuseStreams = opts.reuseStreams === true;
     this.keep = opts.wireSink === undefined && (opts.keep ?? opts.sink === undefined);
     this.locateFn = opts.locate;
     this.batchSize = opts.batchSize ?? 64;
@@ -398,9 +377,7 @@ export class Recorder {
 
   /** Bytes to diff after the call, for calls that write. */
   preWrite(call: Call): PreWrite | null {
-    const oi = this.opInfo(call.op);
-    call.info = oi;
-    const target = writeTarget(call, oi);
+    const target = writeTarget(call);
     if (target === null || target.buffer.freed) return null;
     if (call.op === 'set' && call.method) {
       // `a.set(i, j, v)` with one in-range integer per axis: one element, no view needed
@@ -458,7 +435,7 @@ export class Recorder {
       outArrays = [];
       for (const v of Object.values(result)) if (v instanceof NDArray) outArrays.push(v);
     } else scalar = encodeJs(result);
-    const oi = (call.info as OpInfo | undefined) ?? this.opInfo(call.op);
+    const oi = this.opInfo(call.op);
     const bc = oi.broadcasts ? broadcastOperands(call) : null;
     if (pre === null && bc === null && inputs.length === 0 && outArrays.length === 0) return;
     if (pre === null && outArrays.length === 0 && scalar === undefined) return;
@@ -500,29 +477,12 @@ export class Recorder {
       wr = this.diffWrite(pre);
       cost += wr.cost;
     }
-    for (const a of inputs) cost += this.snap(a);
-    for (const o of outArrays) cost += this.snap(o);
+    for (const a of inputs) cost += this.announce(a);
+    for (const o of outArrays) cost += this.announce(o);
     cost += this.announceBuffers(inputs, outArrays, kind);
     if (!this.fits(cost)) return;
-    this.writeRbufs();
-    const step = ++this.step;
-    this.writeEvent(call, oi, kind, loc, ms, inputs, outArrays, scalar, hint, bc, wr, null, step);
+    this.writeEvent(call, oi, kind, loc, ms, inputs, outArrays, scalar, hint, bc, wr, null);
     this.finish(now);
-  }
-
-  /** Writes the R_BUF records `announceBuffers` collected (eager events). */
-  private writeRbufs(): void {
-    const nrb = this.nRbufs;
-    if (nrb === 0) return;
-    const w = this.w;
-    w.room((4 * nrb) / 3);
-    const rb = this.rbufs;
-    for (let i = 0; i < nrb; i += 3) {
-      w.nums[w.p++] = R_BUF;
-      w.nums[w.p++] = rb[i] as number;
-      w.nums[w.p++] = rb[i + 1] as number;
-      w.nums[w.p++] = rb[i + 2] as number;
-    }
   }
 
   /** Records a call that threw. */
@@ -543,12 +503,10 @@ export class Recorder {
     const bc = broadcastOperands(call);
     this.w.mark();
     let cost = 0;
-    for (const a of inputs) cost += this.snap(a);
+    for (const a of inputs) cost += this.announce(a);
     cost += this.announceBuffers(inputs, EMPTY, 'error');
     if (!this.fits(cost)) return;
-    this.writeRbufs();
-    const oi = (call.info as OpInfo | undefined) ?? this.opInfo(call.op);
-    const step = ++this.step;
+    const oi = this.opInfo(call.op);
     this.writeEvent(
       call,
       oi,
@@ -562,7 +520,6 @@ export class Recorder {
       bc,
       null,
       error,
-      step,
     );
     this.finish(now);
   }
@@ -623,7 +580,7 @@ export class Recorder {
 
   /** Takes the pending (unsent) records without sending them (wire mode). */
   drainWire(): WireBatch {
-    const batch: WireBatch = { ...this.w.take(this.reuseStreams), console: this.pendingConsole };
+    const batch: WireBatch = { ...this.w.take(), console: this.pendingConsole };
     this.pendingWire = 0;
     this.pendingConsole = [];
     return batch;
@@ -685,8 +642,6 @@ export class Recorder {
         reduce: REDUCE_OPS.has(name) || REDUCE_OPS.has(op),
         reduceName: REDUCE_OPS.has(name),
         broadcasts: broadcasts(op),
-        writesSelf: WRITE_METHODS.has(op) || INPLACE_METHODS.has(op),
-        writesArg0: WRITE_FUNCS_ARG0.has(op),
         sent: false,
       };
       this.opInfos.set(op, info);
@@ -737,7 +692,6 @@ export class Recorder {
     bc: { shapes: number[][]; target?: number[] } | null,
     wr: WriteRec | null,
     error: ErrorInfo | null,
-    step: number,
   ): void {
     const w = this.w;
     const opId = this.opId(oi);
@@ -747,15 +701,31 @@ export class Recorder {
     let nums = w.nums;
     let p = w.p;
     nums[p++] = R_EV;
-    nums[p++] = step;
+    nums[p++] = ++this.step;
     nums[p++] = opId;
     nums[p++] = KIND_CODE[kind];
     nums[p++] = call.method ? 1 : 0;
     nums[p++] = locId;
     nums[p++] = ms;
     // arguments: tagged primitives (rendered by the decoder), else rendered now
-    const text = argsText(args);
-    if (text === null) {
+    let simple = true;
+    for (let i = 0; i < args.length; i++) {
+      const x = args[i];
+      const t = typeof x;
+      if (
+        t !== 'number' &&
+        t !== 'string' &&
+        t !== 'boolean' &&
+        t !== 'undefined' &&
+        t !== 'bigint' &&
+        x !== null &&
+        !(x instanceof NDArray)
+      ) {
+        simple = false;
+        break;
+      }
+    }
+    if (simple) {
       nums[p++] = args.length;
       for (let i = 0; i < args.length; i++) {
         const x = args[i];
@@ -784,7 +754,7 @@ export class Recorder {
       }
     } else {
       nums[p++] = -1;
-      nums[p++] = w.str(text);
+      nums[p++] = w.str(renderArgs(call));
     }
     nums[p++] = inputs.length;
     for (let i = 0; i < inputs.length; i++) nums[p++] = (inputs[i] as NDArray).id;
@@ -862,9 +832,8 @@ export class Recorder {
   }
 
   /**
-   * An event's buffers into the scratch lists (`bufIds`; `rbufs`: the R_BUF records to write;
-   * `contents`: count, then per buffer its source), contents not in an array snapshot copied into
-   * the batch; returns their budget cost.
+   * Writes the R_BUF records and buffer contents of an event's buffers into the scratch lists
+   * (`bufIds`; `contents`: count, then per buffer its source); returns their budget cost.
    */
   private announceBuffers(
     inputs: readonly NDArray[],
@@ -873,8 +842,6 @@ export class Recorder {
   ): number {
     const bufIds = this.bufIds;
     const cont = this.contents;
-    const rb = this.rbufs;
-    let nrb = 0;
     let nb = 0;
     let nc = 1;
     cont[0] = 0;
@@ -891,9 +858,12 @@ export class Recorder {
       const st = this.arrState(a).b;
       if (!st.announced) {
         st.announced = true;
-        rb[nrb++] = b.id;
-        rb[nrb++] = b.nbytes;
-        rb[nrb++] = DTYPE_CODE[st.dtype];
+        const w = this.w;
+        w.room(4);
+        w.nums[w.p++] = R_BUF;
+        w.nums[w.p++] = b.id;
+        w.nums[w.p++] = b.nbytes;
+        w.nums[w.p++] = DTYPE_CODE[st.dtype];
       }
       if (!st.seen && !b.freed) {
         st.seen = true;
@@ -931,7 +901,6 @@ export class Recorder {
     }
     this.nBufIds = nb;
     this.nContents = nc;
-    this.nRbufs = nrb;
     return 300 + nb * 60 + cost;
   }
 
@@ -1025,73 +994,21 @@ export class Recorder {
   }
 
   /**
-   * `a`'s snapshot: unless the one already sent is current, copies its values (or head/tail
-   * preview) into the batch and writes its R_ARR record. Returns its budget cost.
+   * Writes `a`'s snapshot (R_ARR: metadata and its values or head/tail preview as bytes) unless
+   * the one already written is current; returns its budget cost.
    */
-  private snap(a: NDArray): number {
+  private announce(a: NDArray): number {
     const c = this.arrState(a);
-    const wr = a._writeable;
-    if (c.w === wr) {
-      // no write recorded since it was last current, or its buffer's version unchanged
-      if (c.e === this.writes) return c.cost;
-      if (c.v === c.b.version) {
-        c.e = this.writes;
-        return c.cost;
-      }
-    }
-    const nd = a._shape.length;
-    const size = a.size;
-    let mode: number;
-    let pos = 0;
-    let n1 = 0;
-    let n2 = 0;
-    let n = 0;
-    if (a.buffer.freed) mode = V_NONE;
-    else {
-      const isz = ITEMSIZE[a.dtype];
-      const cc = (layoutOf(a) & 2) !== 0;
-      if (size <= this.limits.maxValues) {
-        mode = V_ALL;
-        pos = this.w.reserve(size * isz);
-        this.copyElements(a, 0, size, pos, cc);
-        n = size;
-      } else {
-        mode = V_PREVIEW;
-        const items = this.limits.previewItems;
-        const nh = Math.min(items, size);
-        const t0 = Math.max(size - items, items);
-        const nt = Math.max(0, size - t0);
-        pos = this.w.reserve((nh + nt) * isz);
-        this.copyElements(a, 0, nh, pos, cc);
-        this.copyElements(a, t0, size, pos + nh * isz, cc);
-        n1 = nh;
-        n2 = nt;
-        n = nh + nt;
-      }
-    }
-    c.v = c.b.version;
-    c.e = this.writes;
-    c.w = wr;
-    c.cost = 220 + 8 * (nd * 2) + 10 * n;
-    this.writeArr(a, wr ? 8 : 0, mode, pos, n1, n2);
-    return c.cost;
-  }
-
-  /** Writes `a`'s R_ARR record (its values already copied: `mode`, `pos`, preview counts). */
-  private writeArr(
-    a: NDArray,
-    wbit: number,
-    mode: number,
-    pos: number,
-    nh: number,
-    nt: number,
-  ): void {
+    const bst = c.b;
+    if (c.v === bst.version && c.w === a._writeable) return c.cost;
     const w = this.w;
     const sh = a._shape;
     const st = a._strides;
     const nd = sh.length;
-    const isz = ITEMSIZE[a.dtype];
+    const isz = DTYPE_INFO[a.dtype].itemsize;
     const l = layoutOf(a);
+    const cf = (l >> 1) & 3;
+    const cc = (l & 2) !== 0;
     let size = 1;
     for (let i = 0; i < nd; i++) size *= sh[i] as number;
     w.room(16 + 2 * nd);
@@ -1105,17 +1022,36 @@ export class Recorder {
     for (let i = 0; i < nd; i++) nums[p++] = (st[i] as number) * isz;
     nums[p++] = a._offset * isz;
     nums[p++] = a.buffer.id;
-    nums[p++] = ((l >> 1) & 3) | (a._base === null ? 4 : 0) | wbit;
+    nums[p++] = cf | (a._base === null ? 4 : 0) | (a._writeable ? 8 : 0);
     nums[p++] = a._base === null ? -1 : a._base.id;
     nums[p++] = size;
-    nums[p++] = mode;
-    if (mode === V_ALL) nums[p++] = pos;
-    else if (mode === V_PREVIEW) {
+    let n = 0;
+    if (a.buffer.freed) nums[p++] = V_NONE;
+    else if (size <= this.limits.maxValues) {
+      const pos = w.reserve(size * isz);
+      this.copyElements(a, 0, size, pos, cc);
+      nums[p++] = V_ALL;
+      nums[p++] = pos;
+      n = size;
+    } else {
+      const items = this.limits.previewItems;
+      const nh = Math.min(items, size);
+      const t0 = Math.max(size - items, items);
+      const nt = Math.max(0, size - t0);
+      const pos = w.reserve((nh + nt) * isz);
+      this.copyElements(a, 0, nh, pos, cc);
+      this.copyElements(a, t0, size, pos + nh * isz, cc);
+      nums[p++] = V_PREVIEW;
       nums[p++] = pos;
       nums[p++] = nh;
       nums[p++] = nt;
+      n = nh + nt;
     }
     w.p = p;
+    c.v = bst.version;
+    c.w = a._writeable;
+    c.cost = 220 + 8 * (nd * 2) + 10 * n;
+    return c.cost;
   }
 
   /**
@@ -1153,7 +1089,6 @@ export class Recorder {
       st = {
         k: this.key,
         v: -1,
-        e: -1,
         w: false,
         cost: 0,
         remembered: false,
@@ -1186,7 +1121,6 @@ export class Recorder {
     const b = t.buffer;
     const bst = this.bufState(b, t._base ?? t);
     bst.version++;
-    this.writes++;
     const dt = bst.dtype;
     const isz = DTYPE_INFO[dt].itemsize;
     /** byteOffset, byteLength per range */
@@ -1299,10 +1233,6 @@ interface OpInfo {
   reduceName: boolean;
   /** A broadcasting op (see ./broadcast). */
   broadcasts: boolean;
-  /** As a method, it writes its receiver (`a.set`, `a.iadd`). */
-  writesSelf: boolean;
-  /** As a function, it writes its first argument (`np.copyto`). */
-  writesArg0: boolean;
   /** Its R_OP record was written. */
   sent: boolean;
 }
@@ -1383,15 +1313,23 @@ function optsOf(args: readonly unknown[]): Record<string, unknown> | null {
   return isPlainObject(last) ? last : null;
 }
 
-function writeTarget(call: Call, oi: OpInfo): NDArray | null {
+function writeTarget(call: Call): NDArray | null {
   const o = optsOf(call.args);
   if (o !== null) {
     const out = o['out'];
     if (out instanceof NDArray) return out;
     if (Array.isArray(out) && out[0] instanceof NDArray) return out[0];
   }
-  if (call.method) return oi.writesSelf && call.self instanceof NDArray ? call.self : null;
-  return oi.writesArg0 && call.args[0] instanceof NDArray ? call.args[0] : null;
+  if (call.method) {
+    if (
+      (WRITE_METHODS.has(call.op) || INPLACE_METHODS.has(call.op)) &&
+      call.self instanceof NDArray
+    )
+      return call.self;
+    return null;
+  }
+  if (WRITE_FUNCS_ARG0.has(call.op) && call.args[0] instanceof NDArray) return call.args[0];
+  return null;
 }
 
 /** Arrays among the receiver and arguments (one level into lists and the options object). */
@@ -1459,26 +1397,7 @@ function renderValue(x: unknown, depth: number): string {
   return typeof x;
 }
 
-/** null when every argument is a primitive or an array (the decoder renders them), else the text. */
-function argsText(args: readonly unknown[]): string | null {
-  for (let i = 0; i < args.length; i++) {
-    const x = args[i];
-    const t = typeof x;
-    if (
-      t !== 'number' &&
-      t !== 'string' &&
-      t !== 'boolean' &&
-      t !== 'undefined' &&
-      t !== 'bigint' &&
-      x !== null &&
-      !(x instanceof NDArray)
-    )
-      return renderArgs({ args });
-  }
-  return null;
-}
-
-export function renderArgs(call: Pick<Call, 'args'>): string {
+export function renderArgs(call: Call): string {
   const s = `(${call.args.map((a) => renderValue(a, 0)).join(', ')})`;
   return s.length > 160 ? `${s.slice(0, 157)}…)` : s;
 }

@@ -96,7 +96,7 @@ function isNamespace(v: unknown): v is Record<string, unknown> {
 export function traceFunction(op: string, fn: Fn, rec: Recorder, method: boolean): Fn {
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     if (rec.depth > 0 || !rec.active) return fn.apply(this, args);
-    const call: Call = { op, method, self: method ? this : undefined, args, info: undefined };
+    const call: Call = { op, method, self: method ? this : undefined, args };
     const loc: Loc | undefined = rec.locate(wrapped);
     let pre: PreWrite | null = null;
     try {

@@ -239,18 +239,13 @@ export class WireWriter {
       strs: this.strs,
       objs: this.objs,
     };
-    const used = this.p;
-    const usedBytes = this.bp;
     this.p = 0;
     this.bp = 0;
     this.strs = [];
     this.objs = [];
-    // do not keep an arena a huge batch grew, nor (when reused: a structured clone copies all of
-    // it) one a smaller batch no longer needs
-    const numsLimit = reuse ? Math.max(this.numsCap, 4 * used) : 16 * this.numsCap;
-    const bytesLimit = reuse ? Math.max(this.bytesCap, 4 * usedBytes) : 16 * this.bytesCap;
-    if (this.nums.length > numsLimit) this.nums = new Float64Array(this.numsCap);
-    if (this.u8.length > bytesLimit) {
+    // do not keep an arena a huge batch grew
+    if (this.nums.length > 16 * this.numsCap) this.nums = new Float64Array(this.numsCap);
+    if (this.u8.length > 16 * this.bytesCap) {
       this.u8 = new Uint8Array(this.bytesCap);
       this.u16 = new Uint16Array(this.u8.buffer);
       this.u32 = new Uint32Array(this.u8.buffer);
