@@ -101,9 +101,72 @@ export type Inner1 = (n: number, i0: number, s0: number) => void;
 export type Inner2 = (n: number, i0: number, s0: number, i1: number, s1: number) => void;
 export type Inner3 = (n: number, i0: number, s0: number, i1: number, s1: number, i2: number, s2: number) => void;
 
+/** A loop after `collapse`: its shape and each operand's strides (any one unit per operand). */
+export interface Collapsed {
+  shape: readonly number[];
+  strides: readonly (readonly number[])[];
+}
+
 /**
- * Runs `inner` over every 1-D run of the (collapsed) loop. Operand strides are in elements.
- * `starts` and `strides` are reused between runs: read them inside `inner`, never keep them.
+ * The one strided odometer: walks the collapsed loop `c` in C order and calls `run(n, p, s)` once
+ * per innermost run, with the run length `n`, each operand's position `p[k]` (`starts[k]` plus
+ * the outer dims' steps) and its inner stride `s[k]`, in the unit of `starts`/`c.strides` (give
+ * both in bytes or both in elements per operand). `starts` is taken over as `p`: pass a fresh
+ * array. `p` and `s` are reused between runs: read them inside `run`, never keep them (`run` may
+ * scribble on them). An empty loop makes no call; a 0-d one makes one call with n = 1, strides 0.
+ */
+export function walkRuns(
+  c: Collapsed,
+  starts: number[],
+  run: (n: number, p: number[], s: number[]) => void,
+): void {
+  const sh = c.shape;
+  const st = c.strides;
+  const nd = sh.length;
+  for (let i = 0; i < nd; i++) if (sh[i] === 0) return;
+  const k = starts.length;
+  const p = starts;
+  const s = new Array<number>(k);
+  if (nd === 0) {
+    s.fill(0);
+    run(1, p, s);
+    return;
+  }
+  const last = nd - 1;
+  const n = sh[last] as number;
+  for (let j = 0; j < k; j++) s[j] = (st[j] as readonly number[])[last] as number;
+  if (nd === 1) {
+    run(n, p, s);
+    return;
+  }
+  const pos = starts.slice();
+  const idx = new Array<number>(last).fill(0);
+  for (;;) {
+    for (let j = 0; j < k; j++) {
+      p[j] = pos[j] as number;
+      s[j] = (st[j] as readonly number[])[last] as number;
+    }
+    run(n, p, s);
+    let d = last - 1;
+    for (; d >= 0; d--) {
+      idx[d] = (idx[d] as number) + 1;
+      for (let j = 0; j < k; j++)
+        pos[j] = (pos[j] as number) + ((st[j] as readonly number[])[d] as number);
+      if ((idx[d] as number) < (sh[d] as number)) break;
+      for (let j = 0; j < k; j++) {
+        const sd = (st[j] as readonly number[])[d] as number;
+        pos[j] = (pos[j] as number) - sd * (sh[d] as number);
+      }
+      idx[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+/**
+ * Runs `inner` over every 1-D run of the (collapsed) loop (`walkRuns` after `collapse`). Operand
+ * strides are in elements. `starts` and `strides` are reused between runs: read them inside
+ * `inner`, never keep them.
  */
 export function loop(shape: readonly number[], ops: readonly Operand[], inner: (n: number, starts: number[], strides: number[]) => void): void {
   for (let i = 0; i < shape.length; i++) if (shape[i] === 0) return;
@@ -115,37 +178,7 @@ export function loop(shape: readonly number[], ops: readonly Operand[], inner: (
     starts[j] = o.start;
     opStrides[j] = o.strides;
   }
-  const c = collapse(shape, opStrides);
-  const nd = c.shape.length;
-  const innerStrides = new Array<number>(k);
-  if (nd === 0) {
-    innerStrides.fill(0);
-    inner(1, starts, innerStrides);
-    return;
-  }
-  const last = nd - 1;
-  const n = c.shape[last] as number;
-  for (let j = 0; j < k; j++) innerStrides[j] = (c.strides[j] as number[])[last] as number;
-  if (nd === 1) {
-    inner(n, starts, innerStrides);
-    return;
-  }
-  const idx = new Array<number>(nd - 1).fill(0);
-  const p = starts.slice();
-  for (;;) {
-    for (let j = 0; j < k; j++) starts[j] = p[j] as number; // (inner may have scribbled on it)
-    for (let j = 0; j < k; j++) innerStrides[j] = (c.strides[j] as number[])[last] as number;
-    inner(n, starts, innerStrides);
-    let d = last - 1;
-    for (; d >= 0; d--) {
-      idx[d] = (idx[d] as number) + 1;
-      for (let j = 0; j < k; j++) p[j] = (p[j] as number) + ((c.strides[j] as number[])[d] as number);
-      if ((idx[d] as number) < (c.shape[d] as number)) break;
-      for (let j = 0; j < k; j++) p[j] = (p[j] as number) - ((c.strides[j] as number[])[d] as number) * (c.shape[d] as number);
-      idx[d] = 0;
-    }
-    if (d < 0) return;
-  }
+  walkRuns(collapse(shape, opStrides), starts, inner);
 }
 
 export function loop1(shape: readonly number[], a: Operand, inner: Inner1): void {

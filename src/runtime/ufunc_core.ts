@@ -31,6 +31,8 @@ import {
   loop,
   operand,
   shapeStrTight,
+  walkRuns,
+  type Collapsed,
   type Operand,
 } from './iter';
 import {
@@ -900,12 +902,15 @@ const TILE = 8;
 export function crossedLoop2d(
   shape: readonly number[],
   ops: readonly Operand[],
+  collapsed?: Collapsed,
 ): [number, number, number, number, number, number, number, number] | null {
   if (shapeSize(shape) < TILE_MIN) return null;
-  const c = collapse(
-    shape,
-    ops.map((o) => o.strides),
-  );
+  const c =
+    collapsed ??
+    collapse(
+      shape,
+      ops.map((o) => o.strides),
+    );
   if (c.shape.length !== 2) return null;
   const [xs, ys, os] = c.strides as [number[], number[], number[]];
   // the output and one input run along cols, the other input along rows (the kernels' SIMD case)
@@ -921,60 +926,52 @@ export function crossedLoop2d(
 }
 
 /**
- * `loop` for a module loop `f(n, p0, s0, p1, s1, …)` on byte pointers/strides (`zs`: item size
- * per operand): the same collapsed C-order runs, one direct call per run.
+ * `loop` for a module loop `f(n, p0, s0, p1, s1[, p2, s2])` on byte pointers/strides (`zs`: item
+ * size per operand; 2 or 3 operands): the collapsed loop `c`'s C-order runs, one direct call each.
  */
 function nativeRuns(
   f: (...a: number[]) => unknown,
   zs: readonly number[],
-  shape: readonly number[],
+  c: Collapsed,
   ops: readonly Operand[],
 ): void {
-  for (let i = 0; i < shape.length; i++) if (shape[i] === 0) return;
-  const k = ops.length;
-  const c = collapse(
-    shape,
-    ops.map((o) => o.strides),
-  );
-  const nd = c.shape.length;
-  const args = new Array<number>(1 + 2 * k);
-  for (let j = 0; j < k; j++) {
-    const z = zs[j] as number;
-    args[1 + 2 * j] = (ops[j] as Operand).start * z;
-    args[2 + 2 * j] = nd === 0 ? 0 : ((c.strides[j] as number[])[nd - 1] as number) * z;
-  }
-  if (nd <= 1) {
-    args[0] = nd === 0 ? 1 : (c.shape[0] as number);
-    f(...args);
+  const z0 = zs[0] as number;
+  const z1 = zs[1] as number;
+  const starts = ops.map((o) => o.start);
+  if (zs.length === 2) {
+    walkRuns(c, starts, (n, p, s) =>
+      f(
+        n,
+        (p[0] as number) * z0,
+        (s[0] as number) * z0,
+        (p[1] as number) * z1,
+        (s[1] as number) * z1,
+      ),
+    );
     return;
   }
-  const last = nd - 1;
-  args[0] = c.shape[last] as number;
-  const p = new Array<number>(k);
-  for (let j = 0; j < k; j++) p[j] = args[1 + 2 * j] as number;
-  const idx = new Array<number>(last).fill(0);
-  for (;;) {
-    for (let j = 0; j < k; j++) args[1 + 2 * j] = p[j] as number;
-    f(...args);
-    let dd = last - 1;
-    for (; dd >= 0; dd--) {
-      idx[dd] = (idx[dd] as number) + 1;
-      const dim = c.shape[dd] as number;
-      for (let j = 0; j < k; j++)
-        p[j] = (p[j] as number) + ((c.strides[j] as number[])[dd] as number) * (zs[j] as number);
-      if ((idx[dd] as number) < dim) break;
-      for (let j = 0; j < k; j++)
-        p[j] =
-          (p[j] as number) - ((c.strides[j] as number[])[dd] as number) * dim * (zs[j] as number);
-      idx[dd] = 0;
-    }
-    if (dd < 0) return;
-  }
+  const z2 = zs[2] as number;
+  walkRuns(c, starts, (n, p, s) =>
+    f(
+      n,
+      (p[0] as number) * z0,
+      (s[0] as number) * z0,
+      (p[1] as number) * z1,
+      (s[1] as number) * z1,
+      (p[2] as number) * z2,
+      (s[2] as number) * z2,
+    ),
+  );
 }
 
 /** Runs a crossed binary loop through the module's tiled 2-D kernel; false when it does not apply. */
-function tiled2d(k: NativeLoop, shape: readonly number[], ops: readonly Operand[]): boolean {
-  const t = crossedLoop2d(shape, ops);
+function tiled2d(
+  k: NativeLoop,
+  shape: readonly number[],
+  ops: readonly Operand[],
+  c: Collapsed,
+): boolean {
+  const t = crossedLoop2d(shape, ops, c);
   if (t === null) return false;
   const zx = k.zx as number;
   const zo = k.zo as number;
@@ -1055,15 +1052,14 @@ export function runKernel(
   const nout = targets.length;
   const nat = kernel as NativeLoop;
   if (nat.native !== undefined && nout === 1 && nin <= 2 && allInMemory(d)) {
-    // the module's loops straight on byte pointers: no wrapper, no closure per run
-    if (nin === 2 && nat.native2d !== undefined && tiled2d(nat, shape, ops)) return;
-    const zx = nat.zx as number;
-    nativeRuns(
-      nat.native,
-      nin === 2 ? [zx, zx, nat.zo as number] : [zx, nat.zo as number],
+    // the module's loops straight on byte pointers: no wrapper (the loop collapsed once)
+    const c = collapse(
       shape,
-      ops,
+      ops.map((o) => o.strides),
     );
+    if (nin === 2 && nat.native2d !== undefined && tiled2d(nat, shape, ops, c)) return;
+    const zx = nat.zx as number;
+    nativeRuns(nat.native, nin === 2 ? [zx, zx, nat.zo as number] : [zx, nat.zo as number], c, ops);
     return;
   }
   if (nin === 1 && nout === 1) {

@@ -30,7 +30,7 @@ import * as reduceModule from '../reduce';
 import { setReduceBackend } from '../reduce';
 import { reduceBackend } from './reduce';
 import { setCopyBackend } from '../convert';
-import { collapse, loop, operand } from '../iter';
+import { collapse, operand, walkRuns } from '../iter';
 import type { NDArray } from '../ndarray';
 import { setGatherKernels } from '../gather_kernels';
 import { isMem } from './inmem';
@@ -265,7 +265,7 @@ export function wasmCopy(dst: NDArray, src: NDArray): boolean {
     }
   }
   const f = native[name] as Fn;
-  loop(shape, [od, os], (n, p, st) =>
+  walkRuns(c, [od.start, os.start], (n, p, st) =>
     f(
       n,
       (p[1] as number) * zs,
