@@ -27,9 +27,6 @@ const T7: f64 = 0.00058984652279769;
 const T8: f64 = 0.00024051125856231137;
 const T9: f64 = 9.044327398260459e-05;
 const T10: f64 = 5.5855717958623894e-05;
-const T0H: f64 = 0.3333333358168602;
-const T0L: f64 = -2.483526884144993e-9;
-const T0LO: f64 = 1.850371707708594e-17;
 const H0: f64 = -0.3333333333333333;
 const H1: f64 = 0.13333333333333333;
 const H2: f64 = -0.05396825396825387;
@@ -65,7 +62,8 @@ const SMALL4: f64 = 0.0625;
 }
 
 function ddDiv(nh: f64, nl: f64, dh: f64, dl: f64): f64 {
-  const q = nh / dh;
+  const y = 1.0 / dh;
+  const q = nh * y;
   const p = q * dh;
   let c = SPLIT * q;
   const qh = c - (c - q);
@@ -75,7 +73,7 @@ function ddDiv(nh: f64, nl: f64, dh: f64, dl: f64): f64 {
   const dhl = dh - dhh;
   const e = qh * dhh - p + qh * dhl + ql * dhh + ql * dhl;
   const rem = nh - p - e + nl - q * dl;
-  return q + rem / dh;
+  return q + rem * y;
 }
 
 /** tan(x), float64 (the TS twin's vtan). */
@@ -100,28 +98,17 @@ export function vtan_scalar(x: f64, tab: usize): f64 {
 }
 
 function tanCore(rh: f64, rl: f64, m: i32): f64 {
-  // r³/3 formed exactly (Dekker products), as in vmathx.ts
+  // tan r = r + r³·P(r²), P by Estrin's scheme (as in vmathx.ts)
   const z = rh * rh;
-  let sp = SPLIT * rh;
-  const rhh = sp - (sp - rh);
-  const rhl = rh - rhh;
-  const zl = rhh * rhh - z + 2.0 * rhh * rhl + rhl * rhl;
-  const ch = z * rh;
-  sp = SPLIT * z;
-  const zhh = sp - (sp - z);
-  const zhl = z - zhh;
-  const cl = zhh * rhh - ch + zhh * rhl + zhl * rhh + zhl * rhl + zl * rh;
-  const uh = ch * T0;
-  sp = SPLIT * ch;
-  const chh = sp - (sp - ch);
-  const chl = ch - chh;
-  const ul = chh * T0H - uh + chh * T0L + chl * T0H + chl * T0L;
-  const p = T1 + z * (T2 + z * (T3 + z * (T4 + z * (T5 + z * (T6 + z * (T7 + z * (T8 + z * (T9 + z * T10))))))));
-  const low = ul + ch * T0LO + cl * T0 + ch * (z * p) + rl * z + rl;
-  const t0 = rh + uh;
-  const t1l = rh - t0 + uh + low;
-  const th = t0 + t1l;
-  const tl = t0 - th + t1l;
+  const z2 = z * z;
+  const z4 = z2 * z2;
+  const b0 = T0 + z * T1 + z2 * (T2 + z * T3);
+  const b1 = T4 + z * T5 + z2 * (T6 + z * T7);
+  const b2 = T8 + z * T9 + z2 * T10;
+  const p = b0 + z4 * b1 + z4 * z4 * b2;
+  const u = z * (rh * p + rl) + rl;
+  const th = rh + u;
+  const tl = rh - th + u;
   if (m == 0) return ddDiv(th, tl, 1.0, 0.0);
   if (m == 2) return ddDiv(-1.0, 0.0, th, tl);
   const ah = 1.0 + th;
@@ -357,7 +344,7 @@ export function vpow_scalar(x: f64, y: f64, tab: usize): f64 {
 //   31 i64 1023, 32 1/2, 33 1/6, 34 1/24, 35 1/120, 36 2, 37 i64 sign bit; power: 38 i64 log
 //   offset, 39 i64 exponent mask, 40 i64 high-word mask, 41 i64 127 << 5, 42 −1/2, 43..50 G3..G10,
 //   51 ln2 hi, 52 ln2 lo, 53 [_, 0x000fffff]×2, 54 [_, 0x7ff00000]×2, 55 2^900, 56 700;
-//   tan: 57, 58 Dekker split of T0, 59 1/3 − T0
+//   57..59 the Dekker split of T0 and 1/3 − T0 (written by the glue, no longer read)
 const KOFF: usize = 8192;
 // @ts-ignore: decorator
 @inline function kc(tab: usize, i: usize): v128 {
@@ -367,7 +354,8 @@ const KOFF: usize = 8192;
 // @ts-ignore: decorator
 @inline function ddDivv(nh: v128, nl: v128, dh: v128, dl: v128, tab: usize): v128 {
   const split = kc(tab, 20);
-  const q = f64x2.div(nh, dh);
+  const y = f64x2.div(kc(tab, 17), dh);
+  const q = f64x2.mul(nh, y);
   const p = f64x2.mul(q, dh);
   let c = f64x2.mul(split, q);
   const qh = f64x2.sub(c, f64x2.sub(c, q));
@@ -378,7 +366,7 @@ const KOFF: usize = 8192;
   let e = f64x2.sub(f64x2.mul(qh, dhh), p);
   e = f64x2.add(f64x2.add(f64x2.add(e, f64x2.mul(qh, dhl)), f64x2.mul(ql, dhh)), f64x2.mul(ql, dhl));
   const rem = f64x2.sub(f64x2.add(f64x2.sub(f64x2.sub(nh, p), e), nl), f64x2.mul(q, dl));
-  return f64x2.add(q, f64x2.div(rem, dh));
+  return f64x2.add(q, f64x2.mul(rem, y));
 }
 
 /** tan of two lanes with 2^-27 <= |x| <= 1e5 (vtan_scalar's main path). */
@@ -399,51 +387,21 @@ const KOFF: usize = 8192;
   const tail = f64x2.sub(f64x2.add(e1, e2), f64x2.mul(nd, kc(tab, 5)));
   const rh = f64x2.add(s2, tail);
   const rl = f64x2.add(f64x2.sub(s2, rh), tail);
-  const split = kc(tab, 20);
   const z = f64x2.mul(rh, rh);
-  let sp = f64x2.mul(split, rh);
-  const rhh = f64x2.sub(sp, f64x2.sub(sp, rh));
-  const rhl = f64x2.sub(rh, rhh);
-  const zl = f64x2.add(
-    f64x2.add(
-      f64x2.sub(f64x2.mul(rhh, rhh), z),
-      f64x2.mul(f64x2.mul(kc(tab, 36), rhh), rhl),
-    ),
-    f64x2.mul(rhl, rhl),
-  );
-  const ch = f64x2.mul(z, rh);
-  sp = f64x2.mul(split, z);
-  const zhh = f64x2.sub(sp, f64x2.sub(sp, z));
-  const zhl = f64x2.sub(z, zhh);
-  let cl = f64x2.sub(f64x2.mul(zhh, rhh), ch);
-  cl = f64x2.add(f64x2.add(f64x2.add(cl, f64x2.mul(zhh, rhl)), f64x2.mul(zhl, rhh)), f64x2.mul(zhl, rhl));
-  cl = f64x2.add(cl, f64x2.mul(zl, rh));
-  const T0 = kc(tab, 6);
-  const uh = f64x2.mul(ch, T0);
-  sp = f64x2.mul(split, ch);
-  const chh = f64x2.sub(sp, f64x2.sub(sp, ch));
-  const chl = f64x2.sub(ch, chh);
-  const T0H = kc(tab, 57);
-  const T0L = kc(tab, 58);
-  let ul = f64x2.sub(f64x2.mul(chh, T0H), uh);
-  ul = f64x2.add(f64x2.add(f64x2.add(ul, f64x2.mul(chh, T0L)), f64x2.mul(chl, T0H)), f64x2.mul(chl, T0L));
-  let p = f64x2.add(kc(tab, 15), f64x2.mul(z, kc(tab, 16)));
-  p = f64x2.add(kc(tab, 14), f64x2.mul(z, p));
-  p = f64x2.add(kc(tab, 13), f64x2.mul(z, p));
-  p = f64x2.add(kc(tab, 12), f64x2.mul(z, p));
-  p = f64x2.add(kc(tab, 11), f64x2.mul(z, p));
-  p = f64x2.add(kc(tab, 10), f64x2.mul(z, p));
-  p = f64x2.add(kc(tab, 9), f64x2.mul(z, p));
-  p = f64x2.add(kc(tab, 8), f64x2.mul(z, p));
-  p = f64x2.add(kc(tab, 7), f64x2.mul(z, p));
-  let low = f64x2.add(ul, f64x2.mul(ch, kc(tab, 59)));
-  low = f64x2.add(low, f64x2.mul(cl, T0));
-  low = f64x2.add(low, f64x2.mul(ch, f64x2.mul(z, p)));
-  low = f64x2.add(f64x2.add(low, f64x2.mul(rl, z)), rl);
-  const t0 = f64x2.add(rh, uh);
-  const t1l = f64x2.add(f64x2.add(f64x2.sub(rh, t0), uh), low);
-  const th = f64x2.add(t0, t1l);
-  const tl = f64x2.add(f64x2.sub(t0, th), t1l);
+  const z2 = f64x2.mul(z, z);
+  const z4 = f64x2.mul(z2, z2);
+  const a0 = f64x2.add(kc(tab, 6), f64x2.mul(z, kc(tab, 7)));
+  const a1 = f64x2.add(kc(tab, 8), f64x2.mul(z, kc(tab, 9)));
+  const a2 = f64x2.add(kc(tab, 10), f64x2.mul(z, kc(tab, 11)));
+  const a3 = f64x2.add(kc(tab, 12), f64x2.mul(z, kc(tab, 13)));
+  const a4 = f64x2.add(kc(tab, 14), f64x2.mul(z, kc(tab, 15)));
+  const b0 = f64x2.add(a0, f64x2.mul(z2, a1));
+  const b1 = f64x2.add(a2, f64x2.mul(z2, a3));
+  const b2 = f64x2.add(a4, f64x2.mul(z2, kc(tab, 16)));
+  const p = f64x2.add(f64x2.add(b0, f64x2.mul(z4, b1)), f64x2.mul(f64x2.mul(z4, z4), b2));
+  const u = f64x2.add(f64x2.mul(z, f64x2.add(f64x2.mul(rh, p), rl)), rl);
+  const th = f64x2.add(rh, u);
+  const tl = f64x2.add(f64x2.sub(rh, th), u);
   const one = kc(tab, 17);
   const ah = f64x2.add(one, th);
   const av = f64x2.sub(ah, one);
@@ -691,17 +649,27 @@ let logLov: v128 = v128.splat<i64>(0);
 // @ts-ignore: decorator
 @inline function tanLoop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
   let i = 0;
-  for (; i + 2 <= n; i += 2) {
+  // two pairs per iteration: independent chains overlap the divisions' latency
+  for (; i + 4 <= n; i += 4) {
     const v = ld<T>(x, sx);
-    const ax = f64x2.abs(v);
-    let r: v128;
+    const w = ld<T>(x + (sx << 1), sx);
+    const lo = kc(tab, 24);
+    const hi = kc(tab, 23);
+    const av = f64x2.abs(v);
+    const aw = f64x2.abs(w);
     // all lanes in [2^-27, 1e5] (NaN fails)
-    if (i8x16.all_true(v128.and(f64x2.le(ax, kc(tab, 23)), f64x2.ge(ax, kc(tab, 24))))) r = tanv(v, tab);
-    else {
-      const a = vtan_scalar(f64x2.extract_lane(v, 0), tab);
-      r = f64x2.replace_lane(f64x2.splat(a), 1, vtan_scalar(f64x2.extract_lane(v, 1), tab));
+    if (i8x16.all_true(v128.and(v128.and(f64x2.le(av, hi), f64x2.ge(av, lo)), v128.and(f64x2.le(aw, hi), f64x2.ge(aw, lo))))) {
+      st<T>(o, so, tanv(v, tab));
+      st<T>(o + (so << 1), so, tanv(w, tab));
+    } else {
+      st<T>(o, so, tanPair(v, tab));
+      st<T>(o + (so << 1), so, tanPair(w, tab));
     }
-    st<T>(o, so, r);
+    x += sx << 2;
+    o += so << 2;
+  }
+  for (; i + 2 <= n; i += 2) {
+    st<T>(o, so, tanPair(ld<T>(x, sx), tab));
     x += sx << 1;
     o += so << 1;
   }
@@ -711,20 +679,37 @@ let logLov: v128 = v128.splat<i64>(0);
   }
 }
 
+function tanPair(v: v128, tab: usize): v128 {
+  const ax = f64x2.abs(v);
+  if (i8x16.all_true(v128.and(f64x2.le(ax, kc(tab, 23)), f64x2.ge(ax, kc(tab, 24))))) return tanv(v, tab);
+  const a = vtan_scalar(f64x2.extract_lane(v, 0), tab);
+  return f64x2.replace_lane(f64x2.splat(a), 1, vtan_scalar(f64x2.extract_lane(v, 1), tab));
+}
+
 // @ts-ignore: decorator
 @inline function tanhLoop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
   let i = 0;
-  for (; i + 2 <= n; i += 2) {
+  // two pairs per iteration: independent chains overlap the divisions' latency
+  for (; i + 4 <= n; i += 4) {
     const v = ld<T>(x, sx);
-    const ax = f64x2.abs(v);
-    let r: v128;
+    const w = ld<T>(x + (sx << 1), sx);
+    const lo = kc(tab, 26);
+    const hi = kc(tab, 25);
+    const av = f64x2.abs(v);
+    const aw = f64x2.abs(w);
     // all lanes in [2^-4, 22] (NaN fails)
-    if (i8x16.all_true(v128.and(f64x2.le(ax, kc(tab, 25)), f64x2.ge(ax, kc(tab, 26))))) r = tanhv(v, tab);
-    else {
-      const a = vtanh_scalar(f64x2.extract_lane(v, 0), tab);
-      r = f64x2.replace_lane(f64x2.splat(a), 1, vtanh_scalar(f64x2.extract_lane(v, 1), tab));
+    if (i8x16.all_true(v128.and(v128.and(f64x2.le(av, hi), f64x2.ge(av, lo)), v128.and(f64x2.le(aw, hi), f64x2.ge(aw, lo))))) {
+      st<T>(o, so, tanhv(v, tab));
+      st<T>(o + (so << 1), so, tanhv(w, tab));
+    } else {
+      st<T>(o, so, tanhPair(v, tab));
+      st<T>(o + (so << 1), so, tanhPair(w, tab));
     }
-    st<T>(o, so, r);
+    x += sx << 2;
+    o += so << 2;
+  }
+  for (; i + 2 <= n; i += 2) {
+    st<T>(o, so, tanhPair(ld<T>(x, sx), tab));
     x += sx << 1;
     o += so << 1;
   }
@@ -732,6 +717,13 @@ let logLov: v128 = v128.splat<i64>(0);
     if (sizeof<T>() == 8) store<f64>(o, vtanh_scalar(load<f64>(x), tab));
     else store<f32>(o, <f32>vtanh_scalar(<f64>load<f32>(x), tab));
   }
+}
+
+function tanhPair(v: v128, tab: usize): v128 {
+  const ax = f64x2.abs(v);
+  if (i8x16.all_true(v128.and(f64x2.le(ax, kc(tab, 25)), f64x2.ge(ax, kc(tab, 26))))) return tanhv(v, tab);
+  const a = vtanh_scalar(f64x2.extract_lane(v, 0), tab);
+  return f64x2.replace_lane(f64x2.splat(a), 1, vtanh_scalar(f64x2.extract_lane(v, 1), tab));
 }
 
 export function vtan_f64(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {

@@ -37,7 +37,6 @@ import {
   PLOG_TABLE,
   TANH_POLY,
   TAN_POLY,
-  TAN_T0,
   PI4_DD,
 } from './vmathx_tables';
 import type { BinaryKernel, UnaryKernel } from './ufunc_kernels';
@@ -55,10 +54,11 @@ function pow2(e: number): number {
 }
 
 // ---- double-double division -------------------------------------------------------------------
-// (nh + nl)/(dh + dl) rounded once: q = nh/dh, the remainder nh − q·dh exactly (Dekker's product,
-// nh − p is exact by Sterbenz), corrected by q·dl and nl.
+// (nh + nl)/(dh + dl): one division, y = 1/dh, q = nh·y, the remainder nh − q·dh exactly (Dekker's
+// product, nh − p is exact by Sterbenz), corrected by q·dl and nl and scaled by y.
 function ddDiv(nh: number, nl: number, dh: number, dl: number): number {
-  const q = nh / dh;
+  const y = 1 / dh;
+  const q = nh * y;
   const p = q * dh;
   let c = SPLIT * q;
   const qh = c - (c - q);
@@ -68,7 +68,7 @@ function ddDiv(nh: number, nl: number, dh: number, dl: number): number {
   const dhl = dh - dhh;
   const e = qh * dhh - p + qh * dhl + ql * dhh + ql * dhl;
   const rem = nh - p - e + nl - q * dl;
-  return q + rem / dh;
+  return q + rem * y;
 }
 
 // ---- tan ---------------------------------------------------------------------------------------
@@ -82,7 +82,6 @@ const Q4 = 8.4784276603689e-32 / 2;
 const [T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10] = TAN_POLY as [
   number, number, number, number, number, number, number, number, number, number, number,
 ];
-const [T0H, T0L, T0LO] = TAN_T0 as [number, number, number];
 const TINY = 2 ** -27;
 
 /** tan(x), float64. */
@@ -108,31 +107,18 @@ export function vtan(x: number): number {
 
 /** tan(r + m·π/4) for r = rh + rl, |r| ≤ π/8 (about). */
 function tanCore(rh: number, rl: number, m: number): number {
-  // t = tan r = r + r³/3 + r⁵·P'(r²) with r³/3 formed exactly (Dekker products: z = r², r³,
-  // r³·T0, plus r³·(1/3 − T0)), so only the small r⁵ term and rl carry roundings
+  // t = tan r = r + r³·P(r²), P by Estrin's scheme (short dependency chains), rl carried into the
+  // r³ term; t = th + tl (Fast2Sum: |u| < 0.07·|rh|)
   const z = rh * rh;
-  let sp = SPLIT * rh;
-  const rhh = sp - (sp - rh);
-  const rhl = rh - rhh;
-  const zl = rhh * rhh - z + 2 * rhh * rhl + rhl * rhl;
-  const ch = z * rh;
-  sp = SPLIT * z;
-  const zhh = sp - (sp - z);
-  const zhl = z - zhh;
-  const cl = zhh * rhh - ch + zhh * rhl + zhl * rhh + zhl * rhl + zl * rh;
-  const uh = ch * T0;
-  sp = SPLIT * ch;
-  const chh = sp - (sp - ch);
-  const chl = ch - chh;
-  const ul = chh * T0H - uh + chh * T0L + chl * T0H + chl * T0L;
-  const p =
-    T1 +
-    z * (T2 + z * (T3 + z * (T4 + z * (T5 + z * (T6 + z * (T7 + z * (T8 + z * (T9 + z * T10))))))));
-  const low = ul + ch * T0LO + cl * T0 + ch * (z * p) + rl * z + rl;
-  const t0 = rh + uh; // Fast2Sum: |uh| < 0.06·|rh|
-  const t1l = rh - t0 + uh + low;
-  const th = t0 + t1l; // renormalized (|low| < 0.004·|rh|)
-  const tl = t0 - th + t1l;
+  const z2 = z * z;
+  const z4 = z2 * z2;
+  const b0 = T0 + z * T1 + z2 * (T2 + z * T3);
+  const b1 = T4 + z * T5 + z2 * (T6 + z * T7);
+  const b2 = T8 + z * T9 + z2 * T10;
+  const p = b0 + z4 * b1 + z4 * z4 * b2;
+  const u = z * (rh * p + rl) + rl;
+  const th = rh + u;
+  const tl = rh - th + u;
   if (m === 0) return ddDiv(th, tl, 1, 0);
   if (m === 2) return ddDiv(-1, 0, th, tl);
   // 1 + t and 1 − t as double-doubles (TwoSum)
