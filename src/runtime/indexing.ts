@@ -27,6 +27,7 @@ import {
   type Collapsed,
   type Operand,
 } from './iter';
+import { allocPerm } from './reduce';
 import {
   NDArray,
   isNDArray,
@@ -528,17 +529,17 @@ export function flatNonzeroIndices(a: NDArray): NDArray {
   const owner = NDArray.empty([count], 'int64', false);
   if (count > 0) K.maskIndices(n, mp, 1, 0, owner.buffer.ptr, true);
   if (m !== a) m[Symbol.dispose]();
-  // NumPy's empty result keeps the itemsize stride
-  const r = new NDArray({
+  if (count > 0) return owner;
+  // NumPy's empty result keeps the itemsize stride (NDArray.empty gives 0)
+  return new NDArray({
     buffer: owner.buffer,
     dtype: 'int64',
-    shape: [count],
+    shape: [0],
     strides: [1],
     offset: 0,
     base: null,
     writeable: true,
   });
-  return r;
 }
 
 /** The (N, ndim) C-ordered int64 coordinates of the truthy elements of `a` (ndim ≥ 1). */
@@ -831,19 +832,9 @@ function maskGet(a: NDArray, mask: NDArray): NDArray | null {
     maskStarts(a, mask),
     (n, p, s) => (count += K.maskCount(n, p[0] as number, s[0] as number)),
   );
+  // (empty: NDArray.empty gives NumPy's all-zero strides)
   const out = NDArray.empty([count, ...sub], a.dtype, false);
-  if (count === 0) {
-    // NumPy gives an empty result zero strides
-    return new NDArray({
-      buffer: out.buffer,
-      dtype: a.dtype,
-      shape: out._shape,
-      strides: out._shape.map(() => 0),
-      offset: 0,
-      base: null,
-      writeable: true,
-    });
-  }
+  if (count === 0) return out;
   const z = DTYPE_INFO[a.dtype].itemsize;
   let dst = out.buffer.ptr;
   if (subN === 1) {
@@ -999,25 +990,9 @@ function kOrdered(res: NDArray, strideSets: readonly (readonly number[])[]): NDA
   const nd = res.ndim;
   if (nd < 2 || res.size <= 1) return res;
   const sets = strideSets.map((st) => st.map((x, d) => (res._shape[d] === 1 ? 0 : x)));
-  const perm = bestAxisOrder(nd, sets).reverse(); // outer → inner
-  if (perm.every((p, i) => p === i)) return res;
-  const strides = new Array<number>(nd);
-  let acc = 1;
-  for (let i = nd - 1; i >= 0; i--) {
-    const d = perm[i] as number;
-    strides[d] = acc;
-    acc *= res._shape[d] as number;
-  }
-  const owner = NDArray.empty([res.size], res.dtype, false);
-  const out = new NDArray({
-    buffer: owner.buffer,
-    dtype: res.dtype,
-    shape: res._shape,
-    strides,
-    offset: 0,
-    base: null,
-    writeable: true,
-  });
+  const perm = bestAxisOrder(nd, sets); // inner → outer
+  if (perm.every((p, i) => p === nd - 1 - i)) return res;
+  const out = allocPerm(res._shape, perm, res.dtype, false);
   copyInto(out, res);
   res[Symbol.dispose]();
   return out;
