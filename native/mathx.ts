@@ -250,7 +250,7 @@ function logDD(x: f64, tab: usize): f64 {
   const e2 = rhh * rhh - p2 + 2.0 * rhh * rhl + rhl * rhl;
   const hp = -0.5 * p2;
   const hl = -0.5 * (e2 + 2.0 * rh * rl);
-  const q = p2 * rh * (G3 + rh * (G4 + rh * (G5 + rh * (G6 + rh * (G7 + rh * (G8 + rh * (G9 + rh * G10)))))));
+  const q = p2 * rh * (G3 + rh * G4 + p2 * (G5 + rh * G6) + p2 * p2 * (G7 + rh * G8 + p2 * (G9 + rh * G10)));
   const kd = <f64>(k + kAdj);
   const w = kd * PLN2HI;
   const lh = load<f64>(e, 8);
@@ -506,14 +506,16 @@ const KOFF: usize = 8192;
   const mhalf = kc(tab, 42);
   const hp = f64x2.mul(mhalf, p2);
   const hl = f64x2.mul(mhalf, f64x2.add(e2, f64x2.mul(f64x2.mul(two, rh), rl)));
-  let q = f64x2.add(kc(tab, 49), f64x2.mul(rh, kc(tab, 50)));
-  q = f64x2.add(kc(tab, 48), f64x2.mul(rh, q));
-  q = f64x2.add(kc(tab, 47), f64x2.mul(rh, q));
-  q = f64x2.add(kc(tab, 46), f64x2.mul(rh, q));
-  q = f64x2.add(kc(tab, 45), f64x2.mul(rh, q));
-  q = f64x2.add(kc(tab, 44), f64x2.mul(rh, q));
-  q = f64x2.add(kc(tab, 43), f64x2.mul(rh, q));
-  q = f64x2.mul(f64x2.mul(p2, rh), q);
+  // Estrin's scheme (vmathx.ts's order): G3..G10 at 43..50
+  const q0 = f64x2.add(
+    f64x2.add(kc(tab, 43), f64x2.mul(rh, kc(tab, 44))),
+    f64x2.mul(p2, f64x2.add(kc(tab, 45), f64x2.mul(rh, kc(tab, 46)))),
+  );
+  const q1 = f64x2.add(
+    f64x2.add(kc(tab, 47), f64x2.mul(rh, kc(tab, 48))),
+    f64x2.mul(p2, f64x2.add(kc(tab, 49), f64x2.mul(rh, kc(tab, 50)))),
+  );
+  const q = f64x2.mul(f64x2.mul(p2, rh), f64x2.add(q0, f64x2.mul(f64x2.mul(p2, p2), q1)));
   const w = f64x2.mul(kd, kc(tab, 51));
   const s1 = f64x2.add(w, lh);
   const v1 = f64x2.sub(s1, w);
@@ -591,11 +593,76 @@ let logLov: v128 = v128.splat<i64>(0);
   );
 }
 
+/** powPair's vector path for two pairs at once (independent chains overlap); false: take powPair. */
+// @ts-ignore: decorator
+@inline function powQuad(x0: v128, y0: v128, x1: v128, y1: v128, tab: usize): bool {
+  const lo = kc(tab, 53);
+  const hi = kc(tab, 54);
+  const okx =
+    i32x4.bitmask(
+      v128.and(
+        v128.and(i32x4.gt_s(x0, lo), i32x4.lt_s(x0, hi)),
+        v128.and(i32x4.gt_s(x1, lo), i32x4.lt_s(x1, hi)),
+      ),
+    ) & 10;
+  const ylim = kc(tab, 55);
+  const oky = i8x16.all_true(
+    v128.and(f64x2.le(f64x2.abs(y0), ylim), f64x2.le(f64x2.abs(y1), ylim)),
+  );
+  if (okx != 10 || !oky) return false;
+  const H0 = logDDv(x0, tab);
+  const L0 = logLov;
+  const H1 = logDDv(x1, tab);
+  const L1 = logLov;
+  const eh0 = f64x2.mul(y0, H0);
+  const eh1 = f64x2.mul(y1, H1);
+  const elim = kc(tab, 56);
+  if (!i8x16.all_true(v128.and(f64x2.le(f64x2.abs(eh0), elim), f64x2.le(f64x2.abs(eh1), elim))))
+    return false;
+  quad0 = expDDv(eh0, powLow(y0, H0, L0, eh0, tab), tab);
+  quad1 = expDDv(eh1, powLow(y1, H1, L1, eh1, tab), tab);
+  return true;
+}
+let quad0: v128 = v128.splat<i64>(0);
+let quad1: v128 = v128.splat<i64>(0);
+
+/** The low part of y·(H + L) − eh (powPair's Dekker product). */
+// @ts-ignore: decorator
+@inline function powLow(y: v128, H: v128, L: v128, eh: v128, tab: usize): v128 {
+  const split = kc(tab, 20);
+  let c = f64x2.mul(split, y);
+  const yhi = f64x2.sub(c, f64x2.sub(c, y));
+  const ylo = f64x2.sub(y, yhi);
+  c = f64x2.mul(split, H);
+  const Hh = f64x2.sub(c, f64x2.sub(c, H));
+  const Hl = f64x2.sub(H, Hh);
+  let el = f64x2.sub(f64x2.mul(yhi, Hh), eh);
+  el = f64x2.add(f64x2.add(f64x2.add(el, f64x2.mul(yhi, Hl)), f64x2.mul(ylo, Hh)), f64x2.mul(ylo, Hl));
+  return f64x2.add(el, f64x2.mul(y, L));
+}
+
 // @ts-ignore: decorator
 @inline function powLoop<T>(
   n: i32, x: usize, sx: isize, y: usize, sy: isize, o: usize, so: isize, tab: usize,
 ): void {
   let i = 0;
+  // two pairs per iteration: independent chains overlap each other's latency
+  for (; i + 4 <= n; i += 4) {
+    const x0 = ld<T>(x, sx);
+    const y0 = ld<T>(y, sy);
+    const x1 = ld<T>(x + (sx << 1), sx);
+    const y1 = ld<T>(y + (sy << 1), sy);
+    if (powQuad(x0, y0, x1, y1, tab)) {
+      st<T>(o, so, quad0);
+      st<T>(o + (so << 1), so, quad1);
+    } else {
+      st<T>(o, so, powPair(x0, y0, tab));
+      st<T>(o + (so << 1), so, powPair(x1, y1, tab));
+    }
+    x += sx << 2;
+    y += sy << 2;
+    o += so << 2;
+  }
   for (; i + 2 <= n; i += 2) {
     st<T>(o, so, powPair(ld<T>(x, sx), ld<T>(y, sy), tab));
     x += sx << 1;

@@ -305,10 +305,11 @@ function logDD(x: number): number {
   const e2 = rhh * rhh - p2 + 2 * rhh * rhl + rhl * rhl;
   const hp = -0.5 * p2;
   const hl = -0.5 * (e2 + 2 * rh * rl);
+  // Estrin's scheme in rh and p2 = rh² (short dependency chains for the vector kernel)
   const q =
     p2 *
     rh *
-    (G3 + rh * (G4 + rh * (G5 + rh * (G6 + rh * (G7 + rh * (G8 + rh * (G9 + rh * G10)))))));
+    (G3 + rh * G4 + p2 * (G5 + rh * G6) + p2 * p2 * (G7 + rh * G8 + p2 * (G9 + rh * G10)));
   const kd = k + kAdj;
   const w = kd * PLN2HI; // exact
   const lh = LT[i + 1]!;
