@@ -4,8 +4,8 @@
  * pointer. The TS twins (vmath.ts) stay registered as the 'ts' kernels and as the fallback for
  * operands outside linear memory; both give bit-identical results.
  */
-import type { TypedArray } from '../dtype';
 import { alloc, wasmMemory } from '../memory';
+import { isMem } from './inmem';
 import { getKernel, registerKernel, type NativeLoop, type UnaryKernel } from '../ufunc_kernels';
 import {
   EXP5_INVLN2N,
@@ -135,9 +135,6 @@ export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
 }
 
 let tab = 0;
-
-const isMem = (s: unknown, buf: ArrayBuffer): boolean =>
-  (s as TypedArray).buffer === buf && (s as TypedArray).byteOffset === 0;
 
 /** Registers the module's vectorized exp/log kernels (idempotent; called by install()). */
 export function installMath(native: { [name: string]: unknown }): void {
