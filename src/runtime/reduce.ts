@@ -25,7 +25,17 @@ import { isPlainObject, splitOpts } from './args';
 import { asarray, checkIntFits, copyInto, scalarToStorage, toJS } from './convert';
 import { DTYPE_INFO, normalizeDtype, promoteTypes, type DType } from './dtype';
 import { AxisError, IndexError, NumPyError, OverflowError, TypeError_, ValueError } from './errors';
-import { broadcastStrides, collapse, loop, loop2, loop3, operand, shapeStrTight, tryBroadcastShapes, bestAxisOrder } from './iter';
+import {
+  broadcastStrides,
+  collapse,
+  loop,
+  loop2,
+  loop3,
+  operand,
+  shapeStrTight,
+  tryBroadcastShapes,
+  bestAxisOrder,
+} from './iter';
 import { view } from './memory';
 import { getKernel, type BinaryKernel } from './ufunc_kernels';
 import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
@@ -165,51 +175,17 @@ export function allocPerm(
 /** NumPy's `PyArray_NewLikeArray(order='K')`: axes by |stride|, largest outermost (stable). */
 export function newLikeK(a: NDArray, dtype: DType = a.dtype): NDArray {
   const nd = a.ndim;
-  if (a.flags.c_contiguous || a.flags.f_contiguous) {
-    const c = a.flags.c_contiguous;
-    const owner = NDArray.empty([a.size], dtype, false);
-    const st = new Array<number>(nd).fill(0);
-    if (a.size > 0) {
-      let acc = 1;
-      for (let k = 0; k < nd; k++) {
-        const ax = c ? nd - 1 - k : k;
-        st[ax] = acc;
-        acc *= a._shape[ax] as number;
-      }
-    }
-    return new NDArray({
-      buffer: owner.buffer,
-      dtype,
-      shape: a._shape,
-      strides: st,
-      offset: 0,
-      base: null,
-      writeable: true,
-    });
-  }
-  const order = Array.from({ length: nd }, (_, i) => i).sort(
-    (i, j) => Math.abs(a._strides[j] as number) - Math.abs(a._strides[i] as number) || i - j,
-  );
-  const shape = a._shape;
-  const strides = new Array<number>(nd).fill(0);
-  if (a.size > 0) {
-    let acc = 1;
-    for (let k = nd - 1; k >= 0; k--) {
-      const ax = order[k] as number;
-      strides[ax] = acc;
-      acc *= shape[ax] as number;
-    }
-  }
-  const owner = NDArray.empty([a.size], dtype, false);
-  return new NDArray({
-    buffer: owner.buffer,
-    dtype,
-    shape,
-    strides,
-    offset: 0,
-    base: null,
-    writeable: true,
-  });
+  // innermost axis first: C → last..0, F → 0..last, else by decreasing |stride| reversed
+  let perm: number[];
+  if (a.flags.c_contiguous) perm = Array.from({ length: nd }, (_, i) => nd - 1 - i);
+  else if (a.flags.f_contiguous) perm = Array.from({ length: nd }, (_, i) => i);
+  else
+    perm = Array.from({ length: nd }, (_, i) => i)
+      .sort(
+        (i, j) => Math.abs(a._strides[j] as number) - Math.abs(a._strides[i] as number) || i - j,
+      )
+      .reverse();
+  return allocPerm(a._shape, perm, dtype, false);
 }
 
 /** A fresh array laid out like `a` (NumPy's order='K'). */
@@ -1244,19 +1220,31 @@ function ufuncReduce(
 }
 
 /** `np.sum(a, axis, dtype, out, keepdims, initial, where)`. */
-export const sum: ReduceFunction<number> = function sum(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const sum: ReduceFunction<number> = function sum(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return ufuncReduce('add', a, args, SUM_ARGS);
 } as ReduceFunction<number>;
 /** `np.prod(a, axis, dtype, out, keepdims, initial, where)`. */
-export const prod: ReduceFunction<number> = function prod(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const prod: ReduceFunction<number> = function prod(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return ufuncReduce('multiply', a, args, SUM_ARGS);
 } as ReduceFunction<number>;
 /** `np.max(a, axis, out, keepdims, initial, where)`. */
-export const max: ReduceFunction<number> = function max(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const max: ReduceFunction<number> = function max(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return ufuncReduce('maximum', a, args, MAX_ARGS);
 } as ReduceFunction<number>;
 /** `np.min(a, axis, out, keepdims, initial, where)`. */
-export const min: ReduceFunction<number> = function min(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const min: ReduceFunction<number> = function min(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return ufuncReduce('minimum', a, args, MAX_ARGS);
 } as ReduceFunction<number>;
 export const amax = max;
@@ -1269,11 +1257,17 @@ function logicalReduce(op: Op, x: ArrayLike, args: readonly unknown[]): NDArray 
   return finish(res, o.out, op);
 }
 /** `np.all(a, axis, out, keepdims, where)`. */
-export const all: ReduceFunction<boolean> = function all(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const all: ReduceFunction<boolean> = function all(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return logicalReduce('logical_and', a, args);
 } as ReduceFunction<boolean>;
 /** `np.any(a, axis, out, keepdims, where)`. */
-export const any: ReduceFunction<boolean> = function any(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const any: ReduceFunction<boolean> = function any(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return logicalReduce('logical_or', a, args);
 } as ReduceFunction<boolean>;
 
@@ -1383,7 +1377,10 @@ function meanArray(
 }
 
 /** `np.mean(a, axis, dtype, out, keepdims, where)`: ints give float64, float32 stays float32. */
-export const mean: ReduceFunction<number> = function mean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const mean: ReduceFunction<number> = function mean(
+  x: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   if (args.length === 0 && isNDArray(x)) {
     const v = fullSum(x);
     if (v !== null) return x.dtype === 'float32' ? Math.fround(v / x.size) : v / x.size;
@@ -1529,20 +1526,32 @@ function varLike(
 }
 
 /** `np.var(a, axis, dtype, out, ddof, keepdims)`. */
-const var_: ReduceFunction<number> = function var_(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+const var_: ReduceFunction<number> = function var_(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return varLike(a, args, false, false);
 } as ReduceFunction<number>;
 export { var_ as var };
 /** `np.std(a, axis, dtype, out, ddof, keepdims)`. */
-export const std: ReduceFunction<number> = function std(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const std: ReduceFunction<number> = function std(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return varLike(a, args, true, false);
 } as ReduceFunction<number>;
 /** `np.nanvar(a, axis, dtype, out, ddof, keepdims)`. */
-export const nanvar: ReduceFunction<number> = function nanvar(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanvar: ReduceFunction<number> = function nanvar(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return varLike(a, args, false, true);
 } as ReduceFunction<number>;
 /** `np.nanstd(a, axis, dtype, out, ddof, keepdims)`. */
-export const nanstd: ReduceFunction<number> = function nanstd(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanstd: ReduceFunction<number> = function nanstd(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return varLike(a, args, true, true);
 } as ReduceFunction<number>;
 
@@ -1560,26 +1569,41 @@ function replaceNaN(a: NDArray, val: number): NDArray {
 }
 
 /** `np.nansum(a, axis, dtype, out, keepdims, initial, where)`. */
-export const nansum: ReduceFunction<number> = function nansum(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nansum: ReduceFunction<number> = function nansum(
+  x: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return ufuncReduce('add', replaceNaN(asarray(x), 0), args, SUM_ARGS);
 } as ReduceFunction<number>;
 /** `np.nanprod(a, axis, dtype, out, keepdims, initial, where)`. */
-export const nanprod: ReduceFunction<number> = function nanprod(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanprod: ReduceFunction<number> = function nanprod(
+  x: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return ufuncReduce('multiply', replaceNaN(asarray(x), 1), args, SUM_ARGS);
 } as ReduceFunction<number>;
 /** `np.nanmax(a, axis, out, keepdims, initial, where)`: NaNs ignored (all-NaN slices give NaN). */
-export const nanmax: ReduceFunction<number> = function nanmax(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanmax: ReduceFunction<number> = function nanmax(
+  x: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   const a = asarray(x);
   return ufuncReduce('fmax', a, args, MAX_ARGS);
 } as ReduceFunction<number>;
 /** `np.nanmin(a, axis, out, keepdims, initial, where)`. */
-export const nanmin: ReduceFunction<number> = function nanmin(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanmin: ReduceFunction<number> = function nanmin(
+  x: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   const a = asarray(x);
   return ufuncReduce('fmin', a, args, MAX_ARGS);
 } as ReduceFunction<number>;
 
 /** `np.nanmean(a, axis, dtype, out, keepdims, where)`. */
-export const nanmean: ReduceFunction<number> = function nanmean(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanmean: ReduceFunction<number> = function nanmean(
+  x: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'dtype', 'out', 'keepdims', 'where']);
   if (DTYPE_INFO[a.dtype].kind !== 'f')
@@ -1608,7 +1632,10 @@ export const nanmean: ReduceFunction<number> = function nanmean(x: ArrayLike, ..
 } as ReduceFunction<number>;
 
 /** `np.ptp(a, axis, out, keepdims)`: max - min in the input dtype (integers wrap). */
-export const ptp: ReduceFunction<number> = function ptp(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const ptp: ReduceFunction<number> = function ptp(
+  x: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   const a = asarray(x);
   const o = parseArgs(args, ['axis', 'out', 'keepdims']);
   const spec = { axis: o.axis, keepdims: o.keepdims === true };
@@ -1796,19 +1823,31 @@ function drop(t: NDArray | number | null, keep?: NDArray): void {
 }
 
 /** `np.argmax(a, axis, out, keepdims)`: first occurrence; NaN counts as the maximum. */
-export const argmax: ReduceFunction<number> = function argmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const argmax: ReduceFunction<number> = function argmax(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return argReduce(a, args, true, false);
 } as ReduceFunction<number>;
 /** `np.argmin(a, axis, out, keepdims)`. */
-export const argmin: ReduceFunction<number> = function argmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const argmin: ReduceFunction<number> = function argmin(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return argReduce(a, args, false, false);
 } as ReduceFunction<number>;
 /** `np.nanargmax(a, axis, out, keepdims)`: NaNs ignored; all-NaN slices raise. */
-export const nanargmax: ReduceFunction<number> = function nanargmax(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanargmax: ReduceFunction<number> = function nanargmax(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return argReduce(a, args, true, true);
 } as ReduceFunction<number>;
 /** `np.nanargmin(a, axis, out, keepdims)`. */
-export const nanargmin: ReduceFunction<number> = function nanargmin(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanargmin: ReduceFunction<number> = function nanargmin(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return argReduce(a, args, false, true);
 } as ReduceFunction<number>;
 
@@ -1844,10 +1883,7 @@ function accumulate(
     const st = r._strides[ax] as number;
     const laneShape = r._shape.filter((_, i) => i !== ax);
     const laneSt = r._strides.filter((_, i) => i !== ax);
-    if (
-      native === null ||
-      !native.accumulate(op, dt, laneShape, r._start, laneSt, n, st)
-    ) {
+    if (native === null || !native.accumulate(op, dt, laneShape, r._start, laneSt, n, st)) {
       const lane = cumLane(op, dt);
       const R = r._data() as Store;
       r._view(laneShape, laneSt, r._offset)._forEach((p) => lane(R, p, n, st));
@@ -2161,11 +2197,17 @@ function mergeable(a: NDArray, axes: readonly number[]): boolean {
 }
 
 /** `np.median(a, axis, out, overwrite_input, keepdims)`: NaN if a slice holds NaN. */
-export const median: ReduceFunction<number> = function median(a: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const median: ReduceFunction<number> = function median(
+  a: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   return medianLike(a, args, false);
 } as ReduceFunction<number>;
 /** `np.nanmedian(a, axis, out, overwrite_input, keepdims)`. */
-export const nanmedian: ReduceFunction<number> = function nanmedian(x: ArrayLike, ...args: unknown[]): NDArray | Scalar {
+export const nanmedian: ReduceFunction<number> = function nanmedian(
+  x: ArrayLike,
+  ...args: unknown[]
+): NDArray | Scalar {
   const a = asarray(x);
   if (a.size === 0) {
     // NumPy: `if a.size == 0: return np.nanmean(a, axis, out=out, keepdims=keepdims)`
@@ -2388,7 +2430,6 @@ export function nanpercentile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): N
 
 // ---------------------------------------------------------------------------------------------
 // Methods
-
 
 /** Options of a full reduction (no axis, no keepdims): the result is a JS scalar. */
 export interface FullReduceOptions {
