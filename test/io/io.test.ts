@@ -259,21 +259,17 @@ test('paths in Node: save/load/savez/savetxt/loadtxt through the fs hook', () =>
   }
 });
 
-const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
-test(
-  'live round trip: numpy reads what ndscope writes (npy, npz, savetxt) with equal dtype, shape, order, bytes',
-  { skip: hasNumpy ? false : 'python3 + numpy not available' },
-  () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ndscope-io-live-'));
-    try {
-      const specs = fx.writes.map((w) => w.spec);
-      specs.forEach((s, i) => np.save(join(dir, `w${i}.npy`), make(s)));
-      np.savez(join(dir, 'plain.npz'), make(specs[0]!), { f: make(specs[1]!) });
-      np.savez_compressed(join(dir, 'comp.npz'), make(specs[2]!), { g: make(specs[3]!) });
-      np.savetxt(join(dir, 't.txt'), make({ dtype: 'float64', shape: [3, 2], layout: 'C' }), {
-        header: 'x y',
-      });
-      const script = `
+test('live round trip: numpy reads what ndscope writes (npy, npz, savetxt) with equal dtype, shape, order, bytes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ndscope-io-live-'));
+  try {
+    const specs = fx.writes.map((w) => w.spec);
+    specs.forEach((s, i) => np.save(join(dir, `w${i}.npy`), make(s)));
+    np.savez(join(dir, 'plain.npz'), make(specs[0]!), { f: make(specs[1]!) });
+    np.savez_compressed(join(dir, 'comp.npz'), make(specs[2]!), { g: make(specs[3]!) });
+    np.savetxt(join(dir, 't.txt'), make({ dtype: 'float64', shape: [3, 2], layout: 'C' }), {
+      header: 'x y',
+    });
+    const script = `
 import json, sys, numpy as np
 d = sys.argv[1]; n = int(sys.argv[2]); out = []
 def info(a): return {"dtype": str(a.dtype), "shape": list(a.shape), "fortran": bool(a.flags.f_contiguous and not a.flags.c_contiguous and a.ndim > 1), "data": np.ascontiguousarray(a).tobytes().hex()}
@@ -281,33 +277,32 @@ for i in range(n): out.append(info(np.load(f"{d}/w{i}.npy")))
 z = {k: {f: info(v) for f, v in np.load(f"{d}/{k}.npz").items()} for k in ("plain", "comp")}
 t = info(np.loadtxt(f"{d}/t.txt"))
 print(json.dumps({"npy": out, "npz": z, "txt": t}))`;
-      const r = spawnSync('python3', ['-c', script, dir, String(specs.length)], {
-        encoding: 'utf8',
-      });
-      assert.equal(r.status, 0, r.stderr);
-      const got = JSON.parse(r.stdout) as {
-        npy: { dtype: string; shape: number[]; fortran: boolean; data: string }[];
-        npz: Record<string, Record<string, { dtype: string; data: string; fortran: boolean }>>;
-        txt: { data: string };
-      };
-      specs.forEach((s, i) => {
-        const a = make(s);
-        const g = got.npy[i]!;
-        assert.equal(g.dtype, a.dtype, JSON.stringify(s));
-        assert.deepEqual(g.shape, a.shape, JSON.stringify(s));
-        assert.equal(g.fortran, isFortran(a), JSON.stringify(s));
-        assert.equal(g.data, hex(a.tobytes()), JSON.stringify(s));
-      });
-      assert.deepEqual(Object.keys(got.npz.plain!), ['f', 'arr_0']);
-      assert.equal(got.npz.plain!.f!.fortran, true);
-      assert.deepEqual(Object.keys(got.npz.comp!), ['g', 'arr_0']);
-      assert.equal(got.npz.comp!.arr_0!.data, hex(make(specs[2]!).tobytes()));
-      assert.equal(
-        got.txt.data,
-        hex(make({ dtype: 'float64', shape: [3, 2], layout: 'C' }).tobytes()),
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
-);
+    const r = spawnSync('python3', ['-c', script, dir, String(specs.length)], {
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const got = JSON.parse(r.stdout) as {
+      npy: { dtype: string; shape: number[]; fortran: boolean; data: string }[];
+      npz: Record<string, Record<string, { dtype: string; data: string; fortran: boolean }>>;
+      txt: { data: string };
+    };
+    specs.forEach((s, i) => {
+      const a = make(s);
+      const g = got.npy[i]!;
+      assert.equal(g.dtype, a.dtype, JSON.stringify(s));
+      assert.deepEqual(g.shape, a.shape, JSON.stringify(s));
+      assert.equal(g.fortran, isFortran(a), JSON.stringify(s));
+      assert.equal(g.data, hex(a.tobytes()), JSON.stringify(s));
+    });
+    assert.deepEqual(Object.keys(got.npz.plain!), ['f', 'arr_0']);
+    assert.equal(got.npz.plain!.f!.fortran, true);
+    assert.deepEqual(Object.keys(got.npz.comp!), ['g', 'arr_0']);
+    assert.equal(got.npz.comp!.arr_0!.data, hex(make(specs[2]!).tobytes()));
+    assert.equal(
+      got.txt.data,
+      hex(make({ dtype: 'float64', shape: [3, 2], layout: 'C' }).tobytes()),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -189,21 +189,16 @@ for (const [g, cases] of groups) {
   });
 }
 
-const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
-test(
-  'random live differential vs numpy (fresh seeds)',
-  { skip: hasNumpy ? false : 'python3 + numpy not available' },
-  () => {
-    const liveSeed = Math.floor(Math.random() * 2 ** 31);
-    const r = spawnSync('python3', [join(here, 'gen.py'), '--live', '12', String(liveSeed)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
-    assert.equal(r.status, 0, r.stderr);
-    const live = JSON.parse(r.stdout) as { cases: Case[] };
-    for (const c of live.cases) checkCase(c);
-  },
-);
+test('random live differential vs numpy (fresh seeds)', () => {
+  const liveSeed = Math.floor(Math.random() * 2 ** 31);
+  const r = spawnSync('python3', [join(here, 'gen.py'), '--live', '12', String(liveSeed)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const live = JSON.parse(r.stdout) as { cases: Case[] };
+  for (const c of live.cases) checkCase(c);
+});
 
 interface ErrorCase {
   kind: 'gen' | 'legacy' | 'seed' | 'legacy_seed';
@@ -294,57 +289,52 @@ test('bit_generator.state, spawn() and legacy get_state/set_state match numpy', 
   }
 });
 
-const hasMpmath = spawnSync('python3', ['-c', 'import mpmath'], { stdio: 'ignore' }).status === 0;
-test(
-  'crlog: logCR is correctly rounded (vs mpmath at 50 digits) outside its documented 2**-64 hard band',
-  { skip: hasMpmath ? false : 'python3 + mpmath not available' },
-  () => {
-    const xs = new Float64Array(4000);
-    const g = random.default_rng(Math.floor(Math.random() * 2 ** 31));
-    for (let i = 0; i < xs.length; i++) {
-      const u = g.random() as number;
-      const k = i % 4;
-      // near 1 (both sides), (0, 1) like the polar method's r2, and wide magnitudes
-      xs[i] =
-        k === 0 ? 1 + (u - 0.5) / 16 : k === 1 ? u : k === 2 ? Math.exp((u - 0.5) * 1400) : 0.5 + u;
-    }
-    xs[0] = 1.0117271433519874; // a hard case (exact value 8.6e-6 ulp from a midpoint) CI once met
-    // per x: the correctly rounded log, and how far (in ulps of it) the exact value lies from the
-    // rounding midpoint next to it; logCR's error is < 2**-68 relative, so only a value within
-    // 2**-12 ulp of a midpoint may round the other way (a documented ~1 in 2**18 inputs)
-    const script = [
-      'import sys,base64,struct,math',
-      'from mpmath import mp,mpf,log',
-      'mp.dps=50',
-      'b=base64.b64decode(sys.stdin.read())',
-      'xs=struct.unpack("<%dd"%(len(b)//8),b)',
-      'out=[]',
-      'for x in xs:',
-      '  v=log(mpf(x)); f=float(v)',
-      '  out+=[f, float(0.5-abs(v-mpf(f))/mpf(math.ulp(f))) if f!=0 else 0.5]',
-      'sys.stdout.write(base64.b64encode(struct.pack("<%dd"%len(out),*out)).decode())',
-    ].join('\n');
-    const r = spawnSync('python3', ['-c', script], {
-      input: Buffer.from(xs.buffer).toString('base64'),
-      encoding: 'utf8',
-    });
-    assert.equal(r.status, 0, r.stderr);
-    const got = new Float64Array(new Uint8Array(Buffer.from(r.stdout, 'base64')).buffer);
-    let hard = 0;
-    for (let i = 0; i < xs.length; i++) {
-      const want = got[2 * i]!;
-      const fromMidpoint = got[2 * i + 1]!;
-      const v = logCR(xs[i]!);
-      if (fromMidpoint < 2 ** -12) {
-        // a hard case: either neighbour of the exact value is within logCR's error bound
-        hard++;
-        const ulp = Math.abs(want) * 2 ** -52;
-        assert.ok(Math.abs(v - want) <= ulp, `log(${xs[i]}): ${v} vs ${want} (hard case)`);
-      } else assert.equal(v, want, `log(${xs[i]})`);
-    }
-    assert.ok(
-      hard < 40,
-      `${hard} of ${xs.length} hard cases: the sample is not what this test means`,
-    );
-  },
-);
+test('crlog: logCR is correctly rounded (vs mpmath at 50 digits) outside its documented 2**-64 hard band', () => {
+  const xs = new Float64Array(4000);
+  const g = random.default_rng(Math.floor(Math.random() * 2 ** 31));
+  for (let i = 0; i < xs.length; i++) {
+    const u = g.random() as number;
+    const k = i % 4;
+    // near 1 (both sides), (0, 1) like the polar method's r2, and wide magnitudes
+    xs[i] =
+      k === 0 ? 1 + (u - 0.5) / 16 : k === 1 ? u : k === 2 ? Math.exp((u - 0.5) * 1400) : 0.5 + u;
+  }
+  xs[0] = 1.0117271433519874; // a hard case (exact value 8.6e-6 ulp from a midpoint) CI once met
+  // per x: the correctly rounded log, and how far (in ulps of it) the exact value lies from the
+  // rounding midpoint next to it; logCR's error is < 2**-68 relative, so only a value within
+  // 2**-12 ulp of a midpoint may round the other way (a documented ~1 in 2**18 inputs)
+  const script = [
+    'import sys,base64,struct,math',
+    'from mpmath import mp,mpf,log',
+    'mp.dps=50',
+    'b=base64.b64decode(sys.stdin.read())',
+    'xs=struct.unpack("<%dd"%(len(b)//8),b)',
+    'out=[]',
+    'for x in xs:',
+    '  v=log(mpf(x)); f=float(v)',
+    '  out+=[f, float(0.5-abs(v-mpf(f))/mpf(math.ulp(f))) if f!=0 else 0.5]',
+    'sys.stdout.write(base64.b64encode(struct.pack("<%dd"%len(out),*out)).decode())',
+  ].join('\n');
+  const r = spawnSync('python3', ['-c', script], {
+    input: Buffer.from(xs.buffer).toString('base64'),
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const got = new Float64Array(new Uint8Array(Buffer.from(r.stdout, 'base64')).buffer);
+  let hard = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const want = got[2 * i]!;
+    const fromMidpoint = got[2 * i + 1]!;
+    const v = logCR(xs[i]!);
+    if (fromMidpoint < 2 ** -12) {
+      // a hard case: either neighbour of the exact value is within logCR's error bound
+      hard++;
+      const ulp = Math.abs(want) * 2 ** -52;
+      assert.ok(Math.abs(v - want) <= ulp, `log(${xs[i]}): ${v} vs ${want} (hard case)`);
+    } else assert.equal(v, want, `log(${xs[i]})`);
+  }
+  assert.ok(
+    hard < 40,
+    `${hard} of ${xs.length} hard cases: the sample is not what this test means`,
+  );
+});
