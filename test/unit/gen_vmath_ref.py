@@ -83,6 +83,20 @@ for fn, n in [('exp', 2000), ('expm1', 2000), ('log', 2000), ('log1p', 2000), ('
         sp = [[x, float(getattr(np, fn)(np.float64(x)))] for x in SPECIALS[fn]]
     out[fn] = {'samples': rows, 'specials': sp}
 
+# log beside the bucket around 1 (|x - 1| in [2**-13, 2**-9]), densely: there the reduced argument
+# is as large as log x, so its rounding weighs most (the uniform sample above rarely lands there)
+dense = random.Random(7)
+near1 = [1.0004882924210574, 0.999755786490637]  # worst found by a dense search: 1.0075, 0.998 ulp
+for sign in (1, -1):
+    for _ in range(6000):
+        near1.append(1 + sign * dense.uniform(2.0 ** -13, 2.0 ** -9))
+    for _ in range(6000):
+        near1.append(1 + sign * dense.uniform(2.0 ** -12, 2.0 ** -10))
+for x in near1:
+    t = mp.log(mp.mpf(x))
+    hi = float(t)
+    out['log']['samples'].append([x, hi, float(t - mp.mpf(hi))])
+
 def enc(v):
     if isinstance(v, float):
         if math.isnan(v): return 'NaN'
