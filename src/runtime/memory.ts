@@ -441,7 +441,9 @@ function reclaimBeforeGrow(): boolean {
   }
   reclaiming = true;
   const before = liveBytes;
+  deferredBytes = 0;
   try {
+    freeDeferred();
     if (tracking) host?.clearKept();
     reclaimHook();
     (registry as CleanupSome).cleanupSome?.();
@@ -453,7 +455,8 @@ function reclaimBeforeGrow(): boolean {
     reclaiming = false;
   }
   // freed little of what was allocated since the last one: the live set is growing
-  reclaimBackoff = (before - liveBytes) * 4 < allocatedSinceReclaim ? liveBytes / 2 : 0;
+  reclaimBackoff =
+    (before - liveBytes + deferredBytes) * 4 < allocatedSinceReclaim ? liveBytes / 2 : 0;
   allocatedSinceReclaim = 0;
   liveAfterReclaim = liveBytes;
   reclaims++;
@@ -494,16 +497,23 @@ function sweepTracked(collected = true): void {
     if (h !== null) {
       if (h.done) continue;
       if (collected && e.ref.deref() === undefined) {
-        h.done = true;
-        free(h.ptr, h.size);
-        continue;
+        if (recentLarge(h))
+          deferredBytes += h.size; // this sweep keeps it for the next
+        else {
+          h.done = true;
+          free(h.ptr, h.size);
+          continue;
+        }
       }
     } else if (rec !== null) {
       if (rec.gen !== e.gen) continue;
       if (collected && e.ref.deref() === undefined) {
-        // its finalizer, later, frees nothing and recycles the record
-        freeSlabBlocks(rec);
-        continue;
+        if (recentSlab(rec)) deferredBytes += rec.bytes;
+        else {
+          // its finalizer, later, frees nothing and recycles the record
+          freeSlabBlocks(rec);
+          continue;
+        }
       }
     }
     trackedRefs[j++] = e;
@@ -516,6 +526,11 @@ let nextBufferId = 1;
 /** Finalizer of a large buffer (nothing to do when a dispose or a sweep freed it first). */
 const registry = new FinalizationRegistry<LargeHeld>((h) => {
   if (h.done) return;
+  if (reclaiming && recentLarge(h)) {
+    deferredLarge.push(h);
+    deferredBytes += h.size;
+    return;
+  }
   h.done = true;
   free(h.ptr, h.size);
 });
@@ -523,6 +538,36 @@ interface LargeHeld {
   ptr: number;
   size: number;
   done: boolean;
+  /** Its number among large allocations (see `deferredLarge`). */
+  seq: number;
+}
+
+// A synchronous reclaim runs inside an allocation, i.e. inside some op. That op may still use the
+// pointer of a temporary it made earlier and no longer references (optimized code does not keep a
+// dead local alive), so the most recent blocks (the last RECENT_LARGE large buffers, the last two
+// slabs) are not freed by it: they wait for the next reclaim, or for a finalizer run between tasks
+// (when no op is running).
+const RECENT_LARGE = 4;
+let largeSeq = 0;
+let slabSeq = 0;
+const recentLarge = (h: LargeHeld): boolean => largeSeq - h.seq < RECENT_LARGE;
+const recentSlab = (rec: SlabRec): boolean => slabSeq - rec.seq < 2;
+const deferredLarge: LargeHeld[] = [];
+const deferredSlabs: SlabRec[] = [];
+/** Bytes the running reclaim found dead but deferred (they count as freed for its backoff). */
+let deferredBytes = 0;
+
+/** Frees what the previous reclaim deferred (called at the start of the next one). */
+function freeDeferred(): void {
+  for (const h of deferredLarge.splice(0)) {
+    if (h.done) continue;
+    h.done = true;
+    free(h.ptr, h.size);
+  }
+  for (const rec of deferredSlabs.splice(0)) {
+    freeSlabBlocks(rec);
+    recycle(rec);
+  }
 }
 
 // --- slabs: one registration for many small buffers -------------------------------------------
@@ -547,6 +592,8 @@ class SlabRec {
   liveCount = 0;
   /** Counts recycles (a tracked WeakRef entry is stale once it differs). */
   gen = 0;
+  /** Its number among opened slabs (see `deferredLarge`). */
+  seq = 0;
 }
 
 /** Records of slabs whose blocks were all disposed, ready for reuse. */
@@ -577,6 +624,11 @@ function freeSlabBlocks(rec: SlabRec): void {
 }
 
 const slabRegistry = new FinalizationRegistry<SlabRec>((rec) => {
+  if (reclaiming && recentSlab(rec)) {
+    deferredSlabs.push(rec);
+    deferredBytes += rec.bytes;
+    return;
+  }
   freeSlabBlocks(rec);
   recycle(rec);
 });
@@ -592,6 +644,7 @@ function openSlab(): SlabToken {
     recycle(old.rec);
   }
   const rec = slabPool.pop() ?? new SlabRec();
+  rec.seq = ++slabSeq;
   const t = new SlabToken(rec);
   slabRegistry.register(t, rec, t);
   if (tracking) track(t, null, rec);
@@ -641,7 +694,7 @@ export class WasmBuffer {
     } else {
       this._slab = null;
       this._slot = 0;
-      const held: LargeHeld = { ptr, size, done: false };
+      const held: LargeHeld = { ptr, size, done: false, seq: ++largeSeq };
       this._held = held;
       registry.register(this, held, this);
       if (tracking) track(this, held, null);
