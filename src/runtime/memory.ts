@@ -547,7 +547,7 @@ interface LargeHeld {
 // dead local alive), so the most recent blocks (the last RECENT_LARGE large buffers, the last two
 // slabs) are not freed by it: they wait for the next reclaim, or for a finalizer run between tasks
 // (when no op is running).
-const RECENT_LARGE = 4;
+const RECENT_LARGE = 2;
 let largeSeq = 0;
 let slabSeq = 0;
 const recentLarge = (h: LargeHeld): boolean => largeSeq - h.seq < RECENT_LARGE;

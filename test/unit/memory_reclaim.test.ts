@@ -141,7 +141,7 @@ describe('reclaim hook (synchronous drop loops)', () => {
   });
 
   it('large blocks too (arrays over 1 MiB): one growth at most, then flat', async () => {
-    // a reclaim keeps the blocks of the last 4 large buffers (a running op may still use a
+    // a reclaim keeps the blocks of the last 2 large buffers (a running op may still use a
     // temporary it no longer references: memory.ts `recentLarge`), so the memory may hold two
     // iterations' arrays instead of one
     const r = await inWorker(`np.setReclaimHook(gc, { floorBytes: 0 });${LOOP(300, 200_000)}`);
