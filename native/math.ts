@@ -16,6 +16,7 @@
 // Contiguous outputs not overlapping the input run the block loops (expBlocks/logBlocks): the
 // vector path over 128 elements, the range checked once per block (a block with any lane
 // outside redone by the per-pair checked loop), table offsets passed through the output slot.
+import { ld, st } from './strided';
 
 const SHIFT: f64 = 6755399441055744.0; // 1.5·2^52
 const INVLN2N: f64 = 184.6649652337873;
@@ -654,42 +655,6 @@ export function vcos_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: 
 
 // ---- strided loops (byte pointers and strides; contiguous pairs as one v128) -----------------
 
-// @ts-ignore: decorator
-@inline function load2(x: usize, sx: isize): v128 {
-  return sx == 8 ? v128.load(x) : v128.load64_lane(x + sx, v128.load64_zero(x), 1);
-}
-// @ts-ignore: decorator
-@inline function store2(o: usize, so: isize, v: v128): void {
-  if (so == 8) v128.store(o, v);
-  else {
-    v128.store64_lane(o, v, 0);
-    v128.store64_lane(o + so, v, 1);
-  }
-}
-// @ts-ignore: decorator
-@inline function load2f(x: usize, sx: isize): v128 {
-  const v = sx == 4 ? v128.load64_zero(x) : v128.load32_lane(x + sx, v128.load32_zero(x), 1);
-  return f64x2.promote_low_f32x4(v);
-}
-// @ts-ignore: decorator
-@inline function store2f(o: usize, so: isize, v: v128): void {
-  const f = f32x4.demote_f64x2_zero(v);
-  if (so == 4) v128.store64_lane(o, f, 0);
-  else {
-    v128.store32_lane(o, f, 0);
-    v128.store32_lane(o + so, f, 1);
-  }
-}
-
-// @ts-ignore: decorator
-@inline function ld<T>(x: usize, sx: isize): v128 {
-  return sizeof<T>() == 8 ? load2(x, sx) : load2f(x, sx);
-}
-// @ts-ignore: decorator
-@inline function st<T>(o: usize, so: isize, v: v128): void {
-  if (sizeof<T>() == 8) store2(o, so, v);
-  else store2f(o, so, v);
-}
 // @ts-ignore: decorator
 @inline function expScalarLanes(x: v128, tab: usize): v128 {
   const a = vexp_scalar(f64x2.extract_lane(x, 0), tab);

@@ -10,6 +10,7 @@
 //   tab + 8192: vector constants (KOFF below)
 //   tab + 9216: tan's Payne–Hanek table, 1008 × [K0, K1, K2, K3] for exponents 16..1023
 // (tan of |x| > 1e5; see vmathx.ts). No imports.
+import { ld, st } from './strided';
 
 
 const SHIFT: f64 = 6755399441055744.0;
@@ -677,41 +678,6 @@ let quad1: v128 = v128.splat<i64>(0);
 
 // ---- strided loops (byte pointers and strides; contiguous pairs as one v128) -------------------
 
-// @ts-ignore: decorator
-@inline function load2(x: usize, sx: isize): v128 {
-  return sx == 8 ? v128.load(x) : v128.load64_lane(x + sx, v128.load64_zero(x), 1);
-}
-// @ts-ignore: decorator
-@inline function store2(o: usize, so: isize, v: v128): void {
-  if (so == 8) v128.store(o, v);
-  else {
-    v128.store64_lane(o, v, 0);
-    v128.store64_lane(o + so, v, 1);
-  }
-}
-// @ts-ignore: decorator
-@inline function load2f(x: usize, sx: isize): v128 {
-  const v = sx == 4 ? v128.load64_zero(x) : v128.load32_lane(x + sx, v128.load32_zero(x), 1);
-  return f64x2.promote_low_f32x4(v);
-}
-// @ts-ignore: decorator
-@inline function store2f(o: usize, so: isize, v: v128): void {
-  const f = f32x4.demote_f64x2_zero(v);
-  if (so == 4) v128.store64_lane(o, f, 0);
-  else {
-    v128.store32_lane(o, f, 0);
-    v128.store32_lane(o + so, f, 1);
-  }
-}
-// @ts-ignore: decorator
-@inline function ld<T>(x: usize, sx: isize): v128 {
-  return sizeof<T>() == 8 ? load2(x, sx) : load2f(x, sx);
-}
-// @ts-ignore: decorator
-@inline function st<T>(o: usize, so: isize, v: v128): void {
-  if (sizeof<T>() == 8) store2(o, so, v);
-  else store2f(o, so, v);
-}
 
 // @ts-ignore: decorator
 @inline function tanLoop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {

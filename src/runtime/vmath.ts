@@ -384,15 +384,17 @@ export function vcos(x: number): number {
   return sincos(x, 1);
 }
 
-type NumStore = { [i: number]: number };
-const k64 =
+export type NumStore = { [i: number]: number };
+/** A strided float64 ufunc kernel of the scalar function `f`. */
+export const k64 =
   (f: (x: number) => number): UnaryKernel =>
   (n, x, ix, sx, o, io, so) => {
     const a = x as NumStore,
       c = o as NumStore;
     for (let j = 0; j < n; j++) c[io + j * so] = f(a[ix + j * sx]!);
   };
-const k32 =
+/** The same for float32: `f` in float64, rounded once. */
+export const k32 =
   (f: (x: number) => number): UnaryKernel =>
   (n, x, ix, sx, o, io, so) => {
     const a = x as NumStore,

@@ -40,6 +40,7 @@ import {
   PI4_DD,
 } from './vmathx_tables';
 import type { BinaryKernel, UnaryKernel } from './ufunc_kernels';
+import { k32, k64, type NumStore } from './vmath';
 
 const SHIFT = 6755399441055744; // 1.5·2^52: adding it rounds to an integer
 const SPLIT = 134217729; // 2^27 + 1 (Dekker)
@@ -404,21 +405,6 @@ export function vpow(x: number, y: number): number {
   return expDD(eh, el, sign);
 }
 
-type NumStore = { [i: number]: number };
-const k64 =
-  (f: (x: number) => number): UnaryKernel =>
-  (n, x, ix, sx, o, io, so) => {
-    const a = x as NumStore,
-      c = o as NumStore;
-    for (let j = 0; j < n; j++) c[io + j * so] = f(a[ix + j * sx]!);
-  };
-const k32 =
-  (f: (x: number) => number): UnaryKernel =>
-  (n, x, ix, sx, o, io, so) => {
-    const a = x as NumStore,
-      c = o as NumStore;
-    for (let j = 0; j < n; j++) c[io + j * so] = Math.fround(f(a[ix + j * sx]!));
-  };
 /**
  * NumPy's power loop with a scalar exponent (stride 0) of 2, 0.5, -1 or 1: x·x, sqrt(x), 1/x, x
  * (sqrt makes (−0)^0.5 = −0 and (−inf)^0.5 = NaN as NumPy's loop does; the others equal a

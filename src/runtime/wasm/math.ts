@@ -33,7 +33,8 @@ import {
   VMATH_TS_KERNELS,
 } from '../vmath';
 
-type Fn = (...args: number[]) => unknown;
+/** A module function (numbers in, a number or nothing out). */
+export type Fn = (...args: number[]) => unknown;
 
 /**
  * Host functions the module imports (`env.sin`, `env.cos`): the kernels' huge-argument, ±inf and
@@ -147,16 +148,27 @@ export function installMath(native: { [name: string]: unknown }): void {
     const f = native[`v${op}_${d === 'float64' ? 'f64' : 'f32'}`] as Fn | undefined;
     const ts = getKernel(op, d, 'ts') as UnaryKernel | undefined;
     if (f === undefined || ts === undefined) continue;
-    const z = d === 'float64' ? 8 : 4;
-    const t = tab;
-    const k: UnaryKernel & NativeLoop = (n, x, ix, sx, o, io, so) => {
-      const buf = wasmMemory().buffer;
-      if (!isMem(x, buf) || !isMem(o, buf)) return ts(n, x, ix, sx, o, io, so);
-      f(n, ix * z, sx * z, io * z, so * z, t);
-    };
-    k.native = (n, xp, sx, op_, so) => f(n, xp, sx, op_, so, t);
-    k.zx = z;
-    k.zo = z;
-    registerKernel(op, d, 'wasm', k);
+    registerKernel(op, d, 'wasm', tableUnaryKernel(f, ts, d === 'float64' ? 8 : 4, tab));
   }
+}
+
+/**
+ * The ufunc kernel of a module loop `f(n, xp, sx, op, so, tab)` over `z`-byte floats that reads
+ * its table at `tab`; `ts` (its TS twin) runs operands outside linear memory.
+ */
+export function tableUnaryKernel(
+  f: Fn,
+  ts: UnaryKernel,
+  z: number,
+  t: number,
+): UnaryKernel & NativeLoop {
+  const k: UnaryKernel & NativeLoop = (n, x, ix, sx, o, io, so) => {
+    const buf = wasmMemory().buffer;
+    if (!isMem(x, buf) || !isMem(o, buf)) return ts(n, x, ix, sx, o, io, so);
+    f(n, ix * z, sx * z, io * z, so * z, t);
+  };
+  k.native = (n, xp, sx, op_, so) => f(n, xp, sx, op_, so, t);
+  k.zx = z;
+  k.zo = z;
+  return k;
 }

@@ -6,14 +6,8 @@
  * bit-identical results. The module's mathx kernels import nothing (huge tan arguments are
  * reduced with the Payne–Hanek table written here).
  */
-import type { TypedArray } from '../dtype';
 import { alloc, wasmMemory } from '../memory';
-import {
-  registerKernel,
-  type BinaryKernel,
-  type NativeLoop,
-  type UnaryKernel,
-} from '../ufunc_kernels';
+import { registerKernel, type BinaryKernel, type NativeLoop } from '../ufunc_kernels';
 import {
   FOUR_OVER_PI,
   PEXP_INVLN2N,
@@ -29,8 +23,8 @@ import {
   TAN_T0,
 } from '../vmathx_tables';
 import { payneHanekTable, VMATHX_TS_BINARY, VMATHX_TS_UNARY } from '../vmathx';
-
-type Fn = (...args: number[]) => unknown;
+import { isMem } from './inmem';
+import { tableUnaryKernel, type Fn } from './math';
 
 /** Bytes of the table region (layout documented in native/mathx.ts). */
 export const VMATHX_TABLE_BYTES = 9216 + 1008 * 32;
@@ -102,9 +96,6 @@ export function writeVmathxTables(buf: ArrayBuffer, ptr: number): void {
 
 let tab = 0;
 
-const isMem = (s: unknown, buf: ArrayBuffer): boolean =>
-  (s as TypedArray).buffer === buf && (s as TypedArray).byteOffset === 0;
-
 /** Registers the module's tan/tanh/power kernels (idempotent; called by install()). */
 export function installMathx(native: { [name: string]: unknown }): void {
   if (typeof native.vtan_f64 !== 'function') return;
@@ -115,17 +106,8 @@ export function installMathx(native: { [name: string]: unknown }): void {
   const t = tab;
   for (const [op, d, ts] of VMATHX_TS_UNARY) {
     const f = native[`v${op}_${d === 'float64' ? 'f64' : 'f32'}`] as Fn | undefined;
-    if (f === undefined) continue;
-    const z = d === 'float64' ? 8 : 4;
-    const k: UnaryKernel & NativeLoop = (n, x, ix, sx, o, io, so) => {
-      const buf = wasmMemory().buffer;
-      if (!isMem(x, buf) || !isMem(o, buf)) return ts(n, x, ix, sx, o, io, so);
-      f(n, ix * z, sx * z, io * z, so * z, t);
-    };
-    k.native = (n, xp, sx, op_, so) => f(n, xp, sx, op_, so, t);
-    k.zx = z;
-    k.zo = z;
-    registerKernel(op, d, 'wasm', k);
+    if (f !== undefined)
+      registerKernel(op, d, 'wasm', tableUnaryKernel(f, ts, d === 'float64' ? 8 : 4, t));
   }
   for (const [op, d, ts] of VMATHX_TS_BINARY) {
     const f = native[`v${op}_${d === 'float64' ? 'f64' : 'f32'}`] as Fn | undefined;
