@@ -261,9 +261,10 @@ export function memoryStats(): MemoryStats {
 // small NDArray object holds, so a loop that drops arrays grows the memory (a synchronous loop on
 // every pass; even one that yields, to GiBs). So right before the allocator would grow the memory,
 // a reclaim hook runs a full GC and the blocks of the arrays it found dead are freed at once:
-// - through `FinalizationRegistry.prototype.cleanupSome` where the engine exposes it (V8 flag
-//   `--harmony-weak-refs-with-cleanup-some`, Node ≤ 22: the runner's worker);
-// - otherwise (Node 24, or Node without that flag) from WeakRefs to the slabs and large buffers:
+// - through `FinalizationRegistry.prototype.cleanupSome` where the engine exposes it (V8 11 = Node
+//   20 with `--harmony-weak-refs-with-cleanup-some`: the runner's worker);
+// - otherwise (later Node, or Node 20 without that flag) from WeakRefs to the slabs and large
+//   buffers:
 //   the kept-alive set of WeakRef targets is cleared first (a microtask checkpoint of an empty vm
 //   context does `ClearKeptObjects`), then the GC, then every tracked target found dead is freed
 //   (its finalizer later finds nothing left to free).
@@ -500,8 +501,7 @@ function sweepTracked(collected = true): void {
         if (recentLarge(h))
           deferredBytes += h.size; // this sweep keeps it for the next
         else {
-          h.done = true;
-          free(h.ptr, h.size);
+          freeHeld(h);
           continue;
         }
       }
@@ -531,9 +531,14 @@ const registry = new FinalizationRegistry<LargeHeld>((h) => {
     deferredBytes += h.size;
     return;
   }
+  freeHeld(h);
+});
+/** Frees a dead large buffer's block (once: a dispose, sweep or finalizer may come first). */
+function freeHeld(h: LargeHeld): void {
+  if (h.done) return;
   h.done = true;
   free(h.ptr, h.size);
-});
+}
 interface LargeHeld {
   ptr: number;
   size: number;
@@ -559,11 +564,7 @@ let deferredBytes = 0;
 
 /** Frees what the previous reclaim deferred (called at the start of the next one). */
 function freeDeferred(): void {
-  for (const h of deferredLarge.splice(0)) {
-    if (h.done) continue;
-    h.done = true;
-    free(h.ptr, h.size);
-  }
+  for (const h of deferredLarge.splice(0)) freeHeld(h);
   for (const rec of deferredSlabs.splice(0)) {
     freeSlabBlocks(rec);
     recycle(rec);

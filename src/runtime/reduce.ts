@@ -685,8 +685,8 @@ function flatRun(x: unknown, cOnly: boolean): NDArray | null {
   const sh = x._shape;
   if (sh.length === 0) return null;
   for (const d of sh) if (d === 0) return null;
-  const f = x.flags;
-  return f.c_contiguous || (!cOnly && f.f_contiguous) ? x : null;
+  const l = x._contig();
+  return (l & 2) !== 0 || (!cOnly && (l & 4) !== 0) ? x : null;
 }
 
 /**

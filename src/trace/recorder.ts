@@ -8,7 +8,7 @@
  * write (set, fill, out=, in-place sorts) are diffed byte by byte against the bytes before.
  */
 import { DTYPE_INFO, ITEMSIZE, type DType } from '../runtime/dtype';
-import { NDArray, isCContiguous, isFContiguous } from '../runtime/ndarray';
+import { NDArray } from '../runtime/ndarray';
 import { view, type WasmBuffer } from '../runtime/memory';
 import {
   DEFAULT_LIMITS,
@@ -873,7 +873,7 @@ export class Recorder {
           a.dtype === st.dtype &&
           a._offset === 0 &&
           a.size * isz === b.nbytes &&
-          (layoutOf(a) & 2) !== 0
+          (a._contig() & 2) !== 0
         ) {
           // A fresh C-ordered owner: its values are the buffer's (the decoder shares them).
           cont[nc++] = b.id;
@@ -1006,7 +1006,7 @@ export class Recorder {
     const st = a._strides;
     const nd = sh.length;
     const isz = DTYPE_INFO[a.dtype].itemsize;
-    const l = layoutOf(a);
+    const l = a._contig();
     const cf = (l >> 1) & 3;
     const cc = (l & 2) !== 0;
     let size = 1;
@@ -1271,21 +1271,6 @@ function push7(
   xs[n + 5] = f;
   xs[n + 6] = g;
   return n + 7;
-}
-
-/**
- * NumPy's contiguity of `a` as ndarray.ts's memo bits (1 | C·2 | F·4): the memo, computed with
- * ndarray.ts's own tests when the runtime has not yet.
- */
-function layoutOf(a: NDArray): number {
-  let l = a._layout;
-  if (l === 0) {
-    const sh = a._shape;
-    const st = a._strides;
-    l = 1 | (isCContiguous(sh, st) ? 2 : 0) | (isFContiguous(sh, st) ? 4 : 0);
-    a._layout = l; // the runtime's memo (shape and strides never change)
-  }
-  return l;
 }
 
 /** Byte offset in its buffer of `a[i, j, …]` for `args` = (i, j, …, value), else -1. */
