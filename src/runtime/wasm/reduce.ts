@@ -45,14 +45,10 @@ export function reduceBackend(ex: Record<string, unknown>): ReduceBackend {
       if (f !== null) flats[dt][op] = (i, n, m) => f(i * z, n, m) as number;
     }
   }
-  const sums = {
-    float64: fn('red_add_float64'),
-    float32: fn('red_add_float32'),
-  };
   const sum2d = (
     dt: FlatDType,
   ): ((r: number, c: number, i: number, o: number, rows: boolean) => void) | null => {
-    const f = sums[dt];
+    const f = fn(`red_add_${dt}`);
     if (f === null) return null;
     const z = ITEMSIZE[dt];
     return (r, c, i, o, rows) => {
