@@ -105,6 +105,19 @@ function splitCall(
   return [pos.slice(0, nin), pos.slice(nin), opts];
 }
 
+/** The output array of a trailing `o`, `{out: o}` or `{out: [o]}` with nothing else; else null. */
+function onlyOut(v: unknown): NDArray | null {
+  if (v instanceof NDArray) return v;
+  if (!isPlainObject(v)) return null;
+  let o: unknown = null;
+  for (const k in v) {
+    if (k !== 'out' || !Object.prototype.hasOwnProperty.call(v, k)) return null;
+    o = (v as { out: unknown }).out;
+  }
+  if (Array.isArray(o) && o.length === 1) o = o[0];
+  return o instanceof NDArray ? o : null;
+}
+
 function makeUfunc(op: string, nin: number): (...args: unknown[]) => NDArray | Scalar {
   const name = ufuncName(op);
   const def = UFUNC_DEFS[op];
@@ -113,6 +126,13 @@ function makeUfunc(op: string, nin: number): (...args: unknown[]) => NDArray | S
       // no options, no out: ufunc_core's fast path when it applies (never a 0-d result)
       const r = fastUfunc(op, def, args[0], args[1]);
       if (r !== null) return r;
+    } else if (args.length === nin + 1 && def !== undefined) {
+      // only an output array (`{out: o}`, `{out: [o]}` or positional): the fast path writes it
+      const o = onlyOut(args[nin]);
+      if (o !== null) {
+        const r = fastUfunc(op, def, args[0], nin === 2 ? args[1] : undefined, o);
+        if (r !== null) return r;
+      }
     }
     const [ins, outs, opts] = splitCall(name, nin, 1, args);
     return finish(applyUfunc(op, ins, opts, outs));

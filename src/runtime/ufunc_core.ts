@@ -639,7 +639,13 @@ function fastKey(x: unknown): string | null {
  * The fast path of a call `op(x)` / `op(x, y)` without options; null when it does not apply (the
  * caller then takes the general path, which gives the same result or raises the error).
  */
-export function fastUfunc(op: string, def: UfuncDef, x: unknown, y: unknown): NDArray | null {
+export function fastUfunc(
+  op: string,
+  def: UfuncDef,
+  x: unknown,
+  y: unknown,
+  out: NDArray | null = null,
+): NDArray | null {
   if (def.nout !== 1) return null;
   const k0 = fastKey(x);
   if (k0 === null) return null;
@@ -696,6 +702,7 @@ export function fastUfunc(op: string, def: UfuncDef, x: unknown, y: unknown): ND
     lastEntry = e;
   }
   if (e === null) return null;
+  if (out !== null && !fastOutOk(out, e.out, shape, fOrder, x, y)) return null;
   if (k0 === WEAK_INT && !((x as number) >= e.lo0 && (x as number) <= e.hi0)) return null;
   if (k1 === WEAK_INT && !((y as number) >= e.lo1 && (y as number) <= e.hi1)) return null;
   if (e.epoch !== kernelEpoch()) refreshKernel(op, e);
@@ -729,6 +736,12 @@ export function fastUfunc(op: string, def: UfuncDef, x: unknown, y: unknown): ND
     const zo = e.zo;
     const xp = xa.buffer.ptr + xa._offset * zx;
     const yp = ya.buffer.ptr + ya._offset * zx;
+    if (out !== null) {
+      const po = out.buffer.ptr + out._offset * zo;
+      if (def.nin === 1) nat(size, xp, s * zx, po, s * zo);
+      else nat(size, xp, sx * zx, yp, sy * zx, po, s * zo);
+      return out;
+    }
     const buffer = new WasmBuffer(size * e.outItem, false);
     const r = new NDArray({
       buffer,
@@ -746,6 +759,12 @@ export function fastUfunc(op: string, def: UfuncDef, x: unknown, y: unknown): ND
   }
   const xs = xa._start; // (throws for a disposed array, before allocating)
   const ys = ya._start;
+  if (out !== null) {
+    const os = out._start;
+    if (def.nin === 1) (kernel as UnaryKernel)(size, xa._data(), xs, s, out._data(), os, s);
+    else (kernel as BinaryKernel)(size, xa._data(), xs, sx, ya._data(), ys, sy, out._data(), os, s);
+    return out;
+  }
   const buffer = new WasmBuffer(size * e.outItem, false);
   const r = new NDArray({
     buffer,
@@ -764,6 +783,27 @@ export function fastUfunc(op: string, def: UfuncDef, x: unknown, y: unknown): ND
   }
   (kernel as BinaryKernel)(size, xa._data(), xs, sx, ya._data(), ys, sy, r._data(), r._start, s);
   return r;
+}
+
+/**
+ * Whether the fast path may write into `out` as the general path would: writeable, the result's
+ * dtype and shape, C-contiguous (as the result it stands for), and each array input either in
+ * another buffer or the very same view (in place); anything else (casts, partial overlap, F
+ * order) takes the general path.
+ */
+function fastOutOk(
+  out: NDArray,
+  dtype: DType,
+  shape: readonly number[],
+  fOrder: boolean,
+  x: unknown,
+  y: unknown,
+): boolean {
+  if (fOrder || !out._writeable || out.dtype !== dtype || !sameShape(out._shape, shape))
+    return false;
+  if (((out._layout || out._contig()) & 2) === 0) return false;
+  if (x instanceof NDArray && x.buffer === out.buffer && !sameView(x, out)) return false;
+  return !(y instanceof NDArray && y.buffer === out.buffer && !sameView(y, out));
 }
 
 /** One-entry cache in front of fastCache (the same call in a loop skips three Map lookups). */
