@@ -44,7 +44,15 @@ import {
   type ArrayLike,
   type Scalar,
 } from './ndarray';
-import { asarray, checkIntFits, converter, copyArray, scalarToStorage, toJS } from './convert';
+import {
+  asarray,
+  checkIntFits,
+  converter,
+  copyArray,
+  copyInto,
+  scalarToStorage,
+  toJS,
+} from './convert';
 import { WasmBuffer, untracked } from './memory';
 import { allInMemory } from './wasm/inmem';
 import {
@@ -663,6 +671,8 @@ export function fastUfunc(
   let size = 1;
   for (let i = 0; i < shape.length; i++) size *= shape[i] as number;
   if (size === 0) return null;
+  // (one-element power with an array exponent: NumPy's trivial loop, see powerLikeNumPy)
+  if (size === 1 && op === 'power' && y instanceof NDArray) return null;
   const xArr = x instanceof NDArray;
   const yArr = def.nin === 2 && y instanceof NDArray;
   let fOrder = false;
@@ -913,7 +923,18 @@ export function applyUfunc(
     if (o !== null && o.dtype === dt && where === null) return o;
     return allocResult(shape, dt, origArrays, where !== null && o === null, allocOrder);
   });
-  runKernel(op, lp, shape, arrs, targets);
+  if (
+    op !== 'power' ||
+    !powerLikeNumPy(
+      lp,
+      shape,
+      ins,
+      arrs,
+      targets,
+      outs.some((o) => o !== null && o !== targets[0]),
+    )
+  )
+    runKernel(op, lp, shape, arrs, targets);
   const results = targets.map((t, k) => {
     const o = outs[k] as NDArray | null;
     if (o !== null && o !== t) {
@@ -928,6 +949,71 @@ export function applyUfunc(
     return t;
   });
   return { results, hadOut: outs.map((o) => o !== null) };
+}
+
+/** NumPy's iterator buffer, in elements (`np.getbufsize()`). */
+const NPY_BUFSIZE = 8192;
+
+/**
+ * NumPy's float `power` loop takes its scalar-exponent fast paths (x·x, sqrt, 1/x, x: vmathx.ts
+ * `powFastPath`) in every inner loop whose exponent stride is 0, and ndscope's kernels do the same
+ * per run; which inner loops NumPy runs with stride 0 depends on its iterator (measured on numpy
+ * 2.4; only `-0`/`-inf` bases with exponent 0.5 show it, sqrt giving `-0`/NaN where pow gives
+ * `0`/`inf`):
+ * - one element, every operand of the result's shape or 0-d, no cast (or a cast input in 1-d):
+ *   the trivial loop passes the exponent array's real stride: pow;
+ * - an exponent constant along the inner axis but not everywhere: the buffered iterator copies it
+ *   (stride ≠ 0: pow) when two inner runs fit its buffer; else it is used in place (stride 0 in
+ *   each run: the fast path). With a cast operand NumPy's thresholds move with the dtypes
+ *   (rows of 5462 for a float32 base, 8192 for a float32 exponent, none for int bases): ndscope
+ *   copies then whatever the row length (README divergence 15).
+ * So: runs the 1-element trivial loop itself (true: nothing left to run), or replaces the
+ * exponent with a contiguous copy where NumPy's buffer would hold one (false: run the kernel).
+ * `outCast`: the result is cast into the caller's `out`.
+ */
+function powerLikeNumPy(
+  lp: Loop,
+  shape: readonly number[],
+  ins: readonly Input[],
+  arrs: NDArray[],
+  targets: readonly NDArray[],
+  outCast: boolean,
+): boolean {
+  const dt = lp.outs[0];
+  const e = ins[1];
+  if ((dt !== 'float64' && dt !== 'float32') || e?.kind !== 'array' || e.a.ndim === 0) return false;
+  const size = shapeSize(shape);
+  if (size === 0) return false;
+  const [x, y] = arrs as [NDArray, NDArray];
+  const o = targets[0] as NDArray;
+  const inCast = ins.some((i, k) => i.kind === 'array' && i.a.ndim > 0 && i.a.dtype !== lp.ins[k]);
+  const cast = outCast || inCast;
+  if (size === 1) {
+    const trivial = ins.every(
+      (i) => i.kind !== 'array' || i.a.ndim === 0 || sameShape(i.a._shape, shape),
+    );
+    // (a cast input keeps the real stride only in 1-d; a cast output never does)
+    if (!trivial || outCast || (inCast && shape.length !== 1)) return false;
+    const k = getKernel('power', lp.key) as BinaryKernel;
+    const xs = x._start;
+    const ys = y._start;
+    const os = o._start;
+    k(1, x._data(), xs, 0, y._data(), ys, 1, o._data(), os, 0); // (stride 1: a real stride)
+    return true;
+  }
+  const ops = [x, y, o].map((a) => operand(a, shape));
+  const c = collapse(
+    shape,
+    ops.map((p) => p.strides),
+  );
+  const es = c.strides[1] as number[];
+  const inner = es.length - 1;
+  if (inner < 0 || es.every((v) => v === 0) || es[inner] !== 0) return false;
+  if (!cast && 2 * (c.shape[inner] as number) > NPY_BUFSIZE) return false;
+  const copy = NDArray.empty(shape, lp.ins[1] as DType, false);
+  copyInto(copy, y);
+  arrs[1] = copy;
+  return false;
 }
 
 /** Loops smaller than this skip the tiled 2-D kernel (the 1-D runs stay in cache anyway). */
