@@ -46,6 +46,7 @@ const entry = `
 export * as np from './src/runtime/index';
 export { Recorder, installTracing, stackLocator, siteLocator } from './src/trace/index';
 export { instrumentSites, SITE_CELL } from './src/runner/sites';
+export * as wire from './src/trace/wire';
 `;
 const built = await esbuild.build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts' },
@@ -90,6 +91,7 @@ export function cases(np, A) {
 `;
 const lib = await import(write('lib.mjs', built.outputFiles[0].text).url);
 const { np, Recorder, installTracing, stackLocator, siteLocator, instrumentSites, SITE_CELL } = lib;
+const releaseArena = lib.wire.releaseArena ?? (() => {});
 const A = {
   big: np.arange(100_000, { dtype: 'float64' }),
   big2: np.ones([100_000]),
@@ -137,15 +139,25 @@ const fallback = stackLocator(isUser);
 const siteLocs = inst.sites.map(([line, column]) => ({ file: instMod.url, line, column }));
 
 const { port1: port, port2: drainPort } = new MessageChannel();
-drainPort.on('message', () => {});
+// The receiving end hands each batch's shared arena back, as the runner's decoder does once it
+// has read the batch (src/runner/run.ts → WireDecoder.decode → releaseArena). The runner decodes
+// in its own thread; here the batches are dropped (decoding them in this thread would grow this
+// heap with the whole trace, and the work happens between chunks, outside the timed calls). It
+// runs between chunks (during `tick`), so a chunk may fill every arena and fall back to copies:
+// if anything, this understates the arenas' effect.
+drainPort.on('message', (m) => releaseArena(m.batch));
 let locateMode = 'sites';
 const rec = new Recorder({
   limits: { budgetBytes: Number.POSITIVE_INFINITY },
+  sharedArenas: true, // as the runner's worker (src/runner/worker.ts)
   locate: (below) => (locateMode === 'sites' ? sitesLocate(below) : fallback(below)),
   // as in the runner's worker: each batch is posted in the wire format, its streams transferred
   // (the sender pays the serialization; decoding happens in the receiving thread)
   wireSink: (batch) =>
-    port.postMessage({ type: 'batch', batch }, [batch.nums.buffer, batch.bytes.buffer]),
+    port.postMessage(
+      { type: 'batch', batch },
+      [batch.nums.buffer, batch.bytes.buffer].filter((b) => b instanceof ArrayBuffer),
+    ),
 });
 const sitesLocate = siteLocator(siteLocs, cell, fallback);
 const { np: tracedNp } = installTracing(np, rec);

@@ -9,6 +9,7 @@ import { formatWithOptions } from 'node:util';
 import { configureMemory, setReclaimHook } from '../runtime/memory';
 import { Recorder } from '../trace/recorder';
 import { installTracing, siteLocator, stackLocator } from '../trace/traced';
+import { wireTransferables } from '../trace/wire';
 import type { ConsoleLevel, Loc } from '../trace/schema';
 import { wireToJson, type RawError, type WorkerInput, type WorkerMessage } from './messages';
 import { NP_GLOBAL, SITE_CELL } from './constants';
@@ -33,12 +34,12 @@ const rec = new Recorder({
   limits: input.limits,
   locate,
   batchSize: input.batchSize,
+  sharedArenas: true,
   // the wire format: numbers and raw value bytes, transferred (the runner decodes them)
+  // (batches in the recorder's shared arenas are shared, not copied; the runner's decoder hands
+  // each arena back once it has read it)
   wireSink: (batch) =>
-    port.postMessage({ type: 'batch', batch } satisfies WorkerMessage, [
-      batch.nums.buffer as ArrayBuffer,
-      batch.bytes.buffer as ArrayBuffer,
-    ]),
+    port.postMessage({ type: 'batch', batch } satisfies WorkerMessage, wireTransferables(batch)),
 });
 
 function escapeRe(s: string): string {

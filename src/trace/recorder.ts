@@ -77,6 +77,13 @@ export interface RecorderOptions {
    * Replaces `sink` and `keep`.
    */
   wireSink?: (batch: WireBatch) => void;
+  /**
+   * Wire mode: write batches in a few shared arenas that `WireDecoder.decode` hands back (a
+   * batch's `nums`/`bytes` are then views over SharedArrayBuffers: post them with
+   * `wireTransferables(batch)` as the transfer list, not their buffers). Default false: every
+   * batch is an exact-size copy (transferable).
+   */
+  sharedArenas?: boolean;
   /** Keep every event in `recorder.events` too (default true when no sink). */
   keep?: boolean;
   /** Flush to the sink after this many events (default 64) or this many ms (default 20). */
@@ -337,7 +344,7 @@ export class Recorder {
   /** Per-recorder state kept on the runtime's own objects (no growing maps, no ephemerons). */
   private readonly key: symbol = Symbol('ndscope.trace');
   /** The records being written (see ./wire). */
-  private readonly w = new WireWriter();
+  private readonly w: WireWriter;
   /** In-process mode: decodes each event as it is recorded. */
   private readonly local: WireDecoder | null;
   private readonly opInfos = new Map<string, OpInfo>();
@@ -359,6 +366,8 @@ export class Recorder {
     this.batchSize = opts.batchSize ?? 64;
     this.batchMs = opts.batchMs ?? 20;
     this.local = opts.wireSink === undefined ? new WireDecoder() : null;
+    // wire mode: batches in shared arenas the reader's decoder hands back (see WireWriter)
+    this.w = new WireWriter(4096, 65536, opts.wireSink !== undefined && opts.sharedArenas === true);
   }
 
   /** Every recorded event (with `keep`; in-process mode only). */

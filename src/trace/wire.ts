@@ -39,7 +39,11 @@ import type {
 } from './schema';
 import { explainBroadcast } from './broadcast-info';
 
-/** One batch as the recorder sends it (structured-cloneable; `nums`/`bytes` transferable). */
+/**
+ * One batch as the recorder sends it (structured-cloneable). `nums`/`bytes` are either exact-size
+ * copies (transferable: see `wireTransferables`) or views over one of the writer's shared arenas,
+ * named by `arena`: the decoder hands that arena back when it has read the batch.
+ */
 export interface WireBatch {
   wire: 1;
   nums: Float64Array;
@@ -48,6 +52,27 @@ export interface WireBatch {
   objs: unknown[];
   console: ConsoleEntry[];
   truncated?: Truncation;
+  arena?: ArenaRef;
+}
+
+/** A shared arena a batch was written in: `ctrl[slot]` is 1 while the batch is in flight. */
+export interface ArenaRef {
+  ctrl: Int32Array;
+  slot: number;
+}
+
+/** The buffers of a batch to list in postMessage's transfer list (shared arenas are not). */
+export function wireTransferables(b: Pick<WireBatch, 'nums' | 'bytes'>): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  if (b.nums.buffer instanceof ArrayBuffer) out.push(b.nums.buffer);
+  if (b.bytes.buffer instanceof ArrayBuffer) out.push(b.bytes.buffer);
+  return out;
+}
+
+/** Hands a batch's shared arena back to its writer (after decoding it). */
+export function releaseArena(b: Pick<WireBatch, 'arena'>): void {
+  const a = b.arena;
+  if (a !== undefined) Atomics.store(a.ctrl, a.slot, 0);
 }
 
 /** Record tags (first number of each record in `nums`). */
@@ -138,9 +163,28 @@ export function encodeValue(v: number | bigint, dtype: DType): JsonScalar {
   return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
 }
 
+/** Shared arenas a writer keeps at most (beyond: exact-size copies per batch, as without). */
+const MAX_ARENAS = 8;
+/** Capacity of a shared arena: numbers, bytes (a batch that outgrows it is sent as copies). */
+const ARENA_NUMS = 16384;
+const ARENA_BYTES = 262144;
+
+interface Arena {
+  nums: Float64Array;
+  u8: Uint8Array;
+}
+
 /**
  * Growable streams for one batch. `take()` hands them over (the caller may transfer their
  * buffers) and starts fresh ones.
+ *
+ * With `shared`, batches are written in a small pool of arenas over SharedArrayBuffers: `take()`
+ * hands out views over the current arena (no copy, nothing allocated) and moves on to a free
+ * one; the decoder frees an arena when it has read the batch (`releaseArena`, via `ctrl`). A
+ * fresh exact-size copy per batch (the alternative) costs a new ArrayBuffer each time, i.e.
+ * memory the process has not touched yet: ~17 page faults for the 70 KB of a batch of 64 events
+ * with 1e5-element results, 1–5 µs per event on this machine. When every arena is still in flight
+ * (the reader is behind) or a batch outgrew its arena, that batch is copied as before.
  */
 export class WireWriter {
   nums: Float64Array;
@@ -152,14 +196,68 @@ export class WireWriter {
   strs: string[] = [];
   objs: unknown[] = [];
 
+  /** Shared arenas (see the class comment); `ctrl[k]` is 1 while arena k's batch is in flight. */
+  private readonly arenas: Arena[] = [];
+  private readonly ctrl: Int32Array | null;
+  /** The arena being written (-1: private arrays). */
+  private cur = -1;
+
   constructor(
     private readonly numsCap = 4096,
     private readonly bytesCap = 65536,
+    shared = false,
   ) {
+    this.ctrl =
+      shared && typeof SharedArrayBuffer === 'function'
+        ? new Int32Array(new SharedArrayBuffer(4 * MAX_ARENAS))
+        : null;
     this.nums = new Float64Array(numsCap);
     this.u8 = new Uint8Array(bytesCap);
     this.u16 = new Uint16Array(this.u8.buffer);
     this.u32 = new Uint32Array(this.u8.buffer);
+    if (this.ctrl !== null) this.useArena();
+  }
+
+  /** Writes into a free shared arena (making one if the pool has room), else private arrays. */
+  private useArena(): void {
+    const ctrl = this.ctrl as Int32Array;
+    let k = -1;
+    for (let i = 0; i < this.arenas.length; i++)
+      if (Atomics.load(ctrl, i) === 0) {
+        k = i;
+        break;
+      }
+    if (k < 0 && this.arenas.length < MAX_ARENAS) {
+      k = this.arenas.length;
+      this.arenas.push({
+        nums: new Float64Array(new SharedArrayBuffer(8 * ARENA_NUMS)),
+        u8: new Uint8Array(new SharedArrayBuffer(ARENA_BYTES)),
+      });
+    }
+    this.cur = k;
+    if (k < 0) {
+      // every arena in flight: private arrays (kept unless a huge batch grew them)
+      if (
+        this.nums.buffer instanceof ArrayBuffer &&
+        this.u8.buffer instanceof ArrayBuffer &&
+        this.nums.length <= 16 * this.numsCap &&
+        this.u8.length <= 16 * this.bytesCap
+      )
+        return;
+      this.setArrays(new Float64Array(this.numsCap), new Uint8Array(this.bytesCap));
+      return;
+    }
+    const a = this.arenas[k] as Arena;
+    this.setArrays(a.nums, a.u8);
+  }
+
+  private setArrays(nums: Float64Array, u8: Uint8Array): void {
+    this.nums = nums;
+    if (this.u8 !== u8) {
+      this.u8 = u8;
+      this.u16 = new Uint16Array(u8.buffer, u8.byteOffset, u8.byteLength >> 1);
+      this.u32 = new Uint32Array(u8.buffer, u8.byteOffset, u8.byteLength >> 2);
+    }
   }
 
   /** Makes room for `k` more numbers. */
@@ -232,10 +330,17 @@ export class WireWriter {
    * (the caller reads them before writing again); else exact-size copies the caller may transfer.
    */
   take(reuse = false): Omit<WireBatch, 'console'> {
-    const out = {
+    const k = this.cur;
+    const inArena =
+      !reuse &&
+      k >= 0 &&
+      this.nums === (this.arenas[k] as Arena).nums &&
+      this.u8 === (this.arenas[k] as Arena).u8;
+    const view = reuse || inArena;
+    const out: Omit<WireBatch, 'console'> = {
       wire: 1 as const,
-      nums: reuse ? this.nums.subarray(0, this.p) : this.nums.slice(0, this.p),
-      bytes: reuse ? this.u8.subarray(0, this.bp) : this.u8.slice(0, this.bp),
+      nums: view ? this.nums.subarray(0, this.p) : this.nums.slice(0, this.p),
+      bytes: view ? this.u8.subarray(0, this.bp) : this.u8.slice(0, this.bp),
       strs: this.strs,
       objs: this.objs,
     };
@@ -243,6 +348,14 @@ export class WireWriter {
     this.bp = 0;
     this.strs = [];
     this.objs = [];
+    if (this.ctrl !== null && !reuse) {
+      if (inArena) {
+        Atomics.store(this.ctrl, k, 1);
+        out.arena = { ctrl: this.ctrl, slot: k };
+      }
+      this.useArena();
+      return out;
+    }
     // do not keep an arena a huge batch grew
     if (this.nums.length > 16 * this.numsCap) this.nums = new Float64Array(this.numsCap);
     if (this.u8.length > 16 * this.bytesCap) {
@@ -374,7 +487,16 @@ export class WireDecoder {
   private readonly locs: Loc[] = [];
   private readonly bcCache = new Map<string, BroadcastInfo | null>();
 
-  decode(b: Pick<WireBatch, 'nums' | 'bytes' | 'strs' | 'objs'>): TraceEvent[] {
+  /** Decodes a batch; a batch written in a shared arena hands it back once read. */
+  decode(b: Pick<WireBatch, 'nums' | 'bytes' | 'strs' | 'objs' | 'arena'>): TraceEvent[] {
+    try {
+      return this.decodeStreams(b);
+    } finally {
+      releaseArena(b);
+    }
+  }
+
+  private decodeStreams(b: Pick<WireBatch, 'nums' | 'bytes' | 'strs' | 'objs'>): TraceEvent[] {
     const nums = b.nums;
     const strs = b.strs;
     const bytes = b.bytes;

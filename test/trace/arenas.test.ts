@@ -1,0 +1,208 @@
+/**
+ * The recorder's shared batch arenas (src/trace/wire.ts, `sharedArenas`, as the runner's worker
+ * uses): batches written in SharedArrayBuffer arenas, handed back by the decoder, decode to the
+ * same events as in-process recording — when decoded at once, when decoded late (arenas in
+ * flight must not be overwritten: the writer falls back to copies), when a batch outgrows its
+ * arena, through a real MessageChannel, and in the inspector probe's JSON form.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as rawNp from '../../src/runtime/index';
+import {
+  Recorder,
+  createTracedNamespace,
+  installMethodTracing,
+  type TraceEvent,
+} from '../../src/trace/index';
+import { WireDecoder, wireTransferables, type WireBatch } from '../../src/trace/wire';
+import { wireFromJson, wireToJson } from '../../src/runner/messages';
+
+type Np = typeof rawNp;
+type RecOpts = ConstructorParameters<typeof Recorder>[0];
+
+/** JSON of events with array/buffer ids renumbered by first appearance (runs differ in ids). */
+function canon(events: TraceEvent[]): string {
+  const ids = new Map<number, number>();
+  const bufs = new Map<number, number>();
+  const aid = (n: number): number => {
+    if (!ids.has(n)) ids.set(n, ids.size + 1);
+    return ids.get(n) as number;
+  };
+  const bid = (n: number): number => {
+    if (!bufs.has(n)) bufs.set(n, bufs.size + 1);
+    return bufs.get(n) as number;
+  };
+  return JSON.stringify(events, function (this: object, k, v: unknown) {
+    if (k === 'ms') return 0;
+    if (typeof v === 'number' && k === 'id' && 'nbytes' in this) return bid(v);
+    if (typeof v === 'number' && (k === 'id' || k === 'base' || k === 'target')) return aid(v);
+    if (typeof v === 'number' && k === 'bufferId') return bid(v);
+    if (k === 'affected' && Array.isArray(v)) return v.map((x: number) => aid(x));
+    if (typeof v === 'string' && (k === 'args' || k === 'why'))
+      return v
+        .replace(/buffer #(\d+)/g, (_m, d: string) => `buffer #${bid(Number(d))}`)
+        .replace(/(?<!buffer )#(\d+)/g, (_m, d: string) => `#${aid(Number(d))}`);
+    return v;
+  });
+}
+
+/** Every kind of event, previews and full values, writes through views; `rounds` times. */
+function program(rounds: number): (np: Np) => void {
+  return (np) => {
+    const big = np.arange(20_000, { dtype: 'float64' });
+    const m = np.zeros([3, 4]);
+    // views stay alive: `write.affected` lists the live views of a buffer (WeakRefs), which
+    // would otherwise depend on when the garbage collector runs
+    const keep: unknown[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const a = np.arange(24, { dtype: 'int16' }).reshape(4, 6);
+      a.T.reshape(24);
+      keep.push(a, a.get('::2, 1::2'));
+      a.get(a.gt(10));
+      np.sum(a);
+      big.mul(r); // a 20,000-element result: head/tail preview
+      np.arange(3000 + r, { dtype: 'float64' }).add(1); // 3000+ values in full
+      const row = m.get(1) as rawNp.NDArray;
+      keep.push(row);
+      row.set(':', r);
+      m.iadd(np.array([1, 0, 2, 0]));
+      np.array([1.5, NaN, -Infinity], { dtype: 'float32' }).mul(2);
+    }
+  };
+}
+
+/** Runs `prog` traced in process (the reference events). */
+function local(prog: (np: Np) => void): TraceEvent[] {
+  const rec = new Recorder({ keep: true });
+  const off = installMethodTracing(rec);
+  try {
+    prog(createTracedNamespace(rawNp, rec));
+    rec.flush();
+  } finally {
+    off();
+  }
+  return rec.events;
+}
+
+/** Runs `prog` traced in wire mode; `onBatch` gets each batch as posted (a structured clone). */
+function wired(prog: (np: Np) => void, opts: RecOpts, onBatch: (b: WireBatch) => void): void {
+  const rec = new Recorder({
+    ...opts,
+    wireSink: (b: WireBatch) =>
+      onBatch(structuredClone(b, { transfer: wireTransferables(b) }) as WireBatch),
+  });
+  const off = installMethodTracing(rec);
+  try {
+    prog(createTracedNamespace(rawNp, rec));
+    rec.flush();
+  } finally {
+    off();
+  }
+}
+
+describe('trace/arenas: shared batch arenas', () => {
+  it('batches in shared arenas, decoded at once, give the in-process events; arenas are reused', () => {
+    const ref = canon(local(program(6)));
+    for (const batchSize of [1, 5, 64]) {
+      const decoder = new WireDecoder();
+      const events: TraceEvent[] = [];
+      const slots = new Set<number>();
+      let shared = 0;
+      let batches = 0;
+      wired(program(6), { sharedArenas: true, batchSize, batchMs: 1e9 }, (b) => {
+        batches++;
+        if (b.arena !== undefined) {
+          shared++;
+          slots.add(b.arena.slot);
+          assert.ok(b.nums.buffer instanceof SharedArrayBuffer);
+          assert.equal(Atomics.load(b.arena.ctrl, b.arena.slot), 1, 'in flight until decoded');
+        }
+        events.push(...decoder.decode(b));
+        if (b.arena !== undefined) assert.equal(Atomics.load(b.arena.ctrl, b.arena.slot), 0);
+      });
+      assert.equal(canon(events), ref, `batchSize ${batchSize}`);
+      assert.ok(batches > 1);
+      assert.equal(shared, batches, 'every batch fit its arena');
+      // decoded at once: the writer goes back to the arena it handed out (at most 2 in use)
+      assert.ok(slots.size <= 2, `slots used: ${[...slots].join(', ')}`);
+    }
+  });
+
+  it('batches decoded late are not overwritten (copies once every arena is in flight)', () => {
+    const ref = canon(local(program(12)));
+    const held: WireBatch[] = [];
+    wired(program(12), { sharedArenas: true, batchSize: 3, batchMs: 1e9 }, (b) => held.push(b));
+    const inArenas = held.filter((b) => b.arena !== undefined).length;
+    assert.ok(held.length > 20);
+    assert.equal(inArenas, 8, 'the pool holds 8 arenas; later batches are copies');
+    assert.ok(held.slice(8).every((b) => b.arena === undefined && b.nums.buffer instanceof ArrayBuffer));
+    const decoder = new WireDecoder();
+    const events = held.flatMap((b) => decoder.decode(b));
+    assert.equal(canon(events), ref);
+  });
+
+  it('a batch that outgrows its arena is sent as a copy; later batches use the arena again', () => {
+    const ref = canon(local(program(30)));
+    const decoder = new WireDecoder();
+    const events: TraceEvent[] = [];
+    const kinds: boolean[] = [];
+    // 30 rounds × 3000+ full float64 values in one batch: over the arena's 256 KiB
+    wired(program(30), { sharedArenas: true, batchSize: 1000, batchMs: 1e9 }, (b) => {
+      kinds.push(b.arena !== undefined);
+      events.push(...decoder.decode(b));
+    });
+    assert.equal(kinds[0], false, 'the first batch outgrew the arena');
+    assert.equal(canon(events), ref);
+    const decoder2 = new WireDecoder();
+    const ev2: TraceEvent[] = [];
+    const kinds2: boolean[] = [];
+    wired(program(30), { sharedArenas: true, batchSize: 4, batchMs: 1e9 }, (b) => {
+      kinds2.push(b.arena !== undefined);
+      ev2.push(...decoder2.decode(b));
+    });
+    assert.ok(kinds2.every((k) => k));
+    assert.equal(canon(ev2), ref);
+  });
+
+  it('through a MessageChannel (decoded in another turn) and as the probe JSON, the same', async () => {
+    const ref = canon(local(program(8)));
+    const { port1, port2 } = new MessageChannel();
+    const decoder = new WireDecoder();
+    const events: TraceEvent[] = [];
+    let posted = 0;
+    let received = 0;
+    const done = new Promise<void>((resolve) => {
+      port2.on('message', (m: { batch: WireBatch }) => {
+        events.push(...decoder.decode(m.batch));
+        if (++received === posted) resolve();
+      });
+    });
+    const rec = new Recorder({
+      sharedArenas: true,
+      batchSize: 7,
+      batchMs: 1e9,
+      wireSink: (b) => {
+        posted++;
+        port1.postMessage({ batch: b }, wireTransferables(b));
+      },
+    });
+    const off = installMethodTracing(rec);
+    try {
+      program(8)(createTracedNamespace(rawNp, rec));
+      rec.flush();
+    } finally {
+      off();
+    }
+    await done;
+    port1.close();
+    port2.close();
+    assert.equal(canon(events), ref);
+    // the inspector probe drains the unsent records as JSON (base64 of the shared views)
+    const d2 = new WireDecoder();
+    const ev2: TraceEvent[] = [];
+    wired(program(8), { sharedArenas: true, batchSize: 5, batchMs: 1e9 }, (b) =>
+      ev2.push(...d2.decode(wireFromJson(JSON.parse(JSON.stringify(wireToJson(b)))))),
+    );
+    assert.equal(canon(ev2), ref);
+  });
+});
