@@ -17,6 +17,8 @@
  *   node bench/trace-overhead.mjs --json     machine-readable
  *   node bench/trace-overhead.mjs --quick    fewer rounds
  *   node bench/trace-overhead.mjs --only=add,sum   cases whose name contains one of these
+ *   node bench/trace-overhead.mjs --src=DIR        bundle DIR/src instead of this checkout's (A/B
+ *                                                  runs against another version of the code)
  *
  * Targets (issue 5): ops on ≥ 1e5 elements ≤ 10 % slower traced; tiny ops ≤ 3 µs extra each.
  * Times are this process's CPU time per call (process.cpuUsage; a descheduled thread does not
@@ -48,8 +50,9 @@ export { Recorder, installTracing, stackLocator, siteLocator } from './src/trace
 export { instrumentSites, SITE_CELL } from './src/runner/sites';
 export * as wire from './src/trace/wire';
 `;
+const srcRoot = argv.find((a) => a.startsWith('--src='))?.slice(6) ?? root;
 const built = await esbuild.build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+  stdin: { contents: entry, resolveDir: srcRoot, loader: 'ts' },
   bundle: true,
   write: false,
   format: 'esm',

@@ -103,6 +103,23 @@ export interface Call {
   method: boolean;
   self: unknown;
   args: readonly unknown[];
+  /**
+   * The wrapper's own cache (one per wrapped function, see traced.ts): what the recorder knows of
+   * the op and the last location, so a call does not look them up in the recorder's tables.
+   */
+  k?: OpCache;
+}
+
+/** Per-wrapper memo (the recorder fills it in). */
+export interface OpCache {
+  info: unknown;
+  loc: Loc | undefined;
+  locId: number;
+}
+
+/** A fresh per-wrapper memo. */
+export function opCache(): OpCache {
+  return { info: null, loc: undefined, locId: -1 };
 }
 
 /** State captured before a call that may write. */
@@ -356,6 +373,14 @@ export class Recorder {
   private readonly contents: number[] = [];
   /** Index scratch of copyElements' odometer. */
   private readonly odometer: number[] = [];
+  /**
+   * Linear memory as bytes, 16- and 32-bit words, kept between events (taking them from the
+   * memory object costs a call into the engine per copy). Re-taken when a copy reaches past their
+   * end: a memory that grew detached them (length 0) or, when shared, left them shorter.
+   */
+  private m8: Uint8Array = new Uint8Array(0);
+  private m16: Uint16Array = new Uint16Array(0);
+  private m32: Uint32Array = new Uint32Array(0);
 
   constructor(opts: RecorderOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -386,6 +411,8 @@ export class Recorder {
 
   /** Bytes to diff after the call, for calls that write. */
   preWrite(call: Call): PreWrite | null {
+    const oi = this.opInfoOf(call);
+    if (!oi.selfWrite && !oi.arg0Write && optsOf(call.args) === null) return null;
     const target = writeTarget(call);
     if (target === null || target.buffer.freed) return null;
     if (call.op === 'set' && call.method) {
@@ -421,6 +448,27 @@ export class Recorder {
     }
   }
 
+  /**
+   * The part of an event that needs only the call, done before the op runs: the arrays it gets
+   * (their snapshots written), its op and location records, the broadcast operands. Right after a
+   * large kernel the recorder's tables and code are out of the CPU's caches (every line costs a
+   * miss, 0.1–0.3 µs under load); before it they are still in from the previous event. Not for
+   * calls that write (their inputs are snapshotted after the write is diffed, as before), nor for
+   * attached methods like `add.at` that may change their inputs. `recordResult` takes it.
+   */
+  prepare(call: Call, loc: Loc | undefined, pre: PreWrite | null): Prepared | null {
+    if (!this.active || pre !== null) return null;
+    const oi = this.opInfoOf(call);
+    if (oi.attached) return null;
+    const inputs = collectArrays(call);
+    this.w.mark();
+    let cost = 0;
+    for (const a of inputs) cost += this.announce(a);
+    this.opId(oi);
+    this.locId(loc, call.k);
+    return { inputs, cost, bc: oi.broadcasts ? broadcastOperands(call) : null };
+  }
+
   /** Records a call that returned `result` (`now`: performance.now() when it returned). */
   recordResult(
     call: Call,
@@ -429,9 +477,10 @@ export class Recorder {
     loc: Loc | undefined,
     pre: PreWrite | null,
     now = performance.now(),
+    prep: Prepared | null = null,
   ): void {
     if (!this.active) return;
-    const inputs = collectArrays(call);
+    const inputs = prep !== null ? prep.inputs : collectArrays(call);
     let outArrays: NDArray[] = EMPTY;
     let scalar: JsonScalar | JsonScalar[] | undefined;
     if (result instanceof NDArray) outArrays = [result];
@@ -444,8 +493,8 @@ export class Recorder {
       outArrays = [];
       for (const v of Object.values(result)) if (v instanceof NDArray) outArrays.push(v);
     } else scalar = encodeJs(result);
-    const oi = this.opInfo(call.op);
-    const bc = oi.broadcasts ? broadcastOperands(call) : null;
+    const oi = this.opInfoOf(call);
+    const bc = prep !== null ? prep.bc : oi.broadcasts ? broadcastOperands(call) : null;
     if (pre === null && bc === null && inputs.length === 0 && outArrays.length === 0) return;
     if (pre === null && outArrays.length === 0 && scalar === undefined) return;
 
@@ -479,14 +528,17 @@ export class Recorder {
         kind = 'reduce';
       } else kind = 'compute';
     }
-    this.w.mark();
     let cost = 0;
     let wr: WriteRec | null = null;
-    if (pre !== null) {
-      wr = this.diffWrite(pre);
-      cost += wr.cost;
+    if (prep !== null) cost = prep.cost;
+    else {
+      this.w.mark();
+      if (pre !== null) {
+        wr = this.diffWrite(pre);
+        cost += wr.cost;
+      }
+      for (const a of inputs) cost += this.announce(a);
     }
-    for (const a of inputs) cost += this.announce(a);
     for (const o of outArrays) cost += this.announce(o);
     cost += this.announceBuffers(inputs, outArrays, kind);
     if (!this.fits(cost)) return;
@@ -515,7 +567,7 @@ export class Recorder {
     for (const a of inputs) cost += this.announce(a);
     cost += this.announceBuffers(inputs, EMPTY, 'error');
     if (!this.fits(cost)) return;
-    const oi = this.opInfo(call.op);
+    const oi = this.opInfoOf(call);
     this.writeEvent(
       call,
       oi,
@@ -637,6 +689,15 @@ export class Recorder {
     if (this.pendingWire >= this.batchSize || now - this.lastFlush >= this.batchMs) this.flush();
   }
 
+  /** The call's OpInfo, from its wrapper's memo when it has one. */
+  private opInfoOf(call: Call): OpInfo {
+    const k = call.k;
+    if (k === undefined) return this.opInfo(call.op);
+    const hit = k.info as OpInfo | null;
+    if (hit !== null && hit.op === call.op && hit.rec === this.key) return hit;
+    return (k.info = this.opInfo(call.op));
+  }
+
   /** What the recorder needs to know of an op name, computed once per name. */
   private opInfo(op: string): OpInfo {
     let info = this.opInfos.get(op);
@@ -651,7 +712,11 @@ export class Recorder {
         reduce: REDUCE_OPS.has(name) || REDUCE_OPS.has(op),
         reduceName: REDUCE_OPS.has(name),
         broadcasts: broadcasts(op),
+        selfWrite: WRITE_METHODS.has(op) || INPLACE_METHODS.has(op),
+        attached: op.includes('.') && !op.startsWith('linalg.') && !op.startsWith('random.'),
+        arg0Write: WRITE_FUNCS_ARG0.has(op),
         sent: false,
+        rec: this.key,
       };
       this.opInfos.set(op, info);
     }
@@ -670,8 +735,10 @@ export class Recorder {
     return info.id;
   }
 
-  private locId(loc: Loc | undefined): number {
+  private locId(loc: Loc | undefined, k: OpCache | undefined): number {
     if (loc === undefined) return -1;
+    if (k !== undefined && k.loc === loc && (k.info as OpInfo | null)?.rec === this.key)
+      return k.locId;
     let id = this.locIds.get(loc);
     if (id === undefined) {
       id = this.locIds.size;
@@ -684,6 +751,10 @@ export class Recorder {
       w.nums[w.p++] = f;
       w.nums[w.p++] = loc.line;
       w.nums[w.p++] = loc.column;
+    }
+    if (k !== undefined) {
+      k.loc = loc;
+      k.locId = id;
     }
     return id;
   }
@@ -704,7 +775,7 @@ export class Recorder {
   ): void {
     const w = this.w;
     const opId = this.opId(oi);
-    const locId = this.locId(loc);
+    const locId = this.locId(loc, call.k);
     const args = call.args;
     w.room(16 + 2 * args.length + inputs.length + outs.length);
     let nums = w.nums;
@@ -917,9 +988,18 @@ export class Recorder {
   private copyBytes(ptr: number, n: number): number {
     const w = this.w;
     const pos = w.reserve(n);
-    const mem = view('uint8') as Uint8Array;
-    w.u8.set(mem.subarray(ptr, ptr + n), pos);
+    w.u8.set(this.mem(ptr + n).subarray(ptr, ptr + n), pos);
     return pos;
+  }
+
+  /** Linear memory as bytes, covering byte `end` (see m8). */
+  private mem(end: number): Uint8Array {
+    if (this.m8.length < end) {
+      this.m8 = view('uint8') as Uint8Array;
+      this.m16 = view('uint16') as Uint16Array;
+      this.m32 = view('uint32') as Uint32Array;
+    }
+    return this.m8;
   }
 
   /** Copies elements [k0, k1) of `a` (C order) into the batch at `pos` (in `a`'s dtype). */
@@ -932,8 +1012,8 @@ export class Recorder {
     if (contiguous || nd === 0) {
       // one copy of the whole run
       const lo = (a._start + k0) * isz;
-      const mem = view('uint8') as Uint8Array;
-      w.u8.set(mem.subarray(lo, lo + (k1 - k0) * isz), pos);
+      const hi = lo + (k1 - k0) * isz;
+      w.u8.set(this.mem(hi).subarray(lo, hi), pos);
       return;
     }
     // Strided: an odometer over the index of element k0 (one div/mod per axis, once), copying
@@ -956,9 +1036,12 @@ export class Recorder {
     const unit = isz >= 4 ? 4 : isz;
     let o = pos / unit;
     let rem = k1 - k0;
-    const m8 = isz === 1 ? (view('uint8') as Uint8Array) : null;
-    const m16 = isz === 2 ? (view('uint16') as Uint16Array) : null;
-    const m32 = isz >= 4 ? (view('uint32') as Uint32Array) : null;
+    // every element lies in the array's buffer
+    const b = a.buffer;
+    this.mem(b.ptr + b.nbytes);
+    const m8 = isz === 1 ? this.m8 : null;
+    const m16 = isz === 2 ? this.m16 : null;
+    const m32 = isz >= 4 ? this.m32 : null;
     for (;;) {
       const run = Math.min(nl - (idx[last] as number), rem);
       if (m8 !== null) {
@@ -1244,6 +1327,22 @@ interface OpInfo {
   broadcasts: boolean;
   /** Its R_OP record was written. */
   sent: boolean;
+  /** As a method it writes its receiver (`set`, `fill`, `iadd`, …). */
+  selfWrite: boolean;
+  /** As a function it writes its first argument (`copyto`, `put`, …). */
+  arg0Write: boolean;
+  /** An attached method (`add.at`, `add.reduce`, `Generator.shuffle`, …): not prepared. */
+  attached: boolean;
+  /** The recorder it belongs to. */
+  rec: symbol;
+}
+
+/** What `prepare` did before the op ran. */
+export interface Prepared {
+  inputs: NDArray[];
+  /** Budget cost of the inputs' snapshots. */
+  cost: number;
+  bc: { shapes: number[][]; target?: number[] } | null;
 }
 
 /** A diffed write, ready for the wire: ranges as (byteOffset, byteLength, bytes position or -1). */

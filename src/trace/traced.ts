@@ -9,7 +9,7 @@
  */
 import { NDArray } from '../runtime/ndarray';
 import type { Loc } from './schema';
-import type { Call, PreWrite, Recorder } from './recorder';
+import { opCache, type Call, type PreWrite, type Prepared, type Recorder } from './recorder';
 
 /** Any function (a wrapper to cut from captured stacks). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -94,15 +94,19 @@ function isNamespace(v: unknown): v is Record<string, unknown> {
 
 /** Wraps one function or method so calls are recorded. */
 export function traceFunction(op: string, fn: Fn, rec: Recorder, method: boolean): Fn {
+  const k = opCache();
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     if (rec.depth > 0 || !rec.active) return fn.apply(this, args);
-    const call: Call = { op, method, self: method ? this : undefined, args };
+    const call: Call = { op, method, self: method ? this : undefined, args, k };
     const loc: Loc | undefined = rec.locate(wrapped);
     let pre: PreWrite | null = null;
+    let prep: Prepared | null = null;
     try {
       pre = rec.preWrite(call);
+      prep = rec.prepare(call, loc, pre);
     } catch {
       pre = null;
+      prep = null;
     }
     rec.depth++;
     const t0 = performance.now();
@@ -122,7 +126,7 @@ export function traceFunction(op: string, fn: Fn, rec: Recorder, method: boolean
     const t1 = performance.now();
     rec.depth--;
     try {
-      rec.recordResult(call, result, t1 - t0, loc, pre, t1);
+      rec.recordResult(call, result, t1 - t0, loc, pre, t1, prep);
     } catch {
       /* recording must never change the program's behaviour */
     }

@@ -348,6 +348,8 @@ export class WireWriter {
     this.bp = 0;
     this.strs = [];
     this.objs = [];
+    // a rollback after a take drops only what was written since
+    this.mp = this.mbp = this.ms = this.mo = 0;
     if (this.ctrl !== null && !reuse) {
       if (inArena) {
         Atomics.store(this.ctrl, k, 1);

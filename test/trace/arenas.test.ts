@@ -6,6 +6,7 @@
  * arena, through a real MessageChannel, and in the inspector probe's JSON form.
  */
 import { describe, it } from 'node:test';
+import { MessageChannel } from 'node:worker_threads';
 import assert from 'node:assert/strict';
 import * as rawNp from '../../src/runtime/index';
 import {
