@@ -43,14 +43,15 @@ def workload(w):
     if kind in ("max", "argmax", "cumsum", "std"):
         a = data(("v", 10**6, "float64", 0), lambda: rng.random(10**6))
         return getattr(a, kind)
+    dt = arg.split(",")[1] if "," in arg else "float64"  # 'exp:1e6,float32'
     if kind == "exp":
-        a = data(("v", 10**6, "float64", 0), lambda: rng.random(10**6).astype("float64"))
+        a = data(("v", 10**6, dt, 0), lambda: rng.random(10**6).astype(dt))
         return lambda: np.exp(a)
     if kind == "log":
-        a = data(("v", 10**6, "float64", 0), lambda: rng.random(10**6).astype("float64"))
+        a = data(("v", 10**6, dt, 0), lambda: rng.random(10**6).astype(dt))
         return lambda: np.log(a)
     if kind == "sin":
-        a = data("sin", lambda: rng.random(10**6) * 20 - 10)
+        a = data(("sin", dt), lambda: (rng.random(10**6) * 20 - 10).astype(dt))
         return lambda: np.sin(a)
     if kind in ("tan", "tanh"):
         a = data("sin", lambda: rng.random(10**6) * 20 - 10)

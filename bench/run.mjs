@@ -180,6 +180,9 @@ const WORKLOADS = [
   { id: 'exp', label: 'exp 1e6 f64', elems: 1e6, target: 0.5 },
   { id: 'log', label: 'log 1e6 f64', elems: 1e6, target: 0.5 },
   { id: 'sin', label: 'sin 1e6 f64', elems: 1e6 },
+  { id: 'exp:1e6,float32', label: 'exp 1e6 f32', elems: 1e6 },
+  { id: 'log:1e6,float32', label: 'log 1e6 f32', elems: 1e6 },
+  { id: 'sin:1e6,float32', label: 'sin 1e6 f32', elems: 1e6 },
   { id: 'tan', label: 'tan 1e6 f64', elems: 1e6 },
   { id: 'tanh', label: 'tanh 1e6 f64', elems: 1e6 },
   { id: 'power', label: 'power 1e6 f64 (array ** array)', elems: 1e6 },
@@ -265,15 +268,15 @@ function ndscopeCase(id) {
       return () => dispose(np[kind](a));
     }
     case 'exp': {
-      const a = rnd([1e6]);
+      const a = rnd([1e6], dt);
       return () => dispose(np.exp(a));
     }
     case 'log': {
-      const a = rnd([1e6]);
+      const a = rnd([1e6], dt);
       return () => dispose(np.log(a));
     }
     case 'sin': {
-      const a = np.subtract(np.multiply(rnd([1e6]), 20), 10);
+      const a = np.subtract(np.multiply(rnd([1e6], dt), 20), 10);
       return () => dispose(np.sin(a));
     }
     case 'tan':
@@ -382,15 +385,15 @@ if (nts) {
         return () => nts[kind](a);
       }
       case 'exp': {
-        const a = A([1e6]);
+        const a = A([1e6], dt);
         return () => nts.exp(a);
       }
       case 'log': {
-        const a = A([1e6]);
+        const a = A([1e6], dt);
         return () => nts.log(a);
       }
       case 'sin': {
-        const a = A([1e6]);
+        const a = A([1e6], dt);
         return () => nts.sin(a);
       }
       case 'matmul': {
@@ -474,7 +477,7 @@ if (ndarray && ops) {
       case 'exp': {
         const a = mk(1e6, [1e6]);
         return () => {
-          const o = ndarray(new Float64Array(1e6), [1e6]);
+          const o = ndarray(new T(1e6), [1e6]);
           ops.exp(o, a);
         };
       }
@@ -547,7 +550,7 @@ if (sbinary) {
         };
       }
       case 'exp': {
-        if (!sunary || !sexp) return null;
+        if (!sunary || !sexp || dt !== 'float64') return null;
         const a = nd(f64(1e6), [1e6]);
         return () => sunary([a, nd(new Float64Array(1e6), [1e6])], sexp);
       }

@@ -12,3 +12,4 @@ export * from './copy';
 export * from './lu';
 export * from './gather';
 export * from './mathx';
+export * from './math32';

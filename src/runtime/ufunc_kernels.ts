@@ -11,6 +11,7 @@
  * gives 0, float division by zero gives ±inf/nan.
  */
 import { VMATH_TS_KERNELS } from './vmath';
+import { VMATH32_TS_KERNELS } from './vmath32';
 import { VMATHX_TS_BINARY, VMATHX_TS_UNARY } from './vmathx';
 import { DTYPE_INFO, type DType } from './dtype';
 import { ValueError } from './errors';
@@ -828,6 +829,8 @@ for (const [op, k] of Object.entries(HOT1)) {
 }
 // float64/float32 exp, log, sin, cos: the TS twins of native/math.ts (vmath.ts)
 for (const [op, d, k] of VMATH_TS_KERNELS) registerKernel(op, d, 'ts', k);
+// float32 exp, log, sin, cos in float32 arithmetic (vmath32.ts, twins of native/math32.ts)
+for (const [op, d, k] of VMATH32_TS_KERNELS) registerKernel(op, d, 'ts', k);
 // float64/float32 tan, tanh, power: the TS twins of native/mathx.ts (vmathx.ts)
 for (const [op, d, k] of VMATHX_TS_UNARY) registerKernel(op, d, 'ts', k);
 for (const [op, d, k] of VMATHX_TS_BINARY) registerKernel(op, d, 'ts', k);

@@ -26,6 +26,7 @@ import { simdLevel, type SimdLevel } from './probe';
 import { ELEMENTWISE } from './manifest';
 import { HOST_IMPORTS, installMath } from './math';
 import { installMathx } from './mathx';
+import { installMath32 } from './math32';
 import * as reduceModule from '../reduce';
 import { setReduceBackend } from '../reduce';
 import { reduceBackend } from './reduce';
@@ -319,6 +320,7 @@ function install(): void {
   registerLu(wasmLu);
   installMath(native);
   installMathx(native);
+  installMath32(native);
   setReduceBackend(reduceBackend(native));
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(
