@@ -110,6 +110,11 @@ function positional(args: readonly unknown[]): readonly unknown[] {
   return args.length > 0 && isPlainObject(args[args.length - 1]) ? args.slice(0, -1) : args;
 }
 
+/** Whether `op` is a binary ufunc-like op (its operands: receiver/first and second argument). */
+export function isBinary(op: string): boolean {
+  return BINARY.has(op);
+}
+
 /** Whether calls of `op` may broadcast (broadcastOperands can return operands). */
 export function broadcasts(op: string): boolean {
   return (
