@@ -3,8 +3,7 @@
 // bit (test/native/math32.test.ts); the algorithms and their error bounds are described there and
 // in native/README.md ("Error bound"; < 1 ulp, measured over all 2^32 inputs).
 //
-// Table and constants at `tab` (written once by src/runtime/wasm/math32.ts):
-//   tab + 0:   log, 64 rows × [invc, lchi, lclo, 0] (f32)
+// Constants at `tab` (written once by src/runtime/wasm/math32.ts; this module has no data segment):
 //   tab + 1024: vector constants, 16 bytes each (kv below), loaded into locals once per call
 // Vectors with a lane outside the vector range (exp: |x| > 87 or NaN; log: not a positive normal
 // finite; sin/cos: |x| > 4096 or NaN) run the scalar functions on all four lanes; the scalar
@@ -74,15 +73,16 @@ export function m32_exp_scalar(x: f32): f32 {
   return (t + tail) * reinterpret<f32>((<i32>q + 127) << 23);
 }
 
-const OFF: i32 = 0x3f340000;
-const LN2HI: f32 = 0.693145751953125;
-const LN2LO: f32 = 1.428606765330187e-6;
-const P1: f32 = 0.3333333432674408; // fround(1/3)
-const P2: f32 = -0.25;
-const P3: f32 = 0.20000000298023224; // fround(0.2)
+const OFF: i32 = 0x3f3504f3;
+const LN2_HI: f32 = 0.6931381225585938; // bits 0x3f317180
+const LN2_LO: f32 = 9.05800061445916e-6; // bits 0x3717f7d1
+const LG1: f32 = 0.6666666269302368;
+const LG2: f32 = 0.40000972151756287;
+const LG3: f32 = 0.2849878668785095;
+const LG4: f32 = 0.24279078841209412;
 
 /** log(x), float32 (vmath32.ts log32). */
-export function m32_log_scalar(x: f32, tab: usize): f32 {
+export function m32_log_scalar(x: f32): f32 {
   let ix = reinterpret<i32>(x);
   let k0 = 0;
   if (!(ix >= 0x00800000 && ix < 0x7f800000)) {
@@ -94,23 +94,14 @@ export function m32_log_scalar(x: f32, tab: usize): f32 {
     k0 = -23;
   }
   const tmp = ix - OFF;
-  const j = <usize>((tmp >> 17) & 63);
-  const k = (tmp >> 23) + k0;
-  const z = reinterpret<f32>(ix - (tmp & 0xff800000));
-  const row = tab + (j << 4);
-  const invc = load<f32>(row);
-  const zh = reinterpret<f32>(reinterpret<i32>(z) & 0xfffff000);
-  const zl = z - zh;
-  const rhi = zh * invc - 1 + zl * invc;
-  const kf = <f32>k;
-  const hi = kf * LN2HI + load<f32>(row, 4);
-  const lo = kf * LN2LO + load<f32>(row, 8);
-  const s = hi + rhi;
-  const e = hi - s + rhi;
-  const p = (P3 * rhi + P2) * rhi + P1;
-  const pr = (p * rhi - 0.5) * (rhi * rhi);
-  const tail = e + lo + pr;
-  return s + tail;
+  const k = <f32>((tmp >> 23) + k0);
+  const f = reinterpret<f32>(ix - (tmp & 0xff800000)) - 1;
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const R = z * (LG1 + w * LG3) + w * (LG2 + w * LG4);
+  const hfsq = <f32>0.5 * f * f;
+  return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
 }
 
 const TWO_OVER_PI: f32 = 0.6366197466850281;
@@ -211,191 +202,192 @@ export function m32_cos_scalar(x: f32): f32 {
   return v128.load(tab + KOFF + (i << 4));
 }
 
-// ---- exp -------------------------------------------------------------------------------------
-export function m32_exp(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
-  let i = 0;
-  if (n >= 4 && vectorSafe(n, x, sx, o, so)) {
-    const kLog2e = kv(tab, 0), kShift = kv(tab, 1), kL2u = kv(tab, 2), kL2l = kv(tab, 3);
-    const u0 = kv(tab, 4), u1 = kv(tab, 5), u2 = kv(tab, 6), u3 = kv(tab, 7), u4 = kv(tab, 8);
-    const u5 = kv(tab, 9), one = kv(tab, 10), lim = kv(tab, 11), kBias = kv(tab, 12);
-    for (; i + 4 <= n; i += 4) {
-      const v = ld4(x, sx);
-      let r: v128;
-      if (i8x16.all_true(f32x4.le(f32x4.abs(v), lim))) {
-        const qS = f32x4.add(f32x4.mul(v, kLog2e), kShift);
-        const q = f32x4.sub(qS, kShift);
-        const s = f32x4.sub(f32x4.sub(v, f32x4.mul(q, kL2u)), f32x4.mul(q, kL2l));
-        let u = f32x4.add(f32x4.mul(u0, s), u1);
-        u = f32x4.add(f32x4.mul(u, s), u2);
-        u = f32x4.add(f32x4.mul(u, s), u3);
-        u = f32x4.add(f32x4.mul(u, s), u4);
-        u = f32x4.add(f32x4.mul(u, s), u5);
-        const t = f32x4.add(one, s);
-        const e1 = f32x4.add(f32x4.sub(one, t), s);
-        const tail = f32x4.add(f32x4.mul(f32x4.mul(s, s), u), e1);
-        r = f32x4.mul(f32x4.add(t, tail), i32x4.shl(i32x4.sub(qS, kBias), 23));
-      } else {
-        r = f32x4.splat(m32_exp_scalar(f32x4.extract_lane(v, 0)));
-        r = f32x4.replace_lane(r, 1, m32_exp_scalar(f32x4.extract_lane(v, 1)));
-        r = f32x4.replace_lane(r, 2, m32_exp_scalar(f32x4.extract_lane(v, 2)));
-        r = f32x4.replace_lane(r, 3, m32_exp_scalar(f32x4.extract_lane(v, 3)));
-      }
-      st4(o, so, r);
-      x += sx << 2;
-      o += so << 2;
-    }
-  }
-  for (; i < n; i++) {
-    store<f32>(o, m32_exp_scalar(load<f32>(x)));
-    x += sx;
-    o += so;
-  }
-}
+// ---- vector bodies (one f32x4 of lanes inside the vector range; = the scalar functions) -----
+// Constants are loaded from `tab` where used (a load is cheaper than a spilled local).
 
-// ---- log -------------------------------------------------------------------------------------
-export function m32_log(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
-  let i = 0;
-  if (n >= 4 && vectorSafe(n, x, sx, o, so)) {
-    const kOff = kv(tab, 13), kIdx = kv(tab, 14), kExpMask = kv(tab, 15), kHalfMask = kv(tab, 16);
-    const kLn2hi = kv(tab, 17), kLn2lo = kv(tab, 18), p1 = kv(tab, 19), p2 = kv(tab, 20);
-    const p3 = kv(tab, 21), kMin = kv(tab, 22), kSpan = kv(tab, 23), one = kv(tab, 10);
-    const half = kv(tab, 9);
-    for (; i + 4 <= n; i += 4) {
-      const v = ld4(x, sx);
-      let r: v128;
-      if (i8x16.all_true(i32x4.lt_u(i32x4.sub(v, kMin), kSpan))) {
-        const tmp = i32x4.sub(v, kOff);
-        const jb = v128.and(i32x4.shr_s(tmp, 13), kIdx); // byte offset j·16
-        const k = i32x4.shr_s(tmp, 23);
-        const z = i32x4.sub(v, v128.and(tmp, kExpMask));
-        const j0 = tab + <usize>i32x4.extract_lane(jb, 0);
-        const j1 = tab + <usize>i32x4.extract_lane(jb, 1);
-        const j2 = tab + <usize>i32x4.extract_lane(jb, 2);
-        const j3 = tab + <usize>i32x4.extract_lane(jb, 3);
-        // rows [invc, lchi, lclo, 0]: four loads and a 4×4 transpose
-        const e0 = v128.load(j0), e1 = v128.load(j1), e2 = v128.load(j2), e3 = v128.load(j3);
-        const t0 = i32x4.shuffle(e0, e1, 0, 4, 1, 5);
-        const t1 = i32x4.shuffle(e2, e3, 0, 4, 1, 5);
-        const invc = i32x4.shuffle(t0, t1, 0, 1, 4, 5);
-        const lchi = i32x4.shuffle(t0, t1, 2, 3, 6, 7);
-        const lclo = i32x4.shuffle(i32x4.shuffle(e0, e1, 2, 6, 2, 6), i32x4.shuffle(e2, e3, 2, 6, 2, 6), 0, 1, 4, 5);
-        const zh = v128.and(z, kHalfMask);
-        const zl = f32x4.sub(z, zh);
-        const rhi = f32x4.add(f32x4.sub(f32x4.mul(zh, invc), one), f32x4.mul(zl, invc));
-        const kf = f32x4.convert_i32x4_s(k);
-        const hi = f32x4.add(f32x4.mul(kf, kLn2hi), lchi);
-        const lo = f32x4.add(f32x4.mul(kf, kLn2lo), lclo);
-        const s = f32x4.add(hi, rhi);
-        const e = f32x4.add(f32x4.sub(hi, s), rhi);
-        const p = f32x4.add(f32x4.mul(f32x4.add(f32x4.mul(p3, rhi), p2), rhi), p1);
-        const pr = f32x4.mul(f32x4.sub(f32x4.mul(p, rhi), half), f32x4.mul(rhi, rhi));
-        const tail = f32x4.add(f32x4.add(e, lo), pr);
-        r = f32x4.add(s, tail);
-      } else {
-        r = f32x4.splat(m32_log_scalar(f32x4.extract_lane(v, 0), tab));
-        r = f32x4.replace_lane(r, 1, m32_log_scalar(f32x4.extract_lane(v, 1), tab));
-        r = f32x4.replace_lane(r, 2, m32_log_scalar(f32x4.extract_lane(v, 2), tab));
-        r = f32x4.replace_lane(r, 3, m32_log_scalar(f32x4.extract_lane(v, 3), tab));
-      }
-      st4(o, so, r);
-      x += sx << 2;
-      o += so << 2;
-    }
-  }
-  for (; i < n; i++) {
-    store<f32>(o, m32_log_scalar(load<f32>(x), tab));
-    x += sx;
-    o += so;
-  }
-}
-
-// ---- sin, cos --------------------------------------------------------------------------------
 // @ts-ignore: decorator
-@inline function sincosLoop(
-  n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize, q0: i32,
+@inline function exp4(v: v128, tab: usize): v128 {
+  const kShift = kv(tab, 1), one = kv(tab, 10);
+  const qS = f32x4.add(f32x4.mul(v, kv(tab, 0)), kShift);
+  const q = f32x4.sub(qS, kShift);
+  const s = f32x4.sub(f32x4.sub(v, f32x4.mul(q, kv(tab, 2))), f32x4.mul(q, kv(tab, 3)));
+  let u = f32x4.add(f32x4.mul(kv(tab, 4), s), kv(tab, 5));
+  u = f32x4.add(f32x4.mul(u, s), kv(tab, 6));
+  u = f32x4.add(f32x4.mul(u, s), kv(tab, 7));
+  u = f32x4.add(f32x4.mul(u, s), kv(tab, 8));
+  u = f32x4.add(f32x4.mul(u, s), kv(tab, 9));
+  const t = f32x4.add(one, s);
+  const e1 = f32x4.add(f32x4.sub(one, t), s);
+  const tail = f32x4.add(f32x4.mul(f32x4.mul(s, s), u), e1);
+  return f32x4.mul(f32x4.add(t, tail), i32x4.shl(i32x4.sub(qS, kv(tab, 12)), 23));
+}
+
+// @ts-ignore: decorator
+@inline function log4(v: v128, tab: usize): v128 {
+  const tmp = i32x4.sub(v, kv(tab, 13));
+  const k = f32x4.convert_i32x4_s(i32x4.shr_s(tmp, 23));
+  const f = f32x4.sub(i32x4.sub(v, v128.and(tmp, kv(tab, 15))), kv(tab, 10));
+  const s = f32x4.div(f, f32x4.add(kv(tab, 16), f));
+  const z = f32x4.mul(s, s);
+  const w = f32x4.mul(z, z);
+  const R = f32x4.add(
+    f32x4.mul(z, f32x4.add(kv(tab, 19), f32x4.mul(w, kv(tab, 21)))),
+    f32x4.mul(w, f32x4.add(kv(tab, 20), f32x4.mul(w, kv(tab, 14)))),
+  );
+  const hfsq = f32x4.mul(f32x4.mul(kv(tab, 9), f), f);
+  const t = f32x4.add(f32x4.mul(s, f32x4.add(hfsq, R)), f32x4.mul(k, kv(tab, 18)));
+  return f32x4.sub(f32x4.mul(k, kv(tab, 17)), f32x4.sub(f32x4.sub(hfsq, t), f));
+}
+
+// @ts-ignore: decorator
+@inline function sincos4(v: v128, tab: usize, q0: i32): v128 {
+  const kShift = kv(tab, 1), one = kv(tab, 10);
+  const qS = f32x4.add(f32x4.mul(v, kv(tab, 24)), kShift);
+  const q = f32x4.sub(qS, kShift);
+  const a1 = f32x4.sub(v, f32x4.mul(q, kv(tab, 25)));
+  const p2 = f32x4.mul(q, kv(tab, 26));
+  const a2 = f32x4.sub(a1, p2);
+  const t2 = f32x4.sub(a2, a1);
+  const e2 = f32x4.sub(f32x4.sub(a1, f32x4.sub(a2, t2)), f32x4.add(p2, t2));
+  const p3 = f32x4.mul(q, kv(tab, 27));
+  const a3 = f32x4.sub(a2, p3);
+  const t3 = f32x4.sub(a3, a2);
+  const e3 = f32x4.sub(f32x4.sub(a2, f32x4.sub(a3, t3)), f32x4.add(p3, t3));
+  const tail = f32x4.sub(f32x4.add(e2, e3), f32x4.mul(q, kv(tab, 28)));
+  const rh = f32x4.add(a3, tail);
+  const rl = f32x4.add(f32x4.sub(a3, rh), tail);
+  const z = f32x4.mul(rh, rh);
+  const hz = f32x4.mul(kv(tab, 9), z);
+  let sp = f32x4.add(f32x4.mul(kv(tab, 33), z), kv(tab, 32));
+  sp = f32x4.add(f32x4.mul(sp, z), kv(tab, 31));
+  sp = f32x4.add(f32x4.mul(sp, z), kv(tab, 30));
+  sp = f32x4.add(f32x4.mul(sp, z), kv(tab, 29));
+  const sv = f32x4.add(
+    rh,
+    f32x4.add(f32x4.mul(f32x4.mul(rh, z), sp), f32x4.sub(rl, f32x4.mul(hz, rl))),
+  );
+  let cp = f32x4.add(f32x4.mul(kv(tab, 37), z), kv(tab, 36));
+  cp = f32x4.add(f32x4.mul(cp, z), kv(tab, 35));
+  cp = f32x4.add(f32x4.mul(cp, z), kv(tab, 34));
+  const w = f32x4.sub(one, hz);
+  const cv = f32x4.add(
+    w,
+    f32x4.add(
+      f32x4.sub(f32x4.sub(one, w), hz),
+      f32x4.sub(f32x4.mul(f32x4.mul(z, z), cp), f32x4.mul(rh, rl)),
+    ),
+  );
+  // quadrant: the low bits of qS's bits are q's (SHIFT = 1.5·2^23)
+  const i1 = kv(tab, 40);
+  const qq = q0 == 0 ? qS : i32x4.add(qS, i1);
+  const odd = i32x4.eq(v128.and(qq, i1), i1);
+  const sign = i32x4.shl(v128.and(qq, kv(tab, 41)), 30);
+  const r = v128.xor(v128.bitselect(cv, sv, odd), sign);
+  // sin: |x| < 2^-12 gives x (also keeps −0)
+  return q0 == 0 ? v128.bitselect(v, r, f32x4.lt(f32x4.abs(v), kv(tab, 39))) : r;
+}
+
+// @ts-ignore: decorator
+@inline function body(op: i32, v: v128, tab: usize): v128 {
+  if (op == 0) return exp4(v, tab);
+  if (op == 1) return log4(v, tab);
+  return sincos4(v, tab, op - 2);
+}
+
+/** All lanes in the vector range? (op: 0 exp, 1 log, 2 sin, 3 cos) */
+// @ts-ignore: decorator
+@inline function inRange(op: i32, v: v128, tab: usize): bool {
+  if (op == 1) return i8x16.all_true(i32x4.lt_u(i32x4.sub(v, kv(tab, 22)), kv(tab, 23)));
+  return i8x16.all_true(f32x4.le(f32x4.abs(v), kv(tab, op == 0 ? 11 : 38)));
+}
+
+// @ts-ignore: decorator
+@inline function scalar(op: i32, x: f32): f32 {
+  if (op == 0) return m32_exp_scalar(x);
+  if (op == 1) return m32_log_scalar(x);
+  if (op == 2) return m32_sin_scalar(x);
+  return m32_cos_scalar(x);
+}
+
+// @ts-ignore: decorator
+@inline function lanes(op: i32, v: v128): v128 {
+  let r = f32x4.splat(scalar(op, f32x4.extract_lane(v, 0)));
+  r = f32x4.replace_lane(r, 1, scalar(op, f32x4.extract_lane(v, 1)));
+  r = f32x4.replace_lane(r, 2, scalar(op, f32x4.extract_lane(v, 2)));
+  return f32x4.replace_lane(r, 3, scalar(op, f32x4.extract_lane(v, 3)));
+}
+
+/** The checked loop: any strides, in place; partial overlap runs the scalar functions in order. */
+// @ts-ignore: decorator
+@inline function checkedLoop(
+  op: i32, n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize,
 ): void {
   let i = 0;
   if (n >= 4 && vectorSafe(n, x, sx, o, so)) {
-    const k2pi = kv(tab, 24), kShift = kv(tab, 1), pa = kv(tab, 25), pb = kv(tab, 26);
-    const pc = kv(tab, 27), pd = kv(tab, 28), s1 = kv(tab, 29), s2 = kv(tab, 30);
-    const s3 = kv(tab, 31), s4 = kv(tab, 32), s5 = kv(tab, 33), c1 = kv(tab, 34);
-    const c2 = kv(tab, 35), c3 = kv(tab, 36), c4 = kv(tab, 37), lim = kv(tab, 38);
-    const tiny = kv(tab, 39), i1 = kv(tab, 40), i2 = kv(tab, 41), one = kv(tab, 10);
-    const half = kv(tab, 9);
-    const kq0 = i32x4.splat(q0);
     for (; i + 4 <= n; i += 4) {
       const v = ld4(x, sx);
-      let r: v128;
-      const ax = f32x4.abs(v);
-      if (i8x16.all_true(f32x4.le(ax, lim))) {
-        const qS = f32x4.add(f32x4.mul(v, k2pi), kShift);
-        const q = f32x4.sub(qS, kShift);
-        const a1 = f32x4.sub(v, f32x4.mul(q, pa));
-        const p2_ = f32x4.mul(q, pb);
-        const a2 = f32x4.sub(a1, p2_);
-        const t2 = f32x4.sub(a2, a1);
-        const e2 = f32x4.sub(f32x4.sub(a1, f32x4.sub(a2, t2)), f32x4.add(p2_, t2));
-        const p3_ = f32x4.mul(q, pc);
-        const a3 = f32x4.sub(a2, p3_);
-        const t3 = f32x4.sub(a3, a2);
-        const e3 = f32x4.sub(f32x4.sub(a2, f32x4.sub(a3, t3)), f32x4.add(p3_, t3));
-        const tail = f32x4.sub(f32x4.add(e2, e3), f32x4.mul(q, pd));
-        const rh = f32x4.add(a3, tail);
-        const rl = f32x4.add(f32x4.sub(a3, rh), tail);
-        const z = f32x4.mul(rh, rh);
-        const hz = f32x4.mul(half, z);
-        let sp = f32x4.add(f32x4.mul(s5, z), s4);
-        sp = f32x4.add(f32x4.mul(sp, z), s3);
-        sp = f32x4.add(f32x4.mul(sp, z), s2);
-        sp = f32x4.add(f32x4.mul(sp, z), s1);
-        const sv = f32x4.add(
-          rh,
-          f32x4.add(f32x4.mul(f32x4.mul(rh, z), sp), f32x4.sub(rl, f32x4.mul(hz, rl))),
-        );
-        let cp = f32x4.add(f32x4.mul(c4, z), c3);
-        cp = f32x4.add(f32x4.mul(cp, z), c2);
-        cp = f32x4.add(f32x4.mul(cp, z), c1);
-        const w = f32x4.sub(one, hz);
-        const cv = f32x4.add(
-          w,
-          f32x4.add(
-            f32x4.sub(f32x4.sub(one, w), hz),
-            f32x4.sub(f32x4.mul(f32x4.mul(z, z), cp), f32x4.mul(rh, rl)),
-          ),
-        );
-        // quadrant: the low bits of qS's bits are q's (SHIFT = 1.5·2^23)
-        const qq = i32x4.add(qS, kq0);
-        const odd = i32x4.eq(v128.and(qq, i1), i1);
-        const sign = i32x4.shl(v128.and(qq, i2), 30);
-        r = v128.xor(v128.bitselect(cv, sv, odd), sign);
-        if (q0 == 0) r = v128.bitselect(v, r, f32x4.lt(ax, tiny));
-      } else if (q0 == 0) {
-        r = f32x4.splat(m32_sin_scalar(f32x4.extract_lane(v, 0)));
-        r = f32x4.replace_lane(r, 1, m32_sin_scalar(f32x4.extract_lane(v, 1)));
-        r = f32x4.replace_lane(r, 2, m32_sin_scalar(f32x4.extract_lane(v, 2)));
-        r = f32x4.replace_lane(r, 3, m32_sin_scalar(f32x4.extract_lane(v, 3)));
-      } else {
-        r = f32x4.splat(m32_cos_scalar(f32x4.extract_lane(v, 0)));
-        r = f32x4.replace_lane(r, 1, m32_cos_scalar(f32x4.extract_lane(v, 1)));
-        r = f32x4.replace_lane(r, 2, m32_cos_scalar(f32x4.extract_lane(v, 2)));
-        r = f32x4.replace_lane(r, 3, m32_cos_scalar(f32x4.extract_lane(v, 3)));
-      }
-      st4(o, so, r);
+      st4(o, so, inRange(op, v, tab) ? body(op, v, tab) : lanes(op, v));
       x += sx << 2;
       o += so << 2;
     }
   }
   for (; i < n; i++) {
-    const v = load<f32>(x);
-    store<f32>(o, q0 == 0 ? m32_sin_scalar(v) : m32_cos_scalar(v));
+    store<f32>(o, scalar(op, load<f32>(x)));
     x += sx;
     o += so;
   }
 }
 
+const BLOCK = 256;
+
+/**
+ * Contiguous input and output, disjoint: blocks of up to 256 elements (8 per iteration) with no
+ * range check per vector; the block's lanes are checked once (an unsigned max of their bits),
+ * and a block with any lane outside the vector range is redone by the checked loop.
+ */
+// @ts-ignore: decorator
+@inline function kernel(op: i32, n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  if (sx != 4 || so != 4 || x == o || !vectorSafe(n, x, sx, o, so)) {
+    checkedLoop(op, n, x, sx, o, so, tab);
+    return;
+  }
+  // exp, sin, cos: |x|'s bits ≤ the limit's; log: bits − 0x00800000 < 0x7f000000 (unsigned)
+  const kAbs = i32x4.splat(0x7fffffff);
+  const kMin = kv(tab, 22);
+  const lim: u32 = op == 1 ? 0x7effffff : op == 0 ? 0x42ae0000 : 0x45800000; // 87, 4096
+  let i = 0;
+  while (i + 8 <= n) {
+    const m = min(BLOCK, (n - i) & ~7);
+    const x0 = x, o0 = o;
+    const oe = o + (<usize>m << 2);
+    let acc = i32x4.splat(0);
+    do {
+      const a = v128.load(x);
+      const b = v128.load(x, 16);
+      if (op == 1) acc = i32x4.max_u(acc, i32x4.max_u(i32x4.sub(a, kMin), i32x4.sub(b, kMin)));
+      else acc = i32x4.max_u(acc, i32x4.max_u(v128.and(a, kAbs), v128.and(b, kAbs)));
+      v128.store(o, body(op, a, tab));
+      v128.store(o, body(op, b, tab), 16);
+      x += 32;
+      o += 32;
+    } while (o < oe);
+    const m2 = i32x4.max_u(acc, i32x4.shuffle(acc, acc, 2, 3, 0, 1));
+    const hm = <u32>i32x4.extract_lane(i32x4.max_u(m2, i32x4.shuffle(m2, m2, 1, 0, 3, 2)), 0);
+    if (hm > lim) checkedLoop(op, m, x0, 4, o0, 4, tab);
+    i += m;
+  }
+  if (i < n) checkedLoop(op, n - i, x, 4, o, 4, tab);
+}
+
+export function m32_exp(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  kernel(0, n, x, sx, o, so, tab);
+}
+export function m32_log(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
+  kernel(1, n, x, sx, o, so, tab);
+}
 export function m32_sin(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
-  sincosLoop(n, x, sx, o, so, tab, 0);
+  kernel(2, n, x, sx, o, so, tab);
 }
 export function m32_cos(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
-  sincosLoop(n, x, sx, o, so, tab, 1);
+  kernel(3, n, x, sx, o, so, tab);
 }

@@ -1,6 +1,6 @@
 /**
  * Glue for native/math32.ts's float32 exp, log, sin, cos (f32x4 lanes, float32 arithmetic):
- * writes their log table and vector constants (from vmath32.ts) into linear memory once and
+ * writes their vector constants (from vmath32.ts) into linear memory once and
  * registers the `op × float32` ufunc kernels, replacing wasm/math.ts's float32 registrations
  * (float64 computed on two lanes and rounded once). The TS twins (vmath32.ts) are the 'ts'
  * kernels and the fallback for operands outside linear memory; both give bit-identical results.
@@ -9,16 +9,13 @@ import { alloc, wasmMemory } from '../memory';
 import { registerKernel } from '../ufunc_kernels';
 import {
   EXP32_K,
-  LOG32_INVC,
   LOG32_K,
-  LOG32_LC_HI,
-  LOG32_LC_LO,
   SINCOS32_K,
   VMATH32_TS_KERNELS,
 } from '../vmath32';
 import { tableUnaryKernel, type Fn } from './math';
 
-/** Bytes of the table region (layout in native/math32.ts). */
+/** Bytes of the constants region (layout in native/math32.ts; the first 1024 bytes unused). */
 export const MATH32_TABLE_BYTES = 1024 + 64 * 16;
 
 const f32bits = (v: number): number => new Int32Array(new Float32Array([v]).buffer)[0]!;
@@ -26,12 +23,6 @@ const f32bits = (v: number): number => new Int32Array(new Float32Array([v]).buff
 /** Writes the table and constants at byte address `ptr` of `buf` (also used by test/native). */
 export function writeMath32Tables(buf: ArrayBuffer, ptr: number): void {
   const dv = new DataView(buf, ptr, MATH32_TABLE_BYTES);
-  for (let j = 0; j < 64; j++) {
-    dv.setFloat32(16 * j, LOG32_INVC[j]!, true);
-    dv.setFloat32(16 * j + 4, LOG32_LC_HI[j]!, true);
-    dv.setFloat32(16 * j + 8, LOG32_LC_LO[j]!, true);
-    dv.setFloat32(16 * j + 12, 0, true);
-  }
   const E = EXP32_K,
     L = LOG32_K,
     S = SINCOS32_K;
@@ -52,14 +43,14 @@ export function writeMath32Tables(buf: ArrayBuffer, ptr: number): void {
     [E.LIM, 'f'],
     [f32bits(E.SHIFT) - 127, 'i'], // 12: qS's bits − this = q + 127
     [L.OFF, 'i'], // 13
-    [63 << 4, 'i'],
+    [L.LG4, 'f'],
     [0xff800000 | 0, 'i'],
-    [0xfffff000 | 0, 'i'],
-    [L.LN2HI, 'f'], // 17
-    [L.LN2LO, 'f'],
-    [L.P1, 'f'],
-    [L.P2, 'f'],
-    [L.P3, 'f'],
+    [2, 'f'],
+    [L.LN2_HI, 'f'], // 17
+    [L.LN2_LO, 'f'],
+    [L.LG1, 'f'],
+    [L.LG2, 'f'],
+    [L.LG3, 'f'],
     [0x00800000, 'i'], // 22
     [0x7f000000, 'i'],
     [S.TWO_OVER_PI, 'f'], // 24
