@@ -136,7 +136,9 @@ describe('trace/arenas: shared batch arenas', () => {
     const inArenas = held.filter((b) => b.arena !== undefined).length;
     assert.ok(held.length > 20);
     assert.equal(inArenas, 8, 'the pool holds 8 arenas; later batches are copies');
-    assert.ok(held.slice(8).every((b) => b.arena === undefined && b.nums.buffer instanceof ArrayBuffer));
+    assert.ok(
+      held.slice(8).every((b) => b.arena === undefined && b.nums.buffer instanceof ArrayBuffer),
+    );
     const decoder = new WireDecoder();
     const events = held.flatMap((b) => decoder.decode(b));
     assert.equal(canon(events), ref);
