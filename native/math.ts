@@ -1,7 +1,13 @@
 // Vectorized exp and log (float64 lanes of f64x2; float32 computed in float64 and rounded once).
 // Table-driven and division-free; the TS twins are src/runtime/vmath.ts — the same operations
 // in the same order, so both backends agree bit for bit (test/native/vmath.test.ts). Accuracy:
-// exp 0.503 ulp, log 0.501 ulp (0.74 next to 1) (native/README.md, "Error bound").
+// exp 0.503 ulp, log 0.501 ulp (1.0075 next to 1) (native/README.md, "Error bound").
+// The relaxed-SIMD build (ASC_FEATURE_RELAXED_SIMD) fuses exp's and log's multiply-adds
+// (f64x2.relaxed_madd) and log takes r = fma(z, invc, −1) with a [invc, logc] table: ~15 % / ~25 %
+// faster. src/runtime/wasm/probe.ts loads that build only where relaxed_madd fuses (log relies on
+// it); its exp/log equal test/native/vmath_fma_twin.ts (exact fma) bit for bit, 0.50x ulp
+// (test/native/vmath_fma.test.ts). Its scalar lanes run the vector code on one lane, so a
+// value's result does not depend on its position.
 //
 // The tables live in linear memory at `tab` (written once by src/runtime/wasm/math.ts from
 // src/runtime/vmath_tables.ts; this module has no data segment):
@@ -10,6 +16,7 @@
 //   tab + 6144: vector constants (KOFF below)
 //   tab + 8192: log, 1024 × [1/c, c, log(c) hi, lo] (f64)
 //   tab + 40960: exp, 4096 × [tail_j (f64), bits(2^(j/4096)) − (j << 40) (u64)]
+//   tab + 106496: log (relaxed-SIMD build), 1024 × [invc, logc ≈ −log(invc), a multiple of 2^-42]
 // (the 128-entry exp table and the 128-bucket log table serve expm1, log1p and exp's |x| > 700)
 // Lanes outside the vector range (exp: |x| > 700 or NaN; log: not a positive normal finite)
 // take the scalar functions, which are the whole algorithm, special cases included.
@@ -47,11 +54,23 @@ const L4: f64 = -0.2500000298023264;
 const L5: f64 = 0.2000000255448513;
 // exp (vexp): 4096 × [tail_j, bits(2^(j/4096)) − (j << 40)] at tab + EXP5TAB; reduction, polynomial
 const EXP5TAB: usize = 40960;
+// log, relaxed-SIMD build (fused multiply-add): 1024 × [invc, logc] at tab + LOGFMATAB
+const LOGFMATAB: usize = 106496;
+// the vector log's table and row size: [invc, logc] (16 B) where madd fuses, [1/c, c, hi, lo] else
+const LOGV_TAB: usize = ASC_FEATURE_RELAXED_SIMD ? LOGFMATAB : LOG4TAB;
 const X_INVLN2N: f64 = 5909.278887481194;
 const X_LN2N_HI: f64 = 0.00016922538588914904;
 const X_LN2N_LO: f64 = -1.0256140314162804e-14;
 const X2: f64 = 0.5000000001491526;
 const X3: f64 = 0.16666666669649718;
+
+// a·b + c: fused in the relaxed-SIMD build where the engine fuses (f64x2.relaxed_madd), else
+// multiply then add — exactly the TS twins' operations (the plain build stays bit-identical)
+// @ts-ignore: decorator
+@inline function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(c, f64x2.mul(a, b));
+}
 
 // @ts-ignore: decorator
 @inline function pow2(e: i32): f64 {
@@ -91,6 +110,14 @@ function expSpecial(x: f64, tab: usize): f64 {
 export function vexp_scalar(x: f64, tab: usize): f64 {
   // |x| <= 700 (NaN fails) on the high word, as the vector range check
   if (((<u32>(reinterpret<u64>(x) >> 32)) & 0x7fffffff) > 0x4085e000) return expSpecial(x, tab);
+  if (ASC_FEATURE_RELAXED_SIMD) {
+    // the vector kernel on one lane (so a value's result does not depend on its position)
+    const r = expv(
+      f64x2.splat(x), tab, kc(tab, 71), kc(tab, 1), kc(tab, 72), kc(tab, 73), kc(tab, 83),
+      kc(tab, 84), kc(tab, 76), kc(tab, 85), kc(tab, 13),
+    );
+    return f64x2.extract_lane(r, 0);
+  }
   const z = X_INVLN2N * x;
   const kd = z + SHIFT - SHIFT;
   const ki = <i32>kd;
@@ -120,7 +147,8 @@ const KOFF: usize = 6144;
 // log (1024 buckets, vlog): 65 LOG4_OFF (i64), 66 index mask 1023 << 5, 67..70 L2..L5
 // exp (4096 entries, vexp): 71 4096/ln2, 72 LN2N_HI, 73 LN2N_LO, 74 X2, 75 X3, 76 index mask 4095 << 4
 // block loops (i32 lanes): 77 4095 << 4, 78 0x7fffffff, 79 0x4085e000, 80 1023 << 5,
-//      81 high word of LOG4_OFF − 0x00100000
+//      81 high word of LOG4_OFF − 0x00100000, 82 1023 << 4 (relaxed build's 16-byte log rows)
+// exp (relaxed-SIMD build): 83..85 c2..c4 (EXPFMA_POLY)
 
 // @ts-ignore: decorator
 @inline function kc(tab: usize, i: usize): v128 {
@@ -128,35 +156,58 @@ const KOFF: usize = 6144;
 }
 
 // exp of x given kS = x·4096/ln2 + SHIFT and the table rows e0, e1 of its two lanes
+// (relaxed-SIMD build: tmp = tail + r·(1 + r·(c2 + r·(c3 + r·c4))), 2^-76 relative, and
+// s + s·tmp by fused multiply-adds; slots 83..85 — with degree 3 the fused last step met the
+// polynomial's 2^-60 error near halfway cases: 0.509 ulp)
 // @ts-ignore: decorator
 @inline function expTail(
   x: v128, kS: v128, e0: v128, e1: v128, kShift: v128, kHi: v128, kLo: v128, c2: v128, c3: v128,
+  c4: v128, one: v128,
 ): v128 {
-  const kd = f64x2.sub(kS, kShift);
-  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(kd, kHi)), f64x2.mul(kd, kLo));
+  // −k (exact: kS − SHIFT is), so x − k·hi − k·lo is two multiply-adds
+  const nkd = f64x2.sub(kShift, kS);
+  const r = madd(nkd, kLo, madd(nkd, kHi, x));
   const tail = i64x2.shuffle(e0, e1, 0, 2);
   const sb = i64x2.shuffle(e0, e1, 1, 3);
   const s = i64x2.add(sb, i64x2.shl(kS, 40));
+  if (ASC_FEATURE_RELAXED_SIMD) {
+    let p = f64x2.relaxed_madd(r, c4, c3);
+    p = f64x2.relaxed_madd(r, p, c2);
+    p = f64x2.relaxed_madd(r, p, one);
+    return f64x2.relaxed_madd(s, f64x2.relaxed_madd(r, p, tail), s);
+  }
   const r2 = f64x2.mul(r, r);
-  const q = f64x2.add(c2, f64x2.mul(r, c3));
-  const tmp = f64x2.add(f64x2.add(tail, r), f64x2.mul(r2, q));
-  return f64x2.add(s, f64x2.mul(s, tmp));
+  const q = madd(r, c3, c2);
+  const tmp = madd(r2, q, f64x2.add(tail, r));
+  return madd(s, tmp, s);
 }
 
 // @ts-ignore: decorator
 @inline function expv(
   x: v128, tab: usize, kInv: v128, kShift: v128, kHi: v128, kLo: v128, c2: v128, c3: v128,
-  kJmask: v128,
+  kJmask: v128, c4: v128, one: v128,
 ): v128 {
-  const kS = f64x2.add(f64x2.mul(kInv, x), kShift);
+  const kS = madd(kInv, x, kShift);
   // table offsets j·16 of both lanes, then one v128 [tail, sbits] per lane
   const jo = v128.and(i64x2.shl(kS, 4), kJmask);
   const e0 = v128.load(tab + EXP5TAB + <usize>i32x4.extract_lane(jo, 0));
   const e1 = v128.load(tab + EXP5TAB + <usize>i32x4.extract_lane(jo, 2));
-  return expTail(x, kS, e0, e1, kShift, kHi, kLo, c2, c3);
+  return expTail(x, kS, e0, e1, kShift, kHi, kLo, c2, c3, c4, one);
 }
 
 function logCore(x: f64, kAdj: i32, tab: usize): f64 {
+  if (ASC_FEATURE_RELAXED_SIMD) {
+    // the vector kernel on one lane (so a value's result does not depend on its position)
+    const v = f64x2.splat(x);
+    const t = reinterpret<u64>(x) - LOG4_OFF;
+    const p = tab + LOGFMATAB + (<usize>((t >> 42) & 1023) << 4);
+    const kd = f64x2.splat(<f64>(<i32>(<i64>t >> 52) + kAdj));
+    const r = logTail(
+      v, i64x2.sub(v, kc(tab, 65)), kd, p, p, kc(tab, 14), kc(tab, 15), kc(tab, 23), kc(tab, 52),
+      kc(tab, 67), kc(tab, 68), kc(tab, 69), kc(tab, 70),
+    );
+    return f64x2.extract_lane(r, 0);
+  }
   const ix = reinterpret<u64>(x);
   const tmp = ix - LOG4_OFF;
   const i = <usize>((tmp >> 42) & 1023);
@@ -184,13 +235,31 @@ export function vlog_scalar(x: f64, tab: usize): f64 {
   return logCore(x * TWO52, -52, tab);
 }
 
-// log of x given tmp = x − LOG4_OFF, kd = f64(tmp >> 52) and the table rows at p0, p1
+// log of x given tmp = x − LOG4_OFF, kd = f64(tmp >> 52) and the table rows at p0, p1.
+// Plain build: r = (z − c)·(1/c) (z − c exact), log c = hi + lo. Relaxed-SIMD build (loaded only
+// where relaxed_madd fuses, src/runtime/wasm/probe.ts): r = fma(z, invc, −1), one rounding, and
+// logc = −log(invc) as one double (within min(2^-66, |logc|·2^-63), a multiple of 2^-42).
 // @ts-ignore: decorator
 @inline function logTail(
   x: v128, tmp: v128, kd: v128, p0: usize, p1: usize, kL2h: v128, kL2l: v128, kHimask: v128,
-  b2: v128, b3: v128, b4: v128, b5: v128,
+  kM1: v128, b2: v128, b3: v128, b4: v128, b5: v128,
 ): v128 {
   const z = i64x2.sub(x, v128.and(tmp, kHimask)); // x − (k << 52)
+  if (ASC_FEATURE_RELAXED_SIMD) {
+    const a0 = v128.load(p0);
+    const a1 = v128.load(p1);
+    const invc = i64x2.shuffle(a0, a1, 0, 2);
+    const lc = i64x2.shuffle(a0, a1, 1, 3);
+    const r = f64x2.relaxed_madd(z, invc, kM1);
+    const w = f64x2.relaxed_madd(kd, kL2h, lc); // exact
+    const hi = f64x2.add(w, r);
+    const lo = f64x2.relaxed_madd(kd, kL2l, f64x2.add(f64x2.sub(w, hi), r));
+    const r2 = f64x2.mul(r, r);
+    let p = f64x2.relaxed_madd(r, b5, b4);
+    p = f64x2.relaxed_madd(r, p, b3);
+    p = f64x2.relaxed_madd(r, p, b2);
+    return f64x2.add(hi, f64x2.relaxed_madd(r2, p, lo));
+  }
   const a0 = v128.load(p0);
   const a1 = v128.load(p1);
   const e0 = v128.load(p0, 16);
@@ -215,17 +284,18 @@ export function vlog_scalar(x: f64, tab: usize): f64 {
 // @ts-ignore: decorator
 @inline function logv(
   x: v128, tab: usize, kOff: v128, kL2h: v128, kL2l: v128, kHimask: v128, kImask: v128,
-  b2: v128, b3: v128, b4: v128, b5: v128,
+  kM1: v128, b2: v128, b3: v128, b4: v128, b5: v128,
 ): v128 {
   const tmp = i64x2.sub(x, kOff);
   // k = tmp >> 52: the high words shifted (i32 lanes 1, 3), moved to lanes 0, 1, converted
   const kd = f64x2.convert_low_i32x4_s(
     i32x4.shuffle(i32x4.shr_s(tmp, 20), i32x4.splat(0), 1, 3, 1, 3),
   );
-  const io = v128.and(i64x2.shr_u(tmp, 37), kImask); // bucket · 32
-  const p0 = tab + LOG4TAB + <usize>i32x4.extract_lane(io, 0);
-  const p1 = tab + LOG4TAB + <usize>i32x4.extract_lane(io, 2);
-  return logTail(x, tmp, kd, p0, p1, kL2h, kL2l, kHimask, b2, b3, b4, b5);
+  // bucket · row bytes (kImask: 1023 << 5, or 1023 << 4 in i32 lanes for 16-byte rows)
+  const io = v128.and(i64x2.shr_u(tmp, ASC_FEATURE_RELAXED_SIMD ? 38 : 37), kImask);
+  const p0 = tab + LOGV_TAB + <usize>i32x4.extract_lane(io, 0);
+  const p1 = tab + LOGV_TAB + <usize>i32x4.extract_lane(io, 2);
+  return logTail(x, tmp, kd, p0, p1, kL2h, kL2l, kHimask, kM1, b2, b3, b4, b5);
 }
 
 // ---- expm1 (the TS twin's vexpm1) -------------------------------------------------------------
@@ -671,7 +741,9 @@ export function vcos_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: 
 // @ts-ignore: decorator
 @inline function expLoop<T>(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: usize): void {
   const kInv = kc(tab, 71), kShift = kc(tab, 1), kHi = kc(tab, 72), kLo = kc(tab, 73);
-  const c2 = kc(tab, 74), c3 = kc(tab, 75);
+  const R = ASC_FEATURE_RELAXED_SIMD;
+  const c2 = kc(tab, R ? 83 : 74), c3 = kc(tab, R ? 84 : 75);
+  const c4 = R ? kc(tab, 85) : i64x2.splat(0), one = R ? kc(tab, 13) : i64x2.splat(0);
   const kJmask = kc(tab, 76), kAbsHi = kc(tab, 25), kMax = kc(tab, 26);
   const s2 = sx << 1, o2 = so << 1;
   let i = 0;
@@ -683,14 +755,14 @@ export function vcos_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: 
     const ba = i32x4.gt_s(v128.and(a, kAbsHi), kMax);
     const bb = i32x4.gt_s(v128.and(b, kAbsHi), kMax);
     if (!v128.any_true(v128.or(ba, bb))) {
-      st<T>(o, so, expv(a, tab, kInv, kShift, kHi, kLo, c2, c3, kJmask));
-      st<T>(o + o2, so, expv(b, tab, kInv, kShift, kHi, kLo, c2, c3, kJmask));
+      st<T>(o, so, expv(a, tab, kInv, kShift, kHi, kLo, c2, c3, kJmask, c4, one));
+      st<T>(o + o2, so, expv(b, tab, kInv, kShift, kHi, kLo, c2, c3, kJmask, c4, one));
     } else {
       const ra = !v128.any_true(ba)
-        ? expv(a, tab, kInv, kShift, kHi, kLo, c2, c3, kJmask)
+        ? expv(a, tab, kInv, kShift, kHi, kLo, c2, c3, kJmask, c4, one)
         : expScalarLanes(a, tab);
       const rb = !v128.any_true(bb)
-        ? expv(b, tab, kInv, kShift, kHi, kLo, c2, c3, kJmask)
+        ? expv(b, tab, kInv, kShift, kHi, kLo, c2, c3, kJmask, c4, one)
         : expScalarLanes(b, tab);
       st<T>(o, so, ra);
       st<T>(o + o2, so, rb);
@@ -711,7 +783,8 @@ export function vcos_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: 
   const kMin = kc(tab, 9), kMaxv = kc(tab, 10), kOff = kc(tab, 65);
   const kL2h = kc(tab, 14), kL2l = kc(tab, 15);
   const b2 = kc(tab, 67), b3 = kc(tab, 68), b4 = kc(tab, 69), b5 = kc(tab, 70);
-  const kHimask = kc(tab, 23), kImask = kc(tab, 66);
+  const kHimask = kc(tab, 23), kImask = kc(tab, ASC_FEATURE_RELAXED_SIMD ? 82 : 66);
+  const kM1 = kc(tab, 52);
   const s2 = sx << 1, o2 = so << 1;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
@@ -721,14 +794,14 @@ export function vcos_f32(n: i32, x: usize, sx: isize, o: usize, so: isize, tab: 
     const oka = i32x4.bitmask(v128.and(i32x4.gt_s(a, kMin), i32x4.lt_s(a, kMaxv))) & 10;
     const okb = i32x4.bitmask(v128.and(i32x4.gt_s(b, kMin), i32x4.lt_s(b, kMaxv))) & 10;
     if ((oka & okb) == 10) {
-      st<T>(o, so, logv(a, tab, kOff, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5));
-      st<T>(o + o2, so, logv(b, tab, kOff, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5));
+      st<T>(o, so, logv(a, tab, kOff, kL2h, kL2l, kHimask, kImask, kM1, b2, b3, b4, b5));
+      st<T>(o + o2, so, logv(b, tab, kOff, kL2h, kL2l, kHimask, kImask, kM1, b2, b3, b4, b5));
     } else {
       const ra = oka == 10
-        ? logv(a, tab, kOff, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5)
+        ? logv(a, tab, kOff, kL2h, kL2l, kHimask, kImask, kM1, b2, b3, b4, b5)
         : logScalarLanes(a, tab);
       const rb = okb == 10
-        ? logv(b, tab, kOff, kL2h, kL2l, kHimask, kImask, b2, b3, b4, b5)
+        ? logv(b, tab, kOff, kL2h, kL2l, kHimask, kImask, kM1, b2, b3, b4, b5)
         : logScalarLanes(b, tab);
       st<T>(o, so, ra);
       st<T>(o + o2, so, rb);
@@ -770,7 +843,9 @@ const BLOCK = 128;
 // @ts-ignore: decorator
 @inline function expBlocks<T>(n: i32, x: usize, sx: isize, o: usize, tab: usize): void {
   const kInv = kc(tab, 71), kShift = kc(tab, 1), kHi = kc(tab, 72), kLo = kc(tab, 73);
-  const c2 = kc(tab, 74), c3 = kc(tab, 75);
+  const R = ASC_FEATURE_RELAXED_SIMD;
+  const c2 = kc(tab, R ? 83 : 74), c3 = kc(tab, R ? 84 : 75);
+  const c4 = R ? kc(tab, 85) : i64x2.splat(0), one = R ? kc(tab, 13) : i64x2.splat(0);
   const kJ = kc(tab, 77), kAbs = kc(tab, 78);
   const so: isize = sizeof<T>();
   const s2 = sx << 1, o2 = so << 1;
@@ -785,8 +860,8 @@ const BLOCK = 128;
       const a = ld<T>(x, sx);
       const b = ld<T>(x + s2, sx);
       acc = i32x4.max_u(acc, v128.and(i32x4.shuffle(a, b, 1, 3, 5, 7), kAbs));
-      const kSa = f64x2.add(f64x2.mul(kInv, a), kShift);
-      const kSb = f64x2.add(f64x2.mul(kInv, b), kShift);
+      const kSa = madd(kInv, a, kShift);
+      const kSb = madd(kInv, b, kShift);
       let a0: v128, a1: v128, b0: v128, b1: v128;
       if (sizeof<T>() == 8) {
         // the low 16 bits of k << 4 are (k & 4095)·16: i16 shifts, 16-bit loads, no mask
@@ -804,8 +879,8 @@ const BLOCK = 128;
         b0 = v128.load(base + <usize>load<u32>(o, 8));
         b1 = v128.load(base + <usize>load<u32>(o, 12));
       }
-      st<T>(o, so, expTail(a, kSa, a0, a1, kShift, kHi, kLo, c2, c3));
-      st<T>(o + o2, so, expTail(b, kSb, b0, b1, kShift, kHi, kLo, c2, c3));
+      st<T>(o, so, expTail(a, kSa, a0, a1, kShift, kHi, kLo, c2, c3, c4, one));
+      st<T>(o + o2, so, expTail(b, kSb, b0, b1, kShift, kHi, kLo, c2, c3, c4, one));
       x += s2 << 1;
       o += o2 << 1;
     } while (o < oe);
@@ -820,10 +895,11 @@ const BLOCK = 128;
   const kOff = kc(tab, 65);
   const kL2h = kc(tab, 14), kL2l = kc(tab, 15);
   const b2 = kc(tab, 67), b3 = kc(tab, 68), b4 = kc(tab, 69), b5 = kc(tab, 70);
-  const kHimask = kc(tab, 23), kI = kc(tab, 80), kC = kc(tab, 81);
+  const kHimask = kc(tab, 23), kI = kc(tab, ASC_FEATURE_RELAXED_SIMD ? 82 : 80), kC = kc(tab, 81);
+  const kM1 = kc(tab, 52);
   const so: isize = sizeof<T>();
   const s2 = sx << 1, o2 = so << 1;
-  const base = tab + LOG4TAB;
+  const base = tab + LOGV_TAB;
   let i = 0;
   while (i + 4 <= n) {
     const m = min(BLOCK, (n - i) & ~3);
@@ -842,13 +918,13 @@ const BLOCK = 128;
       const kk = i32x4.shr_s(hw, 20);
       const kda = f64x2.convert_low_i32x4_s(kk);
       const kdb = f64x2.convert_low_i32x4_s(i32x4.shuffle(kk, kk, 2, 3, 2, 3));
-      v128.store(o, v128.and(i32x4.shr_u(hw, 5), kI));
+      v128.store(o, v128.and(i32x4.shr_u(hw, ASC_FEATURE_RELAXED_SIMD ? 6 : 5), kI));
       const pa0 = base + <usize>load<u32>(o);
       const pa1 = base + <usize>load<u32>(o, 4);
       const pb0 = base + <usize>load<u32>(o, 8);
       const pb1 = base + <usize>load<u32>(o, 12);
-      st<T>(o, so, logTail(a, ta, kda, pa0, pa1, kL2h, kL2l, kHimask, b2, b3, b4, b5));
-      st<T>(o + o2, so, logTail(b, tb, kdb, pb0, pb1, kL2h, kL2l, kHimask, b2, b3, b4, b5));
+      st<T>(o, so, logTail(a, ta, kda, pa0, pa1, kL2h, kL2l, kHimask, kM1, b2, b3, b4, b5));
+      st<T>(o + o2, so, logTail(b, tb, kdb, pb0, pb1, kL2h, kL2l, kHimask, kM1, b2, b3, b4, b5));
       x += s2 << 1;
       o += o2 << 1;
     } while (o < oe);

@@ -24,6 +24,7 @@ import {
   LOG_OFF_HI,
   LOG_TABLE,
 } from '../vmath_tables';
+import { EXPFMA_POLY, LOGFMA_TABLE } from '../vmath_tables_fma';
 import {
   COS_POLY,
   EXP_TABLE_4096,
@@ -43,7 +44,7 @@ export type Fn = (...args: number[]) => unknown;
 export const HOST_IMPORTS = { sin: Math.sin, cos: Math.cos };
 
 /** Bytes of the table region (layout documented in native/math.ts). */
-export const VMATH_TABLE_BYTES = 40960 + 4096 * 16;
+export const VMATH_TABLE_BYTES = 106496 + 1024 * 16;
 
 /** A 64-bit lane holding the 32-bit value v twice (an i32x4 splat). */
 const i32x4 = (v: number): bigint => (BigInt(v >>> 0) << 32n) | BigInt(v >>> 0);
@@ -69,6 +70,8 @@ export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
     const hiBits = hb.getBigUint64(16 * j + 8, true);
     dv.setBigUint64(40960 + 16 * j + 8, BigInt.asUintN(64, hiBits - (BigInt(j) << 40n)), true);
   }
+  // the relaxed-SIMD build's log rows [invc, logc] (the plain build does not read them)
+  for (let i = 0; i < 2 * 1024; i++) dv.setFloat64(106496 + 8 * i, LOGFMA_TABLE[i]!, true);
   // vector constants (both lanes), in native/math.ts's KOFF order
   const K: (number | bigint)[] = [
     INVLN2N,
@@ -125,6 +128,9 @@ export function writeVmathTables(buf: ArrayBuffer, ptr: number): void {
     i32x4(0x4085e000),
     i32x4(1023 << 5),
     i32x4(LOG4_OFF_HI - 0x00100000),
+    i32x4(1023 << 4),
+    // exp, relaxed-SIMD build
+    ...EXPFMA_POLY,
   ];
   K.forEach((v, i) => {
     for (const lane of [0, 8]) {
