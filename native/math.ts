@@ -3,7 +3,7 @@
 // in the same order, so both backends agree bit for bit (test/native/vmath.test.ts). Accuracy:
 // exp 0.503 ulp, log 0.501 ulp (1.0075 next to 1) (native/README.md, "Error bound").
 // The relaxed-SIMD build (ASC_FEATURE_RELAXED_SIMD) fuses exp's and log's multiply-adds
-// (f64x2.relaxed_madd) and log takes r = fma(z, invc, −1) with a [invc, logc] table: ~15 % / ~25 %
+// (f64x2.relaxed_madd) and log takes r = fma(z, invc, −1) with a [invc, logc] table: ~20 % / ~29 %
 // faster. src/runtime/wasm/probe.ts loads that build only where relaxed_madd fuses (log relies on
 // it); its exp/log equal test/native/vmath_fma_twin.ts (exact fma) bit for bit, 0.50x ulp
 // (test/native/vmath_fma.test.ts). Its scalar lanes run the vector code on one lane, so a

@@ -1,8 +1,8 @@
 # Generates src/runtime/vmath_tables_fma.ts: the tables of the relaxed-SIMD (fused multiply-add)
 # build's exp and log kernels (native/math.ts, ASC_FEATURE_RELAXED_SIMD), with mpmath (300 bits)
 # and numpy:
-#   python3 scripts/gen_vmath_logfma.py src/runtime/vmath_tables_fma.ts     (~30 min, 1 core),
-#   then npx prettier --write src/runtime/vmath_tables_fma.ts
+#   python3 scripts/gen_vmath_logfma.py src/runtime/vmath_tables_fma.ts     (~1 h on one core;
+#   then npx prettier --write src/runtime/vmath_tables_fma.ts)
 #   python3 scripts/gen_vmath_logfma.py /dev/null <from> <to>   rows from..to-1 (to < from: down)
 #   python3 scripts/gen_vmath_logfma.py <out.ts> --rows-from <log> ...   rows from earlier runs' logs
 # exp: (e^r - 1 - r)/r^2 = c2 + c3·r + c4·r^2 on |r| <= ln2/8192 (Chebyshev, 2^-76 relative to
