@@ -4,7 +4,7 @@
 // in native/README.md ("Error bound"; < 1 ulp, measured over all 2^32 inputs).
 //
 // Constants at `tab` (written once by src/runtime/wasm/math32.ts; this module has no data segment):
-//   tab + 1024: vector constants, 16 bytes each (kv below), loaded into locals once per call
+//   tab + 0: vector constants, 16 bytes each (kv below)
 // Vectors with a lane outside the vector range (exp: |x| > 87 or NaN; log: not a positive normal
 // finite; sin/cos: |x| > 4096 or NaN) run the scalar functions on all four lanes; the scalar
 // functions are the whole algorithm (same operations as a vector lane), special cases included.
@@ -16,7 +16,7 @@
 // @ts-ignore: decorator
 @external("env", "cos") declare function m32_host_cos(x: f64): f64;
 
-const KOFF: usize = 1024;
+const KOFF: usize = 0;
 
 // ---- scalar functions (= one vector lane; = vmath32.ts) -------------------------------------
 const LOG2E: f32 = 1.4426950216293335;

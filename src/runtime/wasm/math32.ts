@@ -7,16 +7,11 @@
  */
 import { alloc, wasmMemory } from '../memory';
 import { registerKernel } from '../ufunc_kernels';
-import {
-  EXP32_K,
-  LOG32_K,
-  SINCOS32_K,
-  VMATH32_TS_KERNELS,
-} from '../vmath32';
+import { EXP32_K, LOG32_K, SINCOS32_K, VMATH32_TS_KERNELS } from '../vmath32';
 import { tableUnaryKernel, type Fn } from './math';
 
-/** Bytes of the constants region (layout in native/math32.ts; the first 1024 bytes unused). */
-export const MATH32_TABLE_BYTES = 1024 + 64 * 16;
+/** Bytes of the constants region (layout in native/math32.ts). */
+export const MATH32_TABLE_BYTES = 64 * 16;
 
 const f32bits = (v: number): number => new Int32Array(new Float32Array([v]).buffer)[0]!;
 
@@ -26,9 +21,8 @@ export function writeMath32Tables(buf: ArrayBuffer, ptr: number): void {
   const E = EXP32_K,
     L = LOG32_K,
     S = SINCOS32_K;
-  // [value (one per lane or splat), 'f' float32 | 'i' int32] per slot, in native/math32.ts's kv()
-  // order
-  const K: [number | number[], 'f' | 'i'][] = [
+  // [value, 'f' float32 | 'i' int32] per slot (all four lanes), in native/math32.ts's kv() order
+  const K: [number, 'f' | 'i'][] = [
     [E.LOG2E, 'f'], // 0
     [E.SHIFT, 'f'],
     [E.L2U, 'f'],
@@ -74,10 +68,9 @@ export function writeMath32Tables(buf: ArrayBuffer, ptr: number): void {
   ];
   K.forEach(([v, t], i) => {
     for (let lane = 0; lane < 4; lane++) {
-      const at = 1024 + 16 * i + 4 * lane;
-      const w = typeof v === 'number' ? v : v[lane]!;
-      if (t === 'f') dv.setFloat32(at, w, true);
-      else dv.setInt32(at, w, true);
+      const at = 16 * i + 4 * lane;
+      if (t === 'f') dv.setFloat32(at, v, true);
+      else dv.setInt32(at, v, true);
     }
   });
 }
