@@ -10,6 +10,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import v8 from 'node:v8';
@@ -237,4 +238,31 @@ describe('fused twins: error bound against the 200-bit reference', () => {
       if (op === 'log') assert.ok(diff > 0 && worst1 > 0.7, 'the fused twin is not the plain one');
     });
   }
+});
+
+describe('the runtime under relaxed SIMD (child process): np.exp/np.log = fused twins', () => {
+  it('probe → relaxed build where madd fuses, its tables, its kernels', () => {
+    const rand = rng(5);
+    const xs: number[] = [1, 0.5, 2, 1.0004882924210574, 0.999755786490637, 700, -700, 1e-310];
+    for (let i = 0; i < 600; i++) xs.push(i % 2 ? rand() * 10 : (rand() - 0.5) * 100);
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'relaxed_child.ts'), JSON.stringify(xs)],
+      { encoding: 'utf8', env: { ...process.env, NDSCOPE_BACKEND: 'wasm' } },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const got = JSON.parse(r.stdout) as {
+      status: { module: string | null };
+      exp: string[];
+      log: string[];
+    };
+    assert.equal(got.status.module, FUSES ? 'relaxed-simd' : 'simd128');
+    const twin = FUSES ? { exp: vexpFma, log: vlogFma } : { exp: vexp, log: vlog };
+    for (const op of ['exp', 'log'] as const)
+      xs.forEach((x, i) => {
+        const w = twin[op](x);
+        const g = Number(got[op][i]);
+        assert.ok(Object.is(g, w) || (g !== g && w !== w), `${op}(${x}) = ${g}, twin ${w}`);
+      });
+  });
 });
