@@ -10,7 +10,10 @@ import assert from 'node:assert/strict';
 import * as np from '../../src/runtime/index';
 import type { NDArray } from '../../src/runtime/index';
 import { UFUNC_DEFS } from '../../src/runtime/internal';
-import { useBackend } from '../../src/runtime/wasm';
+import { nativeExports, useBackend } from '../../src/runtime/wasm';
+
+/** Both backends, or the TS one alone in a process run with NDSCOPE_BACKEND=ts (no module). */
+const BACKENDS = nativeExports() === null ? (['ts'] as const) : (['wasm', 'ts'] as const);
 
 const DTYPES = [
   'bool',
@@ -176,7 +179,7 @@ describe('ufunc fast path with out= equals the general path', () => {
       ],
     ];
     for (const [name, make, call] of cases) {
-      for (const backend of ['wasm', 'ts'] as const) {
+      for (const backend of BACKENDS) {
         const prev = useBackend(backend);
         try {
           both(make, call);
