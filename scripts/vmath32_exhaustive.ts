@@ -1,7 +1,7 @@
 // Exhaustive accuracy of the float32 kernels (native/math32.ts): all 2^32 float32 inputs through
 // the WASM kernel (dist/native/kernels.wasm or NDSCOPE_WASM), error against the float64 Math.*
 // value in float32 ulps; NaN/inf/overflow results must equal the float64 value rounded.
-//   npx tsx scripts/vmath32_exhaustive.ts exp|log|sin|cos [lo hi]   (~6 CPU-minutes each)
+//   npx tsx scripts/vmath32_exhaustive.ts exp|log|sin|cos [lo hi]   (6–10 CPU-minutes each)
 import { harness } from '../test/native/harness';
 import { writeMath32Tables } from '../src/runtime/wasm/math32';
 const op = process.argv[2]!;
