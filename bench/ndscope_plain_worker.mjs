@@ -8,7 +8,8 @@
  *
  * Protocol (as bench/numpy_worker.py): one JSON request per stdin line {"w": id, "budget": s},
  * one answer per line {"w": id, "s": median seconds per call, "build": 'simd128' | 'relaxed-simd'}.
- * Workloads: `matmul:<n>,<dtype>` only. The first line written is {"ready": true, "build": …}.
+ * Workloads: `matmul:<n>,<dtype>`, `exp`, `log` (1e6 float64, the data of run.mjs's rows). The
+ * first line written is {"ready": true, "build": …}.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,8 +25,10 @@ const RELAXED_PROBE = new Uint8Array([
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 135, 2, 11,
 ]);
-const build = WebAssembly.validate(RELAXED_PROBE) ? 'relaxed-simd' : 'simd128';
 const np = await import(pathToFileURL(dist).href);
+// the build the runtime loaded (its probe also checks that relaxed_madd fuses)
+const build =
+  np.backendStatus().module ?? (WebAssembly.validate(RELAXED_PROBE) ? 'relaxed-simd' : 'simd128');
 
 const now = () => performance.now() / 1000;
 /** bench/run.mjs's measure(): warm-up, then samples until the budget; the median per call. */
@@ -50,6 +53,12 @@ const dispose = (r) => {
 const cases = new Map();
 function workload(id) {
   if (cases.has(id)) return cases.get(id);
+  if (id === 'exp' || id === 'log') {
+    const a = np.random.default_rng(0).random([1e6]);
+    const fn = () => dispose(np[id](a));
+    cases.set(id, fn);
+    return fn;
+  }
   const m = /^matmul:(\d+),(float64|float32)$/.exec(id);
   if (m === null) throw new Error(`ndscope_plain_worker: unknown workload ${id}`);
   const n = Number(m[1]);

@@ -54,12 +54,14 @@ if (!existsSync(dist) || !existsSync(join(root, 'dist', 'native', 'kernels.wasm'
     stdio: 'inherit',
   });
 }
-// The WASM build users run: ndscope loads its relaxed-SIMD module (fused multiply-add GEMM; every
-// other kernel is the same code in both builds) where the engine validates relaxed SIMD — VS Code's
-// extension host (Electron), Node ≥ 22, and ndscope's runner/CLI, which switches Node 20's flag on
-// before its worker compiles the kernels (src/runner/run.ts). The bench does the same before the
-// bundle loads; the `(plain SIMD128 build)` row runs in a child process without relaxed SIMD
-// (bench/ndscope_plain_worker.mjs: a browser without it, or the library imported by plain Node 20).
+// The WASM build users run: ndscope loads its relaxed-SIMD module (fused multiply-adds in GEMM and
+// float64 exp/log; every other kernel is the same code in both builds) where the engine validates
+// relaxed SIMD and its relaxed_madd fuses — VS Code's extension host (Electron), Node ≥ 22, and
+// ndscope's runner/CLI, which switches Node 20's flag on before its worker compiles the kernels
+// (src/runner/run.ts). The bench does the same before the bundle loads and labels rows with the
+// build the runtime reports (np.backendStatus().module); the `(plain SIMD128 build)` row runs in a
+// child process without relaxed SIMD (bench/ndscope_plain_worker.mjs: a browser without it, or the
+// library imported by plain Node 20).
 // src/runtime/wasm/probe.ts relaxedModule(): f64x2.relaxed_madd on three v128 constants
 const RELAXED_PROBE = new Uint8Array([
   0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 61, 1, 59, 0, 253, 12, 0, 0,
@@ -73,9 +75,9 @@ if (!WebAssembly.validate(RELAXED_PROBE)) {
     /* no such flag: plain SIMD128 */
   }
 }
-const BUILD = WebAssembly.validate(RELAXED_PROBE) ? 'relaxed-simd' : 'simd128';
-const BUILD_TAG = { 'relaxed-simd': 'relaxed-SIMD/FMA build', simd128: 'plain SIMD128 build' };
 const np = await import(pathToFileURL(dist).href);
+const BUILD = np.backendStatus().module === 'relaxed-simd' ? 'relaxed-simd' : 'simd128';
+const BUILD_TAG = { 'relaxed-simd': 'relaxed-SIMD/FMA build', simd128: 'plain SIMD128 build' };
 
 // ---- peers (optional: a missing one is reported, not fatal) ---------------------------------
 async function tryImport(name) {
@@ -177,8 +179,11 @@ const WORKLOADS = [
   { id: 'argmax', label: 'argmax 1e6 f64', elems: 1e6 },
   { id: 'cumsum', label: 'cumsum 1e6 f64', elems: 1e6 },
   { id: 'std', label: 'std 1e6 f64', elems: 1e6 },
-  { id: 'exp', label: 'exp 1e6 f64', elems: 1e6, target: 0.5 },
-  { id: 'log', label: 'log 1e6 f64', elems: 1e6, target: 0.5 },
+  { id: 'exp', label: `exp 1e6 f64 (${BUILD_TAG[BUILD]})`, elems: 1e6, target: 0.5 },
+  { id: 'log', label: `log 1e6 f64 (${BUILD_TAG[BUILD]})`, elems: 1e6, target: 0.5 },
+  // the plain SIMD128 module's exp/log (no FMA: browsers without relaxed SIMD, plain Node 20)
+  { id: 'expplain', numpy: 'exp', label: 'exp 1e6 f64 (plain SIMD128 build)', elems: 1e6 },
+  { id: 'logplain', numpy: 'log', label: 'log 1e6 f64 (plain SIMD128 build)', elems: 1e6 },
   { id: 'sin', label: 'sin 1e6 f64', elems: 1e6 },
   { id: 'exp:1e6,float32', label: 'exp 1e6 f32', elems: 1e6 },
   { id: 'log:1e6,float32', label: 'log 1e6 f32', elems: 1e6 },
@@ -313,6 +318,11 @@ function ndscopeCase(id) {
       // measured by the child process (an object, not a thunk: the main loop asks it)
       plain ??= plainWorker();
       return { remote: plain, id: `matmul:${n},${dt}` };
+    }
+    case 'expplain':
+    case 'logplain': {
+      plain ??= plainWorker();
+      return { remote: plain, id: kind.slice(0, 3) };
     }
     case 'solve': {
       const a = np.add(rnd([512, 512]), np.multiply(np.eye(512), 512)),
@@ -885,7 +895,7 @@ function writeResults() {
     '',
     `Run: ${new Date().toISOString().slice(0, 16)} UTC, Node ${process.version}, numpy/python ${pyVersion}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average at start ${loadavg0}. ${ROUNDS} interleaved rounds for ndscope/numpy (median of round medians), one round for peers; ${elapsed.toFixed(0)} s in all.`,
     '',
-    `WASM build: the matmul/solve rows use the ${BUILD_TAG[BUILD]} (what ndscope's runner, VS Code's extension host and Node ≥ 22 load; the bench switches Node 20's \`--experimental-wasm-relaxed-simd\` on as the runner does); \`(plain SIMD128 build)\`: a child process without relaxed SIMD (browsers without it, the library in plain Node 20) — same numpy rows. The other kernels are identical in both builds.`,
+    `WASM build: the matmul/solve and float64 exp/log rows use the ${BUILD_TAG[BUILD]} (what ndscope's runner, VS Code's extension host and Node ≥ 22 load where relaxed_madd fuses; the bench switches Node 20's \`--experimental-wasm-relaxed-simd\` on as the runner does); \`(plain SIMD128 build)\`: a child process without relaxed SIMD (browsers without it, the library in plain Node 20) — same numpy rows. The other kernels are identical in both builds.`,
     '',
     "Ratios are **speed ratios**: `numpy time / ndscope time` (> 1 means ndscope is faster). Peer cells show the peer's time and the same ratio against it. tfjs has no float64: its cells are float32 runs of the same shapes. `n/a`: the library offers no such operation. ¹ one cold call (the smaller size already took seconds); `≈ … (est. n³)`: not run, extrapolated.",
     '',

@@ -341,6 +341,7 @@ export * as linalg from './linalg';
 export * as random from './random';
 // last: installs the native WASM SIMD kernels into the registries above (TS fallback)
 import './wasm';
+export { backendStatus } from './wasm';
 
 export type {
   FillOptions,

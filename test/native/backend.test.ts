@@ -62,6 +62,20 @@ describe('WASM backend', () => {
     assert.equal(s.backend, process.env.NDSCOPE_BACKEND === 'ts' ? 'ts' : 'wasm', s.reason ?? '');
     assert.ok(s.simd === 'simd128' || s.simd === 'relaxed-simd');
   });
+  it('np.backendStatus() reports it (a copy) and follows useBackend', () => {
+    const s = np.backendStatus();
+    assert.deepEqual(s, backendStatus());
+    assert.ok(s.module === 'relaxed-simd' || s.module === 'simd128', String(s.module));
+    (s as { backend: string }).backend = 'changed';
+    assert.notEqual(np.backendStatus().backend, 'changed');
+    const prev = useBackend('ts');
+    try {
+      assert.equal(np.backendStatus().backend, 'ts');
+    } finally {
+      useBackend(prev);
+    }
+    assert.equal(np.backendStatus().backend, prev);
+  });
   it('useBackend switches the ufunc registry', () => {
     useBackend('ts');
     const tsK = getKernel('add', 'float64');

@@ -29,6 +29,7 @@ const EXTRAS: Record<string, string> = {
     'runs a GC (Node --expose-gc) before WebAssembly memory grows, so synchronous loops reuse dropped arrays',
   enableParallelGemm: 'opt-in 2-thread GEMM on a shared WebAssembly memory (NumPy: BLAS threads)',
   disableParallelGemm: 'turns the 2-thread GEMM pool off again (NumPy: threadpoolctl)',
+  backendStatus: 'which kernels run (WASM build or TS), as `np.show_config()` shows the BLAS',
   Slice: "the slice object `np.slice` builds (Python's builtin `slice` type)",
   slice: "Python's builtin `slice(start, stop, step)` as an index item: `a.get(np.slice(1, 5))`",
   format_scalar: 'prints a JS scalar as NumPy prints the scalar of a dtype (`str(np.float32(x))`)',

@@ -53,7 +53,10 @@ export interface BackendStatus {
   backend: BackendName;
   /** What the engine accepts. */
   simd: SimdLevel;
-  /** Which build was loaded ('relaxed-simd' uses fused multiply-add in GEMM), if any. */
+  /**
+   * Which build was loaded, if any: 'relaxed-simd' (fused multiply-adds in GEMM and float64
+   * exp/log; loaded only where the engine's relaxed_madd fuses) or 'simd128'.
+   */
   module: 'relaxed-simd' | 'simd128' | null;
   /** Where the bytes came from ('embedded' in bundles, a path in source runs). */
   source: string | null;
@@ -114,6 +117,11 @@ export function nativeExports(): NativeExports | null {
   return native;
 }
 
+/**
+ * Which kernels run: `backend` ('wasm' or 'ts'), the engine's `simd` level, the WASM `module`
+ * build loaded ('relaxed-simd', 'simd128' or null), where its bytes came from, and why the WASM
+ * backend is off when it is (`np.backendStatus()`; a copy).
+ */
 export function backendStatus(): Readonly<BackendStatus> {
   return { ...status };
 }
