@@ -10,24 +10,11 @@ import assert from 'node:assert/strict';
 import * as np from '../../src/runtime/index';
 import type { NDArray } from '../../src/runtime/index';
 import { UFUNC_DEFS } from '../../src/runtime/internal';
+import { DTYPES } from '../../src/runtime/dtype';
 import { nativeExports, useBackend } from '../../src/runtime/wasm';
 
 /** Both backends, or the TS one alone in a process run with NDSCOPE_BACKEND=ts (no module). */
 const BACKENDS = nativeExports() === null ? (['ts'] as const) : (['wasm', 'ts'] as const);
-
-const DTYPES = [
-  'bool',
-  'int8',
-  'uint8',
-  'int16',
-  'uint16',
-  'int32',
-  'uint32',
-  'int64',
-  'uint64',
-  'float32',
-  'float64',
-] as const;
 
 type Fn = (...args: unknown[]) => unknown;
 const npx = np as unknown as Record<string, Fn | undefined>;

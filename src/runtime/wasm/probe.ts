@@ -5,90 +5,34 @@
  * multiply-add for their accuracy (native/math.ts), so that build is chosen only where it fuses.
  */
 
-// (module (func (result v128) v128.const i64x2 0 0)) with SIMD opcodes
-const SIMD = new Uint8Array([
-  0x00,
-  0x61,
-  0x73,
-  0x6d,
-  0x01,
-  0x00,
-  0x00,
-  0x00, // magic, version
-  0x01,
-  0x05,
-  0x01,
-  0x60,
-  0x00,
-  0x01,
-  0x7b, // type: () -> v128
-  0x03,
-  0x02,
-  0x01,
-  0x00, // func 0: type 0
-  0x0a,
-  0x16,
-  0x01,
-  0x14,
-  0x00, // code: 1 body, 20 bytes, no locals
-  0xfd,
-  0x0c,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0, // v128.const
-  0x0b,
-]);
-
-// (func (result v128) v128.const 0; v128.const 0; v128.const 0; f64x2.relaxed_madd)
-export function relaxedModule(): Uint8Array {
-  const c = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
-  const body = [0x00, ...c, ...c, ...c, 0xfd, 0x87, 0x02, 0x0b]; // relaxed_madd f64x2 = 0x107
+/**
+ * A module of one function `() -> result` (0x7b v128, 0x7c f64) whose body is `expr` (no locals),
+ * exported as "f" when `exported`.
+ */
+function oneFunction(result: number, expr: readonly number[], exported = false): Uint8Array {
+  const body = [0x00, ...expr, 0x0b]; // no locals, expr, end
   return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    0x01,
-    0x05,
-    0x01,
-    0x60,
-    0x00,
-    0x01,
-    0x7b,
-    0x03,
-    0x02,
-    0x01,
-    0x00,
-    0x0a,
-    body.length + 2,
-    0x01,
-    body.length,
-    ...body,
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00], // magic, version
+    ...[0x01, 0x05, 0x01, 0x60, 0x00, 0x01, result], // type 0: () -> result
+    ...[0x03, 0x02, 0x01, 0x00], // func 0: type 0
+    ...(exported ? [0x07, 0x05, 0x01, 0x01, 0x66, 0x00, 0x00] : []), // export "f" = func 0
+    ...[0x0a, body.length + 2, 0x01, body.length, ...body], // code: 1 body
   ]);
 }
 
-const f64x2Const = (v: number): number[] => [
-  0xfd,
-  0x0c,
-  ...new Uint8Array(new Float64Array([v, v]).buffer),
-];
+const v128Const = (bytes: readonly number[]): number[] => [0xfd, 0x0c, ...bytes];
+const f64x2Const = (v: number): number[] =>
+  v128Const([...new Uint8Array(new Float64Array([v, v]).buffer)]);
+const ZERO = new Array<number>(16).fill(0);
+
+// (func (result v128) v128.const i64x2 0 0): SIMD opcodes
+const SIMD = oneFunction(0x7b, v128Const(ZERO));
+
+// (func (result v128) v128.const 0; v128.const 0; v128.const 0; f64x2.relaxed_madd)
+export function relaxedModule(): Uint8Array {
+  const c = v128Const(ZERO);
+  return oneFunction(0x7b, [...c, ...c, ...c, 0xfd, 0x87, 0x02]); // relaxed_madd f64x2 = 0x107
+}
 
 /**
  * (func (export "f") (result f64)) returning lane 0 of a·b + c for a = 1 + 2^-30, b = 1 − 2^-30,
@@ -104,40 +48,7 @@ export function maddModule(op: 'madd' | 'mul-add' = 'madd'): Uint8Array {
     op === 'madd'
       ? [...a, ...b, ...c, 0xfd, 0x87, 0x02] // f64x2.relaxed_madd = 0x107
       : [...a, ...b, 0xfd, 0xf2, 0x01, ...c, 0xfd, 0xf0, 0x01]; // f64x2.mul 0xf2, f64x2.add 0xf0
-  const body = [0x00, ...expr, 0xfd, 0x21, 0x00, 0x0b]; // f64x2.extract_lane 0
-  return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00, // magic, version
-    0x01,
-    0x05,
-    0x01,
-    0x60,
-    0x00,
-    0x01,
-    0x7c, // type: () -> f64
-    0x03,
-    0x02,
-    0x01,
-    0x00, // func 0: type 0
-    0x07,
-    0x05,
-    0x01,
-    0x01,
-    0x66,
-    0x00,
-    0x00, // export "f" = func 0
-    0x0a,
-    body.length + 2,
-    0x01,
-    body.length,
-    ...body,
-  ]);
+  return oneFunction(0x7c, [...expr, 0xfd, 0x21, 0x00], true); // f64x2.extract_lane 0
 }
 
 /** Whether the module `bytes` (maddModule's shape) runs and returns the fused result −2^-60. */
