@@ -223,16 +223,24 @@ for (let i = 0; i < CASES.length; i++) {
     await tick();
     return us;
   };
-  // warm up every path, then size the chunks so the slowest mode's chunk takes ≈ CHUNK_US
-  let est = 0;
+  // warm up every path, then size each mode's chunks to take ≈ CHUNK_US. (Until 2026-11-26
+  // 17:35 UTC one count sized by the slowest mode served all three: the stack-location mode costs
+  // ~10 µs per tiny call, so raw and traced chunks of tiny ops were 0.1–0.8 ms, and the fixed cost
+  // of each traced chunk (the closing flush posts a partial batch; the first calls after the
+  // event-loop turn run cold) was spread over ~400 calls: tiny add read +6.5 µs that way against
+  // +2.2 µs with ≈ 4 ms chunks; a steady loop of traced tiny adds costs +1.6 µs.)
+  const est = MODES.map(() => 0);
   for (let w = 0; w < 3; w++)
-    for (let m = 0; m < MODES.length; m++) est = Math.max(est, await run(m, w === 0 ? 20 : 200));
-  const n = Math.max(2, Math.min(50_000, Math.round(CHUNK_US / Math.max(est, 0.01))));
+    for (let m = 0; m < MODES.length; m++)
+      est[m] = Math.max(est[m], await run(m, w === 0 ? 20 : 200));
+  const ns = est.map((e) =>
+    Math.max(2, Math.min(50_000, Math.round(CHUNK_US / Math.max(e, 0.01)))),
+  );
   const t = MODES.map(() => []);
   for (let round = -2; round < ROUNDS; round++) {
     const order = ORDERS[(round + 6) % 6];
     const us = [0, 0, 0];
-    for (const m of order) us[m] = await run(m, n);
+    for (const m of order) us[m] = await run(m, ns[m]);
     if (round >= 0) for (let m = 0; m < MODES.length; m++) t[m].push(us[m]);
   }
   const [raw, sites, stack] = t;
@@ -247,7 +255,7 @@ for (let i = 0; i < CASES.length; i++) {
   rows.push({
     name,
     size,
-    callsPerChunk: n,
+    callsPerChunk: ns[1],
     rawUs,
     tracedUs: median(sites),
     stackUs: median(stack),
