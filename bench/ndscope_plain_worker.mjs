@@ -19,16 +19,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist', 'runtime', 'index.mjs');
 if (!existsSync(dist)) throw new Error('dist/runtime/index.mjs missing: run `npm run build`');
-// src/runtime/wasm/probe.ts relaxedModule(): f64x2.relaxed_madd on three v128 constants
-const RELAXED_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 61, 1, 59, 0, 253, 12, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 135, 2, 11,
-]);
 const np = await import(pathToFileURL(dist).href);
-// the build the runtime loaded (its probe also checks that relaxed_madd fuses)
-const build =
-  np.backendStatus().module ?? (WebAssembly.validate(RELAXED_PROBE) ? 'relaxed-simd' : 'simd128');
+// the build the runtime loaded (its probe also checks that relaxed_madd fuses; null: TS kernels)
+const build = np.backendStatus().module ?? 'none';
 
 const now = () => performance.now() / 1000;
 /** bench/run.mjs's measure(): warm-up, then samples until the budget; the median per call. */

@@ -95,6 +95,8 @@ export function cases(np, A) {
 const lib = await import(write('lib.mjs', built.outputFiles[0].text).url);
 const { np, Recorder, installTracing, stackLocator, siteLocator, instrumentSites, SITE_CELL } = lib;
 const releaseArena = lib.wire.releaseArena ?? (() => {});
+// (--src trees from before the arenas have no wireTransferables: their buffers are plain)
+const wireTransferables = lib.wire.wireTransferables ?? ((b) => [b.nums.buffer, b.bytes.buffer]);
 const A = {
   big: np.arange(100_000, { dtype: 'float64' }),
   big2: np.ones([100_000]),
@@ -156,11 +158,7 @@ const rec = new Recorder({
   locate: (below) => (locateMode === 'sites' ? sitesLocate(below) : fallback(below)),
   // as in the runner's worker: each batch is posted in the wire format, its streams transferred
   // (the sender pays the serialization; decoding happens in the receiving thread)
-  wireSink: (batch) =>
-    port.postMessage(
-      { type: 'batch', batch },
-      [batch.nums.buffer, batch.bytes.buffer].filter((b) => b instanceof ArrayBuffer),
-    ),
+  wireSink: (batch) => port.postMessage({ type: 'batch', batch }, wireTransferables(batch)),
 });
 const sitesLocate = siteLocator(siteLocs, cell, fallback);
 const { np: tracedNp } = installTracing(np, rec);

@@ -1001,6 +1001,12 @@ function powerLikeNumPy(
     k(1, x._data(), xs, 0, y._data(), ys, 1, o._data(), os, 0); // (stride 1: a real stride)
     return true;
   }
+  // an exponent that moves along every axis of the loop has no run with a constant exponent
+  // (the usual call): nothing to decide
+  let stride0 = y._shape.length !== shape.length;
+  for (let i = 0; i < y._shape.length && !stride0; i++)
+    if ((shape[i] as number) > 1 && (y._shape[i] === 1 || y._strides[i] === 0)) stride0 = true;
+  if (!stride0) return false;
   const ops = [x, y, o].map((a) => operand(a, shape));
   const c = collapse(
     shape,

@@ -25,6 +25,8 @@
  * Math.sin/Math.cos in float64 rounded once (the WASM module imports the same functions).
  */
 import type { UnaryKernel } from './ufunc_kernels';
+// (k64 stores f's value as it is: a float32 value here, exact in a Float32Array)
+import { k64 } from './vmath';
 
 const fr = Math.fround;
 
@@ -208,19 +210,10 @@ export function cos32(x: number): number {
   return sincos32(x, 1);
 }
 
-/** A strided float32 ufunc kernel of the float32 function `f`. */
-const k32f =
-  (f: (x: number) => number): UnaryKernel =>
-  (n, x, ix, sx, o, io, so) => {
-    const a = x as { [i: number]: number },
-      c = o as { [i: number]: number };
-    for (let j = 0; j < n; j++) c[io + j * so] = f(a[ix + j * sx]!);
-  };
-
 /** The TS kernels (registry 'ts' backend) of the float32 functions: [op, dtype, kernel]. */
 export const VMATH32_TS_KERNELS: [string, 'float32', UnaryKernel][] = [
-  ['exp', 'float32', k32f(exp32)],
-  ['log', 'float32', k32f(log32)],
-  ['sin', 'float32', k32f(sin32)],
-  ['cos', 'float32', k32f(cos32)],
+  ['exp', 'float32', k64(exp32)],
+  ['log', 'float32', k64(log32)],
+  ['sin', 'float32', k64(sin32)],
+  ['cos', 'float32', k64(cos32)],
 ];
