@@ -84,6 +84,18 @@ export interface RecorderOptions {
    * batch is an exact-size copy (transferable).
    */
   sharedArenas?: boolean;
+  /**
+   * Wire mode: queue the usual call (arguments that are scalars or arrays whose snapshots are
+   * already written or queued; a scalar or a fresh C-ordered array for result) and write its
+   * records with the batch, while the recorder's code and tables are in the CPU's caches, instead
+   * of right after the op, where each of them is a cache miss once a large kernel ran. A fresh
+   * result's values (or head and tail) are copied at once, since its memory may be freed and
+   * reused before the batch; anything that could change what a queued event records writes the
+   * queue first (a write, a call recorded at once such as a view or an error, a console line, a
+   * flush). Same events either way (test/trace/defer.test.ts). Default true in wire mode;
+   * in-process mode never defers.
+   */
+  defer?: boolean;
   /** Keep every event in `recorder.events` too (default true when no sink). */
   keep?: boolean;
   /** Flush to the sink after this many events (default 64) or this many ms (default 20). */
@@ -103,6 +115,10 @@ export interface Call {
   method: boolean;
   self: unknown;
   args: readonly unknown[];
+  /** Where the user called it (a deferred call keeps it here). */
+  loc?: Loc | undefined;
+  /** A deferred call's result, until its record is written. */
+  result?: unknown;
   /**
    * The wrapper's own cache (one per wrapped function, see traced.ts): what the recorder knows of
    * the op and the last location, so a call does not look them up in the recorder's tables.
@@ -324,6 +340,11 @@ interface ArrState {
   b: BufState;
 }
 
+/** Marks a queued result's buffer whose values were copied at the call (see `defer`). */
+const CAPTURED: { readonly k: null } = Object.freeze({ k: null });
+/** Calls queued at most (a longer batch writes its queue as it goes). */
+const QUEUE_MAX = 1024;
+
 const EMPTY_BATCH_STREAMS = (): Pick<WireBatch, 'wire' | 'nums' | 'bytes' | 'strs' | 'objs'> => ({
   wire: 1,
   nums: new Float64Array(0),
@@ -333,12 +354,35 @@ const EMPTY_BATCH_STREAMS = (): Pick<WireBatch, 'wire' | 'nums' | 'bytes' | 'str
 });
 
 export class Recorder {
-  readonly limits: CaptureLimits;
-  private readonly kept: TraceEvent[] = [];
+  // The fields every traced call reads come first (declaration order is the object's layout: a
+  // deferred call then touches one or two of its cache lines, see `defer`).
   /** Nesting depth of intercepted calls: only depth-0 calls are recorded. */
   depth = 0;
   /** False once the budget is spent (or after `stop()`): wrappers become pass-through. */
   active = true;
+  /** Queues calls (see RecorderOptions.defer). */
+  readonly lazy: boolean = false;
+  /** Writing the queue (flushes wait for its end). */
+  private draining = false;
+  /** Queued calls. */
+  private qn = 0;
+  /** Events written to `w` not yet sent (wire mode). */
+  private pendingWire = 0;
+  /** Events per batch sent to the sink. */
+  batchSize: number;
+  private lastFlush = 0;
+  private readonly batchMs: number;
+  /** The queue: its calls (each holding its result and location)… */
+  private readonly qObj: (Call | undefined)[] = [];
+  /** …and per call its duration and the byte position of its result's copied values (-1: none). */
+  private readonly qNum = new Float64Array(2 * QUEUE_MAX);
+  /** The records being written (see ./wire). */
+  private readonly w: WireWriter;
+  /** (the capture limits, at hand) */
+  private readonly maxValues: number;
+  private readonly previewItems: number;
+  readonly limits: CaptureLimits;
+  private readonly kept: TraceEvent[] = [];
   truncated: Truncation | undefined;
   private step = 0;
   private bytes = 0;
@@ -348,20 +392,12 @@ export class Recorder {
   private readonly locateFn: ((below: AnyFn) => Loc | undefined) | undefined;
   /** Decoded events not yet sent (in-process mode: no wireSink). */
   private pending: TraceEvent[] = [];
-  /** Events written to `w` not yet sent (wire mode). */
-  private pendingWire = 0;
   private pendingConsole: ConsoleEntry[] = [];
-  private lastFlush = 0;
-  /** Events per batch sent to the sink. */
-  batchSize: number;
-  private readonly batchMs: number;
   private consoleLines = 0;
   private consoleChars = 0;
   private consoleFull = false;
   /** Per-recorder state kept on the runtime's own objects (no growing maps, no ephemerons). */
   private readonly key: symbol = Symbol('ndscope.trace');
-  /** The records being written (see ./wire). */
-  private readonly w: WireWriter;
   /** In-process mode: decodes each event as it is recorded. */
   private readonly local: WireDecoder | null;
   private readonly opInfos = new Map<string, OpInfo>();
@@ -381,9 +417,11 @@ export class Recorder {
   private m8: Uint8Array = new Uint8Array(0);
   private m16: Uint16Array = new Uint16Array(0);
   private m32: Uint32Array = new Uint32Array(0);
-
+  private m64: Float64Array = new Float64Array(0);
   constructor(opts: RecorderOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.maxValues = this.limits.maxValues;
+    this.previewItems = this.limits.previewItems;
     this.sink = opts.sink;
     this.wireSink = opts.wireSink;
     this.keep = opts.wireSink === undefined && (opts.keep ?? opts.sink === undefined);
@@ -393,15 +431,18 @@ export class Recorder {
     this.local = opts.wireSink === undefined ? new WireDecoder() : null;
     // wire mode: batches in shared arenas the reader's decoder hands back (see WireWriter)
     this.w = new WireWriter(4096, 65536, opts.wireSink !== undefined && opts.sharedArenas === true);
+    this.lazy = opts.wireSink !== undefined && opts.defer !== false;
   }
 
   /** Every recorded event (with `keep`; in-process mode only). */
   get events(): TraceEvent[] {
+    this.settle();
     return this.kept;
   }
 
   /** Steps recorded so far. */
   get steps(): number {
+    this.settle();
     return this.step;
   }
 
@@ -458,6 +499,12 @@ export class Recorder {
    */
   prepare(call: Call, loc: Loc | undefined, pre: PreWrite | null): Prepared | null {
     if (!this.active || pre !== null) return null;
+    this.settle();
+    return this.prepared(call, loc);
+  }
+
+  /** `prepare`'s work (the queue written before, or being written). */
+  private prepared(call: Call, loc: Loc | undefined): Prepared | null {
     const oi = this.opInfoOf(call);
     if (oi.attached) return null;
     // the usual call: a receiver and/or arguments that are arrays or scalars, no lists, no options
@@ -509,6 +556,163 @@ export class Recorder {
     return { inputs, cost, bc };
   }
 
+  /**
+   * Before the op: may this call's record wait for the batch (see RecorderOptions.defer)? Its
+   * arguments must be scalars or arrays whose snapshots are already written or queued (see
+   * `current`). For calls that do not write (`preWrite` gave null). `defer` decides the rest
+   * when the op has returned.
+   */
+  plan(call: Call): boolean {
+    if (!this.lazy || this.draining) return false;
+    if (this.opInfoOf(call).attached) return false;
+    const args = call.args;
+    for (let i = 0; i < args.length; i++) {
+      const x = args[i];
+      if (typeof x === 'object' && x !== null) {
+        if (!(x instanceof NDArray) || !this.current(x)) return false;
+      } else if (typeof x === 'function' || typeof x === 'symbol') return false;
+    }
+    const self = call.self;
+    return !call.method || (self instanceof NDArray && this.current(self));
+  }
+
+  /**
+   * Will `a`'s snapshot in a queued event need nothing from memory? True when the one written
+   * last is current (a write, which would change it, writes the queue first) or when `a` is a
+   * queued result (its own event, earlier in the queue, has its values). Then the queue may wait
+   * even if `a` is disposed meanwhile.
+   */
+  private current(a: NDArray): boolean {
+    const c = a._trace as ArrState | undefined;
+    if (c === undefined) return a.buffer._trace === CAPTURED && a._base === null;
+    return c.k === this.key && c.v === c.b.version && c.w === a._writeable;
+  }
+
+  /**
+   * Right after an op `plan` accepted: queues the call (true) when its result is a scalar or a
+   * fresh C-ordered array owning its whole buffer (whose values, or head and tail, are copied
+   * now: its memory may be reused before the batch is written); false: record it now
+   * (`recordResult`). Runs right after the op, where each line of code or data it touches is a
+   * cache miss (a large kernel flushed them): kept to a few.
+   */
+  defer(call: Call, result: unknown, ms: number, now: number): boolean {
+    let cap = -1;
+    if (result instanceof NDArray) {
+      const b = result.buffer;
+      if (
+        b._trace !== undefined ||
+        b.freed ||
+        result._base !== null ||
+        result._offset !== 0 ||
+        (result._contig() & 2) === 0 ||
+        result.size * ITEMSIZE[result.dtype] !== b.nbytes
+      )
+        return false;
+      cap = this.capture(result, b.ptr);
+      b._trace = CAPTURED;
+    } else if ((typeof result === 'object' && result !== null) || typeof result === 'function')
+      return false;
+    call.result = result;
+    const n = this.qn++;
+    this.qObj[n] = call;
+    const qv = this.qNum;
+    qv[2 * n] = ms;
+    qv[2 * n + 1] = cap;
+    if (
+      n + 1 + this.pendingWire >= this.batchSize ||
+      n + 1 >= QUEUE_MAX ||
+      now - this.lastFlush >= this.batchMs
+    )
+      this.flush();
+    return true;
+  }
+
+  /** Copies a fresh result's values (all, or head and tail) into the batch as `announce` would. */
+  private capture(a: NDArray, ptr: number): number {
+    const w = this.w;
+    const isz = ITEMSIZE[a.dtype];
+    const size = a.size;
+    if (size <= this.maxValues) {
+      const n = size * isz;
+      const pos = w.reserve(n);
+      this.copyRun(ptr, n, pos);
+      return pos;
+    }
+    const items = this.previewItems;
+    const nh = Math.min(items, size);
+    const t0 = Math.max(size - items, items);
+    const nt = Math.max(0, size - t0);
+    const pos = w.reserve((nh + nt) * isz);
+    this.copyRun(ptr, nh * isz, pos);
+    this.copyRun(ptr + t0 * isz, nt * isz, pos + nh * isz);
+    return pos;
+  }
+
+  /**
+   * Copies `n` bytes of linear memory at `ptr` into the batch at `pos`. Short aligned runs go word
+   * by word: right after a kernel `TypedArray.prototype.set` (and its `subarray`) costs ~2 µs
+   * more than this loop, its code being out of the caches (measured on mul 1e5's 2 × 512 bytes).
+   */
+  private copyRun(ptr: number, n: number, pos: number): void {
+    if (this.m8.length < ptr + n) this.mem(ptr + n);
+    const w = this.w;
+    const a = (ptr | pos | n) & 7;
+    if (n > 4096 || (a & 3) !== 0) {
+      w.u8.set(this.m8.subarray(ptr, ptr + n), pos);
+    } else if (a === 0) {
+      // (float64 loads and stores of typed arrays move the bits as they are, NaN payloads too:
+      // test/trace/defer.test.ts checks it)
+      const src = this.m64;
+      const dst = w.f64;
+      const s = ptr >>> 3;
+      const d = pos >>> 3;
+      for (let i = 0, k = n >>> 3; i < k; i++) dst[d + i] = src[s + i] as number;
+    } else {
+      const src = this.m32;
+      const dst = w.u32;
+      const s = ptr >>> 2;
+      const d = pos >>> 2;
+      for (let i = 0, k = n >>> 2; i < k; i++) dst[d + i] = src[s + i] as number;
+    }
+  }
+
+  /** Writes the queued calls' records, if any. */
+  private settle(): void {
+    if (this.qn !== 0 && !this.draining) this.drainQueue();
+  }
+
+  /** Writes the queued calls' records in order (a flush waits until it is done). */
+  private drainQueue(): void {
+    const n = this.qn;
+    this.draining = true;
+    try {
+      const q = this.qObj;
+      const qv = this.qNum;
+      for (let i = 0; i < n; i++) {
+        const call = q[i] as Call;
+        q[i] = undefined;
+        if (!this.active) continue;
+        const res = call.result;
+        call.result = undefined;
+        const prep = this.prepared(call, call.loc);
+        // (`now` 0: the queue's end decides on flushing)
+        this.record(
+          call,
+          res,
+          qv[2 * i] as number,
+          call.loc,
+          null,
+          0,
+          prep,
+          qv[2 * i + 1] as number,
+        );
+      }
+    } finally {
+      this.qn = 0;
+      this.draining = false;
+    }
+  }
+
   /** Records a call that returned `result` (`now`: performance.now() when it returned). */
   recordResult(
     call: Call,
@@ -518,6 +722,22 @@ export class Recorder {
     pre: PreWrite | null,
     now = performance.now(),
     prep: Prepared | null = null,
+  ): void {
+    if (!this.active) return;
+    this.settle();
+    this.record(call, result, ms, loc, pre, now, prep, -1);
+  }
+
+  /** `recordResult`'s work; `cap`: where `defer` copied the result's values (-1: not copied). */
+  private record(
+    call: Call,
+    result: unknown,
+    ms: number,
+    loc: Loc | undefined,
+    pre: PreWrite | null,
+    now: number,
+    prep: Prepared | null,
+    cap: number,
   ): void {
     if (!this.active) return;
     const inputs = prep !== null ? prep.inputs : collectArrays(call);
@@ -579,8 +799,9 @@ export class Recorder {
       }
       for (const a of inputs) cost += this.announce(a);
     }
-    for (const o of outArrays) cost += this.announce(o);
-    cost += this.announceBuffers(inputs, outArrays, kind);
+    if (cap >= 0) cost += this.announce(outArrays[0] as NDArray, cap);
+    else for (const o of outArrays) cost += this.announce(o);
+    cost += this.announceBuffers(inputs, outArrays, kind, cap >= 0);
     if (!this.fits(cost)) return;
     this.writeEvent(call, oi, kind, loc, ms, inputs, outArrays, scalar, hint, bc, wr, null);
     this.finish(now);
@@ -595,6 +816,7 @@ export class Recorder {
     now = performance.now(),
   ): void {
     if (!this.active) return;
+    this.settle();
     const inputs = collectArrays(call);
     const e = err as { name?: unknown; message?: unknown };
     const error: ErrorInfo = {
@@ -631,6 +853,7 @@ export class Recorder {
    */
   addConsole(entry: Omit<ConsoleEntry, 'afterStep'>): void {
     if (this.consoleFull) return;
+    this.settle();
     this.consoleLines++;
     this.consoleChars += entry.text.length;
     if (this.consoleLines > MAX_CONSOLE_LINES || this.consoleChars > MAX_CONSOLE_CHARS) {
@@ -651,6 +874,8 @@ export class Recorder {
 
   /** Sends pending events to the sink. */
   flush(): void {
+    if (this.draining) return; // the queue's end flushes if it must
+    this.settle();
     if (this.wireSink !== undefined) {
       if (this.pendingWire === 0 && this.pendingConsole.length === 0) return;
       const batch = this.drainWire();
@@ -681,6 +906,7 @@ export class Recorder {
 
   /** Takes the pending (unsent) records without sending them (wire mode). */
   drainWire(): WireBatch {
+    this.settle();
     const batch: WireBatch = { ...this.w.take(), console: this.pendingConsole };
     this.pendingWire = 0;
     this.pendingConsole = [];
@@ -726,6 +952,7 @@ export class Recorder {
       return;
     }
     this.pendingWire++;
+    if (this.draining) return; // flushed after the queue
     if (this.pendingWire >= this.batchSize || now - this.lastFlush >= this.batchMs) this.flush();
   }
 
@@ -960,6 +1187,7 @@ export class Recorder {
     inputs: readonly NDArray[],
     outs: readonly NDArray[],
     kind: EventKind,
+    captured = false,
   ): number {
     const bufIds = this.bufIds;
     const cont = this.contents;
@@ -986,7 +1214,8 @@ export class Recorder {
         w.nums[w.p++] = b.nbytes;
         w.nums[w.p++] = DTYPE_CODE[st.dtype];
       }
-      if (!st.seen && !b.freed) {
+      // (a queued result's buffer may be disposed by now: its values were copied at the call)
+      if (!st.seen && (!b.freed || (captured && k === inputs.length))) {
         st.seen = true;
         cont[0] = cont[0] + 1;
         const isz = DTYPE_INFO[st.dtype].itemsize;
@@ -1039,6 +1268,7 @@ export class Recorder {
       this.m8 = view('uint8') as Uint8Array;
       this.m16 = view('uint16') as Uint16Array;
       this.m32 = view('uint32') as Uint32Array;
+      this.m64 = view('float64') as Float64Array;
     }
     return this.m8;
   }
@@ -1130,7 +1360,7 @@ export class Recorder {
    * Writes `a`'s snapshot (R_ARR: metadata and its values or head/tail preview as bytes) unless
    * the one already written is current; returns its budget cost.
    */
-  private announce(a: NDArray): number {
+  private announce(a: NDArray, cap = -1): number {
     const c = this.arrState(a);
     const bst = c.b;
     if (c.v === bst.version && c.w === a._writeable) return c.cost;
@@ -1159,10 +1389,11 @@ export class Recorder {
     nums[p++] = a._base === null ? -1 : a._base.id;
     nums[p++] = size;
     let n = 0;
-    if (a.buffer.freed) nums[p++] = V_NONE;
+    if (cap < 0 && a.buffer.freed) nums[p++] = V_NONE;
     else if (size <= this.limits.maxValues) {
-      const pos = w.reserve(size * isz);
-      this.copyElements(a, 0, size, pos, cc);
+      // (cap: `defer` copied them there, in this same layout)
+      const pos = cap >= 0 ? cap : w.reserve(size * isz);
+      if (cap < 0) this.copyElements(a, 0, size, pos, cc);
       nums[p++] = V_ALL;
       nums[p++] = pos;
       n = size;
@@ -1171,9 +1402,12 @@ export class Recorder {
       const nh = Math.min(items, size);
       const t0 = Math.max(size - items, items);
       const nt = Math.max(0, size - t0);
-      const pos = w.reserve((nh + nt) * isz);
-      this.copyElements(a, 0, nh, pos, cc);
-      this.copyElements(a, t0, size, pos + nh * isz, cc);
+      let pos = cap;
+      if (cap < 0) {
+        pos = w.reserve((nh + nt) * isz);
+        this.copyElements(a, 0, nh, pos, cc);
+        this.copyElements(a, t0, size, pos + nh * isz, cc);
+      }
       nums[p++] = V_PREVIEW;
       nums[p++] = pos;
       nums[p++] = nh;
@@ -1193,10 +1427,11 @@ export class Recorder {
    * the same objects keeps its state under its own symbol.
    */
   private bufState(b: WasmBuffer, owner: NDArray): BufState {
-    const f = b._trace as BufState | undefined;
-    if (f !== undefined && f.k === this.key) return f;
+    const f = b._trace as BufState | typeof CAPTURED | undefined;
+    if (f !== undefined && f.k === this.key) return f as BufState;
     const holder = b as unknown as Record<symbol, BufState | undefined>;
-    let st = f === undefined ? undefined : holder[this.key];
+    const own = f === undefined || f === CAPTURED;
+    let st = own ? undefined : holder[this.key];
     if (st === undefined) {
       st = {
         k: this.key,
@@ -1207,7 +1442,7 @@ export class Recorder {
         views: null,
         skipped: 0,
       };
-      if (f === undefined) b._trace = st;
+      if (own) b._trace = st;
       else holder[this.key] = st;
     }
     return st;

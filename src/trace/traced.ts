@@ -97,16 +97,29 @@ export function traceFunction(op: string, fn: Fn, rec: Recorder, method: boolean
   const k = opCache();
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     if (rec.depth > 0 || !rec.active) return fn.apply(this, args);
-    const call: Call = { op, method, self: method ? this : undefined, args, k };
     const loc: Loc | undefined = rec.locate(wrapped);
+    const call: Call = {
+      op,
+      method,
+      self: method ? this : undefined,
+      args,
+      k,
+      loc,
+      result: undefined,
+    };
     let pre: PreWrite | null = null;
     let prep: Prepared | null = null;
+    let lazy = false;
     try {
       pre = rec.preWrite(call);
-      prep = rec.prepare(call, loc, pre);
+      // A deferring recorder queues the usual call and writes its records with the batch (see
+      // Recorder.plan/defer); else the call-only part is written now, before the op.
+      if (pre === null && rec.lazy) lazy = rec.plan(call);
+      if (!lazy) prep = rec.prepare(call, loc, pre);
     } catch {
       pre = null;
       prep = null;
+      lazy = false;
     }
     rec.depth++;
     const t0 = performance.now();
@@ -126,7 +139,8 @@ export function traceFunction(op: string, fn: Fn, rec: Recorder, method: boolean
     const t1 = performance.now();
     rec.depth--;
     try {
-      rec.recordResult(call, result, t1 - t0, loc, pre, t1, prep);
+      if (!lazy || !rec.defer(call, result, t1 - t0, t1))
+        rec.recordResult(call, result, t1 - t0, loc, pre, t1, prep);
     } catch {
       /* recording must never change the program's behaviour */
     }

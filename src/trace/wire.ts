@@ -192,6 +192,8 @@ export class WireWriter {
   u8: Uint8Array;
   u16: Uint16Array;
   u32: Uint32Array;
+  /** The bytes as float64 words (bit-exact copies of 8-byte runs). */
+  f64: Float64Array;
   bp = 0;
   strs: string[] = [];
   objs: unknown[] = [];
@@ -215,6 +217,7 @@ export class WireWriter {
     this.u8 = new Uint8Array(bytesCap);
     this.u16 = new Uint16Array(this.u8.buffer);
     this.u32 = new Uint32Array(this.u8.buffer);
+    this.f64 = new Float64Array(this.u8.buffer);
     if (this.ctrl !== null) this.useArena();
   }
 
@@ -257,6 +260,7 @@ export class WireWriter {
       this.u8 = u8;
       this.u16 = new Uint16Array(u8.buffer, u8.byteOffset, u8.byteLength >> 1);
       this.u32 = new Uint32Array(u8.buffer, u8.byteOffset, u8.byteLength >> 2);
+      this.f64 = new Float64Array(u8.buffer, u8.byteOffset, u8.byteLength >> 3);
     }
   }
 
@@ -295,6 +299,7 @@ export class WireWriter {
       this.u8 = b;
       this.u16 = new Uint16Array(b.buffer);
       this.u32 = new Uint32Array(b.buffer);
+      this.f64 = new Float64Array(b.buffer);
     }
     this.bp = end;
     return pos;
@@ -364,6 +369,8 @@ export class WireWriter {
       this.u8 = new Uint8Array(this.bytesCap);
       this.u16 = new Uint16Array(this.u8.buffer);
       this.u32 = new Uint32Array(this.u8.buffer);
+      this.f64 = new Float64Array(this.u8.buffer);
+    this.f64 = new Float64Array(this.u8.buffer);
     }
     return out;
   }

@@ -1,0 +1,214 @@
+/**
+ * Deferred recording (RecorderOptions.defer, on in wire mode): the usual call is queued and its
+ * records written with the batch. Whatever the program does between a queued call and the batch
+ * (dispose the result or an input, write into an input, make views, print, throw, run out of
+ * budget), the decoded trace must be the one the eager recorder gives — and calls must actually
+ * be queued (counted), or these comparisons would test nothing.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as rawNp from '../../src/runtime/index';
+import {
+  Recorder,
+  createTracedNamespace,
+  installMethodTracing,
+  type TraceEvent,
+} from '../../src/trace/index';
+import type { ConsoleEntry, Truncation } from '../../src/trace/schema';
+import { WireDecoder, wireTransferables, type WireBatch } from '../../src/trace/wire';
+import { canon } from './canon';
+
+type Np = typeof rawNp;
+type Prog = (np: Np, rec: Recorder) => void;
+
+interface Run {
+  events: TraceEvent[];
+  console: ConsoleEntry[];
+  truncated: Truncation | undefined;
+  /** Calls the recorder queued. */
+  deferred: number;
+  /** Every batch's value bytes, concatenated. */
+  bytes: Uint8Array;
+}
+
+/** Runs `prog` traced in wire mode (shared arenas, as the runner's worker) and decodes it. */
+function run(prog: Prog, opts: { defer: boolean; batchSize?: number; budget?: number }): Run {
+  const decoder = new WireDecoder();
+  const out: Run = {
+    events: [],
+    console: [],
+    truncated: undefined,
+    deferred: 0,
+    bytes: new Uint8Array(0),
+  };
+  const chunks: Uint8Array[] = [];
+  const rec = new Recorder({
+    sharedArenas: true,
+    defer: opts.defer,
+    batchSize: opts.batchSize ?? 64,
+    batchMs: 1e9,
+    ...(opts.budget !== undefined ? { limits: { budgetBytes: opts.budget } } : {}),
+    wireSink: (b: WireBatch) => {
+      const c = structuredClone(b, { transfer: wireTransferables(b) }) as WireBatch;
+      chunks.push(c.bytes.slice());
+      out.events.push(...decoder.decode(c));
+      out.console.push(...c.console);
+      if (c.truncated !== undefined) out.truncated = c.truncated;
+    },
+  });
+  const defer = rec.defer.bind(rec);
+  rec.defer = (...a: Parameters<Recorder['defer']>): boolean => {
+    const queued = defer(...a);
+    if (queued) out.deferred++;
+    return queued;
+  };
+  const off = installMethodTracing(rec);
+  try {
+    prog(createTracedNamespace(rawNp, rec), rec);
+    rec.flush();
+  } finally {
+    off();
+  }
+  out.bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let p = 0;
+  for (const c of chunks) {
+    out.bytes.set(c, p);
+    p += c.length;
+  }
+  return out;
+}
+
+/** The program traced eagerly and deferred: same events (and console, truncation); returns both. */
+function same(prog: Prog, opts: { batchSize?: number; budget?: number } = {}): [Run, Run] {
+  const eager = run(prog, { ...opts, defer: false });
+  const lazy = run(prog, { ...opts, defer: true });
+  assert.equal(eager.deferred, 0);
+  assert.ok(lazy.deferred > 0, 'the deferred run queued calls');
+  assert.equal(canon(lazy.events), canon(eager.events));
+  assert.deepEqual(lazy.console, eager.console);
+  assert.deepEqual(lazy.truncated, eager.truncated);
+  return [eager, lazy];
+}
+
+/** Float64 bit patterns as bytes (little-endian). */
+function f64Bytes(bits: bigint[]): Uint8Array {
+  const b = new BigUint64Array(bits);
+  return new Uint8Array(b.buffer);
+}
+
+/** How often `needle` occurs in `hay`. */
+function count(hay: Uint8Array, needle: Uint8Array): number {
+  let n = 0;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    n++;
+  }
+  return n;
+}
+
+describe('trace/defer: queued calls record what the eager recorder records', () => {
+  it('results disposed right after the call (their memory reused by the next result)', () => {
+    const [, lazy] = same((np) => {
+      const a = np.arange(100_000, { dtype: 'float64' });
+      const b = np.ones([100_000]);
+      const t = np.array([1, 2, 3]);
+      for (let i = 0; i < 40; i++) {
+        // each result lands where the previous one was: the queued preview must be the copy
+        // taken at the call, not what the memory holds when the batch is written
+        np.add(a, i)[Symbol.dispose]();
+        a.mul(b).mul(i)[Symbol.dispose]();
+        np.sum(a.get(`${i}:`) as rawNp.NDArray);
+        t.add(i)[Symbol.dispose]();
+      }
+    });
+    assert.ok(lazy.deferred >= 120);
+  });
+
+  it('an input disposed, written, or viewed while calls that read it are queued', () => {
+    same((np) => {
+      for (let i = 0; i < 6; i++) {
+        const x = np.arange(5000 + i, { dtype: 'float64' }); // full values (≤ 4096: no)
+        const y = np.arange(12, { dtype: 'int32' });
+        const s = np.sum(x); // queued: reads x
+        x.mul(2);
+        x[Symbol.dispose](); // x's bytes freed: the queue is written first
+        const z = y.add(1); // queued
+        y.set(0, 100 + i); // a write into y: the queue is written first
+        np.add(y, z, { out: z }); // out= write into a queued result
+        y.iadd(z);
+        const v = z.reshape(3, 4); // a view of a queued result (recorded at once)
+        v.set(1, 2, -1);
+        np.tidy(() => {
+          const w = y.mul(3); // queued, then disposed by the scope
+          return w.sum();
+        });
+        void s;
+      }
+      // an array made without tracing (never recorded): read by a call, then disposed before the
+      // batch — the call must not be queued (its snapshot would read freed memory)
+      const u = rawNp.arange(50, { dtype: 'float64' });
+      np.sum(u);
+      u[Symbol.dispose]();
+    });
+  });
+
+  it('console lines and errors keep their place between queued calls', () => {
+    same((np, rec) => {
+      const a = np.arange(10);
+      for (let i = 0; i < 5; i++) {
+        a.add(i);
+        rec.addConsole({ level: 'log', text: `line ${i}` });
+        np.mean(a);
+        try {
+          np.add(a, np.ones([3]));
+        } catch {
+          /* recorded as an error event */
+        }
+      }
+    });
+  });
+
+  it('a budget that runs out while calls are queued truncates at the same step', () => {
+    const [eager] = same(
+      (np) => {
+        const a = np.arange(50_000, { dtype: 'float64' });
+        for (let i = 0; i < 200; i++) a.add(i);
+      },
+      { budget: 60_000 },
+    );
+    assert.ok(eager.truncated !== undefined, 'the budget was reached');
+  });
+
+  it('batches of one (as after the program returns) and long queues', () => {
+    const prog: Prog = (np) => {
+      const a = np.arange(7, { dtype: 'int8' });
+      for (let i = 0; i < 300; i++) np.multiply(a, i % 5).astype('int16');
+    };
+    same(prog, { batchSize: 1 });
+    same(prog, { batchSize: 2000 });
+  });
+
+  it('copies values bit for bit (NaN payloads, int64) into previews and full values', () => {
+    // float64 NaNs with payloads, a signaling NaN, -0: copied by the float64 word loop
+    const bits = [
+      0x7ff0000000000001n,
+      0xfff8deadbeef0001n,
+      0x8000000000000000n,
+      0x7ff4000000000123n,
+    ];
+    const [eager, lazy] = same((np) => {
+      const raw = new Uint8Array(8 * 10_000);
+      raw.set(f64Bytes(bits), 0); // head of a 10,000-element preview
+      raw.set(f64Bytes(bits), raw.length - 32); // and its tail
+      const src = np.frombuffer(raw, { dtype: 'float64' });
+      src.copy(); // a fresh result: copied at the call
+      np.frombuffer(raw.subarray(0, 64), { dtype: 'float64' }).copy(); // full values
+      np.frombuffer(raw.subarray(0, 32), { dtype: 'int64' }).copy();
+    });
+    // each source array (recorded at once: its argument is a Uint8Array) and each copy (queued)
+    // holds the pattern: head, tail, full values, int64
+    const pattern = f64Bytes(bits);
+    assert.equal(count(eager.bytes, pattern), 8);
+    assert.equal(count(lazy.bytes, pattern), 8);
+  });
+});
