@@ -9,7 +9,14 @@
  */
 import { NDArray } from '../runtime/ndarray';
 import type { Loc } from './schema';
-import { opCache, type Call, type PreWrite, type Prepared, type Recorder } from './recorder';
+import {
+  clockMs,
+  opCache,
+  type Call,
+  type PreWrite,
+  type Prepared,
+  type Recorder,
+} from './recorder';
 
 /** Any function (a wrapper to cut from captured stacks). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -122,12 +129,12 @@ export function traceFunction(op: string, fn: Fn, rec: Recorder, method: boolean
       lazy = false;
     }
     rec.depth++;
-    const t0 = performance.now();
+    const t0 = clockMs();
     let result: unknown;
     try {
       result = fn.apply(this, args);
     } catch (err) {
-      const t1 = performance.now();
+      const t1 = clockMs();
       rec.depth--;
       try {
         rec.recordError(call, err, t1 - t0, loc, t1);
@@ -136,7 +143,7 @@ export function traceFunction(op: string, fn: Fn, rec: Recorder, method: boolean
       }
       throw err;
     }
-    const t1 = performance.now();
+    const t1 = clockMs();
     rec.depth--;
     try {
       if (!lazy || !rec.defer(call, result, t1 - t0, t1))
