@@ -891,6 +891,11 @@ export class Recorder {
   flush(): void {
     if (this.draining) return; // the queue's end flushes if it must
     this.settle();
+    this.post();
+  }
+
+  /** Sends what is written (the queue aside). */
+  private post(): void {
     if (this.wireSink !== undefined) {
       if (this.pendingWire === 0 && this.pendingConsole.length === 0) return;
       const batch = this.drainWire();
@@ -932,7 +937,10 @@ export class Recorder {
   stop(reason?: string): void {
     if (reason !== undefined && this.truncated === undefined) {
       this.truncated = { atStep: this.step, reason };
-      this.flush();
+      // (from a budget check while the queue is written: what came before goes out first; the
+      // rest of the queue is dropped, as its calls would have been)
+      this.settle();
+      this.post();
       if (this.wireSink !== undefined)
         this.wireSink({ ...EMPTY_BATCH_STREAMS(), console: [], truncated: this.truncated });
       else this.sink?.({ events: [], console: [], truncated: this.truncated });

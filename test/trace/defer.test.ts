@@ -27,6 +27,8 @@ interface Run {
   truncated: Truncation | undefined;
   /** Calls the recorder queued. */
   deferred: number;
+  /** Events that arrived after the truncation notice. */
+  late: number;
   /** Every batch's value bytes, concatenated. */
   bytes: Uint8Array;
 }
@@ -39,6 +41,7 @@ function run(prog: Prog, opts: { defer: boolean; batchSize?: number; budget?: nu
     console: [],
     truncated: undefined,
     deferred: 0,
+    late: 0,
     bytes: new Uint8Array(0),
   };
   const chunks: Uint8Array[] = [];
@@ -51,7 +54,9 @@ function run(prog: Prog, opts: { defer: boolean; batchSize?: number; budget?: nu
     wireSink: (b: WireBatch) => {
       const c = structuredClone(b, { transfer: wireTransferables(b) }) as WireBatch;
       chunks.push(c.bytes.slice());
-      out.events.push(...decoder.decode(c));
+      const evs = decoder.decode(c);
+      if (out.truncated !== undefined) out.late += evs.length;
+      out.events.push(...evs);
       out.console.push(...c.console);
       if (c.truncated !== undefined) out.truncated = c.truncated;
     },
@@ -87,6 +92,8 @@ function same(prog: Prog, opts: { batchSize?: number; budget?: number } = {}): [
   assert.equal(canon(lazy.events), canon(eager.events));
   assert.deepEqual(lazy.console, eager.console);
   assert.deepEqual(lazy.truncated, eager.truncated);
+  assert.equal(lazy.late, 0, 'no event after the truncation notice');
+  assert.equal(eager.late, 0);
   return [eager, lazy];
 }
 
