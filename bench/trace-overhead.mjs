@@ -97,6 +97,9 @@ const { np, Recorder, installTracing, stackLocator, siteLocator, instrumentSites
 const releaseArena = lib.wire.releaseArena ?? (() => {});
 // (--src trees from before the arenas have no wireTransferables: their buffers are plain)
 const wireTransferables = lib.wire.wireTransferables ?? ((b) => [b.nums.buffer, b.bytes.buffer]);
+// (and before packWire, every batch carried its arena's views)
+const packWire = lib.wire.packWire ?? ((b) => b);
+const arenasSent = [];
 const A = {
   big: np.arange(100_000, { dtype: 'float64' }),
   big2: np.ones([100_000]),
@@ -150,7 +153,15 @@ const { port1: port, port2: drainPort } = new MessageChannel();
 // heap with the whole trace, and the work happens between chunks, outside the timed calls). It
 // runs between chunks (during `tick`), so a chunk may fill every arena and fall back to copies:
 // if anything, this understates the arenas' effect.
-drainPort.on('message', (m) => releaseArena(m.batch));
+let arenaCtrl = null;
+drainPort.on('message', (m) => {
+  const b = m.batch;
+  if (b.arena !== undefined) {
+    arenaCtrl = b.arena.ctrl;
+    releaseArena(b);
+  } else if (b.packed !== undefined && arenaCtrl !== null)
+    Atomics.store(arenaCtrl, b.packed.slot, 0);
+});
 let locateMode = 'sites';
 const rec = new Recorder({
   limits: { budgetBytes: Number.POSITIVE_INFINITY },
@@ -158,7 +169,11 @@ const rec = new Recorder({
   locate: (below) => (locateMode === 'sites' ? sitesLocate(below) : fallback(below)),
   // as in the runner's worker: each batch is posted in the wire format, its streams transferred
   // (the sender pays the serialization; decoding happens in the receiving thread)
-  wireSink: (batch) => port.postMessage({ type: 'batch', batch }, wireTransferables(batch)),
+  wireSink: (batch) =>
+    port.postMessage(
+      { type: 'batch', batch: packWire(batch, arenasSent) },
+      wireTransferables(batch),
+    ),
 });
 const sitesLocate = siteLocator(siteLocs, cell, fallback);
 const { np: tracedNp } = installTracing(np, rec);

@@ -3,7 +3,7 @@
  * Private to src/runner; the trace types they carry are the public schema (src/trace).
  */
 import type { CaptureLimits, Loc } from '../trace/schema';
-import type { WireBatch } from '../trace/wire';
+import type { PackedWireBatch, WireBatch } from '../trace/wire';
 
 export interface WorkerInput {
   /** file:// URL of the bundled user module. */
@@ -28,7 +28,7 @@ export interface RawError {
 
 export type WorkerMessage =
   /** Events in the trace's wire format (src/trace/wire.ts), decoded by the runner. */
-  | { type: 'batch'; batch: WireBatch }
+  | { type: 'batch'; batch: WireBatch | PackedWireBatch }
   | { type: 'main-done' }
   | { type: 'error'; error: RawError; steps: number }
   | { type: 'exit'; code: number; loc?: Loc; steps: number };

@@ -27,7 +27,12 @@ import {
   type Trace,
   type TraceEvent,
 } from '../trace/schema';
-import { WireDecoder, type DecodedBatch, type WireBatch } from '../trace/wire';
+import {
+  WireDecoder,
+  type DecodedBatch,
+  type PackedWireBatch,
+  type WireBatch,
+} from '../trace/wire';
 import { bundleUserFile } from './bundle';
 import { BundleMapper } from './sourcemap';
 import { buildLabelIndex, type LabelIndex } from './labels';
@@ -248,7 +253,7 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
     const labelsById = new Map<number, string>();
 
     const decoder = new WireDecoder();
-    const absorbWire = (w: WireBatch): void => {
+    const absorbWire = (w: WireBatch | PackedWireBatch): void => {
       absorb({
         events: decoder.decode(w),
         console: w.console,

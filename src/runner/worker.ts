@@ -9,7 +9,7 @@ import { formatWithOptions } from 'node:util';
 import { configureMemory, setReclaimHook } from '../runtime/memory';
 import { Recorder } from '../trace/recorder';
 import { installTracing, siteLocator, stackLocator } from '../trace/traced';
-import { wireTransferables } from '../trace/wire';
+import { packWire, wireTransferables } from '../trace/wire';
 import type { ConsoleLevel, Loc } from '../trace/schema';
 import { wireToJson, type RawError, type WorkerInput, type WorkerMessage } from './messages';
 import { NP_GLOBAL, SITE_CELL } from './constants';
@@ -30,6 +30,7 @@ const siteLocs: (Loc | undefined)[] = (input.sites ?? []).map(([line, column]) =
 }));
 const locate = siteLocator(siteLocs, siteCell, stackLocator(isUser));
 
+const arenasSent: boolean[] = [];
 const rec = new Recorder({
   limits: input.limits,
   locate,
@@ -38,8 +39,12 @@ const rec = new Recorder({
   // the wire format: numbers and raw value bytes, transferred (the runner decodes them)
   // (batches in the recorder's shared arenas are shared, not copied; the runner's decoder hands
   // each arena back once it has read it)
+  // (after the first batch from an arena, only its slot and lengths: see packWire)
   wireSink: (batch) =>
-    port.postMessage({ type: 'batch', batch } satisfies WorkerMessage, wireTransferables(batch)),
+    port.postMessage(
+      { type: 'batch', batch: packWire(batch, arenasSent) } satisfies WorkerMessage,
+      wireTransferables(batch),
+    ),
 });
 
 function escapeRe(s: string): string {

@@ -15,7 +15,12 @@ import {
   installMethodTracing,
   type TraceEvent,
 } from '../../src/trace/index';
-import { WireDecoder, wireTransferables, type WireBatch } from '../../src/trace/wire';
+import {
+  WireDecoder,
+  packWire,
+  wireTransferables,
+  type WireBatch,
+} from '../../src/trace/wire';
 import { wireFromJson, wireToJson } from '../../src/runner/messages';
 import { canon } from './canon';
 
@@ -140,6 +145,49 @@ describe('trace/arenas: shared batch arenas', () => {
     });
     assert.ok(kinds2.every((k) => k));
     assert.equal(canon(ev2), ref);
+  });
+
+  it('packed batches (after the first from an arena: its slot and lengths) decode the same', () => {
+    const ref = canon(local(program(10)));
+    const decoder = new WireDecoder();
+    const events: TraceEvent[] = [];
+    const sent: boolean[] = [];
+    let posted = 0;
+    let packed = 0;
+    // each batch cloned as postMessage would and decoded at once (the arena is handed back, so
+    // the writer reuses it and later batches from it are packed)
+    const rec = new Recorder({
+      sharedArenas: true,
+      batchSize: 4,
+      batchMs: 1e9,
+      wireSink: (b) => {
+        posted++;
+        const m = structuredClone(packWire(b, sent), { transfer: wireTransferables(b) });
+        if ('packed' in m) packed++;
+        events.push(...decoder.decode(m));
+      },
+    });
+    const off = installMethodTracing(rec);
+    try {
+      program(10)(createTracedNamespace(rawNp, rec));
+      rec.flush();
+    } finally {
+      off();
+    }
+    assert.ok(packed > 0 && packed < posted, `${packed} of ${posted} batches packed`);
+    assert.equal(canon(events), ref);
+    // a packed batch from an arena the decoder never saw is an error, not garbage
+    assert.throws(
+      () =>
+        new WireDecoder().decode({
+          wire: 1,
+          strs: [],
+          objs: [],
+          console: [],
+          packed: { slot: 0, p: 0, bp: 0 },
+        }),
+      /never sent/,
+    );
   });
 
   it('through a MessageChannel (decoded in another turn) and as the probe JSON, the same', async () => {
