@@ -587,14 +587,22 @@ export class Recorder {
     if (!this.lazy || this.draining) return false;
     if (this.opInfoOf(call).attached) return false;
     const args = call.args;
-    for (let i = 0; i < args.length; i++) {
+    const last = args.length - 1;
+    for (let i = 0; i <= last; i++) {
       const x = args[i];
       if (typeof x === 'object' && x !== null) {
-        if (!(x instanceof NDArray) || !this.current(x)) return false;
+        if (x instanceof NDArray) {
+          if (!this.current(x)) return false;
+        } else if (i !== last || !flatOptions(x)) return false;
       } else if (typeof x === 'function' || typeof x === 'symbol') return false;
     }
     const self = call.self;
-    return !call.method || (self instanceof NDArray && this.current(self));
+    if (call.method && !(self instanceof NDArray && this.current(self))) return false;
+    // an options object of scalars (`{axis: 0}`): recorded as it is now, whatever the program
+    // does to it before the batch
+    if (last >= 0 && typeof args[last] === 'object' && !(args[last] instanceof NDArray))
+      call.args = [...args.slice(0, last), { ...(args[last] as object) }];
+    return true;
   }
 
   /**
@@ -1700,6 +1708,17 @@ function elementByte(a: NDArray, args: readonly unknown[]): number {
 
 function formatMB(n: number): string {
   return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+/** A plain object whose values are all scalars (no arrays, objects or functions)? */
+function flatOptions(x: object): boolean {
+  if (!isPlainObject(x)) return false;
+  for (const k in x) {
+    const v = x[k];
+    if ((typeof v === 'object' && v !== null) || typeof v === 'function' || typeof v === 'symbol')
+      return false;
+  }
+  return true;
 }
 
 function optsOf(args: readonly unknown[]): Record<string, unknown> | null {

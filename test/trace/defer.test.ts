@@ -159,6 +159,21 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
     });
   });
 
+  it('options objects of scalars are recorded as they were at the call', () => {
+    const [, lazy] = same((np) => {
+      const m = np.arange(200_000, { dtype: 'float64' }).reshape(400, 500);
+      for (let i = 0; i < 5; i++) {
+        const o: { axis: number; keepdims?: boolean } = { axis: 0 };
+        (m.sum(o) as rawNp.NDArray)[Symbol.dispose]();
+        o.axis = 1; // changed after the call: the event keeps axis=0
+        o.keepdims = true;
+        np.mean(m, o);
+        np.max(m, { axis: [0, 1] }); // an array inside: recorded at once
+      }
+    });
+    assert.ok(lazy.events.some((e) => e.args?.includes('axis: 0')));
+  });
+
   it('console lines and errors keep their place between queued calls', () => {
     same((np, rec) => {
       const a = np.arange(10);
