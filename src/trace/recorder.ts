@@ -1169,20 +1169,28 @@ export class Recorder {
     nums[p++] = nc === 0 ? 0 : (cont[0] as number);
     for (let i = 1; i < nc; i++) nums[p++] = cont[i] as number;
     w.p = p;
-    // broadcast operands
+    // broadcast operands (room for them at once)
     if (bc === null) w.num(0);
     else {
       const shapes = bc.shapes;
-      w.num(shapes.length);
-      for (const s of shapes) {
-        w.num(s.length);
-        for (const d of s) w.num(d);
+      const target = bc.target;
+      let k = 2 + (target === undefined ? 0 : target.length);
+      for (let i = 0; i < shapes.length; i++) k += 1 + (shapes[i] as number[]).length;
+      w.room(k);
+      nums = w.nums;
+      p = w.p;
+      nums[p++] = shapes.length;
+      for (let i = 0; i < shapes.length; i++) {
+        const s = shapes[i] as number[];
+        nums[p++] = s.length;
+        for (let j = 0; j < s.length; j++) nums[p++] = s[j] as number;
       }
-      if (bc.target === undefined) w.num(-1);
+      if (target === undefined) nums[p++] = -1;
       else {
-        w.num(bc.target.length);
-        for (const d of bc.target) w.num(d);
+        nums[p++] = target.length;
+        for (let j = 0; j < target.length; j++) nums[p++] = target[j] as number;
       }
+      w.p = p;
     }
     // write
     if (wr === null) w.num(0);
