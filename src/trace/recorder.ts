@@ -361,6 +361,12 @@ export const clockMs: () => number =
 
 /** Calls queued at most (a longer batch writes its queue as it goes). */
 const QUEUE_MAX = 1024;
+/**
+ * Bytes of queued results at most: the queue keeps its results alive, so a loop that drops large
+ * arrays (`x = x.mul(2)` over 1e7 elements) would otherwise hold a whole batch of them (64 × 80
+ * MB); past this the queue is written at once and the results it held can be reclaimed.
+ */
+const QUEUE_BYTES = 32 * 1024 * 1024;
 
 const EMPTY_BATCH_STREAMS = (): Pick<WireBatch, 'wire' | 'nums' | 'bytes' | 'strs' | 'objs'> => ({
   wire: 1,
@@ -383,6 +389,8 @@ export class Recorder {
   private draining = false;
   /** Queued calls. */
   private qn = 0;
+  /** Bytes of their array results (see QUEUE_BYTES). */
+  private qBytes = 0;
   /** Events written to `w` not yet sent (wire mode). */
   private pendingWire = 0;
   /** Events per batch sent to the sink. */
@@ -639,6 +647,7 @@ export class Recorder {
         return false;
       cap = this.capture(result, b.ptr);
       b._trace = CAPTURED;
+      this.qBytes += b.nbytes;
     } else if ((typeof result === 'object' && result !== null) || typeof result === 'function')
       return false;
     call.result = result;
@@ -653,6 +662,7 @@ export class Recorder {
       now - this.lastFlush >= this.batchMs
     )
       this.flush();
+    else if (this.qBytes >= QUEUE_BYTES) this.drainQueue(); // (sent with the batch)
     return true;
   }
 
@@ -738,6 +748,7 @@ export class Recorder {
       }
     } finally {
       this.qn = 0;
+      this.qBytes = 0;
       this.draining = false;
     }
   }

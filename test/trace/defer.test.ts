@@ -210,6 +210,22 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
     same(prog, { batchSize: 2000 });
   });
 
+  it('a loop dropping large results holds at most ~32 MB of them in the queue', () => {
+    let most = 0;
+    const [, lazy] = same(
+      (np, rec) => {
+        let x = np.ones([1_000_000]); // 8 MB per result
+        for (let i = 0; i < 40; i++) {
+          x = x.mul(1);
+          most = Math.max(most, (rec as unknown as { qBytes: number }).qBytes);
+        }
+      },
+      { batchSize: 10_000 },
+    );
+    assert.ok(lazy.deferred >= 40);
+    assert.ok(most > 0 && most <= 32 * 1024 * 1024, `queued ${most} bytes`);
+  });
+
   it('copies values bit for bit (NaN payloads, int64) into previews and full values', () => {
     // float64 NaNs with payloads, a signaling NaN, -0: copied by the float64 word loop
     const bits = [
