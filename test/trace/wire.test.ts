@@ -19,6 +19,7 @@ import {
 import { WireDecoder, encodeValue, type WireBatch } from '../../src/trace/wire';
 import { wireFromJson, wireToJson } from '../../src/runner/messages';
 import type { DType } from '../../src/runtime/dtype';
+import { canon } from './canon';
 
 type Np = typeof rawNp;
 type RecOpts = ConstructorParameters<typeof Recorder>[0];
@@ -63,33 +64,6 @@ function record(
     off();
   }
   return { events: opts.wire ? events : rec.events, batches };
-}
-
-/** JSON of events with array/buffer ids renumbered by first appearance (runs differ in ids). */
-function canon(events: TraceEvent[]): string {
-  const ids = new Map<number, number>();
-  const bufs = new Map<number, number>();
-  const aid = (n: number): number => {
-    if (!ids.has(n)) ids.set(n, ids.size + 1);
-    return ids.get(n) as number;
-  };
-  const bid = (n: number): number => {
-    if (!bufs.has(n)) bufs.set(n, bufs.size + 1);
-    return bufs.get(n) as number;
-  };
-  return JSON.stringify(events, function (this: object, k, v: unknown) {
-    if (k === 'ms') return 0;
-    // a BufferInfo's `id` is a buffer id
-    if (typeof v === 'number' && k === 'id' && 'nbytes' in this) return bid(v);
-    if (typeof v === 'number' && (k === 'id' || k === 'base' || k === 'target')) return aid(v);
-    if (typeof v === 'number' && k === 'bufferId') return bid(v);
-    if (k === 'affected' && Array.isArray(v)) return v.map((x: number) => aid(x));
-    if (typeof v === 'string' && (k === 'args' || k === 'why'))
-      return v
-        .replace(/buffer #(\d+)/g, (_m, d: string) => `buffer #${bid(Number(d))}`)
-        .replace(/(?<!buffer )#(\d+)/g, (_m, d: string) => `#${aid(Number(d))}`);
-    return v;
-  });
 }
 
 /** A program touching every kind of event and record. */
