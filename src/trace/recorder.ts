@@ -608,8 +608,9 @@ export class Recorder {
     if (call.method && !(self instanceof NDArray && this.current(self))) return false;
     // an options object of scalars (`{axis: 0}`): recorded as it is now, whatever the program
     // does to it before the batch
-    if (last >= 0 && typeof args[last] === 'object' && !(args[last] instanceof NDArray))
-      call.args = [...args.slice(0, last), { ...(args[last] as object) }];
+    const o = args[last];
+    if (typeof o === 'object' && o !== null && !(o instanceof NDArray))
+      call.args = [...args.slice(0, last), { ...o }];
     return true;
   }
 
