@@ -1292,8 +1292,11 @@ export class Recorder {
           } else {
             const t0 = Math.max(length - items, items);
             const nt = length - t0;
-            const pos = this.copyBytes(b.ptr, items * isz);
-            this.copyBytes(b.ptr + t0 * isz, nt * isz);
+            // one reservation: the reader takes the tail right after the head (a second one
+            // would start at the next 8-byte boundary)
+            const pos = this.w.reserve((items + nt) * isz);
+            this.copyRun(b.ptr, items * isz, pos);
+            this.copyRun(b.ptr + t0 * isz, nt * isz, pos + items * isz);
             nc = push7(cont, nc, b.id, C_OWN, length, V_PREVIEW, pos, items, nt);
             cost += 40 + 10 * 2 * items;
           }

@@ -264,6 +264,23 @@ describe('trace/recorder: limits', () => {
     }
   });
 
+  it("a view's buffer preview keeps its tail with a head of any byte length", () => {
+    // (head and tail of a buffer's contents are read one after the other: 3 int8 values are 3
+    // bytes, so the tail must not be placed at the next 8-byte boundary)
+    const v = rawNp.arange(30, { dtype: 'int8' }).get('1:') as NDArray;
+    const t = traced({ limits: { maxValues: 10, previewItems: 3 } });
+    try {
+      t.np.sum(v);
+      const ev = last(t.rec);
+      assert.deepEqual(ev.inputs[0]?.preview, { head: [1, 2, 3], tail: [27, 28, 29] });
+      assert.deepEqual(ev.bufferContents, [
+        { bufferId: v.buffer.id, length: 30, preview: { head: [0, 1, 2], tail: [27, 28, 29] } },
+      ]);
+    } finally {
+      t.off();
+    }
+  });
+
   it('NaN and infinities are JSON-safe strings, int64 beyond 2^53 a decimal string', () => {
     const t = traced();
     try {
