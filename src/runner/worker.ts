@@ -36,10 +36,10 @@ const rec = new Recorder({
   locate,
   batchSize: input.batchSize,
   sharedArenas: true,
-  // the wire format: numbers and raw value bytes, transferred (the runner decodes them)
-  // (batches in the recorder's shared arenas are shared, not copied; the runner's decoder hands
-  // each arena back once it has read it)
-  // (after the first batch from an arena, only its slot and lengths: see packWire)
+  // the wire format: numbers and raw value bytes, decoded by the runner. Batches are written in
+  // the recorder's shared arenas (the runner's decoder hands each back once read); after the
+  // first batch from an arena only its slot and lengths travel (packWire). Copies, when every
+  // arena is in flight, are transferred.
   wireSink: (batch) =>
     port.postMessage(
       { type: 'batch', batch: packWire(batch, arenasSent) } satisfies WorkerMessage,

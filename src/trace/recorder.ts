@@ -637,16 +637,9 @@ export class Recorder {
     let cap = -1;
     if (result instanceof NDArray) {
       const b = result.buffer;
-      if (
-        b._trace !== undefined ||
-        b.freed ||
-        result._base !== null ||
-        result._offset !== 0 ||
-        (result._contig() & 2) === 0 ||
-        result.size * ITEMSIZE[result.dtype] !== b.nbytes
-      )
+      if (b._trace !== undefined || b.freed || result._base !== null || !spansBuffer(result))
         return false;
-      cap = this.capture(result, b.ptr);
+      cap = this.copyRange(b.ptr, result.size, ITEMSIZE[result.dtype]);
       b._trace = CAPTURED;
       this.qBytes += b.nbytes;
     } else if ((typeof result === 'object' && result !== null) || typeof result === 'function')
@@ -667,24 +660,30 @@ export class Recorder {
     return true;
   }
 
-  /** Copies a fresh result's values (all, or head and tail) into the batch as `announce` would. */
-  private capture(a: NDArray, ptr: number): number {
-    const w = this.w;
-    const isz = ITEMSIZE[a.dtype];
-    const size = a.size;
-    if (size <= this.maxValues) {
-      const n = size * isz;
-      const pos = w.reserve(n);
-      this.copyRun(ptr, n, pos);
-      return pos;
-    }
-    const items = this.previewItems;
-    const nh = Math.min(items, size);
-    const t0 = Math.max(size - items, items);
+  /**
+   * Copies what a snapshot of `size` elements of `isz` bytes carries — all of them (≤ maxValues),
+   * else the preview's head and tail, the tail right after the head — from the contiguous run at
+   * byte `ptr` of linear memory into the batch; returns their position.
+   */
+  private copyRange(ptr: number, size: number, isz: number): number {
+    const nh = headCount(size, this.maxValues, this.previewItems);
+    const t0 = tailFrom(size, this.maxValues, this.previewItems);
     const nt = Math.max(0, size - t0);
-    const pos = w.reserve((nh + nt) * isz);
+    const pos = this.w.reserve((nh + nt) * isz);
     this.copyRun(ptr, nh * isz, pos);
-    this.copyRun(ptr + t0 * isz, nt * isz, pos + nh * isz);
+    if (nt > 0) this.copyRun(ptr + t0 * isz, nt * isz, pos + nh * isz);
+    return pos;
+  }
+
+  /** `copyRange` for any array (strided ones element by element); returns the position. */
+  private copyValues(a: NDArray, size: number, isz: number, contiguous: boolean): number {
+    if (contiguous || a._shape.length === 0) return this.copyRange(a._start * isz, size, isz);
+    const nh = headCount(size, this.maxValues, this.previewItems);
+    const t0 = tailFrom(size, this.maxValues, this.previewItems);
+    const nt = Math.max(0, size - t0);
+    const pos = this.w.reserve((nh + nt) * isz);
+    this.copyElements(a, 0, nh, pos);
+    this.copyElements(a, t0, size, pos + nh * isz);
     return pos;
   }
 
@@ -1270,12 +1269,7 @@ export class Recorder {
         st.seen = true;
         cont[0] = cont[0] + 1;
         const isz = DTYPE_INFO[st.dtype].itemsize;
-        if (
-          a.dtype === st.dtype &&
-          a._offset === 0 &&
-          a.size * isz === b.nbytes &&
-          (a._contig() & 2) !== 0
-        ) {
+        if (a.dtype === st.dtype && spansBuffer(a)) {
           // A fresh C-ordered owner: its values are the buffer's (the decoder shares them).
           cont[nc++] = b.id;
           cont[nc++] = C_ARRAY;
@@ -1284,21 +1278,15 @@ export class Recorder {
           cost += 40 + 10 * (n <= this.limits.maxValues ? n : 2 * this.limits.previewItems);
         } else {
           const length = Math.floor(b.nbytes / isz);
-          const items = this.limits.previewItems;
-          if (length <= this.limits.maxValues) {
-            const pos = this.copyBytes(b.ptr, length * isz);
+          const pos = this.copyRange(b.ptr, length, isz);
+          if (length <= this.maxValues) {
             nc = push7(cont, nc, b.id, C_OWN, length, V_ALL, pos, length, 0);
             cost += 40 + 10 * length;
           } else {
-            const t0 = Math.max(length - items, items);
-            const nt = length - t0;
-            // one reservation: the reader takes the tail right after the head (a second one
-            // would start at the next 8-byte boundary)
-            const pos = this.w.reserve((items + nt) * isz);
-            this.copyRun(b.ptr, items * isz, pos);
-            this.copyRun(b.ptr + t0 * isz, nt * isz, pos + items * isz);
-            nc = push7(cont, nc, b.id, C_OWN, length, V_PREVIEW, pos, items, nt);
-            cost += 40 + 10 * 2 * items;
+            const nh = headCount(length, this.maxValues, this.previewItems);
+            const nt = Math.max(0, length - tailFrom(length, this.maxValues, this.previewItems));
+            nc = push7(cont, nc, b.id, C_OWN, length, V_PREVIEW, pos, nh, nt);
+            cost += 40 + 10 * 2 * this.previewItems;
           }
         }
       }
@@ -1310,9 +1298,8 @@ export class Recorder {
 
   /** Copies `n` bytes of linear memory at `ptr` into the batch; returns their position. */
   private copyBytes(ptr: number, n: number): number {
-    const w = this.w;
-    const pos = w.reserve(n);
-    w.u8.set(this.mem(ptr + n).subarray(ptr, ptr + n), pos);
+    const pos = this.w.reserve(n);
+    this.copyRun(ptr, n, pos);
     return pos;
   }
 
@@ -1327,21 +1314,17 @@ export class Recorder {
     return this.m8;
   }
 
-  /** Copies elements [k0, k1) of `a` (C order) into the batch at `pos` (in `a`'s dtype). */
-  private copyElements(a: NDArray, k0: number, k1: number, pos: number, contiguous: boolean): void {
+  /**
+   * Copies elements [k0, k1) of a strided `a` (C order, ≥ 1 axis) into the batch at `pos` (in
+   * `a`'s dtype); contiguous runs go through `copyRange`.
+   */
+  private copyElements(a: NDArray, k0: number, k1: number, pos: number): void {
     if (k1 <= k0) return;
     const w = this.w;
     const isz = ITEMSIZE[a.dtype];
     const sh = a._shape;
     const nd = sh.length;
-    if (contiguous || nd === 0) {
-      // one copy of the whole run
-      const lo = (a._start + k0) * isz;
-      const hi = lo + (k1 - k0) * isz;
-      w.u8.set(this.mem(hi).subarray(lo, hi), pos);
-      return;
-    }
-    // Strided: an odometer over the index of element k0 (one div/mod per axis, once), copying
+    // An odometer over the index of element k0 (one div/mod per axis, once), copying
     // runs along the last axis element by element, as bits (no NaN canonicalization, no bigint).
     const st = a._strides;
     const idx = this.odometer;
@@ -1444,29 +1427,22 @@ export class Recorder {
     nums[p++] = size;
     let n = 0;
     if (cap < 0 && a.buffer.freed) nums[p++] = V_NONE;
-    else if (size <= this.limits.maxValues) {
-      // (cap: `defer` copied them there, in this same layout)
-      const pos = cap >= 0 ? cap : w.reserve(size * isz);
-      if (cap < 0) this.copyElements(a, 0, size, pos, cc);
-      nums[p++] = V_ALL;
-      nums[p++] = pos;
-      n = size;
-    } else {
-      const items = this.limits.previewItems;
-      const nh = Math.min(items, size);
-      const t0 = Math.max(size - items, items);
-      const nt = Math.max(0, size - t0);
-      let pos = cap;
-      if (cap < 0) {
-        pos = w.reserve((nh + nt) * isz);
-        this.copyElements(a, 0, nh, pos, cc);
-        this.copyElements(a, t0, size, pos + nh * isz, cc);
+    else {
+      // (cap: `defer` copied them there, with copyRange: the same layout)
+      const pos = cap >= 0 ? cap : this.copyValues(a, size, isz, cc);
+      if (size <= this.maxValues) {
+        nums[p++] = V_ALL;
+        nums[p++] = pos;
+        n = size;
+      } else {
+        const nh = headCount(size, this.maxValues, this.previewItems);
+        const nt = Math.max(0, size - tailFrom(size, this.maxValues, this.previewItems));
+        nums[p++] = V_PREVIEW;
+        nums[p++] = pos;
+        nums[p++] = nh;
+        nums[p++] = nt;
+        n = nh + nt;
       }
-      nums[p++] = V_PREVIEW;
-      nums[p++] = pos;
-      nums[p++] = nh;
-      nums[p++] = nt;
-      n = nh + nt;
     }
     w.p = p;
     c.v = bst.version;
@@ -1731,6 +1707,23 @@ function elementByte(a: NDArray, args: readonly unknown[]): number {
 
 function formatMB(n: number): string {
   return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+/** Elements at the head of a snapshot of `size`: all up to `max`, else `items` (a preview). */
+function headCount(size: number, max: number, items: number): number {
+  return size <= max ? size : Math.min(items, size);
+}
+
+/** Where a snapshot's tail starts (`size`: no tail). */
+function tailFrom(size: number, max: number, items: number): number {
+  return size <= max ? size : Math.max(size - items, items);
+}
+
+/** C-ordered from its buffer's first byte to its last: its values are the buffer's bytes. */
+function spansBuffer(a: NDArray): boolean {
+  return (
+    a._offset === 0 && (a._contig() & 2) !== 0 && a.size * ITEMSIZE[a.dtype] === a.buffer.nbytes
+  );
 }
 
 /** A plain object whose values are all scalars (no arrays, objects or functions)? */

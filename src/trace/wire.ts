@@ -102,6 +102,9 @@ export function packWire(b: WireBatch, known: boolean[]): WireBatch | PackedWire
   return packed;
 }
 
+/** What a decoder reads of a batch. */
+type WireStreams = Pick<WireBatch, 'nums' | 'bytes' | 'strs' | 'objs' | 'arena'>;
+
 /** Hands a batch's shared arena back to its writer (after decoding it). */
 export function releaseArena(b: Pick<WireBatch, 'arena'>): void {
   const a = b.arena;
@@ -222,11 +225,12 @@ interface Arena {
 export class WireWriter {
   nums: Float64Array;
   p = 0;
-  u8: Uint8Array;
-  u16: Uint16Array;
-  u32: Uint32Array;
+  /** The byte stream and its views (all four set by `setBytes`). */
+  u8!: Uint8Array;
+  u16!: Uint16Array;
+  u32!: Uint32Array;
   /** The bytes as float64 words (bit-exact copies of 8-byte runs). */
-  f64: Float64Array;
+  f64!: Float64Array;
   bp = 0;
   strs: string[] = [];
   objs: unknown[] = [];
@@ -247,10 +251,7 @@ export class WireWriter {
         ? new Int32Array(new SharedArrayBuffer(4 * MAX_ARENAS))
         : null;
     this.nums = new Float64Array(numsCap);
-    this.u8 = new Uint8Array(bytesCap);
-    this.u16 = new Uint16Array(this.u8.buffer);
-    this.u32 = new Uint32Array(this.u8.buffer);
-    this.f64 = new Float64Array(this.u8.buffer);
+    this.setBytes(new Uint8Array(bytesCap));
     if (this.ctrl !== null) this.useArena();
   }
 
@@ -289,12 +290,15 @@ export class WireWriter {
 
   private setArrays(nums: Float64Array, u8: Uint8Array): void {
     this.nums = nums;
-    if (this.u8 !== u8) {
-      this.u8 = u8;
-      this.u16 = new Uint16Array(u8.buffer, u8.byteOffset, u8.byteLength >> 1);
-      this.u32 = new Uint32Array(u8.buffer, u8.byteOffset, u8.byteLength >> 2);
-      this.f64 = new Float64Array(u8.buffer, u8.byteOffset, u8.byteLength >> 3);
-    }
+    if (this.u8 !== u8) this.setBytes(u8);
+  }
+
+  /** The byte stream and its 16-, 32- and 64-bit views. */
+  private setBytes(u8: Uint8Array): void {
+    this.u8 = u8;
+    this.u16 = new Uint16Array(u8.buffer, u8.byteOffset, u8.byteLength >> 1);
+    this.u32 = new Uint32Array(u8.buffer, u8.byteOffset, u8.byteLength >> 2);
+    this.f64 = new Float64Array(u8.buffer, u8.byteOffset, u8.byteLength >> 3);
   }
 
   /** Makes room for `k` more numbers. */
@@ -329,10 +333,7 @@ export class WireWriter {
       while (cap < end) cap *= 2;
       const b = new Uint8Array(cap);
       b.set(this.u8.subarray(0, this.bp));
-      this.u8 = b;
-      this.u16 = new Uint16Array(b.buffer);
-      this.u32 = new Uint32Array(b.buffer);
-      this.f64 = new Float64Array(b.buffer);
+      this.setBytes(b);
     }
     this.bp = end;
     return pos;
@@ -398,13 +399,7 @@ export class WireWriter {
     }
     // do not keep an arena a huge batch grew
     if (this.nums.length > 16 * this.numsCap) this.nums = new Float64Array(this.numsCap);
-    if (this.u8.length > 16 * this.bytesCap) {
-      this.u8 = new Uint8Array(this.bytesCap);
-      this.u16 = new Uint16Array(this.u8.buffer);
-      this.u32 = new Uint32Array(this.u8.buffer);
-      this.f64 = new Float64Array(this.u8.buffer);
-      this.f64 = new Float64Array(this.u8.buffer);
-    }
+    if (this.u8.length > 16 * this.bytesCap) this.setBytes(new Uint8Array(this.bytesCap));
     return out;
   }
 }
@@ -535,9 +530,7 @@ export class WireDecoder {
   )[] = [];
 
   /** Decodes a batch; a batch written in a shared arena hands it back once read. */
-  decode(
-    b: Pick<WireBatch, 'nums' | 'bytes' | 'strs' | 'objs' | 'arena'> | PackedWireBatch,
-  ): TraceEvent[] {
+  decode(b: WireStreams | PackedWireBatch): TraceEvent[] {
     const full = this.unpack(b);
     try {
       return this.decodeStreams(full);
@@ -546,9 +539,7 @@ export class WireDecoder {
     }
   }
 
-  private unpack(
-    b: Pick<WireBatch, 'nums' | 'bytes' | 'strs' | 'objs' | 'arena'> | PackedWireBatch,
-  ): Pick<WireBatch, 'nums' | 'bytes' | 'strs' | 'objs' | 'arena'> {
+  private unpack(b: WireStreams | PackedWireBatch): WireStreams {
     if ('packed' in b) {
       const { slot, p, bp } = b.packed;
       const a = this.arenas[slot];
