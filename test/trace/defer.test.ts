@@ -227,6 +227,33 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
     assert.ok(most > 0 && most <= 32 * 1024 * 1024, `queued ${most} bytes`);
   });
 
+  it('a loop disposing its large results keeps them queued until the batch (no memory held)', () => {
+    let most = 0;
+    let held = 0;
+    const [, lazy] = same(
+      (np, rec) => {
+        const x = np.ones([1_000_000]); // 8 MB per result
+        for (let i = 0; i < 40; i++) {
+          const y = x.mul(i);
+          y[Symbol.dispose]();
+          const r = rec as unknown as { qn: number; qBytes: number };
+          most = Math.max(most, r.qn);
+          held = Math.max(held, r.qBytes);
+        }
+        // then results kept alive: the bound applies to them
+        const kept = [];
+        for (let i = 0; i < 8; i++) {
+          kept.push(x.add(i));
+          held = Math.max(held, (rec as unknown as { qBytes: number }).qBytes);
+        }
+      },
+      { batchSize: 10_000 },
+    );
+    assert.ok(lazy.deferred >= 48);
+    assert.equal(most, 40, 'every disposed result stayed queued');
+    assert.ok(held <= 32 * 1024 * 1024, `queued ${held} bytes`);
+  });
+
   it('copies values bit for bit (NaN payloads, int64) into previews and full values', () => {
     // float64 NaNs with payloads, a signaling NaN, -0: copied by the float64 word loop
     const bits = [
