@@ -10,6 +10,7 @@ import * as esbuild from 'esbuild';
 import type { Loc } from '../trace/schema';
 
 import { NP_GLOBAL } from './constants';
+import { RUNTIME_EXPORTS } from './exports';
 import { instrumentSites } from './sites';
 
 export interface Bundle {
@@ -32,6 +33,23 @@ export interface BundleFailure {
   details: string[];
 }
 
+/**
+ * The `ndscope` module the user's file imports: an ES module over the traced namespace the worker
+ * puts on globalThis, declaring each of the runtime's exports by name (so `import { np } from
+ * 'ndscope'`, a name it does not have, fails at bundle time at the import's line; a CommonJS
+ * re-export let it through as `undefined`). `import np from 'ndscope'` gets the namespace too.
+ */
+const SHIM = (() => {
+  const locals = RUNTIME_EXPORTS.map((n, i) => `${JSON.stringify(n)}: _${i}`).join(', ');
+  const names = RUNTIME_EXPORTS.map((n, i) => `_${i} as ${n}`).join(', ');
+  return [
+    `const ns = globalThis[Symbol.for(${JSON.stringify(NP_GLOBAL)})];`,
+    'export default ns;',
+    `const { ${locals} } = ns;`,
+    `export { ${names} };`,
+  ].join('\n');
+})();
+
 const ndscopePlugin: esbuild.Plugin = {
   name: 'ndscope',
   setup(build) {
@@ -40,7 +58,7 @@ const ndscopePlugin: esbuild.Plugin = {
       namespace: 'ndscope-runtime',
     }));
     build.onLoad({ filter: /.*/, namespace: 'ndscope-runtime' }, () => ({
-      contents: `module.exports = globalThis[Symbol.for(${JSON.stringify(NP_GLOBAL)})];`,
+      contents: SHIM,
       loader: 'js',
     }));
   },
@@ -102,13 +120,14 @@ export async function bundleUserFile(
       };
     }
     const first = errors[0] as esbuild.Message;
+    const text = (m: esbuild.Message): string => missingExport(m.text) ?? m.text;
     const failure: BundleFailure = {
       name: 'SyntaxError',
-      message: first.text,
+      message: text(first),
       details: errors.map((m) =>
         m.location
-          ? `${m.location.file}:${m.location.line}:${m.location.column + 1}: ${m.text}`
-          : m.text,
+          ? `${m.location.file}:${m.location.line}:${m.location.column + 1}: ${text(m)}`
+          : text(m),
       ),
     };
     if (first.location) {
@@ -120,4 +139,52 @@ export async function bundleUserFile(
     }
     return { ok: false, failure };
   }
+}
+
+/**
+ * esbuild's "No matching export in "ndscope-runtime:ndscope" for import "x"" in Node's words for a
+ * missing export, with the likely fix: the namespace import for `np`, else the closest name.
+ */
+function missingExport(esbuildText: string): string | undefined {
+  const m = /^No matching export in "ndscope-runtime:([^"]*)" for import "([^"]*)"$/.exec(
+    esbuildText,
+  );
+  if (m === null) return undefined;
+  const [, mod, name] = m as unknown as [string, string, string];
+  let hint = '';
+  if (name === 'np' || name === 'numpy' || name === 'ndscope')
+    hint = ` (import the namespace: import * as ${name} from '${mod}')`;
+  else {
+    const near = closest(name, RUNTIME_EXPORTS);
+    if (near !== undefined) hint = ` (did you mean '${near}'?)`;
+  }
+  return `The module '${mod}' does not provide an export named '${name}'${hint}`;
+}
+
+/** The name at edit distance ≤ 2 (≤ 1 for short names) closest to `s`, if any. */
+function closest(s: string, names: readonly string[]): string | undefined {
+  const limit = s.length <= 4 ? 1 : 2;
+  let best: string | undefined;
+  let bestD = limit + 1;
+  for (const n of names) {
+    if (Math.abs(n.length - s.length) > limit) continue;
+    const d = editDistance(s.toLowerCase(), n.toLowerCase());
+    if (d < bestD) [best, bestD] = [n, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = cur;
+  }
+  return prev[b.length] as number;
 }

@@ -88,6 +88,56 @@ describe('runner: programs that fail', () => {
     assert.equal(r.trace.events.length, 0);
   });
 
+  it("an import of a name ndscope does not export fails at bundle time, at the import's line", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ndscope-import-'));
+    try {
+      const file = path.join(dir, 'named.ts');
+      fs.writeFileSync(
+        file,
+        "// the namespace, imported by name\nimport { np } from 'ndscope';\nnp.arange(3);\n",
+      );
+      const r = await runFile(file);
+      assert.equal(r.status, 'error');
+      assert.equal(r.end.error?.name, 'SyntaxError');
+      assert.equal(
+        r.end.error?.message,
+        "The module 'ndscope' does not provide an export named 'np' (import the namespace: import * as np from 'ndscope')",
+      );
+      assert.deepEqual(r.end.error?.loc, { file, line: 2, column: 10 });
+      assert.equal(r.trace.events.length, 0);
+
+      const typo = path.join(dir, 'typo.ts');
+      fs.writeFileSync(typo, "import { zeros, arnge } from 'ndscope';\nzeros([2]);\narnge(3);\n");
+      const t = await runFile(typo);
+      assert.equal(
+        t.end.error?.message,
+        "The module 'ndscope' does not provide an export named 'arnge' (did you mean 'arange'?)",
+      );
+      assert.deepEqual(t.end.error?.loc, { file: typo, line: 1, column: 17 });
+
+      // every other form works: namespace, default, named, a reserved word renamed, a subpath
+      const ok = path.join(dir, 'ok.ts');
+      fs.writeFileSync(
+        ok,
+        [
+          "import * as np from 'ndscope';",
+          "import nd, { arange, delete as del, linalg } from 'ndscope';",
+          "import { ones } from 'ndscope/anything';",
+          'const a = del(arange(4), 0);',
+          'console.log(a.shape, nd.zeros([2]).shape, np.ones([3]).shape, ones([1]).shape, linalg.det(np.eye(2)));',
+        ].join('\n'),
+      );
+      const o = await runFile(ok);
+      assert.equal(o.status, 'ok', o.end.message);
+      assert.deepEqual(
+        o.trace.console.map((c) => c.text),
+        ['[ 3 ] [ 2 ] [ 3 ] [ 1 ] 1'],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a NumPy error keeps its class and message, at the user's line inside a function", async () => {
     const r = await runFile(prog('numpy-error.ts'));
     assert.equal(r.status, 'error');
