@@ -369,6 +369,9 @@ const QUEUE_MAX = 1024;
  */
 const QUEUE_BYTES = 32 * 1024 * 1024;
 
+/** Initial size of the queue's stage `sv` (64 previews of 64 + 64 float64 values). */
+const STAGE_WORDS = 64 * 128;
+
 const EMPTY_BATCH_STREAMS = (): Pick<WireBatch, 'wire' | 'nums' | 'bytes' | 'strs' | 'objs'> => ({
   wire: 1,
   nums: new Float64Array(0),
@@ -404,8 +407,19 @@ export class Recorder {
    * barrier's slow path (a remembered-set entry), measured as the costliest store of `defer`.
    */
   private qObj: Call[] = [];
-  /** …and per call its duration and the byte position of its result's copied values (-1: none). */
-  private readonly qNum = new Float64Array(2 * QUEUE_MAX);
+  /**
+   * …and per call its duration, where its result's copied values are: the byte position in the
+   * batch (-1: none), or the word offset in `sv` (-1: none) and their byte length.
+   */
+  private readonly qNum = new Float64Array(4 * QUEUE_MAX);
+  /**
+   * Queued results' copied values as 8-byte words (runs of whole words, the usual case), moved
+   * into the batch when the queue is written. Copying them into the batch right after the op
+   * instead touches the writer's state and views, all out of the caches then (see `defer`).
+   */
+  private sv: Float64Array = new Float64Array(STAGE_WORDS);
+  /** Words of `sv` in use. */
+  private sp = 0;
   /** The records being written (see ./wire). */
   private readonly w: WireWriter;
   /** (the capture limits, at hand) */
@@ -636,11 +650,34 @@ export class Recorder {
    */
   defer(call: Call, result: unknown, ms: number, now: number): boolean {
     let cap = -1;
+    let stage = -1;
     if (result instanceof NDArray) {
       const b = result.buffer;
       if (b._trace !== undefined || b.freed || result._base !== null || !spansBuffer(result))
         return false;
-      cap = this.copyRange(b.ptr, result.size, ITEMSIZE[result.dtype]);
+      const isz = ITEMSIZE[result.dtype];
+      const size = result.size;
+      const ptr = b.ptr;
+      const nh = headCount(size, this.maxValues, this.previewItems);
+      const t0 = tailFrom(size, this.maxValues, this.previewItems);
+      const nt = Math.max(0, size - t0);
+      if (((ptr | (nh * isz) | (t0 * isz) | (nt * isz)) & 7) === 0) {
+        // whole words: staged (see `sv`)
+        const hw = (nh * isz) >>> 3;
+        const tw = (nt * isz) >>> 3;
+        let sv = this.sv;
+        const at = this.sp;
+        if (at + hw + tw > sv.length) sv = this.growStage(at + hw + tw);
+        if (this.m8.length < ptr + b.nbytes) this.mem(ptr + b.nbytes);
+        const src = this.m64;
+        const s = ptr >>> 3;
+        for (let i = 0; i < hw; i++) sv[at + i] = src[s + i] as number;
+        const st = s + ((t0 * isz) >>> 3);
+        for (let i = 0; i < tw; i++) sv[at + hw + i] = src[st + i] as number;
+        this.sp = at + hw + tw;
+        stage = at;
+        cap = 8 * (hw + tw);
+      } else cap = this.copyRange(ptr, size, isz);
       b._trace = CAPTURED;
       this.qBytes += b.nbytes;
     } else if ((typeof result === 'object' && result !== null) || typeof result === 'function')
@@ -649,8 +686,10 @@ export class Recorder {
     const n = this.qn++;
     this.qObj.push(call);
     const qv = this.qNum;
-    qv[2 * n] = ms;
-    qv[2 * n + 1] = cap;
+    qv[4 * n] = ms;
+    qv[4 * n + 1] = stage < 0 ? cap : -1;
+    qv[4 * n + 2] = stage;
+    qv[4 * n + 3] = cap;
     if (
       n + 1 + this.pendingWire >= this.batchSize ||
       n + 1 >= QUEUE_MAX ||
@@ -692,6 +731,15 @@ export class Recorder {
     this.copyRun(ptr, nh * isz, pos);
     if (nt > 0) this.copyRun(ptr + t0 * isz, nt * isz, pos + nh * isz);
     return pos;
+  }
+
+  /** `sv`, grown to hold `words` (its words in use kept). */
+  private growStage(words: number): Float64Array {
+    let n = this.sv.length * 2;
+    while (n < words) n *= 2;
+    const sv = new Float64Array(n);
+    sv.set(this.sv.subarray(0, this.sp));
+    return (this.sv = sv);
   }
 
   /** `copyRange` for any array (strided ones element by element); returns the position. */
@@ -747,27 +795,39 @@ export class Recorder {
       const q = this.qObj;
       this.qObj = [];
       const qv = this.qNum;
+      const sv = this.sv;
       for (let i = 0; i < n; i++) {
         const call = q[i] as Call;
         if (!this.active) continue;
         const res = call.result;
         call.result = undefined;
+        let cap = qv[4 * i + 1] as number;
+        const at = qv[4 * i + 2] as number;
+        if (at >= 0) {
+          // staged values into the batch (8-byte aligned there too)
+          const nb = qv[4 * i + 3] as number;
+          cap = this.w.reserve(nb);
+          this.w.f64.set(sv.subarray(at, at + nb / 8), cap >>> 3);
+        }
         const prep = this.prepared(call, call.loc);
         // (`now` 0: the queue's end decides on flushing)
         this.record(
           call,
           res,
-          qv[2 * i] as number,
+          qv[4 * i] as number,
           call.loc,
           null,
           0,
           prep,
-          qv[2 * i + 1] as number,
+          cap,
         );
       }
     } finally {
       this.qn = 0;
       this.qBytes = 0;
+      this.sp = 0;
+      // do not keep a stage a batch of 4096-element results grew
+      if (this.sv.length > 16 * STAGE_WORDS) this.sv = new Float64Array(STAGE_WORDS);
       this.draining = false;
     }
   }

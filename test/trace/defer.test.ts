@@ -131,6 +131,32 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
     assert.ok(lazy.deferred >= 120);
   });
 
+  it('results of every item size, full and previewed, word-aligned or not, disposed at once', () => {
+    // copied at the call into the stage (whole 8-byte words) or into the batch (any other run:
+    // 3 int8 values, a tail starting at an odd byte); the next result reuses the memory
+    const [, lazy] = same((np) => {
+      for (const dtype of [
+        'bool',
+        'int8',
+        'uint8',
+        'int16',
+        'float32',
+        'int32',
+        'int64',
+        'float64',
+      ])
+        for (const n of [1, 3, 7, 8, 4096, 4097, 5001, 10_003]) {
+          const x = np.arange(n).astype(dtype as rawNp.DType);
+          for (let i = 0; i < 2; i++) {
+            x.copy()[Symbol.dispose]();
+            np.full([n], i + 5, { dtype: dtype as rawNp.DType })[Symbol.dispose]();
+          }
+          x[Symbol.dispose]();
+        }
+    });
+    assert.ok(lazy.deferred >= 8 * 8 * 4);
+  });
+
   it('an input disposed, written, or viewed while calls that read it are queued', () => {
     same((np) => {
       for (let i = 0; i < 6; i++) {
