@@ -601,14 +601,16 @@ export class Recorder {
   }
 
   /**
-   * Before the op: may this call's record wait for the batch (see RecorderOptions.defer)? Its
-   * arguments must be scalars or arrays whose snapshots are already written or queued (see
-   * `current`). For calls that do not write (`preWrite` gave null). `defer` decides the rest
-   * when the op has returned.
+   * Before the op: may this call's record wait for the batch (see RecorderOptions.defer)? It must
+   * not write (no in-place method, no `out=`: an options object must hold scalars only; then
+   * `preWrite` would give null, so it is not called) and its arguments must be scalars or arrays
+   * whose snapshots are already written or queued (see `current`). `defer` decides the rest when
+   * the op has returned. (One pass: `preWrite` first measured ~1 µs more on add 1e5.)
    */
   plan(call: Call): boolean {
     if (!this.lazy || this.draining) return false;
-    if (this.opInfoOf(call).attached) return false;
+    const oi = this.opInfoOf(call);
+    if (oi.attached || oi.selfWrite || oi.arg0Write) return false;
     const args = call.args;
     const last = args.length - 1;
     for (let i = 0; i <= last; i++) {

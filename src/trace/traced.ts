@@ -118,11 +118,13 @@ export function traceFunction(op: string, fn: Fn, rec: Recorder, method: boolean
     let prep: Prepared | null = null;
     let lazy = false;
     try {
-      pre = rec.preWrite(call);
       // A deferring recorder queues the usual call and writes its records with the batch (see
       // Recorder.plan/defer); else the call-only part is written now, before the op.
-      if (pre === null && rec.lazy) lazy = rec.plan(call);
-      if (!lazy) prep = rec.prepare(call, loc, pre);
+      if (rec.lazy) lazy = rec.plan(call);
+      if (!lazy) {
+        pre = rec.preWrite(call);
+        prep = rec.prepare(call, loc, pre);
+      }
     } catch {
       pre = null;
       prep = null;
