@@ -4,6 +4,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
 import * as rawNp from '../../src/runtime/index';
 import { NDArray } from '../../src/runtime/ndarray';
 import {
@@ -334,6 +335,19 @@ describe('trace/recorder: tracing off', () => {
 });
 
 describe('trace/traced: namespaces and classes', () => {
+  it('the traced namespace keeps fast properties (no hash lookup per np.add read)', () => {
+    setFlagsFromString('--allow-natives-syntax');
+    const fast = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    const { np, uninstall } = installTracing(rawNp, new Recorder());
+    try {
+      assert.ok(Object.keys(np).length > 300);
+      assert.equal(fast(np), true, 'the namespace');
+      assert.equal(fast(np.linalg), true, 'np.linalg');
+    } finally {
+      uninstall();
+    }
+  });
+
   it('wraps nested namespaces and Generator methods; uninstall restores them', () => {
     const rec = new Recorder();
     const gproto = rawNp.random.Generator.prototype as unknown as Record<string, unknown>;
