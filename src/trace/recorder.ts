@@ -655,10 +655,12 @@ export class Recorder {
     let stage = -1;
     if (result instanceof NDArray) {
       const b = result.buffer;
-      if (b._trace !== undefined || b.freed || result._base !== null || !spansBuffer(result))
+      if (b._trace !== undefined || b.freed || result._base !== null || result._offset !== 0)
         return false;
       const isz = ITEMSIZE[result.dtype];
       const size = result.size;
+      // (spansBuffer, its size read once)
+      if (size * isz !== b.nbytes || (result._contig() & 2) === 0) return false;
       const ptr = b.ptr;
       const nh = headCount(size, this.maxValues, this.previewItems);
       const t0 = tailFrom(size, this.maxValues, this.previewItems);
