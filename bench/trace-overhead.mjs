@@ -21,6 +21,9 @@
  *                                                  runs against another version of the code)
  *
  * Targets (issue 5): ops on ≥ 1e5 elements ≤ 10 % slower traced; tiny ops ≤ 3 µs extra each.
+ * One process's verdict on a 1e5 row is not the code's: between processes of the same code it
+ * moves by ±5 points (where the process's memory landed; the pairing cancels load, not that), so
+ * `npm run bench` (bench/run.mjs) runs this in 5 processes and reports the median of each row.
  * Times are this process's CPU time per call (process.cpuUsage; a descheduled thread does not
  * count), each chunk's events flushed (posted) inside the chunk. Every result is disposed at once,
  * as a long-running program's GC would. The script bundles src/ with esbuild in memory.
