@@ -198,16 +198,15 @@ export async function main(
     process.removeListener('SIGINT', onSig);
   }
   const trace = r.trace;
+  const steps = `${trace.events.length} step${trace.events.length === 1 ? '' : 's'}`;
   if (parsed.json !== undefined) {
     writeOut(parsed.json, JSON.stringify(trace));
-    io.err(`ndscope: wrote ${parsed.json} (${trace.events.length} steps)\n`);
+    io.err(`ndscope: wrote ${parsed.json} (${steps})\n`);
   }
   if (parsed.html !== undefined) {
     const webview = parsed.plain ? undefined : findWebviewBundle();
     writeOut(parsed.html, renderHtml(trace, webview ? { webview } : {}));
-    io.err(
-      `ndscope: wrote ${parsed.html} (${trace.events.length} steps${webview ? '' : ', plain step list'})\n`,
-    );
+    io.err(`ndscope: wrote ${parsed.html} (${steps}${webview ? '' : ', plain step list'})\n`);
   }
   if (trace.truncated)
     io.err(

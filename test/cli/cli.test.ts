@@ -112,6 +112,11 @@ describe('cli: outputs', () => {
       ['a', 'b'],
     );
     assert.equal(t.end?.status, 'ok');
+    assert.equal(r.err, `ndscope: wrote ${out} (2 steps)\n`);
+    const one = path.join(tmp, 'one.ts');
+    fs.writeFileSync(one, "import * as np from 'ndscope';\nnp.zeros([2]);\n");
+    const r1 = ndscope('run', one, '--json', path.join(tmp, 'one.json'));
+    assert.equal(r1.err, `ndscope: wrote ${path.join(tmp, 'one.json')} (1 step)\n`);
   });
 
   it('--html writes one self-contained page with the trace embedded, also on failure', () => {
