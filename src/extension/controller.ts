@@ -148,7 +148,7 @@ export class Controller implements vscode.Disposable {
         `ndscope: ${rep.message}${rep.cause ? ` — ${rep.cause}` : ''} (line ${rep.line})`,
       );
     } else {
-      this.status.text = `$(graph) ndscope: ${steps} steps`;
+      this.status.text = `$(graph) ndscope: ${steps} step${steps === 1 ? '' : 's'}`;
     }
     return { status: rec.result.status, steps, ...(rep ? { message: rep.message } : {}) };
   }
