@@ -408,10 +408,10 @@ export class Recorder {
    */
   private qObj: Call[] = [];
   /**
-   * …and per call its duration, where its result's copied values are: the byte position in the
-   * batch (-1: none), or the word offset in `sv` (-1: none) and their byte length.
+   * …and per call its duration, `cap` and `at`: its result's copied values are in `sv` from word
+   * `at` (`cap` their byte length), or else (`at` -1) in the batch at byte `cap` (-1: none).
    */
-  private readonly qNum = new Float64Array(4 * QUEUE_MAX);
+  private readonly qNum = new Float64Array(3 * QUEUE_MAX);
   /**
    * Queued results' copied values as 8-byte words (runs of whole words, the usual case), moved
    * into the batch when the queue is written. Copying them into the batch right after the op
@@ -652,34 +652,27 @@ export class Recorder {
    */
   defer(call: Call, result: unknown, ms: number, now: number): boolean {
     let cap = -1;
-    let stage = -1;
+    let at = -1;
     if (result instanceof NDArray) {
       const b = result.buffer;
-      if (b._trace !== undefined || b.freed || result._base !== null || result._offset !== 0)
+      if (b._trace !== undefined || b.freed || result._base !== null || !spansBuffer(result))
         return false;
       const isz = ITEMSIZE[result.dtype];
       const size = result.size;
-      // (spansBuffer, its size read once)
-      if (size * isz !== b.nbytes || (result._contig() & 2) === 0) return false;
       const ptr = b.ptr;
       const nh = headCount(size, this.maxValues, this.previewItems);
       const t0 = tailFrom(size, this.maxValues, this.previewItems);
-      const nt = Math.max(0, size - t0);
+      const nt = size - t0;
       if (((ptr | (nh * isz) | (t0 * isz) | (nt * isz)) & 7) === 0) {
         // whole words: staged (see `sv`)
         const hw = (nh * isz) >>> 3;
         const tw = (nt * isz) >>> 3;
-        let sv = this.sv;
-        const at = this.sp;
-        if (at + hw + tw > sv.length) sv = this.growStage(at + hw + tw);
+        at = this.sp;
+        const sv = at + hw + tw > this.sv.length ? this.growStage(at + hw + tw) : this.sv;
         if (this.m8.length < ptr + b.nbytes) this.mem(ptr + b.nbytes);
-        const src = this.m64;
-        const s = ptr >>> 3;
-        for (let i = 0; i < hw; i++) sv[at + i] = src[s + i] as number;
-        const st = s + ((t0 * isz) >>> 3);
-        for (let i = 0; i < tw; i++) sv[at + hw + i] = src[st + i] as number;
+        copyWords(sv, at, this.m64, ptr >>> 3, hw);
+        copyWords(sv, at + hw, this.m64, (ptr + t0 * isz) >>> 3, tw);
         this.sp = at + hw + tw;
-        stage = at;
         cap = 8 * (hw + tw);
       } else cap = this.copyRange(ptr, size, isz);
       b._trace = CAPTURED;
@@ -690,18 +683,16 @@ export class Recorder {
     const n = this.qn++;
     this.qObj.push(call);
     const qv = this.qNum;
-    qv[4 * n] = ms;
-    qv[4 * n + 1] = stage < 0 ? cap : -1;
-    qv[4 * n + 2] = stage;
-    qv[4 * n + 3] = cap;
+    qv[3 * n] = ms;
+    qv[3 * n + 1] = cap;
+    qv[3 * n + 2] = at;
     if (
       n + 1 + this.pendingWire >= this.batchSize ||
       n + 1 >= QUEUE_MAX ||
       now - this.lastFlush >= this.batchMs
     )
       this.flush();
-    else if (this.qBytes >= QUEUE_BYTES && this.liveQueued() >= QUEUE_BYTES / 2)
-      this.drainQueue(); // (sent with the batch)
+    else if (this.qBytes >= QUEUE_BYTES && this.liveQueued() >= QUEUE_BYTES / 2) this.drainQueue(); // (sent with the batch)
     return true;
   }
 
@@ -730,7 +721,7 @@ export class Recorder {
   private copyRange(ptr: number, size: number, isz: number): number {
     const nh = headCount(size, this.maxValues, this.previewItems);
     const t0 = tailFrom(size, this.maxValues, this.previewItems);
-    const nt = Math.max(0, size - t0);
+    const nt = size - t0;
     const pos = this.w.reserve((nh + nt) * isz);
     this.copyRun(ptr, nh * isz, pos);
     if (nt > 0) this.copyRun(ptr + t0 * isz, nt * isz, pos + nh * isz);
@@ -751,7 +742,7 @@ export class Recorder {
     if (contiguous || a._shape.length === 0) return this.copyRange(a._start * isz, size, isz);
     const nh = headCount(size, this.maxValues, this.previewItems);
     const t0 = tailFrom(size, this.maxValues, this.previewItems);
-    const nt = Math.max(0, size - t0);
+    const nt = size - t0;
     const pos = this.w.reserve((nh + nt) * isz);
     this.copyElements(a, 0, nh, pos);
     this.copyElements(a, t0, size, pos + nh * isz);
@@ -770,13 +761,7 @@ export class Recorder {
     if (n > 4096 || (a & 3) !== 0) {
       w.u8.set(this.m8.subarray(ptr, ptr + n), pos);
     } else if (a === 0) {
-      // (float64 loads and stores of typed arrays move the bits as they are, NaN payloads too:
-      // test/trace/defer.test.ts checks it)
-      const src = this.m64;
-      const dst = w.f64;
-      const s = ptr >>> 3;
-      const d = pos >>> 3;
-      for (let i = 0, k = n >>> 3; i < k; i++) dst[d + i] = src[s + i] as number;
+      copyWords(w.f64, pos >>> 3, this.m64, ptr >>> 3, n >>> 3);
     } else {
       const src = this.m32;
       const dst = w.u32;
@@ -805,26 +790,17 @@ export class Recorder {
         if (!this.active) continue;
         const res = call.result;
         call.result = undefined;
-        let cap = qv[4 * i + 1] as number;
-        const at = qv[4 * i + 2] as number;
+        let cap = qv[3 * i + 1] as number;
+        const at = qv[3 * i + 2] as number;
         if (at >= 0) {
           // staged values into the batch (8-byte aligned there too)
-          const nb = qv[4 * i + 3] as number;
+          const nb = cap;
           cap = this.w.reserve(nb);
           this.w.f64.set(sv.subarray(at, at + nb / 8), cap >>> 3);
         }
         const prep = this.prepared(call, call.loc);
         // (`now` 0: the queue's end decides on flushing)
-        this.record(
-          call,
-          res,
-          qv[4 * i] as number,
-          call.loc,
-          null,
-          0,
-          prep,
-          cap,
-        );
+        this.record(call, res, qv[3 * i] as number, call.loc, null, 0, prep, cap);
       }
     } finally {
       this.qn = 0;
@@ -1367,7 +1343,7 @@ export class Recorder {
             cost += 40 + 10 * length;
           } else {
             const nh = headCount(length, this.maxValues, this.previewItems);
-            const nt = Math.max(0, length - tailFrom(length, this.maxValues, this.previewItems));
+            const nt = length - tailFrom(length, this.maxValues, this.previewItems);
             nc = push7(cont, nc, b.id, C_OWN, length, V_PREVIEW, pos, nh, nt);
             cost += 40 + 10 * 2 * this.previewItems;
           }
@@ -1519,7 +1495,7 @@ export class Recorder {
         n = size;
       } else {
         const nh = headCount(size, this.maxValues, this.previewItems);
-        const nt = Math.max(0, size - tailFrom(size, this.maxValues, this.previewItems));
+        const nt = size - tailFrom(size, this.maxValues, this.previewItems);
         nums[p++] = V_PREVIEW;
         nums[p++] = pos;
         nums[p++] = nh;
@@ -1797,9 +1773,17 @@ function headCount(size: number, max: number, items: number): number {
   return size <= max ? size : Math.min(items, size);
 }
 
-/** Where a snapshot's tail starts (`size`: no tail). */
+/** Where a snapshot's tail starts (`size`: no tail; never before the head's end). */
 function tailFrom(size: number, max: number, items: number): number {
-  return size <= max ? size : Math.max(size - items, items);
+  return size <= max ? size : Math.min(size, Math.max(size - items, items));
+}
+
+/**
+ * Copies `k` float64 words (bit for bit: typed-array float64 loads and stores move NaN payloads
+ * as they are, test/trace/defer.test.ts checks it).
+ */
+function copyWords(dst: Float64Array, d: number, src: Float64Array, s: number, k: number): void {
+  for (let i = 0; i < k; i++) dst[d + i] = src[s + i] as number;
 }
 
 /** C-ordered from its buffer's first byte to its last: its values are the buffer's bytes. */
