@@ -692,7 +692,8 @@ export class Recorder {
       now - this.lastFlush >= this.batchMs
     )
       this.flush();
-    else if (this.qBytes >= QUEUE_BYTES && this.liveQueued() >= QUEUE_BYTES / 2) this.drainQueue(); // (sent with the batch)
+    // (written now, sent with the batch)
+    else if (this.qBytes >= QUEUE_BYTES && this.liveQueued() >= QUEUE_BYTES / 2) this.drainQueue();
     return true;
   }
 
