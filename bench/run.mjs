@@ -699,10 +699,11 @@ function measure(fn, budget) {
   samples.sort((a, b) => a - b);
   return samples[samples.length >> 1];
 }
-const median = (xs) => {
+// (a declaration: the trace table, which `--only=trace` writes first, uses it too)
+function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[s.length >> 1] : NaN;
-};
+}
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 // ---- ndscope without relaxed SIMD (bench/ndscope_plain_worker.mjs) ----------------------------
@@ -965,10 +966,6 @@ function traceOverhead() {
 
 /** The markdown table of `runs` (trace-overhead.mjs --json outputs): per row, medians over runs. */
 function traceTable(runs) {
-  const med = (xs) => {
-    const v = [...xs].sort((a, b) => a - b);
-    return v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-  };
   const first = runs[0];
   const loads = runs.flatMap((r) => r.load);
   const lines = [
@@ -982,12 +979,12 @@ function traceTable(runs) {
     const big = row.size === 'big';
     const ov = all.map((x) => (big ? x.overheadPct : x.overheadUs));
     const fmt = (v) => (big ? `${v.toFixed(1)} %` : `${v.toFixed(2)} µs`);
-    const m = med(ov);
+    const m = median(ov);
     const ok = big ? m <= 10 : m <= 3;
     const within = ov.filter((v) => (big ? v <= 10 : v <= 3)).length;
-    const stack = med(all.map((x) => (big ? x.stackOverheadPct : x.stackOverheadUs)));
+    const stack = median(all.map((x) => (big ? x.stackOverheadPct : x.stackOverheadUs)));
     lines.push(
-      `| ${row.name} | ${med(all.map((x) => x.rawUs)).toFixed(2)} | ${med(all.map((x) => x.tracedUs)).toFixed(2)} | ${fmt(m)} | ${fmt(Math.min(...ov))} … ${fmt(Math.max(...ov))} | ${within} / ${ov.length} | ${ok ? 'ok' : 'MISSED'} | ${fmt(stack)} |`,
+      `| ${row.name} | ${median(all.map((x) => x.rawUs)).toFixed(2)} | ${median(all.map((x) => x.tracedUs)).toFixed(2)} | ${fmt(m)} | ${fmt(Math.min(...ov))} … ${fmt(Math.max(...ov))} | ${within} / ${ov.length} | ${ok ? 'ok' : 'MISSED'} | ${fmt(stack)} |`,
     );
   }
   return lines.join('\n');
