@@ -16,6 +16,7 @@ import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import * as esbuild from 'esbuild';
 import {
+  DEFAULT_BATCH_SIZE,
   DEFAULT_LIMITS,
   TRACE_SCHEMA,
   TRACE_SCHEMA_VERSION,
@@ -48,7 +49,7 @@ export interface RunOptions {
   /** Cap on the WebAssembly memory holding array data, bytes (default 2 GiB). */
   memoryMaxBytes?: number;
   limits?: Partial<CaptureLimits>;
-  /** Events per streamed batch (default 64). */
+  /** Events per streamed batch (default DEFAULT_BATCH_SIZE, 256). */
   batchSize?: number;
   /** Called with each batch of events as it arrives (locations already mapped, labels set). */
   onEvents?: (events: TraceEvent[]) => void;
@@ -320,7 +321,7 @@ export function startRun(file: string, opts: RunOptions = {}): RunHandle {
       bundleUrl,
       limits,
       memoryMaxBytes: opts.memoryMaxBytes ?? 2 * 1024 ** 3,
-      batchSize: opts.batchSize ?? 64,
+      batchSize: opts.batchSize ?? DEFAULT_BATCH_SIZE,
       ...(bundle.sites ? { sites: bundle.sites } : {}),
     };
     enableRelaxedSimd();

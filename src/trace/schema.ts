@@ -204,6 +204,15 @@ export interface Trace {
   end?: RunEnd;
 }
 
+/**
+ * Events per streamed batch by default (a batch also goes 20 ms after the previous one, and at
+ * every console line). Sending a batch costs the traced program's thread tens of µs (the
+ * postMessage and the first records' code run out of the caches, untouched since the previous
+ * batch): 64-event batches cost mul 1e5 ~0.4 µs a call more than 256-event ones (bench/RESULTS.md,
+ * session 7).
+ */
+export const DEFAULT_BATCH_SIZE = 256;
+
 export const DEFAULT_LIMITS: CaptureLimits = {
   maxValues: 4096,
   previewItems: 64,

@@ -201,9 +201,12 @@ export function encodeValue(v: number | bigint, dtype: DType): JsonScalar {
 
 /** Shared arenas a writer keeps at most (beyond: exact-size copies per batch, as without). */
 const MAX_ARENAS = 8;
-/** Capacity of a shared arena: numbers, bytes (a batch that outgrows it is sent as copies). */
-const ARENA_NUMS = 16384;
-const ARENA_BYTES = 262144;
+/**
+ * Capacity of a shared arena: numbers, bytes (a batch that outgrows it is sent as copies). Sized
+ * for a default batch (256 events) of results previewed or up to 512 float64 values each.
+ */
+const ARENA_NUMS = 65536;
+const ARENA_BYTES = 1048576;
 
 interface Arena {
   nums: Float64Array;
