@@ -15,7 +15,7 @@ import {
   type TraceEvent,
 } from '../../src/trace/index';
 import type { ConsoleEntry, Truncation } from '../../src/trace/schema';
-import { WireDecoder, wireTransferables, type WireBatch } from '../../src/trace/wire';
+import { WireDecoder, releaseArena, wireTransferables, type WireBatch } from '../../src/trace/wire';
 import { canon } from './canon';
 
 type Np = typeof rawNp;
@@ -27,6 +27,8 @@ interface Run {
   truncated: Truncation | undefined;
   /** Calls the recorder queued. */
   deferred: number;
+  /** Of their events, those written from compact records (Recorder.writeFast). */
+  fast: number;
   /** Events that arrived after the truncation notice. */
   late: number;
   /** Every batch's value bytes, concatenated. */
@@ -41,6 +43,7 @@ function run(prog: Prog, opts: { defer: boolean; batchSize?: number; budget?: nu
     console: [],
     truncated: undefined,
     deferred: 0,
+    fast: 0,
     late: 0,
     bytes: new Uint8Array(0),
   };
@@ -74,6 +77,8 @@ function run(prog: Prog, opts: { defer: boolean; batchSize?: number; budget?: nu
   } finally {
     off();
   }
+  out.fast = (rec as unknown as { fastEvents: number }).fastEvents;
+  if (process.env.SHOW_FAST) console.log('deferred', out.deferred, 'fast', out.fast);
   out.bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let p = 0;
   for (const c of chunks) {
@@ -134,7 +139,7 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
   it('results of every item size, full and previewed, word-aligned or not, disposed at once', () => {
     // copied at the call into the stage (whole 8-byte words) or into the batch (any other run:
     // 3 int8 values, a tail starting at an odd byte); the next result reuses the memory
-    const [, lazy] = same((np) => {
+    const [, lazy] = same((np, rec) => {
       for (const dtype of [
         'bool',
         'int8',
@@ -147,6 +152,7 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
       ])
         for (const n of [1, 3, 7, 8, 4096, 4097, 5001, 10_003]) {
           const x = np.arange(n).astype(dtype as rawNp.DType);
+          rec.flush(); // x's snapshot written: its copies are queued with compact records
           for (let i = 0; i < 2; i++) {
             x.copy()[Symbol.dispose]();
             np.full([n], i + 5, { dtype: dtype as rawNp.DType })[Symbol.dispose]();
@@ -155,6 +161,35 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
         }
     });
     assert.ok(lazy.deferred >= 8 * 8 * 4);
+    assert.ok(lazy.fast >= 8 * 8 * 2, `${lazy.fast} compact records`);
+  });
+
+  it('events written from compact records: every kind of result, operand and broadcast', () => {
+    const [, lazy] = same((np, rec) => {
+      const a = np.arange(12, { dtype: 'float64' }).reshape(3, 4);
+      const row = np.arange(4, { dtype: 'int32' });
+      const big = np.linspace(0, 1, 10_000);
+      const flags = np.array([true, false, true]);
+      const nan = np.array([1, Number.NaN]);
+      const col = a.get(':', '1:2') as rawNp.NDArray; // a view (its buffer's views listed)
+      const at = a.T; // another view
+      rec.flush(); // their snapshots written: what follows is queued with compact records
+      for (let i = 0; i < 3; i++) {
+        np.add(a, row); // (3,4) + (4,): broadcast, int32 → float64
+        a.mul(i); // method, a number
+        np.multiply(a, a); // the same array twice: one input
+        np.add(col, 1); // a view as input
+        at.copy(); // a copy of a transposed view: C-ordered
+        big.add(i); // previewed result
+        np.sum(a); // a number
+        np.sum(nan); // NaN: the result is a string ('nan')
+        np.all(flags); // a boolean
+        np.negative(big); // unary, no broadcast operands
+        np.add(2, 3); // no array: a scalar event with broadcast operands
+        np.maximum(row, a, undefined as never); // three arguments
+      }
+    });
+    assert.ok(lazy.fast >= 30, `${lazy.fast} of ${lazy.deferred} queued calls from compact records`);
   });
 
   it('an input disposed, written, or viewed while calls that read it are queued', () => {
@@ -226,6 +261,24 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
       { budget: 60_000 },
     );
     assert.ok(eager.truncated !== undefined, 'the budget was reached');
+    // and among events written from compact records (their budget cost is the same)
+    for (const budget of [100_000, 150_000, 270_000]) {
+      const [e, lazy] = same(
+        (np, rec) => {
+          const a = np.arange(50_000, { dtype: 'float64' });
+          const b = np.arange(60, { dtype: 'float64' }).reshape(6, 10);
+          rec.flush();
+          for (let i = 0; i < 200; i++) {
+            a.add(i);
+            np.sum(np.add(b, i)); // a queued result as an input: its snapshot's cost counts
+            np.sum(b);
+          }
+        },
+        { budget },
+      );
+      assert.ok(e.truncated !== undefined, `the budget of ${budget} bytes was reached`);
+      assert.ok(lazy.fast > 0);
+    }
   });
 
   it('batches of one (as after the program returns) and long queues', () => {
@@ -278,6 +331,34 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
     assert.ok(lazy.deferred >= 48);
     assert.equal(most, 40, 'every disposed result stayed queued');
     assert.ok(held <= 32 * 1024 * 1024, `queued ${held} bytes`);
+  });
+
+  it('a batch of staged values is sent before it outgrows its shared arena', () => {
+    // 60 queued results of 4,096 float64 values (32 KB staged each), no count or time limit:
+    // sent every 16 (512 KB staged), each batch written in a shared arena (no private copy)
+    const batches: { inArena: boolean; bytes: number }[] = [];
+    const rec = new Recorder({
+      sharedArenas: true,
+      batchSize: 10_000,
+      batchMs: 1e9,
+      wireSink: (b) => {
+        batches.push({ inArena: b.arena !== undefined, bytes: b.bytes.length });
+        releaseArena(b); // (as the runner's decoder does once it has read the batch)
+      },
+    });
+    const off = installMethodTracing(rec);
+    try {
+      const x = rawNp.arange(4096, { dtype: 'float64' });
+      for (let i = 0; i < 60; i++) x.mul(i)[Symbol.dispose]();
+      rec.flush();
+    } finally {
+      off();
+    }
+    assert.ok(batches.length >= 4, `${batches.length} batches`);
+    for (const b of batches) {
+      assert.ok(b.inArena, 'written in a shared arena');
+      assert.ok(b.bytes <= 1 << 20, `${b.bytes} bytes`);
+    }
   });
 
   it('copies values bit for bit (NaN payloads, int64) into previews and full values', () => {
