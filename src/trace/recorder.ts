@@ -438,11 +438,12 @@ export class Recorder {
   private lastFlush = 0;
   private readonly batchMs: number;
   /**
-   * The queue: its calls (each holding its result and location)… A fresh (young) array per
+   * The queue: its calls (each holding its result and location; null for a call with a compact
+   * record, which needs none of them)… A fresh (young) array per
    * batch: storing a young Call into an array the collector has promoted takes the write
    * barrier's slow path (a remembered-set entry), measured as the costliest store of `defer`.
    */
-  private qObj: Call[] = [];
+  private qObj: (Call | null)[] = [];
   /**
    * …and per call its duration, `cap` and `at`: its result's copied values are in `sv` from word
    * `at` (`cap` their byte length), or else (`at` -1) in the batch at byte `cap` (-1: none).
@@ -801,8 +802,8 @@ export class Recorder {
       else {
         this.qf[o + F_ON] = 0;
         b._trace = CAPTURED;
+        this.qBytes += b.nbytes;
       }
-      this.qBytes += b.nbytes;
     } else if ((typeof result === 'object' && result !== null) || typeof result === 'function')
       return false;
     else {
@@ -816,9 +817,14 @@ export class Recorder {
         f[o + F_RVAL] = result ? 1 : 0;
       } else f[o + F_ON] = 0;
     }
-    call.result = result;
     const n = this.qn++;
-    this.qObj.push(call);
+    // a compact record needs no object of the call's: the queue does not keep them (nor the
+    // result) alive, so they die young, as without tracing
+    if (this.qf[n * QF + F_ON] === 1) this.qObj.push(null);
+    else {
+      call.result = result;
+      this.qObj.push(call);
+    }
     const qv = this.qNum;
     qv[3 * n] = ms;
     qv[3 * n + 1] = cap;
@@ -890,7 +896,7 @@ export class Recorder {
     const q = this.qObj;
     let live = 0;
     for (let i = 0; i < q.length; i++) {
-      const r = (q[i] as Call).result;
+      const r = q[i]?.result;
       if (r instanceof NDArray && !r.buffer.freed) live += r.buffer.nbytes;
     }
     return (this.qBytes = live);

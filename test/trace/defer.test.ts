@@ -189,7 +189,10 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
         np.maximum(row, a, undefined as never); // three arguments
       }
     });
-    assert.ok(lazy.fast >= 30, `${lazy.fast} of ${lazy.deferred} queued calls from compact records`);
+    assert.ok(
+      lazy.fast >= 30,
+      `${lazy.fast} of ${lazy.deferred} queued calls from compact records`,
+    );
   });
 
   it('an input disposed, written, or viewed while calls that read it are queued', () => {
@@ -291,12 +294,13 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
   });
 
   it('a loop dropping large results holds at most ~32 MB of them in the queue', () => {
+    // (calls queued without a compact record: `astype('float64')` has a string argument)
     let most = 0;
     const [, lazy] = same(
       (np, rec) => {
         let x = np.ones([1_000_000]); // 8 MB per result
         for (let i = 0; i < 40; i++) {
-          x = x.mul(1);
+          x = x.astype('float64');
           most = Math.max(most, (rec as unknown as { qBytes: number }).qBytes);
         }
       },
@@ -304,6 +308,27 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
     );
     assert.ok(lazy.deferred >= 40);
     assert.ok(most > 0 && most <= 32 * 1024 * 1024, `queued ${most} bytes`);
+  });
+
+  it('calls queued with compact records keep none of their objects alive', () => {
+    let held = 0;
+    let queued = 0;
+    const [, lazy] = same(
+      (np, rec) => {
+        let x = np.ones([1_000_000]);
+        rec.flush(); // x's snapshot written: x.mul(1) gets a compact record
+        for (let i = 0; i < 40; i++) {
+          x = x.mul(1);
+          const r = rec as unknown as { qn: number; qBytes: number; qObj: unknown[] };
+          held = Math.max(held, r.qBytes, r.qObj.filter((c) => c !== null).length);
+          queued = Math.max(queued, r.qn);
+        }
+      },
+      { batchSize: 10_000 },
+    );
+    assert.equal(queued, 40, 'every call stayed queued');
+    assert.equal(held, 0, 'no call, result or byte held by the queue');
+    assert.ok(lazy.fast >= 40);
   });
 
   it('a loop disposing its large results keeps them queued until the batch (no memory held)', () => {
