@@ -7,7 +7,7 @@
  * new buffer is a copy, a computation, a reduction or a creation depending on the op; ops that
  * write (set, fill, out=, in-place sorts) are diffed byte by byte against the bytes before.
  */
-import { DTYPE_INFO, ITEMSIZE, type DType } from '../runtime/dtype';
+import { DTYPES, DTYPE_INFO, ITEMSIZE, type DType } from '../runtime/dtype';
 import { NDArray } from '../runtime/ndarray';
 import { view, type WasmBuffer } from '../runtime/memory';
 import {
@@ -778,7 +778,7 @@ export class Recorder {
       const b = result.buffer;
       if (b._trace !== undefined || b.freed || result._base !== null || !spansBuffer(result))
         return false;
-      const isz = ITEMSIZE[result.dtype];
+      const isz = ITEMSIZES[dtypeCode(result.dtype)] as number;
       const size = result.size;
       const ptr = b.ptr;
       const nh = headCount(size, this.maxValues, this.previewItems);
@@ -852,10 +852,11 @@ export class Recorder {
     const sh = a._shape;
     const st = a._strides;
     const nd = sh.length;
-    const isz = ITEMSIZE[a.dtype];
+    const code = dtypeCode(a.dtype);
+    const isz = ITEMSIZES[code] as number;
     f[o + F_RES] = 0;
     f[o + F_RVAL] = a.id;
-    f[o + F_DTYPE] = DTYPE_CODE[a.dtype];
+    f[o + F_DTYPE] = code;
     f[o + F_ND] = nd;
     for (let i = 0; i < nd; i++) {
       f[o + F_SHAPE + i] = sh[i] as number;
@@ -2113,10 +2114,28 @@ function copyWords(dst: Float64Array, d: number, src: Float64Array, s: number, k
   for (let i = 0; i < k; i++) dst[d + i] = src[s + i] as number;
 }
 
+/** Item sizes by wire dtype code (DTYPES order, see `dtypeCode`). */
+const ITEMSIZES: readonly number[] = DTYPES.map((d) => ITEMSIZE[d]);
+
+/**
+ * `DTYPE_CODE[d]` (its index in DTYPES) by comparisons. Where a call's result is read, right after
+ * the kernel, a lookup keyed by the dtype string was a keyed-load IC call the optimizer had not
+ * inlined (CPU profile of traced mul 1e5: three of them between `defer` and the wrapper, each its
+ * own cold code and feedback).
+ */
+function dtypeCode(d: DType): number {
+  if (d === 'float64') return F64_CODE;
+  for (let i = 0; i < DTYPES.length; i++) if (DTYPES[i] === d) return i;
+  return -1;
+}
+const F64_CODE = DTYPES.indexOf('float64');
+
 /** C-ordered from its buffer's first byte to its last: its values are the buffer's bytes. */
 function spansBuffer(a: NDArray): boolean {
   return (
-    a._offset === 0 && (a._contig() & 2) !== 0 && a.size * ITEMSIZE[a.dtype] === a.buffer.nbytes
+    a._offset === 0 &&
+    (a._contig() & 2) !== 0 &&
+    a.size * (ITEMSIZES[dtypeCode(a.dtype)] as number) === a.buffer.nbytes
   );
 }
 
