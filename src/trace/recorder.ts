@@ -389,9 +389,7 @@ const F_IN = 15; // their ids (FAST_ARGS + 1)
 const F_INCOST = 20; // the sum of their snapshots' budget costs
 const F_NBUF = 21; // their distinct buffers
 const F_BUF = 22; // ids (FAST_ARGS + 1)
-const F_BC = 27; // 1: the two broadcast operands' shapes follow
-const F_BC0 = 28; // ndim, then FAST_DIMS sizes
-const F_BC1 = 35; // ndim, then FAST_DIMS sizes
+const F_BC = 27; // 1: the two broadcast operands' shapes are in `qShapes`
 const F_RES = 42; // result: 0 array, 1 number, 2 boolean
 const F_RVAL = 43; // the number or boolean, or the array's id
 const F_DTYPE = 44; // the array's dtype code…
@@ -453,6 +451,8 @@ export class Recorder {
   private readonly qf = new Float64Array(QF * QUEUE_MAX);
   /** Events written from compact records (tests count them). */
   private fastEvents = 0;
+  /** Broadcast operands' shapes of the queued calls with compact records (2 per slot). */
+  private qShapes: (readonly number[])[] = [];
   /** The queue slot whose compact record `planFast` started (-1: none). */
   private planned = -1;
   /**
@@ -729,11 +729,11 @@ export class Recorder {
     if (oi.broadcasts && (call.method ? 1 : 0) + na >= 2) {
       const s0 = shapeOfOperand(call.method ? call.self : args[0]);
       const s1 = shapeOfOperand(call.method ? args[0] : args[1]);
-      if (s0 === null || s1 === null || s0.length > FAST_DIMS || s1.length > FAST_DIMS) return;
-      f[o + F_BC0] = s0.length;
-      for (let j = 0; j < s0.length; j++) f[o + F_BC0 + 1 + j] = s0[j] as number;
-      f[o + F_BC1] = s1.length;
-      for (let j = 0; j < s1.length; j++) f[o + F_BC1 + 1 + j] = s1[j] as number;
+      if (s0 === null || s1 === null) return;
+      // (the shapes themselves, immutable: their elements are read with the batch)
+      const q = this.qShapes;
+      q[2 * this.qn] = s0;
+      q[2 * this.qn + 1] = s1;
       bc = 1;
     }
     f[o + F_OP] = this.opId(oi);
@@ -776,10 +776,13 @@ export class Recorder {
     this.planned = -1;
     if (result instanceof NDArray) {
       const b = result.buffer;
-      if (b._trace !== undefined || b.freed || result._base !== null || !spansBuffer(result))
-        return false;
+      if (b._trace !== undefined || b.freed || result._base !== null) return false;
       const isz = ITEMSIZES[dtypeCode(result.dtype)] as number;
+      // (spansBuffer, its size read once: an element read of the runtime's frozen shape arrays is
+      // an IC call V8 does not inline)
       const size = result.size;
+      if (result._offset !== 0 || (result._contig() & 2) === 0 || size * isz !== b.nbytes)
+        return false;
       const ptr = b.ptr;
       const nh = headCount(size, this.maxValues, this.previewItems);
       const t0 = tailFrom(size, this.maxValues, this.previewItems);
@@ -858,10 +861,16 @@ export class Recorder {
     f[o + F_RVAL] = a.id;
     f[o + F_DTYPE] = code;
     f[o + F_ND] = nd;
-    for (let i = 0; i < nd; i++) {
-      f[o + F_SHAPE + i] = sh[i] as number;
-      f[o + F_STRIDES + i] = (st[i] as number) * isz;
-    }
+    if (nd === 1 && size > 1) {
+      // (C-ordered over more than one element: its stride is the item size; no element read of
+      // the frozen shape and strides, each an IC call V8 does not inline)
+      f[o + F_SHAPE] = size;
+      f[o + F_STRIDES] = isz;
+    } else
+      for (let i = 0; i < nd; i++) {
+        f[o + F_SHAPE + i] = sh[i] as number;
+        f[o + F_STRIDES + i] = (st[i] as number) * isz;
+      }
     f[o + F_FLAGS] = ((a._contig() >> 1) & 3) | 4 | (a._writeable ? 8 : 0);
     f[o + F_RBUF] = b.id;
     f[o + F_NBYTES] = b.nbytes;
@@ -987,7 +996,7 @@ export class Recorder {
           this.w.f64.set(sv.subarray(at, at + nb / 8), cap >>> 3);
         }
         if (qf[i * QF + F_ON] === 1) {
-          this.writeFast(i * QF, qv[3 * i] as number, cap);
+          this.writeFast(i, qv[3 * i] as number, cap);
           continue;
         }
         const call = q[i] as Call;
@@ -1001,6 +1010,7 @@ export class Recorder {
       this.qn = 0;
       this.qBytes = 0;
       this.sp = 0;
+      this.qShapes = [];
       // do not keep a stage a batch of 4096-element results grew
       if (this.sv.length > 16 * STAGE_WORDS) this.sv = new Float64Array(STAGE_WORDS);
       this.draining = false;
@@ -1012,8 +1022,9 @@ export class Recorder {
    * `prepared` + `record` write for it (its result's snapshot and buffer, then the event), the
    * same budget cost, read from `qf` alone. `ms`: its duration; `cap`: its result's copied values.
    */
-  private writeFast(o: number, ms: number, cap: number): void {
+  private writeFast(slot: number, ms: number, cap: number): void {
     const f = this.qf;
+    const o = slot * QF;
     const w = this.w;
     w.mark();
     const ni = f[o + F_NIN] as number;
@@ -1078,8 +1089,10 @@ export class Recorder {
     // the event (as `writeEvent`)
     const na = f[o + F_NARGS] as number;
     const bc = f[o + F_BC] === 1;
-    const nd0 = bc ? (f[o + F_BC0] as number) : 0;
-    const nd1 = bc ? (f[o + F_BC1] as number) : 0;
+    const s0 = bc ? (this.qShapes[2 * slot] as readonly number[]) : EMPTY_SHAPE;
+    const s1 = bc ? (this.qShapes[2 * slot + 1] as readonly number[]) : EMPTY_SHAPE;
+    const nd0 = s0.length;
+    const nd1 = s1.length;
     w.room(32 + 2 * na + ni + nb + nd0 + nd1);
     const nums = w.nums;
     let p = w.p;
@@ -1129,8 +1142,10 @@ export class Recorder {
     if (!bc) nums[p++] = 0;
     else {
       nums[p++] = 2;
-      for (let i = 0; i <= nd0; i++) nums[p++] = f[o + F_BC0 + i] as number;
-      for (let i = 0; i <= nd1; i++) nums[p++] = f[o + F_BC1 + i] as number;
+      nums[p++] = nd0;
+      for (let i = 0; i < nd0; i++) nums[p++] = s0[i] as number;
+      nums[p++] = nd1;
+      for (let i = 0; i < nd1; i++) nums[p++] = s1[i] as number;
       nums[p++] = -1;
     }
     nums[p++] = 0; // write
@@ -2054,6 +2069,7 @@ interface WriteRec {
 }
 
 const EMPTY: NDArray[] = [];
+const EMPTY_SHAPE: readonly number[] = [];
 
 function push7(
   xs: number[],
@@ -2124,7 +2140,9 @@ const ITEMSIZES: readonly number[] = DTYPES.map((d) => ITEMSIZE[d]);
  * own cold code and feedback).
  */
 function dtypeCode(d: DType): number {
-  if (d === 'float64') return F64_CODE;
+  return d === 'float64' ? F64_CODE : dtypeIndex(d);
+}
+function dtypeIndex(d: DType): number {
   for (let i = 0; i < DTYPES.length; i++) if (DTYPES[i] === d) return i;
   return -1;
 }
