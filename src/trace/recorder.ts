@@ -370,37 +370,6 @@ const QUEUE_MAX = 1024;
  */
 const QUEUE_BYTES = 32 * 1024 * 1024;
 
-/**
- * Words of `qf` per queued call: a compact record of what its event needs (see `planFast`), at
- * these offsets (F_*). Arrays of up to FAST_DIMS dimensions, calls of up to FAST_ARGS arguments.
- */
-const QF = 64;
-const FAST_ARGS = 4;
-const FAST_DIMS = 6;
-const F_ON = 0; // 1: the record is complete (planFast, then deferFast)
-const F_OP = 1; // op id
-const F_KIND = 2; // OpInfo bits: create 1, copy 2, reduce 4, reduceName 8
-const F_LOC = 3; // location id
-const F_METHOD = 4;
-const F_NARGS = 5;
-const F_ARGS = 6; // tag, value per argument (FAST_ARGS pairs)
-const F_NIN = 14; // input arrays (self first, then arguments, each once)
-const F_IN = 15; // their ids (FAST_ARGS + 1)
-const F_INCOST = 20; // the sum of their snapshots' budget costs
-const F_NBUF = 21; // their distinct buffers
-const F_BUF = 22; // ids (FAST_ARGS + 1)
-const F_BC = 27; // 1: the two broadcast operands' shapes are in `qShapes`
-const F_RES = 42; // result: 0 array, 1 number, 2 boolean
-const F_RVAL = 43; // the number or boolean, or the array's id
-const F_DTYPE = 44; // the array's dtype code…
-const F_ND = 45;
-const F_SHAPE = 46; // FAST_DIMS sizes
-const F_STRIDES = 52; // FAST_DIMS byte strides
-const F_FLAGS = 58;
-const F_RBUF = 59; // its buffer's id, nbytes
-const F_NBYTES = 60;
-const F_SIZE = 61;
-
 /** Initial size of the queue's stage `sv` (64 previews of 64 + 64 float64 values). */
 const STAGE_WORDS = 64 * 128;
 /** Staged words past which the batch is sent (it then still fits a shared arena, see ./wire). */
@@ -436,25 +405,16 @@ export class Recorder {
   private lastFlush = 0;
   private readonly batchMs: number;
   /**
-   * The queue: its calls (each holding its result and location; null for a call with a compact
-   * record, which needs none of them)… A fresh (young) array per
+   * The queue: its calls (each holding its result and location)… A fresh (young) array per
    * batch: storing a young Call into an array the collector has promoted takes the write
    * barrier's slow path (a remembered-set entry), measured as the costliest store of `defer`.
    */
-  private qObj: (Call | null)[] = [];
+  private qObj: Call[] = [];
   /**
    * …and per call its duration, `cap` and `at`: its result's copied values are in `sv` from word
    * `at` (`cap` their byte length), or else (`at` -1) in the batch at byte `cap` (-1: none).
    */
   private readonly qNum = new Float64Array(3 * QUEUE_MAX);
-  /** …and its compact record, when it has one (QF words a call, see `planFast`). */
-  private readonly qf = new Float64Array(QF * QUEUE_MAX);
-  /** Events written from compact records (tests count them). */
-  private fastEvents = 0;
-  /** Broadcast operands' shapes of the queued calls with compact records (2 per slot). */
-  private qShapes: (readonly number[])[] = [];
-  /** The queue slot whose compact record `planFast` started (-1: none). */
-  private planned = -1;
   /**
    * Queued results' copied values as 8-byte words (runs of whole words, the usual case), moved
    * into the batch when the queue is written. Copying them into the batch right after the op
@@ -669,84 +629,9 @@ export class Recorder {
     // an options object of scalars (`{axis: 0}`): recorded as it is now, whatever the program
     // does to it before the batch
     const o = args[last];
-    if (typeof o === 'object' && o !== null && !(o instanceof NDArray)) {
+    if (typeof o === 'object' && o !== null && !(o instanceof NDArray))
       call.args = [...args.slice(0, last), { ...o }];
-      this.qf[this.qn * QF + F_ON] = 0;
-    } else this.planFast(call, oi);
     return true;
-  }
-
-  /**
-   * Starts the compact record of a planned call in the queue slot it will take (`defer` finishes
-   * it with the result, `writeFast` writes the event from it): its arguments, inputs and
-   * broadcast operands, read now, while `current` has just loaded them. Writing the event later
-   * from the call's objects instead reads a dozen of them again, each out of the caches by then
-   * (a kernel ran after each call): writing a batch of mul 1e5 calls took 0.82–0.97 µs a call
-   * that way, 0.43–0.50 from compact records (timed inside `drainQueue`, session 7; the rest is
-   * mostly moving the staged values into the batch). For calls whose arguments are
-   * numbers or arrays (≤ FAST_ARGS, ≤ FAST_DIMS dimensions), inputs with recorder state (their
-   * buffers' contents recorded, views already listed), no `get`, two operands if broadcasting;
-   * else (F_ON 0) the event is written from the objects (`prepared`, `record`).
-   */
-  private planFast(call: Call, oi: OpInfo): void {
-    const f = this.qf;
-    const o = this.qn * QF;
-    f[o + F_ON] = 0;
-    this.planned = this.qn;
-    const args = call.args;
-    const na = args.length;
-    if (na > FAST_ARGS || oi.name === 'get' || (oi.broadcasts && !oi.binary)) return;
-    let ni = 0;
-    let nb = 0;
-    let cost = 0;
-    for (let i = call.method ? -1 : 0; i < na; i++) {
-      const x = i < 0 ? call.self : args[i];
-      if (i >= 0) {
-        if (typeof x === 'number') {
-          f[o + F_ARGS + 2 * i] = A_NUM;
-          f[o + F_ARGS + 2 * i + 1] = x;
-          continue;
-        }
-        if (!(x instanceof NDArray)) return;
-        f[o + F_ARGS + 2 * i] = A_ARR;
-        f[o + F_ARGS + 2 * i + 1] = x.id;
-      }
-      const a = x as NDArray;
-      const c = a._trace as ArrState | undefined;
-      if (c === undefined || c.k !== this.key || !c.b.seen || !c.b.announced) return;
-      if (a._base !== null && !c.remembered) return;
-      let dup = false;
-      for (let j = 0; j < ni; j++) if (f[o + F_IN + j] === a.id) dup = true;
-      if (dup) continue;
-      f[o + F_IN + ni++] = a.id;
-      cost += c.cost;
-      const bid = a.buffer.id;
-      dup = false;
-      for (let j = 0; j < nb; j++) if (f[o + F_BUF + j] === bid) dup = true;
-      if (!dup) f[o + F_BUF + nb++] = bid;
-    }
-    let bc = 0;
-    if (oi.broadcasts && (call.method ? 1 : 0) + na >= 2) {
-      const s0 = shapeOfOperand(call.method ? call.self : args[0]);
-      const s1 = shapeOfOperand(call.method ? args[0] : args[1]);
-      if (s0 === null || s1 === null) return;
-      // (the shapes themselves, immutable: their elements are read with the batch)
-      const q = this.qShapes;
-      q[2 * this.qn] = s0;
-      q[2 * this.qn + 1] = s1;
-      bc = 1;
-    }
-    f[o + F_OP] = this.opId(oi);
-    f[o + F_KIND] =
-      (oi.create ? 1 : 0) | (oi.copy ? 2 : 0) | (oi.reduce ? 4 : 0) | (oi.reduceName ? 8 : 0);
-    f[o + F_LOC] = this.locId(call.loc, call.k);
-    f[o + F_METHOD] = call.method ? 1 : 0;
-    f[o + F_NARGS] = na;
-    f[o + F_NIN] = ni;
-    f[o + F_INCOST] = cost;
-    f[o + F_NBUF] = nb;
-    f[o + F_BC] = bc;
-    f[o + F_ON] = 1;
   }
 
   /**
@@ -771,9 +656,6 @@ export class Recorder {
   defer(call: Call, result: unknown, ms: number, now: number): boolean {
     let cap = -1;
     let at = -1;
-    // (a record started for another slot: the queue was written while the op ran)
-    if (this.planned !== this.qn) this.qf[this.qn * QF + F_ON] = 0;
-    this.planned = -1;
     if (result instanceof NDArray) {
       const b = result.buffer;
       if (b._trace !== undefined || b.freed || result._base !== null) return false;
@@ -799,35 +681,13 @@ export class Recorder {
         this.sp = at + hw + tw;
         cap = 8 * (hw + tw);
       } else cap = this.copyRange(ptr, size, isz);
-      const o = this.qn * QF;
-      if (this.qf[o + F_ON] === 1 && result._shape.length <= FAST_DIMS)
-        this.deferFast(result, b, o, size, nh + nt);
-      else {
-        this.qf[o + F_ON] = 0;
-        b._trace = CAPTURED;
-        this.qBytes += b.nbytes;
-      }
+      b._trace = CAPTURED;
+      this.qBytes += b.nbytes;
     } else if ((typeof result === 'object' && result !== null) || typeof result === 'function')
       return false;
-    else {
-      const f = this.qf;
-      const o = this.qn * QF;
-      if (typeof result === 'number') {
-        f[o + F_RES] = 1;
-        f[o + F_RVAL] = result;
-      } else if (typeof result === 'boolean') {
-        f[o + F_RES] = 2;
-        f[o + F_RVAL] = result ? 1 : 0;
-      } else f[o + F_ON] = 0;
-    }
+    call.result = result;
     const n = this.qn++;
-    // a compact record needs no object of the call's: the queue does not keep them (nor the
-    // result) alive, so they die young, as without tracing
-    if (this.qf[n * QF + F_ON] === 1) this.qObj.push(null);
-    else {
-      call.result = result;
-      this.qObj.push(call);
-    }
+    this.qObj.push(call);
     const qv = this.qNum;
     qv[3 * n] = ms;
     qv[3 * n + 1] = cap;
@@ -845,57 +705,6 @@ export class Recorder {
   }
 
   /**
-   * Finishes a queued call's compact record with its result `a` (a fresh C-ordered array owning
-   * its buffer `b`, `n` of its values copied) and gives both their recorder state now, as its
-   * event will have announced them (no later step reads them from the objects, out of the caches
-   * by then).
-   */
-  private deferFast(a: NDArray, b: WasmBuffer, o: number, size: number, n: number): void {
-    const f = this.qf;
-    const sh = a._shape;
-    const st = a._strides;
-    const nd = sh.length;
-    const code = dtypeCode(a.dtype);
-    const isz = ITEMSIZES[code] as number;
-    f[o + F_RES] = 0;
-    f[o + F_RVAL] = a.id;
-    f[o + F_DTYPE] = code;
-    f[o + F_ND] = nd;
-    if (nd === 1 && size > 1) {
-      // (C-ordered over more than one element: its stride is the item size; no element read of
-      // the frozen shape and strides, each an IC call V8 does not inline)
-      f[o + F_SHAPE] = size;
-      f[o + F_STRIDES] = isz;
-    } else
-      for (let i = 0; i < nd; i++) {
-        f[o + F_SHAPE + i] = sh[i] as number;
-        f[o + F_STRIDES + i] = (st[i] as number) * isz;
-      }
-    f[o + F_FLAGS] = ((a._contig() >> 1) & 3) | 4 | (a._writeable ? 8 : 0);
-    f[o + F_RBUF] = b.id;
-    f[o + F_NBYTES] = b.nbytes;
-    f[o + F_SIZE] = size;
-    const bst: BufState = {
-      k: this.key,
-      dtype: a.dtype,
-      seen: true,
-      announced: true,
-      version: 0,
-      views: null,
-      skipped: 0,
-    };
-    a._trace = {
-      k: this.key,
-      v: 0,
-      w: a._writeable,
-      cost: 220 + 16 * nd + 10 * n,
-      remembered: false,
-      b: bst,
-    } satisfies ArrState;
-    b._trace = bst;
-  }
-
-  /**
    * Recounts `qBytes` as the bytes of the queued results not yet disposed (a disposed one holds
    * no memory: its values are copied): a loop that disposes each result (`using`) then writes its
    * queue with the batch, not every 32 MB, each such write starting cold after a kernel
@@ -906,7 +715,7 @@ export class Recorder {
     const q = this.qObj;
     let live = 0;
     for (let i = 0; i < q.length; i++) {
-      const r = q[i]?.result;
+      const r = (q[i] as Call).result;
       if (r instanceof NDArray && !r.buffer.freed) live += r.buffer.nbytes;
     }
     return (this.qBytes = live);
@@ -984,9 +793,11 @@ export class Recorder {
       this.qObj = [];
       const qv = this.qNum;
       const sv = this.sv;
-      const qf = this.qf;
       for (let i = 0; i < n; i++) {
+        const call = q[i] as Call;
         if (!this.active) continue;
+        const res = call.result;
+        call.result = undefined;
         let cap = qv[3 * i + 1] as number;
         const at = qv[3 * i + 2] as number;
         if (at >= 0) {
@@ -995,13 +806,6 @@ export class Recorder {
           cap = this.w.reserve(nb);
           this.w.f64.set(sv.subarray(at, at + nb / 8), cap >>> 3);
         }
-        if (qf[i * QF + F_ON] === 1) {
-          this.writeFast(i, qv[3 * i] as number, cap);
-          continue;
-        }
-        const call = q[i] as Call;
-        const res = call.result;
-        call.result = undefined;
         const prep = this.prepared(call, call.loc);
         // (`now` 0: the queue's end decides on flushing)
         this.record(call, res, qv[3 * i] as number, call.loc, null, 0, prep, cap);
@@ -1010,149 +814,10 @@ export class Recorder {
       this.qn = 0;
       this.qBytes = 0;
       this.sp = 0;
-      this.qShapes = [];
       // do not keep a stage a batch of 4096-element results grew
       if (this.sv.length > 16 * STAGE_WORDS) this.sv = new Float64Array(STAGE_WORDS);
       this.draining = false;
     }
-  }
-
-  /**
-   * Writes a queued call's event from its compact record at `o` (see `planFast`): the records
-   * `prepared` + `record` write for it (its result's snapshot and buffer, then the event), the
-   * same budget cost, read from `qf` alone. `ms`: its duration; `cap`: its result's copied values.
-   */
-  private writeFast(slot: number, ms: number, cap: number): void {
-    const f = this.qf;
-    const o = slot * QF;
-    const w = this.w;
-    w.mark();
-    const ni = f[o + F_NIN] as number;
-    const bits = f[o + F_KIND] as number;
-    const res = f[o + F_RES] as number;
-    let nb = f[o + F_NBUF] as number;
-    let cost = f[o + F_INCOST] as number;
-    let kind: number;
-    let contents = 0;
-    if (res === 0) {
-      // the result's snapshot (as `announce`) and buffer (as `announceBuffers`)
-      const nd = f[o + F_ND] as number;
-      const size = f[o + F_SIZE] as number;
-      const max = this.maxValues;
-      const nh = headCount(size, max, this.previewItems);
-      const nt = size - tailFrom(size, max, this.previewItems);
-      w.room(22 + 2 * nd);
-      const nums = w.nums;
-      let p = w.p;
-      nums[p++] = R_ARR;
-      nums[p++] = f[o + F_RVAL] as number;
-      nums[p++] = f[o + F_DTYPE] as number;
-      nums[p++] = nd;
-      for (let i = 0; i < nd; i++) nums[p++] = f[o + F_SHAPE + i] as number;
-      for (let i = 0; i < nd; i++) nums[p++] = f[o + F_STRIDES + i] as number;
-      nums[p++] = 0;
-      nums[p++] = f[o + F_RBUF] as number;
-      nums[p++] = f[o + F_FLAGS] as number;
-      nums[p++] = -1;
-      nums[p++] = size;
-      if (size <= max) {
-        nums[p++] = V_ALL;
-        nums[p++] = cap;
-      } else {
-        nums[p++] = V_PREVIEW;
-        nums[p++] = cap;
-        nums[p++] = nh;
-        nums[p++] = nt;
-      }
-      nums[p++] = R_BUF;
-      nums[p++] = f[o + F_RBUF] as number;
-      nums[p++] = f[o + F_NBYTES] as number;
-      nums[p++] = f[o + F_DTYPE] as number;
-      w.p = p;
-      cost += 220 + 16 * nd + 10 * (size <= max ? size : nh + nt);
-      nb++;
-      contents = 40 + 10 * (size <= max ? size : 2 * this.previewItems);
-      kind =
-        (bits & 1) !== 0 || ni === 0
-          ? KIND_CODE.create
-          : (bits & 2) !== 0
-            ? KIND_CODE.copy
-            : (bits & 4) !== 0
-              ? KIND_CODE.reduce
-              : KIND_CODE.compute;
-    } else {
-      // (a scalar from no array, no broadcast: no event, as `record`)
-      if (ni === 0 && f[o + F_BC] === 0) return;
-      kind = ni > 0 || (bits & 8) !== 0 ? KIND_CODE.reduce : KIND_CODE.compute;
-    }
-    if (!this.fits(cost + 300 + nb * 60 + contents)) return;
-    // the event (as `writeEvent`)
-    const na = f[o + F_NARGS] as number;
-    const bc = f[o + F_BC] === 1;
-    const s0 = bc ? (this.qShapes[2 * slot] as readonly number[]) : EMPTY_SHAPE;
-    const s1 = bc ? (this.qShapes[2 * slot + 1] as readonly number[]) : EMPTY_SHAPE;
-    const nd0 = s0.length;
-    const nd1 = s1.length;
-    w.room(32 + 2 * na + ni + nb + nd0 + nd1);
-    const nums = w.nums;
-    let p = w.p;
-    nums[p++] = R_EV;
-    nums[p++] = ++this.step;
-    nums[p++] = f[o + F_OP] as number;
-    nums[p++] = kind;
-    nums[p++] = f[o + F_METHOD] as number;
-    nums[p++] = f[o + F_LOC] as number;
-    nums[p++] = ms;
-    nums[p++] = na;
-    for (let i = 0; i < 2 * na; i++) nums[p++] = f[o + F_ARGS + i] as number;
-    nums[p++] = ni;
-    for (let i = 0; i < ni; i++) nums[p++] = f[o + F_IN + i] as number;
-    const v = f[o + F_RVAL] as number;
-    if (res === 0) {
-      nums[p++] = 1;
-      nums[p++] = 1;
-      nums[p++] = v;
-      nums[p++] = RES_NONE;
-      nums[p++] = 0;
-    } else {
-      nums[p++] = 0;
-      nums[p++] = 0;
-      if (res === 2) {
-        nums[p++] = RES_BOOL;
-        nums[p++] = v;
-      } else if (Number.isFinite(v)) {
-        nums[p++] = RES_NUM;
-        nums[p++] = v;
-      } else {
-        nums[p++] = RES_STR;
-        nums[p++] = w.str(encodeJs(v) as string);
-      }
-    }
-    nums[p++] = WHY_NONE;
-    // buffers (the inputs', then the result's), then contents (the result's)
-    nums[p++] = nb;
-    for (let i = 0, k = f[o + F_NBUF] as number; i < k; i++) nums[p++] = f[o + F_BUF + i] as number;
-    if (res === 0) {
-      nums[p++] = f[o + F_RBUF] as number;
-      nums[p++] = 1;
-      nums[p++] = f[o + F_RBUF] as number;
-      nums[p++] = C_ARRAY;
-      nums[p++] = v;
-    } else nums[p++] = 0;
-    if (!bc) nums[p++] = 0;
-    else {
-      nums[p++] = 2;
-      nums[p++] = nd0;
-      for (let i = 0; i < nd0; i++) nums[p++] = s0[i] as number;
-      nums[p++] = nd1;
-      for (let i = 0; i < nd1; i++) nums[p++] = s1[i] as number;
-      nums[p++] = -1;
-    }
-    nums[p++] = 0; // write
-    nums[p++] = 0; // error
-    w.p = p;
-    this.fastEvents++;
-    this.finish(0);
   }
 
   /** Records a call that returned `result` (`now`: `clockMs()` when it returned). */
@@ -2069,7 +1734,6 @@ interface WriteRec {
 }
 
 const EMPTY: NDArray[] = [];
-const EMPTY_SHAPE: readonly number[] = [];
 
 function push7(
   xs: number[],
@@ -2136,8 +1800,7 @@ const ITEMSIZES: readonly number[] = DTYPES.map((d) => ITEMSIZE[d]);
 /**
  * `DTYPE_CODE[d]` (its index in DTYPES) by comparisons. Where a call's result is read, right after
  * the kernel, a lookup keyed by the dtype string was a keyed-load IC call the optimizer had not
- * inlined (CPU profile of traced mul 1e5: three of them between `defer` and the wrapper, each its
- * own cold code and feedback).
+ * inlined (CPU profile of traced mul 1e5, session 7: each its own cold code and feedback).
  */
 function dtypeCode(d: DType): number {
   return d === 'float64' ? F64_CODE : dtypeIndex(d);

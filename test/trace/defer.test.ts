@@ -27,8 +27,6 @@ interface Run {
   truncated: Truncation | undefined;
   /** Calls the recorder queued. */
   deferred: number;
-  /** Of their events, those written from compact records (Recorder.writeFast). */
-  fast: number;
   /** Events that arrived after the truncation notice. */
   late: number;
   /** Every batch's value bytes, concatenated. */
@@ -43,7 +41,6 @@ function run(prog: Prog, opts: { defer: boolean; batchSize?: number; budget?: nu
     console: [],
     truncated: undefined,
     deferred: 0,
-    fast: 0,
     late: 0,
     bytes: new Uint8Array(0),
   };
@@ -77,8 +74,6 @@ function run(prog: Prog, opts: { defer: boolean; batchSize?: number; budget?: nu
   } finally {
     off();
   }
-  out.fast = (rec as unknown as { fastEvents: number }).fastEvents;
-  if (process.env.SHOW_FAST) console.log('deferred', out.deferred, 'fast', out.fast);
   out.bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let p = 0;
   for (const c of chunks) {
@@ -139,7 +134,7 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
   it('results of every item size, full and previewed, word-aligned or not, disposed at once', () => {
     // copied at the call into the stage (whole 8-byte words) or into the batch (any other run:
     // 3 int8 values, a tail starting at an odd byte); the next result reuses the memory
-    const [, lazy] = same((np, rec) => {
+    const [, lazy] = same((np) => {
       for (const dtype of [
         'bool',
         'int8',
@@ -152,7 +147,6 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
       ])
         for (const n of [1, 3, 7, 8, 4096, 4097, 5001, 10_003]) {
           const x = np.arange(n).astype(dtype as rawNp.DType);
-          rec.flush(); // x's snapshot written: its copies are queued with compact records
           for (let i = 0; i < 2; i++) {
             x.copy()[Symbol.dispose]();
             np.full([n], i + 5, { dtype: dtype as rawNp.DType })[Symbol.dispose]();
@@ -161,10 +155,9 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
         }
     });
     assert.ok(lazy.deferred >= 8 * 8 * 4);
-    assert.ok(lazy.fast >= 8 * 8 * 2, `${lazy.fast} compact records`);
   });
 
-  it('events written from compact records: every kind of result, operand and broadcast', () => {
+  it('every kind of result, operand and broadcast operands, queued', () => {
     const [, lazy] = same((np, rec) => {
       const a = np.arange(12, { dtype: 'float64' }).reshape(3, 4);
       const row = np.arange(4, { dtype: 'int32' });
@@ -173,7 +166,7 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
       const nan = np.array([1, Number.NaN]);
       const col = a.get(':', '1:2') as rawNp.NDArray; // a view (its buffer's views listed)
       const at = a.T; // another view
-      rec.flush(); // their snapshots written: what follows is queued with compact records
+      rec.flush(); // their snapshots written: what follows is queued
       for (let i = 0; i < 3; i++) {
         np.add(a, row); // (3,4) + (4,): broadcast, int32 → float64
         a.mul(i); // method, a number
@@ -189,10 +182,7 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
         np.maximum(row, a, undefined as never); // three arguments
       }
     });
-    assert.ok(
-      lazy.fast >= 30,
-      `${lazy.fast} of ${lazy.deferred} queued calls from compact records`,
-    );
+    assert.ok(lazy.deferred >= 30, `${lazy.deferred} queued calls`);
   });
 
   it('an input disposed, written, or viewed while calls that read it are queued', () => {
@@ -264,7 +254,7 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
       { budget: 60_000 },
     );
     assert.ok(eager.truncated !== undefined, 'the budget was reached');
-    // and among events written from compact records (their budget cost is the same)
+    // and among calls queued after arrays recorded earlier (results used as inputs too)
     for (const budget of [100_000, 150_000, 270_000]) {
       const [e, lazy] = same(
         (np, rec) => {
@@ -280,7 +270,7 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
         { budget },
       );
       assert.ok(e.truncated !== undefined, `the budget of ${budget} bytes was reached`);
-      assert.ok(lazy.fast > 0);
+      assert.ok(lazy.deferred > 0);
     }
   });
 
@@ -294,13 +284,12 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
   });
 
   it('a loop dropping large results holds at most ~32 MB of them in the queue', () => {
-    // (calls queued without a compact record: `astype('float64')` has a string argument)
     let most = 0;
     const [, lazy] = same(
       (np, rec) => {
         let x = np.ones([1_000_000]); // 8 MB per result
         for (let i = 0; i < 40; i++) {
-          x = x.astype('float64');
+          x = x.mul(1);
           most = Math.max(most, (rec as unknown as { qBytes: number }).qBytes);
         }
       },
@@ -308,27 +297,6 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
     );
     assert.ok(lazy.deferred >= 40);
     assert.ok(most > 0 && most <= 32 * 1024 * 1024, `queued ${most} bytes`);
-  });
-
-  it('calls queued with compact records keep none of their objects alive', () => {
-    let held = 0;
-    let queued = 0;
-    const [, lazy] = same(
-      (np, rec) => {
-        let x = np.ones([1_000_000]);
-        rec.flush(); // x's snapshot written: x.mul(1) gets a compact record
-        for (let i = 0; i < 40; i++) {
-          x = x.mul(1);
-          const r = rec as unknown as { qn: number; qBytes: number; qObj: unknown[] };
-          held = Math.max(held, r.qBytes, r.qObj.filter((c) => c !== null).length);
-          queued = Math.max(queued, r.qn);
-        }
-      },
-      { batchSize: 10_000 },
-    );
-    assert.equal(queued, 40, 'every call stayed queued');
-    assert.equal(held, 0, 'no call, result or byte held by the queue');
-    assert.ok(lazy.fast >= 40);
   });
 
   it('a loop disposing its large results keeps them queued until the batch (no memory held)', () => {
