@@ -44,13 +44,22 @@ const ONLY =
     .split(',') ?? null;
 /** Measured rounds per case (each: one chunk per mode). */
 const ROUNDS = quick ? 15 : 61;
-/** Target CPU time of one chunk (µs). */
+/** Target CPU time of one chunk (µs), at least. */
 const CHUNK_US = 4000;
+/**
+ * `--chunk=4ms`: every chunk ≈ CHUNK_US (the method until session 7). Default: a chunk is one of
+ * the recorder's batch periods (its batch of DEFAULT_BATCH_SIZE traced calls, or its 20 ms), and
+ * at least CHUNK_US — each traced chunk ends with a flush (its events posted inside it), so a
+ * shorter chunk posts more often than a traced program does.
+ */
+const PER_BATCH = !argv.includes('--chunk=4ms');
+const BATCH_MS_US = 20_000;
 
 const entry = `
 export * as np from './src/runtime/index';
 export { Recorder, installTracing, stackLocator, siteLocator } from './src/trace/index';
 export { instrumentSites, SITE_CELL } from './src/runner/sites';
+export * as schema from './src/trace/schema';
 export * as wire from './src/trace/wire';
 `;
 const srcRoot = argv.find((a) => a.startsWith('--src='))?.slice(6) ?? root;
@@ -102,6 +111,8 @@ const releaseArena = lib.wire.releaseArena ?? (() => {});
 const wireTransferables = lib.wire.wireTransferables ?? ((b) => [b.nums.buffer, b.bytes.buffer]);
 // (and before packWire, every batch carried its arena's views)
 const packWire = lib.wire.packWire ?? ((b) => b);
+// (and before session 7 a batch was 64 events)
+const BATCH = lib.schema.DEFAULT_BATCH_SIZE ?? 64;
 const arenasSent = [];
 const A = {
   big: np.arange(100_000, { dtype: 'float64' }),
@@ -249,9 +260,8 @@ for (let i = 0; i < CASES.length; i++) {
   for (let w = 0; w < 3; w++)
     for (let m = 0; m < MODES.length; m++)
       est[m] = Math.max(est[m], await run(m, w === 0 ? 20 : 200));
-  const ns = est.map((e) =>
-    Math.max(2, Math.min(50_000, Math.round(CHUNK_US / Math.max(e, 0.01)))),
-  );
+  const period = PER_BATCH ? Math.max(CHUNK_US, Math.min(BATCH * est[1], BATCH_MS_US)) : CHUNK_US;
+  const ns = est.map((e) => Math.max(2, Math.min(50_000, Math.round(period / Math.max(e, 0.01)))));
   const t = MODES.map(() => []);
   for (let round = -2; round < ROUNDS; round++) {
     const order = ORDERS[(round + 6) % 6];
@@ -291,14 +301,22 @@ drainPort.close();
 if (argv.includes('--json')) {
   console.log(
     JSON.stringify(
-      { node: process.version, rounds: ROUNDS, chunkUs: CHUNK_US, load: [load0, load1], rows },
+      {
+        node: process.version,
+        rounds: ROUNDS,
+        chunkUs: CHUNK_US,
+        chunk: PER_BATCH ? 'batch' : '4ms',
+        batch: BATCH,
+        load: [load0, load1],
+        rows,
+      },
       null,
       1,
     ),
   );
 } else {
   console.log(
-    `Tracing overhead (node ${process.version}; paired chunks of ≈ ${CHUNK_US / 1000} ms, raw / traced / traced-with-stack-locations alternating, ${ROUNDS} rounds per op; CPU time per call; overhead = median over rounds of traced − raw of the same round; load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${cpus().length} cores; target: big ≤ 10 %, tiny ≤ 3 µs)\n`,
+    `Tracing overhead (node ${process.version}; paired chunks of ${PER_BATCH ? `one batch period of the recorder (${BATCH} traced calls or 20 ms, at least ${CHUNK_US / 1000} ms)` : `≈ ${CHUNK_US / 1000} ms`}, raw / traced / traced-with-stack-locations alternating, ${ROUNDS} rounds per op; CPU time per call; overhead = median over rounds of traced − raw of the same round; load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${cpus().length} cores; target: big ≤ 10 %, tiny ≤ 3 µs)\n`,
   );
   console.log(
     '| op | raw µs | traced µs | overhead | middle half of the pairs | target | traced, stack locations (fallback) |',
