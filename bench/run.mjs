@@ -969,7 +969,7 @@ function traceTable(runs) {
   const first = runs[0];
   const loads = runs.flatMap((r) => r.load);
   const lines = [
-    `Tracing overhead (node ${first.node}; ${runs.length} process${runs.length > 1 ? 'es' : ''} of bench/trace-overhead.mjs, each: paired chunks of ${first.chunk === 'batch' ? `one batch period of the recorder (${first.batch} traced calls or 20 ms, at least ${first.chunkUs / 1000} ms)` : `≈ ${first.chunkUs / 1000} ms`}, raw / traced / traced-with-stack-locations alternating, ${first.rounds} rounds per op, CPU time per call, overhead = median over rounds of traced − raw of the same round; per row the median over the processes and their range; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores; target: big ≤ 10 %, tiny ≤ 3 µs)`,
+    `Tracing overhead (node ${first.node}; ${runs.length} process${runs.length > 1 ? 'es' : ''} of bench/trace-overhead.mjs, each: paired chunks of ${first.chunking}, raw / traced / traced-with-stack-locations alternating, ${first.rounds} rounds per op, CPU time per call, overhead = median over rounds of traced − raw of the same round; per row the median over the processes and their range; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores; target: big ≤ 10 %, tiny ≤ 3 µs)`,
     '',
     '| op | raw µs | traced µs | overhead | range over the processes | processes within target | target | traced, stack locations (fallback) |',
     '|---|---:|---:|---:|---:|---:|:---:|---:|',

@@ -4,10 +4,10 @@
  * (recorder + wrapped namespace and methods, events posted in the wire format through a
  * MessageChannel as the runner's worker does), in one process.
  *
- * Paired chunks: for each case, short chunks (≈ 4 ms of calls) run raw, traced (call-site ids)
- * and traced (stack locations) in turn, the order rotating, many rounds; the verdict is the median
- * over rounds of (traced − raw) of the SAME round, so a change of the machine's load moves both
- * halves of a pair and cancels out. Raw and traced calls use the same arrays; raw calls go to the
+ * Paired chunks: for each case, chunks of calls (one batch period of the recorder, ≥ 4 ms) run
+ * raw, traced (call-site ids) and traced (stack locations) in turn, the order rotating, many
+ * rounds; the verdict is the median over rounds of (traced − raw) of the SAME round, so a change
+ * of the machine's load moves both halves of a pair and cancels out. Raw and traced calls use the same arrays; raw calls go to the
  * untraced functions and methods (nothing is swapped between chunks, so no deoptimization).
  * The workload is written like a user's file and, for the traced runs, instrumented with call-site
  * ids exactly as the runner's bundler does (src/runner/sites.ts); calls it cannot see fall back to
@@ -53,7 +53,6 @@ const CHUNK_US = 4000;
  * shorter chunk posts more often than a traced program does.
  */
 const PER_BATCH = !argv.includes('--chunk=4ms');
-const BATCH_MS_US = 20_000;
 
 const entry = `
 export * as np from './src/runtime/index';
@@ -111,8 +110,13 @@ const releaseArena = lib.wire.releaseArena ?? (() => {});
 const wireTransferables = lib.wire.wireTransferables ?? ((b) => [b.nums.buffer, b.bytes.buffer]);
 // (and before packWire, every batch carried its arena's views)
 const packWire = lib.wire.packWire ?? ((b) => b);
-// (and before session 7 a batch was 64 events)
+// (and before session 7 a batch was 64 events, or 20 ms)
 const BATCH = lib.schema.DEFAULT_BATCH_SIZE ?? 64;
+const BATCH_MS = lib.schema.DEFAULT_BATCH_MS ?? 20;
+/** How chunks are sized, as the tables say it. */
+const CHUNKING = PER_BATCH
+  ? `one batch period of the recorder (${BATCH} traced calls or ${BATCH_MS} ms, at least ${CHUNK_US / 1000} ms)`
+  : `≈ ${CHUNK_US / 1000} ms`;
 const arenasSent = [];
 const A = {
   big: np.arange(100_000, { dtype: 'float64' }),
@@ -260,7 +264,9 @@ for (let i = 0; i < CASES.length; i++) {
   for (let w = 0; w < 3; w++)
     for (let m = 0; m < MODES.length; m++)
       est[m] = Math.max(est[m], await run(m, w === 0 ? 20 : 200));
-  const period = PER_BATCH ? Math.max(CHUNK_US, Math.min(BATCH * est[1], BATCH_MS_US)) : CHUNK_US;
+  const period = PER_BATCH
+    ? Math.max(CHUNK_US, Math.min(BATCH * est[1], BATCH_MS * 1000))
+    : CHUNK_US;
   const ns = est.map((e) => Math.max(2, Math.min(50_000, Math.round(period / Math.max(e, 0.01)))));
   const t = MODES.map(() => []);
   for (let round = -2; round < ROUNDS; round++) {
@@ -305,8 +311,7 @@ if (argv.includes('--json')) {
         node: process.version,
         rounds: ROUNDS,
         chunkUs: CHUNK_US,
-        chunk: PER_BATCH ? 'batch' : '4ms',
-        batch: BATCH,
+        chunking: CHUNKING,
         load: [load0, load1],
         rows,
       },
@@ -316,7 +321,7 @@ if (argv.includes('--json')) {
   );
 } else {
   console.log(
-    `Tracing overhead (node ${process.version}; paired chunks of ${PER_BATCH ? `one batch period of the recorder (${BATCH} traced calls or 20 ms, at least ${CHUNK_US / 1000} ms)` : `≈ ${CHUNK_US / 1000} ms`}, raw / traced / traced-with-stack-locations alternating, ${ROUNDS} rounds per op; CPU time per call; overhead = median over rounds of traced − raw of the same round; load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${cpus().length} cores; target: big ≤ 10 %, tiny ≤ 3 µs)\n`,
+    `Tracing overhead (node ${process.version}; paired chunks of ${CHUNKING}, raw / traced / traced-with-stack-locations alternating, ${ROUNDS} rounds per op; CPU time per call; overhead = median over rounds of traced − raw of the same round; load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${cpus().length} cores; target: big ≤ 10 %, tiny ≤ 3 µs)\n`,
   );
   console.log(
     '| op | raw µs | traced µs | overhead | middle half of the pairs | target | traced, stack locations (fallback) |',

@@ -11,6 +11,7 @@ import { DTYPES, DTYPE_INFO, ITEMSIZE, type DType } from '../runtime/dtype';
 import { NDArray } from '../runtime/ndarray';
 import { view, type WasmBuffer } from '../runtime/memory';
 import {
+  DEFAULT_BATCH_MS,
   DEFAULT_BATCH_SIZE,
   DEFAULT_LIMITS,
   type CaptureLimits,
@@ -33,6 +34,7 @@ import {
   A_NUM,
   A_STR,
   A_UNDEF,
+  ARENA_BYTES,
   C_ARRAY,
   C_OWN,
   DTYPE_CODE,
@@ -372,8 +374,11 @@ const QUEUE_BYTES = 32 * 1024 * 1024;
 
 /** Initial size of the queue's stage `sv` (64 previews of 64 + 64 float64 values). */
 const STAGE_WORDS = 64 * 128;
-/** Staged words past which the batch is sent (it then still fits a shared arena, see ./wire). */
-const STAGE_FLUSH_WORDS = 65536;
+/**
+ * Staged words past which the batch is sent: half a shared arena (see ./wire), so the batch still
+ * fits one. It also bounds the stage (this, plus one result's 4,096 values at most).
+ */
+const STAGE_FLUSH_WORDS = ARENA_BYTES / 16;
 
 const EMPTY_BATCH_STREAMS = (): Pick<WireBatch, 'wire' | 'nums' | 'bytes' | 'strs' | 'objs'> => ({
   wire: 1,
@@ -474,7 +479,7 @@ export class Recorder {
     this.keep = opts.wireSink === undefined && (opts.keep ?? opts.sink === undefined);
     this.locateFn = opts.locate;
     this.batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-    this.batchMs = opts.batchMs ?? 20;
+    this.batchMs = opts.batchMs ?? DEFAULT_BATCH_MS;
     this.local = opts.wireSink === undefined ? new WireDecoder() : null;
     // wire mode: batches in shared arenas the reader's decoder hands back (see WireWriter)
     this.w = new WireWriter(4096, 65536, opts.wireSink !== undefined && opts.sharedArenas === true);
@@ -660,11 +665,10 @@ export class Recorder {
       const b = result.buffer;
       if (b._trace !== undefined || b.freed || result._base !== null) return false;
       const isz = ITEMSIZES[dtypeCode(result.dtype)] as number;
-      // (spansBuffer, its size read once: an element read of the runtime's frozen shape arrays is
-      // an IC call V8 does not inline)
+      // (its size read once: an element read of the runtime's frozen shape arrays is an IC call
+      // V8 does not inline)
       const size = result.size;
-      if (result._offset !== 0 || (result._contig() & 2) === 0 || size * isz !== b.nbytes)
-        return false;
+      if (!spansBuffer(result, size, isz)) return false;
       const ptr = b.ptr;
       const nh = headCount(size, this.maxValues, this.previewItems);
       const t0 = tailFrom(size, this.maxValues, this.previewItems);
@@ -814,8 +818,6 @@ export class Recorder {
       this.qn = 0;
       this.qBytes = 0;
       this.sp = 0;
-      // do not keep a stage a batch of 4096-element results grew
-      if (this.sv.length > 16 * STAGE_WORDS) this.sv = new Float64Array(STAGE_WORDS);
       this.draining = false;
     }
   }
@@ -1336,7 +1338,7 @@ export class Recorder {
         st.seen = true;
         cont[0] = cont[0] + 1;
         const isz = DTYPE_INFO[st.dtype].itemsize;
-        if (a.dtype === st.dtype && spansBuffer(a)) {
+        if (a.dtype === st.dtype && spansBuffer(a, a.size, isz)) {
           // A fresh C-ordered owner: its values are the buffer's (the decoder shares them).
           cont[nc++] = b.id;
           cont[nc++] = C_ARRAY;
@@ -1806,18 +1808,16 @@ function dtypeCode(d: DType): number {
   return d === 'float64' ? F64_CODE : dtypeIndex(d);
 }
 function dtypeIndex(d: DType): number {
-  for (let i = 0; i < DTYPES.length; i++) if (DTYPES[i] === d) return i;
-  return -1;
+  return DTYPES.indexOf(d);
 }
 const F64_CODE = DTYPES.indexOf('float64');
 
-/** C-ordered from its buffer's first byte to its last: its values are the buffer's bytes. */
-function spansBuffer(a: NDArray): boolean {
-  return (
-    a._offset === 0 &&
-    (a._contig() & 2) !== 0 &&
-    a.size * (ITEMSIZES[dtypeCode(a.dtype)] as number) === a.buffer.nbytes
-  );
+/**
+ * C-ordered from its buffer's first byte to its last (`size` elements of `isz` bytes): its values
+ * are the buffer's bytes.
+ */
+function spansBuffer(a: NDArray, size: number, isz: number): boolean {
+  return a._offset === 0 && (a._contig() & 2) !== 0 && size * isz === a.buffer.nbytes;
 }
 
 /** A plain object whose values are all scalars (no arrays, objects or functions)? */

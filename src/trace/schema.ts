@@ -212,6 +212,8 @@ export interface Trace {
  * session 7).
  */
 export const DEFAULT_BATCH_SIZE = 256;
+/** …and milliseconds after the previous batch at most, by default. */
+export const DEFAULT_BATCH_MS = 20;
 
 export const DEFAULT_LIMITS: CaptureLimits = {
   maxValues: 4096,

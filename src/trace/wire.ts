@@ -206,7 +206,7 @@ const MAX_ARENAS = 8;
  * for a default batch (256 events) of results previewed or up to 512 float64 values each.
  */
 const ARENA_NUMS = 65536;
-const ARENA_BYTES = 1048576;
+export const ARENA_BYTES = 1048576;
 
 interface Arena {
   nums: Float64Array;
