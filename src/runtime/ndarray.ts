@@ -43,8 +43,8 @@ export interface ArrayInit {
   base: NDArray | null;
   writeable: boolean;
   /**
-   * The caller hands over `shape` and `strides` as frozen arrays nobody mutates (they are used
-   * as they are, not copied): results sharing an input's `_shape`, cached stride arrays.
+   * The caller hands over `shape` and `strides` as arrays nobody mutates (they are used as they
+   * are, not copied): results sharing an input's `_shape`, cached stride arrays.
    */
   frozen?: boolean;
 }
@@ -69,9 +69,13 @@ export class NDArray {
   readonly id: number;
   readonly buffer: WasmBuffer;
   readonly dtype: DType;
-  /** Shape (frozen). */
+  /**
+   * Shape. Never mutated, but not frozen: V8 (Node 20) reads the elements of a frozen array
+   * through its generic `KeyedLoadIC` builtin instead of inline loads, and every op reads these
+   * (tiny ops ran 10–30 % slower). Users see a frozen copy (`shape`).
+   */
   readonly _shape: readonly number[];
-  /** Strides in elements (frozen). */
+  /** Strides in elements (never mutated; not frozen, as `_shape`). */
   readonly _strides: readonly number[];
   /** Offset of element [0,…,0] from the buffer start, in elements. */
   readonly _offset: number;
@@ -85,6 +89,8 @@ export class NDArray {
   _layout = 0;
   /** The trace recorder's per-array state (declared here so recording adds no property). */
   _trace: unknown = undefined;
+  /** `shape` as handed to users: a frozen copy of `_shape`, made on first read. */
+  private _shapeOut: readonly number[] | null = null;
 
   /** Internal: use the creation functions (`np.array`, `np.zeros`, …). */
   constructor(init: ArrayInit) {
@@ -95,8 +101,8 @@ export class NDArray {
       this._shape = init.shape;
       this._strides = init.strides;
     } else {
-      this._shape = Object.freeze(init.shape.slice());
-      this._strides = Object.freeze(init.strides.slice());
+      this._shape = init.shape.slice();
+      this._strides = init.strides.slice();
     }
     this._offset = init.offset;
     // NumPy collapses base chains to the array that owns the memory.
@@ -117,8 +123,9 @@ export class NDArray {
     return new NDArray({ buffer: this.buffer, dtype, shape, strides, offset, base: this, writeable });
   }
 
+  /** The shape, frozen (the same array on every read; the array's own `_shape` stays private). */
   get shape(): number[] {
-    return this._shape as number[];
+    return (this._shapeOut ??= Object.freeze(this._shape.slice())) as number[];
   }
   /** Byte strides, as NumPy. */
   get strides(): number[] {

@@ -592,21 +592,21 @@ function fastCStrides(shape: readonly number[]): number[] {
   return st;
 }
 
-/** Frozen C / F strides of the last shape array seen (results share their inputs' `_shape`). */
+/** C / F strides of the last shape array seen (results share their inputs' `_shape`; never mutated). */
 let cShapeSeen: readonly number[] | null = null;
 let cStridesSeen: readonly number[] = [];
 let fShapeSeen: readonly number[] | null = null;
 let fStridesSeen: readonly number[] = [];
-function frozenStrides(shape: readonly number[], f: boolean): readonly number[] {
+function sharedStrides(shape: readonly number[], f: boolean): readonly number[] {
   if (f) {
     if (shape !== fShapeSeen) {
-      fStridesSeen = Object.freeze(fStrides(shape));
+      fStridesSeen = fStrides(shape);
       fShapeSeen = shape;
     }
     return fStridesSeen;
   }
   if (shape !== cShapeSeen) {
-    cStridesSeen = Object.freeze(fastCStrides(shape));
+    cStridesSeen = fastCStrides(shape);
     cShapeSeen = shape;
   }
   return cStridesSeen;
@@ -757,7 +757,7 @@ export function fastUfunc(
       buffer,
       dtype: e.out,
       shape,
-      strides: frozenStrides(shape, fOrder),
+      strides: sharedStrides(shape, fOrder),
       offset: 0,
       base: null,
       writeable: true,
@@ -780,7 +780,7 @@ export function fastUfunc(
     buffer,
     dtype: e.out,
     shape,
-    strides: frozenStrides(shape, fOrder),
+    strides: sharedStrides(shape, fOrder),
     offset: 0,
     base: null,
     writeable: true,

@@ -242,3 +242,30 @@ describe("block: large results take NumPy's slicing path (too big for fixtures)"
     assert.deepEqual(r.strides, [400, 2]);
   });
 });
+
+describe('a.shape is read-only (NumPy: a tuple)', () => {
+  it('is frozen, the same array on every read, and writing it changes nothing', () => {
+    const a = np.arange(6).reshape(2, 3);
+    const b = np.add(a, 1); // a ufunc result shares its input's internal shape array
+    const s = a.shape;
+    assert.ok(Object.isFrozen(s));
+    assert.equal(a.shape, s);
+    assert.throws(() => {
+      (s as number[])[0] = 7;
+    }, TypeError);
+    assert.throws(() => (s as number[]).push(1), TypeError);
+    assert.deepEqual(a.shape, [2, 3]);
+    assert.deepEqual(b.shape, [2, 3]);
+    assert.deepEqual(a.reshape(3, 2).shape, [3, 2]);
+    assert.equal(a.sum({ axis: 0 }).shape[0], 3);
+  });
+  it('np.shape(a) and a.strides are fresh arrays the caller may change', () => {
+    const a = np.zeros([4, 5]);
+    const s = np.shape(a);
+    s[0] = 9;
+    const st = a.strides;
+    st[0] = 1;
+    assert.deepEqual(a.shape, [4, 5]);
+    assert.deepEqual(a.strides, [40, 8]);
+  });
+});
