@@ -90,7 +90,7 @@ const TERNARY = new Set(['where', 'clip']);
 
 /** A shape for an operand (ndarray, JS scalar, nested list), or null. */
 export function shapeOfOperand(x: unknown): number[] | null {
-  if (x instanceof NDArray) return x._shape as number[]; // frozen: read only
+  if (x instanceof NDArray) return x._shape as number[]; // read only (the runtime never mutates it)
   if (typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint') return [];
   if (Array.isArray(x)) {
     const shape: number[] = [];

@@ -326,9 +326,9 @@ describe('trace/defer: queued calls record what the eager recorder records', () 
     assert.ok(held <= 32 * 1024 * 1024, `queued ${held} bytes`);
   });
 
-  it('a batch of staged values is sent before it outgrows its shared arena', () => {
-    // 60 queued results of 4,096 float64 values (32 KB staged each), no count or time limit:
-    // sent every 16 (512 KB staged), each batch written in a shared arena (no private copy)
+  it('a batch of queued results is sent before it outgrows its shared arena', () => {
+    // 60 queued results of 4,096 float64 values (32 KB each, written into the batch at the call),
+    // no count or time limit: sent every ~16 (512 KB), each batch in a shared arena (no copy)
     const batches: { inArena: boolean; bytes: number }[] = [];
     const rec = new Recorder({
       sharedArenas: true,
