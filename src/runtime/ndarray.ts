@@ -46,7 +46,7 @@ export interface ArrayInit {
    * The caller hands over `shape` and `strides` as arrays nobody mutates (they are used as they
    * are, not copied): results sharing an input's `_shape`, cached stride arrays.
    */
-  frozen?: boolean;
+  shared?: boolean;
 }
 
 let nextArrayId = 1;
@@ -72,7 +72,7 @@ export class NDArray {
   /**
    * Shape. Never mutated, but not frozen: V8 (Node 20) reads the elements of a frozen array
    * through its generic `KeyedLoadIC` builtin instead of inline loads, and every op reads these
-   * (tiny ops ran 10–30 % slower). Users see a frozen copy (`shape`).
+   * (tiny ops took up to twice as long). Users see a frozen copy (`shape`).
    */
   readonly _shape: readonly number[];
   /** Strides in elements (never mutated; not frozen, as `_shape`). */
@@ -97,7 +97,7 @@ export class NDArray {
     this.id = nextArrayId++;
     this.buffer = init.buffer;
     this.dtype = init.dtype;
-    if (init.frozen === true) {
+    if (init.shared === true) {
       this._shape = init.shape;
       this._strides = init.strides;
     } else {

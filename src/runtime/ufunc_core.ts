@@ -761,7 +761,7 @@ export function fastUfunc(
       offset: 0,
       base: null,
       writeable: true,
-      frozen: true,
+      shared: true,
     });
     if (def.nin === 1) nat(size, xp, s * zx, buffer.ptr, s * zo);
     else nat(size, xp, sx * zx, yp, sy * zx, buffer.ptr, s * zo);
@@ -784,7 +784,7 @@ export function fastUfunc(
     offset: 0,
     base: null,
     writeable: true,
-    frozen: true,
+    shared: true,
   });
   if (def.nin === 1) {
     // typed arrays AFTER every allocation (memory growth detaches older views)
