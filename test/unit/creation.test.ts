@@ -135,3 +135,34 @@ describe('argument forms', () => {
     });
   });
 });
+
+describe('np.array of typed arrays', () => {
+  it('takes each typed array dtype, nested, and refuses other views', () => {
+    const cases: [ArrayLike<number | bigint>, string][] = [
+      [new Float64Array([1, 2]), 'float64'],
+      [new Float32Array([1, 2]), 'float32'],
+      [new Int8Array([1, 2]), 'int8'],
+      [new Int16Array([1, 2]), 'int16'],
+      [new Int32Array([1, 2]), 'int32'],
+      [new BigInt64Array([1n, 2n]), 'int64'],
+      [new Uint8Array([1, 2]), 'uint8'],
+      [new Uint8ClampedArray([1, 2]), 'uint8'],
+      [new Uint16Array([1, 2]), 'uint16'],
+      [new Uint32Array([1, 2]), 'uint32'],
+      [new BigUint64Array([1n, 2n]), 'uint64'],
+    ];
+    for (const [t, dtype] of cases) {
+      const a = np.array(t as never);
+      assert.equal(a.dtype, dtype);
+      assert.deepEqual(a.shape, [2]);
+    }
+    const m = np.array([new Int16Array([1, 2]), new Int16Array([3, 4])] as never);
+    assert.equal(m.dtype, 'int16');
+    assert.deepEqual(m.tolist(), [[1, 2], [3, 4]]);
+    assert.throws(
+      () => np.array(new DataView(new ArrayBuffer(8)) as never),
+      /cannot make an array element from object/,
+    );
+    assert.deepEqual(np.arange(5).get(new Int32Array([0, 2]) as never).tolist(), [0, 2]);
+  });
+});
