@@ -163,6 +163,7 @@ describe('np.array of typed arrays', () => {
       () => np.array(new DataView(new ArrayBuffer(8)) as never),
       /cannot make an array element from object/,
     );
-    assert.deepEqual(np.arange(5).get(new Int32Array([0, 2]) as never).tolist(), [0, 2]);
+    const picked = np.arange(5).get(new Int32Array([0, 2]) as never) as np.NDArray;
+    assert.deepEqual(picked.tolist(), [0, 2]);
   });
 });
