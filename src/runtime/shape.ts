@@ -748,7 +748,8 @@ function allocStrided(
 
 /** NumPy's `PyArray_CreateMultiSortedStridePerm` (concatenate's output layout). */
 function multiSortedStridePerm(arrays: readonly NDArray[], ndim: number): number[] {
-  const perm = Array.from({ length: ndim }, (_, i) => i);
+  const perm: number[] = [];
+  for (let i = 0; i < ndim; i++) perm.push(i);
   for (let i0 = 1; i0 < ndim; i0++) {
     let ipos = i0;
     const j0 = perm[i0] as number;

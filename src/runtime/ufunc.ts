@@ -460,7 +460,8 @@ export function where(condition: ArrayLike, ...xy: ArrayLike[]): NDArray | NDArr
   const dt = nep50(ins);
   const shapes = [c0._shape, ...ins.map((i) => (i.kind === 'array' ? i.a._shape : []))];
   const shape = broadcastShapes(shapes);
-  const orig = [c0, ...ins.flatMap((i) => (i.kind === 'array' ? [i.a] : []))];
+  const orig = [c0];
+  for (const i of ins) if (i.kind === 'array') orig.push(i.a);
   const res = allocResult(shape, dt, orig);
   const c = c0.dtype === 'bool' ? c0 : copyArray(c0, 'bool');
   const [x, y] = ins.map((i: Input) =>

@@ -881,7 +881,9 @@ export function applyUfunc(
     if (!o._writeable) throw ValueError('output array is read-only');
   }
 
-  const origArrays = ins.flatMap((i) => (i.kind === 'array' ? [i.a] : []));
+  // (a loop: `flatMap` costs ~8× as much in V8, on every ufunc call)
+  const origArrays: NDArray[] = [];
+  for (const i of ins) if (i.kind === 'array') origArrays.push(i.a);
   // Inputs in the loop dtypes; an input overlapping an output in another layout is copied first.
   const arrs = ins.map((i, k) => {
     const dt = lp.ins[k] as DType;
