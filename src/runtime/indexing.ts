@@ -488,7 +488,8 @@ function nonzeroOf(
   const n = mc.size;
   const mp = mc.buffer.ptr + mc._offset;
   const count = n === 0 ? 0 : K.maskCount(n, mp, 1);
-  const out = Array.from({ length: nd }, () => NDArray.empty([count], dtype, false));
+  const out: NDArray[] = [];
+  for (let d = 0; d < nd; d++) out.push(NDArray.empty([count], dtype, false));
   if (count === 0) return out;
   const big = dtype === 'int64';
   if (nd === 1) {
@@ -1078,7 +1079,8 @@ export function getitem(a: NDArray, args: readonly unknown[]): NDArray | Scalar 
   }
   releaseAdvanced(adv);
   if (ns === 0 && !empty) {
-    const sets = p.fancy.flatMap((f) => (f.arr === null ? [] : [stridesIn(f.arr, adv.B)]));
+    const sets: number[][] = [];
+    for (const f of p.fancy) if (f.arr !== null) sets.push(stridesIn(f.arr, adv.B));
     return kOrdered(res, sets);
   }
   if (adv.pos === 0) return res;

@@ -255,9 +255,9 @@ export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions = {}): 
   }
   // As NumPy's gufunc iterator: the batch axes of a fresh output follow the inputs' batch strides
   // (order K), the core axes C-contiguous innermost.
-  const batchViews = [a, b].flatMap((x) =>
-    x.ndim > 2 ? [x._view(x._shape.slice(0, -2), x._strides.slice(0, -2), x._offset)] : [],
-  );
+  const batchViews: NDArray[] = [];
+  for (const x of [a, b])
+    if (x.ndim > 2) batchViews.push(x._view(x._shape.slice(0, -2), x._strides.slice(0, -2), x._offset));
   const batchPerm = keepOrderPerm(batch.length, batchViews);
   a = _cast(a, dt);
   b = _cast(b, dt);

@@ -787,11 +787,12 @@ function iterPerm(shape: readonly number[], ops: readonly StridedLike[]): number
   // strides of size-1 and broadcast dims are 0 (no say in the order)
   const st = ops.map((a) => {
     const pad = nd - a._shape.length;
-    return Array.from({ length: nd }, (_, ax) => {
+    const r: number[] = [];
+    for (let ax = 0; ax < nd; ax++) {
       const ia = ax - pad;
-      if (ia < 0 || shape[ax] === 1 || a._shape[ia] === 1) return 0;
-      return a._strides[ia] as number;
-    });
+      r.push(ia < 0 || shape[ax] === 1 || a._shape[ia] === 1 ? 0 : (a._strides[ia] as number));
+    }
+    return r;
   });
   return bestAxisOrder(nd, st).reverse();
 }
