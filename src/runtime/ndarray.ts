@@ -272,6 +272,13 @@ export class NDArray {
   }
 }
 
+/** [0, 1, …, n − 1] (a loop: `Array.from({ length: n }, …)` costs ~10× as much in V8). */
+export function iota(n: number): number[] {
+  const r: number[] = [];
+  for (let i = 0; i < n; i++) r.push(i);
+  return r;
+}
+
 export function shapeSize(shape: readonly number[]): number {
   let n = 1;
   for (const d of shape) n *= d;

@@ -38,14 +38,7 @@ import {
 } from './iter';
 import { view } from './memory';
 import { getKernel, type BinaryKernel } from './ufunc_kernels';
-import { NDArray, isNDArray, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
-
-/** [0, 1, …, n − 1] (a loop: `Array.from({ length: n }, …)` costs ~10× as much in V8). */
-function iota(n: number): number[] {
-  const r: number[] = [];
-  for (let i = 0; i < n; i++) r.push(i);
-  return r;
-}
+import { NDArray, isNDArray, iota, shapeSize, cStrides, type ArrayLike, type Scalar } from './ndarray';
 
 type Num = number | bigint;
 /** A typed array read/written through numbers or bigints (the dtype decides which). */

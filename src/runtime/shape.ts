@@ -23,6 +23,7 @@ import {
   NDArray,
   isCContiguous,
   isFContiguous,
+  iota,
   isNDArray,
   markSoleView,
   shapeSize,
@@ -748,8 +749,7 @@ function allocStrided(
 
 /** NumPy's `PyArray_CreateMultiSortedStridePerm` (concatenate's output layout). */
 function multiSortedStridePerm(arrays: readonly NDArray[], ndim: number): number[] {
-  const perm: number[] = [];
-  for (let i = 0; i < ndim; i++) perm.push(i);
+  const perm = iota(ndim);
   for (let i0 = 1; i0 < ndim; i0++) {
     let ipos = i0;
     const j0 = perm[i0] as number;

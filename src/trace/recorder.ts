@@ -7,7 +7,7 @@
  * new buffer is a copy, a computation, a reduction or a creation depending on the op; ops that
  * write (set, fill, out=, in-place sorts) are diffed byte by byte against the bytes before.
  */
-import { DTYPES, DTYPE_INFO, ITEMSIZE, type DType } from '../runtime/dtype';
+import { DTYPE_INFO, ITEMSIZE, type DType } from '../runtime/dtype';
 import { NDArray } from '../runtime/ndarray';
 import { view, type WasmBuffer } from '../runtime/memory';
 import {
@@ -654,7 +654,7 @@ export class Recorder {
     if (result instanceof NDArray) {
       const b = result.buffer;
       if (b._trace !== undefined || b.freed || result._base !== null) return false;
-      const isz = ITEMSIZES[dtypeCode(result.dtype)] as number;
+      const isz = itemsizeOf(result.dtype);
       const size = result.size;
       if (!spansBuffer(result, size, isz)) return false;
       // its values (or head and tail) straight into the batch, where the queue's record will find
@@ -1752,21 +1752,14 @@ function copyWords(dst: Float64Array, d: number, src: Float64Array, s: number, k
   for (let i = 0; i < k; i++) dst[d + i] = src[s + i] as number;
 }
 
-/** Item sizes by wire dtype code (DTYPES order, see `dtypeCode`). */
-const ITEMSIZES: readonly number[] = DTYPES.map((d) => ITEMSIZE[d]);
-
 /**
- * `DTYPE_CODE[d]` (its index in DTYPES) by comparisons. Where a call's result is read, right after
- * the kernel, a lookup keyed by the dtype string was a keyed-load IC call the optimizer had not
- * inlined (CPU profile of traced mul 1e5, session 7: each its own cold code and feedback).
+ * A dtype's item size, float64 by a comparison. Where a call's result is read, right after the
+ * kernel, a lookup keyed by the dtype string was a keyed-load IC call the optimizer had not
+ * inlined (CPU profile of traced mul 1e5, session 7: its own cold code and feedback).
  */
-function dtypeCode(d: DType): number {
-  return d === 'float64' ? F64_CODE : dtypeIndex(d);
+function itemsizeOf(d: DType): number {
+  return d === 'float64' ? 8 : ITEMSIZE[d];
 }
-function dtypeIndex(d: DType): number {
-  return DTYPES.indexOf(d);
-}
-const F64_CODE = DTYPES.indexOf('float64');
 
 /**
  * C-ordered from its buffer's first byte to its last (`size` elements of `isz` bytes): its values
