@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import * as np from '../../src/runtime/index';
 import * as random from '../../src/runtime/random/index';
 import type { NDArray } from '../../src/runtime/ndarray';
-import { logCR } from '../../src/runtime/random/crlog';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -21,9 +20,6 @@ interface Result {
   dtype: string;
   shape: number[];
   hex?: string;
-  /** Legacy Gaussian/exponential: values go through libm's log (see ulpClose). */
-  libm?: boolean;
-  b64?: string;
   sha256?: string;
   head?: string;
 }
@@ -124,36 +120,6 @@ function resultBytes(
   return { dtype: dt, shape: [], bytes: new Uint8Array(ta.buffer) };
 }
 
-/**
- * Values that pass through the C library's log: NumPy's legacy Gaussian (`log(r2)`) and
- * exponential (`log(1 - U)`) on every value, the Generator's ziggurat only in its rare tail
- * draws (`log1p`/`log1pf`, ~3e-4 of the values). glibc's log/log1pf are not correctly rounded
- * (off by one ulp for ~1 in 4000 arguments); ndscope uses a correctly rounded log (crlog.ts) and
- * V8's fdlibm log1p. The uniform stream is unaffected, so each value must be bit-identical or
- * within 2 ulp, and at most 1% of them may differ (documented divergence).
- */
-function ulpClose(got: Uint8Array, wantB64: string, dtype: string, label: string): void {
-  const want = Buffer.from(wantB64, 'base64');
-  assert.equal(got.length, want.length, `${label}: length`);
-  const bits = (b: Uint8Array): bigint[] =>
-    dtype === 'float32'
-      ? Array.from(new Int32Array(b.slice().buffer), (v) => BigInt(v))
-      : Array.from(new BigInt64Array(b.slice().buffer));
-  const g = bits(got);
-  const w = bits(new Uint8Array(want));
-  let diff = 0;
-  for (let i = 0; i < g.length; i++) {
-    if (g[i] === w[i]) continue;
-    diff++;
-    const d = g[i]! - w[i]!;
-    assert.ok(d >= -2n && d <= 2n, `${label}: element ${i} differs by ${d} ulp`);
-  }
-  assert.ok(
-    diff <= Math.max(1, g.length / 100),
-    `${label}: ${diff} of ${g.length} values differ by 1 ulp`,
-  );
-}
-
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
 export function checkCase(c: Case): void {
@@ -163,8 +129,7 @@ export function checkCase(c: Case): void {
     const got = resultBytes(runCall(obj, c.kind, call), call.result);
     assert.equal(got.dtype, call.result.dtype, `${label}: dtype`);
     assert.deepEqual(got.shape, call.result.shape, `${label}: shape`);
-    if (call.result.libm) ulpClose(got.bytes, call.result.b64!, got.dtype, label);
-    else if (call.result.hex !== undefined)
+    if (call.result.hex !== undefined)
       assert.equal(hex(got.bytes), call.result.hex, `${label}: bytes`);
     else {
       assert.equal(hex(got.bytes.subarray(0, 64)), call.result.head, `${label}: first bytes`);
@@ -190,14 +155,20 @@ for (const [g, cases] of groups) {
 }
 
 test('random live differential vs numpy (fresh seeds)', () => {
-  const liveSeed = Math.floor(Math.random() * 2 ** 31);
+  // RANDOM_LIVE_SEED=n replays a run; a failure names its seed
+  const liveSeed = Number(process.env.RANDOM_LIVE_SEED ?? Math.floor(Math.random() * 2 ** 31));
   const r = spawnSync('python3', [join(here, 'gen.py'), '--live', '12', String(liveSeed)], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
   assert.equal(r.status, 0, r.stderr);
   const live = JSON.parse(r.stdout) as { cases: Case[] };
-  for (const c of live.cases) checkCase(c);
+  try {
+    for (const c of live.cases) checkCase(c);
+  } catch (e) {
+    (e as Error).message = `RANDOM_LIVE_SEED=${liveSeed}: ${(e as Error).message}`;
+    throw e;
+  }
 });
 
 interface ErrorCase {
@@ -287,54 +258,4 @@ test('bit_generator.state, spawn() and legacy get_state/set_state match numpy', 
     r.set_state(ls);
     assert.equal(hex((r.randn(5) as NDArray).tobytes()), hex(after.tobytes()));
   }
-});
-
-test('crlog: logCR is correctly rounded (vs mpmath at 50 digits) outside its documented 2**-64 hard band', () => {
-  const xs = new Float64Array(4000);
-  const g = random.default_rng(Math.floor(Math.random() * 2 ** 31));
-  for (let i = 0; i < xs.length; i++) {
-    const u = g.random() as number;
-    const k = i % 4;
-    // near 1 (both sides), (0, 1) like the polar method's r2, and wide magnitudes
-    xs[i] =
-      k === 0 ? 1 + (u - 0.5) / 16 : k === 1 ? u : k === 2 ? Math.exp((u - 0.5) * 1400) : 0.5 + u;
-  }
-  xs[0] = 1.0117271433519874; // a hard case (exact value 8.6e-6 ulp from a midpoint) CI once met
-  // per x: the correctly rounded log, and how far (in ulps of it) the exact value lies from the
-  // rounding midpoint next to it; logCR's error is < 2**-68 relative, so only a value within
-  // 2**-12 ulp of a midpoint may round the other way (a documented ~1 in 2**18 inputs)
-  const script = [
-    'import sys,base64,struct,math',
-    'from mpmath import mp,mpf,log',
-    'mp.dps=50',
-    'b=base64.b64decode(sys.stdin.read())',
-    'xs=struct.unpack("<%dd"%(len(b)//8),b)',
-    'out=[]',
-    'for x in xs:',
-    '  v=log(mpf(x)); f=float(v)',
-    '  out+=[f, float(0.5-abs(v-mpf(f))/mpf(math.ulp(f))) if f!=0 else 0.5]',
-    'sys.stdout.write(base64.b64encode(struct.pack("<%dd"%len(out),*out)).decode())',
-  ].join('\n');
-  const r = spawnSync('python3', ['-c', script], {
-    input: Buffer.from(xs.buffer).toString('base64'),
-    encoding: 'utf8',
-  });
-  assert.equal(r.status, 0, r.stderr);
-  const got = new Float64Array(new Uint8Array(Buffer.from(r.stdout, 'base64')).buffer);
-  let hard = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const want = got[2 * i]!;
-    const fromMidpoint = got[2 * i + 1]!;
-    const v = logCR(xs[i]!);
-    if (fromMidpoint < 2 ** -12) {
-      // a hard case: either neighbour of the exact value is within logCR's error bound
-      hard++;
-      const ulp = Math.abs(want) * 2 ** -52;
-      assert.ok(Math.abs(v - want) <= ulp, `log(${xs[i]}): ${v} vs ${want} (hard case)`);
-    } else assert.equal(v, want, `log(${xs[i]})`);
-  }
-  assert.ok(
-    hard < 40,
-    `${hard} of ${xs.length} hard cases: the sample is not what this test means`,
-  );
 });

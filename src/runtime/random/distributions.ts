@@ -6,7 +6,8 @@
  */
 import type { BitGen } from './bitgen';
 import { nextFloat } from './bitgen';
-import { logCR } from './crlog';
+import { logLibm } from './libmlog';
+import { log1pLibm, log1pfLibm } from './libmlog1p';
 import {
   fe_double,
   fe_float,
@@ -46,8 +47,8 @@ export function standardNormal(g: BitGen): number {
     if (rabs < ki_double[idx]!) return x;
     if (idx === 0) {
       for (;;) {
-        const xx = -ZIGGURAT_NOR_INV_R * Math.log1p(-g.nextDouble());
-        const yy = -Math.log1p(-g.nextDouble());
+        const xx = -ZIGGURAT_NOR_INV_R * log1pLibm(-g.nextDouble());
+        const yy = -log1pLibm(-g.nextDouble());
         if (yy + yy > xx * xx) {
           return (lo >>> 17) & 1 ? -(ZIGGURAT_NOR_R + xx) : ZIGGURAT_NOR_R + xx;
         }
@@ -73,8 +74,8 @@ export function standardNormalF(g: BitGen): number {
     if (rabs < ki_float[idx]!) return x;
     if (idx === 0) {
       for (;;) {
-        const xx = f32(-ZIGGURAT_NOR_INV_R_F * f32(Math.log1p(-nextFloat(g))));
-        const yy = f32(-f32(Math.log1p(-nextFloat(g))));
+        const xx = f32(-ZIGGURAT_NOR_INV_R_F * log1pfLibm(-nextFloat(g)));
+        const yy = f32(-log1pfLibm(-nextFloat(g)));
         if (f32(yy + yy) > f32(xx * xx)) {
           return (rabs >>> 8) & 1 ? -f32(ZIGGURAT_NOR_R_F + xx) : f32(ZIGGURAT_NOR_R_F + xx);
         }
@@ -97,7 +98,7 @@ export function standardExponential(g: BitGen): number {
     const ri = g.hi * 2097152 + (g.lo >>> 11);
     const x = ri * we_double[idx]!;
     if (ri < ke_double[idx]!) return x;
-    if (idx === 0) return ZIGGURAT_EXP_R - Math.log1p(-g.nextDouble());
+    if (idx === 0) return ZIGGURAT_EXP_R - log1pLibm(-g.nextDouble());
     if ((fe_double[idx - 1]! - fe_double[idx]!) * g.nextDouble() + fe_double[idx]! < Math.exp(-x))
       return x;
   }
@@ -111,7 +112,7 @@ export function standardExponentialF(g: BitGen): number {
     const ri = r >>> 8;
     const x = f32(ri * we_float[idx]!);
     if (ri < ke_float[idx]!) return x;
-    if (idx === 0) return f32(ZIGGURAT_EXP_R_F - f32(Math.log1p(-nextFloat(g))));
+    if (idx === 0) return f32(ZIGGURAT_EXP_R_F - log1pfLibm(-nextFloat(g)));
     if (
       f32(f32(f32(fe_float[idx - 1]! - fe_float[idx]!) * nextFloat(g)) + fe_float[idx]!) <
       f32(Math.exp(-x))
@@ -137,7 +138,7 @@ export class LegacyGauss {
       x2 = 2.0 * g.nextDouble() - 1.0;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1.0 || r2 === 0.0);
-    const f = Math.sqrt((-2.0 * logCR(r2)) / r2);
+    const f = Math.sqrt((-2.0 * logLibm(r2)) / r2);
     this.gauss = f * x1;
     this.hasGauss = true;
     return f * x2;

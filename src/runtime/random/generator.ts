@@ -18,6 +18,7 @@ import {
   genMask32,
 } from './distributions';
 import { boundedIntegers, writeInt64 } from './ints';
+import { log1pLibm, log1pfLibm } from './libmlog1p';
 import { MT19937 } from './mt19937';
 import { PCG64, SeedSequence, type SeedLike } from './pcg64';
 import { shuffleAxis, shuffleLanes } from './shuffle';
@@ -186,10 +187,7 @@ export class Generator {
     const g = this.g;
     let fn: () => number;
     if ((o.method ?? 'zig') === 'inv') {
-      fn =
-        dt === 'float64'
-          ? () => -Math.log1p(-g.nextDouble())
-          : () => Math.fround(-Math.log1p(-nextFloat(g)));
+      fn = dt === 'float64' ? () => -log1pLibm(-g.nextDouble()) : () => -log1pfLibm(-nextFloat(g));
     } else {
       fn = dt === 'float64' ? () => standardExponential(g) : () => standardExponentialF(g);
     }

@@ -12,7 +12,7 @@ import { LegacyGauss } from './distributions';
 import { choiceImpl } from './generator';
 import { boundedIntegers, writeInt64 } from './ints';
 import { MT19937 } from './mt19937';
-import { logCR } from './crlog';
+import { logLibm } from './libmlog';
 import { randomEntropy } from './pcg64';
 import { shuffleAxis } from './shuffle';
 
@@ -191,7 +191,7 @@ export class RandomState {
   standard_exponential(...args: unknown[]): number | NDArray {
     const o = params<{ size?: Size }>(args, ['size']);
     const g = this._mt;
-    return fillFloat(sizeShape(o.size), 'float64', () => -logCR(1.0 - g.nextDouble()));
+    return fillFloat(sizeShape(o.size), 'float64', () => -logLibm(1.0 - g.nextDouble()));
   }
 
   /** `randint(low, high=None, size=None, dtype=int)`: masked rejection sampling. */
