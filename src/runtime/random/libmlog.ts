@@ -15,9 +15,10 @@
  * one `vaddsd`/`vsubsd`/`vmulsd`. `fma` is exact here (Boldo & Melquiond's emulation with a
  * round-to-odd step), so the result is the same double glibc returns.
  *
- * Checked against Python's `math.log` (the same libm): 4.8 million arguments while porting (1,704
- * of them where glibc's log is not the correctly rounded one), 0 differences; test/random/libm.test.ts
- * keeps 200,000 of them and 20 such hard ones.
+ * Checked against Python's `math.log` (the same libm): 7.8 million arguments while porting (3,250
+ * of them where glibc's log is not the correctly rounded one), 0 differences; `fma` against the
+ * CPU's (C `fma` built with -mfma) on 3 million triples built to cancel and to land on ties, 0
+ * differences. test/random/libm.test.ts keeps 200,000 arguments and 20 hard ones.
  */
 
 const LN2HI = 0.6931471805598903;
