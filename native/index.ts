@@ -13,3 +13,4 @@ export * from './lu';
 export * from './gather';
 export * from './mathx';
 export * from './math32';
+export * from './random';

@@ -1,9 +1,10 @@
 /**
  * PCG64 (XSL-RR 128/64) and NumPy's SeedSequence, bit-identical to `numpy.random.PCG64`.
  *
- * The 128-bit LCG state is kept as eight 16-bit limbs in plain numbers: each step is a
- * schoolbook multiply by the 128-bit multiplier (36 exact double products) plus the increment,
- * which is an order of magnitude faster than BigInt arithmetic.
+ * Draws are made 256 at a time: by a WASM kernel (native/random.ts, u64 arithmetic) where the
+ * backend is on, else by the TS reference, the 128-bit LCG on eight 16-bit limbs in plain numbers
+ * (a schoolbook multiply by the 128-bit multiplier, 36 exact double products, plus the
+ * increment: an order of magnitude faster than BigInt arithmetic).
  */
 import { ValueError, TypeError_ } from '../errors';
 import { isNDArray, type NDArray } from '../ndarray';
@@ -170,8 +171,6 @@ const [M0, M1, M2, M3, M4, M5, M6, M7] = M as [
 ];
 
 const INV65536 = 1 / 65536;
-type Limbs = [number, number, number, number, number, number, number, number];
-
 export interface PCG64State {
   bit_generator: 'PCG64';
   state: { state: bigint; inc: bigint };
@@ -179,40 +178,129 @@ export interface PCG64State {
   uinteger: number;
 }
 
-function fromLimbs(l: readonly number[]): bigint {
+const M128 = (1n << 128n) - 1n;
+const MULT128 = 0x2360ed051fc65da44385df649fccf645n;
+
+/**
+ * Fills `out` (2n words: low, high of each u64 draw) with n draws from the generator whose words
+ * `st` holds (state low..high, inc low..high, 32-bit words, least significant first) and leaves
+ * the state n steps on. The WASM backend registers its kernel (native/random.ts); without it
+ * `pcg64RawTs` runs.
+ */
+export type Pcg64Raw = (st: Uint32Array, out: Uint32Array, n: number) => void;
+
+/** The TS reference: the LCG on 16-bit limbs (36 exact double products a step). */
+export function pcg64RawTs(st: Uint32Array, out: Uint32Array, n: number): void {
+  let s0 = st[0]! & 0xffff,
+    s1 = st[0]! >>> 16,
+    s2 = st[1]! & 0xffff,
+    s3 = st[1]! >>> 16,
+    s4 = st[2]! & 0xffff,
+    s5 = st[2]! >>> 16,
+    s6 = st[3]! & 0xffff,
+    s7 = st[3]! >>> 16;
+  const c0 = st[4]! & 0xffff,
+    c1 = st[4]! >>> 16,
+    c2 = st[5]! & 0xffff,
+    c3 = st[5]! >>> 16,
+    c4 = st[6]! & 0xffff,
+    c5 = st[6]! >>> 16,
+    c6 = st[7]! & 0xffff,
+    c7 = st[7]! >>> 16;
+  for (let i = 0; i < n; i++) {
+    let acc = s0 * M0 + c0;
+    let carry = Math.floor(acc * INV65536);
+    const n0 = acc - carry * 65536;
+    acc = carry + s0 * M1 + s1 * M0 + c1;
+    carry = Math.floor(acc * INV65536);
+    const n1 = acc - carry * 65536;
+    acc = carry + s0 * M2 + s1 * M1 + s2 * M0 + c2;
+    carry = Math.floor(acc * INV65536);
+    const n2 = acc - carry * 65536;
+    acc = carry + s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0 + c3;
+    carry = Math.floor(acc * INV65536);
+    const n3 = acc - carry * 65536;
+    acc = carry + s0 * M4 + s1 * M3 + s2 * M2 + s3 * M1 + s4 * M0 + c4;
+    carry = Math.floor(acc * INV65536);
+    const n4 = acc - carry * 65536;
+    acc = carry + s0 * M5 + s1 * M4 + s2 * M3 + s3 * M2 + s4 * M1 + s5 * M0 + c5;
+    carry = Math.floor(acc * INV65536);
+    const n5 = acc - carry * 65536;
+    acc = carry + s0 * M6 + s1 * M5 + s2 * M4 + s3 * M3 + s4 * M2 + s5 * M1 + s6 * M0 + c6;
+    carry = Math.floor(acc * INV65536);
+    const n6 = acc - carry * 65536;
+    acc =
+      carry + s0 * M7 + s1 * M6 + s2 * M5 + s3 * M4 + s4 * M3 + s5 * M2 + s6 * M1 + s7 * M0 + c7;
+    const n7 = acc - Math.floor(acc * INV65536) * 65536;
+    s0 = n0;
+    s1 = n1;
+    s2 = n2;
+    s3 = n3;
+    s4 = n4;
+    s5 = n5;
+    s6 = n6;
+    s7 = n7;
+    // XSL-RR: rotr64(hi64 ^ lo64, state >> 122)
+    const xh = ((s7 * 65536 + s6) ^ (s3 * 65536 + s2)) >>> 0;
+    const xl = ((s5 * 65536 + s4) ^ (s1 * 65536 + s0)) >>> 0;
+    const rot = s7 >>> 10;
+    let hi: number, lo: number;
+    if (rot === 0) {
+      hi = xh;
+      lo = xl;
+    } else if (rot < 32) {
+      hi = ((xh >>> rot) | (xl << (32 - rot))) >>> 0;
+      lo = ((xl >>> rot) | (xh << (32 - rot))) >>> 0;
+    } else if (rot === 32) {
+      hi = xl;
+      lo = xh;
+    } else {
+      const r = rot - 32;
+      hi = ((xl >>> r) | (xh << (32 - r))) >>> 0;
+      lo = ((xh >>> r) | (xl << (32 - r))) >>> 0;
+    }
+    out[2 * i] = lo;
+    out[2 * i + 1] = hi;
+  }
+  st[0] = s0 + s1 * 65536;
+  st[1] = s2 + s3 * 65536;
+  st[2] = s4 + s5 * 65536;
+  st[3] = s6 + s7 * 65536;
+}
+
+let rawKernel: Pcg64Raw = pcg64RawTs;
+
+/** Installs the WASM draw kernel (`null`: back to the TS reference). */
+export function setPcg64Raw(k: Pcg64Raw | null): void {
+  rawKernel = k ?? pcg64RawTs;
+}
+
+/** Draws made ahead per refill (NumPy's values and state are unchanged by the buffering). */
+const AHEAD = 256;
+
+function toWords(x: bigint, w: Uint32Array, at: number): void {
+  for (let i = 0; i < 4; i++) w[at + i] = Number((x >> BigInt(32 * i)) & 0xffffffffn);
+}
+function fromWords(w: Uint32Array, at: number): bigint {
   let v = 0n;
-  for (let i = 7; i >= 0; i--) v = (v << 16n) | BigInt(l[i]!);
+  for (let i = 3; i >= 0; i--) v = (v << 32n) | BigInt(w[at + i]!);
   return v;
 }
 
-function limbs(x: bigint): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < 8; i++) out.push(Number((x >> BigInt(16 * i)) & 0xffffn));
-  return out;
-}
-const M128 = (1n << 128n) - 1n;
-
-/** `numpy.random.PCG64(seed)`. */
+/**
+ * `numpy.random.PCG64(seed)`. Draws are made AHEAD at a time (a WASM kernel where the backend is
+ * on); `state` reports the generator as if each draw were made when taken.
+ */
 export class PCG64 implements BitGen {
   hi = 0;
   lo = 0;
-  // state and increment as 16-bit limbs, least significant first (plain fields: fastest in V8)
-  private s0 = 0;
-  private s1 = 0;
-  private s2 = 0;
-  private s3 = 0;
-  private s4 = 0;
-  private s5 = 0;
-  private s6 = 0;
-  private s7 = 0;
-  private c0 = 0;
-  private c1 = 0;
-  private c2 = 0;
-  private c3 = 0;
-  private c4 = 0;
-  private c5 = 0;
-  private c6 = 0;
-  private c7 = 0;
+  /** The generator before the buffered draws: state (words 0-3) and inc (4-7). */
+  private readonly at = new Uint32Array(8);
+  /** The generator after them. */
+  private readonly ahead = new Uint32Array(8);
+  private readonly buf = new Uint32Array(2 * AHEAD);
+  private pos = 0;
+  private len = 0;
   private hasUint32 = false;
   private uinteger = 0;
   readonly seed_seq: SeedSequence;
@@ -222,24 +310,28 @@ export class PCG64 implements BitGen {
     const v = this.seed_seq.generate_state(4, 'uint64') as bigint[];
     const initstate = (v[0]! << 64n) | v[1]!;
     const initseq = (v[2]! << 64n) | v[3]!;
-    // pcg_setseq_128_srandom_r
-    this.setState(0n, ((initseq << 1n) | 1n) & M128);
-    this.step();
-    this.setState((this.stateBig() + initstate) & M128, this.incBig());
-    this.step();
+    // pcg_setseq_128_srandom_r: state = 0, step, state += initstate, step
+    const inc = ((initseq << 1n) | 1n) & M128;
+    const step = (s: bigint): bigint => (s * MULT128 + inc) & M128;
+    this.setState(step((step(0n) + initstate) & M128), inc);
   }
 
   private setState(state: bigint, inc: bigint): void {
-    [this.s0, this.s1, this.s2, this.s3, this.s4, this.s5, this.s6, this.s7] = limbs(
-      state,
-    ) as Limbs;
-    [this.c0, this.c1, this.c2, this.c3, this.c4, this.c5, this.c6, this.c7] = limbs(inc) as Limbs;
+    toWords(state, this.at, 0);
+    toWords(inc, this.at, 4);
+    this.ahead.set(this.at);
+    this.pos = 0;
+    this.len = 0;
   }
+  /** The state as of the draws taken: the buffer's start stepped `pos` times. */
   private stateBig(): bigint {
-    return fromLimbs([this.s0, this.s1, this.s2, this.s3, this.s4, this.s5, this.s6, this.s7]);
+    if (this.pos === this.len) return fromWords(this.ahead, 0);
+    const w = this.at.slice();
+    pcg64RawTs(w, new Uint32Array(2 * this.pos), this.pos);
+    return fromWords(w, 0);
   }
   private incBig(): bigint {
-    return fromLimbs([this.c0, this.c1, this.c2, this.c3, this.c4, this.c5, this.c6, this.c7]);
+    return fromWords(this.at, 4);
   }
 
   /** `bit_generator.state` as NumPy's dict (state and inc as bigint). */
@@ -260,71 +352,18 @@ export class PCG64 implements BitGen {
     this.uinteger = st.uinteger >>> 0;
   }
 
-  /** state = state * MULT + inc (mod 2**128), schoolbook on 16-bit limbs. */
-  private step(): void {
-    const s0 = this.s0,
-      s1 = this.s1,
-      s2 = this.s2,
-      s3 = this.s3;
-    const s4 = this.s4,
-      s5 = this.s5,
-      s6 = this.s6,
-      s7 = this.s7;
-    let acc = s0 * M0 + this.c0;
-    let carry = Math.floor(acc * INV65536);
-    this.s0 = acc - carry * 65536;
-    acc = carry + s0 * M1 + s1 * M0 + this.c1;
-    carry = Math.floor(acc * INV65536);
-    this.s1 = acc - carry * 65536;
-    acc = carry + s0 * M2 + s1 * M1 + s2 * M0 + this.c2;
-    carry = Math.floor(acc * INV65536);
-    this.s2 = acc - carry * 65536;
-    acc = carry + s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0 + this.c3;
-    carry = Math.floor(acc * INV65536);
-    this.s3 = acc - carry * 65536;
-    acc = carry + s0 * M4 + s1 * M3 + s2 * M2 + s3 * M1 + s4 * M0 + this.c4;
-    carry = Math.floor(acc * INV65536);
-    this.s4 = acc - carry * 65536;
-    acc = carry + s0 * M5 + s1 * M4 + s2 * M3 + s3 * M2 + s4 * M1 + s5 * M0 + this.c5;
-    carry = Math.floor(acc * INV65536);
-    this.s5 = acc - carry * 65536;
-    acc = carry + s0 * M6 + s1 * M5 + s2 * M4 + s3 * M3 + s4 * M2 + s5 * M1 + s6 * M0 + this.c6;
-    carry = Math.floor(acc * INV65536);
-    this.s6 = acc - carry * 65536;
-    acc =
-      carry +
-      s0 * M7 +
-      s1 * M6 +
-      s2 * M5 +
-      s3 * M4 +
-      s4 * M3 +
-      s5 * M2 +
-      s6 * M1 +
-      s7 * M0 +
-      this.c7;
-    this.s7 = acc - Math.floor(acc * INV65536) * 65536;
+  private refill(): void {
+    this.at.set(this.ahead);
+    rawKernel(this.ahead, this.buf, AHEAD);
+    this.pos = 0;
+    this.len = AHEAD;
   }
 
   next64(): void {
-    this.step();
-    // XSL-RR: rotr64(hi64 ^ lo64, state >> 122)
-    const xh = ((this.s7 * 65536 + this.s6) ^ (this.s3 * 65536 + this.s2)) >>> 0;
-    const xl = ((this.s5 * 65536 + this.s4) ^ (this.s1 * 65536 + this.s0)) >>> 0;
-    const rot = this.s7 >>> 10;
-    if (rot === 0) {
-      this.hi = xh;
-      this.lo = xl;
-    } else if (rot < 32) {
-      this.hi = ((xh >>> rot) | (xl << (32 - rot))) >>> 0;
-      this.lo = ((xl >>> rot) | (xh << (32 - rot))) >>> 0;
-    } else if (rot === 32) {
-      this.hi = xl;
-      this.lo = xh;
-    } else {
-      const r = rot - 32;
-      this.hi = ((xl >>> r) | (xh << (32 - r))) >>> 0;
-      this.lo = ((xh >>> r) | (xl << (32 - r))) >>> 0;
-    }
+    if (this.pos === this.len) this.refill();
+    const i = 2 * this.pos++;
+    this.lo = this.buf[i]!;
+    this.hi = this.buf[i + 1]!;
   }
 
   next32(): number {

@@ -36,6 +36,7 @@ import type { NDArray } from '../ndarray';
 import { setGatherKernels } from '../gather_kernels';
 import { isMem } from './inmem';
 import { wasmGatherKernels } from './gather';
+import { setPcg64Raw } from '../random/pcg64';
 
 /** The module's exports (byte pointers, byte strides). */
 export interface NativeExports {
@@ -43,6 +44,7 @@ export interface NativeExports {
   pairwise_sum_f64(p: number, n: number, s: number): number;
   pairwise_sum_f32(p: number, n: number, s: number): number;
   gemm_scratch_bytes(): number;
+  pcg64_raw: (st: number, out: number, n: number) => void;
 }
 type Fn = (...args: number[]) => number | void;
 
@@ -308,6 +310,28 @@ function wasmLu(
   }
 }
 
+// --- PCG64 draws --------------------------------------------------------------------------------
+
+/** Draws per kernel call; the scratch holds the generator's 8 words and that many u64 draws. */
+const PCG_CHUNK = 256;
+let pcgScratch = 0;
+
+/** src/runtime/random/pcg64.ts's draw kernel on native/random.ts (u64 arithmetic). */
+function wasmPcg64Raw(st: Uint32Array, out: Uint32Array, n: number): void {
+  if (pcgScratch === 0) pcgScratch = alloc(32 + 8 * PCG_CHUNK, false).ptr;
+  const k = (native as NativeExports).pcg64_raw;
+  for (let done = 0; done < n;) {
+    const m = Math.min(PCG_CHUNK, n - done);
+    // the kernel allocates nothing, so the memory cannot grow under this view
+    const w = new Uint32Array(wasmMemory().buffer, pcgScratch, 8 + 2 * m);
+    w.set(st);
+    k(pcgScratch, pcgScratch + 32, m);
+    st.set(w.subarray(0, 4));
+    out.set(w.subarray(8), 2 * done);
+    done += m;
+  }
+}
+
 // --- installation ------------------------------------------------------------------------------
 
 let reduceHook: PairwiseHook | null = null;
@@ -329,6 +353,7 @@ function install(): void {
   installMath(native);
   installMathx(native);
   installMath32(native);
+  setPcg64Raw(wasmPcg64Raw);
   setReduceBackend(reduceBackend(native));
   if (reduceHook?.setPairwiseSum && refPairwise !== null) {
     reduceHook.setPairwiseSum(
@@ -359,6 +384,7 @@ export function useBackend(b: BackendName): BackendName {
     setReduceBackend(null);
     setCopyBackend(null);
     setGatherKernels(null);
+    setPcg64Raw(null);
     registerLu(null);
   }
   status.backend = b;
