@@ -12,6 +12,8 @@ export interface BitGen {
   next32(): number;
   /** A double in [0, 1) as the bit generator's `next_double`. */
   nextDouble(): number;
+  /** Optional: n `nextDouble()`s into d[start…] at once. */
+  fillDoubles?(d: Float64Array, start: number, n: number): void;
 }
 
 const TWO_M53 = 1 / 9007199254740992;

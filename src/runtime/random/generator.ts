@@ -73,8 +73,14 @@ export class Generator {
     const o = params<FloatOpts>(args, ['size', 'dtype', 'out']);
     const dt = floatDtype(o.dtype, 'random');
     const g = this.g;
+    const shape = sizeShape(o.size);
+    if (dt === 'float64' && shape !== null && !o.out && g.fillDoubles) {
+      const a = NDArray.empty(shape, 'float64', false);
+      g.fillDoubles(a._data() as Float64Array, a._start, a.size);
+      return a;
+    }
     const fn = dt === 'float64' ? () => g.nextDouble() : () => nextFloat(g);
-    return fillFloat(sizeShape(o.size), dt, fn, o.out);
+    return fillFloat(shape, dt, fn, o.out);
   }
 
   /** `integers(low, high=None, size=None, dtype=int64, endpoint=False)`. */

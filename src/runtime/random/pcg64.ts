@@ -179,6 +179,7 @@ export interface PCG64State {
 }
 
 const M128 = (1n << 128n) - 1n;
+const TWO_M53 = 1 / 9007199254740992;
 const MULT128 = 0x2360ed051fc65da44385df649fccf645n;
 
 /**
@@ -379,6 +380,23 @@ export class PCG64 implements BitGen {
 
   nextDouble(): number {
     return doubleFrom64(this);
+  }
+
+  /** n `nextDouble()`s into d[start…], straight from the draw buffer. */
+  fillDoubles(d: Float64Array, start: number, n: number): void {
+    const buf = this.buf;
+    let i = start;
+    const end = start + n;
+    while (i < end) {
+      if (this.pos === this.len) this.refill();
+      const m = Math.min(end - i, this.len - this.pos);
+      let j = 2 * this.pos;
+      for (const stop = i + m; i < stop; i++, j += 2)
+        d[i] = (buf[j + 1]! * 2097152 + (buf[j]! >>> 11)) * TWO_M53;
+      this.pos += m;
+      this.lo = buf[j - 2]!;
+      this.hi = buf[j - 1]!;
+    }
   }
 
   /** `random_raw(size)`: raw uint64 draws as bigint. */
