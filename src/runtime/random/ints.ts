@@ -141,16 +141,27 @@ function emit(
     let lo = 0n;
     let rng = 0n;
     let mask = 0n;
+    // per bounds (once for scalar bounds): a range below 2**32 draws in numbers, and a low end
+    // that keeps every result a safe integer stays a number (no BigInt per element)
+    let small = false;
+    let rngN = 0;
+    let maskN = 0;
+    let loN = 0;
+    let loSafe = false;
     for (let i = 0; i < n; i++) {
       if (!constant || i === 0) {
         lo = off();
         rng = rngOf();
         mask = genMask64(rng);
+        small = rng <= 0xffffffffn;
+        rngN = Number(rng);
+        maskN = Number(mask);
+        loSafe = lo >= -SAFE && lo <= SAFE - 0x100000000n;
+        loN = Number(lo);
       }
-      if (rng <= 0xffffffffn) {
-        const v = bounded64Small(g, Number(rng), Number(mask), masked);
-        // stay in numbers while the result is a safe integer (no BigInt per element)
-        out[i] = lo >= -SAFE && lo <= SAFE - 0x100000000n ? Number(lo) + v : lo + BigInt(v);
+      if (small) {
+        const v = bounded64Small(g, rngN, maskN, masked);
+        out[i] = loSafe ? loN + v : lo + BigInt(v);
       } else {
         out[i] = lo + bounded64(g, rng, mask, masked);
       }
