@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { logLibm } from '../../src/runtime/random/libmlog';
+import { fma, logLibm } from '../../src/runtime/random/libmlog';
+import { fmaExact } from '../native/vmath_fma_twin';
 import { log1pLibm, log1pfLibm } from '../../src/runtime/random/libmlog1p';
 
 // V8's Math.log1p (fdlibm without FMA contraction) and fround(Math.log1p) miss glibc on these
@@ -210,4 +211,55 @@ test("libmlog: logLibm is glibc's log bit for bit (vs Python's math.log, the sam
   }
   // the hard arguments are hard: V8's log misses on some of them
   assert.ok(crWrong > 0, 'no hard argument separates glibc from V8');
+});
+
+test('libmlog: the emulated fma is a*b+c rounded once (vs an exact BigInt fma), ties and cancellation included', () => {
+  const few = (bits: number): number => Math.floor(rnd() * 2 ** bits) / 2 ** bits;
+  let naiveWrong = 0;
+  for (let i = 0; i < 60_000; i++) {
+    let a: number, b: number, c: number;
+    const k = i % 5;
+    if (k === 0) {
+      a = (rnd() - 0.5) * 2 ** (rnd() * 40 - 20);
+      b = (rnd() - 0.5) * 2 ** (rnd() * 40 - 20);
+      c = (rnd() - 0.5) * 2 ** (rnd() * 80 - 40);
+    } else if (k === 1) {
+      // near-total cancellation
+      a = rnd() - 0.5;
+      b = rnd() * 3;
+      c = -(a * b) * (1 + (rnd() - 0.5) * 2 ** -50);
+    } else if (k === 2) {
+      // short mantissas: exact products that land on ties of the sum
+      a = 1 + few(30);
+      b = 1 + few(30);
+      c = -(1 + few(20)) * (rnd() < 0.5 ? 1 : 2);
+    } else if (k === 3) {
+      a = few(27) + 1;
+      b = few(27) + 1;
+      c = (rnd() < 0.5 ? -1 : 1) * 2 ** Math.floor(rnd() * 8 - 4) * (1 + few(52));
+    } else {
+      a = rnd();
+      b = rnd();
+      c = -1;
+    }
+    const want = fmaExact(a, b, c);
+    const got = fma(a, b, c);
+    if (!Object.is(got, want)) assert.fail(`fma(${a}, ${b}, ${c}): ${got}, exact ${want}`);
+    if (a * b + c !== want) naiveWrong++;
+  }
+  // the sample has cases where two roundings differ from one
+  assert.ok(naiveWrong > 1000, `only ${naiveWrong} cases separate fma from a*b+c`);
+  // c + RN(a*b) lands exactly on a tie of c's precision and a*b's low part (below v's precision
+  // in the emulation) decides it: (1 + 2^-k)(1 - 2^-k + 2^-53) = 1 + 2^-53 - 2^-2k + tiny, so
+  // a*b + c = c + ulp(c)/2 + a hair. Scaled by powers of two, both signs.
+  for (let k = 27; k <= 30; k++)
+    for (const e of [-40, -3, 0, 7, 60])
+      for (const sign of [1, -1]) {
+        const a = 1 + 2 ** -k;
+        const b = sign * 2 ** (e - 53) * (1 - 2 ** -k + 2 ** -53);
+        const c = sign * 2 ** e;
+        const want = fmaExact(a, b, c);
+        assert.notEqual(a * b + c, want, `not a tie case: ${a}, ${b}, ${c}`);
+        assert.equal(fma(a, b, c), want, `fma(${a}, ${b}, ${c})`);
+      }
 });
