@@ -565,6 +565,25 @@ describe('webview in Chromium under a strict CSP', () => {
     await page.close();
   });
 
+  it('the run status names the file as the title does (file.ts:5:14), the full path on hover', async () => {
+    const base = traces.get(EDGES) as Trace;
+    const file = '/home/someone/work/lesson dir/edges.ts';
+    const message = `ValueError: operands could not be broadcast together with shapes (3,4) (3,) at ${file}:5:14`;
+    const trace: Trace = { ...base, file, end: { status: 'error', message, durationMs: 1 } };
+    const page = await open(trace, 'status');
+    const r = await page.evaluate(() => {
+      const s = document.querySelector('.run-status') as HTMLElement;
+      return { text: s.textContent, title: s.title };
+    });
+    assert.equal(
+      r.text,
+      'error: ValueError: operands could not be broadcast together with shapes (3,4) (3,) at edges.ts:5:14',
+    );
+    assert.equal(r.title, `error: ${message}`);
+    assert.deepEqual(await problems(page), { csp: [], errors: [] });
+    await page.close();
+  });
+
   it('trace strings holding markup and script are shown as text, nothing runs', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const arr: ArraySnapshot = {

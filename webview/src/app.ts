@@ -282,11 +282,13 @@ export class App {
     const n = this.model.length;
     const scrub = this.els['scrub'] as HTMLInputElement;
     scrub.max = String(Math.max(0, n - 1));
-    this.els['title']!.textContent = trace.file.split(/[\\/]/).pop() ?? trace.file;
+    const base = trace.file.split(/[\\/]/).pop() ?? trace.file;
+    this.els['title']!.textContent = base;
     const end = trace.end;
-    this.els['status']!.textContent = end
-      ? `${end.status}${end.message ? `: ${end.message}` : ''}`
-      : '';
+    const full = end ? `${end.status}${end.message ? `: ${end.message}` : ''}` : '';
+    // the title beside it names the file: its locations read `file.ts:5:14`, the full path on hover
+    this.els['status']!.textContent = trace.file ? full.split(trace.file).join(base) : full;
+    this.els['status']!.title = full;
     this.els['status']!.className = `run-status s-${end?.status ?? 'none'}`;
     this.ui.step = Math.max(0, Math.min(this.ui.step, n - 1));
     this.setTab(this.ui.tab, false);
