@@ -157,18 +157,12 @@ export function randomEntropy(): bigint {
   return v;
 }
 
-// PCG_DEFAULT_MULTIPLIER_128 = 0x2360ED051FC65DA44385DF649FCCF645 as 16-bit limbs (low first).
-const M = [0xf645, 0x9fcc, 0xdf64, 0x4385, 0x5da4, 0x1fc6, 0xed05, 0x2360];
-const [M0, M1, M2, M3, M4, M5, M6, M7] = M as [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+// PCG_DEFAULT_MULTIPLIER_128, and as 16-bit limbs (low first) for the TS reference
+const MULT128 = 0x2360ed051fc65da44385df649fccf645n;
+const TWO_M53 = 1 / 9007199254740992;
+const [M0, M1, M2, M3, M4, M5, M6, M7] = Array.from({ length: 8 }, (_, i) =>
+  Number((MULT128 >> BigInt(16 * i)) & 0xffffn),
+) as [number, number, number, number, number, number, number, number];
 
 const INV65536 = 1 / 65536;
 export interface PCG64State {
@@ -179,9 +173,6 @@ export interface PCG64State {
 }
 
 const M128 = (1n << 128n) - 1n;
-const TWO_M53 = 1 / 9007199254740992;
-const MULT128 = 0x2360ed051fc65da44385df649fccf645n;
-
 /**
  * Fills `out` (2n words: low, high of each u64 draw) with n draws from the generator whose words
  * `st` holds (state low..high, inc low..high, 32-bit words, least significant first) and leaves
@@ -392,7 +383,7 @@ export class PCG64 implements BitGen {
       const m = Math.min(end - i, this.len - this.pos);
       let j = 2 * this.pos;
       for (const stop = i + m; i < stop; i++, j += 2)
-        d[i] = (buf[j + 1]! * 2097152 + (buf[j]! >>> 11)) * TWO_M53;
+        d[i] = (buf[j + 1]! * 2097152 + (buf[j]! >>> 11)) * TWO_M53; // doubleFrom64
       this.pos += m;
       this.lo = buf[j - 2]!;
       this.hi = buf[j - 1]!;
