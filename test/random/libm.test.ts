@@ -89,20 +89,23 @@ function argument(i: number, float: boolean): number {
   }
 }
 
-function check(float: boolean, n: number, hard: number[]): void {
-  const m = n + hard.length + SPECIALS.length;
-  const xs = float ? new Float32Array(m) : new Float64Array(m);
-  for (let i = 0; i < n; i++) xs[i] = argument(i, float);
-  xs.set(hard, n);
-  xs.set(SPECIALS, n + hard.length);
-  const fmt = float ? 'f' : 'd';
+/**
+ * `ours(x)` must be what glibc returns for every x in `xs`, bit for bit: Python computes it with
+ * `g`, defined by `pyDef` (the same libm, through `math` or ctypes). V8's `v8` must miss on at
+ * least one of the hard arguments `xs[hardFrom..hardTo)`, so the test can tell glibc from V8.
+ */
+function againstLibm(
+  name: string,
+  xs: Float32Array | Float64Array,
+  [hardFrom, hardTo]: [number, number],
+  ours: (x: number) => number,
+  v8: (x: number) => number,
+  pyDef: string[],
+): void {
+  const fmt = xs instanceof Float32Array ? 'f' : 'd';
   const script = [
     'import sys,struct,math,ctypes',
-    'm=ctypes.CDLL("libm.so.6"); m.log1pf.restype=ctypes.c_float; m.log1pf.argtypes=[ctypes.c_float]',
-    'def f(x):',
-    '  try: return math.log1p(x)',
-    '  except ValueError: return float("-inf") if x==-1 else float("nan")',
-    'g=m.log1pf if "' + fmt + '"=="f" else f',
+    ...pyDef,
     'b=sys.stdin.buffer.read(); n=len(b)//' + xs.BYTES_PER_ELEMENT,
     'xs=struct.unpack("<%d' + fmt + '"%n,b)',
     'sys.stdout.buffer.write(struct.pack("<%d' + fmt + '"%n,*[g(x) for x in xs]))',
@@ -113,20 +116,42 @@ function check(float: boolean, n: number, hard: number[]): void {
   });
   assert.equal(r.status, 0, String(r.stderr));
   const bytes = new Uint8Array(r.stdout).slice().buffer;
-  const want = float ? new Float32Array(bytes) : new Float64Array(bytes);
-  assert.equal(want.length, m);
-  const ours = float ? log1pfLibm : log1pLibm;
-  const v8 = float ? (x: number): number => Math.fround(Math.log1p(x)) : Math.log1p;
+  const want = fmt === 'f' ? new Float32Array(bytes) : new Float64Array(bytes);
+  assert.equal(want.length, xs.length);
   let v8Wrong = 0;
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; i < xs.length; i++) {
     const x = xs[i]!;
     const got = ours(x);
-    if (!Object.is(got, want[i]))
-      assert.fail(`log1p${fmt === 'f' ? 'f' : ''}(${x}): ${got}, glibc ${want[i]}`);
-    if (i >= n && i < n + hard.length && v8(x) !== want[i]) v8Wrong++;
+    if (!Object.is(got, want[i])) assert.fail(`${name}(${x}): ${got}, glibc ${want[i]}`);
+    if (i >= hardFrom && i < hardTo && v8(x) !== want[i]) v8Wrong++;
   }
-  // the hard arguments are hard: V8's log1p misses on them
+  // the hard arguments are hard: V8 misses on some of them
   assert.ok(v8Wrong > 0, 'no hard argument separates glibc from V8');
+}
+
+function check(float: boolean, n: number, hard: number[]): void {
+  const m = n + hard.length + SPECIALS.length;
+  const xs = float ? new Float32Array(m) : new Float64Array(m);
+  for (let i = 0; i < n; i++) xs[i] = argument(i, float);
+  xs.set(hard, n);
+  xs.set(SPECIALS, n + hard.length);
+  againstLibm(
+    float ? 'log1pf' : 'log1p',
+    xs,
+    [n, n + hard.length],
+    float ? log1pfLibm : log1pLibm,
+    float ? (x: number): number => Math.fround(Math.log1p(x)) : Math.log1p,
+    float
+      ? [
+          'm=ctypes.CDLL("libm.so.6"); m.log1pf.restype=ctypes.c_float; m.log1pf.argtypes=[ctypes.c_float]',
+          'g=m.log1pf',
+        ]
+      : [
+          'def g(x):',
+          '  try: return math.log1p(x)',
+          '  except ValueError: return float("-inf") if x==-1 else float("nan")',
+        ],
+  );
 }
 
 test("libmlog1p: log1pLibm is glibc's log1p bit for bit (vs Python's math.log1p)", () => {
@@ -187,30 +212,11 @@ test("libmlog: logLibm is glibc's log bit for bit (vs Python's math.log, the sam
     ],
     n + GLIBC_LOG_HARD.length,
   );
-  const script = [
-    'import sys,struct,math',
-    'b=sys.stdin.buffer.read()',
-    'xs=struct.unpack("<%dd"%(len(b)//8),b)',
-    'def f(x):',
+  againstLibm('log', xs, [n, n + GLIBC_LOG_HARD.length], logLibm, Math.log, [
+    'def g(x):',
     '  if x!=x or x<0: return float("nan")',
     '  return math.log(x) if x>0 else float("-inf")',
-    'sys.stdout.buffer.write(struct.pack("<%dd"%len(xs),*[f(x) for x in xs]))',
-  ].join('\n');
-  const r = spawnSync('python3', ['-c', script], {
-    input: Buffer.from(xs.buffer),
-    maxBuffer: 1 << 28,
-  });
-  assert.equal(r.status, 0, String(r.stderr));
-  const want = new Float64Array(new Uint8Array(r.stdout).slice().buffer);
-  assert.equal(want.length, xs.length);
-  let crWrong = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const got = logLibm(xs[i]!);
-    if (!Object.is(got, want[i])) assert.fail(`log(${xs[i]}): ${got}, glibc ${want[i]}`);
-    if (i >= n && i < n + GLIBC_LOG_HARD.length && Math.log(xs[i]!) !== want[i]) crWrong++;
-  }
-  // the hard arguments are hard: V8's log misses on some of them
-  assert.ok(crWrong > 0, 'no hard argument separates glibc from V8');
+  ]);
 });
 
 test('libmlog: the emulated fma is a*b+c rounded once (vs an exact BigInt fma), ties and cancellation included', () => {
